@@ -1,0 +1,226 @@
+package com.warroom.playbooks.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import com.warroom.playbooks.Answer;
+import com.warroom.playbooks.Phase;
+import com.warroom.playbooks.Playbook;
+import com.warroom.playbooks.ReportingMode;
+import com.warroom.playbooks.Step;
+import com.warroom.playbooks.StepKind;
+import com.warroom.playbooks.SystemClass;
+import com.warroom.playbooks.Track;
+import com.warroom.playbooks.ValidationError;
+import com.warroom.playbooks.Vocabulary;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads one playbook file into a {@link Playbook}, recording every problem it finds
+ * (fields, values, the step graph) instead of stopping at the first. Thread-safe.
+ */
+public final class PlaybookParser {
+
+	static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+
+	private static final Set<String> PLAYBOOK_FIELDS = Set.of("id", "title", "group", "annex", "category",
+			"system_class", "reporting", "source", "description", "impact", "stakeholders", "contacts",
+			"contacts_text", "flow", "steps", "after");
+
+	private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "phase", "role", "confirm", "text",
+			"question", "answers", "next", "source");
+
+	private static final Set<String> ANSWER_FIELDS = Set.of("label", "next");
+
+	private final Vocabulary vocabulary;
+
+	public PlaybookParser(Vocabulary vocabulary) {
+		this.vocabulary = vocabulary;
+	}
+
+	/**
+	 * Parses and validates one file.
+	 * @param file the file name, used in errors and checked against the id
+	 * @param content the raw bytes
+	 * @param errors where problems are added
+	 * @return the playbook when the file had no error
+	 */
+	public Optional<Playbook> parse(String file, byte[] content, List<ValidationError> errors) {
+		int before = errors.size();
+		Optional<Node> root = YamlDocuments.parse(file, content, errors);
+		if (root.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<MappingReader> maybeReader = MappingReader.of(file, "", root.get(), PLAYBOOK_FIELDS, errors);
+		if (maybeReader.isEmpty()) {
+			return Optional.empty();
+		}
+		MappingReader reader = maybeReader.get();
+		String id = reader.required("id");
+		if (id != null && !ID.matcher(id).matches()) {
+			errors.add(new ValidationError(file, reader.line("id"), "id", "只能包含小写字母、数字、点和连字符"));
+		}
+		if (id != null && !baseName(file).equals(id)) {
+			errors.add(new ValidationError(file, reader.line("id"), "id",
+					"与文件名不一致：文件应命名为 " + id + ".yaml"));
+		}
+		String title = reader.required("title");
+		String category = reader.required("category");
+		String description = reader.required("description");
+		SystemClass systemClass = parseEnum(reader, "system_class", SystemClass::fromKey, true,
+				"central-trading、online-trading、bank-transfer、quotes、website、network、branch");
+		ReportingMode reporting = parseEnum(reader, "reporting", ReportingMode::fromKey, false, "at-once、by-class");
+		List<String> contacts = reader.texts("contacts");
+		List<Node> contactNodes = reader.list("contacts");
+		for (int i = 0; i < contacts.size() && i < contactNodes.size(); i++) {
+			if (!vocabulary.contactCategories().containsKey(contacts.get(i))) {
+				errors.add(new ValidationError(file, MappingReader.line(contactNodes.get(i)), "contacts[" + i + "]",
+						"未知的联络类别 \"" + contacts.get(i) + "\"；可用：" + String.join("、", sortedKeys(vocabulary.contactCategories().keySet()))));
+			}
+		}
+		Map<String, StepGraph.Location> locations = new HashMap<>();
+		List<Step> flow = parseTrack(file, reader, Track.FLOW, locations, errors);
+		List<Step> steps = parseTrack(file, reader, Track.STEPS, locations, errors);
+		List<Step> after = parseTrack(file, reader, Track.AFTER, locations, errors);
+		if (flow.isEmpty() && steps.isEmpty() && !reader.has("flow") && !reader.has("steps")) {
+			errors.add(new ValidationError(file, reader.line(), "steps", "预案至少需要处置流程（flow）或具体处置方法（steps）之一"));
+		}
+		if (errors.size() > before || id == null || title == null || category == null || description == null
+				|| systemClass == null) {
+			return Optional.empty();
+		}
+		Playbook playbook = new Playbook(id, title, reader.optional("group"), reader.optional("annex"), category,
+				systemClass, (reporting != null) ? reporting : ReportingMode.BY_CLASS, reader.optional("source"),
+				description, reader.optional("impact"), reader.optional("stakeholders"), contacts,
+				reader.optional("contacts_text"), flow, steps, after, file);
+		StepGraph.check(playbook, locations, errors);
+		return (errors.size() > before) ? Optional.empty() : Optional.of(playbook);
+	}
+
+	private List<Step> parseTrack(String file, MappingReader reader, Track track,
+			Map<String, StepGraph.Location> locations, List<ValidationError> errors) {
+		List<Step> result = new ArrayList<>();
+		List<Node> items = reader.list(track.key());
+		for (int i = 0; i < items.size(); i++) {
+			String path = track.key() + "[" + i + "]";
+			Optional<MappingReader> stepReader = MappingReader.of(file, path, items.get(i), STEP_FIELDS, errors);
+			Optional<Step> step = stepReader.flatMap((r) -> parseStep(file, r, errors));
+			if (step.isPresent()) {
+				StepGraph.Location location = new StepGraph.Location(path, stepReader.get().line(), stepReader.get().line("next"));
+				StepGraph.Location first = locations.putIfAbsent(step.get().id(), location);
+				if (first != null) {
+					errors.add(new ValidationError(file, stepReader.get().line("id"), path + ".id",
+							"步骤编号 \"" + step.get().id() + "\" 重复（已用于 " + first.field() + "，第 " + first.line() + " 行）"));
+				}
+				else {
+					result.add(step.get());
+				}
+			}
+		}
+		if (reader.has(track.key()) && items.isEmpty()) {
+			errors.add(new ValidationError(file, reader.line(track.key()), track.key(), "步骤列表为空"));
+		}
+		return result;
+	}
+
+	private Optional<Step> parseStep(String file, MappingReader reader, List<ValidationError> errors) {
+		int before = errors.size();
+		String id = reader.required("id");
+		if (id != null && (!ID.matcher(id).matches() || id.equals(Step.END))) {
+			errors.add(new ValidationError(file, reader.line("id"), reader.field("id"),
+					"步骤编号只能包含小写字母、数字、点和连字符，且不能是 end"));
+		}
+		StepKind kind = parseEnum(reader, "kind", StepKind::fromKey, true, "action、decision、notify、report");
+		Phase phase = parseEnum(reader, "phase", Phase::fromLabel, true, "发现、处理、善后");
+		String role = reader.required("role");
+		if (role != null && !vocabulary.roles().containsKey(role)) {
+			errors.add(new ValidationError(file, reader.line("role"), reader.field("role"), "未知角色 \"" + role
+					+ "\"；可用：" + String.join("、", sortedKeys(vocabulary.roles().keySet()))));
+		}
+		boolean confirm = reader.bool("confirm", false);
+		String text = reader.required("text");
+		String question = reader.optional("question");
+		String next = reader.optional("next");
+		List<Answer> answers = parseAnswers(file, reader, errors);
+		if (kind == StepKind.DECISION) {
+			if (question == null && !reader.has("question")) {
+				errors.add(new ValidationError(file, reader.line(), reader.field("question"), "决策步骤必须有问题（question）"));
+			}
+			if (answers.size() < 2 && reader.has("answers")) {
+				errors.add(new ValidationError(file, reader.line("answers"), reader.field("answers"), "决策步骤至少需要两个答案"));
+			}
+			else if (!reader.has("answers")) {
+				errors.add(new ValidationError(file, reader.line(), reader.field("answers"), "决策步骤必须有答案（answers）"));
+			}
+			if (next != null) {
+				errors.add(new ValidationError(file, reader.line("next"), reader.field("next"),
+						"决策步骤的去向由答案决定，不能再写 next"));
+			}
+		}
+		else if (kind != null && (reader.has("answers") || reader.has("question"))) {
+			String key = reader.has("answers") ? "answers" : "question";
+			errors.add(new ValidationError(file, reader.line(key), reader.field(key), "只有决策步骤（kind: decision）才能有问题和答案"));
+		}
+		if (confirm && kind == StepKind.DECISION) {
+			errors.add(new ValidationError(file, reader.line("confirm"), reader.field("confirm"), "决策步骤不需要双岗复核"));
+		}
+		if (errors.size() > before || id == null || kind == null || phase == null || role == null || text == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new Step(id, kind, phase, role, confirm, text, question, answers, next,
+				reader.optional("source")));
+	}
+
+	private List<Answer> parseAnswers(String file, MappingReader reader, List<ValidationError> errors) {
+		List<Answer> answers = new ArrayList<>();
+		List<Node> items = reader.list("answers");
+		for (int i = 0; i < items.size(); i++) {
+			String path = reader.field("answers") + "[" + i + "]";
+			Optional<MappingReader> answer = MappingReader.of(file, path, items.get(i), ANSWER_FIELDS, errors);
+			if (answer.isPresent()) {
+				String label = answer.get().required("label");
+				String next = answer.get().required("next");
+				if (label != null && answers.stream().anyMatch((a) -> a.label().equals(label))) {
+					errors.add(new ValidationError(file, answer.get().line("label"), path + ".label", "答案重复"));
+				}
+				if (label != null && next != null) {
+					answers.add(new Answer(label, next));
+				}
+			}
+		}
+		return answers;
+	}
+
+	@Nullable
+	private static <E> E parseEnum(MappingReader reader, String key, java.util.function.Function<String, Optional<E>> lookup,
+			boolean required, String allowed) {
+		String value = required ? reader.required(key) : reader.optional(key);
+		if (value == null) {
+			return null;
+		}
+		Optional<E> parsed = lookup.apply(value);
+		if (parsed.isEmpty()) {
+			reader.error(key, "无效的值 \"" + value + "\"；可用：" + allowed);
+			return null;
+		}
+		return parsed.get();
+	}
+
+	static String baseName(String file) {
+		String name = file.replace('\\', '/');
+		name = name.substring(name.lastIndexOf('/') + 1);
+		int dot = name.lastIndexOf('.');
+		return (dot > 0) ? name.substring(0, dot) : name;
+	}
+
+	private static List<String> sortedKeys(Set<String> keys) {
+		return keys.stream().sorted().toList();
+	}
+
+}
