@@ -1,6 +1,5 @@
 package com.warroom.playbooks.internal;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,20 +164,9 @@ final class MappingReader {
 		return sequence.getValue();
 	}
 
-	/** A list of texts (e.g. {@code [a, b]}); bad items are errors and left out. */
-	List<String> texts(String key) {
-		List<String> result = new ArrayList<>();
-		List<Node> items = list(key);
-		for (int i = 0; i < items.size(); i++) {
-			Node item = items.get(i);
-			if (item instanceof ScalarNode scalar && !scalar.getValue().isBlank()) {
-				result.add(scalar.getValue().strip());
-			}
-			else {
-				errors.add(new ValidationError(file, line(item), field(key) + "[" + i + "]", "应为文字"));
-			}
-		}
-		return result;
+	/** The number of items of a list value, 0 when absent or not a list; records nothing. */
+	int size(String key) {
+		return (values.get(key) instanceof SequenceNode sequence) ? sequence.getValue().size() : 0;
 	}
 
 	static int line(Node node) {

@@ -20,6 +20,7 @@ import com.warroom.playbooks.ValidationError;
 import com.warroom.playbooks.Vocabulary;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads one playbook file into a {@link Playbook}, recording every problem it finds
@@ -76,12 +77,20 @@ public final class PlaybookParser {
 		SystemClass systemClass = parseEnum(reader, "system_class", SystemClass::fromKey, true,
 				"central-trading、online-trading、bank-transfer、quotes、website、network、branch");
 		ReportingMode reporting = parseEnum(reader, "reporting", ReportingMode::fromKey, false, "at-once、by-class");
-		List<String> contacts = reader.texts("contacts");
+		List<String> contacts = new ArrayList<>();
 		List<Node> contactNodes = reader.list("contacts");
-		for (int i = 0; i < contacts.size() && i < contactNodes.size(); i++) {
-			if (!vocabulary.contactCategories().containsKey(contacts.get(i))) {
-				errors.add(new ValidationError(file, MappingReader.line(contactNodes.get(i)), "contacts[" + i + "]",
-						"未知的联络类别 \"" + contacts.get(i) + "\"；可用：" + String.join("、", sortedKeys(vocabulary.contactCategories().keySet()))));
+		for (int i = 0; i < contactNodes.size(); i++) {
+			Node node = contactNodes.get(i);
+			String field = "contacts[" + i + "]";
+			if (!(node instanceof ScalarNode scalar) || scalar.getValue().isBlank()) {
+				errors.add(new ValidationError(file, MappingReader.line(node), field, "应为联络类别"));
+			}
+			else if (!vocabulary.contactCategories().containsKey(scalar.getValue().strip())) {
+				errors.add(new ValidationError(file, MappingReader.line(node), field, "未知的联络类别 \"" + scalar.getValue()
+						+ "\"；可用：" + String.join("、", sortedKeys(vocabulary.contactCategories().keySet()))));
+			}
+			else {
+				contacts.add(scalar.getValue().strip());
 			}
 		}
 		Map<String, StepGraph.Location> locations = new HashMap<>();
@@ -91,16 +100,24 @@ public final class PlaybookParser {
 		if (flow.isEmpty() && steps.isEmpty() && !reader.has("flow") && !reader.has("steps")) {
 			errors.add(new ValidationError(file, reader.line(), "steps", "预案至少需要处置流程（flow）或具体处置方法（steps）之一"));
 		}
-		if (errors.size() > before || id == null || title == null || category == null || description == null
-				|| systemClass == null) {
-			return Optional.empty();
+		int fieldErrors = errors.size();
+		// the graph is checked even when other fields are wrong, so every error shows at once
+		Playbook playbook = new Playbook((id != null) ? id : "", (title != null) ? title : "",
+				reader.optional("group"), reader.optional("annex"), (category != null) ? category : "",
+				(systemClass != null) ? systemClass : SystemClass.NETWORK,
+				(reporting != null) ? reporting : ReportingMode.BY_CLASS, reader.optional("source"),
+				(description != null) ? description : "", reader.optional("impact"), reader.optional("stakeholders"),
+				contacts, reader.optional("contacts_text"), flow, steps, after, file);
+		if (stepsComplete(reader, flow, steps, after)) {
+			StepGraph.check(playbook, locations, errors);
 		}
-		Playbook playbook = new Playbook(id, title, reader.optional("group"), reader.optional("annex"), category,
-				systemClass, (reporting != null) ? reporting : ReportingMode.BY_CLASS, reader.optional("source"),
-				description, reader.optional("impact"), reader.optional("stakeholders"), contacts,
-				reader.optional("contacts_text"), flow, steps, after, file);
-		StepGraph.check(playbook, locations, errors);
-		return (errors.size() > before) ? Optional.empty() : Optional.of(playbook);
+		return (errors.size() > before || fieldErrors > before) ? Optional.empty() : Optional.of(playbook);
+	}
+
+	/** Whether every listed step parsed (a graph with dropped steps would give false errors). */
+	private static boolean stepsComplete(MappingReader reader, List<Step> flow, List<Step> steps, List<Step> after) {
+		return reader.size(Track.FLOW.key()) == flow.size() && reader.size(Track.STEPS.key()) == steps.size()
+				&& reader.size(Track.AFTER.key()) == after.size();
 	}
 
 	private List<Step> parseTrack(String file, MappingReader reader, Track track,
