@@ -82,7 +82,8 @@ public final class ReportingObligations {
 				}
 			}
 		}
-		if (recovered != null && facts.haltAt() == null && policy.internalClasses().contains(facts.systemClass())
+		// without a halt (so without an external cycle) a central fault owes the internal report
+		if (trigger.isEmpty() && recovered != null && facts.haltAt() == null && policy.internalClasses().contains(facts.systemClass())
 				&& times(history, ObligationKind.INTERNAL).isEmpty()) {
 			Instant due = recovered.plus(policy.internalWithin());
 			owed.add(new Obligation(ObligationKind.INTERNAL, 1, due, now.isAfter(due), List.of("应急小组联络人"),

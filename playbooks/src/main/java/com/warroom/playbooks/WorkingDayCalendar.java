@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Working days (工作日) and trading days, from a configured holiday calendar. Public
@@ -66,7 +67,7 @@ public final class WorkingDayCalendar {
 	public static WorkingDayCalendar parse(String yaml) {
 		Object root;
 		try {
-			root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+			root = new Yaml(new DatesAsText()).load(yaml);
 		}
 		catch (RuntimeException ex) {
 			throw new IllegalArgumentException("日历文件不是有效的 YAML：" + ex.getMessage(), ex);
@@ -132,6 +133,16 @@ public final class WorkingDayCalendar {
 		return day;
 	}
 
+	/** Reads bare dates as text: YAML's own timestamps are lenient (2026-13-01 would become 2027-01-01). */
+	private static final class DatesAsText extends SafeConstructor {
+
+		DatesAsText() {
+			super(new LoaderOptions());
+			this.yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
+		}
+
+	}
+
 	private static boolean isWeekend(LocalDate date) {
 		return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
 	}
@@ -145,10 +156,6 @@ public final class WorkingDayCalendar {
 			throw new IllegalArgumentException(year + " 年的日期应为列表");
 		}
 		for (Object item : list) {
-			if (item instanceof java.util.Date date) { // YAML reads a bare date as a timestamp at UTC midnight
-				result.add(date.toInstant().atZone(java.time.ZoneOffset.UTC).toLocalDate());
-				continue;
-			}
 			String text = String.valueOf(item).strip();
 			try {
 				String[] range = text.split("/");
