@@ -1,0 +1,47 @@
+package com.warroom.bot;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import jakarta.validation.constraints.PositiveOrZero;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The product's configuration contract (PRODUCT.md "How it runs"); each environment
+ * variable maps onto one of these in {@code application.yaml}.
+ *
+ * @param playbooksDir extra or overriding playbooks ({@code PLAYBOOKS_DIR}); may be null
+ * @param reportCycle the 30-minute unit of the reporting rules ({@code REPORT_CYCLE})
+ * @param reminderLead how long before a due report the liaison is reminded
+ * ({@code REMINDER_LEAD})
+ * @param ackTimeout how long an escalation waits for an acknowledgement
+ * ({@code ACK_TIMEOUT})
+ * @param effectiveCustomers the company's 有效客户数 for grading ({@code EFFECTIVE_CUSTOMERS})
+ * @param reportingPolicy a reporting-policy file replacing the bundled one; may be null
+ * @param calendar a working-day calendar file replacing the bundled one; may be null
+ */
+@Validated
+@ConfigurationProperties("warroom")
+record WarRoomProperties(@Nullable Path playbooksDir, @DefaultValue("PT30M") Duration reportCycle,
+		@DefaultValue("PT5M") Duration reminderLead, @DefaultValue("PT5M") Duration ackTimeout,
+		@DefaultValue("0") @PositiveOrZero long effectiveCustomers, @Nullable Path reportingPolicy,
+		@Nullable Path calendar) {
+
+	WarRoomProperties {
+		playbooksDir = unlessEmpty(playbooksDir);
+		reportingPolicy = unlessEmpty(reportingPolicy);
+		calendar = unlessEmpty(calendar);
+		if (reportCycle.isZero() || reportCycle.isNegative()) {
+			throw new IllegalArgumentException("REPORT_CYCLE must be a positive duration, was " + reportCycle);
+		}
+	}
+
+	/** An unset variable binds as an empty path, which would mean the working directory. */
+	private static @Nullable Path unlessEmpty(@Nullable Path path) {
+		return (path == null || path.toString().isBlank()) ? null : path;
+	}
+
+}
