@@ -189,6 +189,33 @@ class PlaybookValidationTests {
 		assertThat(PlaybookCli.run(new String[0], print(out), print(err))).isEqualTo(2);
 	}
 
+	@Test
+	void aBrokenCopyOfTheWholeLibraryIsRejectedWithAllItsErrors(@TempDir Path dir) throws IOException {
+		for (PlaybookFile file : PlaybookLoader.bundledFiles()) {
+			Files.write(dir.resolve(file.name()), file.content());
+		}
+		Path quotes = dir.resolve("online.quote-site-not-updating.yaml");
+		Files.writeString(quotes, Files.readString(quotes).replace("next: m2", "next: m20"));
+		Path db = dir.resolve("central.db-host-hardware.yaml");
+		Files.writeString(db, Files.readString(db).replace("role: dba", "role: dbadmin").replace("phase: 善后", "phase: 之后"));
+		Path website = dir.resolve("website.ddos.yaml");
+		Files.writeString(website, Files.readString(website).replace("description:", "descripton:"));
+		Files.copy(db, dir.resolve("copy-of-db.yaml"));
+
+		List<ValidationError> errors = PlaybookLoader.loadBundledWith(dir).errors();
+		assertThat(errors).extracting((error) -> Path.of(error.file()).getFileName().toString() + " " + error.field())
+			.containsExactlyInAnyOrder("online.quote-site-not-updating.yaml steps[1].answers[1].next",
+					"central.db-host-hardware.yaml steps[0].role", "central.db-host-hardware.yaml steps[1].role",
+					"central.db-host-hardware.yaml steps[2].role", "copy-of-db.yaml steps[2].role",
+					"central.db-host-hardware.yaml flow[6].phase", "central.db-host-hardware.yaml steps[4].phase",
+					"central.db-host-hardware.yaml steps[6].phase", "central.db-host-hardware.yaml after[0].phase",
+					"central.db-host-hardware.yaml after[1].phase", "central.db-host-hardware.yaml after[2].phase",
+					"copy-of-db.yaml id", "copy-of-db.yaml steps[0].role", "copy-of-db.yaml steps[1].role",
+					"copy-of-db.yaml flow[6].phase", "copy-of-db.yaml steps[4].phase", "copy-of-db.yaml steps[6].phase",
+					"copy-of-db.yaml after[0].phase", "copy-of-db.yaml after[1].phase", "copy-of-db.yaml after[2].phase",
+					"website.ddos.yaml descripton", "website.ddos.yaml description");
+	}
+
 	private static PrintStream print(ByteArrayOutputStream out) {
 		return new PrintStream(out, true, StandardCharsets.UTF_8);
 	}
