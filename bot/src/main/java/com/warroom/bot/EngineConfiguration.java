@@ -1,0 +1,106 @@
+package com.warroom.bot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+
+import com.warroom.bot.engine.ButtonTokens;
+import com.warroom.bot.engine.ConversationEngine;
+import com.warroom.bot.engine.ConversationState;
+import com.warroom.bot.engine.IncidentViews;
+import com.warroom.bot.engine.MessageSlots;
+import com.warroom.bot.engine.ScenarioSearch;
+import com.warroom.bot.engine.Texts;
+import com.warroom.bot.engine.TopicOpener;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.roster.ContactBook;
+import com.warroom.bot.roster.Roster;
+import com.warroom.playbooks.PlaybookLibrary;
+import com.warroom.playbooks.ReportingObligations;
+import com.warroom.playbooks.SeverityGrader;
+import com.warroom.playbooks.WorkingDayCalendar;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Wires the conversation engine: roster, contacts, Redis-backed stores, texts. */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
+
+	@Bean
+	Roster roster(@Value("${warroom.roster-file:}") String file) {
+		Roster roster = Roster.parse(read(file, "warroom/roster.example.yaml"));
+		log.info("应急名册：{} 人{}", roster.people().size(), file.isBlank() ? "（示例名册，请用 ROSTER_FILE 配置）" : "");
+		return roster;
+	}
+
+	@Bean
+	ContactBook contactBook(@Value("${warroom.contacts-file:}") String file, PlaybookLibrary library) {
+		return ContactBook.parse(read(file, "warroom/contacts.example.yaml"), library.vocabulary());
+	}
+
+	@Bean
+	IncidentStore incidentStore(UnifiedJedis redis, WorkingDayCalendar calendar) {
+		return new IncidentStore(redis, calendar.zone());
+	}
+
+	@Bean
+	ButtonTokens buttonTokens(UnifiedJedis redis) {
+		return new ButtonTokens(redis);
+	}
+
+	@Bean
+	ConversationState conversationState(UnifiedJedis redis) {
+		return new ConversationState(redis);
+	}
+
+	@Bean
+	MessageSlots messageSlots(UnifiedJedis redis) {
+		return new MessageSlots(redis);
+	}
+
+	@Bean
+	Texts texts() {
+		return Texts.chinese();
+	}
+
+	@Bean
+	ConversationEngine conversationEngine(PlaybookLibrary library, Roster roster, ContactBook contacts,
+			IncidentStore incidents, ButtonTokens tokens, ConversationState conversations, MessageSlots slots,
+			Texts texts, SeverityGrader grader, ReportingObligations reporting, WorkingDayCalendar calendar,
+			Clock clock, WarRoomProperties properties, ObjectProvider<TopicOpener> topics) {
+		ZoneId zone = calendar.zone();
+		IncidentViews views = new IncidentViews(texts, roster, library.vocabulary(), grader, reporting, tokens, clock,
+				zone, properties.effectiveCustomers());
+		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
+				conversations, slots, texts, views, new ScenarioSearch(library), topics.getIfAvailable(TopicOpener::none),
+				clock, zone));
+	}
+
+	private static String read(@Nullable String file, String bundled) {
+		try {
+			if (file != null && !file.isBlank()) {
+				return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+			}
+			try (InputStream in = EngineConfiguration.class.getClassLoader().getResourceAsStream(bundled)) {
+				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("无法读取 " + (file != null && !file.isBlank() ? file : bundled), ex);
+		}
+	}
+
+}

@@ -1,0 +1,69 @@
+package com.warroom.bot.engine;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Opaque button tokens: a button carries only a random 12-character token (well under
+ * Telegram's 64-byte {@code callback_data}); what it means lives in Redis. A tampered or
+ * expired token resolves to nothing. Thread-safe.
+ */
+public class ButtonTokens {
+
+	private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+	private static final Duration TTL = Duration.ofDays(30);
+
+	private final UnifiedJedis redis;
+
+	private final SecureRandom random = new SecureRandom();
+
+	public ButtonTokens(UnifiedJedis redis) {
+		this.redis = redis;
+	}
+
+	/** A button whose press means {@code meaning}. */
+	public Button button(String label, Map<String, String> meaning) {
+		return new Button(label, issue(meaning));
+	}
+
+	public String issue(Map<String, String> meaning) {
+		String token = token();
+		String key = key(token);
+		redis.hset(key, meaning);
+		redis.expire(key, TTL.toSeconds());
+		return token;
+	}
+
+	/** What a pressed token means; empty for unknown, expired or malformed tokens. */
+	public Optional<Map<String, String>> resolve(String token) {
+		if (token.length() != 12 || !token.chars().allMatch((c) -> ALPHABET.indexOf(c) >= 0)) {
+			return Optional.empty();
+		}
+		Map<String, String> meaning = redis.hgetAll(key(token));
+		return (meaning == null || meaning.isEmpty()) ? Optional.empty() : Optional.of(meaning);
+	}
+
+	/** Marks a one-shot token used; false when it was used before. */
+	public boolean consume(String token) {
+		return "OK".equals(redis.set(key(token) + ":used", "1", SetParams.setParams().nx().ex(TTL.toSeconds())));
+	}
+
+	private String token() {
+		StringBuilder token = new StringBuilder(12);
+		for (int i = 0; i < 12; i++) {
+			token.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+		}
+		return token.toString();
+	}
+
+	private static String key(String token) {
+		return "wr:cb:" + token;
+	}
+
+}

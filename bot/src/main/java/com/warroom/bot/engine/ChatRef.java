@@ -1,0 +1,36 @@
+package com.warroom.bot.engine;
+
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a conversation happens: a channel's chat, and in a forum supergroup the topic.
+ *
+ * @param channel the channel, e.g. {@code tg} or {@code web}
+ * @param chatId the channel's chat id
+ * @param threadId the forum topic, or null
+ * @param forum whether the chat is a supergroup with topics enabled
+ */
+public record ChatRef(String channel, String chatId, @Nullable String threadId, boolean forum) {
+
+	public ChatRef {
+		Objects.requireNonNull(channel, "channel");
+		Objects.requireNonNull(chatId, "chatId");
+	}
+
+	/** Stable key of the chat (without topic), for Redis keys. */
+	public String key() {
+		return channel + ":" + chatId;
+	}
+
+	/** Key of the chat and topic. */
+	public String topicKey() {
+		return (threadId != null) ? key() + ":" + threadId : key();
+	}
+
+	public ChatRef inThread(@Nullable String thread) {
+		return new ChatRef(channel, chatId, thread, forum);
+	}
+
+}

@@ -1,0 +1,28 @@
+package com.warroom.bot.engine;
+
+/** The HTML subset the channels render; every user-supplied string goes through {@link #escape}. */
+public final class Html {
+
+	private Html() {
+	}
+
+	public static String escape(String text) {
+		StringBuilder out = new StringBuilder(text.length() + 16);
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '<' -> out.append("&lt;");
+				case '>' -> out.append("&gt;");
+				case '&' -> out.append("&amp;");
+				case '"' -> out.append("&quot;");
+				default -> out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	public static String bold(String escaped) {
+		return "<b>" + escaped + "</b>";
+	}
+
+}

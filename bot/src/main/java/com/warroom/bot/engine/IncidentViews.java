@@ -1,0 +1,245 @@
+package com.warroom.bot.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.IncidentStatus;
+import com.warroom.bot.incident.StepState;
+import com.warroom.bot.incident.TimelineEntry;
+import com.warroom.bot.roster.Roster;
+import com.warroom.playbooks.Grade;
+import com.warroom.playbooks.IncidentFacts;
+import com.warroom.playbooks.Obligation;
+import com.warroom.playbooks.Playbook;
+import com.warroom.playbooks.ReportingFacts;
+import com.warroom.playbooks.ReportingObligations;
+import com.warroom.playbooks.SeverityGrader;
+import com.warroom.playbooks.Step;
+import com.warroom.playbooks.StepKind;
+import com.warroom.playbooks.Track;
+import com.warroom.playbooks.Vocabulary;
+
+/**
+ * Renders incidents as chat messages: the incident card, the current step of each
+ * track with its buttons, the timeline. Every user-supplied string is escaped.
+ */
+public class IncidentViews {
+
+	static final int TIMELINE_PAGE = 10;
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
+
+	private final Texts texts;
+
+	private final Roster roster;
+
+	private final Vocabulary vocabulary;
+
+	private final SeverityGrader grader;
+
+	private final ReportingObligations reporting;
+
+	private final ButtonTokens tokens;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private final long effectiveCustomers;
+
+	public IncidentViews(Texts texts, Roster roster, Vocabulary vocabulary, SeverityGrader grader,
+			ReportingObligations reporting, ButtonTokens tokens, Clock clock, ZoneId zone, long effectiveCustomers) {
+		this.texts = texts;
+		this.roster = roster;
+		this.vocabulary = vocabulary;
+		this.grader = grader;
+		this.reporting = reporting;
+		this.tokens = tokens;
+		this.clock = clock;
+		this.zone = zone;
+		this.effectiveCustomers = effectiveCustomers;
+	}
+
+	/** The slot of the incident card. */
+	static String cardSlot(Incident incident) {
+		return incident.id() + ":card";
+	}
+
+	static String trackSlot(Incident incident, Track track) {
+		return incident.id() + ":" + track.key();
+	}
+
+	/** The grading facts of an incident as of now: the clock runs from the start until recovery. */
+	public IncidentFacts facts(Incident incident, Playbook playbook) {
+		Instant end = (incident.recoveredAt() != null) ? incident.recoveredAt() : clock.instant();
+		Duration elapsed = Duration.between(incident.startedAt(), end);
+		if (elapsed.isNegative()) {
+			elapsed = Duration.ZERO;
+		}
+		return IncidentFacts.of(playbook.systemClass(), effectiveCustomers)
+			.withInterruption(incident.interruption())
+			.withInvestorsAffected(incident.investorsAffected())
+			.withOngoing(incident.status() == IncidentStatus.OPEN)
+			.withClocked(elapsed);
+	}
+
+	public Grade grade(Incident incident, Playbook playbook) {
+		return grader.grade(facts(incident, playbook));
+	}
+
+	public Optional<Obligation> nextReport(Incident incident, Playbook playbook) {
+		ReportingFacts facts = ReportingFacts.of(playbook.reporting(), playbook.systemClass(), incident.startedAt())
+			.withRecoveredAt(incident.recoveredAt());
+		return reporting.owed(facts, List.of(), clock.instant()).stream().findFirst();
+	}
+
+	/** The incident card. */
+	public String card(Incident incident, Playbook playbook) {
+		StringBuilder html = new StringBuilder();
+		html.append(texts.get(incident.isDrill() ? "card.title.drill" : "card.title", incident.id())).append('\n');
+		html.append(texts.get("card.scenario", Html.escape(playbook.fullTitle()), Html.escape(annex(playbook)))).append('\n');
+		Grade grade = grade(incident, playbook);
+		if (incident.levelOverride() != null) {
+			html.append(texts.get("card.level.override", incident.levelOverride().label(),
+					Html.escape(String.valueOf(incident.levelReason())), grade.level().label())).append('\n');
+		}
+		else {
+			html.append(texts.get("card.level", grade.level().label(), Html.escape(grade.reasons().get(0).toString()))).append('\n');
+		}
+		html.append(texts.get("card.status", texts.get("status." + incident.status().name()), elapsed(incident))).append('\n');
+		html.append(texts.get("card.declared", Html.escape(name(incident.declaredBy())), time(incident.startedAt()))).append('\n');
+		Optional<Obligation> next = nextReport(incident, playbook);
+		if (incident.status() == IncidentStatus.CLOSED) {
+			html.append(texts.get("card.closed", time(incident.closedAt())));
+		}
+		else if (next.isPresent()) {
+			Obligation obligation = next.get();
+			html.append(texts.get(obligation.overdue() ? "card.report.overdue" : "card.report",
+					texts.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
+					time(obligation.dueAt()), Html.escape(obligation.rule())));
+		}
+		else {
+			html.append(texts.get("card.report.none"));
+		}
+		return html.toString();
+	}
+
+	/** The current step of a track with its buttons; the track's end when done. */
+	public Outbound.Edit trackMessage(Incident incident, Playbook playbook, Track track) {
+		List<Step> steps = playbook.track(track);
+		Optional<String> cursor = incident.cursor(track);
+		String header = texts.get("track.header", texts.get("track." + track.key()), Html.escape(incident.id()));
+		if (cursor.isEmpty() || incident.status() == IncidentStatus.CLOSED) {
+			String text = cursor.isEmpty() ? texts.get("track.finished") : texts.get("track.closed");
+			return new Outbound.Edit(incident.chat(), trackSlot(incident, track), header + "\n" + text, List.of(), incident.id());
+		}
+		Step step = playbook.step(cursor.get()).orElseThrow();
+		int index = steps.indexOf(step) + 1;
+		StringBuilder html = new StringBuilder(header).append('\n');
+		html.append(texts.get("step.meta", String.valueOf(index), String.valueOf(steps.size()), step.phase().label(),
+				Html.escape(vocabulary.roleName(step.role())), texts.get("kind." + step.kind().key())));
+		if (step.confirm()) {
+			html.append(texts.get("step.confirm.mark"));
+		}
+		html.append('\n').append(Html.escape(step.text())).append('\n');
+		StepState state = incident.stepState(step.id());
+		List<List<Button>> buttons = new ArrayList<>();
+		Map<String, String> base = Map.of("a", "step", "i", incident.id(), "t", track.key(), "s", step.id());
+		if (state.status() == StepState.Status.AWAITING_CONFIRMATION) {
+			html.append(texts.get("step.awaiting", Html.escape(name(state.personId()))));
+			buttons.add(List.of(tokens.button(texts.get("button.confirm"), with(base, "op", "confirm"))));
+			return new Outbound.Edit(incident.chat(), trackSlot(incident, track), html.toString(), buttons, incident.id());
+		}
+		if (state.status() == StepState.Status.BLOCKED) {
+			html.append(texts.get("step.blocked", Html.escape(name(state.personId())),
+					Html.escape(incident.fields().getOrDefault("reason:" + step.id(), "")))).append('\n');
+		}
+		if (step.kind() == StepKind.DECISION) {
+			html.append(texts.get("step.question", Html.escape(String.valueOf(step.question()))));
+			List<Button> row = new ArrayList<>();
+			for (int i = 0; i < step.answers().size(); i++) {
+				row.add(tokens.button(step.answers().get(i).label(), with(base, "op", "answer", "n", String.valueOf(i))));
+			}
+			buttons.add(row);
+			buttons.add(List.of(tokens.button(texts.get("button.block"), with(base, "op", "block"))));
+		}
+		else {
+			buttons.add(List.of(tokens.button(texts.get("button.done"), with(base, "op", "done")),
+					tokens.button(texts.get("button.skip"), with(base, "op", "skip")),
+					tokens.button(texts.get("button.block"), with(base, "op", "block"))));
+		}
+		return new Outbound.Edit(incident.chat(), trackSlot(incident, track), html.toString(), buttons, incident.id());
+	}
+
+	/** One page of the timeline, with paging buttons. */
+	public Outbound.Send timeline(Incident incident, List<TimelineEntry> entries, int page) {
+		int pages = Math.max(1, (entries.size() + TIMELINE_PAGE - 1) / TIMELINE_PAGE);
+		int current = Math.min(Math.max(page, 1), pages);
+		StringBuilder html = new StringBuilder(texts.get("timeline.header", incident.id(), String.valueOf(current),
+				String.valueOf(pages), String.valueOf(entries.size())));
+		int from = (current - 1) * TIMELINE_PAGE;
+		for (TimelineEntry entry : entries.subList(from, Math.min(entries.size(), from + TIMELINE_PAGE))) {
+			html.append('\n').append(texts.get("timeline.line", time(entry.at()), Html.escape(entry.personName()),
+					describe(entry)));
+		}
+		List<Button> row = new ArrayList<>();
+		if (current > 1) {
+			row.add(tokens.button(texts.get("button.prev"), Map.of("a", "tl", "i", incident.id(), "p", String.valueOf(current - 1))));
+		}
+		if (current < pages) {
+			row.add(tokens.button(texts.get("button.next"), Map.of("a", "tl", "i", incident.id(), "p", String.valueOf(current + 1))));
+		}
+		return new Outbound.Send(incident.chat(), html.toString(), row.isEmpty() ? List.of() : List.of(row), null, incident.id());
+	}
+
+	private String describe(TimelineEntry entry) {
+		String step = entry.detail("step");
+		String text = entry.detail("text");
+		return texts.get("tl." + entry.type().name(), Html.escape(step != null ? step : ""),
+				Html.escape(text != null ? abbreviate(text, 200) : ""), Html.escape(String.valueOf(entry.detail("answer"))),
+				Html.escape(String.valueOf(entry.detail("level"))));
+	}
+
+	String name(String personId) {
+		if (personId == null) {
+			return "?";
+		}
+		return roster.byId(personId).map((person) -> person.name()).orElse(personId);
+	}
+
+	String time(Instant instant) {
+		return (instant == null) ? "-" : TIME.format(instant.atZone(zone));
+	}
+
+	private String elapsed(Incident incident) {
+		Instant end = (incident.recoveredAt() != null) ? incident.recoveredAt() : clock.instant();
+		long minutes = Math.max(0, Duration.between(incident.startedAt(), end).toMinutes());
+		return (minutes >= 60) ? texts.get("duration.hours", String.valueOf(minutes / 60), String.valueOf(minutes % 60))
+				: texts.get("duration.minutes", String.valueOf(minutes));
+	}
+
+	private static String annex(Playbook playbook) {
+		return (playbook.annex() != null) ? playbook.annex() : playbook.id();
+	}
+
+	static String abbreviate(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max) + "…";
+	}
+
+	static Map<String, String> with(Map<String, String> base, String... pairs) {
+		Map<String, String> map = new java.util.LinkedHashMap<>(base);
+		for (int i = 0; i + 1 < pairs.length; i += 2) {
+			map.put(pairs[i], pairs[i + 1]);
+		}
+		return map;
+	}
+
+}

@@ -1,0 +1,8 @@
+package com.warroom.bot.incident;
+
+/** Where an incident stands. */
+public enum IncidentStatus {
+
+	OPEN, RECOVERED, CLOSED
+
+}

@@ -1,0 +1,27 @@
+package com.warroom.bot.roster;
+
+/** What a roster member may do. */
+public enum Permission {
+
+	/** /status, /steps, /timeline, /level (view), /contacts, /help. */
+	READ,
+	/** /declare a real incident. */
+	DECLARE,
+	/** /drill. */
+	DRILL,
+	/** Mark steps done, skipped or blocked, answer decisions, confirm a second person's step. */
+	STEP,
+	/** /note and replies. */
+	NOTE,
+	/** Set the level with a reason. */
+	SET_LEVEL,
+	/** /recovered. */
+	RECOVER,
+	/** /close a real incident. */
+	CLOSE,
+	/** /close a drill. */
+	CLOSE_DRILL,
+	/** /reported and the report book. */
+	REPORT
+
+}

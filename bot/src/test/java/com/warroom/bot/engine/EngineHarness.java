@@ -1,0 +1,177 @@
+package com.warroom.bot.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.roster.ContactBook;
+import com.warroom.bot.roster.Roster;
+import com.warroom.playbooks.PlaybookLibrary;
+import com.warroom.playbooks.PlaybookLoader;
+import com.warroom.playbooks.ReportingObligations;
+import com.warroom.playbooks.ReportingPolicy;
+import com.warroom.playbooks.SeverityGrader;
+import com.warroom.playbooks.WorkingDayCalendar;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The engine on a real Redis with the example roster, driven like a chat. */
+final class EngineHarness {
+
+	static final PlaybookLibrary LIBRARY = PlaybookLoader.loadBundled().orElseThrow();
+
+	static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+	final UnifiedJedis redis;
+
+	final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T05:58:00Z")); // 13:58 in Shanghai
+
+	final IncidentStore incidents;
+
+	final ButtonTokens tokens;
+
+	final MessageSlots slots;
+
+	final ConversationEngine engine;
+
+	final ChatRef chat = new ChatRef("tg", "-1001", null, false);
+
+	private final AtomicInteger presses = new AtomicInteger();
+
+	EngineHarness(UnifiedJedis redis) {
+		this(redis, TopicOpener.none());
+	}
+
+	EngineHarness(UnifiedJedis redis, TopicOpener topics) {
+		this.redis = redis;
+		Roster roster = Roster.parse(resource("warroom/roster.example.yaml"));
+		ContactBook contacts = ContactBook.parse(resource("warroom/contacts.example.yaml"), LIBRARY.vocabulary());
+		this.incidents = new IncidentStore(redis, SHANGHAI);
+		this.tokens = new ButtonTokens(redis);
+		this.slots = new MessageSlots(redis);
+		Texts texts = Texts.chinese();
+		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
+		IncidentViews views = new IncidentViews(texts, roster, LIBRARY.vocabulary(), new SeverityGrader(), reporting,
+				tokens, clock, SHANGHAI, 200_000);
+		this.engine = new ConversationEngine(new ConversationEngine.Services(LIBRARY, roster, contacts, incidents, tokens,
+				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI));
+	}
+
+	static Actor user(String telegramId) {
+		return new Actor("tg", telegramId, "tg-" + telegramId);
+	}
+
+	static final Actor GM = user("900000001");
+
+	static final Actor COMMANDER = user("900000004");
+
+	static final Actor DBA = user("900000006");
+
+	static final Actor SYSADMIN = user("900000007");
+
+	static final Actor LIAISON = user("900000009");
+
+	static final Actor OBSERVER = user("900000011");
+
+	static final Actor STRANGER = user("123");
+
+	List<Outbound> command(Actor actor, String line) {
+		String body = line.substring(1);
+		int space = body.indexOf(' ');
+		String name = (space < 0) ? body : body.substring(0, space);
+		String args = (space < 0) ? "" : body.substring(space + 1);
+		return record(engine.handle(new Inbound.Command(chat, actor, name, args, null)));
+	}
+
+	List<Outbound> text(Actor actor, String text) {
+		return record(engine.handle(new Inbound.Text(chat, actor, text, null)));
+	}
+
+	List<Outbound> reply(Actor actor, String text, String messageId) {
+		return record(engine.handle(new Inbound.Text(chat, actor, text, messageId)));
+	}
+
+	List<Outbound> press(Actor actor, Button button) {
+		return record(engine.handle(new Inbound.Press(chat, actor, "cb" + presses.incrementAndGet(), button.token(), null)));
+	}
+
+	/** Records message ids for sends and edits, as a channel adapter would. */
+	private List<Outbound> record(List<Outbound> actions) {
+		for (Outbound action : actions) {
+			if (action instanceof Outbound.Send send && send.slot() != null) {
+				slots.record(send.chat(), send.slot(), "m-" + send.slot(), send.incidentId());
+			}
+			if (action instanceof Outbound.Edit edit && slots.messageOf(edit.chat(), edit.slot()).isEmpty()) {
+				slots.record(edit.chat(), edit.slot(), "m-" + edit.slot(), edit.incidentId());
+			}
+		}
+		return actions;
+	}
+
+	/** The button labelled {@code label} in the actions, last one first. */
+	static Button button(List<Outbound> actions, String label) {
+		return findButton(actions, label).orElseThrow(() -> new AssertionError("no button " + label + " in " + texts(actions)));
+	}
+
+	static Optional<Button> findButton(List<Outbound> actions, String label) {
+		List<Outbound> reversed = new ArrayList<>(actions);
+		java.util.Collections.reverse(reversed);
+		for (Outbound action : reversed) {
+			for (List<Button> row : buttons(action)) {
+				for (Button button : row) {
+					if (button.label().equals(label)) {
+						return Optional.of(button);
+					}
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	static List<List<Button>> buttons(Outbound action) {
+		if (action instanceof Outbound.Send send) {
+			return send.buttons();
+		}
+		if (action instanceof Outbound.Edit edit) {
+			return edit.buttons();
+		}
+		return List.of();
+	}
+
+	static String texts(List<Outbound> actions) {
+		StringBuilder all = new StringBuilder();
+		for (Outbound action : actions) {
+			if (action instanceof Outbound.Send send) {
+				all.append(send.html()).append('\n');
+			}
+			else if (action instanceof Outbound.Edit edit) {
+				all.append(edit.html()).append('\n');
+			}
+			else if (action instanceof Outbound.Answer answer) {
+				all.append("[answer] ").append(answer.text()).append('\n');
+			}
+		}
+		return all.toString();
+	}
+
+	/** Declares {@code playbookId} by search words and returns the actions of the confirmation. */
+	List<Outbound> declare(Actor actor, String words, String title) {
+		List<Outbound> matches = command(actor, "/declare " + words);
+		List<Outbound> confirm = press(actor, button(matches, title));
+		return press(actor, button(confirm, "确认宣布"));
+	}
+
+	private static String resource(String name) {
+		try (var in = EngineHarness.class.getClassLoader().getResourceAsStream(name)) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+}
