@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @SpringBootTest(classes = WarRoomApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
-		properties = "warroom.report-cycle=PT2M")
+		properties = { "warroom.report-cycle=PT2M", "warroom.data-dir=target/test-data/app" })
 class WarRoomApplicationIntegrationTests {
 
 	@Autowired
@@ -40,7 +40,7 @@ class WarRoomApplicationIntegrationTests {
 		Files.writeString(dir.resolve("broken.yaml"), "id: broken\ntitle: 坏的\nsystem_class: mainframe\n");
 		SpringApplicationBuilder app = new SpringApplicationBuilder(WarRoomApplication.class);
 		assertThatThrownBy(() -> {
-			try (ConfigurableApplicationContext context = app.run("--server.port=0", "--warroom.playbooks-dir=" + dir)) {
+			try (ConfigurableApplicationContext context = app.run("--server.port=0", "--warroom.playbooks-dir=" + dir, "--warroom.data-dir=" + dir.resolve("data"))) {
 				context.getBean(PlaybookLibrary.class);
 			}
 		}).hasRootCauseInstanceOf(LoadResult.InvalidPlaybooksException.class)
@@ -55,7 +55,7 @@ class WarRoomApplicationIntegrationTests {
 			.replace("id: website.ddos", "id: website.ddos-copy");
 		Files.writeString(dir.resolve("website.ddos-copy.yaml"), extra);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(WarRoomApplication.class)
-			.run("--server.port=0", "--warroom.playbooks-dir=" + dir)) {
+			.run("--server.port=0", "--warroom.playbooks-dir=" + dir, "--warroom.data-dir=" + dir.resolve("data"))) {
 			assertThat(context.getBean(PlaybookLibrary.class).size()).isEqualTo(55);
 		}
 	}
