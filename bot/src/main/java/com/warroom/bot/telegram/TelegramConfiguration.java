@@ -1,0 +1,62 @@
+package com.warroom.bot.telegram;
+
+import java.net.URI;
+import java.time.Clock;
+
+import com.warroom.bot.engine.ConversationEngine;
+import com.warroom.bot.engine.MessageSlots;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+import redis.clients.jedis.UnifiedJedis;
+
+/** The Telegram channel, active when {@code TELEGRAM_BOT_TOKEN} is set. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TelegramProperties.class)
+@ConditionalOnExpression("!'${warroom.telegram.token:}'.isBlank()")
+class TelegramConfiguration {
+
+	@Bean
+	TelegramUrl telegramUrl(TelegramProperties properties) {
+		return telegramUrl(properties.apiUrl());
+	}
+
+	static TelegramUrl telegramUrl(URI api) {
+		int port = (api.getPort() != -1) ? api.getPort() : ("https".equals(api.getScheme()) ? 443 : 80);
+		return new TelegramUrl(api.getScheme(), api.getHost(), port, false);
+	}
+
+	@Bean
+	TelegramClient telegramClient(TelegramProperties properties, TelegramUrl url) {
+		return new OkHttpTelegramClient(properties.token(), url);
+	}
+
+	@Bean(destroyMethod = "close")
+	SendQueue telegramSendQueue(Clock clock) {
+		return new SendQueue(Clock.systemUTC(), 30);
+	}
+
+	/** Also the engine's {@link com.warroom.bot.engine.TopicOpener}; lazy to break the cycle with the engine. */
+	@Bean
+	TelegramGateway telegramGateway(TelegramClient client, @Lazy ConversationEngine engine, SendQueue queue,
+			MessageSlots slots, UnifiedJedis redis) {
+		return new TelegramGateway(client, engine, queue, slots, redis);
+	}
+
+	@Bean
+	TelegramPolling telegramPolling(TelegramProperties properties, TelegramUrl url, TelegramClient client,
+			TelegramGateway gateway) {
+		return new TelegramPolling(properties, url, client, gateway);
+	}
+
+	@Bean
+	TelegramWebhookController telegramWebhookController(TelegramProperties properties, TelegramGateway gateway) {
+		return new TelegramWebhookController(properties, gateway);
+	}
+
+}

@@ -1,0 +1,276 @@
+package com.warroom.bot.telegram;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.warroom.bot.engine.Actor;
+import com.warroom.bot.engine.Button;
+import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.engine.ConversationEngine;
+import com.warroom.bot.engine.Inbound;
+import com.warroom.bot.engine.MessageSlots;
+import com.warroom.bot.engine.Outbound;
+import com.warroom.bot.engine.TopicOpener;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.chat.Chat;
+import org.telegram.telegrambots.meta.api.objects.forum.ForumTopic;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Translates Telegram updates into engine events and the engine's actions into Bot API
+ * calls on the send queue. Each update is handled once, even when delivered twice.
+ * Thread-safe.
+ */
+public class TelegramGateway implements TopicOpener {
+
+	private static final Logger log = LoggerFactory.getLogger(TelegramGateway.class);
+
+	/** Telegram's limit for one message. */
+	static final int MAX_TEXT = 4096;
+
+	static final String CHANNEL = "tg";
+
+	private final TelegramClient client;
+
+	private final ConversationEngine engine;
+
+	private final SendQueue queue;
+
+	private final MessageSlots slots;
+
+	private final UnifiedJedis redis;
+
+	public TelegramGateway(TelegramClient client, ConversationEngine engine, SendQueue queue, MessageSlots slots,
+			UnifiedJedis redis) {
+		this.client = client;
+		this.engine = engine;
+		this.queue = queue;
+		this.slots = slots;
+		this.redis = redis;
+	}
+
+	/** Handles a batch of updates, in order. */
+	public void consume(List<Update> updates) {
+		for (Update update : updates) {
+			try {
+				handle(update);
+			}
+			catch (RuntimeException ex) {
+				log.error("处理 Telegram 更新 {} 失败：{}", update.getUpdateId(), ex.getClass().getSimpleName(), ex);
+			}
+		}
+	}
+
+	/** Handles one update unless it was handled before. */
+	public void handle(Update update) {
+		String key = "wr:upd:tg:" + update.getUpdateId();
+		if (!"OK".equals(redis.set(key, "1", SetParams.setParams().nx().ex(Duration.ofDays(2).toSeconds())))) {
+			return;
+		}
+		Optional<Inbound> inbound = translate(update);
+		if (inbound.isEmpty()) {
+			return;
+		}
+		List<Outbound> actions = engine.handle(inbound.get());
+		for (Outbound action : actions) {
+			deliver(action, inbound.get().chat());
+		}
+	}
+
+	static Optional<Inbound> translate(Update update) {
+		if (update.hasCallbackQuery()) {
+			CallbackQuery query = update.getCallbackQuery();
+			if (query.getMessage() == null || query.getData() == null) {
+				return Optional.empty();
+			}
+			Chat chat = query.getMessage().getChat();
+			Integer thread = (query.getMessage() instanceof Message message && Boolean.TRUE.equals(message.getIsTopicMessage()))
+					? message.getMessageThreadId() : null;
+			return Optional.of(new Inbound.Press(chatRef(chat, thread), actor(query.getFrom()), query.getId(), query.getData(),
+					String.valueOf(query.getMessage().getMessageId())));
+		}
+		Message message = update.getMessage();
+		if (message == null || message.getText() == null || message.getFrom() == null
+				|| Boolean.TRUE.equals(message.getFrom().getIsBot())) {
+			return Optional.empty();
+		}
+		Integer thread = Boolean.TRUE.equals(message.getIsTopicMessage()) ? message.getMessageThreadId() : null;
+		ChatRef chat = chatRef(message.getChat(), thread);
+		Actor actor = actor(message.getFrom());
+		String replyTo = (message.getReplyToMessage() != null && !isTopicRoot(message))
+				? String.valueOf(message.getReplyToMessage().getMessageId()) : null;
+		String text = message.getText();
+		if (text.startsWith("/")) {
+			int space = indexOfSpace(text);
+			String name = text.substring(1, (space < 0) ? text.length() : space);
+			int at = name.indexOf('@');
+			if (at >= 0) {
+				name = name.substring(0, at);
+			}
+			String args = (space < 0) ? "" : text.substring(space + 1);
+			return Optional.of(new Inbound.Command(chat, actor, name.toLowerCase(java.util.Locale.ROOT), args, replyTo));
+		}
+		return Optional.of(new Inbound.Text(chat, actor, text, replyTo));
+	}
+
+	/** In a forum topic every message "replies" to the topic's first message; that is no reply. */
+	private static boolean isTopicRoot(Message message) {
+		return Boolean.TRUE.equals(message.getIsTopicMessage()) && message.getReplyToMessage() != null
+				&& message.getReplyToMessage().getMessageId().equals(message.getMessageThreadId());
+	}
+
+	private static int indexOfSpace(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			if (Character.isWhitespace(text.charAt(i))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
+	private static ChatRef chatRef(Chat chat, @Nullable Integer thread) {
+		return new ChatRef(CHANNEL, String.valueOf(chat.getId()), (thread != null) ? String.valueOf(thread) : null,
+				Boolean.TRUE.equals(chat.getIsForum()));
+	}
+
+	private static Actor actor(User user) {
+		String name = user.getFirstName() + ((user.getLastName() != null) ? " " + user.getLastName() : "");
+		return new Actor(CHANNEL, String.valueOf(user.getId()), name);
+	}
+
+	/** Queues the Bot API calls for one engine action. */
+	void deliver(Outbound action, ChatRef origin) {
+		if (action instanceof Outbound.Answer answer) {
+			queue.submit(origin.key(), isGroup(origin), false, () -> client.execute(AnswerCallbackQuery.builder()
+				.callbackQueryId(answer.pressId())
+				.text(answer.text().isEmpty() ? null : truncate(answer.text(), 200))
+				.showAlert(answer.alert())
+				.build()));
+		}
+		else if (action instanceof Outbound.Send send) {
+			send(send.chat(), send.html(), send.buttons(), send.slot(), send.incidentId());
+		}
+		else if (action instanceof Outbound.Edit edit) {
+			queue.submit(edit.chat().key(), isGroup(edit.chat()), true, () -> {
+				Optional<String> messageId = slots.messageOf(edit.chat(), edit.slot());
+				if (messageId.isEmpty()) {
+					sendNow(edit.chat(), edit.html(), edit.buttons(), edit.slot(), edit.incidentId());
+					return;
+				}
+				client.execute(EditMessageText.builder()
+					.chatId(edit.chat().chatId())
+					.messageId(Integer.valueOf(messageId.get()))
+					.text(truncate(edit.html(), MAX_TEXT))
+					.parseMode("HTML")
+					.replyMarkup(keyboard(edit.buttons()))
+					.build());
+			});
+		}
+	}
+
+	private void send(ChatRef chat, String html, List<List<Button>> buttons, @Nullable String slot,
+			@Nullable String incidentId) {
+		List<String> parts = split(html);
+		for (int i = 0; i < parts.size(); i++) {
+			boolean last = i == parts.size() - 1;
+			String part = parts.get(i);
+			queue.submit(chat.key(), isGroup(chat), true,
+					() -> sendNow(chat, part, last ? buttons : List.of(), last ? slot : null, incidentId));
+		}
+	}
+
+	private void sendNow(ChatRef chat, String html, List<List<Button>> buttons, @Nullable String slot,
+			@Nullable String incidentId) throws TelegramApiException {
+		SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder()
+			.chatId(chat.chatId())
+			.text(truncate(html, MAX_TEXT))
+			.parseMode("HTML");
+		if (chat.threadId() != null) {
+			builder.messageThreadId(Integer.valueOf(chat.threadId()));
+		}
+		if (!buttons.isEmpty()) {
+			builder.replyMarkup(keyboard(buttons));
+		}
+		Message sent = client.execute(builder.build());
+		if (sent != null) {
+			slots.record(chat, slot, String.valueOf(sent.getMessageId()), incidentId);
+		}
+	}
+
+	@Override
+	public Optional<ChatRef> open(ChatRef chat, String name) {
+		if (!CHANNEL.equals(chat.channel()) || !chat.forum()) {
+			return Optional.empty();
+		}
+		try {
+			ForumTopic topic = client.execute(CreateForumTopic.builder().chatId(chat.chatId()).name(name).build());
+			return Optional.of(chat.inThread(String.valueOf(topic.getMessageThreadId())));
+		}
+		catch (TelegramApiException ex) {
+			log.warn("无法创建论坛话题（{}），事件消息发在当前话题", ex.getMessage());
+			return Optional.empty();
+		}
+	}
+
+	private static @Nullable InlineKeyboardMarkup keyboard(List<List<Button>> buttons) {
+		if (buttons.isEmpty()) {
+			return null;
+		}
+		List<InlineKeyboardRow> rows = new ArrayList<>();
+		for (List<Button> row : buttons) {
+			InlineKeyboardRow keyboardRow = new InlineKeyboardRow();
+			for (Button button : row) {
+				keyboardRow.add(InlineKeyboardButton.builder().text(button.label()).callbackData(button.token()).build());
+			}
+			rows.add(keyboardRow);
+		}
+		return new InlineKeyboardMarkup(rows);
+	}
+
+	private static boolean isGroup(ChatRef chat) {
+		return chat.chatId().startsWith("-");
+	}
+
+	/** Splits text into parts of at most 4096 characters at line ends, never inside an entity. */
+	static List<String> split(String html) {
+		List<String> parts = new ArrayList<>();
+		String rest = html;
+		while (rest.length() > MAX_TEXT) {
+			int cut = rest.lastIndexOf('\n', MAX_TEXT);
+			if (cut <= 0) {
+				cut = MAX_TEXT;
+				int amp = rest.lastIndexOf('&', cut);
+				if (amp >= 0 && rest.indexOf(';', amp) >= cut && amp > cut - 8) {
+					cut = amp;
+				}
+			}
+			parts.add(rest.substring(0, cut));
+			rest = rest.substring(cut).stripLeading();
+		}
+		parts.add(rest);
+		return parts;
+	}
+
+	private static String truncate(String text, int max) {
+		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
+}

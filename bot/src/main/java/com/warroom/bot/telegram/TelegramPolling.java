@@ -1,0 +1,112 @@
+package com.warroom.bot.telegram;
+
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.longpolling.util.DefaultGetUpdatesGenerator;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Registers the command menu at start and, in polling mode, polls the Bot API with the
+ * TelegramBots long-polling application on daemon threads, closed on shutdown.
+ */
+class TelegramPolling implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
+
+	/** The fixed command names with their Chinese menu descriptions. */
+	static final List<BotCommand> COMMANDS = List.of(new BotCommand("declare", "宣布事件"),
+			new BotCommand("drill", "发起演练"), new BotCommand("status", "事件概况"), new BotCommand("steps", "当前步骤"),
+			new BotCommand("note", "添加备注"), new BotCommand("level", "事件级别"), new BotCommand("reported", "记录已报告"),
+			new BotCommand("report", "报告书"), new BotCommand("recovered", "记录已恢复"),
+			new BotCommand("summary", "事后总结报告"), new BotCommand("close", "关闭事件"), new BotCommand("notice", "客户通知"),
+			new BotCommand("contacts", "应急联络手册"), new BotCommand("timeline", "时间线"), new BotCommand("ack", "确认收到"),
+			new BotCommand("help", "帮助"));
+
+	private final TelegramProperties properties;
+
+	private final TelegramUrl url;
+
+	private final TelegramClient client;
+
+	private final TelegramGateway gateway;
+
+	private TelegramBotsLongPollingApplication application;
+
+	private volatile boolean running;
+
+	TelegramPolling(TelegramProperties properties, TelegramUrl url, TelegramClient client, TelegramGateway gateway) {
+		this.properties = properties;
+		this.url = url;
+		this.client = client;
+		this.gateway = gateway;
+	}
+
+	@Override
+	public void start() {
+		try {
+			client.execute(new SetMyCommands(COMMANDS));
+		}
+		catch (TelegramApiException ex) {
+			log.warn("注册命令菜单失败：{}", ex.getMessage());
+		}
+		if (!properties.webhook()) {
+			try {
+				application = new TelegramBotsLongPollingApplication(TelegramPolling::mapper,
+						new org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory.DefaultOkHttpClientCreator(),
+						TelegramPolling::daemonScheduler);
+				application.registerBot(properties.token(), () -> url, new DefaultGetUpdatesGenerator(), gateway::consume);
+				log.info("Telegram 长轮询已启动（{}）", url.getHost());
+			}
+			catch (TelegramApiException ex) {
+				throw new IllegalStateException("无法启动 Telegram 长轮询：" + ex.getMessage(), ex);
+			}
+		}
+		else {
+			log.info("Telegram Webhook 模式：等待 POST /telegram/webhook");
+		}
+		running = true;
+	}
+
+	@Override
+	public void stop() {
+		running = false;
+		if (application != null) {
+			try {
+				application.close();
+			}
+			catch (Exception ex) {
+				log.warn("关闭 Telegram 长轮询时出错：{}", ex.getMessage());
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	static ObjectMapper mapper() {
+		return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+	}
+
+	private static ScheduledExecutorService daemonScheduler() {
+		return Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "telegram-poll");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+}

@@ -1,0 +1,30 @@
+package com.warroom.bot.telegram;
+
+import java.net.URI;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Telegram settings ({@code TELEGRAM_BOT_TOKEN}, {@code TELEGRAM_API_URL}, …).
+ *
+ * @param token the bot token; blank disables Telegram
+ * @param apiUrl the Bot API base URL
+ * @param mode {@code polling} (default) or {@code webhook}
+ * @param webhookSecret the secret Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}
+ */
+@ConfigurationProperties("warroom.telegram")
+record TelegramProperties(@DefaultValue("") String token, @DefaultValue("https://api.telegram.org") URI apiUrl,
+		@DefaultValue("polling") String mode, @DefaultValue("") String webhookSecret) {
+
+	boolean webhook() {
+		return "webhook".equalsIgnoreCase(mode);
+	}
+
+	/** Records print every component; secrets stay out of logs. */
+	@Override
+	public String toString() {
+		return "TelegramProperties[apiUrl=" + apiUrl + ", mode=" + mode + ", token=****, webhookSecret=****]";
+	}
+
+}
