@@ -122,7 +122,9 @@ public class IncidentViews {
 		}
 		else if (next.isPresent()) {
 			Obligation obligation = next.get();
-			html.append(texts.get(obligation.overdue() ? "card.report.overdue" : "card.report",
+			// due "at once" from the declaration: say so rather than "overdue" a second later
+			boolean immediate = !obligation.dueAt().isAfter(incident.declaredAt());
+			html.append(texts.get(immediate ? "card.report.now" : obligation.overdue() ? "card.report.overdue" : "card.report",
 					texts.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
 					time(obligation.dueAt()), Html.escape(obligation.rule())));
 		}

@@ -60,9 +60,20 @@ public class SendQueue implements AutoCloseable {
 
 	private int pending;
 
-	public SendQueue(Clock clock, double perSecond) {
+	private final double chatPerSecond;
+
+	private final double groupPerMinute;
+
+	/**
+	 * @param perSecond messages per second for the whole bot (Telegram: about 30)
+	 * @param chatPerSecond messages per second to one chat (Telegram: 1)
+	 * @param groupPerMinute messages per minute to one group (Telegram: 20)
+	 */
+	public SendQueue(Clock clock, double perSecond, double chatPerSecond, double groupPerMinute) {
 		this.clock = clock;
 		this.global = new Bucket(perSecond, perSecond);
+		this.chatPerSecond = chatPerSecond;
+		this.groupPerMinute = groupPerMinute;
 		this.worker = new Thread(this::work, "telegram-send");
 		this.worker.setDaemon(true);
 		this.worker.start();
@@ -132,7 +143,7 @@ public class SendQueue implements AutoCloseable {
 				continue;
 			}
 			Bucket bucket = chatBuckets.computeIfAbsent(head.chat(),
-					(key) -> head.group() ? new Bucket(3, 20.0 / 60) : new Bucket(3, 1));
+					(key) -> head.group() ? new Bucket(3, groupPerMinute / 60) : new Bucket(3, chatPerSecond));
 			if (head.message() && !bucket.take(now)) {
 				continue;
 			}

@@ -37,8 +37,10 @@ class TelegramConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	SendQueue telegramSendQueue(Clock clock) {
-		return new SendQueue(Clock.systemUTC(), 30);
+	SendQueue telegramSendQueue(TelegramProperties properties) {
+		// the queue paces real time, whatever clock the rules use
+		return new SendQueue(Clock.systemUTC(), properties.perSecond(), properties.chatPerSecond(),
+				properties.groupPerMinute());
 	}
 
 	/** Also the engine's {@link com.warroom.bot.engine.TopicOpener}; lazy to break the cycle with the engine. */

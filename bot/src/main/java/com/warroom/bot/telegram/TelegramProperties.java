@@ -12,10 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiUrl the Bot API base URL
  * @param mode {@code polling} (default) or {@code webhook}
  * @param webhookSecret the secret Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}
+ * @param perSecond messages per second for the bot (Telegram allows about 30)
+ * @param chatPerSecond messages per second to one chat (1)
+ * @param groupPerMinute messages per minute to one group (20)
  */
 @ConfigurationProperties("warroom.telegram")
 record TelegramProperties(@DefaultValue("") String token, @DefaultValue("https://api.telegram.org") URI apiUrl,
-		@DefaultValue("polling") String mode, @DefaultValue("") String webhookSecret) {
+		@DefaultValue("polling") String mode, @DefaultValue("") String webhookSecret, @DefaultValue("30") double perSecond,
+		@DefaultValue("1") double chatPerSecond, @DefaultValue("20") double groupPerMinute) {
 
 	boolean webhook() {
 		return "webhook".equalsIgnoreCase(mode);

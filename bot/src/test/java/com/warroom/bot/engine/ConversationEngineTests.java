@@ -60,7 +60,7 @@ class ConversationEngineTests {
 		assertThat(incident.declaredBy()).isEqualTo("wu-dba");
 		String all = texts(declared);
 		assertThat(all).contains("🚨 <b>INC-20261123-001</b>").contains("场景：数据库主机硬件故障（附件四）")
-			.contains("宣布人：吴数据库管理员").contains("下次报告：定期报告 第 1 次，11-23 13:58 前")
+			.contains("宣布人：吴数据库管理员").contains("应立即报告：定期报告 第 1 次（预案处置流程第 4 步")
 			.contains("<b>处置流程</b>").contains("立即启动预案，组织进行故障排查。")
 			.contains("<b>具体处置方法</b>").contains("操作电源按钮关闭数据库主机").contains("需双岗复核");
 		assertThat(chat.incidents.timeline(incident.id())).extracting(TimelineEntry::type).containsExactly(TimelineType.DECLARED);

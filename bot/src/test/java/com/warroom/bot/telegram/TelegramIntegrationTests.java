@@ -1,0 +1,162 @@
+package com.warroom.bot.telegram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.warroom.WarRoomApplication;
+import com.warroom.bot.engine.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole Telegram pipeline in webhook mode: updates posted to our endpoint, the
+ * engine on the embedded Redis, and WireMock as the Bot API whose calls are asserted.
+ */
+@SpringBootTest(classes = WarRoomApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class TelegramIntegrationTests {
+
+	static final FakeBotApi api = new FakeBotApi();
+
+	static final String SECRET = "s3cret-webhook-token";
+
+	static final long DBA = 900000006L;
+
+	static final long SYSADMIN = 900000007L;
+
+	static final long COMMANDER = 900000004L;
+
+	@LocalServerPort
+	int port;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@DynamicPropertySource
+	static void telegram(DynamicPropertyRegistry registry) {
+		registry.add("warroom.telegram.token", () -> FakeBotApi.TOKEN);
+		registry.add("warroom.telegram.api-url", api::url);
+		registry.add("warroom.telegram.mode", () -> "webhook");
+		registry.add("warroom.telegram.webhook-secret", () -> SECRET);
+		registry.add("warroom.redis-url", () -> TestRedis.server().url());
+		registry.add("warroom.data-dir", () -> "target/test-data/telegram");
+		// the pipeline is tested here, not Telegram's pacing (SendQueueTests covers that)
+		registry.add("warroom.telegram.chat-per-second", () -> "1000");
+		registry.add("warroom.telegram.group-per-minute", () -> "60000");
+		registry.add("warroom.telegram.per-second", () -> "1000");
+	}
+
+	@AfterAll
+	static void stop() {
+		api.close();
+	}
+
+	@BeforeEach
+	void clean() {
+		TestRedis.fresh();
+		api.reset();
+	}
+
+	private int post(String json, String secret) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/telegram/webhook"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(json));
+		if (secret != null) {
+			request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+		}
+		return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+	}
+
+	private void say(long user, String text) throws Exception {
+		assertThat(post(Updates.message(Updates.nextId(), user, text), SECRET)).isEqualTo(200);
+	}
+
+	private void press(long user, String label) throws Exception {
+		assertThat(post(Updates.press(Updates.nextId(), user, api.button(label), 1), SECRET)).isEqualTo(200);
+	}
+
+	private static boolean text(JsonNode body, String part) {
+		return body.path("text").asText().contains(part);
+	}
+
+	@Test
+	void aWholeIncidentFromDeclareToClose(CapturedOutput output) throws Exception {
+		say(DBA, "/declare@WarRoomBot 数据库主机");
+		JsonNode matches = api.await("sendMessage", (b) -> text(b, "最接近的预案"));
+		assertThat(matches.path("parse_mode").asText()).isEqualTo("HTML");
+		assertThat(matches.path("chat_id").asText()).isEqualTo(String.valueOf(Updates.GROUP));
+
+		press(DBA, "数据库主机硬件故障");
+		api.await("editMessageText", (b) -> text(b, "确认宣布事件"));
+		String declare = api.button("确认宣布");
+		api.reset();
+		assertThat(post(Updates.press(Updates.nextId(), DBA, declare, 1), SECRET)).isEqualTo(200);
+		JsonNode card = api.await("sendMessage", (b) -> text(b, "INC-") && text(b, "场景：数据库主机硬件故障"));
+		api.await("sendMessage", (b) -> text(b, "<b>具体处置方法</b>"));
+		assertThat(card.path("text").asText()).contains("级别：").contains("应立即报告：定期报告 第 1 次");
+		// the exact calls of a declaration: answer the press, close the picker, post the card and both tracks
+		assertThat(api.methods()).containsExactly("answercallbackquery", "editmessagetext", "sendmessage", "sendmessage",
+				"sendmessage");
+		assertThat(api.calls("answerCallbackQuery").get(0).path("text").asText()).startsWith("已宣布 INC-");
+
+		press(DBA, "完成"); // the technical track's first step: power off the host (双岗复核)
+		api.await("editMessageText", (b) -> text(b, "等待另一名人员复核确认"));
+		press(SYSADMIN, "复核确认");
+		api.await("editMessageText", (b) -> text(b, "启用备份数据库系统"));
+
+		say(SYSADMIN, "/note 厂商 <工程师> 已到场 & 开始检测");
+		api.await("sendMessage", (b) -> text(b, "已记入"));
+
+		say(DBA, "/recovered");
+		api.await("sendMessage", (b) -> text(b, "恢复。请继续完成事后处理步骤"));
+		say(COMMANDER, "/timeline");
+		JsonNode timeline = api.await("sendMessage", (b) -> text(b, "时间线（第"));
+		assertThat(timeline.path("text").asText()).contains("厂商 &lt;工程师&gt; 已到场 &amp; 开始检测")
+			.contains("复核确认步骤 m1").contains("记录系统已恢复");
+
+		say(COMMANDER, "/close");
+		press(COMMANDER, "确认关闭");
+		api.await("sendMessage", (b) -> text(b, "已关闭"));
+		assertThat(output.getAll()).doesNotContain(FakeBotApi.TOKEN).doesNotContain("TEST-token");
+	}
+
+	@Test
+	void rejectsWebhookCallsWithoutTheSecret() throws Exception {
+		String update = Updates.message(Updates.nextId(), DBA, "/help");
+		assertThat(post(update, null)).isEqualTo(403);
+		assertThat(post(update, "wrong")).isEqualTo(403);
+		assertThat(post("not json", SECRET)).isEqualTo(400);
+		FakeBotApi.sleep(300);
+		assertThat(api.calls("sendMessage")).isEmpty();
+	}
+
+	@Test
+	void anUpdateDeliveredTwiceIsHandledOnce() throws Exception {
+		String update = Updates.message(Updates.nextId(), DBA, "/help");
+		assertThat(post(update, SECRET)).isEqualTo(200);
+		assertThat(post(update, SECRET)).isEqualTo(200);
+		api.await("sendMessage", (b) -> text(b, "可用命令"));
+		FakeBotApi.sleep(500);
+		assertThat(api.calls("sendMessage")).hasSize(1);
+	}
+
+	@Test
+	void strangersAreRefusedPolitely() throws Exception {
+		say(42L, "/declare 数据库");
+		JsonNode refusal = api.await("sendMessage", (b) -> text(b, "不在应急名册中"));
+		assertThat(refusal.path("text").asText()).doesNotContain("数据库");
+	}
+
+}
