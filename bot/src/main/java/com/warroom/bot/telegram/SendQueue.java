@@ -165,8 +165,10 @@ public class SendQueue implements AutoCloseable {
 				retryIn = Duration.ofSeconds(retryAfter);
 				log.warn("Telegram 限流（429），{} 秒后重试", retryAfter);
 			}
-			else if (code != null && code >= 500) {
+			else if (code == null || code == 0 || code >= 500) {
+				// a 5xx, or a reply that is not the Bot API's JSON (a proxy's error page): transient
 				retryIn = backOff(task.attempt());
+				log.warn("Telegram 暂不可用（{}），稍后重试", (code != null) ? code : "无法解析的响应");
 			}
 			else if (String.valueOf(ex.getApiResponse()).contains("message is not modified")) {
 				// an edit with the same content: nothing to do

@@ -1,0 +1,114 @@
+package com.warroom.bot.telegram;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The send queue against WireMock: 429 with retry_after, 5xx and outages, order and pace. */
+class SendQueueTests {
+
+	private final FakeBotApi api = new FakeBotApi();
+
+	private final OkHttpTelegramClient client = new OkHttpTelegramClient(FakeBotApi.TOKEN,
+			TelegramConfiguration.telegramUrl(java.net.URI.create(api.url())));
+
+	private final SendQueue queue = new SendQueue(Clock.systemUTC(), 1000, 1000, 60000);
+
+	@AfterEach
+	void stop() {
+		queue.close();
+		api.close();
+	}
+
+	private void send(String chat, String text) {
+		queue.submit(chat, false, true, () -> client.execute(SendMessage.builder().chatId(chat).text(text).build()));
+	}
+
+	@Test
+	void honoursRetryAfterAndThenDelivers() {
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).inScenario("flood").whenScenarioStateIs(STARTED)
+			.atPriority(1)
+			.willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+				.withBody("{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\","
+						+ "\"parameters\":{\"retry_after\":1}}"))
+			.willSetStateTo("calm"));
+		long start = System.nanoTime();
+		send("42", "一");
+		send("42", "二");
+		JsonNode second = api.await("sendMessage", (b) -> b.path("text").asText().equals("二"));
+		long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+		assertThat(second).isNotNull();
+		assertThat(elapsedMs).isGreaterThanOrEqualTo(1000);
+		assertThat(api.calls("sendMessage")).extracting((b) -> b.path("text").asText()).containsExactly("一", "一", "二");
+	}
+
+	@Test
+	void retriesServerErrorsAndOutagesWithoutLosingOrReordering() {
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).inScenario("down").whenScenarioStateIs(STARTED)
+			.atPriority(1).willReturn(aResponse().withStatus(502).withBody("bad gateway")).willSetStateTo("still down"));
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).inScenario("down").whenScenarioStateIs("still down")
+			.atPriority(1).willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+			.willSetStateTo("up"));
+		for (int i = 1; i <= 5; i++) {
+			send("7", "消息" + i);
+		}
+		api.await("sendMessage", (b) -> b.path("text").asText().equals("消息5"));
+		List<String> delivered = new CopyOnWriteArrayList<>();
+		api.calls("sendMessage").forEach((b) -> delivered.add(b.path("text").asText()));
+		assertThat(delivered).containsSubsequence("消息1", "消息2", "消息3", "消息4", "消息5");
+		assertThat(delivered.subList(delivered.size() - 5, delivered.size())).containsExactly("消息1", "消息2", "消息3", "消息4",
+				"消息5");
+		long deadline = System.currentTimeMillis() + 5000;
+		while (queue.pending() > 0 && System.currentTimeMillis() < deadline) {
+			FakeBotApi.sleep(20);
+		}
+		assertThat(queue.pending()).isZero();
+	}
+
+	@Test
+	void keepsTheRatePerChat() throws Exception {
+		SendQueue paced = new SendQueue(Clock.systemUTC(), 30, 1, 20);
+		try {
+			long start = System.nanoTime();
+			for (int i = 1; i <= 5; i++) {
+				String text = "节流" + i;
+				paced.submit("99", false, true, () -> client.execute(SendMessage.builder().chatId("99").text(text).build()));
+			}
+			api.await("sendMessage", (b) -> b.path("text").asText().equals("节流5"));
+			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+			// a burst of 3, then 1 per second: the 5th message goes out after about 2 seconds
+			assertThat(elapsedMs).isBetween(1800L, 6000L);
+		}
+		finally {
+			paced.close();
+		}
+	}
+
+	@Test
+	void clientErrorsAreNotRetried() throws TelegramApiException {
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).atPriority(1).willReturn(aResponse().withStatus(400)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}")));
+		send("1", "无效");
+		long deadline = System.currentTimeMillis() + 5000;
+		while (queue.pending() > 0 && System.currentTimeMillis() < deadline) {
+			FakeBotApi.sleep(20);
+		}
+		assertThat(queue.pending()).isZero();
+		assertThat(api.calls("sendMessage")).hasSize(1);
+	}
+
+}
