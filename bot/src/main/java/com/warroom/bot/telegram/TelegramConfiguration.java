@@ -56,9 +56,4 @@ class TelegramConfiguration {
 		return new TelegramPolling(properties, url, client, gateway);
 	}
 
-	@Bean
-	TelegramWebhookController telegramWebhookController(TelegramProperties properties, TelegramGateway gateway) {
-		return new TelegramWebhookController(properties, gateway);
-	}
-
 }

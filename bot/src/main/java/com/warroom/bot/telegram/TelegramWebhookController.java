@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +21,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * library's own (Jackson 2) model.
  */
 @RestController
+@ConditionalOnExpression("!'${warroom.telegram.token:}'.isBlank()")
 class TelegramWebhookController {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramWebhookController.class);
