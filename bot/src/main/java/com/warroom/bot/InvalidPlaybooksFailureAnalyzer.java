@@ -14,7 +14,7 @@ class InvalidPlaybooksFailureAnalyzer extends AbstractFailureAnalyzer<InvalidPla
 	protected FailureAnalysis analyze(Throwable rootFailure, InvalidPlaybooksException cause) {
 		String errors = cause.errors().stream().map(ValidationError::toString).collect(Collectors.joining("\n  "));
 		return new FailureAnalysis("预案库有 " + cause.errors().size() + " 处错误，机器人未启动：\n  " + errors,
-				"修改上述文件后重新启动；可先运行 java -jar warroom.jar validate-playbooks <目录> 检查。", cause);
+				"修改上述文件后重新启动；可先运行 java -jar warroom-exec.jar validate-playbooks <目录> 检查。", cause);
 	}
 
 }

@@ -137,7 +137,7 @@ public class IncidentStore {
 			args.add(value);
 		});
 		args.addAll(declared.flatten());
-		Result result = Result.of(redis.eval(CREATE_SCRIPT, keys(id, incident.chat()), args));
+		Result result = Result.of(run(CREATE_SCRIPT, keys(id, incident.chat()), args));
 		if (!result.applied()) {
 			throw new IllegalStateException("incident id already taken: " + id);
 		}
@@ -193,7 +193,7 @@ public class IncidentStore {
 		args.add(newState.encode());
 		args.add((newCursor != null) ? newCursor : "-");
 		args.addAll(entry.flatten());
-		return Result.of(redis.eval(STEP_SCRIPT, List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl"),
+		return Result.of(run(STEP_SCRIPT, List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl"),
 				args));
 	}
 
@@ -209,7 +209,7 @@ public class IncidentStore {
 			args.add(value);
 		});
 		args.addAll(entry.flatten());
-		return Result.of(redis.eval(CHANGE_SCRIPT, keys(incident.id(), incident.chat()), args));
+		return Result.of(run(CHANGE_SCRIPT, keys(incident.id(), incident.chat()), args));
 	}
 
 	/** The timeline in the order it happened. */
@@ -227,6 +227,30 @@ public class IncidentStore {
 			result.add(new TimelineEntry(entry.getID().toString(), type, person, name, channel, at, fields));
 		}
 		return result;
+	}
+
+	/** Runs a script by its SHA (sending the body only when the server does not have it yet). */
+	private Object run(String script, List<String> keys, List<String> args) {
+		String sha = SHAS.computeIfAbsent(script, IncidentStore::sha1);
+		try {
+			return redis.evalsha(sha, keys, args);
+		}
+		catch (redis.clients.jedis.exceptions.JedisNoScriptException ex) {
+			return redis.eval(script, keys, args);
+		}
+	}
+
+	private static final java.util.Map<String, String> SHAS = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static String sha1(String script) {
+		try {
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
+				.digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			return java.util.HexFormat.of().formatHex(digest);
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private List<String> keys(String id, ChatRef chat) {

@@ -34,11 +34,23 @@ public final class EmbeddedRedis implements AutoCloseable {
 		this.server = server;
 	}
 
+	/** Starts a server on {@code dataDir} that syncs every write to disk before answering. */
+	public static EmbeddedRedis start(Path dataDir, int port) {
+		return start(dataDir, port, "always");
+	}
+
 	/**
 	 * Starts a server on {@code dataDir}.
 	 * @param port the port, or 0 for a free one
+	 * @param fsync {@code always} (every write on disk before the reply: nothing lost even
+	 * if the machine dies) or {@code everysec} (written to the OS before the reply, on disk
+	 * within a second: a crash of redis or the bot loses nothing, a power cut up to a
+	 * second)
 	 */
-	public static EmbeddedRedis start(Path dataDir, int port) {
+	public static EmbeddedRedis start(Path dataDir, int port, String fsync) {
+		if (!fsync.equals("always") && !fsync.equals("everysec")) {
+			throw new IllegalArgumentException("warroom.redis-fsync must be always or everysec, was " + fsync);
+		}
 		try {
 			Files.createDirectories(dataDir);
 			Path pidFile = dataDir.resolve("redis.pid");
@@ -50,7 +62,7 @@ public final class EmbeddedRedis implements AutoCloseable {
 				.setting("dir " + dataDir.toAbsolutePath())
 				.setting("pidfile " + pidFile.toAbsolutePath())
 				.setting("appendonly yes")
-				.setting("appendfsync always")
+				.setting("appendfsync " + fsync)
 				.setting("save \"\"")
 				.setting("daemonize no")
 				.onShutdownForceStop(true)

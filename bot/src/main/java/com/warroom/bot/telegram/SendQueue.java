@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,7 +21,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
- * The one queue every call to the Bot API goes through. Calls to a chat run in order;
+ * The one queue every call to the Bot API goes through. Calls to a chat run in order
+ * (one at a time); calls to different chats run in parallel on a few workers;
  * the rates Telegram allows are kept with token buckets (about 30 messages/s per bot,
  * 1/s per chat with a burst of 3, 20/min per group); a 429 pauses for its
  * {@code retry_after}; network and 5xx failures are retried with back-off, so a Telegram
@@ -28,6 +33,9 @@ public class SendQueue implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
 
 	private static final int MAX_ATTEMPTS = 30;
+
+	/** HTTP calls in flight at once (to different chats). */
+	private static final int WORKERS = 8;
 
 	/** A call to the Bot API. */
 	@FunctionalInterface
@@ -54,7 +62,10 @@ public class SendQueue implements AutoCloseable {
 
 	private final Clock clock;
 
-	private final Thread worker;
+	private final List<Thread> workers = new ArrayList<>();
+
+	/** Chats with a call in flight: their next call waits, so calls to a chat keep their order. */
+	private final Set<String> inFlight = new HashSet<>();
 
 	private volatile boolean running = true;
 
@@ -74,9 +85,12 @@ public class SendQueue implements AutoCloseable {
 		this.global = new Bucket(perSecond, perSecond);
 		this.chatPerSecond = chatPerSecond;
 		this.groupPerMinute = groupPerMinute;
-		this.worker = new Thread(this::work, "telegram-send");
-		this.worker.setDaemon(true);
-		this.worker.start();
+		for (int i = 0; i < WORKERS; i++) {
+			Thread worker = new Thread(this::work, "telegram-send-" + i);
+			worker.setDaemon(true);
+			worker.start();
+			workers.add(worker);
+		}
 	}
 
 	/**
@@ -137,9 +151,14 @@ public class SendQueue implements AutoCloseable {
 		if (!global.available(now)) {
 			return null;
 		}
-		for (Deque<Task> queue : queues.values()) {
+		for (var entries = queues.entrySet().iterator(); entries.hasNext();) {
+			Deque<Task> queue = entries.next().getValue();
 			Task head = queue.peekFirst();
-			if (head == null || now.isBefore(pausedUntil.getOrDefault(head.chat(), Instant.EPOCH))) {
+			if (head == null) {
+				entries.remove();
+				continue;
+			}
+			if (inFlight.contains(head.chat()) || now.isBefore(pausedUntil.getOrDefault(head.chat(), Instant.EPOCH))) {
 				continue;
 			}
 			Bucket bucket = chatBuckets.computeIfAbsent(head.chat(),
@@ -148,6 +167,7 @@ public class SendQueue implements AutoCloseable {
 				continue;
 			}
 			global.take(now);
+			inFlight.add(head.chat());
 			return queue.pollFirst();
 		}
 		return null;
@@ -183,6 +203,7 @@ public class SendQueue implements AutoCloseable {
 		}
 		lock.lock();
 		try {
+			inFlight.remove(task.chat());
 			if (retryIn != null && task.attempt() + 1 < MAX_ATTEMPTS) {
 				Instant until = clock.instant().plus(retryIn);
 				pausedUntil.put(task.chat(), until);
@@ -209,7 +230,7 @@ public class SendQueue implements AutoCloseable {
 	@Override
 	public void close() {
 		running = false;
-		worker.interrupt();
+		workers.forEach(Thread::interrupt);
 	}
 
 	/** A token bucket: {@code capacity} tokens, refilled at {@code rate} per second. */
