@@ -83,7 +83,7 @@ class EngineConfiguration {
 			Clock clock, WarRoomProperties properties, ObjectProvider<TopicOpener> topics) {
 		ZoneId zone = calendar.zone();
 		IncidentViews views = new IncidentViews(texts, roster, library.vocabulary(), grader, reporting, tokens, clock,
-				zone, properties.effectiveCustomers());
+				zone, properties.effectiveCustomers(), incidents);
 		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
 				conversations, slots, texts, views, new ScenarioSearch(library), topics.getIfAvailable(TopicOpener::none),
 				clock, zone));

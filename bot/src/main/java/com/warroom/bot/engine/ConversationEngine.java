@@ -54,6 +54,8 @@ public class ConversationEngine {
 
 	private final StepFlow steps;
 
+	private final ReportFlow reports;
+
 	/** Everything the engine uses, wired once. */
 	public record Services(PlaybookLibrary library, Roster roster, ContactBook contacts, IncidentStore incidents,
 			ButtonTokens tokens, ConversationState conversations, MessageSlots slots, Texts texts, IncidentViews views,
@@ -63,6 +65,7 @@ public class ConversationEngine {
 	public ConversationEngine(Services services) {
 		this.services = services;
 		this.steps = new StepFlow(services);
+		this.reports = new ReportFlow(services);
 	}
 
 	/** Handles one event; never throws for bad input or a Redis outage. */
@@ -100,9 +103,9 @@ public class ConversationEngine {
 			case "start", "help" -> reply.say(t.get("help", Html.escape(person.name())));
 			case "declare", "drill" -> declare(command, person, args, reply);
 			case "contacts" -> contacts(person, args, reply);
-			case "status", "steps", "timeline", "note", "level", "recovered", "close" ->
+			case "status", "steps", "timeline", "note", "level", "recovered", "close", "reported" ->
 				withIncident(command, person, command.name(), args, reply);
-			case "reported", "report", "summary", "notice", "ack" -> reply.say(t.get("later", command.name()));
+			case "report", "summary", "notice", "ack" -> reply.say(t.get("later", command.name()));
 			default -> reply.say(t.get("unknown.command", Html.escape(abbreviate(command.name(), 32))));
 		}
 	}
@@ -139,6 +142,7 @@ public class ConversationEngine {
 			case "cancel" -> reply.answer(services.texts().get("cancelled"), false)
 				.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("cancelled"), List.of(), null));
 			case "step" -> steps.press(press, person, m, reply);
+			case "rep", "repch", "repnow", "reptime", "appr" -> reports.press(press, person, m, reply);
 			case "pick" -> services.incidents().find(m.get("i")).ifPresentOrElse(
 					(incident) -> run(press, person, incident, m.get("c"), m.getOrDefault("x", ""), reply),
 					() -> reply.answer(services.texts().get("incident.missing"), true));
@@ -336,6 +340,7 @@ public class ConversationEngine {
 			case "level" -> level(inbound, person, incident, playbook, reply);
 			case "recovered" -> recovered(inbound, person, incident, playbook, reply);
 			case "close" -> askClose(inbound, person, incident, reply);
+			case "reported" -> reports.start(inbound, person, incident, playbook, reply);
 			default -> reply.notice(services.texts().get("button.invalid"));
 		}
 	}
@@ -472,6 +477,7 @@ public class ConversationEngine {
 		switch (q.getOrDefault("q", "")) {
 			case "discovery" -> discovery(text, q, reply);
 			case "skip", "block" -> steps.reason(text, person, q, reply);
+			case "reptime" -> reports.time(text, person, q, reply, parseTime(text.text().strip()));
 			case "level" -> services.incidents().find(q.get("i")).ifPresent((incident) -> setLevel(text, person, incident, q, reply));
 			default -> {
 			}

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.incident.TimelineType;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.StepState;
 import com.warroom.bot.incident.TimelineEntry;
@@ -18,6 +20,8 @@ import com.warroom.bot.roster.Roster;
 import com.warroom.playbooks.Grade;
 import com.warroom.playbooks.IncidentFacts;
 import com.warroom.playbooks.Obligation;
+import com.warroom.playbooks.ObligationKind;
+import com.warroom.playbooks.ReportMade;
 import com.warroom.playbooks.Playbook;
 import com.warroom.playbooks.ReportingFacts;
 import com.warroom.playbooks.ReportingObligations;
@@ -55,8 +59,12 @@ public class IncidentViews {
 
 	private final long effectiveCustomers;
 
+	private final IncidentStore incidents;
+
 	public IncidentViews(Texts texts, Roster roster, Vocabulary vocabulary, SeverityGrader grader,
-			ReportingObligations reporting, ButtonTokens tokens, Clock clock, ZoneId zone, long effectiveCustomers) {
+			ReportingObligations reporting, ButtonTokens tokens, Clock clock, ZoneId zone, long effectiveCustomers,
+			IncidentStore incidents) {
+		this.incidents = incidents;
 		this.texts = texts;
 		this.roster = roster;
 		this.vocabulary = vocabulary;
@@ -96,9 +104,29 @@ public class IncidentViews {
 	}
 
 	public Optional<Obligation> nextReport(Incident incident, Playbook playbook) {
-		ReportingFacts facts = ReportingFacts.of(playbook.reporting(), playbook.systemClass(), incident.startedAt())
+		return owed(incident, playbook).stream().findFirst();
+	}
+
+	/** The reports the incident owes now, earliest first, given the reports recorded on its timeline. */
+	public List<Obligation> owed(Incident incident, Playbook playbook) {
+		return reporting.owed(reportingFacts(incident, playbook), history(incident), clock.instant());
+	}
+
+	public ReportingFacts reportingFacts(Incident incident, Playbook playbook) {
+		return ReportingFacts.of(playbook.reporting(), playbook.systemClass(), incident.startedAt())
 			.withRecoveredAt(incident.recoveredAt());
-		return reporting.owed(facts, List.of(), clock.instant()).stream().findFirst();
+	}
+
+	/** Reports made, from the timeline. */
+	public List<ReportMade> history(Incident incident) {
+		List<ReportMade> made = new ArrayList<>();
+		for (TimelineEntry entry : incidents.timeline(incident.id())) {
+			if (entry.type() == TimelineType.REPORTED && entry.detail("kind") != null && entry.detail("reportAt") != null) {
+				made.add(new ReportMade(ObligationKind.valueOf(entry.detail("kind")),
+						Instant.ofEpochMilli(Long.parseLong(entry.detail("reportAt")))));
+			}
+		}
+		return made;
 	}
 
 	/** The incident card. */
@@ -121,6 +149,11 @@ public class IncidentViews {
 			html.append(texts.get("card.closed", time(incident.closedAt())));
 		}
 		else if (next.isPresent()) {
+			long made = history(incident).stream()
+				.filter((r) -> r.kind() == ObligationKind.CYCLE || r.kind() == ObligationKind.FINAL).count();
+			if (made > 0) {
+				html.append(texts.get("card.reports.made", String.valueOf(made))).append('\n');
+			}
 			Obligation obligation = next.get();
 			// due "at once" from the declaration: say so rather than "overdue" a second later
 			boolean immediate = !obligation.dueAt().isAfter(incident.declaredAt());

@@ -71,6 +71,20 @@ public class IncidentStore {
 			return {'ok', id}
 			""";
 
+	/** Sets ARGV[1] = ARGV[2] and appends, unless the field exists or the incident is closed. */
+	private static final String ONCE_SCRIPT = """
+			local status = redis.call('HGET', KEYS[1], 'status')
+			if not status then return {'missing', ''} end
+			if status == 'CLOSED' then return {'closed', ''} end
+			if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then
+				return {'exists', redis.call('HGET', KEYS[1], ARGV[1])}
+			end
+			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+			redis.call('HINCRBY', KEYS[1], 'version', 1)
+			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
+			return {'ok', id}
+			""";
+
 	/** Creates the incident, its first timeline entry and its index entries at once. */
 	private static final String CREATE_SCRIPT = """
 			if redis.call('EXISTS', KEYS[1]) == 1 then return {'exists', ''} end
@@ -212,6 +226,19 @@ public class IncidentStore {
 		return Result.of(run(CHANGE_SCRIPT, keys(incident.id(), incident.chat()), args));
 	}
 
+	/**
+	 * Sets {@code field} and appends {@code entry} only if the field is not set yet (and
+	 * the incident is not closed): a one-time fact such as an approval or a report.
+	 */
+	public Result once(Incident incident, String field, String value, Entry entry) {
+		List<String> args = new ArrayList<>();
+		args.add(field);
+		args.add(value);
+		args.addAll(entry.flatten());
+		return Result.of(run(ONCE_SCRIPT, List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl"),
+				args));
+	}
+
 	/** The timeline in the order it happened. */
 	public List<TimelineEntry> timeline(String incidentId) {
 		List<StreamEntry> entries = redis.xrange(PREFIX + "inc:" + incidentId + ":tl", (StreamEntryID) null,
@@ -291,6 +318,16 @@ public class IncidentStore {
 	/** A timeline entry to append: type, who, where from, when and details. */
 	public record Entry(TimelineType type, String personId, String personName, String channel, Instant at,
 			Map<String, String> details) {
+
+		private static final Set<String> RESERVED = Set.of("type", "person", "name", "channel", "at");
+
+		public Entry {
+			for (String key : details.keySet()) {
+				if (RESERVED.contains(key)) {
+					throw new IllegalArgumentException("timeline detail key is reserved: " + key);
+				}
+			}
+		}
 
 		List<String> flatten() {
 			List<String> args = new ArrayList<>();

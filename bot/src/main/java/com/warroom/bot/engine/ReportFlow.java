@@ -1,0 +1,243 @@
+package com.warroom.bot.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.IncidentStatus;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.incident.TimelineEntry;
+import com.warroom.bot.incident.TimelineType;
+import com.warroom.bot.roster.Permission;
+import com.warroom.bot.roster.Person;
+import com.warroom.playbooks.Obligation;
+import com.warroom.playbooks.ObligationKind;
+import com.warroom.playbooks.Playbook;
+
+/**
+ * {@code /reported}: the liaison records a report made — which one (第 N 次), by which
+ * channel, when. Where the policy requires 签发人 (central trading: 首席风险官 and 总经理,
+ * or their deputies), the report counts as made only once every required role has
+ * approved with a button. Each report and approval is a one-time fact in Redis, so a
+ * double press records nothing twice.
+ */
+final class ReportFlow {
+
+	static final List<String> CHANNELS = List.of("电话", "书面", "传真", "系统");
+
+	private final ConversationEngine.Services services;
+
+	ReportFlow(ConversationEngine.Services services) {
+		this.services = services;
+	}
+
+	/** Lists the reports owed now, to pick the one that was made. */
+	void start(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {
+		Texts t = services.texts();
+		if (!person.may(Permission.REPORT)) {
+			reply.notice(t.get("refuse.permission"));
+			return;
+		}
+		List<Obligation> owed = services.views().owed(incident, playbook);
+		if (owed.isEmpty()) {
+			reply.say(t.get("reported.none", incident.id()));
+			return;
+		}
+		List<List<Button>> buttons = new ArrayList<>();
+		for (Obligation obligation : owed) {
+			buttons.add(List.of(services.tokens().button(
+					t.get("reported.option", t.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
+							services.views().time(obligation.dueAt())),
+					Map.of("a", "rep", "i", incident.id(), "k", obligation.kind().name(), "n",
+							String.valueOf(obligation.sequence())))));
+		}
+		reply.say(t.get("reported.which", incident.id()), buttons);
+	}
+
+	/** A press in the flow: which report → channel → time; or an approval. */
+	void press(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
+		Texts t = services.texts();
+		Optional<Incident> found = services.incidents().find(m.getOrDefault("i", ""));
+		if (found.isEmpty()) {
+			reply.answer(t.get("button.invalid"), true);
+			return;
+		}
+		Incident incident = found.get();
+		Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
+		if (playbook == null || incident.status() == IncidentStatus.CLOSED) {
+			reply.answer(t.get("incident.closed", incident.id()), true);
+			return;
+		}
+		String action = m.getOrDefault("a", "");
+		if (action.equals("appr")) {
+			approve(press, person, incident, m, reply);
+			return;
+		}
+		if (!person.may(Permission.REPORT)) {
+			reply.answer(t.get("refuse.permission"), true);
+			return;
+		}
+		switch (action) {
+			case "rep" -> {
+				List<Button> row = new ArrayList<>();
+				for (String channel : CHANNELS) {
+					row.add(services.tokens().button(channel, IncidentViews.with(m, "a", "repch", "c", channel)));
+				}
+				reply.say(t.get("reported.channel"), List.of(row));
+			}
+			case "repch" -> reply.say(t.get("reported.time"), List.of(List.of(
+					services.tokens().button(t.get("button.now"), IncidentViews.with(m, "a", "repnow")),
+					services.tokens().button(t.get("button.time"), IncidentViews.with(m, "a", "reptime")))));
+			case "repnow" -> record(press, person, incident, playbook, m, services.clock().instant(), reply);
+			case "reptime" -> {
+				Map<String, String> question = new LinkedHashMap<>(m);
+				question.put("q", "reptime");
+				services.conversations().await(press.chat(), press.actor(), question);
+				reply.say(t.get("reported.time.ask"));
+			}
+			default -> reply.answer(t.get("button.invalid"), true);
+		}
+	}
+
+	/** The time typed after 填写时间. */
+	void time(Inbound.Text text, Person person, Map<String, String> q, Reply reply, Optional<Instant> time) {
+		Incident incident = services.incidents().find(q.getOrDefault("i", "")).orElse(null);
+		Playbook playbook = (incident != null) ? services.library().find(incident.playbookId()).orElse(null) : null;
+		if (incident == null || playbook == null) {
+			reply.say(services.texts().get("button.invalid"));
+			return;
+		}
+		if (time.isEmpty() || time.get().isAfter(services.clock().instant()) || time.get().isBefore(incident.startedAt())) {
+			services.conversations().await(text.chat(), text.actor(), q);
+			reply.say(services.texts().get("reported.time.bad"));
+			return;
+		}
+		record(text, person, incident, playbook, q, time.get(), reply);
+	}
+
+	private void record(Inbound inbound, Person person, Incident incident, Playbook playbook, Map<String, String> m,
+			Instant at, Reply reply) {
+		Texts t = services.texts();
+		ObligationKind kind = ObligationKind.valueOf(m.get("k"));
+		String sequence = m.getOrDefault("n", "1");
+		Optional<Obligation> owed = services.views().owed(incident, playbook).stream()
+			.filter((o) -> o.kind() == kind && String.valueOf(o.sequence()).equals(sequence))
+			.findFirst();
+		if (owed.isEmpty()) {
+			reply.notice(t.get("reported.already"));
+			return;
+		}
+		Obligation obligation = owed.get();
+		String key = kind.name() + ":" + sequence;
+		Map<String, String> details = new LinkedHashMap<>();
+		details.put("kind", kind.name());
+		details.put("seq", sequence);
+		details.put("via", m.getOrDefault("c", ""));
+		details.put("reportAt", String.valueOf(at.toEpochMilli()));
+		details.put("recipients", String.join("、", obligation.recipients()));
+		details.put("text", t.get("obligation." + kind.name()) + " 第 " + sequence + " 次");
+		if (obligation.approvers().isEmpty()) {
+			IncidentStore.Result result = services.incidents().once(incident, "rep:" + key, person.id(),
+					ConversationEngine.entry(TimelineType.REPORTED, person, inbound, services.clock().instant(), details));
+			if (!result.applied()) {
+				reply.notice(t.get("reported.already"));
+				return;
+			}
+			reply.say(t.get("reported.done", incident.id(), t.get("obligation." + kind.name()), sequence,
+					services.views().time(at), Html.escape(m.getOrDefault("c", ""))));
+			refreshCard(incident.id(), playbook, reply);
+			return;
+		}
+		details.put("approvers", String.join(",", obligation.approvers()));
+		IncidentStore.Result result = services.incidents().once(incident, "req:" + key, person.id(),
+				ConversationEngine.entry(TimelineType.REPORT_APPROVAL_REQUESTED, person, inbound, services.clock().instant(),
+						details));
+		if (!result.applied()) {
+			reply.notice(t.get("reported.pending"));
+			return;
+		}
+		String roles = names(obligation.approvers());
+		reply.say(t.get("reported.approval", incident.id(), t.get("obligation." + kind.name()), sequence, roles,
+				Html.escape(String.join("、", obligation.recipients()))),
+				List.of(List.of(services.tokens().button(t.get("button.approve"),
+						Map.of("a", "appr", "i", incident.id(), "r", key)))));
+	}
+
+	private void approve(Inbound.Press press, Person person, Incident incident, Map<String, String> m, Reply reply) {
+		Texts t = services.texts();
+		String key = m.getOrDefault("r", "");
+		Optional<TimelineEntry> request = services.incidents().timeline(incident.id()).stream()
+			.filter((e) -> e.type() == TimelineType.REPORT_APPROVAL_REQUESTED
+					&& key.equals(e.detail("kind") + ":" + e.detail("seq")))
+			.findFirst();
+		if (request.isEmpty()) {
+			reply.answer(t.get("button.invalid"), true);
+			return;
+		}
+		List<String> required = List.of(String.valueOf(request.get().detail("approvers")).split(","));
+		Set<String> mine = new TreeSet<>();
+		for (String role : required) {
+			if (mayApproveAs(person, role)) {
+				mine.add(role);
+			}
+		}
+		if (mine.isEmpty()) {
+			reply.answer(t.get("approve.notallowed", names(required)), true);
+			return;
+		}
+		boolean any = false;
+		for (String role : mine) {
+			Map<String, String> details = new LinkedHashMap<>(request.get().details());
+			details.put("role", role);
+			any |= services.incidents().once(incident, "appr:" + key + ":" + role, person.id(),
+					ConversationEngine.entry(TimelineType.REPORT_APPROVED, person, press, services.clock().instant(), details))
+				.applied();
+		}
+		Incident fresh = services.incidents().find(incident.id()).orElseThrow();
+		List<String> missing = required.stream().filter((role) -> !fresh.fields().containsKey("appr:" + key + ":" + role)).toList();
+		if (!missing.isEmpty()) {
+			reply.answer(any ? t.get("approve.recorded", names(missing)) : t.get("approve.already"), !any);
+			return;
+		}
+		IncidentStore.Result result = services.incidents().once(fresh, "rep:" + key, request.get().personId(),
+				new IncidentStore.Entry(TimelineType.REPORTED, request.get().personId(), request.get().personName(),
+						press.chat().channel(), services.clock().instant(), request.get().details()));
+		if (!result.applied()) {
+			reply.answer(t.get("approve.already"), true);
+			return;
+		}
+		reply.answer(t.get("approve.done"), false);
+		Instant at = Instant.ofEpochMilli(Long.parseLong(request.get().detail("reportAt")));
+		reply.say(t.get("reported.done", incident.id(), t.get("obligation." + request.get().detail("kind")),
+				request.get().detail("seq"), services.views().time(at), Html.escape(String.valueOf(request.get().detail("via")))));
+		refreshCard(incident.id(), services.library().find(incident.playbookId()).orElseThrow(), reply);
+	}
+
+	/** Holders of the duty, and the deputies (备岗) of holders. */
+	boolean mayApproveAs(Person person, String duty) {
+		if (person.duties().contains(duty)) {
+			return true;
+		}
+		return services.roster().people().stream()
+			.anyMatch((holder) -> holder.duties().contains(duty) && person.id().equals(holder.deputy()));
+	}
+
+	private String names(List<String> roles) {
+		List<String> names = new ArrayList<>();
+		roles.forEach((role) -> names.add(services.library().vocabulary().roleName(role)));
+		return Html.escape(String.join("、", names));
+	}
+
+	private void refreshCard(String incidentId, Playbook playbook, Reply reply) {
+		Incident updated = services.incidents().find(incidentId).orElseThrow();
+		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated), services.views().card(updated, playbook),
+				List.of(), updated.id()));
+	}
+
+}
