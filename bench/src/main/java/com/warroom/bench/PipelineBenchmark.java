@@ -279,7 +279,7 @@ public final class PipelineBenchmark {
 		}
 		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
 				new ConversationState(redis), new MessageSlots(redis), texts, views, new ScenarioSearch(library),
-				TopicOpener.none(), clock, zone));
+				TopicOpener.none(), clock, zone, com.warroom.bot.engine.IncidentListener.none()));
 	}
 
 	private static String resource(String name) throws IOException {

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import com.warroom.bot.engine.ButtonTokens;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.ConversationState;
+import com.warroom.bot.engine.IncidentListener;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.ScenarioSearch;
@@ -80,13 +81,14 @@ class EngineConfiguration {
 	ConversationEngine conversationEngine(PlaybookLibrary library, Roster roster, ContactBook contacts,
 			IncidentStore incidents, ButtonTokens tokens, ConversationState conversations, MessageSlots slots,
 			Texts texts, SeverityGrader grader, ReportingObligations reporting, WorkingDayCalendar calendar,
-			Clock clock, WarRoomProperties properties, ObjectProvider<TopicOpener> topics) {
+			Clock clock, WarRoomProperties properties, ObjectProvider<TopicOpener> topics,
+			@org.springframework.context.annotation.Lazy ObjectProvider<IncidentListener> listener) {
 		ZoneId zone = calendar.zone();
 		IncidentViews views = new IncidentViews(texts, roster, library.vocabulary(), grader, reporting, tokens, clock,
 				zone, properties.effectiveCustomers(), incidents);
 		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
 				conversations, slots, texts, views, new ScenarioSearch(library), topics.getIfAvailable(TopicOpener::none),
-				clock, zone));
+				clock, zone, listener.getIfAvailable(IncidentListener::none)));
 	}
 
 	private static String read(@Nullable String file, String bundled) {

@@ -59,13 +59,18 @@ public class ConversationEngine {
 	/** Everything the engine uses, wired once. */
 	public record Services(PlaybookLibrary library, Roster roster, ContactBook contacts, IncidentStore incidents,
 			ButtonTokens tokens, ConversationState conversations, MessageSlots slots, Texts texts, IncidentViews views,
-			ScenarioSearch search, TopicOpener topics, Clock clock, ZoneId zone) {
+			ScenarioSearch search, TopicOpener topics, Clock clock, ZoneId zone, IncidentListener listener) {
 	}
 
 	public ConversationEngine(Services services) {
 		this.services = services;
 		this.steps = new StepFlow(services);
 		this.reports = new ReportFlow(services);
+	}
+
+	/** The views this engine renders with (shared with the clock). */
+	public IncidentViews views() {
+		return services.views();
 	}
 
 	/** Handles one event; never throws for bad input or a Redis outage. */
@@ -93,7 +98,9 @@ public class ConversationEngine {
 			log.warn("Redis 不可用，操作未执行：{}", ex.getClass().getSimpleName());
 			return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
 		}
-		return reply.actions();
+		List<Outbound> actions = reply.actions();
+		notifyChanged(actions);
+		return actions;
 	}
 
 	private void command(Inbound.Command command, Person person, Reply reply) {
@@ -524,6 +531,24 @@ public class ConversationEngine {
 	}
 
 	// --- helpers ------------------------------------------------------------------------------
+
+	/** Every incident whose card was re-rendered has changed: tell the listener once each. */
+	private void notifyChanged(List<Outbound> actions) {
+		java.util.Set<String> changed = new java.util.LinkedHashSet<>();
+		for (Outbound action : actions) {
+			if (action instanceof Outbound.Edit edit && edit.incidentId() != null && edit.slot().endsWith(":card")) {
+				changed.add(edit.incidentId());
+			}
+		}
+		for (String id : changed) {
+			try {
+				services.listener().changed(id);
+			}
+			catch (RuntimeException ex) {
+				log.error("重新安排 {} 的提醒失败", id, ex);
+			}
+		}
+	}
 
 	Optional<Instant> parseTime(String text) {
 		ZoneId zone = services.zone();

@@ -250,7 +250,8 @@ public class IncidentViews {
 		return roster.byId(personId).map((person) -> person.name()).orElse(personId);
 	}
 
-	String time(Instant instant) {
+	/** {@code MM-dd HH:mm} in the company's zone. */
+	public String time(Instant instant) {
 		return (instant == null) ? "-" : TIME.format(instant.atZone(zone));
 	}
 

@@ -39,7 +39,7 @@ import redis.clients.jedis.params.SetParams;
  * calls on the send queue. Each update is handled once, even when delivered twice.
  * Thread-safe.
  */
-public class TelegramGateway implements TopicOpener {
+public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.OutboundSink {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramGateway.class);
 
@@ -154,6 +154,21 @@ public class TelegramGateway implements TopicOpener {
 	private static Actor actor(User user) {
 		String name = user.getFirstName() + ((user.getLastName() != null) ? " " + user.getLastName() : "");
 		return new Actor(CHANNEL, String.valueOf(user.getId()), name);
+	}
+
+	@Override
+	public String channel() {
+		return CHANNEL;
+	}
+
+	/** Queues an action that does not answer an inbound event (reminders, escalations). */
+	@Override
+	public void deliver(Outbound action) {
+		ChatRef chat = (action instanceof Outbound.Send send) ? send.chat()
+				: (action instanceof Outbound.Edit edit) ? edit.chat() : null;
+		if (chat != null) {
+			deliver(action, chat);
+		}
 	}
 
 	/** Queues the Bot API calls for one engine action. */

@@ -38,6 +38,10 @@ final class EngineHarness {
 
 	final ConversationEngine engine;
 
+	final IncidentViews views;
+
+	final Roster roster;
+
 	final ChatRef chat = new ChatRef("tg", "-1001", null, false);
 
 	private final AtomicInteger presses = new AtomicInteger();
@@ -46,19 +50,30 @@ final class EngineHarness {
 		this(redis, TopicOpener.none());
 	}
 
+	/** Incidents the engine reported as changed, in order. */
+	final List<String> changed = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	/** Also told of changes (the clock tests plug the reminder planner in here). */
+	volatile IncidentListener also = IncidentListener.none();
+
+	private final IncidentListener listener = (id) -> {
+		changed.add(id);
+		also.changed(id);
+	};
+
 	EngineHarness(UnifiedJedis redis, TopicOpener topics) {
 		this.redis = redis;
-		Roster roster = Roster.parse(resource("warroom/roster.example.yaml"));
+		this.roster = Roster.parse(resource("warroom/roster.example.yaml"));
 		ContactBook contacts = ContactBook.parse(resource("warroom/contacts.example.yaml"), LIBRARY.vocabulary());
 		this.incidents = new IncidentStore(redis, SHANGHAI);
 		this.tokens = new ButtonTokens(redis);
 		this.slots = new MessageSlots(redis);
 		Texts texts = Texts.chinese();
 		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
-		IncidentViews views = new IncidentViews(texts, roster, LIBRARY.vocabulary(), new SeverityGrader(), reporting,
+		this.views = new IncidentViews(texts, roster, LIBRARY.vocabulary(), new SeverityGrader(), reporting,
 				tokens, clock, SHANGHAI, 200_000, incidents);
 		this.engine = new ConversationEngine(new ConversationEngine.Services(LIBRARY, roster, contacts, incidents, tokens,
-				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI));
+				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI, listener));
 	}
 
 	static Actor user(String telegramId) {

@@ -1,0 +1,39 @@
+package com.warroom.bot.clock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import com.warroom.bot.engine.ConversationEngine;
+import com.warroom.bot.engine.OutboundSink;
+import com.warroom.bot.engine.Texts;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.roster.Roster;
+import com.warroom.notify.ReminderScheduler;
+import com.warroom.playbooks.PlaybookLibrary;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import redis.clients.jedis.UnifiedJedis;
+
+/** Wires the regulator clock: the planner (told by the engine) and the relay (told by Quartz). */
+@Configuration(proxyBeanMethods = false)
+class ClockConfiguration {
+
+	@Bean
+	ReminderPlanner reminderPlanner(IncidentStore incidents, PlaybookLibrary library, @Lazy ConversationEngine engine,
+			ReminderScheduler scheduler, UnifiedJedis redis, Clock clock,
+			@Value("${warroom.reminder-lead:PT5M}") Duration lead, @Value("${warroom.overdue-after:PT5M}") Duration overdue) {
+		return new ReminderPlanner(incidents, library, engine.views(), scheduler, redis, clock, lead, overdue);
+	}
+
+	@Bean
+	ReminderRelay reminderRelay(IncidentStore incidents, PlaybookLibrary library, ConversationEngine engine,
+			ReminderPlanner planner, Roster roster, Texts texts, ObjectProvider<OutboundSink> sinks) {
+		return new ReminderRelay(incidents, library, engine.views(), planner, roster, texts,
+				sinks.orderedStream().toList());
+	}
+
+}

@@ -1,0 +1,126 @@
+package com.warroom.bot.clock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.warroom.bot.engine.IncidentListener;
+import com.warroom.bot.engine.IncidentViews;
+import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.IncidentStatus;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.notify.Reminder;
+import com.warroom.notify.ReminderScheduler;
+import com.warroom.playbooks.Obligation;
+import com.warroom.playbooks.ObligationKind;
+import com.warroom.playbooks.Playbook;
+import com.warroom.playbooks.PlaybookLibrary;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * Derives an incident's reminders from what it owes: for each report, one
+ * {@code REMINDER_LEAD} before it is due (2 hours before the 12-hour analysis, a day
+ * before the working-day reports), one at the due time, and one when it is overdue
+ * ({@code OVERDUE_AFTER} later), which escalates. Re-planned after every change; a
+ * reminder already sent is never planned again.
+ */
+public class ReminderPlanner implements IncidentListener {
+
+	private final IncidentStore incidents;
+
+	private final PlaybookLibrary library;
+
+	private final IncidentViews views;
+
+	private final ReminderScheduler scheduler;
+
+	private final UnifiedJedis redis;
+
+	private final Clock clock;
+
+	private final Duration lead;
+
+	private final Duration overdueAfter;
+
+	public ReminderPlanner(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
+			ReminderScheduler scheduler, UnifiedJedis redis, Clock clock, Duration lead, Duration overdueAfter) {
+		this.incidents = incidents;
+		this.library = library;
+		this.views = views;
+		this.scheduler = scheduler;
+		this.redis = redis;
+		this.clock = clock;
+		this.lead = lead;
+		this.overdueAfter = overdueAfter;
+	}
+
+	@Override
+	public void changed(String incidentId) {
+		Optional<Incident> incident = incidents.find(incidentId);
+		Optional<Playbook> playbook = incident.flatMap((i) -> library.find(i.playbookId()));
+		if (incident.isEmpty() || playbook.isEmpty() || incident.get().status() == IncidentStatus.CLOSED) {
+			scheduler.cancel(incidentId);
+			return;
+		}
+		scheduler.replace(incidentId, plan(incident.get(), views.owed(incident.get(), playbook.get())));
+	}
+
+	/** The reminders for the reports owed now. */
+	List<Reminder> plan(Incident incident, List<Obligation> owed) {
+		Instant now = clock.instant();
+		List<Reminder> reminders = new ArrayList<>();
+		for (Obligation obligation : owed) {
+			String key = key(obligation);
+			Instant due = obligation.dueAt();
+			Instant before = due.minus(leadFor(obligation.kind()));
+			if (before.isAfter(now) && !sent(incident.id(), key, Reminder.Stage.BEFORE)) {
+				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.BEFORE, before, due));
+			}
+			if (!sent(incident.id(), key, Reminder.Stage.DUE)) {
+				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.DUE, later(due, now), due));
+			}
+			if (!sent(incident.id(), key, Reminder.Stage.OVERDUE)) {
+				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.OVERDUE, later(due.plus(overdueAfter), now), due));
+			}
+		}
+		return reminders;
+	}
+
+	/**
+	 * Marks a reminder sent; false when it was sent before (a retry after a crash, or a
+	 * second instance).
+	 */
+	public boolean markSent(String incidentId, String key, Reminder.Stage stage) {
+		return "OK".equals(redis.set(sentKey(incidentId, key, stage), "1",
+				SetParams.setParams().nx().ex(Duration.ofDays(60).toSeconds())));
+	}
+
+	static String key(Obligation obligation) {
+		return obligation.kind().name() + ":" + obligation.sequence();
+	}
+
+	private boolean sent(String incidentId, String key, Reminder.Stage stage) {
+		return redis.exists(sentKey(incidentId, key, stage));
+	}
+
+	private Duration leadFor(ObligationKind kind) {
+		return switch (kind) {
+			case ANALYSIS -> Duration.ofHours(2);
+			case SUMMARY, SUPPLEMENTARY -> Duration.ofDays(1);
+			default -> lead;
+		};
+	}
+
+	private static Instant later(Instant a, Instant b) {
+		return a.isAfter(b) ? a : b;
+	}
+
+	private static String sentKey(String incidentId, String key, Reminder.Stage stage) {
+		return "wr:sent:" + incidentId + ":" + key + ":" + stage;
+	}
+
+}

@@ -1,0 +1,142 @@
+package com.warroom.bot.clock;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.engine.Html;
+import com.warroom.bot.engine.IncidentViews;
+import com.warroom.bot.engine.Outbound;
+import com.warroom.bot.engine.OutboundSink;
+import com.warroom.bot.engine.Texts;
+import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.IncidentStatus;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.roster.Person;
+import com.warroom.bot.roster.Roster;
+import com.warroom.bot.roster.RosterRole;
+import com.warroom.notify.Reminder;
+import com.warroom.notify.ReminderDue;
+import com.warroom.playbooks.Obligation;
+import com.warroom.playbooks.Playbook;
+import com.warroom.playbooks.PlaybookLibrary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Turns a fired reminder into messages: to the incident's chat before, at and after the
+ * due time; when overdue also to each leader directly. Reads the incident as it is now:
+ * a report already made, a recovered or closed incident, or a reminder already sent
+ * (after a crash, or by another instance) sends nothing.
+ */
+public class ReminderRelay {
+
+	private static final Logger log = LoggerFactory.getLogger(ReminderRelay.class);
+
+	/** Later than this after its time, a reminder says it was delayed. */
+	private static final Duration LATE = Duration.ofMinutes(1);
+
+	private final IncidentStore incidents;
+
+	private final PlaybookLibrary library;
+
+	private final IncidentViews views;
+
+	private final ReminderPlanner planner;
+
+	private final Roster roster;
+
+	private final Texts texts;
+
+	private final List<OutboundSink> sinks;
+
+	public ReminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, ReminderPlanner planner,
+			Roster roster, Texts texts, List<OutboundSink> sinks) {
+		this.incidents = incidents;
+		this.library = library;
+		this.views = views;
+		this.planner = planner;
+		this.roster = roster;
+		this.texts = texts;
+		this.sinks = sinks;
+	}
+
+	@EventListener
+	public void on(ReminderDue due) {
+		Optional<Incident> found = incidents.find(due.incidentId());
+		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED) {
+			return;
+		}
+		Incident incident = found.get();
+		Playbook playbook = library.find(incident.playbookId()).orElse(null);
+		if (playbook == null) {
+			return;
+		}
+		Optional<Obligation> obligation = views.owed(incident, playbook).stream()
+			.filter((o) -> ReminderPlanner.key(o).equals(due.key()))
+			.findFirst();
+		if (obligation.isEmpty() || !planner.markSent(incident.id(), due.key(), due.stage())) {
+			return;
+		}
+		for (Outbound action : messages(incident, playbook, obligation.get(), due)) {
+			deliver(action);
+		}
+		log.info("{} 的提醒已发出：{} {}", incident.id(), due.key(), due.stage());
+	}
+
+	List<Outbound> messages(Incident incident, Playbook playbook, Obligation obligation, ReminderDue due) {
+		List<Outbound> actions = new ArrayList<>();
+		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
+		String what = texts.get("obligation." + obligation.kind().name());
+		String late = due.firedAt().isAfter(due.scheduledFor().plus(LATE))
+				? texts.get("reminder.late", views.time(due.scheduledFor())) : "";
+		String recipients = Html.escape(String.join("、", obligation.recipients()));
+		String text = switch (due.stage()) {
+			case BEFORE -> texts.get("reminder.before", drill, incident.id(), what, String.valueOf(obligation.sequence()),
+					views.time(obligation.dueAt()), recipients, Html.escape(obligation.rule()));
+			case DUE -> texts.get("reminder.due", drill, incident.id(), what, String.valueOf(obligation.sequence()),
+					views.time(obligation.dueAt()), recipients, Html.escape(obligation.rule()));
+			case OVERDUE -> texts.get("reminder.overdue", drill, incident.id(), what, String.valueOf(obligation.sequence()),
+					views.time(obligation.dueAt()), Html.escape(leaderNames()));
+		};
+		actions.add(new Outbound.Send(incident.chat(), text + late, List.of(), null, incident.id()));
+		actions.add(new Outbound.Edit(incident.chat(), incident.id() + ":card", views.card(incident, playbook), List.of(),
+				incident.id()));
+		if (due.stage() == Reminder.Stage.OVERDUE) {
+			for (Person leader : roster.withRole(RosterRole.LEADER)) {
+				if (leader.telegramId() != null) {
+					actions.add(new Outbound.Send(new ChatRef("tg", leader.telegramId(), null, false),
+							texts.get("reminder.escalation", drill, incident.id(), Html.escape(playbook.fullTitle()), what,
+									String.valueOf(obligation.sequence()), views.time(obligation.dueAt())) + late,
+							List.of(), null, incident.id()));
+				}
+			}
+		}
+		return actions;
+	}
+
+	private String leaderNames() {
+		List<String> names = new ArrayList<>();
+		roster.withRole(RosterRole.LEADER).forEach((person) -> names.add(person.name()));
+		return String.join("、", names);
+	}
+
+	private void deliver(Outbound action) {
+		String channel = (action instanceof Outbound.Send send) ? send.chat().channel()
+				: (action instanceof Outbound.Edit edit) ? edit.chat().channel() : "";
+		boolean delivered = false;
+		for (OutboundSink sink : sinks) {
+			if (sink.channel().equals(channel)) {
+				sink.deliver(action);
+				delivered = true;
+			}
+		}
+		if (!delivered) {
+			log.warn("没有可用的 {} 渠道，提醒未能发出", channel);
+		}
+	}
+
+}

@@ -1,0 +1,190 @@
+package com.warroom.bot.engine;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.warroom.bot.clock.ReminderPlanner;
+import com.warroom.bot.clock.ReminderRelay;
+import com.warroom.bot.incident.Incident;
+import com.warroom.notify.Reminder;
+import com.warroom.notify.Reminder.Stage;
+import com.warroom.notify.ReminderDue;
+import com.warroom.notify.ReminderScheduler;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.warroom.bot.engine.EngineHarness.COMMANDER;
+import static com.warroom.bot.engine.EngineHarness.DBA;
+import static com.warroom.bot.engine.EngineHarness.LIAISON;
+import static com.warroom.bot.engine.EngineHarness.button;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The regulator clock with a controlled clock: what is planned, and what a fired reminder says. */
+class ReminderClockTests {
+
+	/** An in-memory scheduler that remembers the plan. */
+	static final class Plans implements ReminderScheduler {
+
+		final Map<String, List<Reminder>> byIncident = new HashMap<>();
+
+		@Override
+		public void replace(String incidentId, Collection<Reminder> reminders) {
+			List<Reminder> sorted = new ArrayList<>(reminders);
+			sorted.sort(Comparator.comparing(Reminder::fireAt).thenComparing(Reminder::stage));
+			byIncident.put(incidentId, sorted);
+		}
+
+		@Override
+		public void cancel(String incidentId) {
+			byIncident.remove(incidentId);
+		}
+
+		@Override
+		public List<Reminder> pending(String incidentId) {
+			return byIncident.getOrDefault(incidentId, List.of());
+		}
+
+	}
+
+	/** Records what a channel would deliver. */
+	static final class Sink implements OutboundSink {
+
+		final List<Outbound> delivered = new ArrayList<>();
+
+		@Override
+		public String channel() {
+			return "tg";
+		}
+
+		@Override
+		public void deliver(Outbound action) {
+			delivered.add(action);
+		}
+
+		String texts() {
+			return EngineHarness.texts(delivered);
+		}
+
+	}
+
+	private EngineHarness chat;
+
+	private final Plans plans = new Plans();
+
+	private final Sink sink = new Sink();
+
+	private ReminderPlanner planner;
+
+	private ReminderRelay relay;
+
+	@BeforeEach
+	void setUp() {
+		chat = new EngineHarness(TestRedis.fresh());
+		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.views, plans, chat.redis, chat.clock,
+				Duration.ofMinutes(5), Duration.ofMinutes(5));
+		chat.also = planner;
+		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
+				List.of(sink));
+	}
+
+	private static Instant at(String shanghaiTime) {
+		return java.time.LocalDateTime.parse("2026-11-23T" + shanghaiTime).atZone(EngineHarness.SHANGHAI).toInstant();
+	}
+
+	private String id() {
+		return chat.incidents.openIn(chat.chat).get(0).id();
+	}
+
+	private List<String> plan() {
+		return plans.pending(id()).stream()
+			.map((r) -> r.key() + " " + r.stage() + " " + r.fireAt().atZone(EngineHarness.SHANGHAI).toLocalTime())
+			.toList();
+	}
+
+	private void fire(Reminder reminder) {
+		relay.on(new ReminderDue(reminder.incidentId(), reminder.key(), reminder.stage(), reminder.dueAt(), reminder.fireAt(),
+				chat.clock.instant()));
+	}
+
+	private void report(Actor who, String option) {
+		List<Outbound> which = chat.command(who, "/reported");
+		List<Outbound> time = chat.press(who, button(chat.press(who, button(which, option)), "电话"));
+		chat.press(who, button(time, "现在"));
+	}
+
+	@Test
+	void anAtOnceIncidentIsRemindedNowAndEscalatedWhenOverdue() {
+		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改"); // 13:58, website, reports at once
+		assertThat(plan()).containsExactly("CYCLE:1 DUE 13:58", "CYCLE:1 OVERDUE 14:03");
+		fire(plans.pending(id()).get(0));
+		assertThat(sink.texts()).contains("<b>INC-20261123-001</b> 定期报告 第 1 次现在到期（11-23 13:58）")
+			.contains("报送对象：当地证监局期货处").contains("依据：预案处置流程第 4 步");
+		chat.clock.advance(Duration.ofMinutes(5));
+		sink.delivered.clear();
+		fire(plans.pending(id()).get(1));
+		assertThat(sink.texts()).contains("⚠️ <b>INC-20261123-001</b> 定期报告 第 1 次已超时（应于 11-23 13:58 前）")
+			.contains("已通知应急领导小组：赵总经理、钱副总经理、孙首席风险官");
+		// each leader with a Telegram id is also told directly
+		assertThat(sink.delivered).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000001"))
+			.hasSize(1);
+		// a reminder fired twice (a retry after a crash, another instance) sends nothing more
+		sink.delivered.clear();
+		fire(new Reminder(id(), "CYCLE:1", Stage.OVERDUE, chat.clock.instant(), at("13:58:00")));
+		assertThat(sink.delivered).isEmpty();
+	}
+
+	@Test
+	void eachReportRestartsTheCycleAndSentRemindersAreNotPlannedAgain() {
+		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
+		fire(plans.pending(id()).get(0)); // at-once DUE sent
+		chat.clock.advance(Duration.ofMinutes(7)); // 14:05
+		report(LIAISON, "定期报告 第 1 次（11-23 13:58 前）");
+		assertThat(plan()).containsExactly("CYCLE:2 BEFORE 14:30", "CYCLE:2 DUE 14:35", "CYCLE:2 OVERDUE 14:40");
+		chat.clock.advance(Duration.ofMinutes(25)); // 14:30
+		fire(plans.pending(id()).get(0));
+		assertThat(sink.texts()).contains("定期报告 第 2 次将于 11-23 14:35 到期");
+		chat.command(DBA, "/note 触发重新安排");
+		chat.command(DBA, "/status");
+		chat.press(DBA, button(chat.command(DBA, "/steps"), "完成")); // a step changes the incident: re-plan
+		assertThat(plan()).containsExactly("CYCLE:2 DUE 14:35", "CYCLE:2 OVERDUE 14:40");
+	}
+
+	@Test
+	void aReminderForAReportAlreadyMadeSaysNothing() {
+		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
+		Reminder due = plans.pending(id()).get(0);
+		chat.clock.advance(Duration.ofMinutes(2));
+		report(LIAISON, "定期报告 第 1 次（11-23 13:58 前）");
+		fire(due);
+		assertThat(sink.delivered).isEmpty();
+	}
+
+	@Test
+	void recoveryStopsTheCycleAndPlansThePostEventDeadlines() {
+		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
+		chat.clock.advance(Duration.ofMinutes(40)); // 14:38
+		chat.command(DBA, "/recovered");
+		assertThat(plan()).contains("FINAL:1 DUE 14:38", "ANALYSIS:1 BEFORE 00:38", "ANALYSIS:1 DUE 02:38",
+				"SUMMARY:1 BEFORE 23:59", "SUPPLEMENTARY:1 BEFORE 23:59")
+			.noneMatch((line) -> line.startsWith("CYCLE"));
+		Incident incident = chat.incidents.find(id()).orElseThrow();
+		List<Outbound> ask = chat.command(COMMANDER, "/close");
+		chat.press(COMMANDER, button(ask, "确认关闭"));
+		assertThat(plans.pending(incident.id())).isEmpty();
+	}
+
+	@Test
+	void aCentralFaultWithoutHaltIsInternalAndByClassFaultsWaitThirtyMinutes() {
+		chat.declare(DBA, "至交易所 SDH 专线", "至交易所网络故障 / 至交易所某条 SDH 专线故障"); // by-class central, no halt
+		assertThat(plan()).isEmpty();
+		chat.command(DBA, "/recovered");
+		assertThat(plan()).containsExactly("INTERNAL:1 BEFORE 14:08", "INTERNAL:1 DUE 14:13", "INTERNAL:1 OVERDUE 14:18");
+	}
+
+}

@@ -1,0 +1,23 @@
+package com.warroom.notify;
+
+import java.util.Collection;
+
+/**
+ * Durable reminders (Quartz, JDBC job store): they survive restarts, fire once across a
+ * cluster, and those that came due while the service was down fire at once on start.
+ */
+public interface ReminderScheduler {
+
+	/**
+	 * Makes the incident's pending reminders exactly {@code reminders}: new ones are
+	 * added, ones no longer wanted are removed, unchanged ones are left alone.
+	 */
+	void replace(String incidentId, Collection<Reminder> reminders);
+
+	/** Removes every pending reminder of the incident. */
+	void cancel(String incidentId);
+
+	/** The pending reminders of an incident, earliest first. */
+	java.util.List<Reminder> pending(String incidentId);
+
+}

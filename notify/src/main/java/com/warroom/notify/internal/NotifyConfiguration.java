@@ -1,0 +1,35 @@
+package com.warroom.notify.internal;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Quartz on the JDBC job store: embedded H2 under the data directory by default,
+ * PostgreSQL when {@code DATABASE_URL} points at one; clustered, so two instances on one
+ * database fire each trigger once.
+ */
+@Configuration(proxyBeanMethods = false)
+class NotifyConfiguration {
+
+	@Bean
+	SchedulerFactoryBeanCustomizer warroomQuartz(DataSource dataSource) {
+		QuartzSchemaInitializer.ensure(dataSource);
+		boolean postgres = QuartzSchemaInitializer.postgres(dataSource);
+		return (factory) -> {
+			java.util.Properties properties = new java.util.Properties();
+			properties.put("org.quartz.jobStore.isClustered", "true");
+			properties.put("org.quartz.scheduler.instanceId", "AUTO");
+			properties.put("org.quartz.jobStore.clusterCheckinInterval", "5000");
+			properties.put("org.quartz.jobStore.misfireThreshold", "5000");
+			properties.put("org.quartz.threadPool.threadCount", "4");
+			properties.put("org.quartz.jobStore.driverDelegateClass", postgres
+					? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+			factory.setQuartzProperties(properties);
+			factory.setWaitForJobsToCompleteOnShutdown(true);
+		};
+	}
+
+}
