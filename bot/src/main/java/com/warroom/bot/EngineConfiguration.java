@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 
 import com.warroom.bot.engine.ButtonTokens;
 import com.warroom.bot.engine.ConversationEngine;
@@ -78,17 +77,21 @@ class EngineConfiguration {
 	}
 
 	@Bean
+	IncidentViews incidentViews(Texts texts, Roster roster, PlaybookLibrary library, SeverityGrader grader,
+			ReportingObligations reporting, ButtonTokens tokens, Clock clock, WorkingDayCalendar calendar,
+			WarRoomProperties properties, IncidentStore incidents) {
+		return new IncidentViews(texts, roster, library.vocabulary(), grader, reporting, tokens, clock, calendar.zone(),
+				properties.effectiveCustomers(), incidents);
+	}
+
+	@Bean
 	ConversationEngine conversationEngine(PlaybookLibrary library, Roster roster, ContactBook contacts,
 			IncidentStore incidents, ButtonTokens tokens, ConversationState conversations, MessageSlots slots,
-			Texts texts, SeverityGrader grader, ReportingObligations reporting, WorkingDayCalendar calendar,
-			Clock clock, WarRoomProperties properties, ObjectProvider<TopicOpener> topics,
-			@org.springframework.context.annotation.Lazy ObjectProvider<IncidentListener> listener) {
-		ZoneId zone = calendar.zone();
-		IncidentViews views = new IncidentViews(texts, roster, library.vocabulary(), grader, reporting, tokens, clock,
-				zone, properties.effectiveCustomers(), incidents);
+			Texts texts, IncidentViews views, WorkingDayCalendar calendar, Clock clock,
+			ObjectProvider<TopicOpener> topics, ObjectProvider<IncidentListener> listener) {
 		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
 				conversations, slots, texts, views, new ScenarioSearch(library), topics.getIfAvailable(TopicOpener::none),
-				clock, zone, listener.getIfAvailable(IncidentListener::none)));
+				clock, calendar.zone(), listener.getIfAvailable(IncidentListener::none)));
 	}
 
 	private static String read(@Nullable String file, String bundled) {

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import com.warroom.bot.engine.ConversationEngine;
+import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.OutboundSink;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.IncidentStore;
@@ -15,7 +15,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Wires the regulator clock: the planner (told by the engine) and the relay (told by Quartz). */
@@ -23,16 +22,16 @@ import redis.clients.jedis.UnifiedJedis;
 class ClockConfiguration {
 
 	@Bean
-	ReminderPlanner reminderPlanner(IncidentStore incidents, PlaybookLibrary library, @Lazy ConversationEngine engine,
+	ReminderPlanner reminderPlanner(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
 			ReminderScheduler scheduler, UnifiedJedis redis, Clock clock,
 			@Value("${warroom.reminder-lead:PT5M}") Duration lead, @Value("${warroom.overdue-after:PT5M}") Duration overdue) {
-		return new ReminderPlanner(incidents, library, engine.views(), scheduler, redis, clock, lead, overdue);
+		return new ReminderPlanner(incidents, library, views, scheduler, redis, clock, lead, overdue);
 	}
 
 	@Bean
-	ReminderRelay reminderRelay(IncidentStore incidents, PlaybookLibrary library, ConversationEngine engine,
+	ReminderRelay reminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
 			ReminderPlanner planner, Roster roster, Texts texts, ObjectProvider<OutboundSink> sinks) {
-		return new ReminderRelay(incidents, library, engine.views(), planner, roster, texts,
+		return new ReminderRelay(incidents, library, views, planner, roster, texts,
 				sinks.orderedStream().toList());
 	}
 

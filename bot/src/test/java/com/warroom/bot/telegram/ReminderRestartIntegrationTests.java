@@ -1,0 +1,91 @@
+package com.warroom.bot.telegram;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.warroom.WarRoomApplication;
+import com.warroom.bot.engine.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Reminders survive a restart: the application is stopped with a reminder pending and
+ * started again on the same database and Redis; the reminder that came due while it was
+ * down is sent at once, and nothing is sent twice.
+ */
+class ReminderRestartIntegrationTests {
+
+	static final FakeBotApi api = new FakeBotApi();
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@AfterAll
+	static void stop() {
+		api.close();
+	}
+
+	private ConfigurableApplicationContext start(Path data) {
+		return new SpringApplicationBuilder(WarRoomApplication.class).run("--server.port=0",
+				"--warroom.data-dir=" + data, "--warroom.redis-url=" + TestRedis.server().url(),
+				"--warroom.telegram.token=" + FakeBotApi.TOKEN, "--warroom.telegram.api-url=" + api.url(),
+				"--warroom.telegram.mode=webhook", "--warroom.telegram.webhook-secret=s",
+				"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
+				"--warroom.reminder-lead=PT1S", "--warroom.overdue-after=PT4S");
+	}
+
+	private void post(ConfigurableApplicationContext app, String update) throws Exception {
+		String port = app.getEnvironment().getProperty("local.server.port");
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/telegram/webhook"))
+			.header("Content-Type", "application/json")
+			.header("X-Telegram-Bot-Api-Secret-Token", "s")
+			.POST(HttpRequest.BodyPublishers.ofString(update))
+			.build();
+		assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+	}
+
+	private static long count(String part) {
+		return api.calls("sendMessage").stream().filter((b) -> b.path("text").asText().contains(part)).count();
+	}
+
+	@Test
+	void aReminderDueWhileDownIsSentOnceAfterTheRestart(@TempDir Path data) throws Exception {
+		TestRedis.fresh();
+		long liaison = 900000009L;
+		ConfigurableApplicationContext first = start(data);
+		try {
+			post(first, Updates.message(Updates.nextId(), liaison, "/declare 网页 篡改"));
+			post(first, Updates.press(Updates.nextId(), liaison, api.button("网页内容被篡改"), 1));
+			post(first, Updates.press(Updates.nextId(), liaison, api.button("确认宣布"), 1));
+			JsonNode due = api.await("sendMessage", (b) -> b.path("text").asText().contains("现在到期"));
+			assertThat(due.path("text").asText()).contains("定期报告 第 1 次");
+		}
+		finally {
+			first.close();
+		}
+		// the overdue reminder (4 s after the due time) comes due while the bot is down
+		FakeBotApi.sleep(6000);
+		assertThat(count("已超时")).isZero();
+		ConfigurableApplicationContext second = start(data);
+		try {
+			JsonNode overdue = api.await("sendMessage", (b) -> b.path("text").asText().contains("已超时"));
+			assertThat(overdue.path("text").asText()).contains("定期报告 第 1 次已超时（应于");
+			FakeBotApi.sleep(3000);
+			assertThat(count("现在到期")).isEqualTo(1);
+			// once in the incident's chat, once to each of the three leaders
+			assertThat(count("已超时")).isEqualTo(4);
+		}
+		finally {
+			second.close();
+		}
+	}
+
+}
