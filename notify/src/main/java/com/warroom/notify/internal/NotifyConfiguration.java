@@ -14,6 +14,26 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class NotifyConfiguration {
 
+	/**
+	 * The job store's database: {@code DATABASE_URL} (a JDBC URL) when set, otherwise an
+	 * H2 file under the data directory (absolute: H2 refuses implicit relative paths).
+	 */
+	@Bean(destroyMethod = "close")
+	com.zaxxer.hikari.HikariDataSource dataSource(
+			@org.springframework.beans.factory.annotation.Value("${warroom.database-url:}") String url,
+			@org.springframework.beans.factory.annotation.Value("${warroom.database-user:sa}") String user,
+			@org.springframework.beans.factory.annotation.Value("${warroom.database-password:}") String password,
+			@org.springframework.beans.factory.annotation.Value("${warroom.data-dir:./data}") java.nio.file.Path dataDir) {
+		com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource();
+		dataSource.setJdbcUrl(url.isBlank()
+				? "jdbc:h2:file:" + dataDir.resolve("quartz").resolve("quartz").toAbsolutePath() + ";WRITE_DELAY=0" : url);
+		dataSource.setUsername(user);
+		dataSource.setPassword(password);
+		dataSource.setPoolName("warroom-quartz");
+		dataSource.setMaximumPoolSize(8);
+		return dataSource;
+	}
+
 	@Bean
 	SchedulerFactoryBeanCustomizer warroomQuartz(DataSource dataSource) {
 		QuartzSchemaInitializer.ensure(dataSource);
