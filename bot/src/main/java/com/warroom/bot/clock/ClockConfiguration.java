@@ -28,11 +28,19 @@ class ClockConfiguration {
 		return new ReminderPlanner(incidents, library, views, scheduler, redis, clock, lead, overdue);
 	}
 
+	/** After every change: announce a level that rose, then re-plan the reminders. */
+	@Bean
+	com.warroom.bot.engine.IncidentListener clockListener(ReminderPlanner planner, ReminderRelay relay) {
+		return (incidentId) -> {
+			relay.regrade(incidentId);
+			planner.changed(incidentId);
+		};
+	}
+
 	@Bean
 	ReminderRelay reminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
-			ReminderPlanner planner, Roster roster, Texts texts, ObjectProvider<OutboundSink> sinks) {
-		return new ReminderRelay(incidents, library, views, planner, roster, texts,
-				sinks.orderedStream().toList());
+			ReminderPlanner planner, Roster roster, Texts texts, ObjectProvider<OutboundSink> sinks, Clock clock) {
+		return new ReminderRelay(incidents, library, views, planner, roster, texts, sinks.orderedStream().toList(), clock);
 	}
 
 }

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.warroom.bot.engine.IncidentListener;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
@@ -28,7 +27,10 @@ import redis.clients.jedis.params.SetParams;
  * ({@code OVERDUE_AFTER} later), which escalates. Re-planned after every change; a
  * reminder already sent is never planned again.
  */
-public class ReminderPlanner implements IncidentListener {
+public class ReminderPlanner {
+
+	/** The key of the reminder that re-grades the incident when the next threshold passes. */
+	public static final String LEVEL = "LEVEL";
 
 	private final IncidentStore incidents;
 
@@ -58,7 +60,7 @@ public class ReminderPlanner implements IncidentListener {
 		this.overdueAfter = overdueAfter;
 	}
 
-	@Override
+	/** Re-plans the incident's reminders from what it owes now. */
 	public void changed(String incidentId) {
 		Optional<Incident> incident = incidents.find(incidentId);
 		Optional<Playbook> playbook = incident.flatMap((i) -> library.find(i.playbookId()));
@@ -66,7 +68,10 @@ public class ReminderPlanner implements IncidentListener {
 			scheduler.cancel(incidentId);
 			return;
 		}
-		scheduler.replace(incidentId, plan(incident.get(), views.owed(incident.get(), playbook.get())));
+		List<Reminder> reminders = plan(incident.get(), views.owed(incident.get(), playbook.get()));
+		views.nextLevelAt(incident.get(), playbook.get())
+			.ifPresent((at) -> reminders.add(new Reminder(incidentId, LEVEL, Reminder.Stage.DUE, at, at)));
+		scheduler.replace(incidentId, reminders);
 	}
 
 	/** The reminders for the reports owed now. */

@@ -19,7 +19,10 @@ import com.warroom.bot.roster.Roster;
 import com.warroom.bot.roster.RosterRole;
 import com.warroom.notify.Reminder;
 import com.warroom.notify.ReminderDue;
+import com.warroom.bot.incident.TimelineType;
+import com.warroom.playbooks.Grade;
 import com.warroom.playbooks.Obligation;
+import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Playbook;
 import com.warroom.playbooks.PlaybookLibrary;
 import org.slf4j.Logger;
@@ -53,8 +56,11 @@ public class ReminderRelay {
 
 	private final List<OutboundSink> sinks;
 
+	private final java.time.Clock clock;
+
 	public ReminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, ReminderPlanner planner,
-			Roster roster, Texts texts, List<OutboundSink> sinks) {
+			Roster roster, Texts texts, List<OutboundSink> sinks, java.time.Clock clock) {
+		this.clock = clock;
 		this.incidents = incidents;
 		this.library = library;
 		this.views = views;
@@ -66,6 +72,11 @@ public class ReminderRelay {
 
 	@EventListener
 	public void on(ReminderDue due) {
+		if (ReminderPlanner.LEVEL.equals(due.key())) {
+			regrade(due.incidentId());
+			planner.changed(due.incidentId());
+			return;
+		}
 		Optional<Incident> found = incidents.find(due.incidentId());
 		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED) {
 			return;
@@ -85,6 +96,52 @@ public class ReminderRelay {
 			deliver(action);
 		}
 		log.info("{} 的提醒已发出：{} {}", incident.id(), due.key(), due.stage());
+	}
+
+	/**
+	 * Compares the computed level with the last one announced; when it rose, records it
+	 * on the timeline with its rule and tells the chat and every leader. The first
+	 * grading of an incident is only remembered.
+	 */
+	public void regrade(String incidentId) {
+		Optional<Incident> found = incidents.find(incidentId);
+		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED) {
+			return;
+		}
+		Incident incident = found.get();
+		Playbook playbook = library.find(incident.playbookId()).orElse(null);
+		if (playbook == null) {
+			return;
+		}
+		Grade grade = views.grade(incident, playbook);
+		String seen = incident.fields().get("levelSeen");
+		if (seen == null) {
+			incidents.setField(incident.id(), "levelSeen", grade.level().name());
+			return;
+		}
+		if (!grade.level().isHigherThan(Severity.valueOf(seen))) {
+			return;
+		}
+		String reason = grade.reasons().get(0).toString();
+		IncidentStore.Result result = incidents.once(incident, "raised:" + grade.level().name(), grade.level().name(),
+				new IncidentStore.Entry(TimelineType.LEVEL_RAISED, "system", texts.get("system.name"), "clock",
+						clock.instant(), java.util.Map.of("level", grade.level().label(), "text", reason)));
+		incidents.setField(incident.id(), "levelSeen", grade.level().name());
+		if (!result.applied()) {
+			return;
+		}
+		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
+		String text = texts.get("level.raised", drill, incident.id(), Severity.valueOf(seen).label(), grade.level().label(),
+				Html.escape(reason));
+		deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
+		deliver(new Outbound.Edit(incident.chat(), incident.id() + ":card",
+				views.card(incidents.find(incident.id()).orElse(incident), playbook), List.of(), incident.id()));
+		for (Person leader : roster.withRole(RosterRole.LEADER)) {
+			if (leader.telegramId() != null) {
+				deliver(new Outbound.Send(new ChatRef("tg", leader.telegramId(), null, false), text, List.of(), null,
+						incident.id()));
+			}
+		}
 	}
 
 	List<Outbound> messages(Incident incident, Playbook playbook, Obligation obligation, ReminderDue due) {

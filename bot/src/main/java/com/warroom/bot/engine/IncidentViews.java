@@ -99,6 +99,11 @@ public class IncidentViews {
 			.withClocked(elapsed);
 	}
 
+	/** When the running clock will raise the level if nothing changes; empty when it cannot. */
+	public Optional<Instant> nextLevelAt(Incident incident, Playbook playbook) {
+		return grader.nextLevelAt(facts(incident, playbook), clock.instant());
+	}
+
 	public Grade grade(Incident incident, Playbook playbook) {
 		return grader.grade(facts(incident, playbook));
 	}

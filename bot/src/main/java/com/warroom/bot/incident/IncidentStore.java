@@ -239,6 +239,11 @@ public class IncidentStore {
 				args));
 	}
 
+	/** Sets one bookkeeping field without a timeline entry (e.g. the last level announced). */
+	public void setField(String incidentId, String field, String value) {
+		redis.hset(PREFIX + "inc:" + incidentId, field, value);
+	}
+
 	/** The timeline in the order it happened. */
 	public List<TimelineEntry> timeline(String incidentId) {
 		List<StreamEntry> entries = redis.xrange(PREFIX + "inc:" + incidentId + ":tl", (StreamEntryID) null,

@@ -12,6 +12,7 @@ import java.util.Map;
 import com.warroom.bot.clock.ReminderPlanner;
 import com.warroom.bot.clock.ReminderRelay;
 import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.notify.Reminder;
 import com.warroom.notify.Reminder.Stage;
 import com.warroom.notify.ReminderDue;
@@ -88,9 +89,12 @@ class ReminderClockTests {
 		chat = new EngineHarness(TestRedis.fresh());
 		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.views, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5));
-		chat.also = planner;
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
-				List.of(sink));
+				List.of(sink), chat.clock);
+		chat.also = (id) -> {
+			relay.regrade(id);
+			planner.changed(id);
+		};
 	}
 
 	private static Instant at(String shanghaiTime) {
@@ -103,6 +107,7 @@ class ReminderClockTests {
 
 	private List<String> plan() {
 		return plans.pending(id()).stream()
+			.filter((r) -> !r.key().equals(ReminderPlanner.LEVEL))
 			.map((r) -> r.key() + " " + r.stage() + " " + r.fireAt().atZone(EngineHarness.SHANGHAI).toLocalTime())
 			.toList();
 	}
@@ -177,6 +182,29 @@ class ReminderClockTests {
 		List<Outbound> ask = chat.command(COMMANDER, "/close");
 		chat.press(COMMANDER, button(ask, "确认关闭"));
 		assertThat(plans.pending(incident.id())).isEmpty();
+	}
+
+	@Test
+	void theLevelRisesTheMomentAThresholdPassesAndLeadersAreTold() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障"); // 200,000 customers, extent unknown = full
+		Reminder level = plans.pending(id()).stream().filter((r) -> r.key().equals(ReminderPlanner.LEVEL)).findFirst().orElseThrow();
+		assertThat(level.fireAt()).isEqualTo(at("14:03:00"));
+		chat.clock.advance(Duration.ofMinutes(5));
+		fire(level);
+		assertThat(sink.texts()).contains("📈 <b>INC-20261123-001</b> 级别由 一般 升至 <b>较大</b>")
+			.contains("依据：4.2 第四章二（二）1");
+		assertThat(sink.delivered).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000003"))
+			.hasSize(1);
+		TimelineEntry raised = chat.incidents.timeline(id()).stream()
+			.filter((e) -> e.type() == com.warroom.bot.incident.TimelineType.LEVEL_RAISED).findFirst().orElseThrow();
+		assertThat(raised.detail("level")).isEqualTo("较大");
+		// next: 重大 at 30 minutes (10万+ customers, full interruption)
+		Reminder next = plans.pending(id()).stream().filter((r) -> r.key().equals(ReminderPlanner.LEVEL)).findFirst().orElseThrow();
+		assertThat(next.fireAt()).isEqualTo(at("14:28:00"));
+		// firing the same threshold again announces nothing
+		sink.delivered.clear();
+		fire(level);
+		assertThat(sink.delivered).isEmpty();
 	}
 
 	@Test
