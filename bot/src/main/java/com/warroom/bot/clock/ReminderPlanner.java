@@ -120,9 +120,15 @@ public class ReminderPlanner {
 		};
 	}
 
-	private static Instant later(Instant a, Instant b) {
-		return a.isAfter(b) ? a : b;
+	/**
+	 * {@code a}, or — when that is not in the future — one second from now, so the
+	 * messages of the action that made the reminder due go out first.
+	 */
+	private static Instant later(Instant a, Instant now) {
+		return a.isAfter(now) ? a : now.plus(SETTLE);
 	}
+
+	private static final Duration SETTLE = Duration.ofSeconds(1);
 
 	private static String sentKey(String incidentId, String key, Reminder.Stage stage) {
 		return "wr:sent:" + incidentId + ":" + key + ":" + stage;

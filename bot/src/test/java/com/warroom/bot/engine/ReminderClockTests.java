@@ -126,7 +126,7 @@ class ReminderClockTests {
 	@Test
 	void anAtOnceIncidentIsRemindedNowAndEscalatedWhenOverdue() {
 		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改"); // 13:58, website, reports at once
-		assertThat(plan()).containsExactly("CYCLE:1 DUE 13:58", "CYCLE:1 OVERDUE 14:03");
+		assertThat(plan()).containsExactly("CYCLE:1 DUE 13:58:01", "CYCLE:1 OVERDUE 14:03");
 		fire(plans.pending(id()).get(0));
 		assertThat(sink.texts()).contains("<b>INC-20261123-001</b> 定期报告 第 1 次现在到期（11-23 13:58）")
 			.contains("报送对象：当地证监局期货处").contains("依据：预案处置流程第 4 步");
@@ -175,7 +175,7 @@ class ReminderClockTests {
 		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
 		chat.clock.advance(Duration.ofMinutes(40)); // 14:38
 		chat.command(DBA, "/recovered");
-		assertThat(plan()).contains("FINAL:1 DUE 14:38", "ANALYSIS:1 BEFORE 00:38", "ANALYSIS:1 DUE 02:38",
+		assertThat(plan()).contains("FINAL:1 DUE 14:38:01", "ANALYSIS:1 BEFORE 00:38", "ANALYSIS:1 DUE 02:38",
 				"SUMMARY:1 BEFORE 23:59", "SUPPLEMENTARY:1 BEFORE 23:59")
 			.noneMatch((line) -> line.startsWith("CYCLE"));
 		Incident incident = chat.incidents.find(id()).orElseThrow();

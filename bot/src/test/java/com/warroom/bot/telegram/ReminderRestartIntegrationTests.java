@@ -76,7 +76,7 @@ class ReminderRestartIntegrationTests {
 		assertThat(count("已超时")).isZero();
 		ConfigurableApplicationContext second = start(data);
 		try {
-			JsonNode overdue = api.await("sendMessage", (b) -> b.path("text").asText().contains("已超时"));
+			JsonNode overdue = api.await("sendMessage", (b) -> b.path("text").asText().contains("已超时（应于"));
 			assertThat(overdue.path("text").asText()).contains("定期报告 第 1 次已超时（应于");
 			FakeBotApi.sleep(3000);
 			assertThat(count("现在到期")).isEqualTo(1);
