@@ -24,8 +24,25 @@ class ClockConfiguration {
 	@Bean
 	ReminderPlanner reminderPlanner(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
 			ReminderScheduler scheduler, UnifiedJedis redis, Clock clock,
-			@Value("${warroom.reminder-lead:PT5M}") Duration lead, @Value("${warroom.overdue-after:PT5M}") Duration overdue) {
-		return new ReminderPlanner(incidents, library, views, scheduler, redis, clock, lead, overdue);
+			@Value("${warroom.reminder-lead:PT5M}") Duration lead, @Value("${warroom.overdue-after:PT5M}") Duration overdue,
+			Escalations escalations) {
+		return new ReminderPlanner(incidents, library, views, scheduler, redis, clock, lead, overdue, escalations);
+	}
+
+	@Bean
+	Escalations escalations(IncidentStore incidents, Roster roster, com.warroom.bot.engine.ButtonTokens tokens, Texts texts,
+			Clock clock, @Value("${warroom.ack-timeout:PT5M}") Duration ackTimeout,
+			@Value("${warroom.escalation-file:}") String file) throws java.io.IOException {
+		String yaml;
+		if (file.isBlank()) {
+			try (var in = ClockConfiguration.class.getClassLoader().getResourceAsStream("warroom/escalation.yaml")) {
+				yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+		}
+		else {
+			yaml = java.nio.file.Files.readString(java.nio.file.Path.of(file));
+		}
+		return new Escalations(incidents, roster, tokens, texts, Escalations.Policy.parse(yaml, ackTimeout), clock);
 	}
 
 	/** After every change: announce a level that rose, then re-plan the reminders. */
@@ -39,8 +56,10 @@ class ClockConfiguration {
 
 	@Bean
 	ReminderRelay reminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
-			ReminderPlanner planner, Roster roster, Texts texts, ObjectProvider<OutboundSink> sinks, Clock clock) {
-		return new ReminderRelay(incidents, library, views, planner, roster, texts, sinks.orderedStream().toList(), clock);
+			ReminderPlanner planner, Roster roster, Texts texts, ObjectProvider<OutboundSink> sinks, Clock clock,
+			Escalations escalations) {
+		return new ReminderRelay(incidents, library, views, planner, roster, texts, sinks.orderedStream().toList(), clock,
+				escalations);
 	}
 
 }

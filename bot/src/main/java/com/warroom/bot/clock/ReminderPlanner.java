@@ -48,8 +48,12 @@ public class ReminderPlanner {
 
 	private final Duration overdueAfter;
 
+	private final Escalations escalations;
+
 	public ReminderPlanner(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
-			ReminderScheduler scheduler, UnifiedJedis redis, Clock clock, Duration lead, Duration overdueAfter) {
+			ReminderScheduler scheduler, UnifiedJedis redis, Clock clock, Duration lead, Duration overdueAfter,
+			Escalations escalations) {
+		this.escalations = escalations;
 		this.incidents = incidents;
 		this.library = library;
 		this.views = views;
@@ -69,6 +73,7 @@ public class ReminderPlanner {
 			return;
 		}
 		List<Reminder> reminders = plan(incident.get(), views.owed(incident.get(), playbook.get()));
+		reminders.addAll(escalations.reminders(incident.get()));
 		views.nextLevelAt(incident.get(), playbook.get())
 			.ifPresent((at) -> reminders.add(new Reminder(incidentId, LEVEL, Reminder.Stage.DUE, at, at)));
 		scheduler.replace(incidentId, reminders);

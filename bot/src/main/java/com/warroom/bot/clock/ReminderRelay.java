@@ -58,9 +58,12 @@ public class ReminderRelay {
 
 	private final java.time.Clock clock;
 
+	private final Escalations escalations;
+
 	public ReminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, ReminderPlanner planner,
-			Roster roster, Texts texts, List<OutboundSink> sinks, java.time.Clock clock) {
+			Roster roster, Texts texts, List<OutboundSink> sinks, java.time.Clock clock, Escalations escalations) {
 		this.clock = clock;
+		this.escalations = escalations;
 		this.incidents = incidents;
 		this.library = library;
 		this.views = views;
@@ -74,6 +77,11 @@ public class ReminderRelay {
 	public void on(ReminderDue due) {
 		if (ReminderPlanner.LEVEL.equals(due.key())) {
 			regrade(due.incidentId());
+			planner.changed(due.incidentId());
+			return;
+		}
+		if (due.key().startsWith("ESC:")) {
+			escalations.timeout(due.incidentId(), Integer.parseInt(due.key().substring(4))).forEach(this::deliver);
 			planner.changed(due.incidentId());
 			return;
 		}
@@ -117,6 +125,8 @@ public class ReminderRelay {
 		String seen = incident.fields().get("levelSeen");
 		if (seen == null) {
 			incidents.setField(incident.id(), "levelSeen", grade.level().name());
+			escalations.raise(incident, "declared", texts.get("escalation.declared", Html.escape(playbook.fullTitle()),
+					grade.level().label())).forEach(this::deliver);
 			return;
 		}
 		if (!grade.level().isHigherThan(Severity.valueOf(seen))) {
@@ -134,14 +144,11 @@ public class ReminderRelay {
 		String text = texts.get("level.raised", drill, incident.id(), Severity.valueOf(seen).label(), grade.level().label(),
 				Html.escape(reason));
 		deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
-		deliver(new Outbound.Edit(incident.chat(), incident.id() + ":card",
-				views.card(incidents.find(incident.id()).orElse(incident), playbook), List.of(), incident.id()));
-		for (Person leader : roster.withRole(RosterRole.LEADER)) {
-			if (leader.telegramId() != null) {
-				deliver(new Outbound.Send(new ChatRef("tg", leader.telegramId(), null, false), text, List.of(), null,
-						incident.id()));
-			}
-		}
+		Incident fresh = incidents.find(incident.id()).orElse(incident);
+		deliver(new Outbound.Edit(incident.chat(), incident.id() + ":card", views.card(fresh, playbook), List.of(),
+				incident.id()));
+		escalations.raise(fresh, "level:" + grade.level().name(), texts.get("escalation.level", Severity.valueOf(seen).label(),
+				grade.level().label(), Html.escape(reason))).forEach(this::deliver);
 	}
 
 	List<Outbound> messages(Incident incident, Playbook playbook, Obligation obligation, ReminderDue due) {
@@ -157,28 +164,16 @@ public class ReminderRelay {
 			case DUE -> texts.get("reminder.due", drill, incident.id(), what, String.valueOf(obligation.sequence()),
 					views.time(obligation.dueAt()), recipients, Html.escape(obligation.rule()));
 			case OVERDUE -> texts.get("reminder.overdue", drill, incident.id(), what, String.valueOf(obligation.sequence()),
-					views.time(obligation.dueAt()), Html.escape(leaderNames()));
+					views.time(obligation.dueAt()));
 		};
 		actions.add(new Outbound.Send(incident.chat(), text + late, List.of(), null, incident.id()));
 		actions.add(new Outbound.Edit(incident.chat(), incident.id() + ":card", views.card(incident, playbook), List.of(),
 				incident.id()));
 		if (due.stage() == Reminder.Stage.OVERDUE) {
-			for (Person leader : roster.withRole(RosterRole.LEADER)) {
-				if (leader.telegramId() != null) {
-					actions.add(new Outbound.Send(new ChatRef("tg", leader.telegramId(), null, false),
-							texts.get("reminder.escalation", drill, incident.id(), Html.escape(playbook.fullTitle()), what,
-									String.valueOf(obligation.sequence()), views.time(obligation.dueAt())) + late,
-							List.of(), null, incident.id()));
-				}
-			}
+			actions.addAll(escalations.raise(incident, "overdue:" + due.key(), texts.get("escalation.overdue", what,
+					String.valueOf(obligation.sequence()), views.time(obligation.dueAt()))));
 		}
 		return actions;
-	}
-
-	private String leaderNames() {
-		List<String> names = new ArrayList<>();
-		roster.withRole(RosterRole.LEADER).forEach((person) -> names.add(person.name()));
-		return String.join("、", names);
 	}
 
 	private void deliver(Outbound action) {

@@ -98,9 +98,7 @@ public class ConversationEngine {
 			log.warn("Redis 不可用，操作未执行：{}", ex.getClass().getSimpleName());
 			return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
 		}
-		List<Outbound> actions = reply.actions();
-		notifyChanged(actions);
-		return actions;
+		return reply.actions();
 	}
 
 	private void command(Inbound.Command command, Person person, Reply reply) {
@@ -112,7 +110,8 @@ public class ConversationEngine {
 			case "contacts" -> contacts(person, args, reply);
 			case "status", "steps", "timeline", "note", "level", "recovered", "close", "reported" ->
 				withIncident(command, person, command.name(), args, reply);
-			case "report", "summary", "notice", "ack" -> reply.say(t.get("later", command.name()));
+			case "report", "summary", "notice" -> reply.say(t.get("later", command.name()));
+			case "ack" -> withIncident(command, person, command.name(), args, reply);
 			default -> reply.say(t.get("unknown.command", Html.escape(abbreviate(command.name(), 32))));
 		}
 	}
@@ -150,6 +149,9 @@ public class ConversationEngine {
 				.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("cancelled"), List.of(), null));
 			case "step" -> steps.press(press, person, m, reply);
 			case "rep", "repch", "repnow", "reptime", "appr" -> reports.press(press, person, m, reply);
+			case "ack" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
+					(incident) -> acknowledge(press, person, incident, List.of(m.getOrDefault("e", "")), reply),
+					() -> reply.answer(services.texts().get("button.invalid"), true));
 			case "pick" -> services.incidents().find(m.get("i")).ifPresentOrElse(
 					(incident) -> run(press, person, incident, m.get("c"), m.getOrDefault("x", ""), reply),
 					() -> reply.answer(services.texts().get("incident.missing"), true));
@@ -348,6 +350,8 @@ public class ConversationEngine {
 			case "recovered" -> recovered(inbound, person, incident, playbook, reply);
 			case "close" -> askClose(inbound, person, incident, reply);
 			case "reported" -> reports.start(inbound, person, incident, playbook, reply);
+			case "ack" -> acknowledge(inbound, person, incident,
+					incident.openEscalations().keySet().stream().map(String::valueOf).toList(), reply);
 			default -> reply.notice(services.texts().get("button.invalid"));
 		}
 	}
@@ -462,6 +466,40 @@ public class ConversationEngine {
 		postIncident(closed, playbook, reply);
 	}
 
+	/** 确认收到: the first acknowledgement stops an escalation and is recorded. */
+	private void acknowledge(Inbound inbound, Person person, Incident incident, List<String> numbers, Reply reply) {
+		Texts t = services.texts();
+		boolean any = false;
+		String by = null;
+		for (String number : numbers) {
+			if (!number.chars().allMatch(Character::isDigit) || number.isEmpty()
+					|| !incident.fields().containsKey("esc:" + number + ":reason")) {
+				continue;
+			}
+			IncidentStore.Result result = services.incidents().once(incident, "esc:" + number + ":ack", person.id(),
+					entry(TimelineType.ESCALATION_ACKED, person, inbound, services.clock().instant(),
+							Map.of("text", incident.fields().get("esc:" + number + ":reason"), "esc", number)));
+			any |= result.applied();
+			if (!result.applied() && "exists".equals(result.code())) {
+				by = result.detail();
+			}
+		}
+		if (any) {
+			reply.answer(t.get("ack.done"), false);
+			Incident updated = services.incidents().find(incident.id()).orElse(incident);
+			reply.add(new Outbound.Send(updated.chat(), t.get("ack.recorded", Html.escape(person.name()), incident.id()),
+					List.of(), null, null));
+			services.library().find(updated.playbookId()).ifPresent((playbook) -> reply.add(new Outbound.Edit(updated.chat(),
+					IncidentViews.cardSlot(updated), services.views().card(updated, playbook), List.of(), updated.id())));
+		}
+		else if (by != null) {
+			reply.notice(t.get("ack.already", services.views().name(by)));
+		}
+		else {
+			reply.notice(t.get("ack.none"));
+		}
+	}
+
 	private void contacts(Person person, String words, Reply reply) {
 		ContactBook book = services.contacts();
 		List<Contact> found = words.isEmpty() ? book.all() : book.search(words);
@@ -532,8 +570,12 @@ public class ConversationEngine {
 
 	// --- helpers ------------------------------------------------------------------------------
 
-	/** Every incident whose card was re-rendered has changed: tell the listener once each. */
-	private void notifyChanged(List<Outbound> actions) {
+	/**
+	 * Channels call this after they delivered (queued) the actions of {@link #handle}: every
+	 * incident whose card was re-rendered has changed, and the listener (the clock) is
+	 * told once each — after, so its own messages follow the ones that caused them.
+	 */
+	public void settled(List<Outbound> actions) {
 		java.util.Set<String> changed = new java.util.LinkedHashSet<>();
 		for (Outbound action : actions) {
 			if (action instanceof Outbound.Edit edit && edit.incidentId() != null && edit.slot().endsWith(":card")) {

@@ -55,6 +55,23 @@ public record Incident(String id, IncidentKind kind, String playbookId, ChatRef 
 		return StepState.parse(fields.getOrDefault("st:" + stepId, ""));
 	}
 
+	/** Open escalations (not acknowledged, not given up): number → next timeout in epoch ms. */
+	public java.util.SortedMap<Integer, String> openEscalations() {
+		java.util.SortedMap<Integer, String> open = new java.util.TreeMap<>();
+		fields.forEach((field, value) -> {
+			if (field.startsWith("esc:") && field.endsWith(":next")) {
+				String[] parts = field.split(":");
+				if (parts.length == 3 && parts[1].chars().allMatch(Character::isDigit)) {
+					String prefix = "esc:" + parts[1] + ":";
+					if (!fields.containsKey(prefix + "ack") && !fields.containsKey(prefix + "done")) {
+						open.put(Integer.valueOf(parts[1]), value);
+					}
+				}
+			}
+		});
+		return open;
+	}
+
 	public long version() {
 		return Long.parseLong(fields.getOrDefault("version", "0"));
 	}

@@ -93,6 +93,7 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		for (Outbound action : actions) {
 			deliver(action, inbound.get().chat());
 		}
+		engine.settled(actions);
 	}
 
 	static Optional<Inbound> translate(Update update) {

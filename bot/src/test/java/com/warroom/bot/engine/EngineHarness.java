@@ -114,8 +114,14 @@ final class EngineHarness {
 		return record(engine.handle(new Inbound.Press(chat, actor, "cb" + presses.incrementAndGet(), button.token(), null)));
 	}
 
-	/** Records message ids for sends and edits, as a channel adapter would. */
+	/** Records message ids for sends and edits, then settles, as a channel adapter would. */
 	private List<Outbound> record(List<Outbound> actions) {
+		recordSlots(actions);
+		engine.settled(actions);
+		return actions;
+	}
+
+	private List<Outbound> recordSlots(List<Outbound> actions) {
 		for (Outbound action : actions) {
 			if (action instanceof Outbound.Send send && send.slot() != null) {
 				slots.record(send.chat(), send.slot(), "m-" + send.slot(), send.incidentId());

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.warroom.bot.clock.Escalations;
 import com.warroom.bot.clock.ReminderPlanner;
 import com.warroom.bot.clock.ReminderRelay;
 import com.warroom.bot.incident.Incident;
@@ -24,6 +25,7 @@ import static com.warroom.bot.engine.EngineHarness.COMMANDER;
 import static com.warroom.bot.engine.EngineHarness.DBA;
 import static com.warroom.bot.engine.EngineHarness.LIAISON;
 import static com.warroom.bot.engine.EngineHarness.button;
+import static com.warroom.bot.engine.EngineHarness.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The regulator clock with a controlled clock: what is planned, and what a fired reminder says. */
@@ -84,13 +86,24 @@ class ReminderClockTests {
 
 	private ReminderRelay relay;
 
+	private Escalations escalations;
+
 	@BeforeEach
 	void setUp() {
 		chat = new EngineHarness(TestRedis.fresh());
+		String policy;
+		try (var in = getClass().getClassLoader().getResourceAsStream("warroom/escalation.yaml")) {
+			policy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
+				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock);
 		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.views, plans, chat.redis, chat.clock,
-				Duration.ofMinutes(5), Duration.ofMinutes(5));
+				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
-				List.of(sink), chat.clock);
+				List.of(sink), chat.clock, escalations);
 		chat.also = (id) -> {
 			relay.regrade(id);
 			planner.changed(id);
@@ -107,9 +120,13 @@ class ReminderClockTests {
 
 	private List<String> plan() {
 		return plans.pending(id()).stream()
-			.filter((r) -> !r.key().equals(ReminderPlanner.LEVEL))
+			.filter((r) -> !r.key().equals(ReminderPlanner.LEVEL) && !r.key().startsWith("ESC:"))
 			.map((r) -> r.key() + " " + r.stage() + " " + r.fireAt().atZone(EngineHarness.SHANGHAI).toLocalTime())
 			.toList();
+	}
+
+	private Reminder reminder(String key, Stage stage) {
+		return plans.pending(id()).stream().filter((r) -> r.key().equals(key) && r.stage() == stage).findFirst().orElseThrow();
 	}
 
 	private void fire(Reminder reminder) {
@@ -127,17 +144,18 @@ class ReminderClockTests {
 	void anAtOnceIncidentIsRemindedNowAndEscalatedWhenOverdue() {
 		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改"); // 13:58, website, reports at once
 		assertThat(plan()).containsExactly("CYCLE:1 DUE 13:58:01", "CYCLE:1 OVERDUE 14:03");
-		fire(plans.pending(id()).get(0));
+		fire(reminder("CYCLE:1", Stage.DUE));
 		assertThat(sink.texts()).contains("<b>INC-20261123-001</b> 定期报告 第 1 次现在到期（11-23 13:58）")
 			.contains("报送对象：当地证监局期货处").contains("依据：预案处置流程第 4 步");
 		chat.clock.advance(Duration.ofMinutes(5));
 		sink.delivered.clear();
-		fire(plans.pending(id()).get(1));
-		assertThat(sink.texts()).contains("⚠️ <b>INC-20261123-001</b> 定期报告 第 1 次已超时（应于 11-23 13:58 前）")
-			.contains("已通知应急领导小组：赵总经理、钱副总经理、孙首席风险官");
-		// each leader with a Telegram id is also told directly
-		assertThat(sink.delivered).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000001"))
-			.hasSize(1);
+		fire(reminder("CYCLE:1", Stage.OVERDUE));
+		assertThat(sink.texts()).contains("⚠️ <b>INC-20261123-001</b> 定期报告 第 1 次已超时（应于 11-23 13:58 前），已逐级升级通知")
+			.contains("已通知技术部负责人（周技术部经理）：定期报告 第 1 次已超时");
+		// the first tier is told directly, with a button to acknowledge
+		assertThat(sink.delivered).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000005"))
+			.singleElement()
+			.satisfies((dm) -> assertThat(((Outbound.Send) dm).buttons().get(0).get(0).label()).isEqualTo("确认收到"));
 		// a reminder fired twice (a retry after a crash, another instance) sends nothing more
 		sink.delivered.clear();
 		fire(new Reminder(id(), "CYCLE:1", Stage.OVERDUE, chat.clock.instant(), at("13:58:00")));
@@ -147,12 +165,12 @@ class ReminderClockTests {
 	@Test
 	void eachReportRestartsTheCycleAndSentRemindersAreNotPlannedAgain() {
 		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
-		fire(plans.pending(id()).get(0)); // at-once DUE sent
+		fire(reminder("CYCLE:1", Stage.DUE)); // at-once DUE sent
 		chat.clock.advance(Duration.ofMinutes(7)); // 14:05
 		report(LIAISON, "定期报告 第 1 次（11-23 13:58 前）");
 		assertThat(plan()).containsExactly("CYCLE:2 BEFORE 14:30", "CYCLE:2 DUE 14:35", "CYCLE:2 OVERDUE 14:40");
 		chat.clock.advance(Duration.ofMinutes(25)); // 14:30
-		fire(plans.pending(id()).get(0));
+		fire(reminder("CYCLE:2", Stage.BEFORE));
 		assertThat(sink.texts()).contains("定期报告 第 2 次将于 11-23 14:35 到期");
 		chat.command(DBA, "/note 触发重新安排");
 		chat.command(DBA, "/status");
@@ -163,9 +181,10 @@ class ReminderClockTests {
 	@Test
 	void aReminderForAReportAlreadyMadeSaysNothing() {
 		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
-		Reminder due = plans.pending(id()).get(0);
+		Reminder due = reminder("CYCLE:1", Stage.DUE);
 		chat.clock.advance(Duration.ofMinutes(2));
 		report(LIAISON, "定期报告 第 1 次（11-23 13:58 前）");
+		sink.delivered.clear();
 		fire(due);
 		assertThat(sink.delivered).isEmpty();
 	}
@@ -193,8 +212,10 @@ class ReminderClockTests {
 		fire(level);
 		assertThat(sink.texts()).contains("📈 <b>INC-20261123-001</b> 级别由 一般 升至 <b>较大</b>")
 			.contains("依据：4.2 第四章二（二）1");
-		assertThat(sink.delivered).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000003"))
-			.hasSize(1);
+		assertThat(sink.delivered).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000005")
+				&& send.html().contains("级别由 一般 升至 较大"))
+			.singleElement()
+			.satisfies((dm) -> assertThat(EngineHarness.buttons(dm).get(0).get(0).label()).isEqualTo("确认收到"));
 		TimelineEntry raised = chat.incidents.timeline(id()).stream()
 			.filter((e) -> e.type() == com.warroom.bot.incident.TimelineType.LEVEL_RAISED).findFirst().orElseThrow();
 		assertThat(raised.detail("level")).isEqualTo("较大");
@@ -205,6 +226,60 @@ class ReminderClockTests {
 		sink.delivered.clear();
 		fire(level);
 		assertThat(sink.delivered).isEmpty();
+	}
+
+	private Reminder escalation() {
+		return plans.pending(id()).stream().filter((r) -> r.key().startsWith("ESC:")).findFirst().orElseThrow();
+	}
+
+	@Test
+	void aDeclarationEscalatesTierByTierUntilSomeoneAcknowledges() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		Reminder timeout = escalation();
+		assertThat(timeout.key()).isEqualTo("ESC:1");
+		assertThat(timeout.fireAt()).isEqualTo(at("14:03:00"));
+		chat.clock.advance(Duration.ofMinutes(5));
+		sink.delivered.clear();
+		fire(timeout);
+		assertThat(sink.texts()).contains("已通知应急工作小组组长（李信息技术部总经理）");
+		assertThat(escalation().fireAt()).isEqualTo(at("14:08:00"));
+		Outbound dm = sink.delivered.stream()
+			.filter((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000004")).findFirst().orElseThrow();
+		List<Outbound> acked = chat.press(EngineHarness.COMMANDER, EngineHarness.buttons(dm).get(0).get(0));
+		assertThat(texts(acked)).contains("已确认收到，升级通知停止").contains("李信息技术部总经理 已确认收到 INC-20261123-001");
+		// ESC:1 stopped (the press also re-graded: the level rose at 14:03, which is ESC:2)
+		assertThat(plans.pending(id())).noneMatch((r) -> r.key().equals("ESC:1"));
+		assertThat(texts(chat.press(DBA, EngineHarness.buttons(dm).get(0).get(0)))).contains("此升级通知已由 李信息技术部总经理 确认");
+		sink.delivered.clear();
+		fire(timeout);
+		assertThat(sink.delivered).isEmpty();
+		assertThat(chat.incidents.timeline(id())).extracting(TimelineEntry::type)
+			.containsSubsequence(com.warroom.bot.incident.TimelineType.ESCALATED, com.warroom.bot.incident.TimelineType.ESCALATED,
+					com.warroom.bot.incident.TimelineType.ESCALATION_ACKED);
+	}
+
+	@Test
+	void withoutAcknowledgementTheRoundsRepeatAndThenStop() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		List<String> tiers = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			chat.clock.advance(Duration.ofMinutes(5));
+			sink.delivered.clear();
+			fire(escalation());
+			tiers.add(sink.texts().contains("❗") ? "stop" : sink.texts().replaceAll("(?s).*已通知([^（]*)（.*", "$1"));
+		}
+		// tiers 2 and 3 of round 1, then round 2 (tiers 1-3), then it stops
+		assertThat(tiers).containsExactly("应急工作小组组长", "应急领导小组组长、首席风险官", "技术部负责人", "应急工作小组组长",
+				"应急领导小组组长、首席风险官", "stop");
+		assertThat(plans.pending(id())).noneMatch((r) -> r.key().startsWith("ESC:"));
+	}
+
+	@Test
+	void ackCommandAcknowledgesTheIncidentsOpenEscalations() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		assertThat(texts(chat.command(EngineHarness.GM, "/ack"))).contains("赵总经理 已确认收到 INC-20261123-001 的升级通知");
+		assertThat(texts(chat.command(EngineHarness.GM, "/ack"))).contains("没有待确认的升级通知");
+		assertThat(plans.pending(id())).noneMatch((r) -> r.key().startsWith("ESC:"));
 	}
 
 	@Test

@@ -80,8 +80,9 @@ class ReminderRestartIntegrationTests {
 			assertThat(overdue.path("text").asText()).contains("定期报告 第 1 次已超时（应于");
 			FakeBotApi.sleep(3000);
 			assertThat(count("现在到期")).isEqualTo(1);
-			// once in the incident's chat, once to each of the three leaders
-			assertThat(count("已超时")).isEqualTo(4);
+			// once in the incident's chat, and the escalation: to the first tier directly and noted in the chat
+			assertThat(count("已超时（应于")).isEqualTo(1);
+			assertThat(count("已超时")).isEqualTo(3);
 		}
 		finally {
 			second.close();

@@ -1,0 +1,187 @@
+package com.warroom.bot.clock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.warroom.bot.engine.Button;
+import com.warroom.bot.engine.ButtonTokens;
+import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.engine.Html;
+import com.warroom.bot.engine.Outbound;
+import com.warroom.bot.engine.Texts;
+import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.IncidentStatus;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.incident.TimelineType;
+import com.warroom.bot.roster.Person;
+import com.warroom.bot.roster.Roster;
+import com.warroom.notify.Reminder;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Escalations with acknowledgement: raised when an incident is declared, its level rises
+ * or a report is overdue; each tier's people are told directly with a 确认收到 button; the
+ * first acknowledgement stops it; without one the next tier is told after
+ * {@code ACK_TIMEOUT}, and after the last tier the round repeats, a bounded number of
+ * times. State lives in the incident's hash ({@code esc:N:*}), so any instance can move it.
+ */
+public class Escalations {
+
+	/** One tier: a name and the duties whose holders are told. */
+	public record Tier(String name, List<String> duties) {
+	}
+
+	/** The policy: tiers, rounds and the acknowledgement timeout. */
+	public record Policy(List<Tier> tiers, int rounds, Duration ackTimeout) {
+
+		/** Reads {@code escalation.yaml}. */
+		public static Policy parse(String yaml, Duration ackTimeout) {
+			Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+			if (!(root instanceof Map<?, ?> map) || !(map.get("tiers") instanceof List<?> list) || list.isEmpty()) {
+				throw new IllegalArgumentException("升级策略应有非空的 tiers 列表");
+			}
+			List<Tier> tiers = new ArrayList<>();
+			for (Object item : list) {
+				if (!(item instanceof Map<?, ?> tier) || tier.get("name") == null || !(tier.get("duties") instanceof List<?> duties)) {
+					throw new IllegalArgumentException("每个升级层级需要 name 和 duties");
+				}
+				tiers.add(new Tier(String.valueOf(tier.get("name")), duties.stream().map(String::valueOf).toList()));
+			}
+			int rounds = (map.get("rounds") instanceof Integer n && n > 0) ? n : 1;
+			return new Policy(List.copyOf(tiers), rounds, ackTimeout);
+		}
+
+	}
+
+	private final IncidentStore incidents;
+
+	private final Roster roster;
+
+	private final ButtonTokens tokens;
+
+	private final Texts texts;
+
+	private final Policy policy;
+
+	private final Clock clock;
+
+	public Escalations(IncidentStore incidents, Roster roster, ButtonTokens tokens, Texts texts, Policy policy, Clock clock) {
+		this.incidents = incidents;
+		this.roster = roster;
+		this.tokens = tokens;
+		this.texts = texts;
+		this.policy = policy;
+		this.clock = clock;
+	}
+
+	/**
+	 * Starts an escalation (at most once per {@code cause}) and returns the messages of
+	 * its first tier.
+	 */
+	public List<Outbound> raise(Incident incident, String cause, String reason) {
+		int number = 1 + (int) incident.fields().keySet().stream().filter((k) -> k.matches("esc:\\d+:cause")).count();
+		Instant now = clock.instant();
+		IncidentStore.Result result = incidents.once(incident, "esccause:" + cause, String.valueOf(number),
+				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now,
+						Map.of("text", reason, "tier", policy.tiers().get(0).name(), "esc", String.valueOf(number))));
+		if (!result.applied()) {
+			return List.of();
+		}
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("esc:" + number + ":cause", cause);
+		fields.put("esc:" + number + ":reason", reason);
+		fields.put("esc:" + number + ":tier", "0");
+		fields.put("esc:" + number + ":round", "1");
+		fields.put("esc:" + number + ":next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()));
+		fields.forEach((field, value) -> incidents.setField(incident.id(), field, value));
+		return messages(incident, number, reason, 0);
+	}
+
+	/** The escalation's acknowledgement timed out: tell the next tier, or give up after the last round. */
+	public List<Outbound> timeout(String incidentId, int number) {
+		Optional<Incident> found = incidents.find(incidentId);
+		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED) {
+			return List.of();
+		}
+		Incident incident = found.get();
+		Map<String, String> f = incident.fields();
+		String prefix = "esc:" + number + ":";
+		if (!f.containsKey(prefix + "tier") || f.containsKey(prefix + "ack") || f.containsKey(prefix + "done")) {
+			return List.of();
+		}
+		int tier = Integer.parseInt(f.get(prefix + "tier")) + 1;
+		int round = Integer.parseInt(f.getOrDefault(prefix + "round", "1"));
+		if (tier >= policy.tiers().size()) {
+			tier = 0;
+			round++;
+		}
+		String reason = f.getOrDefault(prefix + "reason", "");
+		Instant now = clock.instant();
+		if (round > policy.rounds()) {
+			incidents.once(incident, prefix + "done", "exhausted", new IncidentStore.Entry(TimelineType.ESCALATION_EXHAUSTED,
+					"system", texts.get("system.name"), "clock", now, Map.of("text", reason, "esc", String.valueOf(number))));
+			return List.of(new Outbound.Send(incident.chat(), texts.get("escalation.exhausted", incident.id(),
+					Html.escape(reason)), List.of(), null, incident.id()));
+		}
+		IncidentStore.Result moved = incidents.once(incident, prefix + "step:" + round + ":" + tier, "1",
+				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now,
+						Map.of("text", reason, "tier", policy.tiers().get(tier).name(), "esc", String.valueOf(number))));
+		if (!moved.applied()) {
+			return List.of();
+		}
+		incidents.setField(incident.id(), prefix + "tier", String.valueOf(tier));
+		incidents.setField(incident.id(), prefix + "round", String.valueOf(round));
+		incidents.setField(incident.id(), prefix + "next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()));
+		return messages(incident, number, reason, tier);
+	}
+
+	/** Reminders for the open escalations of an incident (their next timeouts). */
+	public List<Reminder> reminders(Incident incident) {
+		List<Reminder> reminders = new ArrayList<>();
+		for (Map.Entry<Integer, String> open : incident.openEscalations().entrySet()) {
+			Instant next = Instant.ofEpochMilli(Long.parseLong(open.getValue()));
+			reminders.add(new Reminder(incident.id(), "ESC:" + open.getKey(), Reminder.Stage.DUE, next, next));
+		}
+		return reminders;
+	}
+
+	private List<Outbound> messages(Incident incident, int number, String reason, int tier) {
+		Tier target = policy.tiers().get(tier);
+		List<Person> people = holders(target);
+		List<Outbound> actions = new ArrayList<>();
+		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
+		String text = texts.get("escalation.message", drill, incident.id(), Html.escape(reason), Html.escape(target.name()),
+				String.valueOf(policy.ackTimeout().toMinutes()));
+		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
+		for (Person person : people) {
+			if (person.telegramId() != null) {
+				actions.add(new Outbound.Send(new ChatRef("tg", person.telegramId(), null, false), text, List.of(List.of(ack)),
+						null, incident.id()));
+			}
+		}
+		List<String> names = people.stream().map(Person::name).toList();
+		actions.add(new Outbound.Send(incident.chat(), texts.get("escalation.notice", drill, incident.id(),
+				Html.escape(target.name()), Html.escape(String.join("、", names)), Html.escape(reason)),
+				List.of(List.of(ack)), null, incident.id()));
+		return actions;
+	}
+
+	private List<Person> holders(Tier tier) {
+		List<Person> people = new ArrayList<>();
+		for (Person person : roster.people()) {
+			if (person.duties().stream().anyMatch(tier.duties()::contains)) {
+				people.add(person);
+			}
+		}
+		return people;
+	}
+
+}
