@@ -81,7 +81,7 @@ class ReminderRestartIntegrationTests {
 			FakeBotApi.sleep(3000);
 			assertThat(count("现在到期")).isEqualTo(1);
 			// once in the incident's chat, and the escalation: to the first tier directly and noted in the chat
-			assertThat(count("已超时（应于")).isEqualTo(1);
+			assertThat(count("前），已逐级升级通知")).isEqualTo(1);
 			assertThat(count("已超时")).isEqualTo(3);
 		}
 		finally {
