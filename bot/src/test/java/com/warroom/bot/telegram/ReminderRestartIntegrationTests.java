@@ -39,7 +39,7 @@ class ReminderRestartIntegrationTests {
 				"--warroom.telegram.token=" + FakeBotApi.TOKEN, "--warroom.telegram.api-url=" + api.url(),
 				"--warroom.telegram.mode=webhook", "--warroom.telegram.webhook-secret=s",
 				"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
-				"--warroom.reminder-lead=PT1S", "--warroom.overdue-after=PT4S");
+				"--warroom.reminder-lead=PT1S", "--warroom.overdue-after=PT10S");
 	}
 
 	private void post(ConfigurableApplicationContext app, String update) throws Exception {
@@ -67,12 +67,13 @@ class ReminderRestartIntegrationTests {
 			post(first, Updates.press(Updates.nextId(), liaison, api.button("确认宣布"), 1));
 			JsonNode due = api.await("sendMessage", (b) -> b.path("text").asText().contains("现在到期"));
 			assertThat(due.path("text").asText()).contains("定期报告 第 1 次");
+			assertThat(count("已超时")).isZero();
 		}
 		finally {
 			first.close();
 		}
-		// the overdue reminder (4 s after the due time) comes due while the bot is down
-		FakeBotApi.sleep(6000);
+		// the overdue reminder (10 s after the due time) comes due while the bot is down
+		FakeBotApi.sleep(12000);
 		assertThat(count("已超时")).isZero();
 		ConfigurableApplicationContext second = start(data);
 		try {
