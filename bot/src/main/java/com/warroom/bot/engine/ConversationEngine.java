@@ -56,6 +56,8 @@ public class ConversationEngine {
 
 	private final ReportFlow reports;
 
+	private final FactFlow facts;
+
 	/** Everything the engine uses, wired once. */
 	public record Services(PlaybookLibrary library, Roster roster, ContactBook contacts, IncidentStore incidents,
 			ButtonTokens tokens, ConversationState conversations, MessageSlots slots, Texts texts, IncidentViews views,
@@ -66,6 +68,7 @@ public class ConversationEngine {
 		this.services = services;
 		this.steps = new StepFlow(services);
 		this.reports = new ReportFlow(services);
+		this.facts = new FactFlow(services);
 	}
 
 	/** The views this engine renders with (shared with the clock). */
@@ -149,6 +152,7 @@ public class ConversationEngine {
 				.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("cancelled"), List.of(), null));
 			case "step" -> steps.press(press, person, m, reply);
 			case "rep", "repch", "repnow", "reptime", "appr" -> reports.press(press, person, m, reply);
+			case "fact", "factask" -> facts.press(press, person, m, reply);
 			case "ack" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
 					(incident) -> acknowledge(press, person, incident, List.of(m.getOrDefault("e", "")), reply),
 					() -> reply.answer(services.texts().get("button.invalid"), true));
@@ -382,7 +386,7 @@ public class ConversationEngine {
 		Grade grade = services.views().grade(incident, playbook);
 		StringBuilder html = new StringBuilder(t.get("level.computed", incident.id(), grade.level().label()));
 		grade.reasons().forEach((reason) -> html.append('\n').append("• ").append(Html.escape(reason.toString())));
-		services.views().facts(incident, playbook);
+		html.append('\n').append(t.get("level.facts", Html.escape(services.views().describeFacts(incident, playbook))));
 		if (incident.levelOverride() != null) {
 			html.append('\n').append(t.get("level.override", incident.levelOverride().label(),
 					Html.escape(String.valueOf(incident.levelReason()))));
@@ -395,6 +399,10 @@ public class ConversationEngine {
 				row.add(services.tokens().button(severity.label(), Map.of("a", "lvl", "i", incident.id(), "l", severity.name())));
 			}
 			buttons.add(row);
+		}
+		if (person.may(Permission.STEP) && incident.status() != IncidentStatus.CLOSED) {
+			html.append('\n').append(t.get("level.facts.hint"));
+			buttons.addAll(facts.buttons(incident, playbook));
 		}
 		reply.add(new Outbound.Send(inbound.chat(), html.toString(), buttons, null, incident.id()));
 	}
@@ -523,6 +531,7 @@ public class ConversationEngine {
 			case "discovery" -> discovery(text, q, reply);
 			case "skip", "block" -> steps.reason(text, person, q, reply);
 			case "reptime" -> reports.time(text, person, q, reply, parseTime(text.text().strip()));
+			case "fact" -> facts.number(text, person, q, reply);
 			case "level" -> services.incidents().find(q.get("i")).ifPresent((incident) -> setLevel(text, person, incident, q, reply));
 			default -> {
 			}

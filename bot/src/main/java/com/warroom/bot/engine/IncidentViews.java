@@ -39,6 +39,8 @@ public class IncidentViews {
 
 	static final int TIMELINE_PAGE = 10;
 
+	private static final Duration IMMEDIATE = Duration.ofMinutes(5);
+
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
 	private final Texts texts;
@@ -96,7 +98,33 @@ public class IncidentViews {
 			.withInterruption(incident.interruption())
 			.withInvestorsAffected(incident.investorsAffected())
 			.withOngoing(incident.status() == IncidentStatus.OPEN)
+			.withDataDamaged(number(incident, "damaged"))
+			.withDataLeaked(number(incident, "leaked"))
+			.withSettlement(com.warroom.playbooks.Settlement.valueOf(incident.fields().getOrDefault("settlement", "NORMAL")))
 			.withClocked(elapsed);
+	}
+
+	/** The facts in one line, for /level. */
+	public String describeFacts(Incident incident, Playbook playbook) {
+		IncidentFacts facts = facts(incident, playbook);
+		return texts.get("facts.line", texts.get("fact.interruption." + facts.interruption().name()),
+				texts.get("fact.affected." + facts.investorsAffected()), String.valueOf(facts.investorsDataDamaged()),
+				String.valueOf(facts.investorsDataLeaked()), facts.settlement().label(), String.valueOf(effectiveCustomers),
+				incident.fields().containsKey("haltAt") ? texts.get("fact.halt.yes") : texts.get("fact.halt.no"));
+	}
+
+	private static long number(Incident incident, String field) {
+		try {
+			return Long.parseLong(incident.fields().getOrDefault(field, "0"));
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	private static Instant instant(Incident incident, String field) {
+		String value = incident.fields().get(field);
+		return (value == null || value.isEmpty()) ? null : Instant.ofEpochMilli(Long.parseLong(value));
 	}
 
 	/** When the running clock will raise the level if nothing changes; empty when it cannot. */
@@ -119,7 +147,10 @@ public class IncidentViews {
 
 	public ReportingFacts reportingFacts(Incident incident, Playbook playbook) {
 		return ReportingFacts.of(playbook.reporting(), playbook.systemClass(), incident.startedAt())
-			.withRecoveredAt(incident.recoveredAt());
+			.withRecoveredAt(incident.recoveredAt())
+			.withHaltAt(instant(incident, "haltAt"))
+			.withDataIncidentAt(instant(incident, "dataAt"))
+			.withCrimeSuspectedAt(instant(incident, "crimeAt"));
 	}
 
 	/** Reports made, from the timeline. */
@@ -160,8 +191,11 @@ public class IncidentViews {
 				html.append(texts.get("card.reports.made", String.valueOf(made))).append('\n');
 			}
 			Obligation obligation = next.get();
-			// due "at once" from the declaration: say so rather than "overdue" a second later
-			boolean immediate = !obligation.dueAt().isAfter(incident.declaredAt());
+			// due "at once" (from the declaration, or a fact just recorded): say so rather than
+			// "overdue" a second later; overdue once it is older than the default OVERDUE_AFTER
+			boolean immediate = !obligation.dueAt().isAfter(incident.declaredAt())
+					|| (!obligation.dueAt().isAfter(clock.instant())
+							&& obligation.dueAt().isAfter(clock.instant().minus(IMMEDIATE)));
 			html.append(texts.get(immediate ? "card.report.now" : obligation.overdue() ? "card.report.overdue" : "card.report",
 					texts.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
 					time(obligation.dueAt()), Html.escape(obligation.rule())));

@@ -1,0 +1,176 @@
+package com.warroom.bot.engine;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.IncidentStatus;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.incident.TimelineType;
+import com.warroom.bot.roster.Permission;
+import com.warroom.bot.roster.Person;
+import com.warroom.playbooks.Interruption;
+import com.warroom.playbooks.Playbook;
+import com.warroom.playbooks.Settlement;
+import com.warroom.playbooks.SystemClass;
+
+/**
+ * The facts grading and reporting depend on, updated from {@code /level}: the extent of
+ * the interruption, whether investors are affected, a company-wide halt or severe
+ * slowness (starts the external cycle of a central-trading fault), investors whose data
+ * was damaged or leaked, the settlement state, a suspected crime. Each change is on the
+ * timeline; the clock then re-grades and re-plans.
+ */
+final class FactFlow {
+
+	private final ConversationEngine.Services services;
+
+	FactFlow(ConversationEngine.Services services) {
+		this.services = services;
+	}
+
+	/** The fact buttons shown under {@code /level}. */
+	List<List<Button>> buttons(Incident incident, Playbook playbook) {
+		Texts t = services.texts();
+		ButtonTokens tokens = services.tokens();
+		String id = incident.id();
+		List<List<Button>> rows = new ArrayList<>();
+		List<Button> extent = new ArrayList<>();
+		for (Interruption value : Interruption.values()) {
+			extent.add(tokens.button(t.get("fact.interruption." + value.name()), Map.of("a", "fact", "i", id, "f", "interruption",
+					"v", value.name())));
+		}
+		rows.add(extent);
+		rows.add(List.of(tokens.button(t.get("fact.affected.true"), Map.of("a", "fact", "i", id, "f", "investorsAffected", "v", "true")),
+				tokens.button(t.get("fact.affected.false"), Map.of("a", "fact", "i", id, "f", "investorsAffected", "v", "false"))));
+		List<Button> events = new ArrayList<>();
+		if (playbook.systemClass() == SystemClass.CENTRAL_TRADING && !incident.fields().containsKey("haltAt")) {
+			events.add(tokens.button(t.get("fact.halt"), Map.of("a", "fact", "i", id, "f", "haltAt", "v", "now")));
+		}
+		if (!incident.fields().containsKey("crimeAt")) {
+			events.add(tokens.button(t.get("fact.crime"), Map.of("a", "fact", "i", id, "f", "crimeAt", "v", "now")));
+		}
+		if (!events.isEmpty()) {
+			rows.add(events);
+		}
+		rows.add(List.of(tokens.button(t.get("fact.damaged"), Map.of("a", "factask", "i", id, "f", "damaged")),
+				tokens.button(t.get("fact.leaked"), Map.of("a", "factask", "i", id, "f", "leaked"))));
+		List<Button> settlement = new ArrayList<>();
+		for (Settlement value : Settlement.values()) {
+			settlement.add(tokens.button(t.get("fact.settlement." + value.name()), Map.of("a", "fact", "i", id, "f", "settlement",
+					"v", value.name())));
+		}
+		rows.add(settlement.subList(0, 2));
+		rows.add(settlement.subList(2, settlement.size()));
+		return rows;
+	}
+
+	void press(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
+		Texts t = services.texts();
+		Optional<Incident> found = services.incidents().find(m.getOrDefault("i", ""));
+		if (found.isEmpty()) {
+			reply.answer(t.get("button.invalid"), true);
+			return;
+		}
+		if (!person.may(Permission.STEP)) {
+			reply.answer(t.get("refuse.permission"), true);
+			return;
+		}
+		String field = m.getOrDefault("f", "");
+		if ("factask".equals(m.get("a"))) {
+			services.conversations().await(press.chat(), press.actor(), Map.of("q", "fact", "i", found.get().id(), "f", field));
+			reply.say(t.get("fact.ask." + field));
+			return;
+		}
+		set(press, person, found.get(), field, m.getOrDefault("v", ""), reply);
+	}
+
+	/** The number typed after 数据损毁人数 / 数据泄露人数. */
+	void number(Inbound.Text text, Person person, Map<String, String> q, Reply reply) {
+		String digits = text.text().strip().replace(",", "").replace("，", "");
+		Optional<Incident> incident = services.incidents().find(q.getOrDefault("i", ""));
+		if (incident.isEmpty()) {
+			reply.say(services.texts().get("button.invalid"));
+			return;
+		}
+		if (!digits.matches("\\d{1,9}")) {
+			services.conversations().await(text.chat(), text.actor(), q);
+			reply.say(services.texts().get("fact.number.bad"));
+			return;
+		}
+		set(text, person, incident.get(), q.get("f"), String.valueOf(Long.parseLong(digits)), reply);
+	}
+
+	private void set(Inbound inbound, Person person, Incident incident, String field, String value, Reply reply) {
+		Texts t = services.texts();
+		Map<String, String> fields = new LinkedHashMap<>();
+		String shown;
+		long now = services.clock().instant().toEpochMilli();
+		switch (field) {
+			case "interruption" -> {
+				Interruption interruption = parse(Interruption.class, value);
+				if (interruption == null) {
+					reply.notice(t.get("button.invalid"));
+					return;
+				}
+				fields.put("interruption", interruption.name());
+				shown = t.get("fact.interruption." + interruption.name());
+			}
+			case "investorsAffected" -> {
+				fields.put("investorsAffected", String.valueOf(Boolean.parseBoolean(value)));
+				shown = t.get("fact.affected." + Boolean.parseBoolean(value));
+			}
+			case "haltAt", "crimeAt" -> {
+				fields.put(field, String.valueOf(now));
+				shown = t.get(field.equals("haltAt") ? "fact.halt" : "fact.crime");
+			}
+			case "settlement" -> {
+				Settlement settlement = parse(Settlement.class, value);
+				if (settlement == null) {
+					reply.notice(t.get("button.invalid"));
+					return;
+				}
+				fields.put("settlement", settlement.name());
+				shown = settlement.label();
+			}
+			case "damaged", "leaked" -> {
+				fields.put(field, value);
+				if (Long.parseLong(value) > 0 && !incident.fields().containsKey("dataAt")) {
+					fields.put("dataAt", String.valueOf(now));
+				}
+				shown = t.get("fact.count." + field, value);
+			}
+			default -> {
+				reply.notice(t.get("button.invalid"));
+				return;
+			}
+		}
+		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+				fields, ConversationEngine.entry(TimelineType.FACT_SET, person, inbound, services.clock().instant(),
+						Map.of("text", shown)));
+		if (!result.applied()) {
+			reply.notice(t.get("incident.closed", incident.id()));
+			return;
+		}
+		Incident updated = services.incidents().find(incident.id()).orElseThrow();
+		Playbook playbook = services.library().find(updated.playbookId()).orElseThrow();
+		reply.answer(t.get("fact.saved"), false);
+		reply.say(t.get("fact.done", incident.id(), Html.escape(shown), services.views().grade(updated, playbook).level().label()));
+		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated), services.views().card(updated, playbook),
+				List.of(), updated.id()));
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+		try {
+			return Enum.valueOf(type, value);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+}

@@ -1,0 +1,74 @@
+package com.warroom.bot.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.TimelineEntry;
+import com.warroom.bot.incident.TimelineType;
+import com.warroom.playbooks.ObligationKind;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.warroom.bot.engine.EngineHarness.DBA;
+import static com.warroom.bot.engine.EngineHarness.OBSERVER;
+import static com.warroom.bot.engine.EngineHarness.button;
+import static com.warroom.bot.engine.EngineHarness.findButton;
+import static com.warroom.bot.engine.EngineHarness.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Facts updated from /level drive the level and the reporting obligations. */
+class FactFlowTests {
+
+	private EngineHarness chat;
+
+	@BeforeEach
+	void setUp() {
+		chat = new EngineHarness(TestRedis.fresh());
+	}
+
+	private Incident only() {
+		return chat.incidents.openIn(chat.chat).get(0);
+	}
+
+	@Test
+	void aHaltRecordedOnACentralFaultStartsTheExternalCycle() {
+		chat.declare(DBA, "至交易所 SDH 专线", "至交易所网络故障 / 至交易所某条 SDH 专线故障");
+		assertThat(chat.views.owed(only(), EngineHarness.LIBRARY.find(only().playbookId()).orElseThrow())).isEmpty();
+		chat.clock.advance(Duration.ofMinutes(3));
+		List<Outbound> level = chat.command(DBA, "/level");
+		assertThat(texts(level)).contains("事实：中断范围不明").contains("未记录全公司交易中断");
+		List<Outbound> halted = chat.press(DBA, button(level, "全公司交易中断或严重缓慢"));
+		assertThat(texts(halted)).contains("已更新 INC-20261123-001：全公司交易中断或严重缓慢")
+			.contains("应立即报告：定期报告 第 1 次（4.2 第五章二（三）；4.3 第十一条（二）1）");
+		assertThat(chat.views.owed(only(), EngineHarness.LIBRARY.find(only().playbookId()).orElseThrow()))
+			.extracting((o) -> o.kind()).containsExactly(ObligationKind.CYCLE);
+		assertThat(findButton(chat.command(DBA, "/level"), "全公司交易中断或严重缓慢")).isEmpty();
+	}
+
+	@Test
+	void dataCountsAndExtentChangeTheLevel() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		chat.press(DBA, button(chat.command(DBA, "/level"), "部分中断"));
+		chat.clock.advance(Duration.ofMinutes(40));
+		assertThat(texts(chat.command(DBA, "/level"))).contains("当前计算级别：<b>较大</b>");
+		chat.press(DBA, button(chat.command(DBA, "/level"), "数据泄露人数"));
+		assertThat(texts(chat.text(DBA, "很多"))).contains("请回复一个整数");
+		List<Outbound> leaked = chat.text(DBA, "150,000");
+		assertThat(texts(leaked)).contains("数据泄露 150000 人").contains("当前计算级别：重大");
+		TimelineEntry fact = chat.incidents.timeline(only().id()).stream()
+			.filter((e) -> e.type() == TimelineType.FACT_SET).reduce((a, b) -> b).orElseThrow();
+		assertThat(fact.detail("text")).isEqualTo("数据泄露 150000 人");
+	}
+
+	@Test
+	void observersSeeTheFactsButCannotChangeThem() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		List<Outbound> level = chat.command(OBSERVER, "/level");
+		assertThat(texts(level)).contains("事实：");
+		assertThat(findButton(level, "全部中断")).isEmpty();
+		List<Outbound> dbaLevel = chat.command(DBA, "/level");
+		assertThat(texts(chat.press(OBSERVER, button(dbaLevel, "全部中断")))).contains("无权");
+	}
+
+}
