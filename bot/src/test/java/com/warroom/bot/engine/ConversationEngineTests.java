@@ -242,7 +242,7 @@ class ConversationEngineTests {
 		chat.clock.advance(Duration.ofMinutes(20));
 		List<Outbound> recovered = chat.command(DBA, "/recovered");
 		assertThat(texts(recovered)).contains("已记录 INC-20261123-001 于 11-23 14:18 恢复").contains("<b>事后处理</b>")
-			.contains("向主机供应商做服务器报修").contains("下次报告：恢复后报告 第 1 次");
+			.contains("向主机供应商做服务器报修").contains("应立即报告：恢复后报告 第 1 次");
 		assertThat(texts(chat.command(DBA, "/recovered"))).contains("已记录恢复或已关闭");
 		assertThat(texts(chat.command(DBA, "/close"))).contains("无权");
 		List<Outbound> ask = chat.command(COMMANDER, "/close");
