@@ -31,7 +31,7 @@ class ClockConfiguration {
 
 	@Bean
 	Escalations escalations(IncidentStore incidents, Roster roster, com.warroom.bot.engine.ButtonTokens tokens, Texts texts,
-			Clock clock, @Value("${warroom.ack-timeout:PT5M}") Duration ackTimeout,
+			Clock clock, com.warroom.notify.Outbox outbox, @Value("${warroom.ack-timeout:PT5M}") Duration ackTimeout,
 			@Value("${warroom.escalation-file:}") String file) throws java.io.IOException {
 		String yaml;
 		if (file.isBlank()) {
@@ -42,7 +42,7 @@ class ClockConfiguration {
 		else {
 			yaml = java.nio.file.Files.readString(java.nio.file.Path.of(file));
 		}
-		return new Escalations(incidents, roster, tokens, texts, Escalations.Policy.parse(yaml, ackTimeout), clock);
+		return new Escalations(incidents, roster, tokens, texts, Escalations.Policy.parse(yaml, ackTimeout), clock, outbox);
 	}
 
 	/** After every change: announce a level that rose, then re-plan the reminders. */

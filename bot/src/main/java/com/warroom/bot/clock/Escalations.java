@@ -21,7 +21,9 @@ import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.TimelineType;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.Roster;
+import com.warroom.notify.Outbox;
 import com.warroom.notify.Reminder;
+import com.warroom.notify.spi.Notification;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -35,8 +37,30 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public class Escalations {
 
-	/** One tier: a name and the duties whose holders are told. */
-	public record Tier(String name, List<String> duties) {
+	/**
+	 * One tier: a name, the duties whose holders are told directly, and group channels
+	 * (robots, SMS) told through the outbox.
+	 */
+	public record Tier(String name, List<String> duties, List<TierChannel> channels) {
+	}
+
+	/**
+	 * A channel of a tier.
+	 *
+	 * @param type {@code wecom}, {@code dingtalk}, {@code feishu} or {@code sms}
+	 * @param target the robot's webhook URL or the phone number; {@code env:NAME} reads it
+	 * from the environment (webhook URLs carry tokens)
+	 */
+	public record TierChannel(String type, String target) {
+
+		String resolve() {
+			if (target.startsWith("env:")) {
+				String value = System.getenv(target.substring(4));
+				return (value != null) ? value : "";
+			}
+			return target;
+		}
+
 	}
 
 	/** The policy: tiers, rounds and the acknowledgement timeout. */
@@ -53,7 +77,17 @@ public class Escalations {
 				if (!(item instanceof Map<?, ?> tier) || tier.get("name") == null || !(tier.get("duties") instanceof List<?> duties)) {
 					throw new IllegalArgumentException("每个升级层级需要 name 和 duties");
 				}
-				tiers.add(new Tier(String.valueOf(tier.get("name")), duties.stream().map(String::valueOf).toList()));
+				List<TierChannel> channels = new ArrayList<>();
+				if (tier.get("channels") instanceof List<?> list2) {
+					for (Object entry : list2) {
+						if (!(entry instanceof Map<?, ?> channel) || channel.get("type") == null || channel.get("target") == null) {
+							throw new IllegalArgumentException("升级渠道需要 type 和 target");
+						}
+						channels.add(new TierChannel(String.valueOf(channel.get("type")), String.valueOf(channel.get("target"))));
+					}
+				}
+				tiers.add(new Tier(String.valueOf(tier.get("name")), duties.stream().map(String::valueOf).toList(),
+						List.copyOf(channels)));
 			}
 			int rounds = (map.get("rounds") instanceof Integer n && n > 0) ? n : 1;
 			return new Policy(List.copyOf(tiers), rounds, ackTimeout);
@@ -73,7 +107,11 @@ public class Escalations {
 
 	private final Clock clock;
 
-	public Escalations(IncidentStore incidents, Roster roster, ButtonTokens tokens, Texts texts, Policy policy, Clock clock) {
+	private final Outbox outbox;
+
+	public Escalations(IncidentStore incidents, Roster roster, ButtonTokens tokens, Texts texts, Policy policy, Clock clock,
+			Outbox outbox) {
+		this.outbox = outbox;
 		this.incidents = incidents;
 		this.roster = roster;
 		this.tokens = tokens;
@@ -102,7 +140,7 @@ public class Escalations {
 		fields.put("esc:" + number + ":round", "1");
 		fields.put("esc:" + number + ":next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()));
 		fields.forEach((field, value) -> incidents.setField(incident.id(), field, value));
-		return messages(incident, number, reason, 0);
+		return messages(incident, number, reason, 0, 1);
 	}
 
 	/** The escalation's acknowledgement timed out: tell the next tier, or give up after the last round. */
@@ -140,7 +178,7 @@ public class Escalations {
 		incidents.setField(incident.id(), prefix + "tier", String.valueOf(tier));
 		incidents.setField(incident.id(), prefix + "round", String.valueOf(round));
 		incidents.setField(incident.id(), prefix + "next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()));
-		return messages(incident, number, reason, tier);
+		return messages(incident, number, reason, tier, round);
 	}
 
 	/** Reminders for the open escalations of an incident (their next timeouts). */
@@ -153,7 +191,7 @@ public class Escalations {
 		return reminders;
 	}
 
-	private List<Outbound> messages(Incident incident, int number, String reason, int tier) {
+	private List<Outbound> messages(Incident incident, int number, String reason, int tier, int round) {
 		Tier target = policy.tiers().get(tier);
 		List<Person> people = holders(target);
 		List<Outbound> actions = new ArrayList<>();
@@ -166,6 +204,16 @@ public class Escalations {
 				actions.add(new Outbound.Send(new ChatRef("tg", person.telegramId(), null, false), text, List.of(List.of(ack)),
 						null, incident.id()));
 			}
+		}
+		for (int i = 0; i < target.channels().size(); i++) {
+			TierChannel channel = target.channels().get(i);
+			String address = channel.resolve();
+			if (address.isBlank()) {
+				continue;
+			}
+			outbox.enqueue(channel.type(), incident.id(), new Notification(
+					incident.id() + ":esc:" + number + ":" + round + ":" + tier + ":" + i, address,
+					incident.id() + " " + target.name(), Html.toPlain(text), incident.isDrill()));
 		}
 		List<String> names = people.stream().map(Person::name).toList();
 		actions.add(new Outbound.Send(incident.chat(), texts.get("escalation.notice", drill, incident.id(),

@@ -107,6 +107,35 @@ public class ReminderRelay {
 	}
 
 	/**
+	 * A notification the outbox gave up on: recorded on the timeline, said in the chat, and
+	 * escalated — unless it was itself the escalation of a give-up (no endless chain).
+	 */
+	@EventListener
+	public void on(com.warroom.notify.NotificationGaveUp gaveUp) {
+		Optional<Incident> found = incidents.find(gaveUp.incidentId());
+		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED) {
+			return;
+		}
+		Incident incident = found.get();
+		IncidentStore.Result result = incidents.once(incident, "gaveup:" + gaveUp.notificationId(), gaveUp.channelType(),
+				new IncidentStore.Entry(TimelineType.NOTIFICATION_FAILED, "system", texts.get("system.name"), "clock",
+						clock.instant(), java.util.Map.of("text", gaveUp.title() + "（" + gaveUp.channelType() + "）：" + gaveUp.detail())));
+		if (!result.applied()) {
+			return;
+		}
+		String text = texts.get("notify.gaveup", incident.id(), Html.escape(gaveUp.channelType()), Html.escape(gaveUp.title()),
+				Html.escape(gaveUp.detail()));
+		deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
+		String[] parts = gaveUp.notificationId().split(":");
+		String cause = (parts.length > 2 && parts[1].equals("esc")) ? incident.fields().getOrDefault("esc:" + parts[2] + ":cause", "")
+				: "";
+		if (!cause.startsWith("gaveup:")) {
+			escalations.raise(incident, "gaveup:" + gaveUp.notificationId(), Html.toPlain(text)).forEach(this::deliver);
+			planner.changed(incident.id());
+		}
+	}
+
+	/**
 	 * Compares the computed level with the last one announced; when it rose, records it
 	 * on the timeline with its rule and tells the chat and every leader. The first
 	 * grading of an incident is only remembered.

@@ -21,6 +21,15 @@ public final class Html {
 		return out.toString();
 	}
 
+	/** Plain text of our HTML subset, for channels without HTML (robots, SMS). */
+	public static String toPlain(String html) {
+		return html.replaceAll("<[^>]+>", "")
+			.replace("&lt;", "<")
+			.replace("&gt;", ">")
+			.replace("&quot;", "\"")
+			.replace("&amp;", "&");
+	}
+
 	public static String bold(String escaped) {
 		return "<b>" + escaped + "</b>";
 	}

@@ -88,6 +88,27 @@ class ReminderClockTests {
 
 	private Escalations escalations;
 
+	/** Records what the escalations store for the group robots. */
+	private final List<String[]> queued = new ArrayList<>();
+
+	private final com.warroom.notify.Outbox outbox = new com.warroom.notify.Outbox() {
+
+		@Override
+		public boolean enqueue(String type, String incidentId, com.warroom.notify.spi.Notification n) {
+			if (queued.stream().anyMatch((q) -> q[1].equals(n.id()))) {
+				return false;
+			}
+			queued.add(new String[] { type, n.id(), n.target(), n.body() });
+			return true;
+		}
+
+		@Override
+		public int pending() {
+			return queued.size();
+		}
+
+	};
+
 	@BeforeEach
 	void setUp() {
 		chat = new EngineHarness(TestRedis.fresh());
@@ -98,8 +119,9 @@ class ReminderClockTests {
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+		policy = policy.replace("    duties: [tech-manager]\n", "    duties: [tech-manager]\n    channels:\n      - { type: wecom, target: \"http://robot/tier1\" }\n");
 		escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
-				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock);
+				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox);
 		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.views, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
@@ -256,6 +278,18 @@ class ReminderClockTests {
 		assertThat(chat.incidents.timeline(id())).extracting(TimelineEntry::type)
 			.containsSubsequence(com.warroom.bot.incident.TimelineType.ESCALATED, com.warroom.bot.incident.TimelineType.ESCALATED,
 					com.warroom.bot.incident.TimelineType.ESCALATION_ACKED);
+	}
+
+	@Test
+	void aTiersGroupRobotGetsThePlainTextThroughTheOutbox() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		assertThat(queued).singleElement().satisfies((q) -> {
+			assertThat(q[0]).isEqualTo("wecom");
+			assertThat(q[1]).isEqualTo("INC-20261123-001:esc:1:1:0:0");
+			assertThat(q[2]).isEqualTo("http://robot/tier1");
+			assertThat(q[3]).startsWith("INC-20261123-001 技术部负责人\n").contains("宣布事件：数据库主机硬件故障")
+				.doesNotContain("<b>");
+		});
 	}
 
 	@Test

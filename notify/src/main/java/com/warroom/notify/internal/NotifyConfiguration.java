@@ -34,6 +34,57 @@ class NotifyConfiguration {
 		return dataSource;
 	}
 
+	/**
+	 * Quartz gets its DataSource through a provider, so Spring does not know the scheduler
+	 * needs it and could close the pool first on shutdown; declare the dependency.
+	 */
+	@Bean
+	static org.springframework.beans.factory.config.BeanFactoryPostProcessor quartzAfterDataSource() {
+		return (factory) -> {
+			if (factory.containsBeanDefinition("quartzScheduler")) {
+				var definition = factory.getBeanDefinition("quartzScheduler");
+				java.util.List<String> dependsOn = new java.util.ArrayList<>();
+				if (definition.getDependsOn() != null) {
+					dependsOn.addAll(java.util.List.of(definition.getDependsOn()));
+				}
+				dependsOn.add("dataSource");
+				definition.setDependsOn(dependsOn.toArray(String[]::new));
+			}
+		};
+	}
+
+	/** Group robots and the SMS gateway; secrets come from the environment (never logged). */
+	@Bean
+	java.util.List<com.warroom.notify.spi.NotificationChannel> robotChannels(java.time.Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${warroom.notify.http-timeout:PT10S}") java.time.Duration timeout,
+			@org.springframework.beans.factory.annotation.Value("${warroom.notify.dingtalk-secret:}") String dingtalkSecret,
+			@org.springframework.beans.factory.annotation.Value("${warroom.notify.feishu-secret:}") String feishuSecret,
+			@org.springframework.beans.factory.annotation.Value("${warroom.notify.sms-url:}") String smsUrl,
+			@org.springframework.beans.factory.annotation.Value("${warroom.notify.sms-template:}") String smsTemplate,
+			@org.springframework.beans.factory.annotation.Value("${warroom.notify.sms-content-type:application/json}") String smsType) {
+		java.util.List<com.warroom.notify.spi.NotificationChannel> channels = new java.util.ArrayList<>();
+		channels.add(RobotChannels.wecom(timeout));
+		if (!dingtalkSecret.isBlank()) {
+			channels.add(RobotChannels.dingtalk(dingtalkSecret, clock, timeout));
+		}
+		if (!feishuSecret.isBlank()) {
+			channels.add(RobotChannels.feishu(feishuSecret, clock, timeout));
+		}
+		if (!smsUrl.isBlank()) {
+			channels.add(RobotChannels.sms(smsUrl, smsTemplate.isBlank() ? RobotChannels.SMS_TEMPLATE : smsTemplate, smsType,
+					timeout));
+		}
+		return channels;
+	}
+
+	@Bean(destroyMethod = "close")
+	JdbcOutbox outbox(DataSource dataSource, java.util.List<com.warroom.notify.spi.NotificationChannel> robotChannels,
+			org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${warroom.notify.give-up-after:PT30M}") java.time.Duration giveUp,
+			@org.springframework.beans.factory.annotation.Value("${warroom.notify.poll:PT1S}") java.time.Duration poll) {
+		return new JdbcOutbox(dataSource, robotChannels, events, clock, giveUp, poll);
+	}
+
 	@Bean
 	SchedulerFactoryBeanCustomizer warroomQuartz(DataSource dataSource) {
 		QuartzSchemaInitializer.ensure(dataSource);

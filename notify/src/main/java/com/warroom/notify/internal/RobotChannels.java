@@ -27,6 +27,9 @@ import org.apache.commons.text.StringSubstitutor;
  */
 public final class RobotChannels {
 
+	/** The default SMS body: {@code {{phone}}} and {@code {{text}}} are filled in (double braces, not ${…}, so Spring leaves them alone). */
+	public static final String SMS_TEMPLATE = "{\"phone\":\"{{phone}}\",\"text\":\"{{text}}\"}";
+
 	private RobotChannels() {
 	}
 
@@ -71,15 +74,15 @@ public final class RobotChannels {
 	}
 
 	/**
-	 * A generic SMS gateway: POST to {@code url} the {@code template} with {@code ${phone}} and
-	 * {@code ${text}} filled in (values are never interpolated further); any 2xx is delivered.
+	 * A generic SMS gateway: POST to {@code url} the {@code template} with {@code {{phone}}} and
+	 * {@code {{text}}} filled in (values are never interpolated further); any 2xx is delivered.
 	 */
 	public static NotificationChannel sms(String url, String template, String contentType, Duration timeout) {
 		HttpRobot http = new HttpRobot(timeout);
 		boolean jsonBody = contentType.contains("json");
 		return channel("sms", (n) -> {
 			Map<String, String> values = Map.of("phone", escape(n.target(), jsonBody), "text", escape(n.body(), jsonBody));
-			StringSubstitutor substitutor = new StringSubstitutor(values);
+			StringSubstitutor substitutor = new StringSubstitutor(values, "{{", "}}");
 			substitutor.setEnableUndefinedVariableException(true);
 			substitutor.setDisableSubstitutionInValues(true);
 			return http.post(url, substitutor.replace(template), contentType, (json) -> DeliveryResult.delivered());

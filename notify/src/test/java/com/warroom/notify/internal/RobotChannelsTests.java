@@ -110,11 +110,11 @@ class RobotChannelsTests {
 	@Test
 	void smsFillsTheConfiguredTemplateWithoutInterpolatingValues() {
 		NotificationChannel sms = RobotChannels.sms(server.baseUrl() + "/sms",
-				"{\"mobile\":\"${phone}\",\"content\":\"${text}\"}", "application/json", Duration.ofSeconds(2));
+				"{\"mobile\":\"{{phone}}\",\"content\":\"{{text}}\"}", "application/json", Duration.ofSeconds(2));
 		server.stubFor(post(urlPathEqualTo("/sms")).willReturn(aResponse().withStatus(202)));
-		Notification tricky = new Notification("x", "13800000001", "标题", "值里有 ${env:PATH} 和 \"引号\"", false);
+		Notification tricky = new Notification("x", "13800000001", "标题", "值里有 ${env:PATH} {{phone}} 和 \"引号\"", false);
 		assertThat(sms.deliver(tricky).status()).isEqualTo(Status.DELIVERED);
-		assertThat(last().getBodyAsString()).contains("\"mobile\":\"13800000001\"").contains("${env:PATH}")
+		assertThat(last().getBodyAsString()).contains("\"mobile\":\"13800000001\"").contains("${env:PATH} {{phone}}")
 			.contains("\\\"引号\\\"").doesNotContain("/usr/bin");
 	}
 

@@ -1,0 +1,178 @@
+package com.warroom.notify.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import com.warroom.notify.NotificationGaveUp;
+import com.warroom.notify.Outbox;
+import com.warroom.notify.spi.DeliveryResult;
+import com.warroom.notify.spi.Notification;
+import com.warroom.notify.spi.NotificationChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The outbox in the job-store database (H2 or PostgreSQL): a row per notification,
+ * claimed by one worker at a time (a conditional update, so several instances share it),
+ * delivered, and either marked sent, rescheduled with back-off (or the peer's
+ * Retry-After), or given up after {@code giveUpAfter}. Thread-safe.
+ */
+public class JdbcOutbox implements Outbox, AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(JdbcOutbox.class);
+
+	private static final String SCHEMA = """
+			CREATE TABLE IF NOT EXISTS WR_OUTBOX (
+			  ID VARCHAR(200) PRIMARY KEY, CHANNEL VARCHAR(40) NOT NULL, INCIDENT VARCHAR(60) NOT NULL,
+			  TARGET VARCHAR(1000) NOT NULL, TITLE VARCHAR(500) NOT NULL, BODY VARCHAR(8000) NOT NULL,
+			  DRILL BOOLEAN NOT NULL, STATUS VARCHAR(12) NOT NULL, ATTEMPTS INT NOT NULL,
+			  CREATED_AT TIMESTAMP NOT NULL, NEXT_AT TIMESTAMP NOT NULL, CLAIMED_BY VARCHAR(60), DETAIL VARCHAR(500))
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	private final Map<String, NotificationChannel> channels;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final Duration giveUpAfter;
+
+	private final String worker = UUID.randomUUID().toString();
+
+	private final ScheduledExecutorService loop;
+
+	public JdbcOutbox(DataSource dataSource, List<NotificationChannel> channels, ApplicationEventPublisher events,
+			Clock clock, Duration giveUpAfter, Duration pollEvery) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.jdbc.execute(SCHEMA);
+		this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::type, Function.identity()));
+		this.events = events;
+		this.clock = clock;
+		this.giveUpAfter = giveUpAfter;
+		this.loop = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+			Thread thread = new Thread(runnable, "outbox");
+			thread.setDaemon(true);
+			return thread;
+		});
+		if (!pollEvery.isZero()) {
+			this.loop.scheduleWithFixedDelay(this::safeDrain, pollEvery.toMillis(), pollEvery.toMillis(), TimeUnit.MILLISECONDS);
+		}
+	}
+
+	@Override
+	public boolean enqueue(String channelType, String incidentId, Notification n) {
+		Timestamp now = Timestamp.from(clock.instant());
+		try {
+			jdbc.update("INSERT INTO WR_OUTBOX (ID, CHANNEL, INCIDENT, TARGET, TITLE, BODY, DRILL, STATUS, ATTEMPTS, CREATED_AT, NEXT_AT)"
+					+ " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", n.id(), channelType, incidentId, n.target(), n.title(),
+					n.text(), n.drill(), now, now);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	@Override
+	public int pending() {
+		Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM WR_OUTBOX WHERE STATUS IN ('PENDING', 'SENDING')", Integer.class);
+		return (count != null) ? count : 0;
+	}
+
+	/** The status of one notification (PENDING, SENDING, SENT, GAVE_UP), for tests and the board. */
+	public String status(String id) {
+		return jdbc.queryForObject("SELECT STATUS FROM WR_OUTBOX WHERE ID = ?", String.class, id);
+	}
+
+	/** Delivers everything due now; returns how many rows were attempted. */
+	public int drain() {
+		Instant now = clock.instant();
+		// a claim left by a crashed worker is taken over after a minute
+		jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'PENDING', CLAIMED_BY = NULL WHERE STATUS = 'SENDING' AND NEXT_AT < ?",
+				Timestamp.from(now.minus(Duration.ofMinutes(1))));
+		List<String> due = jdbc.queryForList(
+				"SELECT ID FROM WR_OUTBOX WHERE STATUS = 'PENDING' AND NEXT_AT <= ? ORDER BY NEXT_AT", String.class,
+				Timestamp.from(now));
+		int attempted = 0;
+		for (String id : due) {
+			if (jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'SENDING', CLAIMED_BY = ? WHERE ID = ? AND STATUS = 'PENDING'", worker,
+					id) == 1) {
+				attempt(id);
+				attempted++;
+			}
+		}
+		return attempted;
+	}
+
+	private void attempt(String id) {
+		Map<String, Object> row = jdbc.queryForMap("SELECT * FROM WR_OUTBOX WHERE ID = ?", id);
+		String type = (String) row.get("CHANNEL");
+		Notification notification = new Notification(id, (String) row.get("TARGET"), (String) row.get("TITLE"),
+				(String) row.get("BODY"), Boolean.TRUE.equals(row.get("DRILL")));
+		NotificationChannel channel = channels.get(type);
+		DeliveryResult result = (channel != null) ? deliver(channel, notification) : DeliveryResult.failed("未配置渠道 " + type);
+		int attempts = ((Number) row.get("ATTEMPTS")).intValue() + 1;
+		Instant now = clock.instant();
+		Instant created = ((Timestamp) row.get("CREATED_AT")).toInstant();
+		String detail = truncate(result.detail());
+		if (result.status() == DeliveryResult.Status.DELIVERED) {
+			jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'SENT', ATTEMPTS = ?, DETAIL = ? WHERE ID = ?", attempts, detail, id);
+			return;
+		}
+		Duration wait = (result.retryAfter() != null) ? result.retryAfter()
+				: Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 8)));
+		if (result.status() == DeliveryResult.Status.FAILED || now.plus(wait).isAfter(created.plus(giveUpAfter))) {
+			jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'GAVE_UP', ATTEMPTS = ?, DETAIL = ? WHERE ID = ?", attempts, detail, id);
+			log.warn("通知 {}（{}）放弃发送：{}", id, type, detail);
+			events.publishEvent(new NotificationGaveUp((String) row.get("INCIDENT"), type, id, notification.title(), detail));
+			return;
+		}
+		jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'PENDING', ATTEMPTS = ?, DETAIL = ?, NEXT_AT = ?, CLAIMED_BY = NULL WHERE ID = ?",
+				attempts, detail, Timestamp.from(now.plus(wait)), id);
+	}
+
+	private static DeliveryResult deliver(NotificationChannel channel, Notification notification) {
+		try {
+			return channel.deliver(notification);
+		}
+		catch (RuntimeException ex) {
+			return DeliveryResult.retry(null, "渠道异常：" + ex.getClass().getSimpleName());
+		}
+	}
+
+	private void safeDrain() {
+		try {
+			drain();
+		}
+		catch (RuntimeException ex) {
+			log.warn("发件箱处理失败：{}", ex.getMessage());
+		}
+	}
+
+	private static String truncate(String text) {
+		return (text.length() <= 500) ? text : text.substring(0, 500);
+	}
+
+	@Override
+	public void close() {
+		loop.shutdownNow();
+	}
+
+}

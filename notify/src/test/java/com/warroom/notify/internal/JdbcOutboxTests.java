@@ -1,0 +1,185 @@
+package com.warroom.notify.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.warroom.notify.NotificationGaveUp;
+import com.warroom.notify.spi.DeliveryResult;
+import com.warroom.notify.spi.Notification;
+import com.warroom.notify.spi.NotificationChannel;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The outbox on a real (H2) database with a controlled clock and a scripted channel. */
+class JdbcOutboxTests {
+
+	static final class TestClock extends Clock {
+
+		Instant now = Instant.parse("2026-11-23T05:58:00Z");
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+	}
+
+	/** A channel that answers from a script and records what it was given. */
+	static final class Scripted implements NotificationChannel {
+
+		final Deque<DeliveryResult> script = new ArrayDeque<>();
+
+		final List<String> delivered = new CopyOnWriteArrayList<>();
+
+		@Override
+		public String type() {
+			return "wecom";
+		}
+
+		@Override
+		public synchronized DeliveryResult deliver(Notification notification) {
+			delivered.add(notification.id());
+			DeliveryResult next = script.poll();
+			if (next == null) {
+				return DeliveryResult.delivered();
+			}
+			if (next.detail().equals("throw")) {
+				throw new IllegalStateException("boom");
+			}
+			return next;
+		}
+
+	}
+
+	private final TestClock clock = new TestClock();
+
+	private final Scripted channel = new Scripted();
+
+	private final List<Object> events = new ArrayList<>();
+
+	private final JdbcDataSource dataSource = new JdbcDataSource();
+
+	JdbcOutboxTests() {
+		dataSource.setURL("jdbc:h2:mem:outbox-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+	}
+
+	private JdbcOutbox outbox() {
+		return new JdbcOutbox(dataSource, List.of(channel), events::add, clock, Duration.ofMinutes(30), Duration.ZERO);
+	}
+
+	private static Notification note(String id) {
+		return new Notification(id, "http://robot", "INC-20261123-001 升级通知", "内容", false);
+	}
+
+	@Test
+	void storesBeforeSendingDeliversOnceAndDeduplicates() {
+		JdbcOutbox outbox = outbox();
+		assertThat(outbox.enqueue("wecom", "INC-1", note("n1"))).isTrue();
+		assertThat(outbox.enqueue("wecom", "INC-1", note("n1"))).isFalse();
+		assertThat(outbox.pending()).isEqualTo(1);
+		assertThat(outbox.drain()).isEqualTo(1);
+		assertThat(outbox.drain()).isZero();
+		assertThat(channel.delivered).containsExactly("n1");
+		assertThat(outbox.status("n1")).isEqualTo("SENT");
+		assertThat(outbox.pending()).isZero();
+	}
+
+	@Test
+	void retriesWithBackOffAndThePeersRetryAfter() {
+		JdbcOutbox outbox = outbox();
+		channel.script.add(DeliveryResult.retry(null, "HTTP 503"));
+		channel.script.add(DeliveryResult.retry(Duration.ofSeconds(60), "限流"));
+		outbox.enqueue("wecom", "INC-1", note("n2"));
+		outbox.drain();
+		assertThat(outbox.status("n2")).isEqualTo("PENDING");
+		assertThat(outbox.drain()).isZero(); // back-off: 2 s
+		clock.now = clock.now.plusSeconds(2);
+		outbox.drain();
+		clock.now = clock.now.plusSeconds(59);
+		assertThat(outbox.drain()).isZero(); // the peer asked for 60 s
+		clock.now = clock.now.plusSeconds(1);
+		outbox.drain();
+		assertThat(outbox.status("n2")).isEqualTo("SENT");
+		assertThat(channel.delivered).containsExactly("n2", "n2", "n2");
+	}
+
+	@Test
+	void givesUpAfterTheConfiguredTimeOrAtOnceOnAPermanentFailureAndSaysSo() {
+		JdbcOutbox outbox = outbox();
+		for (int i = 0; i < 40; i++) {
+			channel.script.add(DeliveryResult.retry(null, "超时"));
+		}
+		outbox.enqueue("wecom", "INC-1", note("n3"));
+		for (int i = 0; i < 40 && outbox.pending() > 0; i++) {
+			outbox.drain();
+			clock.now = clock.now.plus(Duration.ofMinutes(5));
+		}
+		assertThat(outbox.status("n3")).isEqualTo("GAVE_UP");
+		assertThat(events).singleElement().isInstanceOfSatisfying(NotificationGaveUp.class, (event) -> {
+			assertThat(event.incidentId()).isEqualTo("INC-1");
+			assertThat(event.detail()).isEqualTo("超时");
+		});
+		channel.script.clear();
+		channel.script.add(DeliveryResult.failed("错误码 93000"));
+		outbox.enqueue("wecom", "INC-2", note("n4"));
+		outbox.drain();
+		assertThat(outbox.status("n4")).isEqualTo("GAVE_UP");
+		assertThat(events).hasSize(2);
+	}
+
+	@Test
+	void aChannelThatThrowsIsRetried() {
+		JdbcOutbox outbox = outbox();
+		channel.script.add(DeliveryResult.retry(null, "throw"));
+		outbox.enqueue("wecom", "INC-1", note("n5"));
+		outbox.drain();
+		assertThat(outbox.status("n5")).isEqualTo("PENDING");
+		clock.now = clock.now.plusSeconds(2);
+		outbox.drain();
+		assertThat(outbox.status("n5")).isEqualTo("SENT");
+	}
+
+	@Test
+	void survivesARestartAndTwoInstancesNeverSendTheSameNotificationTwice() throws Exception {
+		JdbcOutbox first = outbox();
+		for (int i = 0; i < 200; i++) {
+			first.enqueue("wecom", "INC-1", note("m" + i));
+		}
+		first.close();
+		// "restart": two new instances on the same database drain at the same time
+		JdbcOutbox a = outbox();
+		JdbcOutbox b = outbox();
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		Future<Integer> fa = pool.submit(a::drain);
+		Future<Integer> fb = pool.submit(b::drain);
+		int attempted = fa.get() + fb.get();
+		pool.shutdown();
+		assertThat(attempted).isEqualTo(200);
+		assertThat(channel.delivered).hasSize(200).doesNotHaveDuplicates();
+		assertThat(a.pending()).isZero();
+	}
+
+}
