@@ -85,15 +85,12 @@ public class ReminderRelay {
 			planner.changed(due.incidentId());
 			return;
 		}
-		Optional<Incident> found = incidents.find(due.incidentId());
-		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED) {
+		Optional<Open> open = open(due.incidentId());
+		if (open.isEmpty()) {
 			return;
 		}
-		Incident incident = found.get();
-		Playbook playbook = library.find(incident.playbookId()).orElse(null);
-		if (playbook == null) {
-			return;
-		}
+		Incident incident = open.get().incident();
+		Playbook playbook = open.get().playbook();
 		Optional<Obligation> obligation = views.owed(incident, playbook).stream()
 			.filter((o) -> ReminderPlanner.key(o).equals(due.key()))
 			.findFirst();
@@ -141,15 +138,12 @@ public class ReminderRelay {
 	 * grading of an incident is only remembered.
 	 */
 	public void regrade(String incidentId) {
-		Optional<Incident> found = incidents.find(incidentId);
-		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED) {
+		Optional<Open> open = open(incidentId);
+		if (open.isEmpty()) {
 			return;
 		}
-		Incident incident = found.get();
-		Playbook playbook = library.find(incident.playbookId()).orElse(null);
-		if (playbook == null) {
-			return;
-		}
+		Incident incident = open.get().incident();
+		Playbook playbook = open.get().playbook();
 		Grade grade = views.grade(incident, playbook);
 		String seen = incident.fields().get("levelSeen");
 		if (seen == null) {
@@ -203,6 +197,16 @@ public class ReminderRelay {
 					String.valueOf(obligation.sequence()), views.time(obligation.dueAt()))));
 		}
 		return actions;
+	}
+
+	/** An incident that is not closed, with its playbook. */
+	private record Open(Incident incident, Playbook playbook) {
+	}
+
+	private Optional<Open> open(String incidentId) {
+		return incidents.find(incidentId)
+			.filter((incident) -> incident.status() != IncidentStatus.CLOSED)
+			.flatMap((incident) -> library.find(incident.playbookId()).map((playbook) -> new Open(incident, playbook)));
 	}
 
 	private void deliver(Outbound action) {
