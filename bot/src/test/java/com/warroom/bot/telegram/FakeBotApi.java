@@ -78,6 +78,25 @@ final class FakeBotApi implements AutoCloseable {
 		return methods;
 	}
 
+	/** Methods called for one chat (and those without a chat, like answerCallbackQuery), in order. */
+	List<String> methodsFor(String chatId) {
+		List<String> methods = new ArrayList<>();
+		for (LoggedRequest request : server.findAll(anyRequestedFor(anyUrl()))) {
+			String url = request.getUrl();
+			String method = url.substring(url.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+			try {
+				JsonNode body = mapper.readTree(request.getBodyAsString());
+				if (!body.has("chat_id") || body.path("chat_id").asText().equals(chatId)) {
+					methods.add(method);
+				}
+			}
+			catch (Exception ex) {
+				methods.add(method);
+			}
+		}
+		return methods;
+	}
+
 	/** Waits until a call to {@code method} matches. */
 	JsonNode await(String method, Predicate<JsonNode> match) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
