@@ -2,7 +2,6 @@ package com.warroom.bot.clock;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.OutboundSink;

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.Html;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Outbound;
@@ -14,9 +13,7 @@ import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
-import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.Roster;
-import com.warroom.bot.roster.RosterRole;
 import com.warroom.notify.Reminder;
 import com.warroom.notify.ReminderDue;
 import com.warroom.bot.incident.TimelineType;

@@ -10,13 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.warroom.bot.incident.Incident;
-import com.warroom.bot.incident.IncidentKind;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.TimelineType;
@@ -25,11 +23,8 @@ import com.warroom.bot.roster.ContactBook;
 import com.warroom.bot.roster.Permission;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.Roster;
-import com.warroom.playbooks.Grade;
 import com.warroom.playbooks.Playbook;
 import com.warroom.playbooks.PlaybookLibrary;
-import com.warroom.playbooks.Severity;
-import com.warroom.playbooks.SystemClass;
 import com.warroom.playbooks.Track;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +43,6 @@ public class ConversationEngine {
 	/** Notes longer than this are refused (a chat message holds 4096 characters). */
 	static final int MAX_NOTE = 4000;
 
-	private static final int MATCHES = 6;
-
 	private final Services services;
 
 	private final StepFlow steps;
@@ -57,6 +50,10 @@ public class ConversationEngine {
 	private final ReportFlow reports;
 
 	private final FactFlow facts;
+
+	private final DeclareFlow declares;
+
+	private final LifecycleFlow lifecycle;
 
 	/** Everything the engine uses, wired once. */
 	public record Services(PlaybookLibrary library, Roster roster, ContactBook contacts, IncidentStore incidents,
@@ -69,6 +66,8 @@ public class ConversationEngine {
 		this.steps = new StepFlow(services);
 		this.reports = new ReportFlow(services);
 		this.facts = new FactFlow(services);
+		this.declares = new DeclareFlow(services, this);
+		this.lifecycle = new LifecycleFlow(services, this, facts);
 	}
 
 	/** The views this engine renders with (shared with the clock). */
@@ -109,7 +108,7 @@ public class ConversationEngine {
 		String args = command.args().strip();
 		switch (command.name()) {
 			case "start", "help" -> reply.say(t.get("help", Html.escape(person.name())));
-			case "declare", "drill" -> declare(command, person, args, reply);
+			case "declare", "drill" -> declares.declare(command, person, args, reply);
 			case "contacts" -> contacts(person, args, reply);
 			case "status", "steps", "timeline", "note", "level", "recovered", "close", "reported" ->
 				withIncident(command, person, command.name(), args, reply);
@@ -144,160 +143,27 @@ public class ConversationEngine {
 		}
 		Map<String, String> m = meaning.get();
 		switch (m.getOrDefault("a", "")) {
-			case "cls" -> chooseClass(person, m, reply);
-			case "pb" -> choosePlaybook(person, m, reply);
-			case "decl" -> confirmDeclare(press, person, m, reply);
-			case "disc" -> askDiscovery(press, person, m, reply);
+			case "cls" -> declares.chooseClass(person, m, reply);
+			case "pb" -> declares.choosePlaybook(person, m, reply);
+			case "decl" -> declares.confirmDeclare(press, person, m, reply);
+			case "disc" -> declares.askDiscovery(press, person, m, reply);
 			case "cancel" -> reply.answer(services.texts().get("cancelled"), false)
 				.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("cancelled"), List.of(), null));
 			case "step" -> steps.press(press, person, m, reply);
 			case "rep", "repch", "repnow", "reptime", "appr" -> reports.press(press, person, m, reply);
 			case "fact", "factask" -> facts.press(press, person, m, reply);
 			case "ack" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
-					(incident) -> acknowledge(press, person, incident, List.of(m.getOrDefault("e", "")), reply),
+					(incident) -> lifecycle.acknowledge(press, person, incident, List.of(m.getOrDefault("e", "")), reply),
 					() -> reply.answer(services.texts().get("button.invalid"), true));
 			case "pick" -> services.incidents().find(m.get("i")).ifPresentOrElse(
 					(incident) -> run(press, person, incident, m.get("c"), m.getOrDefault("x", ""), reply),
 					() -> reply.answer(services.texts().get("incident.missing"), true));
 			case "tl" -> services.incidents().find(m.get("i")).ifPresent((incident) -> reply.add(services.views()
 				.timeline(incident, services.incidents().timeline(incident.id()), parseInt(m.get("p")))));
-			case "close" -> services.incidents().find(m.get("i")).ifPresent((incident) -> close(press, person, incident, reply));
-			case "lvl" -> services.incidents().find(m.get("i")).ifPresent((incident) -> askLevelReason(press, person, incident, m, reply));
+			case "close" -> services.incidents().find(m.get("i")).ifPresent((incident) -> lifecycle.close(press, person, incident, reply));
+			case "lvl" -> services.incidents().find(m.get("i")).ifPresent((incident) -> lifecycle.askLevelReason(press, person, incident, m, reply));
 			default -> reply.answer(services.texts().get("button.invalid"), true);
 		}
-	}
-
-	// --- declaring -------------------------------------------------------------------
-
-	private void declare(Inbound.Command command, Person person, String words, Reply reply) {
-		boolean drill = command.name().equals("drill");
-		if (!person.may(drill ? Permission.DRILL : Permission.DECLARE)) {
-			reply.say(services.texts().get("refuse.permission"));
-			return;
-		}
-		String kind = drill ? IncidentKind.DRILL.name() : IncidentKind.REAL.name();
-		if (words.isEmpty()) {
-			reply.add(new Outbound.Send(command.chat(), services.texts().get(drill ? "declare.class.drill" : "declare.class"),
-					classButtons(kind), pickSlot(command), null));
-			return;
-		}
-		List<ScenarioSearch.Match> matches = services.search().search(words, MATCHES);
-		if (matches.isEmpty()) {
-			reply.add(new Outbound.Send(command.chat(), services.texts().get("declare.nomatch", Html.escape(abbreviate(words, 100))),
-					classButtons(kind), pickSlot(command), null));
-			return;
-		}
-		List<List<Button>> buttons = new ArrayList<>();
-		for (ScenarioSearch.Match match : matches) {
-			buttons.add(List.of(services.tokens().button(abbreviate(match.playbook().fullTitle(), 40),
-					Map.of("a", "pb", "k", kind, "p", match.playbook().id()))));
-		}
-		reply.add(new Outbound.Send(command.chat(), services.texts().get("declare.matches", Html.escape(abbreviate(words, 100))),
-				buttons, pickSlot(command), null));
-	}
-
-	private List<List<Button>> classButtons(String kind) {
-		List<List<Button>> rows = new ArrayList<>();
-		List<Button> row = new ArrayList<>();
-		for (SystemClass systemClass : SystemClass.values()) {
-			row.add(services.tokens().button(systemClass.label(), Map.of("a", "cls", "k", kind, "c", systemClass.key())));
-			if (row.size() == 2) {
-				rows.add(row);
-				row = new ArrayList<>();
-			}
-		}
-		if (!row.isEmpty()) {
-			rows.add(row);
-		}
-		return rows;
-	}
-
-	private void chooseClass(Person person, Map<String, String> m, Reply reply) {
-		SystemClass systemClass = SystemClass.fromKey(m.getOrDefault("c", "")).orElse(null);
-		if (systemClass == null) {
-			reply.answer(services.texts().get("button.invalid"), true);
-			return;
-		}
-		List<List<Button>> buttons = new ArrayList<>();
-		for (Playbook playbook : services.library().all()) {
-			if (playbook.systemClass() == systemClass) {
-				buttons.add(List.of(services.tokens().button(abbreviate(playbook.fullTitle(), 40),
-						Map.of("a", "pb", "k", m.get("k"), "p", playbook.id()))));
-			}
-		}
-		buttons.add(List.of(services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel"))));
-		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), services.texts().get("declare.scenarios", systemClass.label()),
-				buttons, null));
-	}
-
-	private void choosePlaybook(Person person, Map<String, String> m, Reply reply) {
-		Optional<Playbook> playbook = services.library().find(m.getOrDefault("p", ""));
-		if (playbook.isEmpty()) {
-			reply.answer(services.texts().get("button.invalid"), true);
-			return;
-		}
-		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), confirmText(playbook.get(), m), confirmButtons(m), null));
-	}
-
-	private String confirmText(Playbook playbook, Map<String, String> m) {
-		boolean drill = IncidentKind.DRILL.name().equals(m.get("k"));
-		String discovered = m.containsKey("d") ? services.views().time(Instant.ofEpochMilli(Long.parseLong(m.get("d"))))
-				: services.texts().get("declare.now");
-		return services.texts().get(drill ? "declare.confirm.drill" : "declare.confirm", Html.escape(playbook.fullTitle()),
-				Html.escape(playbook.description()), discovered);
-	}
-
-	private List<List<Button>> confirmButtons(Map<String, String> m) {
-		Map<String, String> base = new LinkedHashMap<>(m);
-		base.remove("a");
-		return List.of(
-				List.of(services.tokens().button(services.texts().get("button.declare"), IncidentViews.with(base, "a", "decl"))),
-				List.of(services.tokens().button(services.texts().get("button.discovery"), IncidentViews.with(base, "a", "disc")),
-						services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel"))));
-	}
-
-	private void askDiscovery(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
-		Map<String, String> question = new LinkedHashMap<>(m);
-		question.put("q", "discovery");
-		services.conversations().await(press.chat(), press.actor(), question);
-		reply.say(services.texts().get("declare.discovery.ask"));
-	}
-
-	private void confirmDeclare(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
-		IncidentKind kind = IncidentKind.valueOf(m.getOrDefault("k", "REAL"));
-		if (!person.may(kind == IncidentKind.DRILL ? Permission.DRILL : Permission.DECLARE)) {
-			reply.answer(services.texts().get("refuse.permission"), true);
-			return;
-		}
-		Playbook playbook = services.library().find(m.getOrDefault("p", "")).orElse(null);
-		if (playbook == null || !services.tokens().consume(press.data())) {
-			reply.answer(services.texts().get("declare.already"), true);
-			return;
-		}
-		Instant now = services.clock().instant();
-		Instant started = m.containsKey("d") ? Instant.ofEpochMilli(Long.parseLong(m.get("d"))) : now;
-		Map<String, String> cursors = new LinkedHashMap<>();
-		for (Track track : List.of(Track.FLOW, Track.STEPS)) {
-			if (!playbook.track(track).isEmpty()) {
-				cursors.put(track.key(), playbook.track(track).get(0).id());
-			}
-		}
-		ChatRef chat = press.chat();
-		if (chat.forum()) {
-			String name = (kind == IncidentKind.DRILL ? "【演练】" : "") + playbook.title();
-			chat = services.topics().open(chat, abbreviate(name, 100)).orElse(chat);
-		}
-		Incident incident = services.incidents().create(
-				new IncidentStore.NewIncident(kind, playbook.id(), chat, person.id(), started, now, cursors),
-				entry(TimelineType.DECLARED, person, press, now, Map.of("playbook", playbook.id(),
-						"text", playbook.fullTitle(), "startedAt", String.valueOf(started.toEpochMilli()))));
-		if (chat.threadId() != null && !chat.threadId().equals(press.chat().threadId())) {
-			services.incidents().setThread(incident.id(), chat);
-		}
-		reply.answer(services.texts().get("declare.done", incident.id()), false);
-		reply.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("declare.done.pick", incident.id(),
-				Html.escape(playbook.fullTitle())), List.of(), null));
-		postIncident(incident, playbook, reply);
 	}
 
 	/** The card and the current step of each running track. */
@@ -350,11 +216,11 @@ public class ConversationEngine {
 			case "timeline" -> reply.add(services.views().timeline(incident, services.incidents().timeline(incident.id()),
 					Integer.MAX_VALUE));
 			case "note" -> note(incident, person, inbound, args, reply);
-			case "level" -> level(inbound, person, incident, playbook, reply);
-			case "recovered" -> recovered(inbound, person, incident, playbook, reply);
-			case "close" -> askClose(inbound, person, incident, reply);
+			case "level" -> lifecycle.level(inbound, person, incident, playbook, reply);
+			case "recovered" -> lifecycle.recovered(inbound, person, incident, playbook, reply);
+			case "close" -> lifecycle.askClose(inbound, person, incident, reply);
 			case "reported" -> reports.start(inbound, person, incident, playbook, reply);
-			case "ack" -> acknowledge(inbound, person, incident,
+			case "ack" -> lifecycle.acknowledge(inbound, person, incident,
 					incident.openEscalations().keySet().stream().map(String::valueOf).toList(), reply);
 			default -> reply.notice(services.texts().get("button.invalid"));
 		}
@@ -381,133 +247,6 @@ public class ConversationEngine {
 		reply.say(result.applied() ? t.get("note.saved", incident.id()) : t.get("incident.closed", incident.id()));
 	}
 
-	private void level(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {
-		Texts t = services.texts();
-		Grade grade = services.views().grade(incident, playbook);
-		StringBuilder html = new StringBuilder(t.get("level.computed", incident.id(), grade.level().label()));
-		grade.reasons().forEach((reason) -> html.append('\n').append("• ").append(Html.escape(reason.toString())));
-		html.append('\n').append(t.get("level.facts", Html.escape(services.views().describeFacts(incident, playbook))));
-		if (incident.levelOverride() != null) {
-			html.append('\n').append(t.get("level.override", incident.levelOverride().label(),
-					Html.escape(String.valueOf(incident.levelReason()))));
-		}
-		List<List<Button>> buttons = new ArrayList<>();
-		if (person.may(Permission.SET_LEVEL) && incident.status() != IncidentStatus.CLOSED) {
-			html.append('\n').append(t.get("level.set.hint"));
-			List<Button> row = new ArrayList<>();
-			for (Severity severity : Severity.values()) {
-				row.add(services.tokens().button(severity.label(), Map.of("a", "lvl", "i", incident.id(), "l", severity.name())));
-			}
-			buttons.add(row);
-		}
-		if (person.may(Permission.STEP) && incident.status() != IncidentStatus.CLOSED) {
-			html.append('\n').append(t.get("level.facts.hint"));
-			buttons.addAll(facts.buttons(incident, playbook));
-		}
-		reply.add(new Outbound.Send(inbound.chat(), html.toString(), buttons, null, incident.id()));
-	}
-
-	private void askLevelReason(Inbound.Press press, Person person, Incident incident, Map<String, String> m, Reply reply) {
-		if (!person.may(Permission.SET_LEVEL)) {
-			reply.answer(services.texts().get("refuse.permission"), true);
-			return;
-		}
-		services.conversations().await(press.chat(), press.actor(), Map.of("q", "level", "i", incident.id(), "l", m.get("l")));
-		reply.say(services.texts().get("level.reason.ask", Severity.valueOf(m.get("l")).label()));
-	}
-
-	private void recovered(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {
-		if (!person.may(Permission.RECOVER)) {
-			reply.notice(services.texts().get("refuse.permission"));
-			return;
-		}
-		Instant now = services.clock().instant();
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("status", IncidentStatus.RECOVERED.name());
-		fields.put("recoveredAt", String.valueOf(now.toEpochMilli()));
-		if (!playbook.after().isEmpty()) {
-			fields.put("cursor:" + Track.AFTER.key(), playbook.after().get(0).id());
-		}
-		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN), fields,
-				entry(TimelineType.RECOVERED, person, inbound, now, Map.of()));
-		if (!result.applied()) {
-			reply.notice(services.texts().get("recovered.already", incident.id()));
-			return;
-		}
-		Incident updated = services.incidents().find(incident.id()).orElseThrow();
-		reply.say(services.texts().get("recovered.done", incident.id(), services.views().time(now)));
-		postIncident(updated, playbook, reply);
-	}
-
-	private void askClose(Inbound inbound, Person person, Incident incident, Reply reply) {
-		if (!person.may(incident.isDrill() ? Permission.CLOSE_DRILL : Permission.CLOSE) && !person.may(Permission.CLOSE)) {
-			reply.notice(services.texts().get("refuse.permission"));
-			return;
-		}
-		if (incident.status() != IncidentStatus.RECOVERED) {
-			reply.notice(services.texts().get(incident.status() == IncidentStatus.CLOSED ? "incident.closed" : "close.notrecovered",
-					incident.id()));
-			return;
-		}
-		reply.say(services.texts().get("close.confirm", incident.id()), List.of(List.of(
-				services.tokens().button(services.texts().get("button.close"), Map.of("a", "close", "i", incident.id())),
-				services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel")))));
-	}
-
-	private void close(Inbound.Press press, Person person, Incident incident, Reply reply) {
-		if (!person.may(incident.isDrill() ? Permission.CLOSE_DRILL : Permission.CLOSE) && !person.may(Permission.CLOSE)) {
-			reply.answer(services.texts().get("refuse.permission"), true);
-			return;
-		}
-		Instant now = services.clock().instant();
-		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.RECOVERED),
-				Map.of("status", IncidentStatus.CLOSED.name(), "closedAt", String.valueOf(now.toEpochMilli())),
-				entry(TimelineType.CLOSED, person, press, now, Map.of()));
-		if (!result.applied()) {
-			reply.answer(services.texts().get("close.failed", incident.id()), true);
-			return;
-		}
-		Incident closed = services.incidents().find(incident.id()).orElseThrow();
-		Playbook playbook = services.library().find(closed.playbookId()).orElseThrow();
-		reply.answer(services.texts().get("close.done", incident.id()), false);
-		reply.say(services.texts().get("close.done", incident.id()));
-		postIncident(closed, playbook, reply);
-	}
-
-	/** 确认收到: the first acknowledgement stops an escalation and is recorded. */
-	private void acknowledge(Inbound inbound, Person person, Incident incident, List<String> numbers, Reply reply) {
-		Texts t = services.texts();
-		boolean any = false;
-		String by = null;
-		for (String number : numbers) {
-			if (!number.chars().allMatch(Character::isDigit) || number.isEmpty()
-					|| !incident.fields().containsKey("esc:" + number + ":reason")) {
-				continue;
-			}
-			IncidentStore.Result result = services.incidents().once(incident, "esc:" + number + ":ack", person.id(),
-					entry(TimelineType.ESCALATION_ACKED, person, inbound, services.clock().instant(),
-							Map.of("text", incident.fields().get("esc:" + number + ":reason"), "esc", number)));
-			any |= result.applied();
-			if (!result.applied() && "exists".equals(result.code())) {
-				by = result.detail();
-			}
-		}
-		if (any) {
-			reply.answer(t.get("ack.done"), false);
-			Incident updated = services.incidents().find(incident.id()).orElse(incident);
-			reply.add(new Outbound.Send(updated.chat(), t.get("ack.recorded", Html.escape(person.name()), incident.id()),
-					List.of(), null, null));
-			services.library().find(updated.playbookId()).ifPresent((playbook) -> reply.add(new Outbound.Edit(updated.chat(),
-					IncidentViews.cardSlot(updated), services.views().card(updated, playbook), List.of(), updated.id())));
-		}
-		else if (by != null) {
-			reply.notice(t.get("ack.already", services.views().name(by)));
-		}
-		else {
-			reply.notice(t.get("ack.none"));
-		}
-	}
-
 	private void contacts(Person person, String words, Reply reply) {
 		ContactBook book = services.contacts();
 		List<Contact> found = words.isEmpty() ? book.all() : book.search(words);
@@ -528,53 +267,14 @@ public class ConversationEngine {
 
 	private void answerPending(Inbound.Text text, Person person, Map<String, String> q, Reply reply) {
 		switch (q.getOrDefault("q", "")) {
-			case "discovery" -> discovery(text, q, reply);
+			case "discovery" -> declares.discovery(text, q, reply);
 			case "skip", "block" -> steps.reason(text, person, q, reply);
 			case "reptime" -> reports.time(text, person, q, reply, parseTime(text.text().strip()));
 			case "fact" -> facts.number(text, person, q, reply);
-			case "level" -> services.incidents().find(q.get("i")).ifPresent((incident) -> setLevel(text, person, incident, q, reply));
+			case "level" -> services.incidents().find(q.get("i")).ifPresent((incident) -> lifecycle.setLevel(text, person, incident, q, reply));
 			default -> {
 			}
 		}
-	}
-
-	private void discovery(Inbound.Text text, Map<String, String> q, Reply reply) {
-		Optional<Instant> time = parseTime(text.text().strip());
-		Instant now = services.clock().instant();
-		if (time.isEmpty() || time.get().isAfter(now)) {
-			services.conversations().await(text.chat(), text.actor(), q);
-			reply.say(services.texts().get("declare.discovery.bad", Html.escape(abbreviate(text.text(), 40))));
-			return;
-		}
-		Map<String, String> m = new LinkedHashMap<>(q);
-		m.remove("q");
-		m.put("d", String.valueOf(time.get().toEpochMilli()));
-		Playbook playbook = services.library().find(m.getOrDefault("p", "")).orElse(null);
-		if (playbook == null) {
-			reply.say(services.texts().get("button.invalid"));
-			return;
-		}
-		reply.say(confirmText(playbook, m), confirmButtons(m));
-	}
-
-	private void setLevel(Inbound.Text text, Person person, Incident incident, Map<String, String> q, Reply reply) {
-		String reason = text.text().strip();
-		if (reason.isEmpty() || reason.length() > 500) {
-			reply.say(services.texts().get("level.reason.bad"));
-			return;
-		}
-		Severity level = Severity.valueOf(q.get("l"));
-		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
-				Map.of("level", level.name(), "levelReason", reason, "levelBy", person.id()),
-				entry(TimelineType.LEVEL_SET, person, text, services.clock().instant(), Map.of("level", level.label(), "text", reason)));
-		if (!result.applied()) {
-			reply.say(services.texts().get("incident.closed", incident.id()));
-			return;
-		}
-		Incident updated = services.incidents().find(incident.id()).orElseThrow();
-		reply.say(services.texts().get("level.set", incident.id(), level.label()));
-		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated),
-				services.views().card(updated, services.library().find(updated.playbookId()).orElseThrow()), List.of(), updated.id()));
 	}
 
 	// --- helpers ------------------------------------------------------------------------------
@@ -626,14 +326,6 @@ public class ConversationEngine {
 
 	static String pickSlot(Inbound inbound) {
 		return "pick:" + inbound.actor().userId();
-	}
-
-	private static String pickSlot(Reply reply) {
-		return "pick:" + reply.inbound().actor().userId();
-	}
-
-	private static ChatRef chatOf(Reply reply) {
-		return reply.inbound().chat();
 	}
 
 	static String abbreviate(String text, int max) {

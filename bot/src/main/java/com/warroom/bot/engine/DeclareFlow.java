@@ -1,0 +1,213 @@
+package com.warroom.bot.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.IncidentKind;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.incident.TimelineType;
+import com.warroom.bot.roster.Permission;
+import com.warroom.bot.roster.Person;
+import com.warroom.playbooks.Playbook;
+import com.warroom.playbooks.SystemClass;
+import com.warroom.playbooks.Track;
+
+/**
+ * {@code /declare} and {@code /drill}: system class → scenario buttons, or words → the
+ * closest scenarios; confirmation, with an earlier discovery time if given; then the
+ * incident (and its forum topic) with its card and tracks.
+ */
+final class DeclareFlow {
+
+	private static final int MATCHES = 6;
+
+	private final ConversationEngine.Services services;
+
+	private final ConversationEngine engine;
+
+	DeclareFlow(ConversationEngine.Services services, ConversationEngine engine) {
+		this.services = services;
+		this.engine = engine;
+	}
+
+	void declare(Inbound.Command command, Person person, String words, Reply reply) {
+		boolean drill = command.name().equals("drill");
+		if (!person.may(drill ? Permission.DRILL : Permission.DECLARE)) {
+			reply.say(services.texts().get("refuse.permission"));
+			return;
+		}
+		String kind = drill ? IncidentKind.DRILL.name() : IncidentKind.REAL.name();
+		if (words.isEmpty()) {
+			reply.add(new Outbound.Send(command.chat(), services.texts().get(drill ? "declare.class.drill" : "declare.class"),
+					classButtons(kind), pickSlot(command), null));
+			return;
+		}
+		List<ScenarioSearch.Match> matches = services.search().search(words, MATCHES);
+		if (matches.isEmpty()) {
+			reply.add(new Outbound.Send(command.chat(), services.texts().get("declare.nomatch", Html.escape(abbreviate(words, 100))),
+					classButtons(kind), pickSlot(command), null));
+			return;
+		}
+		List<List<Button>> buttons = new ArrayList<>();
+		for (ScenarioSearch.Match match : matches) {
+			buttons.add(List.of(services.tokens().button(abbreviate(match.playbook().fullTitle(), 40),
+					Map.of("a", "pb", "k", kind, "p", match.playbook().id()))));
+		}
+		reply.add(new Outbound.Send(command.chat(), services.texts().get("declare.matches", Html.escape(abbreviate(words, 100))),
+				buttons, pickSlot(command), null));
+	}
+
+	List<List<Button>> classButtons(String kind) {
+		List<List<Button>> rows = new ArrayList<>();
+		List<Button> row = new ArrayList<>();
+		for (SystemClass systemClass : SystemClass.values()) {
+			row.add(services.tokens().button(systemClass.label(), Map.of("a", "cls", "k", kind, "c", systemClass.key())));
+			if (row.size() == 2) {
+				rows.add(row);
+				row = new ArrayList<>();
+			}
+		}
+		if (!row.isEmpty()) {
+			rows.add(row);
+		}
+		return rows;
+	}
+
+	void chooseClass(Person person, Map<String, String> m, Reply reply) {
+		SystemClass systemClass = SystemClass.fromKey(m.getOrDefault("c", "")).orElse(null);
+		if (systemClass == null) {
+			reply.answer(services.texts().get("button.invalid"), true);
+			return;
+		}
+		List<List<Button>> buttons = new ArrayList<>();
+		for (Playbook playbook : services.library().all()) {
+			if (playbook.systemClass() == systemClass) {
+				buttons.add(List.of(services.tokens().button(abbreviate(playbook.fullTitle(), 40),
+						Map.of("a", "pb", "k", m.get("k"), "p", playbook.id()))));
+			}
+		}
+		buttons.add(List.of(services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel"))));
+		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), services.texts().get("declare.scenarios", systemClass.label()),
+				buttons, null));
+	}
+
+	void choosePlaybook(Person person, Map<String, String> m, Reply reply) {
+		Optional<Playbook> playbook = services.library().find(m.getOrDefault("p", ""));
+		if (playbook.isEmpty()) {
+			reply.answer(services.texts().get("button.invalid"), true);
+			return;
+		}
+		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), confirmText(playbook.get(), m), confirmButtons(m), null));
+	}
+
+	String confirmText(Playbook playbook, Map<String, String> m) {
+		boolean drill = IncidentKind.DRILL.name().equals(m.get("k"));
+		String discovered = m.containsKey("d") ? services.views().time(Instant.ofEpochMilli(Long.parseLong(m.get("d"))))
+				: services.texts().get("declare.now");
+		return services.texts().get(drill ? "declare.confirm.drill" : "declare.confirm", Html.escape(playbook.fullTitle()),
+				Html.escape(playbook.description()), discovered);
+	}
+
+	List<List<Button>> confirmButtons(Map<String, String> m) {
+		Map<String, String> base = new LinkedHashMap<>(m);
+		base.remove("a");
+		return List.of(
+				List.of(services.tokens().button(services.texts().get("button.declare"), IncidentViews.with(base, "a", "decl"))),
+				List.of(services.tokens().button(services.texts().get("button.discovery"), IncidentViews.with(base, "a", "disc")),
+						services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel"))));
+	}
+
+	void askDiscovery(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
+		Map<String, String> question = new LinkedHashMap<>(m);
+		question.put("q", "discovery");
+		services.conversations().await(press.chat(), press.actor(), question);
+		reply.say(services.texts().get("declare.discovery.ask"));
+	}
+
+	void confirmDeclare(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
+		IncidentKind kind = IncidentKind.valueOf(m.getOrDefault("k", "REAL"));
+		if (!person.may(kind == IncidentKind.DRILL ? Permission.DRILL : Permission.DECLARE)) {
+			reply.answer(services.texts().get("refuse.permission"), true);
+			return;
+		}
+		Playbook playbook = services.library().find(m.getOrDefault("p", "")).orElse(null);
+		if (playbook == null || !services.tokens().consume(press.data())) {
+			reply.answer(services.texts().get("declare.already"), true);
+			return;
+		}
+		Instant now = services.clock().instant();
+		Instant started = m.containsKey("d") ? Instant.ofEpochMilli(Long.parseLong(m.get("d"))) : now;
+		Map<String, String> cursors = new LinkedHashMap<>();
+		for (Track track : List.of(Track.FLOW, Track.STEPS)) {
+			if (!playbook.track(track).isEmpty()) {
+				cursors.put(track.key(), playbook.track(track).get(0).id());
+			}
+		}
+		ChatRef chat = press.chat();
+		if (chat.forum()) {
+			String name = (kind == IncidentKind.DRILL ? "【演练】" : "") + playbook.title();
+			chat = services.topics().open(chat, abbreviate(name, 100)).orElse(chat);
+		}
+		Incident incident = services.incidents().create(
+				new IncidentStore.NewIncident(kind, playbook.id(), chat, person.id(), started, now, cursors),
+				entry(TimelineType.DECLARED, person, press, now, Map.of("playbook", playbook.id(),
+						"text", playbook.fullTitle(), "startedAt", String.valueOf(started.toEpochMilli()))));
+		if (chat.threadId() != null && !chat.threadId().equals(press.chat().threadId())) {
+			services.incidents().setThread(incident.id(), chat);
+		}
+		reply.answer(services.texts().get("declare.done", incident.id()), false);
+		reply.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("declare.done.pick", incident.id(),
+				Html.escape(playbook.fullTitle())), List.of(), null));
+		postIncident(incident, playbook, reply);
+	}
+
+	void discovery(Inbound.Text text, Map<String, String> q, Reply reply) {
+		Optional<Instant> time = engine.parseTime(text.text().strip());
+		Instant now = services.clock().instant();
+		if (time.isEmpty() || time.get().isAfter(now)) {
+			services.conversations().await(text.chat(), text.actor(), q);
+			reply.say(services.texts().get("declare.discovery.bad", Html.escape(abbreviate(text.text(), 40))));
+			return;
+		}
+		Map<String, String> m = new LinkedHashMap<>(q);
+		m.remove("q");
+		m.put("d", String.valueOf(time.get().toEpochMilli()));
+		Playbook playbook = services.library().find(m.getOrDefault("p", "")).orElse(null);
+		if (playbook == null) {
+			reply.say(services.texts().get("button.invalid"));
+			return;
+		}
+		reply.say(confirmText(playbook, m), confirmButtons(m));
+	}
+
+	private static String pickSlot(Reply reply) {
+		return ConversationEngine.pickSlot(reply.inbound());
+	}
+
+	private static String pickSlot(Inbound inbound) {
+		return ConversationEngine.pickSlot(inbound);
+	}
+
+	private static ChatRef chatOf(Reply reply) {
+		return reply.inbound().chat();
+	}
+
+	private static String abbreviate(String text, int max) {
+		return IncidentViews.abbreviate(text, max);
+	}
+
+	private static IncidentStore.Entry entry(TimelineType type, Person person, Inbound inbound, Instant at,
+			Map<String, String> details) {
+		return ConversationEngine.entry(type, person, inbound, at, details);
+	}
+
+	private void postIncident(Incident incident, Playbook playbook, Reply reply) {
+		engine.postIncident(incident, playbook, reply);
+	}
+
+}
