@@ -133,7 +133,7 @@ public final class SeverityGrader {
 	private static void trading(IncidentFacts facts, boolean full, long customers, List<Candidate> candidates) {
 		Duration t = facts.tradingInterrupted();
 		String system = (facts.systemClass() == SystemClass.ONLINE_TRADING) ? "网上交易系统" : "集中交易系统";
-		String how = full ? "全部中断" : "部分中断";
+		String how = (facts.interruption() == Interruption.UNKNOWN) ? "中断（范围不明，按全部中断计）" : full ? "全部中断" : "部分中断";
 		if (t.compareTo(FIVE_MINUTES) < 0) {
 			candidates.add(new Candidate(Severity.GENERAL, SECTION + "（一）1",
 					system + how + "，影响交易时间累计 5 分钟以下（" + minutes(t) + "）"));

@@ -279,7 +279,8 @@ public class IncidentViews {
 		String text = entry.detail("text");
 		return texts.get("tl." + entry.type().name(), Html.escape(step != null ? step : ""),
 				Html.escape(text != null ? abbreviate(text, 200) : ""), Html.escape(String.valueOf(entry.detail("answer"))),
-				Html.escape(String.valueOf(entry.detail("level"))));
+				Html.escape(String.valueOf(entry.detail("level"))),
+				Html.escape(entry.detail("title") != null ? entry.detail("title") : String.valueOf(step)));
 	}
 
 	String name(String personId) {

@@ -228,6 +228,7 @@ final class StepFlow {
 		Map<String, String> details = new LinkedHashMap<>();
 		details.put("track", track.key());
 		details.put("step", step.id());
+		details.put("title", IncidentViews.abbreviate(step.text(), 30));
 		for (int i = 0; i + 1 < pairs.length; i += 2) {
 			details.put(pairs[i], pairs[i + 1]);
 		}

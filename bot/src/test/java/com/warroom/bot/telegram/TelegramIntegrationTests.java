@@ -127,7 +127,7 @@ class TelegramIntegrationTests {
 		say(COMMANDER, "/timeline");
 		JsonNode timeline = api.await("sendMessage", (b) -> text(b, "时间线（第"));
 		assertThat(timeline.path("text").asText()).contains("厂商 &lt;工程师&gt; 已到场 &amp; 开始检测")
-			.contains("复核确认步骤 m1").contains("记录系统已恢复");
+			.contains("复核确认「操作人员和相关技术支持人员进一步确认故障并操作电源按钮关闭数…」").contains("记录系统已恢复");
 
 		say(COMMANDER, "/close");
 		press(COMMANDER, "确认关闭");
