@@ -17,6 +17,12 @@ public interface ReminderScheduler {
 	/** Removes every pending reminder of the incident. */
 	void cancel(String incidentId);
 
+	/**
+	 * Fires {@link DailyTick} named {@code name} every day at {@code time} in {@code zone}
+	 * (replacing an earlier schedule of that name).
+	 */
+	void daily(String name, java.time.LocalTime time, java.time.ZoneId zone);
+
 	/** The pending reminders of an incident, earliest first. */
 	java.util.List<Reminder> pending(String incidentId);
 

@@ -44,6 +44,17 @@ class ClockConfiguration {
 		return new Escalations(incidents, roster, tokens, texts, Escalations.Policy.parse(yaml, ackTimeout), clock, outbox);
 	}
 
+	@Bean
+	SensitivePeriods sensitivePeriods(@Value("${warroom.sensitive-periods:}") String periods,
+			@Value("${warroom.sensitive-report-time:09:00}") java.time.LocalTime at, Roster roster, Texts texts,
+			ObjectProvider<OutboundSink> sinks, UnifiedJedis redis, com.warroom.playbooks.WorkingDayCalendar calendar,
+			ReminderScheduler scheduler) {
+		SensitivePeriods sensitive = new SensitivePeriods(periods, roster, texts, sinks.orderedStream().toList(), redis,
+				calendar.zone());
+		sensitive.schedule(scheduler, at);
+		return sensitive;
+	}
+
 	/** After every change: announce a level that rose, then re-plan the reminders. */
 	@Bean
 	com.warroom.bot.engine.IncidentListener clockListener(ReminderPlanner planner, ReminderRelay relay) {

@@ -36,6 +36,13 @@ class ReminderClockTests {
 
 		final Map<String, List<Reminder>> byIncident = new HashMap<>();
 
+		final Map<String, java.time.LocalTime> daily = new HashMap<>();
+
+		@Override
+		public void daily(String name, java.time.LocalTime time, java.time.ZoneId zone) {
+			daily.put(name, time);
+		}
+
 		@Override
 		public void replace(String incidentId, Collection<Reminder> reminders) {
 			List<Reminder> sorted = new ArrayList<>(reminders);
@@ -314,6 +321,27 @@ class ReminderClockTests {
 		assertThat(texts(chat.command(EngineHarness.GM, "/ack"))).contains("赵总经理 已确认收到 INC-20261123-001 的升级通知");
 		assertThat(texts(chat.command(EngineHarness.GM, "/ack"))).contains("没有待确认的升级通知");
 		assertThat(plans.pending(id())).noneMatch((r) -> r.key().startsWith("ESC:"));
+	}
+
+	@Test
+	void liaisonsAreRemindedDailyDuringSensitivePeriodsOnly() {
+		com.warroom.bot.clock.SensitivePeriods sensitive = new com.warroom.bot.clock.SensitivePeriods(
+				"2026-11-20/2026-11-25, 2026-12-31", chat.roster, Texts.chinese(), List.of(sink), chat.redis, EngineHarness.SHANGHAI);
+		sensitive.schedule(plans, java.time.LocalTime.of(9, 0));
+		assertThat(plans.daily).containsEntry("sensitive-periods", java.time.LocalTime.of(9, 0));
+		sensitive.on(new com.warroom.notify.DailyTick("sensitive-periods", at("09:00:00")));
+		assertThat(sink.delivered).singleElement().satisfies((dm) -> {
+			assertThat(((Outbound.Send) dm).chat().chatId()).isEqualTo("900000009");
+			assertThat(((Outbound.Send) dm).html()).contains("敏感时期（2026-11-20 至 2026-11-25）").contains("今日（2026-11-23）");
+		});
+		sensitive.on(new com.warroom.notify.DailyTick("sensitive-periods", at("09:00:05")));
+		assertThat(sink.delivered).hasSize(1);
+		sensitive.on(new com.warroom.notify.DailyTick("sensitive-periods", Instant.parse("2026-11-27T01:00:00Z")));
+		assertThat(sink.delivered).hasSize(1);
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> new com.warroom.bot.clock.SensitivePeriods("2026-12-10/2026-12-01", chat.roster, Texts.chinese(),
+					List.of(sink), chat.redis, EngineHarness.SHANGHAI))
+			.withMessageContaining("2026-12-10/2026-12-01");
 	}
 
 	@Test

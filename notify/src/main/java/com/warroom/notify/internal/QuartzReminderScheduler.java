@@ -68,6 +68,31 @@ class QuartzReminderScheduler implements ReminderScheduler {
 	}
 
 	@Override
+	public void daily(String name, java.time.LocalTime time, java.time.ZoneId zone) {
+		try {
+			JobKey key = new JobKey(name, "daily");
+			JobDetail job = JobBuilder.newJob(DailyJob.class).withIdentity(key).storeDurably().build();
+			Trigger trigger = TriggerBuilder.newTrigger()
+				.withIdentity(name, "daily")
+				.forJob(key)
+				.withSchedule(org.quartz.CronScheduleBuilder.dailyAtHourAndMinute(time.getHour(), time.getMinute())
+					.inTimeZone(java.util.TimeZone.getTimeZone(zone))
+					.withMisfireHandlingInstructionFireAndProceed())
+				.build();
+			scheduler.addJob(job, true);
+			if (scheduler.checkExists(trigger.getKey())) {
+				scheduler.rescheduleJob(trigger.getKey(), trigger);
+			}
+			else {
+				scheduler.scheduleJob(trigger);
+			}
+		}
+		catch (SchedulerException ex) {
+			throw new IllegalStateException("无法安排每日提醒：" + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
 	public void cancel(String incidentId) {
 		try {
 			scheduler.deleteJobs(new ArrayList<>(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group(incidentId)))));
