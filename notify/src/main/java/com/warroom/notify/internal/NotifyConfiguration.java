@@ -53,9 +53,11 @@ class NotifyConfiguration {
 		};
 	}
 
-	/** Group robots and the SMS gateway; secrets come from the environment (never logged). */
+	/** Group robots, the SMS gateway and e-mail (when {@code spring.mail.host} is set); secrets come from the environment (never logged). */
 	@Bean
 	java.util.List<com.warroom.notify.spi.NotificationChannel> robotChannels(java.time.Clock clock,
+			org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail,
+			@org.springframework.beans.factory.annotation.Value("${warroom.notify.mail-from:warroom@localhost}") String mailFrom,
 			@org.springframework.beans.factory.annotation.Value("${warroom.notify.http-timeout:PT10S}") java.time.Duration timeout,
 			@org.springframework.beans.factory.annotation.Value("${warroom.notify.dingtalk-secret:}") String dingtalkSecret,
 			@org.springframework.beans.factory.annotation.Value("${warroom.notify.feishu-secret:}") String feishuSecret,
@@ -64,6 +66,7 @@ class NotifyConfiguration {
 			@org.springframework.beans.factory.annotation.Value("${warroom.notify.sms-content-type:application/json}") String smsType) {
 		java.util.List<com.warroom.notify.spi.NotificationChannel> channels = new java.util.ArrayList<>();
 		channels.add(RobotChannels.wecom(timeout));
+		mail.ifAvailable((sender) -> channels.add(new MailChannel(sender, mailFrom)));
 		if (!dingtalkSecret.isBlank()) {
 			channels.add(RobotChannels.dingtalk(dingtalkSecret, clock, timeout));
 		}
