@@ -23,8 +23,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 /**
  * The one queue every call to the Bot API goes through. Calls to a chat run in order
  * (one at a time); calls to different chats run in parallel on a few workers;
- * the rates Telegram allows are kept with token buckets (about 30 messages/s per bot,
- * 1/s per chat with a burst of 3, 20/min per group); a 429 pauses for its
+ * the rates Telegram allows are kept with token buckets (30 messages/s per bot, evenly;
+ * 1/s per private chat; 20/min per group with a burst of 3); a 429 pauses for its
  * {@code retry_after}; network and 5xx failures are retried with back-off, so a Telegram
  * outage delays messages instead of dropping them. Thread-safe.
  */
@@ -45,14 +45,16 @@ public class SendQueue implements AutoCloseable {
 
 	}
 
-	private record Task(String chat, boolean group, boolean message, Call call, int attempt) {
+	private record Task(String chat, boolean group, boolean message, Call call, int attempt, long sequence) {
 	}
+
+	private long sequence;
 
 	private final ReentrantLock lock = new ReentrantLock();
 
 	private final Condition changed = lock.newCondition();
 
-	private final Map<String, Deque<Task>> queues = new HashMap<>();
+	private final Map<String, Deque<Task>> queues = new java.util.LinkedHashMap<>();
 
 	private final Map<String, Bucket> chatBuckets = new HashMap<>();
 
@@ -71,6 +73,11 @@ public class SendQueue implements AutoCloseable {
 
 	private int pending;
 
+	/** How long the workers may sleep before some call can go (set by {@link #next}). */
+	private long waitNanos = MAX_WAIT;
+
+	private static final long MAX_WAIT = TimeUnit.MILLISECONDS.toNanos(50);
+
 	private final double chatPerSecond;
 
 	private final double groupPerMinute;
@@ -82,7 +89,8 @@ public class SendQueue implements AutoCloseable {
 	 */
 	public SendQueue(Clock clock, double perSecond, double chatPerSecond, double groupPerMinute) {
 		this.clock = clock;
-		this.global = new Bucket(perSecond, perSecond);
+		// no burst across the bot: 30/s evenly never exceeds 30 in any one second
+		this.global = new Bucket(1, perSecond);
 		this.chatPerSecond = chatPerSecond;
 		this.groupPerMinute = groupPerMinute;
 		for (int i = 0; i < WORKERS; i++) {
@@ -103,7 +111,7 @@ public class SendQueue implements AutoCloseable {
 	public void submit(String chat, boolean group, boolean message, Call call) {
 		lock.lock();
 		try {
-			queues.computeIfAbsent(chat, (key) -> new ArrayDeque<>()).addLast(new Task(chat, group, message, call, 0));
+			queues.computeIfAbsent(chat, (key) -> new ArrayDeque<>()).addLast(new Task(chat, group, message, call, 0, sequence++));
 			pending++;
 			changed.signalAll();
 		}
@@ -130,7 +138,7 @@ public class SendQueue implements AutoCloseable {
 			try {
 				task = next();
 				if (task == null) {
-					changed.await(50, TimeUnit.MILLISECONDS);
+					changed.awaitNanos(waitNanos);
 					continue;
 				}
 			}
@@ -145,12 +153,21 @@ public class SendQueue implements AutoCloseable {
 		}
 	}
 
-	/** The first task whose chat may send now; holds the lock. */
+	/**
+	 * The first task whose chat may send now, or null — then {@link #waitNanos} says how
+	 * long until one may. Holds the lock.
+	 */
 	private Task next() {
 		Instant now = clock.instant();
+		long wait = MAX_WAIT;
 		if (!global.available(now)) {
+			waitNanos = Math.max(1, Math.min(wait, global.nanosUntilAvailable()));
 			return null;
 		}
+		// of the chats that may send now, the one whose next call was queued first: calls go
+		// out in the order they came, as far as the limits allow
+		Task best = null;
+		Bucket bestBucket = null;
 		for (var entries = queues.entrySet().iterator(); entries.hasNext();) {
 			Deque<Task> queue = entries.next().getValue();
 			Task head = queue.peekFirst();
@@ -158,18 +175,34 @@ public class SendQueue implements AutoCloseable {
 				entries.remove();
 				continue;
 			}
-			if (inFlight.contains(head.chat()) || now.isBefore(pausedUntil.getOrDefault(head.chat(), Instant.EPOCH))) {
+			if (inFlight.contains(head.chat()) || (best != null && head.sequence() > best.sequence())) {
+				continue;
+			}
+			Instant paused = pausedUntil.getOrDefault(head.chat(), Instant.EPOCH);
+			if (now.isBefore(paused)) {
+				wait = Math.min(wait, Duration.between(now, paused).toNanos());
 				continue;
 			}
 			Bucket bucket = chatBuckets.computeIfAbsent(head.chat(),
-					(key) -> head.group() ? new Bucket(3, groupPerMinute / 60) : new Bucket(3, chatPerSecond));
-			if (head.message() && !bucket.take(now)) {
+					// a private chat gets its rate evenly; a group may take a burst of 3 (a card and its
+					// two tracks) within its per-minute rate
+					(key) -> head.group() ? new Bucket(3, groupPerMinute / 60) : new Bucket(1, chatPerSecond));
+			if (head.message() && !bucket.available(now)) {
+				wait = Math.min(wait, bucket.nanosUntilAvailable());
 				continue;
 			}
-			global.take(now);
-			inFlight.add(head.chat());
-			return queue.pollFirst();
+			best = head;
+			bestBucket = bucket;
 		}
+		if (best != null) {
+			if (best.message()) {
+				bestBucket.take(now);
+			}
+			global.take(now);
+			inFlight.add(best.chat());
+			return queues.get(best.chat()).pollFirst();
+		}
+		waitNanos = Math.max(1, wait);
 		return null;
 	}
 
@@ -204,11 +237,17 @@ public class SendQueue implements AutoCloseable {
 		lock.lock();
 		try {
 			inFlight.remove(task.chat());
+			Bucket chatBucket = chatBuckets.get(task.chat());
+			if (task.message() && chatBucket != null) {
+				// pace from when the call finished: the server counts arrivals, and a slow
+				// first call must not make the next one arrive too soon after it
+				chatBucket.restartRefill(clock.instant());
+			}
 			if (retryIn != null && task.attempt() + 1 < MAX_ATTEMPTS) {
 				Instant until = clock.instant().plus(retryIn);
 				pausedUntil.put(task.chat(), until);
 				queues.computeIfAbsent(task.chat(), (key) -> new ArrayDeque<>())
-					.addFirst(new Task(task.chat(), task.group(), task.message(), task.call(), task.attempt() + 1));
+					.addFirst(new Task(task.chat(), task.group(), task.message(), task.call(), task.attempt() + 1, task.sequence()));
 			}
 			else {
 				if (retryIn != null) {
@@ -248,6 +287,18 @@ public class SendQueue implements AutoCloseable {
 			this.capacity = capacity;
 			this.rate = rate;
 			this.tokens = capacity;
+		}
+
+		/** An empty bucket starts refilling from {@code now}, not from when it was emptied. */
+		void restartRefill(Instant now) {
+			if (tokens < 1) {
+				last = now;
+			}
+		}
+
+		/** Nanoseconds until a token is there, from the last refill. */
+		long nanosUntilAvailable() {
+			return (tokens >= 1) ? 0 : (long) Math.ceil((1 - tokens) / rate * 1e9);
 		}
 
 		boolean available(Instant now) {

@@ -12,14 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param apiUrl the Bot API base URL
  * @param mode {@code polling} (default) or {@code webhook}
  * @param webhookSecret the secret Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}
- * @param perSecond messages per second for the bot (Telegram allows about 30)
- * @param chatPerSecond messages per second to one chat (1)
- * @param groupPerMinute messages per minute to one group (20)
+ * @param perSecond messages per second for the bot (Telegram allows about 30; 28 keeps a margin)
+ * @param chatPerSecond messages per second to one private chat (Telegram: 1; 0.9 keeps a margin)
+ * @param groupPerMinute messages per minute to one group (Telegram: 20; 19 keeps a margin)
  */
 @ConfigurationProperties("warroom.telegram")
 record TelegramProperties(@DefaultValue("") String token, @DefaultValue("https://api.telegram.org") URI apiUrl,
-		@DefaultValue("polling") String mode, @DefaultValue("") String webhookSecret, @DefaultValue("30") double perSecond,
-		@DefaultValue("1") double chatPerSecond, @DefaultValue("20") double groupPerMinute) {
+		@DefaultValue("polling") String mode, @DefaultValue("") String webhookSecret, @DefaultValue("28") double perSecond,
+		@DefaultValue("0.9") double chatPerSecond, @DefaultValue("19") double groupPerMinute) {
 
 	boolean webhook() {
 		return "webhook".equalsIgnoreCase(mode);
