@@ -74,6 +74,7 @@ public class ReminderPlanner {
 		}
 		List<Reminder> reminders = plan(incident.get(), views.owed(incident.get(), playbook.get()));
 		reminders.addAll(escalations.reminders(incident.get()));
+		reminders.addAll(approvals(incident.get()));
 		views.nextLevelAt(incident.get(), playbook.get())
 			.ifPresent((at) -> reminders.add(new Reminder(incidentId, LEVEL, Reminder.Stage.DUE, at, at)));
 		scheduler.replace(incidentId, reminders);
@@ -96,6 +97,26 @@ public class ReminderPlanner {
 			if (!sent(incident.id(), key, Reminder.Stage.OVERDUE)) {
 				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.OVERDUE, later(due.plus(overdueAfter), now), due));
 			}
+		}
+		return reminders;
+	}
+
+	/** The key of the reminder that escalates a report book left unsigned. */
+	public static final String APPROVAL = "APPR:";
+
+	/** Report books waiting for 签发: escalate when still unsigned {@code OVERDUE_AFTER} after the request. */
+	private List<Reminder> approvals(Incident incident) {
+		List<Reminder> reminders = new ArrayList<>();
+		for (var entry : incidents.timeline(incident.id())) {
+			if (entry.type() != com.warroom.bot.incident.TimelineType.REPORT_APPROVAL_REQUESTED) {
+				continue;
+			}
+			String key = entry.detail("kind") + ":" + entry.detail("seq");
+			if (incident.fields().containsKey("rep:" + key) || sent(incident.id(), APPROVAL + key, Reminder.Stage.OVERDUE)) {
+				continue;
+			}
+			Instant at = later(entry.at().plus(overdueAfter), clock.instant());
+			reminders.add(new Reminder(incident.id(), APPROVAL + key, Reminder.Stage.OVERDUE, at, entry.at()));
 		}
 		return reminders;
 	}

@@ -77,6 +77,10 @@ public class ReminderRelay {
 			planner.changed(due.incidentId());
 			return;
 		}
+		if (due.key().startsWith(ReminderPlanner.APPROVAL)) {
+			approvalPending(due);
+			return;
+		}
 		if (due.key().startsWith("ESC:")) {
 			escalations.timeout(due.incidentId(), Integer.parseInt(due.key().substring(4))).forEach(this::deliver);
 			planner.changed(due.incidentId());
@@ -194,6 +198,23 @@ public class ReminderRelay {
 					String.valueOf(obligation.sequence()), views.time(obligation.dueAt()))));
 		}
 		return actions;
+	}
+
+	/** A report book still unsigned after {@code OVERDUE_AFTER}: said in the chat and escalated. */
+	private void approvalPending(ReminderDue due) {
+		Optional<Open> open = open(due.incidentId());
+		String key = due.key().substring(ReminderPlanner.APPROVAL.length());
+		if (open.isEmpty() || open.get().incident().fields().containsKey("rep:" + key)
+				|| !planner.markSent(due.incidentId(), due.key(), due.stage())) {
+			return;
+		}
+		Incident incident = open.get().incident();
+		String[] parts = key.split(":");
+		String what = texts.get("obligation." + parts[0]) + " 第 " + parts[1] + " 次";
+		String text = texts.get("approval.pending", incident.id(), Html.escape(what), views.time(due.dueAt()));
+		deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
+		escalations.raise(incident, "approval:" + key, Html.toPlain(text)).forEach(this::deliver);
+		planner.changed(incident.id());
 	}
 
 	/** An incident that is not closed, with its playbook. */

@@ -167,6 +167,8 @@ final class ReportFlow {
 				Html.escape(String.join("、", obligation.recipients()))),
 				List.of(List.of(services.tokens().button(t.get("button.approve"),
 						Map.of("a", "appr", "i", incident.id(), "r", key)))));
+		// the card is current, and the clock learns of the pending 签发
+		refreshCard(incident.id(), playbook, reply);
 	}
 
 	private void approve(Inbound.Press press, Person person, Incident incident, Map<String, String> m, Reply reply) {

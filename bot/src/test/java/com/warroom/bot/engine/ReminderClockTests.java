@@ -345,6 +345,25 @@ class ReminderClockTests {
 	}
 
 	@Test
+	void aReportBookLeftUnsignedIsEscalated() {
+		chat.declare(LIAISON, "数据库主机", "数据库主机硬件故障");
+		List<Outbound> which = chat.command(LIAISON, "/reported");
+		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
+		chat.press(LIAISON, button(time, "现在"));
+		Reminder pending = reminder("APPR:CYCLE:1", Stage.OVERDUE);
+		assertThat(pending.fireAt()).isEqualTo(at("14:03:00"));
+		chat.clock.advance(Duration.ofMinutes(5));
+		sink.delivered.clear();
+		fire(pending);
+		assertThat(sink.texts()).contains("⏳ <b>INC-20261123-001</b> 定期报告 第 1 次报告书自 11-23 13:58 起待签发，仍未签发")
+			.contains("已通知技术部负责人");
+		sink.delivered.clear();
+		fire(pending);
+		assertThat(sink.delivered).isEmpty();
+		assertThat(plans.pending(id())).noneMatch((r) -> r.key().startsWith("APPR:"));
+	}
+
+	@Test
 	void aCentralFaultWithoutHaltIsInternalAndByClassFaultsWaitThirtyMinutes() {
 		chat.declare(DBA, "至交易所 SDH 专线", "至交易所网络故障 / 至交易所某条 SDH 专线故障"); // by-class central, no halt
 		assertThat(plan()).isEmpty();
