@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.WarRoomApplication;
-import com.warroom.bot.engine.TestRedis;
+import com.warroom.bot.store.EmbeddedRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,9 +33,15 @@ class ReminderRestartIntegrationTests {
 		api.close();
 	}
 
+	/**
+	 * Its own redis-server: contexts of other test classes stay alive (Spring caches them)
+	 * with their own schedulers, and must not see this test's incidents.
+	 */
+	private EmbeddedRedis redis;
+
 	private ConfigurableApplicationContext start(Path data) {
 		return new SpringApplicationBuilder(WarRoomApplication.class).run("--server.port=0",
-				"--warroom.data-dir=" + data, "--warroom.redis-url=" + TestRedis.server().url(),
+				"--warroom.data-dir=" + data, "--warroom.redis-url=" + redis.url(),
 				"--warroom.telegram.token=" + FakeBotApi.TOKEN, "--warroom.telegram.api-url=" + api.url(),
 				"--warroom.telegram.mode=webhook", "--warroom.telegram.webhook-secret=s",
 				"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
@@ -58,7 +64,16 @@ class ReminderRestartIntegrationTests {
 
 	@Test
 	void aReminderDueWhileDownIsSentOnceAfterTheRestart(@TempDir Path data) throws Exception {
-		TestRedis.fresh();
+		redis = EmbeddedRedis.start(data.resolve("redis"), 0);
+		try {
+			run(data);
+		}
+		finally {
+			redis.close();
+		}
+	}
+
+	private void run(Path data) throws Exception {
 		long liaison = 900000009L;
 		ConfigurableApplicationContext first = start(data);
 		try {
