@@ -98,7 +98,10 @@ class NotifyConfiguration {
 			properties.put("org.quartz.scheduler.instanceId", "AUTO");
 			properties.put("org.quartz.jobStore.clusterCheckinInterval", "5000");
 			properties.put("org.quartz.jobStore.misfireThreshold", "5000");
-			properties.put("org.quartz.threadPool.threadCount", "4");
+			// many reminders can come due at once (a shared cycle, a restart): fetch them in
+			// batches and run them on enough threads (bench/ReminderLatenessBenchmark)
+			properties.put("org.quartz.threadPool.threadCount", "10");
+			properties.put("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "10");
 			properties.put("org.quartz.jobStore.driverDelegateClass", postgres
 					? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
 			factory.setQuartzProperties(properties);
