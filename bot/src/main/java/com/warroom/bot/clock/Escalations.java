@@ -139,7 +139,7 @@ public class Escalations {
 		fields.put("esc:" + number + ":tier", "0");
 		fields.put("esc:" + number + ":round", "1");
 		fields.put("esc:" + number + ":next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()));
-		fields.forEach((field, value) -> incidents.setField(incident.id(), field, value));
+		incidents.setFields(incident.id(), fields);
 		return messages(incident, number, reason, 0, 1);
 	}
 
@@ -175,9 +175,8 @@ public class Escalations {
 		if (!moved.applied()) {
 			return List.of();
 		}
-		incidents.setField(incident.id(), prefix + "tier", String.valueOf(tier));
-		incidents.setField(incident.id(), prefix + "round", String.valueOf(round));
-		incidents.setField(incident.id(), prefix + "next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()));
+		incidents.setFields(incident.id(), Map.of(prefix + "tier", String.valueOf(tier), prefix + "round",
+				String.valueOf(round), prefix + "next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli())));
 		return messages(incident, number, reason, tier, round);
 	}
 

@@ -11,6 +11,8 @@ import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.incident.TimelineEntry;
+import com.warroom.bot.incident.TimelineType;
 import com.warroom.notify.Reminder;
 import com.warroom.notify.ReminderScheduler;
 import com.warroom.playbooks.Obligation;
@@ -72,9 +74,11 @@ public class ReminderPlanner {
 			scheduler.cancel(incidentId);
 			return;
 		}
-		List<Reminder> reminders = plan(incident.get(), views.owed(incident.get(), playbook.get()));
+		List<TimelineEntry> timeline = incidents.timeline(incidentId);
+		List<Reminder> reminders = plan(incident.get(),
+				views.owed(incident.get(), playbook.get(), IncidentViews.history(timeline)));
 		reminders.addAll(escalations.reminders(incident.get()));
-		reminders.addAll(approvals(incident.get()));
+		reminders.addAll(approvals(incident.get(), timeline));
 		views.nextLevelAt(incident.get(), playbook.get())
 			.ifPresent((at) -> reminders.add(new Reminder(incidentId, LEVEL, Reminder.Stage.DUE, at, at)));
 		scheduler.replace(incidentId, reminders);
@@ -105,10 +109,10 @@ public class ReminderPlanner {
 	public static final String APPROVAL = "APPR:";
 
 	/** Report books waiting for 签发: escalate when still unsigned {@code OVERDUE_AFTER} after the request. */
-	private List<Reminder> approvals(Incident incident) {
+	private List<Reminder> approvals(Incident incident, List<TimelineEntry> timeline) {
 		List<Reminder> reminders = new ArrayList<>();
-		for (var entry : incidents.timeline(incident.id())) {
-			if (entry.type() != com.warroom.bot.incident.TimelineType.REPORT_APPROVAL_REQUESTED) {
+		for (TimelineEntry entry : timeline) {
+			if (entry.type() != TimelineType.REPORT_APPROVAL_REQUESTED) {
 				continue;
 			}
 			String key = entry.detail("kind") + ":" + entry.detail("seq");

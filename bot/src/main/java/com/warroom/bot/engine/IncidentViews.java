@@ -136,13 +136,14 @@ public class IncidentViews {
 		return grader.grade(facts(incident, playbook));
 	}
 
-	public Optional<Obligation> nextReport(Incident incident, Playbook playbook) {
-		return owed(incident, playbook).stream().findFirst();
-	}
-
 	/** The reports the incident owes now, earliest first, given the reports recorded on its timeline. */
 	public List<Obligation> owed(Incident incident, Playbook playbook) {
-		return reporting.owed(reportingFacts(incident, playbook), history(incident), clock.instant());
+		return owed(incident, playbook, history(incidents.timeline(incident.id())));
+	}
+
+	/** The same, for a report history the caller already read. */
+	public List<Obligation> owed(Incident incident, Playbook playbook, List<ReportMade> history) {
+		return reporting.owed(reportingFacts(incident, playbook), history, clock.instant());
 	}
 
 	public ReportingFacts reportingFacts(Incident incident, Playbook playbook) {
@@ -153,10 +154,10 @@ public class IncidentViews {
 			.withCrimeSuspectedAt(instant(incident, "crimeAt"));
 	}
 
-	/** Reports made, from the timeline. */
-	public List<ReportMade> history(Incident incident) {
+	/** Reports made, from a timeline. */
+	public static List<ReportMade> history(List<TimelineEntry> timeline) {
 		List<ReportMade> made = new ArrayList<>();
-		for (TimelineEntry entry : incidents.timeline(incident.id())) {
+		for (TimelineEntry entry : timeline) {
 			if (entry.type() == TimelineType.REPORTED && entry.detail("kind") != null && entry.detail("reportAt") != null) {
 				made.add(new ReportMade(ObligationKind.valueOf(entry.detail("kind")),
 						Instant.ofEpochMilli(Long.parseLong(entry.detail("reportAt")))));
@@ -180,12 +181,14 @@ public class IncidentViews {
 		}
 		html.append(texts.get("card.status", texts.get("status." + incident.status().name()), elapsed(incident))).append('\n');
 		html.append(texts.get("card.declared", Html.escape(name(incident.declaredBy())), time(incident.startedAt()))).append('\n');
-		Optional<Obligation> next = nextReport(incident, playbook);
 		if (incident.status() == IncidentStatus.CLOSED) {
 			html.append(texts.get("card.closed", time(incident.closedAt())));
+			return html.toString();
 		}
-		else if (next.isPresent()) {
-			long made = history(incident).stream()
+		List<ReportMade> history = history(incidents.timeline(incident.id()));
+		Optional<Obligation> next = owed(incident, playbook, history).stream().findFirst();
+		if (next.isPresent()) {
+			long made = history.stream()
 				.filter((r) -> r.kind() == ObligationKind.CYCLE || r.kind() == ObligationKind.FINAL).count();
 			if (made > 0) {
 				html.append(texts.get("card.reports.made", String.valueOf(made))).append('\n');

@@ -244,6 +244,11 @@ public class IncidentStore {
 		redis.hset(PREFIX + "inc:" + incidentId, field, value);
 	}
 
+	/** Sets several bookkeeping fields at once (one HSET), without a timeline entry. */
+	public void setFields(String incidentId, Map<String, String> fields) {
+		redis.hset(PREFIX + "inc:" + incidentId, fields);
+	}
+
 	/** The timeline in the order it happened. */
 	public List<TimelineEntry> timeline(String incidentId) {
 		List<StreamEntry> entries = redis.xrange(PREFIX + "inc:" + incidentId + ":tl", (StreamEntryID) null,
