@@ -1,7 +1,6 @@
 package com.warroom.playbooks;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
@@ -21,10 +20,6 @@ public record LoadResult(@Nullable PlaybookLibrary library, List<ValidationError
 
 	public boolean ok() {
 		return library != null;
-	}
-
-	public Optional<PlaybookLibrary> libraryIfValid() {
-		return Optional.ofNullable(library);
 	}
 
 	/** The library, or an exception listing every error. */

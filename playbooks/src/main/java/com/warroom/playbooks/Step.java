@@ -2,7 +2,6 @@ package com.warroom.playbooks;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -38,10 +37,6 @@ public record Step(String id, StepKind kind, Phase phase, String role, boolean c
 
 	public boolean isDecision() {
 		return kind == StepKind.DECISION;
-	}
-
-	public Optional<String> explicitNext() {
-		return Optional.ofNullable(next);
 	}
 
 }

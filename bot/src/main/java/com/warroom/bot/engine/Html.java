@@ -30,8 +30,4 @@ public final class Html {
 			.replace("&amp;", "&");
 	}
 
-	public static String bold(String escaped) {
-		return "<b>" + escaped + "</b>";
-	}
-
 }

@@ -72,8 +72,4 @@ public record Incident(String id, IncidentKind kind, String playbookId, ChatRef 
 		return open;
 	}
 
-	public long version() {
-		return Long.parseLong(fields.getOrDefault("version", "0"));
-	}
-
 }

@@ -41,15 +41,6 @@ public final class ContactBook {
 		}).toList();
 	}
 
-	/** Entries of the given categories, in category order. */
-	public List<Contact> inCategories(List<String> categories) {
-		List<Contact> result = new ArrayList<>();
-		for (String category : categories) {
-			contacts.stream().filter((contact) -> contact.category().equals(category)).forEach(result::add);
-		}
-		return result;
-	}
-
 	public String categoryName(String key) {
 		return vocabulary.contactCategoryName(key);
 	}

@@ -22,14 +22,11 @@ public final class EmbeddedRedis implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
 
-	private final Path dataDir;
-
 	private final int port;
 
 	private final RedisServer server;
 
-	private EmbeddedRedis(Path dataDir, int port, RedisServer server) {
-		this.dataDir = dataDir;
+	private EmbeddedRedis(int port, RedisServer server) {
 		this.port = port;
 		this.server = server;
 	}
@@ -69,19 +66,11 @@ public final class EmbeddedRedis implements AutoCloseable {
 				.build();
 			server.start();
 			log.info("内置 Redis 已启动：127.0.0.1:{}，数据目录 {}", chosen, dataDir.toAbsolutePath());
-			return new EmbeddedRedis(dataDir, chosen, server);
+			return new EmbeddedRedis(chosen, server);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("无法启动内置 Redis（数据目录 " + dataDir + "）", ex);
 		}
-	}
-
-	public int port() {
-		return port;
-	}
-
-	public Path dataDir() {
-		return dataDir;
 	}
 
 	public String url() {
