@@ -89,10 +89,19 @@ class NotifyConfiguration {
 	}
 
 	@Bean
-	SchedulerFactoryBeanCustomizer warroomQuartz(DataSource dataSource) {
+	SchedulerFactoryBeanCustomizer warroomQuartz(DataSource dataSource,
+			@org.springframework.beans.factory.annotation.Value("${warroom.database-url:}") String url,
+			@org.springframework.beans.factory.annotation.Value("${warroom.data-dir:./data}") java.nio.file.Path dataDir) {
 		QuartzSchemaInitializer.ensure(dataSource);
 		boolean postgres = QuartzSchemaInitializer.postgres(dataSource);
+		// Spring registers the job store's DataSource JVM-wide under the scheduler's name, so
+		// two schedulers of one name in one JVM would share (and close) each other's pool.
+		// A shared database (a cluster) keeps the one name every instance must use; the
+		// embedded H2 file, which no other machine shares, names its scheduler after its path.
+		String name = url.isBlank()
+				? "warroom-" + Integer.toHexString(dataDir.toAbsolutePath().normalize().toString().hashCode()) : "warroom";
 		return (factory) -> {
+			factory.setSchedulerName(name);
 			java.util.Properties properties = new java.util.Properties();
 			properties.put("org.quartz.jobStore.isClustered", "true");
 			properties.put("org.quartz.scheduler.instanceId", "AUTO");
