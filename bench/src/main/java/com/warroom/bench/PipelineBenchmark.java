@@ -268,7 +268,7 @@ public final class PipelineBenchmark {
 		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
 		Clock clock = Clock.systemUTC();
 		IncidentViews views = new IncidentViews(texts, roster, library.vocabulary(), new SeverityGrader(), reporting, tokens,
-				clock, zone, 200_000, incidents);
+				clock, zone, 200_000, incidents, java.time.Duration.ofMinutes(5));
 		for (int i = 0; i < chats; i++) {
 			ChatRef chat = new ChatRef("tg", String.valueOf(chatId(i)), null, false);
 			incidents.create(new IncidentStore.NewIncident(IncidentKind.DRILL, "central.db-host-hardware", chat, "wu-dba",

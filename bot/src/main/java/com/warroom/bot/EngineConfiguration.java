@@ -79,9 +79,10 @@ class EngineConfiguration {
 	@Bean
 	IncidentViews incidentViews(Texts texts, Roster roster, PlaybookLibrary library, SeverityGrader grader,
 			ReportingObligations reporting, ButtonTokens tokens, Clock clock, WorkingDayCalendar calendar,
-			WarRoomProperties properties, IncidentStore incidents) {
+			WarRoomProperties properties, IncidentStore incidents,
+			@org.springframework.beans.factory.annotation.Value("${warroom.overdue-after:PT5M}") java.time.Duration overdueAfter) {
 		return new IncidentViews(texts, roster, library.vocabulary(), grader, reporting, tokens, clock, calendar.zone(),
-				properties.effectiveCustomers(), incidents);
+				properties.effectiveCustomers(), incidents, overdueAfter);
 	}
 
 	@Bean

@@ -39,7 +39,6 @@ public class IncidentViews {
 
 	static final int TIMELINE_PAGE = 10;
 
-	private static final Duration IMMEDIATE = Duration.ofMinutes(5);
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
@@ -63,10 +62,14 @@ public class IncidentViews {
 
 	private final IncidentStore incidents;
 
+	/** OVERDUE_AFTER: until then a report due "at once" reads 应立即报告, after it 已超时. */
+	private final Duration overdueAfter;
+
 	public IncidentViews(Texts texts, Roster roster, Vocabulary vocabulary, SeverityGrader grader,
 			ReportingObligations reporting, ButtonTokens tokens, Clock clock, ZoneId zone, long effectiveCustomers,
-			IncidentStore incidents) {
+			IncidentStore incidents, Duration overdueAfter) {
 		this.incidents = incidents;
+		this.overdueAfter = overdueAfter;
 		this.texts = texts;
 		this.roster = roster;
 		this.vocabulary = vocabulary;
@@ -195,10 +198,10 @@ public class IncidentViews {
 			}
 			Obligation obligation = next.get();
 			// due "at once" (from the declaration, or a fact just recorded): say so rather than
-			// "overdue" a second later; overdue once it is older than the default OVERDUE_AFTER
+			// "overdue" a second later; overdue once it is older than OVERDUE_AFTER, as the clock says
 			boolean immediate = !obligation.dueAt().isAfter(incident.declaredAt())
 					|| (!obligation.dueAt().isAfter(clock.instant())
-							&& obligation.dueAt().isAfter(clock.instant().minus(IMMEDIATE)));
+							&& obligation.dueAt().isAfter(clock.instant().minus(overdueAfter)));
 			html.append(texts.get(immediate ? "card.report.now" : obligation.overdue() ? "card.report.overdue" : "card.report",
 					texts.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
 					time(obligation.dueAt()), Html.escape(obligation.rule())));

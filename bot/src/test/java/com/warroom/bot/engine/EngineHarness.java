@@ -1,6 +1,7 @@
 package com.warroom.bot.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ final class EngineHarness {
 		Texts texts = Texts.chinese();
 		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
 		this.views = new IncidentViews(texts, roster, LIBRARY.vocabulary(), new SeverityGrader(), reporting,
-				tokens, clock, SHANGHAI, 200_000, incidents);
+				tokens, clock, SHANGHAI, 200_000, incidents, Duration.ofMinutes(5));
 		this.engine = new ConversationEngine(new ConversationEngine.Services(LIBRARY, roster, contacts, incidents, tokens,
 				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI, listener));
 	}
