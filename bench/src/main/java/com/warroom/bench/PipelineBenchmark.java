@@ -48,6 +48,7 @@ import com.warroom.playbooks.ReportingObligations;
 import com.warroom.playbooks.ReportingPolicy;
 import com.warroom.playbooks.SeverityGrader;
 import com.warroom.playbooks.WorkingDayCalendar;
+import com.warroom.reports.Archive;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -96,8 +97,9 @@ public final class PipelineBenchmark {
 					Runtime.getRuntime().availableProcessors());
 
 			ConversationEngine engine = engine(redis, chats);
+			Archive archive = new Archive(Files.createTempDirectory("bench-archive"), Clock.systemUTC());
 			SendQueue unlimited = new SendQueue(Clock.systemUTC(), 1e9, 1e9, 1e12);
-			TelegramGateway gateway = new TelegramGateway(client, engine, unlimited, new MessageSlots(redis), redis);
+			TelegramGateway gateway = new TelegramGateway(client, engine, unlimited, new MessageSlots(redis), redis, archive);
 			Consumer<Update> echo = (update) -> {
 				try {
 					client.execute(SendMessage.builder().chatId(update.getMessage().getChatId()).text(update.getMessage().getText()).build());
@@ -117,7 +119,7 @@ public final class PipelineBenchmark {
 			rows.add(paced("echo bot, 100 updates/s", echo, chats, seconds, 100));
 			unlimited.close();
 			SendQueue telegramRates = new SendQueue(Clock.systemUTC(), 30, 1, 20);
-			TelegramGateway limited = new TelegramGateway(client, engine, telegramRates, new MessageSlots(redis), redis);
+			TelegramGateway limited = new TelegramGateway(client, engine, telegramRates, new MessageSlots(redis), redis, archive);
 			rows.add(paced("WarRoom, 25 updates/s, Telegram's rate limits on", limited::handle, chats, seconds, 25));
 			telegramRates.close();
 			System.out.println();

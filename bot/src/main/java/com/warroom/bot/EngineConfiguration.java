@@ -24,6 +24,7 @@ import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.ReportingObligations;
 import com.warroom.playbooks.SeverityGrader;
 import com.warroom.playbooks.WorkingDayCalendar;
+import com.warroom.reports.Archive;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,13 @@ class EngineConfiguration {
 	@Bean
 	IncidentStore incidentStore(UnifiedJedis redis, WorkingDayCalendar calendar) {
 		return new IncidentStore(redis, calendar.zone());
+	}
+
+	/** Documents issued and closed incidents: {@code ARCHIVE_DIR}, by default {@code DATA_DIR/archive}. */
+	@Bean
+	Archive archive(@Value("${warroom.archive-dir:}") String dir, @Value("${warroom.data-dir:./data}") Path dataDir,
+			Clock clock) {
+		return new Archive(dir.isBlank() ? dataDir.resolve("archive") : Path.of(dir), clock);
 	}
 
 	@Bean

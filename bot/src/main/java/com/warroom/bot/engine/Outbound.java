@@ -34,6 +34,15 @@ public sealed interface Outbound {
 
 	}
 
+	/**
+	 * Send a document kept in the incident's archive ({@code com.warroom.reports.Archive}),
+	 * e.g. a report book as PDF; the web chat links to it instead.
+	 * @param name the document's name in the archive
+	 * @param caption a short HTML caption
+	 */
+	record Document(ChatRef chat, String incidentId, String name, String caption) implements Outbound {
+	}
+
 	/** Answer a button press with a short notice. */
 	record Answer(String pressId, String text, boolean alert) implements Outbound {
 	}

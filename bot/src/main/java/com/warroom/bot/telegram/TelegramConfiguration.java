@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.MessageSlots;
+import com.warroom.reports.Archive;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -46,8 +47,8 @@ class TelegramConfiguration {
 	/** Also the engine's {@link com.warroom.bot.engine.TopicOpener}; lazy to break the cycle with the engine. */
 	@Bean
 	TelegramGateway telegramGateway(TelegramClient client, @Lazy ConversationEngine engine, SendQueue queue,
-			MessageSlots slots, UnifiedJedis redis) {
-		return new TelegramGateway(client, engine, queue, slots, redis);
+			MessageSlots slots, UnifiedJedis redis, Archive archive) {
+		return new TelegramGateway(client, engine, queue, slots, redis, archive);
 	}
 
 	@Bean

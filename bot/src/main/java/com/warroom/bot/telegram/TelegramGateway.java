@@ -1,5 +1,6 @@
 package com.warroom.bot.telegram;
 
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,14 +14,17 @@ import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.TopicOpener;
+import com.warroom.reports.Archive;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
@@ -58,13 +62,16 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 
 	private final UnifiedJedis redis;
 
+	private final Archive archive;
+
 	public TelegramGateway(TelegramClient client, ConversationEngine engine, SendQueue queue, MessageSlots slots,
-			UnifiedJedis redis) {
+			UnifiedJedis redis, Archive archive) {
 		this.client = client;
 		this.engine = engine;
 		this.queue = queue;
 		this.slots = slots;
 		this.redis = redis;
+		this.archive = archive;
 	}
 
 	/** Handles a batch of updates, in order. */
@@ -166,7 +173,8 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 	@Override
 	public void deliver(Outbound action) {
 		ChatRef chat = (action instanceof Outbound.Send send) ? send.chat()
-				: (action instanceof Outbound.Edit edit) ? edit.chat() : null;
+				: (action instanceof Outbound.Edit edit) ? edit.chat()
+						: (action instanceof Outbound.Document document) ? document.chat() : null;
 		if (chat != null) {
 			deliver(action, chat);
 		}
@@ -200,6 +208,25 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 					.build());
 			});
 		}
+		else if (action instanceof Outbound.Document document) {
+			queue.submit(document.chat().key(), isGroup(document.chat()), true, () -> sendDocument(document));
+		}
+	}
+
+	private void sendDocument(Outbound.Document document) throws TelegramApiException {
+		Optional<byte[]> content = archive.read(document.incidentId(), document.name());
+		if (content.isEmpty()) {
+			log.warn("文件 {}/{} 不在归档中，未发送", document.incidentId(), document.name());
+			return;
+		}
+		ChatRef chat = document.chat();
+		client.execute(SendDocument.builder()
+			.chatId(chat.chatId())
+			.messageThreadId((chat.threadId() != null) ? Integer.valueOf(chat.threadId()) : null)
+			.document(new InputFile(new ByteArrayInputStream(content.get()), document.name()))
+			.caption(truncate(document.caption(), 1024))
+			.parseMode("HTML")
+			.build());
 	}
 
 	private void send(ChatRef chat, String html, List<List<Button>> buttons, @Nullable String slot,
