@@ -190,13 +190,20 @@ public class Escalations {
 		return reminders;
 	}
 
+	/** {@code 5 分钟}, {@code 90 秒}: whole minutes when the span is a whole number of them. */
+	private String span(Duration duration) {
+		return (duration.toSecondsPart() == 0 && duration.toMinutes() > 0)
+				? texts.get("span.minutes", String.valueOf(duration.toMinutes()))
+				: texts.get("span.seconds", String.valueOf(duration.toSeconds()));
+	}
+
 	private List<Outbound> messages(Incident incident, int number, String reason, int tier, int round) {
 		Tier target = policy.tiers().get(tier);
 		List<Person> people = holders(target);
 		List<Outbound> actions = new ArrayList<>();
 		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
 		String text = texts.get("escalation.message", drill, incident.id(), Html.escape(reason), Html.escape(target.name()),
-				String.valueOf(policy.ackTimeout().toMinutes()));
+				span(policy.ackTimeout()));
 		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
 		for (Person person : people) {
 			if (person.telegramId() != null) {

@@ -101,6 +101,9 @@ public class ReminderRelay {
 		for (Outbound action : messages(incident, playbook, obligation.get(), due)) {
 			deliver(action);
 		}
+		if (due.stage() == Reminder.Stage.OVERDUE) {
+			planner.changed(incident.id()); // the escalation just raised waits for its acknowledgement
+		}
 		log.info("{} 的提醒已发出：{} {}", incident.id(), due.key(), due.stage());
 	}
 

@@ -185,6 +185,10 @@ class ReminderClockTests {
 		assertThat(sink.delivered).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000005"))
 			.singleElement()
 			.satisfies((dm) -> assertThat(((Outbound.Send) dm).buttons().get(0).get(0).label()).isEqualTo("确认收到"));
+		// and the escalation waits ACK_TIMEOUT for an acknowledgement before the next tier
+		assertThat(plans.pending(id())).filteredOn((r) -> r.key().startsWith("ESC:"))
+			.extracting(Reminder::fireAt)
+			.contains(at("14:08:00"));
 		// a reminder fired twice (a retry after a crash, another instance) sends nothing more
 		sink.delivered.clear();
 		fire(new Reminder(id(), "CYCLE:1", Stage.OVERDUE, chat.clock.instant(), at("13:58:00")));
