@@ -1,6 +1,7 @@
 package com.warroom.reports.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import com.itextpdf.layout.element.Table;
@@ -9,6 +10,7 @@ import com.warroom.reports.CompanyInfo;
 import com.warroom.reports.Investigation;
 import com.warroom.reports.PostEventReport;
 import com.warroom.reports.ReportMade;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Draws the post-event report: 4.8's header and ten sections, in the order and words of
@@ -89,7 +91,7 @@ public final class PostEventReportRenderer {
 		form.line("负责人：" + texts.orDash(company.head()));
 		form.line("报告单位联系人：" + texts.orDash(company.contact()));
 		List<String> ways = new ArrayList<>();
-		for (String way : new String[] { company.phone(), company.mobile(), company.email() }) {
+		for (@Nullable String way : Arrays.asList(company.phone(), company.mobile(), company.email())) {
 			if (!Texts.isBlank(way)) {
 				ways.add(texts.clean(way));
 			}

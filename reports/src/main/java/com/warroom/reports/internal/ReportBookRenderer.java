@@ -10,6 +10,7 @@ import com.warroom.reports.CompanyInfo;
 import com.warroom.reports.Impact;
 import com.warroom.reports.Measure;
 import com.warroom.reports.ReportBook;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Draws the report book as the seed's form (附件三 / 4.6): title, 报告时间 and 第 N 次, then
@@ -54,7 +55,8 @@ public final class ReportBookRenderer {
 		return form.finish();
 	}
 
-	private static void pair(Form form, Table table, String label1, String value1, String label2, String value2) {
+	private static void pair(Form form, Table table, String label1, @Nullable String value1, String label2,
+			@Nullable String value2) {
 		table.addCell(Form.label(label1).setMinHeight(8 * Form.MM));
 		table.addCell(form.value(1, value1));
 		table.addCell(Form.label(label2));
