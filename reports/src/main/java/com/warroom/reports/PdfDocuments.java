@@ -1,0 +1,79 @@
+package com.warroom.reports;
+
+import java.time.ZoneId;
+import java.util.Objects;
+
+import com.warroom.reports.internal.IncidentRecordRenderer;
+import com.warroom.reports.internal.NoticeRenderer;
+import com.warroom.reports.internal.PostEventReportRenderer;
+import com.warroom.reports.internal.ReportBookRenderer;
+import com.warroom.reports.internal.Texts;
+
+/**
+ * Renders the incident documents as PDF (A4), in Chinese with the font embedded as a
+ * subset (WenQuanYi Micro Hei), laid out like the seed's forms. Every page shows the
+ * incident id and 第 x 页 共 y 页 in its footer; a drill has 【演练】 in its title and a
+ * diagonal 演练 watermark on every page. Long values wrap and flow onto further pages;
+ * user text is printed literally (no markup, no placeholders), and characters the font
+ * lacks print as 〓 with their code point.
+ * <p>
+ * Times are shown in the zone given at construction. Thread-safe: one instance may serve
+ * all threads. The font is loaded once, on first use (about 5 MB read, once).
+ */
+public final class PdfDocuments {
+
+	/** The zone of a Chinese futures company. */
+	public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+	private final ReportBookRenderer reportBooks;
+
+	private final PostEventReportRenderer postEventReports;
+
+	private final IncidentRecordRenderer incidentRecords;
+
+	private final NoticeRenderer notices;
+
+	/** Documents with times in {@link #CHINA}. */
+	public PdfDocuments() {
+		this(CHINA);
+	}
+
+	/** Documents with times in {@code zone}. */
+	public PdfDocuments(ZoneId zone) {
+		Texts texts = new Texts(Objects.requireNonNull(zone, "zone"));
+		this.reportBooks = new ReportBookRenderer(texts);
+		this.postEventReports = new PostEventReportRenderer(texts);
+		this.incidentRecords = new IncidentRecordRenderer(texts);
+		this.notices = new NoticeRenderer(texts);
+	}
+
+	/** 《网络与信息安全事件情况报告书》 (附件三 / 4.6), one per report made. */
+	public byte[] reportBook(ReportBook book) {
+		return reportBooks.render(Objects.requireNonNull(book, "book"));
+	}
+
+	/** 《关于……事件的处理情况报告》 (4.8, with 4.3 第十二条's contents). */
+	public byte[] postEventReport(PostEventReport report) {
+		return postEventReports.render(Objects.requireNonNull(report, "report"));
+	}
+
+	/** 《信息系统事件记录表》 (2.8.4). */
+	public byte[] incidentRecord(IncidentRecord record) {
+		return incidentRecords.render(Objects.requireNonNull(record, "record"));
+	}
+
+	/**
+	 * A customer notice (附件十), e.g. from {@link NoticeTemplates#compose}: the title
+	 * centred, the salutation flush left, the body indented, and the lines after 特此通知
+	 * (company, date) flush right.
+	 * @param title the notice's title, e.g. 交易暂停通知
+	 * @param text the notice's text, lines separated by {@code \n}
+	 * @param incidentId the incident it belongs to, printed in the footer
+	 * @param drill whether it is a drill's notice (marked 演练)
+	 */
+	public byte[] notice(String title, String text, String incidentId, boolean drill) {
+		return notices.render(Objects.requireNonNull(title, "title"), Objects.requireNonNull(text, "text"),
+				Objects.requireNonNull(incidentId, "incidentId"), drill);
+	}
+
+}

@@ -1,0 +1,119 @@
+package com.warroom.reports.internal;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.itextpdf.layout.element.Table;
+import com.warroom.reports.Assessment;
+import com.warroom.reports.CompanyInfo;
+import com.warroom.reports.Impact;
+import com.warroom.reports.Measure;
+import com.warroom.reports.ReportBook;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Draws the report book as the seed's form (附件三 / 4.6): title, 报告时间 and 第 N 次, then
+ * one bordered table, the short fields two to a row, the long ones across the width.
+ * Thread-safe: all state lives in the {@link Form} of each call.
+ */
+public final class ReportBookRenderer {
+
+	/** PRODUCT.md decision 5: 附件三's title. */
+	public static final String TITLE = "网络与信息安全事件情况报告书";
+
+	static final String FOOTNOTE = "注：单位名称处需要加盖公章或信息技术负责人签字";
+
+	private final Texts texts;
+
+	public ReportBookRenderer(Texts texts) {
+		this.texts = texts;
+	}
+
+	public byte[] render(ReportBook book) {
+		Form form = new Form(TITLE, book.incidentId(), book.drill(), texts);
+		form.title(TITLE);
+		form.sideBySide("报告时间：" + texts.formTime(book.reportedAt()) + "　　" + book.sequence().text(),
+				"事件编号：" + texts.clean(book.incidentId()));
+		CompanyInfo company = book.company();
+		Table table = Form.grid(32, 46, 32, 46);
+		pair(form, table, "单位名称", company.name(), "报告人", company.reporter());
+		pair(form, table, "联系人", company.contact(), "联系电话", company.phone());
+		pair(form, table, "传真", company.fax(), "联系方式\n（含手机）", company.mobile());
+		table.addCell(Form.label("签发人").setMinHeight(12 * Form.MM));
+		table.addCell(form.value(3, List.of(Line.of(String.join("　　", book.signers().stream().map(texts::orDash).toList())))));
+		String place = texts.orDash(Texts.isBlank(book.place()) ? company.location() : book.place());
+		wide(form, table, "事件发生时间、地点", List.of(Line.of(texts.dateTimeOrDash(book.occurredAt()) + "，" + place)));
+		wide(form, table, "事件简要经过", texts.timeline(book.course()));
+		wide(form, table, "事件影响范围、影响程度、影响人数、经济损失情况", impact(texts, book.impact()));
+		wide(form, table, "事件导致的后果、发生原因和事件性质判断", assessment(texts, book.assessment(), true));
+		wide(form, table, "已采取的措施及效果", measures(texts, book.measures()));
+		wide(form, table, "需要有关部门和单位协助处置的有关事宜", List.of(Line.of(texts.orDash(book.assistance()))));
+		wide(form, table, "备注", List.of(Line.of(texts.orDash(book.remarks()))));
+		form.doc().add(table);
+		form.note(FOOTNOTE);
+		return form.finish();
+	}
+
+	private static void pair(Form form, Table table, String label1, @Nullable String value1, String label2,
+			@Nullable String value2) {
+		table.addCell(Form.label(label1).setMinHeight(8 * Form.MM));
+		table.addCell(form.value(1, value1));
+		table.addCell(Form.label(label2));
+		table.addCell(form.value(1, value2));
+	}
+
+	private static void wide(Form form, Table table, String label, List<Line> lines) {
+		table.addCell(Form.label(label).setMinHeight(12 * Form.MM));
+		table.addCell(form.value(3, lines));
+	}
+
+	static List<Line> impact(Texts texts, Impact impact) {
+		return List.of(new Line("影响范围：", texts.orDash(impact.scope())), new Line("影响程度：", texts.orDash(impact.degree())),
+				new Line("影响人数：", texts.orDash(impact.people())), new Line("经济损失：", texts.orDash(impact.loss())));
+	}
+
+	/** 后果, 原因, 事件分类, then 事件级别 when {@code withLevel}, and 事件性质. */
+	static List<Line> assessment(Texts texts, Assessment assessment, boolean withLevel) {
+		List<Line> lines = new ArrayList<>();
+		lines.add(new Line("后果：", texts.orDash(assessment.consequences())));
+		lines.add(new Line("原因：", texts.orDash(assessment.cause())));
+		lines.add(new Line("事件分类：",
+				(assessment.eventClass() != null) ? assessment.eventClass().label() + "事件" : Texts.EMPTY));
+		if (withLevel) {
+			lines.add(new Line("事件级别：", level(texts, assessment)));
+		}
+		lines.add(new Line("事件性质：", (assessment.nature() != null) ? assessment.nature().label() : Texts.EMPTY));
+		return lines;
+	}
+
+	static String level(Texts texts, Assessment assessment) {
+		if (assessment.level() == null) {
+			return Texts.EMPTY;
+		}
+		String level = assessment.level().label() + "事件";
+		return Texts.isBlank(assessment.levelReason()) ? level : level + "（" + texts.clean(assessment.levelReason()) + "）";
+	}
+
+	/** Numbered, each with its time (the date when it changes) and its effect. */
+	static List<Line> measures(Texts texts, List<Measure> measures) {
+		List<Line> lines = new ArrayList<>(measures.size());
+		LocalDate day = null;
+		for (int i = 0; i < measures.size(); i++) {
+			Measure measure = measures.get(i);
+			StringBuilder line = new StringBuilder();
+			if (measure.at() != null) {
+				line.append(texts.stamp(measure.at(), day)).append("　");
+				day = texts.day(measure.at());
+			}
+			String action = texts.orDash(measure.action());
+			line.append(action);
+			if (!Texts.isBlank(measure.effect())) {
+				line.append(action.endsWith("。") ? "" : "。").append("效果：").append(texts.clean(measure.effect()));
+			}
+			lines.add(new Line((i + 1) + "、", line.toString()));
+		}
+		return lines;
+	}
+
+}
