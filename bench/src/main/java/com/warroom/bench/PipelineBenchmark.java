@@ -279,7 +279,18 @@ public final class PipelineBenchmark {
 		}
 		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
 				new ConversationState(redis), new MessageSlots(redis), texts, views, new ScenarioSearch(library),
-				TopicOpener.none(), clock, zone, com.warroom.bot.engine.IncidentListener.none()));
+				TopicOpener.none(), clock, zone, com.warroom.bot.engine.IncidentListener.none(),
+				paperwork(incidents, views, texts, clock, zone)));
+	}
+
+	private static com.warroom.bot.engine.Paperwork paperwork(IncidentStore incidents, IncidentViews views, Texts texts,
+			Clock clock, java.time.ZoneId zone) throws IOException {
+		com.warroom.reports.CompanyInfo company = new com.warroom.reports.CompanyInfo("示例期货有限公司", null, null, null, null,
+				null, null, null, null);
+		return new com.warroom.bot.documents.IncidentPaperwork(incidents, views, texts, new com.warroom.reports.PdfDocuments(zone),
+				new Archive(Files.createTempDirectory("bench-archive"), clock), company,
+				new com.warroom.bot.documents.CustomerNotices(new com.warroom.reports.NoticeTemplates(), company, clock, zone),
+				clock, zone);
 	}
 
 	private static String resource(String name) throws IOException {

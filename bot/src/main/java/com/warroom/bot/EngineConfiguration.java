@@ -14,6 +14,7 @@ import com.warroom.bot.engine.ConversationState;
 import com.warroom.bot.engine.IncidentListener;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.MessageSlots;
+import com.warroom.bot.engine.Paperwork;
 import com.warroom.bot.engine.ScenarioSearch;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.engine.TopicOpener;
@@ -97,10 +98,10 @@ class EngineConfiguration {
 	ConversationEngine conversationEngine(PlaybookLibrary library, Roster roster, ContactBook contacts,
 			IncidentStore incidents, ButtonTokens tokens, ConversationState conversations, MessageSlots slots,
 			Texts texts, IncidentViews views, WorkingDayCalendar calendar, Clock clock,
-			ObjectProvider<TopicOpener> topics, ObjectProvider<IncidentListener> listener) {
+			ObjectProvider<TopicOpener> topics, ObjectProvider<IncidentListener> listener, Paperwork paperwork) {
 		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
 				conversations, slots, texts, views, new ScenarioSearch(library), topics.getIfAvailable(TopicOpener::none),
-				clock, calendar.zone(), listener.getIfAvailable(IncidentListener::none)));
+				clock, calendar.zone(), listener.getIfAvailable(IncidentListener::none), paperwork));
 	}
 
 	private static String read(@Nullable String file, String bundled) {

@@ -162,7 +162,7 @@ public class ReminderRelay {
 		String reason = grade.reasons().get(0).toString();
 		IncidentStore.Result result = incidents.once(incident, "raised:" + grade.level().name(), grade.level().name(),
 				new IncidentStore.Entry(TimelineType.LEVEL_RAISED, "system", texts.get("system.name"), "clock",
-						clock.instant(), java.util.Map.of("level", grade.level().label(), "text", reason)));
+						clock.instant(), java.util.Map.of("level", grade.level().label(), "text", reason, "from", seen)));
 		incidents.setField(incident.id(), "levelSeen", grade.level().name());
 		if (!result.applied()) {
 			return;

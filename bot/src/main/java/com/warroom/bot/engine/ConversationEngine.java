@@ -55,10 +55,13 @@ public class ConversationEngine {
 
 	private final LifecycleFlow lifecycle;
 
+	private final DocumentFlow documents;
+
 	/** Everything the engine uses, wired once. */
 	public record Services(PlaybookLibrary library, Roster roster, ContactBook contacts, IncidentStore incidents,
 			ButtonTokens tokens, ConversationState conversations, MessageSlots slots, Texts texts, IncidentViews views,
-			ScenarioSearch search, TopicOpener topics, Clock clock, ZoneId zone, IncidentListener listener) {
+			ScenarioSearch search, TopicOpener topics, Clock clock, ZoneId zone, IncidentListener listener,
+			Paperwork paperwork) {
 	}
 
 	public ConversationEngine(Services services) {
@@ -68,6 +71,7 @@ public class ConversationEngine {
 		this.facts = new FactFlow(services);
 		this.declares = new DeclareFlow(services, this);
 		this.lifecycle = new LifecycleFlow(services, this, facts);
+		this.documents = new DocumentFlow(services);
 	}
 
 	/** The views this engine renders with (shared with the clock). */
@@ -110,10 +114,10 @@ public class ConversationEngine {
 			case "start", "help" -> reply.say(t.get("help", Html.escape(person.name())));
 			case "declare", "drill" -> declares.declare(command, person, args, reply);
 			case "contacts" -> contacts(person, args, reply);
-			case "status", "steps", "timeline", "note", "level", "recovered", "close", "reported" ->
+			case "status", "steps", "timeline", "note", "level", "recovered", "close", "reported", "report", "summary",
+					"notice", "ack" ->
 				withIncident(command, person, command.name(), args, reply);
-			case "report", "summary", "notice" -> reply.say(t.get("later", command.name()));
-			case "ack" -> withIncident(command, person, command.name(), args, reply);
+			case "archive" -> documents.archive(person, reply);
 			default -> reply.say(t.get("unknown.command", Html.escape(abbreviate(command.name(), 32))));
 		}
 	}
@@ -152,6 +156,7 @@ public class ConversationEngine {
 			case "step" -> steps.press(press, person, m, reply);
 			case "rep", "repch", "repnow", "reptime", "appr" -> reports.press(press, person, m, reply);
 			case "fact", "factask" -> facts.press(press, person, m, reply);
+			case "sum", "sumv", "sumgo", "ntc", "ntcpdf", "arc", "doc" -> documents.press(press, person, m, reply);
 			case "ack" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
 					(incident) -> lifecycle.acknowledge(press, person, incident, List.of(m.getOrDefault("e", "")), reply),
 					() -> reply.answer(services.texts().get("button.invalid"), true));
@@ -220,6 +225,9 @@ public class ConversationEngine {
 			case "recovered" -> lifecycle.recovered(inbound, person, incident, playbook, reply);
 			case "close" -> lifecycle.askClose(inbound, person, incident, reply);
 			case "reported" -> reports.start(inbound, person, incident, playbook, reply);
+			case "report" -> documents.report(inbound, person, incident, playbook, reply);
+			case "summary" -> documents.summary(inbound, person, incident, reply);
+			case "notice" -> documents.notice(inbound, person, incident, reply);
 			case "ack" -> lifecycle.acknowledge(inbound, person, incident,
 					incident.openEscalations().keySet().stream().map(String::valueOf).toList(), reply);
 			default -> reply.notice(services.texts().get("button.invalid"));
@@ -271,6 +279,8 @@ public class ConversationEngine {
 			case "skip", "block" -> steps.reason(text, person, q, reply);
 			case "reptime" -> reports.time(text, person, q, reply, parseTime(text.text().strip()));
 			case "fact" -> facts.number(text, person, q, reply);
+			case "sum" -> documents.summaryAnswer(text, person, q, reply);
+			case "ntc" -> documents.noticeAnswer(text, q, reply);
 			case "level" -> services.incidents().find(q.get("i")).ifPresent((incident) -> lifecycle.setLevel(text, person, incident, q, reply));
 			default -> {
 			}

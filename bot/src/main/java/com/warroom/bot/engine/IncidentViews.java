@@ -280,6 +280,11 @@ public class IncidentViews {
 		return new Outbound.Send(incident.chat(), html.toString(), row.isEmpty() ? List.of() : List.of(row), null, incident.id());
 	}
 
+	/** A timeline entry in words, as plain text (for documents). */
+	public String describeText(TimelineEntry entry) {
+		return Html.toPlain(describe(entry));
+	}
+
 	private String describe(TimelineEntry entry) {
 		String step = entry.detail("step");
 		String text = entry.detail("text");

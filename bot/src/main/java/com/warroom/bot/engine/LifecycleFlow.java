@@ -17,6 +17,8 @@ import com.warroom.playbooks.Grade;
 import com.warroom.playbooks.Playbook;
 import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Track;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The incident's life after declaration: {@code /level} (computed level with reasons,
@@ -24,6 +26,8 @@ import com.warroom.playbooks.Track;
  * confirmation, and acknowledgements of escalations ({@code /ack}, 确认收到).
  */
 final class LifecycleFlow {
+
+	private static final Logger log = LoggerFactory.getLogger(LifecycleFlow.class);
 
 	private final ConversationEngine.Services services;
 
@@ -128,6 +132,23 @@ final class LifecycleFlow {
 		reply.answer(services.texts().get("close.done", incident.id()), false);
 		reply.say(services.texts().get("close.done", incident.id()));
 		postIncident(closed, playbook, reply);
+		seal(closed, playbook, reply);
+	}
+
+	/** The complete record goes to the archive; a failure there is said, and nothing recorded is lost. */
+	private void seal(Incident closed, Playbook playbook, Reply reply) {
+		try {
+			services.paperwork().seal(closed, playbook);
+			List<String> documents = services.paperwork().documents(closed.id());
+			reply.say(services.texts().get("close.sealed", closed.id(), String.valueOf(documents.size())));
+			documents.stream().filter((name) -> name.startsWith(Paperwork.RECORD_PREFIX)).reduce((a, b) -> b)
+				.ifPresent((name) -> reply.add(new Outbound.Document(closed.chat(), closed.id(), name,
+						services.texts().get("doc.record.caption", closed.id()))));
+		}
+		catch (RuntimeException ex) {
+			log.error("{} 归档失败", closed.id(), ex);
+			reply.say(services.texts().get("close.seal.failed", closed.id()));
+		}
 	}
 
 	/** 确认收到: the first acknowledgement stops an escalation and is recorded. */

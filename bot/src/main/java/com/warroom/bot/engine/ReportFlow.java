@@ -151,6 +151,7 @@ final class ReportFlow {
 			}
 			reply.say(t.get("reported.done", incident.id(), t.get("obligation." + kind.name()), sequence,
 					services.views().time(at), Html.escape(m.getOrDefault("c", ""))));
+			keepReportBook(inbound, person, incident, playbook, key, "doc.reportbook.sent.caption", reply);
 			refreshCard(incident.id(), playbook, reply);
 			return;
 		}
@@ -167,6 +168,8 @@ final class ReportFlow {
 				Html.escape(String.join("、", obligation.recipients()))),
 				List.of(List.of(services.tokens().button(t.get("button.approve"),
 						Map.of("a", "appr", "i", incident.id(), "r", key)))));
+		// the signers review the book that will be sent: the version they sign is the one kept
+		keepReportBook(inbound, person, incident, playbook, key, "doc.reportbook.review.caption", reply);
 		// the card is current, and the clock learns of the pending 签发
 		refreshCard(incident.id(), playbook, reply);
 	}
@@ -234,6 +237,16 @@ final class ReportFlow {
 		List<String> names = new ArrayList<>();
 		roles.forEach((role) -> names.add(services.library().vocabulary().roleName(role)));
 		return Html.escape(String.join("、", names));
+	}
+
+	/** Renders the report book of report {@code key} (e.g. {@code CYCLE:2}), keeps it and sends it. */
+	private void keepReportBook(Inbound inbound, Person person, Incident incident, Playbook playbook, String key,
+			String caption, Reply reply) {
+		Incident current = services.incidents().find(incident.id()).orElse(incident);
+		String name = services.paperwork().reportBook(current, playbook, key, person.name());
+		String[] parts = key.split(":");
+		String label = services.texts().get("obligation." + parts[0]) + " 第 " + parts[1] + " 次";
+		reply.add(new Outbound.Document(inbound.chat(), incident.id(), name, services.texts().get(caption, incident.id(), label)));
 	}
 
 	private void refreshCard(String incidentId, Playbook playbook, Reply reply) {

@@ -32,7 +32,7 @@ class TelegramPolling implements SmartLifecycle {
 			new BotCommand("report", "报告书"), new BotCommand("recovered", "记录已恢复"),
 			new BotCommand("summary", "事后总结报告"), new BotCommand("close", "关闭事件"), new BotCommand("notice", "客户通知"),
 			new BotCommand("contacts", "应急联络手册"), new BotCommand("timeline", "时间线"), new BotCommand("ack", "确认收到"),
-			new BotCommand("help", "帮助"));
+			new BotCommand("archive", "事件档案"), new BotCommand("help", "帮助"));
 
 	private final TelegramProperties properties;
 

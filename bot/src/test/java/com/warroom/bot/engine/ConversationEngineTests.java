@@ -274,7 +274,8 @@ class ConversationEngineTests {
 		assertThat(texts(chat.command(DBA, "/status"))).contains("本群没有进行中的事件");
 		assertThat(texts(chat.press(DBA, new Button("x", "AAAAAAAAAAAA")))).contains("此按钮已失效");
 		assertThat(texts(chat.press(DBA, new Button("x", "../../etc")))).contains("此按钮已失效");
-		assertThat(texts(chat.command(DBA, "/notice"))).contains("后续版本开放");
+		assertThat(texts(chat.command(DBA, "/notice"))).contains("本群没有进行中的事件");
+		assertThat(texts(chat.command(DBA, "/archive"))).contains("只有应急领导小组和应急工作小组组长可以查阅档案");
 		assertThat(chat.text(DBA, "随便聊聊")).isEmpty();
 		assertThat(chat.redis.keys("wr:inc:*")).isEmpty();
 	}

@@ -1,5 +1,11 @@
 package com.warroom.bot.engine;
 
+import com.warroom.bot.documents.CustomerNotices;
+import com.warroom.bot.documents.IncidentPaperwork;
+import com.warroom.reports.Archive;
+import com.warroom.reports.CompanyInfo;
+import com.warroom.reports.NoticeTemplates;
+import com.warroom.reports.PdfDocuments;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,6 +68,11 @@ final class EngineHarness {
 		also.changed(id);
 	};
 
+	/** Where the documents issued in the test are kept. */
+	final Archive archive;
+
+	final CompanyInfo company;
+
 	EngineHarness(UnifiedJedis redis, TopicOpener topics) {
 		this.redis = redis;
 		this.roster = Roster.parse(resource("warroom/roster.example.yaml"));
@@ -73,8 +84,24 @@ final class EngineHarness {
 		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
 		this.views = new IncidentViews(texts, roster, LIBRARY.vocabulary(), new SeverityGrader(), reporting,
 				tokens, clock, SHANGHAI, 200_000, incidents, Duration.ofMinutes(5));
+		this.archive = new Archive(temporaryDirectory(), clock);
+		this.company = new CompanyInfo("示例期货有限公司", "赵总经理", null, "冯技术服务岗", "021-00000000", "021-00000001",
+				"13800000009", "it@example.com", null);
+		Paperwork paperwork = new IncidentPaperwork(incidents, views, texts, new PdfDocuments(SHANGHAI), archive, company,
+				new CustomerNotices(new NoticeTemplates(), company, clock, SHANGHAI), clock, SHANGHAI);
 		this.engine = new ConversationEngine(new ConversationEngine.Services(LIBRARY, roster, contacts, incidents, tokens,
-				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI, listener));
+				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI, listener,
+				paperwork));
+	}
+
+	private static java.nio.file.Path temporaryDirectory() {
+		try {
+			java.nio.file.Path target = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "test-archives"));
+			return java.nio.file.Files.createTempDirectory(target, "archive");
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	static Actor user(String telegramId) {
@@ -176,8 +203,16 @@ final class EngineHarness {
 			else if (action instanceof Outbound.Answer answer) {
 				all.append("[answer] ").append(answer.text()).append('\n');
 			}
+			else if (action instanceof Outbound.Document document) {
+				all.append("[document] ").append(document.name()).append(' ').append(document.caption()).append('\n');
+			}
 		}
 		return all.toString();
+	}
+
+	/** The documents sent in the actions. */
+	static List<Outbound.Document> documents(List<Outbound> actions) {
+		return actions.stream().filter(Outbound.Document.class::isInstance).map(Outbound.Document.class::cast).toList();
 	}
 
 	/** Declares {@code playbookId} by search words and returns the actions of the confirmation. */

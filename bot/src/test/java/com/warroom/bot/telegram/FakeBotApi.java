@@ -37,6 +37,10 @@ final class FakeBotApi implements AutoCloseable {
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=1000 upper=999999999}},\"date\":1,"
 					+ "\"chat\":{\"id\":{{jsonPath request.body '$.chat_id'}},\"type\":\"supergroup\"},\"text\":\"x\"}}")));
+		server.stubFor(post(urlPathMatching("(?i)/bot.*/(sendDocument)")).atPriority(5).willReturn(aResponse()
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=1000 upper=999999999}},\"date\":1,"
+					+ "\"chat\":{\"id\":-1,\"type\":\"supergroup\"}}}")));
 		server.stubFor(post(urlPathMatching("(?i)/bot.*/(editMessageText)")).atPriority(5).willReturn(aResponse()
 			.withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"result\":true}")));
 		server.stubFor(post(urlPathMatching("(?i)/bot.*/(answerCallbackQuery|setMyCommands|deleteWebhook)")).atPriority(5)
@@ -66,6 +70,13 @@ final class FakeBotApi implements AutoCloseable {
 			}
 		}
 		return bodies;
+	}
+
+	/** The multipart requests of {@code method} (sendDocument), in order. */
+	List<LoggedRequest> uploads(String method) {
+		return server.findAll(anyRequestedFor(anyUrl())).stream()
+			.filter((request) -> request.getUrl().toLowerCase(java.util.Locale.ROOT).endsWith("/" + method.toLowerCase(java.util.Locale.ROOT)))
+			.toList();
 	}
 
 	/** Every method called, in order, in the lower case the client uses. */

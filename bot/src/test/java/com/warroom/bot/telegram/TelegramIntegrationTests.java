@@ -4,8 +4,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.warroom.WarRoomApplication;
 import com.warroom.bot.engine.TestRedis;
 import org.junit.jupiter.api.AfterAll;
@@ -52,6 +54,7 @@ class TelegramIntegrationTests {
 		registry.add("warroom.telegram.webhook-secret", () -> SECRET);
 		registry.add("warroom.redis-url", () -> TestRedis.server().url());
 		registry.add("warroom.data-dir", () -> "target/test-data/telegram");
+		registry.add("warroom.archive-dir", () -> temporaryArchive());
 		// the pipeline is tested here, not Telegram's pacing (SendQueueTests covers that)
 		registry.add("warroom.telegram.chat-per-second", () -> "1000");
 		registry.add("warroom.telegram.group-per-minute", () -> "60000");
@@ -122,6 +125,13 @@ class TelegramIntegrationTests {
 		say(SYSADMIN, "/note 厂商 <工程师> 已到场 & 开始检测");
 		api.await("sendMessage", (b) -> text(b, "已记入"));
 
+		// /report sends the report book as a PDF document
+		say(COMMANDER, "/report");
+		LoggedRequest upload = awaitUpload();
+		assertThat(upload.getPart("chat_id").getBody().asString()).isEqualTo(String.valueOf(Updates.GROUP));
+		assertThat(upload.getPart("document").getHeader("Content-Disposition").firstValue()).contains(".pdf");
+		assertThat(upload.getPart("document").getBody().asBytes()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+
 		say(DBA, "/recovered");
 		api.await("sendMessage", (b) -> text(b, "恢复。请继续完成事后处理步骤"));
 		say(COMMANDER, "/timeline");
@@ -132,7 +142,25 @@ class TelegramIntegrationTests {
 		say(COMMANDER, "/close");
 		press(COMMANDER, "确认关闭");
 		api.await("sendMessage", (b) -> text(b, "已关闭"));
+		api.await("sendMessage", (b) -> text(b, "已归档：时间线、2 份文件及校验清单"));
 		assertThat(output.getAll()).doesNotContain(FakeBotApi.TOKEN).doesNotContain("TEST-token");
+	}
+
+	private static String temporaryArchive() {
+		try {
+			return java.nio.file.Files.createTempDirectory("telegram-archive").toString();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	private static LoggedRequest awaitUpload() {
+		for (int i = 0; i < 500 && api.uploads("sendDocument").isEmpty(); i++) {
+			FakeBotApi.sleep(20);
+		}
+		assertThat(api.uploads("sendDocument")).as("a sendDocument call").isNotEmpty();
+		return api.uploads("sendDocument").get(0);
 	}
 
 	@Test

@@ -1,0 +1,61 @@
+package com.warroom.bot.documents;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import com.warroom.bot.engine.IncidentViews;
+import com.warroom.bot.engine.Paperwork;
+import com.warroom.bot.engine.Texts;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.playbooks.WorkingDayCalendar;
+import com.warroom.reports.Archive;
+import com.warroom.reports.CompanyInfo;
+import com.warroom.reports.NoticeTemplates;
+import com.warroom.reports.PdfDocuments;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The documents: company data from {@code COMPANY_*}, notice templates from {@code NOTICES_DIR}. */
+@Configuration(proxyBeanMethods = false)
+class DocumentsConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DocumentsConfiguration.class);
+
+	@Bean
+	CompanyInfo companyInfo(@Value("${warroom.company.name:}") String name, @Value("${warroom.company.head:}") String head,
+			@Value("${warroom.company.reporter:}") String reporter, @Value("${warroom.company.contact:}") String contact,
+			@Value("${warroom.company.phone:}") String phone, @Value("${warroom.company.fax:}") String fax,
+			@Value("${warroom.company.mobile:}") String mobile, @Value("${warroom.company.email:}") String email,
+			@Value("${warroom.company.location:}") String location) {
+		if (name.isBlank()) {
+			log.warn("未配置 COMPANY_NAME：报告书中的单位名称暂用“XX期货有限公司”");
+		}
+		return new CompanyInfo(name.isBlank() ? "XX期货有限公司" : name, head, reporter, contact, phone, fax, mobile, email,
+				location);
+	}
+
+	@Bean
+	PdfDocuments pdfDocuments(WorkingDayCalendar calendar) {
+		return new PdfDocuments(calendar.zone());
+	}
+
+	@Bean
+	NoticeTemplates noticeTemplates(@Value("${warroom.notices-dir:}") String dir) {
+		return new NoticeTemplates(dir.isBlank() ? null : Path.of(dir));
+	}
+
+	@Bean
+	CustomerNotices customerNotices(NoticeTemplates templates, CompanyInfo company, Clock clock, WorkingDayCalendar calendar) {
+		return new CustomerNotices(templates, company, clock, calendar.zone());
+	}
+
+	@Bean
+	Paperwork paperwork(IncidentStore incidents, IncidentViews views, Texts texts, PdfDocuments pdf, Archive archive,
+			CompanyInfo company, CustomerNotices notices, Clock clock, WorkingDayCalendar calendar) {
+		return new IncidentPaperwork(incidents, views, texts, pdf, archive, company, notices, clock, calendar.zone());
+	}
+
+}

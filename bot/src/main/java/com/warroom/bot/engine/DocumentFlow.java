@@ -1,0 +1,325 @@
+package com.warroom.bot.engine;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.IncidentStatus;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.incident.TimelineType;
+import com.warroom.bot.roster.Permission;
+import com.warroom.bot.roster.Person;
+import com.warroom.bot.roster.RosterRole;
+import com.warroom.playbooks.Playbook;
+
+/**
+ * The documents from chat: {@code /report} (the current report book), {@code /summary}
+ * (a short interview for what the bot cannot know, then the post-event report),
+ * {@code /notice} (a customer notice from a template) and {@code /archive} (closed
+ * incidents' documents, for leaders). Answers are kept on the incident ({@code sum:*}
+ * fields) and on its timeline; every document issued is kept in the archive.
+ */
+final class DocumentFlow {
+
+	/** Interview items answered in words, in the order of the post-event report (4.8). */
+	static final List<String> TEXT_ITEMS = List.of("place", "impact", "affected", "loss", "cause", "consequence",
+			"human", "handling", "accountability", "lessons", "problems", "actions", "other");
+
+	/** Interview items answered with a button, and their choices. */
+	static final Map<String, List<String>> CHOICE_ITEMS = Map.of("class", List.of("设备设施故障", "人为失误", "攻击破坏", "外部因素传导"),
+			"nature", List.of("责任事件", "非责任事件"));
+
+	private static final int ARCHIVE_LIST = 10;
+
+	private final ConversationEngine.Services services;
+
+	DocumentFlow(ConversationEngine.Services services) {
+		this.services = services;
+	}
+
+	void report(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {
+		if (!person.may(Permission.REPORT)) {
+			reply.notice(services.texts().get("refuse.permission"));
+			return;
+		}
+		String name = services.paperwork().reportBook(incident, playbook, null, person.name());
+		issued(inbound, person, incident, name, reply);
+		reply.add(new Outbound.Document(inbound.chat(), incident.id(), name,
+				services.texts().get("doc.reportbook.caption", incident.id())));
+	}
+
+	void summary(Inbound inbound, Person person, Incident incident, Reply reply) {
+		if (!person.may(Permission.REPORT)) {
+			reply.notice(services.texts().get("refuse.permission"));
+			return;
+		}
+		reply.add(new Outbound.Send(inbound.chat(), panel(incident), panelButtons(incident), summarySlot(incident), incident.id()));
+	}
+
+	void notice(Inbound inbound, Person person, Incident incident, Reply reply) {
+		if (!person.may(Permission.REPORT)) {
+			reply.notice(services.texts().get("refuse.permission"));
+			return;
+		}
+		List<List<Button>> rows = new ArrayList<>();
+		for (Paperwork.NoticeTemplate template : services.paperwork().notices()) {
+			rows.add(List.of(services.tokens().button(template.title(), Map.of("a", "ntc", "i", incident.id(), "t", template.id()))));
+		}
+		reply.say(services.texts().get("notice.which", incident.id()), rows);
+	}
+
+	void archive(Person person, Reply reply) {
+		Texts t = services.texts();
+		if (!person.roles().contains(RosterRole.LEADER) && !person.roles().contains(RosterRole.COMMANDER)) {
+			reply.notice(t.get("archive.refused"));
+			return;
+		}
+		List<String> ids = services.paperwork().archived();
+		if (ids.isEmpty()) {
+			reply.say(t.get("archive.empty"));
+			return;
+		}
+		List<List<Button>> rows = new ArrayList<>();
+		for (String id : ids.subList(0, Math.min(ARCHIVE_LIST, ids.size()))) {
+			rows.add(List.of(services.tokens().button(id, Map.of("a", "arc", "i", id))));
+		}
+		reply.say(t.get("archive.list", String.valueOf(ids.size()), String.valueOf(Math.min(ARCHIVE_LIST, ids.size()))), rows);
+	}
+
+	void press(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
+		Texts t = services.texts();
+		String action = m.getOrDefault("a", "");
+		if (action.equals("arc") || action.equals("doc")) {
+			archived(press, person, m, reply);
+			return;
+		}
+		Optional<Incident> found = services.incidents().find(m.getOrDefault("i", ""));
+		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED) {
+			reply.answer(t.get("button.invalid"), true);
+			return;
+		}
+		if (!person.may(Permission.REPORT)) {
+			reply.answer(t.get("refuse.permission"), true);
+			return;
+		}
+		Incident incident = found.get();
+		switch (action) {
+			case "sum" -> {
+				String item = m.getOrDefault("f", "");
+				if (!TEXT_ITEMS.contains(item)) {
+					reply.answer(t.get("button.invalid"), true);
+					return;
+				}
+				services.conversations().await(press.chat(), press.actor(), Map.of("q", "sum", "i", incident.id(), "f", item));
+				reply.answer("", false).say(t.get("summary.ask", t.get("summary.item." + item), t.get("summary.hint." + item)));
+			}
+			case "sumv" -> {
+				String item = m.getOrDefault("f", "");
+				String value = m.getOrDefault("v", "");
+				if (!CHOICE_ITEMS.getOrDefault(item, List.of()).contains(value)) {
+					reply.answer(t.get("button.invalid"), true);
+					return;
+				}
+				save(press, person, incident, item, value, reply);
+			}
+			case "sumgo" -> produce(press, person, incident, reply);
+			case "ntc" -> nextOption(press, incident, m.getOrDefault("t", ""), m.getOrDefault("s", ""), reply);
+			case "ntcpdf" -> services.paperwork()
+				.noticePdf(incident, m.getOrDefault("t", ""), decode(m.getOrDefault("s", "")), m.getOrDefault("r", ""))
+				.ifPresentOrElse((name) -> {
+					issued(press, person, incident, name, reply);
+					reply.answer("", false).add(new Outbound.Document(press.chat(), incident.id(), name,
+							t.get("doc.notice.caption", incident.id())));
+				}, () -> reply.answer(t.get("notice.unknown"), true));
+			default -> reply.answer(t.get("button.invalid"), true);
+		}
+	}
+
+	/** A typed answer to an interview item. */
+	void summaryAnswer(Inbound.Text text, Person person, Map<String, String> q, Reply reply) {
+		Optional<Incident> incident = services.incidents().find(q.getOrDefault("i", ""));
+		String answer = text.text().strip();
+		if (incident.isEmpty() || incident.get().status() == IncidentStatus.CLOSED) {
+			reply.say(services.texts().get("button.invalid"));
+			return;
+		}
+		if (answer.isEmpty() || answer.length() > ConversationEngine.MAX_NOTE) {
+			services.conversations().await(text.chat(), text.actor(), q);
+			reply.say(services.texts().get("summary.length", String.valueOf(ConversationEngine.MAX_NOTE)));
+			return;
+		}
+		save(text, person, incident.get(), q.get("f"), answer, reply);
+	}
+
+	/** The expected recovery time typed for a notice: the text, ready to copy. */
+	void noticeAnswer(Inbound.Text text, Map<String, String> q, Reply reply) {
+		Texts t = services.texts();
+		Optional<Incident> incident = services.incidents().find(q.getOrDefault("i", ""));
+		String recovery = text.text().strip();
+		if (incident.isEmpty()) {
+			reply.say(t.get("button.invalid"));
+			return;
+		}
+		if (recovery.isEmpty() || recovery.length() > 100) {
+			services.conversations().await(text.chat(), text.actor(), q);
+			reply.say(t.get("notice.recovery.bad"));
+			return;
+		}
+		String template = q.getOrDefault("t", "");
+		String selected = q.getOrDefault("s", "");
+		services.paperwork().noticeText(incident.get(), template, decode(selected), recovery).ifPresentOrElse((notice) -> reply.say(
+				t.get("notice.ready", incident.get().id(), Html.escape(notice)),
+				List.of(List.of(services.tokens().button(t.get("button.pdf"),
+						Map.of("a", "ntcpdf", "i", incident.get().id(), "t", template, "s", selected, "r", recovery))))),
+				() -> reply.say(t.get("notice.unknown")));
+	}
+
+	private void save(Inbound inbound, Person person, Incident incident, String item, String value, Reply reply) {
+		Texts t = services.texts();
+		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+				Map.of("sum:" + item, value), ConversationEngine.entry(TimelineType.FACT_SET, person, inbound,
+						services.clock().instant(), Map.of("text", t.get("summary.item." + item) + "：" + value)));
+		if (!result.applied()) {
+			reply.notice(t.get("incident.closed", incident.id()));
+			return;
+		}
+		Incident updated = services.incidents().find(incident.id()).orElseThrow();
+		reply.answer(t.get("fact.saved"), false);
+		reply.add(new Outbound.Edit(updated.chat(), summarySlot(updated), panel(updated), panelButtons(updated), updated.id()));
+	}
+
+	private void produce(Inbound inbound, Person person, Incident incident, Reply reply) {
+		Texts t = services.texts();
+		Playbook playbook = services.library().find(incident.playbookId()).orElseThrow();
+		String name = services.paperwork().postEventReport(incident, playbook);
+		issued(inbound, person, incident, name, reply);
+		boolean preliminary = incident.fields().getOrDefault("sum:cause", "").isBlank();
+		reply.answer("", false);
+		reply.add(new Outbound.Document(inbound.chat(), incident.id(), name,
+				t.get(preliminary ? "doc.summary.caption.preliminary" : "doc.summary.caption", incident.id())));
+	}
+
+	private void archived(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
+		Texts t = services.texts();
+		if (!person.roles().contains(RosterRole.LEADER) && !person.roles().contains(RosterRole.COMMANDER)) {
+			reply.answer(t.get("archive.refused"), true);
+			return;
+		}
+		String id = m.getOrDefault("i", "");
+		List<String> names = services.paperwork().documents(id);
+		if (m.get("a").equals("doc")) {
+			String name = m.getOrDefault("n", "");
+			if (!names.contains(name)) {
+				reply.answer(t.get("button.invalid"), true);
+				return;
+			}
+			reply.answer("", false).add(new Outbound.Document(press.chat(), id, name, t.get("doc.archived.caption", id)));
+			return;
+		}
+		List<List<Button>> rows = new ArrayList<>();
+		for (String name : names) {
+			rows.add(List.of(services.tokens().button(ConversationEngine.abbreviate(name, 40), Map.of("a", "doc", "i", id, "n", name))));
+		}
+		reply.answer("", false).say(t.get(names.isEmpty() ? "archive.nodocs" : "archive.docs", id), rows);
+	}
+
+	/** The issue of a document goes on the timeline. */
+	private void issued(Inbound inbound, Person person, Incident incident, String name, Reply reply) {
+		services.incidents().change(incident, EnumSet.allOf(IncidentStatus.class), Map.of(),
+				ConversationEngine.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(),
+						Map.of("text", name)));
+	}
+
+	private String panel(Incident incident) {
+		Texts t = services.texts();
+		StringBuilder html = new StringBuilder(t.get("summary.header", incident.id()));
+		List<String> items = new ArrayList<>(TEXT_ITEMS);
+		items.add(items.indexOf("consequence") + 1, "class");
+		items.add(items.indexOf("human"), "nature");
+		for (String item : items) {
+			String value = incident.fields().getOrDefault("sum:" + item, "");
+			html.append('\n').append(t.get("summary.line", t.get("summary.item." + item),
+					value.isBlank() ? t.get("summary.unset") : Html.escape(ConversationEngine.abbreviate(value, 120))));
+		}
+		boolean preliminary = incident.fields().getOrDefault("sum:cause", "").isBlank();
+		return html.append('\n').append(t.get(preliminary ? "summary.footer.preliminary" : "summary.footer")).toString();
+	}
+
+	private List<List<Button>> panelButtons(Incident incident) {
+		Texts t = services.texts();
+		ButtonTokens tokens = services.tokens();
+		List<List<Button>> rows = new ArrayList<>();
+		List<Button> row = new ArrayList<>();
+		for (String item : TEXT_ITEMS) {
+			row.add(tokens.button(t.get("summary.item." + item), Map.of("a", "sum", "i", incident.id(), "f", item)));
+			if (row.size() == 3) {
+				rows.add(row);
+				row = new ArrayList<>();
+			}
+		}
+		if (!row.isEmpty()) {
+			rows.add(row);
+		}
+		for (Map.Entry<String, List<String>> choice : List.of(Map.entry("class", CHOICE_ITEMS.get("class")),
+				Map.entry("nature", CHOICE_ITEMS.get("nature")))) {
+			List<Button> choices = new ArrayList<>();
+			for (String value : choice.getValue()) {
+				choices.add(tokens.button(value, Map.of("a", "sumv", "i", incident.id(), "f", choice.getKey(), "v", value)));
+			}
+			rows.add(choices);
+		}
+		rows.add(List.of(tokens.button(t.get("button.summary.produce"), Map.of("a", "sumgo", "i", incident.id()))));
+		return rows;
+	}
+
+	/**
+	 * Asks the template's next option not chosen yet (buttons), or, when all are chosen,
+	 * the expected recovery time. {@code selected} carries the choices so far
+	 * ({@code 原因=计算机系统|业务=交易}); a choice not among the template's is refused.
+	 */
+	private void nextOption(Inbound.Press press, Incident incident, String templateId, String selected, Reply reply) {
+		Texts t = services.texts();
+		Optional<Paperwork.NoticeTemplate> template = services.paperwork().notices().stream()
+			.filter((candidate) -> candidate.id().equals(templateId))
+			.findFirst();
+		Map<String, String> chosen = decode(selected);
+		if (template.isEmpty() || !chosen.entrySet().stream().allMatch((choice) -> template.get().options().stream()
+			.anyMatch((option) -> option.name().equals(choice.getKey()) && option.choices().contains(choice.getValue())))) {
+			reply.answer(t.get("notice.unknown"), true);
+			return;
+		}
+		for (Paperwork.Option option : template.get().options()) {
+			if (!chosen.containsKey(option.name())) {
+				List<Button> row = new ArrayList<>();
+				for (String choice : option.choices()) {
+					String next = (selected.isEmpty() ? "" : selected + "|") + option.name() + "=" + choice;
+					row.add(services.tokens().button(choice, Map.of("a", "ntc", "i", incident.id(), "t", templateId, "s", next)));
+				}
+				reply.answer("", false).say(t.get("notice.option", Html.escape(option.name())), List.of(row));
+				return;
+			}
+		}
+		services.conversations().await(press.chat(), press.actor(),
+				Map.of("q", "ntc", "i", incident.id(), "t", templateId, "s", selected));
+		reply.answer("", false).say(t.get("notice.recovery"));
+	}
+
+	private static Map<String, String> decode(String selected) {
+		Map<String, String> chosen = new java.util.LinkedHashMap<>();
+		for (String pair : selected.split("\\|")) {
+			int eq = pair.indexOf('=');
+			if (eq > 0) {
+				chosen.put(pair.substring(0, eq), pair.substring(eq + 1));
+			}
+		}
+		return chosen;
+	}
+
+	static String summarySlot(Incident incident) {
+		return incident.id() + ":summary";
+	}
+
+}

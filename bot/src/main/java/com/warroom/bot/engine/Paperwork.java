@@ -1,0 +1,78 @@
+package com.warroom.bot.engine;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.warroom.bot.incident.Incident;
+import com.warroom.playbooks.Playbook;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The documents an incident produces (report books, the post-event report, the incident
+ * record, customer notices) and its archive. Each method that issues a document renders
+ * it from the incident as stored now, keeps it in the archive and returns its name
+ * there; the channel then sends or links it ({@link Outbound.Document}).
+ */
+public interface Paperwork {
+
+	/** Names of incident records in the archive start with this. */
+	String RECORD_PREFIX = "信息系统事件记录表";
+
+	/**
+	 * The report book 《网络与信息安全事件情况报告书》.
+	 * @param report the report it is for, e.g. {@code CYCLE:2}; null for the next one owed
+	 * @param reporter who files it (报告人), e.g. the liaison
+	 */
+	String reportBook(Incident incident, Playbook playbook, @Nullable String report, String reporter);
+
+	/** The post-event report 《关于……事件的处理情况报告》, marked 初步 while the cause is unknown. */
+	String postEventReport(Incident incident, Playbook playbook);
+
+	/** The incident record 信息系统事件记录表 (2.8.4). */
+	String incidentRecord(Incident incident, Playbook playbook);
+
+	/** The customer notice templates a company has (附件十 and its own). */
+	List<NoticeTemplate> notices();
+
+	/**
+	 * A notice's text, ready to copy; empty when the template is unknown.
+	 * @param choices the template's options as chosen, e.g. 原因 → 计算机系统
+	 * @param recovery the expected recovery time as typed (printed literally)
+	 */
+	Optional<String> noticeText(Incident incident, String templateId, Map<String, String> choices, String recovery);
+
+	/** A notice as PDF, kept in the archive; empty when the template is unknown. */
+	Optional<String> noticePdf(Incident incident, String templateId, Map<String, String> choices, String recovery);
+
+	/** Closes the incident's archive: the incident record, the timeline and the manifest. */
+	void seal(Incident incident, Playbook playbook);
+
+	/** Ids of closed incidents in the archive, newest first. */
+	List<String> archived();
+
+	/** The names of the documents kept for an incident, oldest first. */
+	List<String> documents(String incidentId);
+
+	/**
+	 * A customer notice template.
+	 * @param options what must be chosen before it can be filled, in order
+	 */
+	record NoticeTemplate(String id, String title, List<Option> options) {
+
+		public NoticeTemplate {
+			options = List.copyOf(options);
+		}
+
+	}
+
+	/** A choice a notice needs, e.g. 原因: 计算机系统 / 电力供应 / 通讯系统. */
+	record Option(String name, List<String> choices) {
+
+		public Option {
+			choices = List.copyOf(choices);
+		}
+
+	}
+
+}

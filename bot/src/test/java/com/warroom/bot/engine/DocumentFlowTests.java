@@ -1,0 +1,182 @@
+package com.warroom.bot.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.itextpdf.kernel.pdf.PdfDocument;
+import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
+import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.TimelineEntry;
+import com.warroom.bot.incident.TimelineType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static com.warroom.bot.engine.EngineHarness.COMMANDER;
+import static com.warroom.bot.engine.EngineHarness.DBA;
+import static com.warroom.bot.engine.EngineHarness.GM;
+import static com.warroom.bot.engine.EngineHarness.LIAISON;
+import static com.warroom.bot.engine.EngineHarness.OBSERVER;
+import static com.warroom.bot.engine.EngineHarness.button;
+import static com.warroom.bot.engine.EngineHarness.documents;
+import static com.warroom.bot.engine.EngineHarness.texts;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** /report, /reported's kept report books, /summary, /notice, the archive at close and /archive. */
+class DocumentFlowTests {
+
+	static final Actor CRO = EngineHarness.user("900000003");
+
+	private EngineHarness chat;
+
+	@BeforeEach
+	void setUp() {
+		chat = new EngineHarness(TestRedis.fresh());
+	}
+
+	private Incident only() {
+		return chat.incidents.openIn(chat.chat).get(0);
+	}
+
+	/** The text of every page of a document kept in the archive, whitespace removed (the forms wrap lines). */
+	private String pdfText(Outbound.Document document) throws Exception {
+		byte[] pdf = chat.archive.read(document.incidentId(), document.name()).orElseThrow();
+		StringBuilder text = new StringBuilder();
+		try (PdfDocument doc = new PdfDocument(new PdfReader(new java.io.ByteArrayInputStream(pdf)))) {
+			for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+				text.append(PdfTextExtractor.getTextFromPage(doc.getPage(page)));
+			}
+		}
+		return text.toString().replaceAll("\\s+", "");
+	}
+
+	@Test
+	void reportSendsTheCurrentReportBookFilledFromTheIncident() throws Exception {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		chat.clock.advance(Duration.ofMinutes(3));
+		chat.command(DBA, "/note 节点 2 已接管 <b>${env:HOME}</b>");
+		List<Outbound> report = chat.command(LIAISON, "/report");
+		Outbound.Document book = documents(report).get(0);
+		assertThat(book.name()).isEqualTo("事件情况报告书-第1次.pdf");
+		assertThat(book.caption()).contains("INC-20261123-001");
+		String text = pdfText(book);
+		assertThat(text).contains("网络与信息安全事件情况报告书").contains("INC-20261123-001").contains("示例期货有限公司")
+			.contains("第1次").contains("021-00000001").contains("数据库主机硬件故障")
+			.contains("节点2已接管<b>${env:HOME}</b>").contains("设备设施故障").contains("一般");
+		assertThat(chat.incidents.timeline(only().id())).extracting(TimelineEntry::type).contains(TimelineType.DOCUMENT_ISSUED);
+		assertThat(texts(chat.command(OBSERVER, "/report"))).contains("无权");
+	}
+
+	@Test
+	void eachReportMadeKeepsTheBookThatWasSent() throws Exception {
+		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
+		List<Outbound> which = chat.command(LIAISON, "/reported");
+		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
+		List<Outbound> done = chat.press(LIAISON, button(time, "现在"));
+		Outbound.Document kept = documents(done).get(0);
+		assertThat(kept.caption()).contains("定期报告 第 1 次").contains("已存档");
+		String text = pdfText(kept);
+		assertThat(text).contains("第1次").contains("攻击破坏").contains("冯技术服务岗");
+		assertThat(chat.archive.documents(only().id())).hasSize(1);
+	}
+
+	@Test
+	void aCentralTradingBookIsSentForReviewWhenSigningIsAskedAndNamesItsSigners() throws Exception {
+		chat.declare(LIAISON, "数据库主机", "数据库主机硬件故障");
+		List<Outbound> which = chat.command(LIAISON, "/reported");
+		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
+		List<Outbound> pending = chat.press(LIAISON, button(time, "现在"));
+		assertThat(documents(pending)).singleElement().satisfies((doc) -> assertThat(doc.caption()).contains("待签发"));
+		chat.press(CRO, button(pending, "签发"));
+		List<Outbound> signed = chat.press(GM, button(pending, "签发"));
+		assertThat(documents(signed)).isEmpty();
+		assertThat(chat.archive.documents(only().id())).hasSize(1);
+		// a later /report is the book of the next report
+		assertThat(pdfText(documents(chat.command(LIAISON, "/report")).get(0))).contains("第2次");
+	}
+
+	@Test
+	void theSummaryInterviewFillsThePostEventReport() throws Exception {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		chat.clock.advance(Duration.ofSeconds(89));
+		chat.command(DBA, "/recovered");
+		List<Outbound> panel = chat.command(LIAISON, "/summary");
+		assertThat(texts(panel)).contains("事后总结").contains("发生原因：<i>未填写</i>").contains("初步");
+		List<Outbound> ask = chat.press(LIAISON, button(panel, "发生原因"));
+		assertThat(texts(ask)).contains("请回复「发生原因」");
+		List<Outbound> saved = chat.text(LIAISON, "主数据库系统节点 1 服务器硬件故障 ${sys:user.dir}");
+		assertThat(texts(saved)).contains("发生原因：主数据库系统节点 1 服务器硬件故障 ${sys:user.dir}");
+		chat.press(LIAISON, button(panel, "发生原因")); // asked again: an answer can be changed
+		chat.text(LIAISON, "主数据库系统节点 1 服务器硬件故障");
+		chat.press(LIAISON, button(panel, "整改措施"));
+		chat.text(LIAISON, "对整个系统各关键部件进行全面排查\n对应急预案进行全面梳理");
+		chat.press(LIAISON, button(panel, "非责任事件"));
+		List<Outbound> produced = chat.press(LIAISON, button(panel, "生成报告"));
+		Outbound.Document report = documents(produced).get(0);
+		assertThat(report.name()).isEqualTo("事件处理情况报告.pdf");
+		assertThat(report.caption()).doesNotContain("初步");
+		String text = pdfText(report);
+		assertThat(text).contains("处理情况报告").contains("INC-20261123-001").contains("主数据库系统节点1服务器硬件故障")
+			.contains("对整个系统各关键部件进行全面排查").contains("非责任事件").contains("1分29秒").doesNotContain("初步");
+		assertThat(chat.text(LIAISON, "随便聊聊")).isEmpty();
+	}
+
+	@Test
+	void withoutACauseThePostEventReportIsPreliminary() throws Exception {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		List<Outbound> produced = chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告"));
+		Outbound.Document report = documents(produced).get(0);
+		assertThat(report.name()).isEqualTo("事件处理情况报告-初步.pdf");
+		assertThat(pdfText(report)).contains("初步");
+		assertThat(texts(chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "发生原因")))).contains("请回复");
+		assertThat(texts(chat.text(LIAISON, "x".repeat(4001)))).contains("不能超过 4000 字");
+	}
+
+	@Test
+	void aNoticeIsFilledWithTheChoicesAndTheTypedTimePrintedAsTyped() throws Exception {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		List<Outbound> templates = chat.command(LIAISON, "/notice");
+		List<Outbound> business = chat.press(LIAISON, button(templates, "交易（行情）暂停通知"));
+		assertThat(texts(business)).contains("请选择业务");
+		List<Outbound> cause = chat.press(LIAISON, button(business, "交易"));
+		assertThat(texts(cause)).contains("请选择原因");
+		List<Outbound> ask = chat.press(LIAISON, button(cause, "电力供应"));
+		assertThat(texts(ask)).contains("预计恢复时间");
+		List<Outbound> ready = chat.text(LIAISON, "15:30 ${env:HOME}");
+		assertThat(texts(ready)).contains("交易暂停通知").contains("目前电力供应发生故障，造成交易暂停，预计系统可于15:30 ${env:HOME}恢复交易")
+			.contains("示例期货有限公司").contains("2026年11月23日");
+		List<Outbound> pdf = chat.press(LIAISON, button(ready, "生成 PDF"));
+		assertThat(pdfText(documents(pdf).get(0))).contains("交易暂停通知").contains("${env:HOME}");
+	}
+
+	@Test
+	void closingSealsTheArchiveAndLeadersCanFetchItsDocuments() throws Exception {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		chat.command(LIAISON, "/report");
+		chat.clock.advance(Duration.ofMinutes(20));
+		chat.command(DBA, "/recovered");
+		List<Outbound> closed = chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
+		String id = "INC-20261123-001";
+		assertThat(texts(closed)).contains(id + "</b> 已归档：时间线、2 份文件");
+		Outbound.Document record = documents(closed).get(0);
+		assertThat(pdfText(record)).contains("信息系统事件记录表").contains(id).contains("数据库主机硬件故障");
+		assertThat(chat.archive.verify(id)).isEmpty();
+		JsonNode timeline = new ObjectMapper().readTree(new String(chat.archive.read(id, "timeline.json").orElseThrow(),
+				StandardCharsets.UTF_8));
+		assertThat(timeline.path("schema").asInt()).isEqualTo(1);
+		assertThat(timeline.path("incident").asText()).isEqualTo(id);
+		assertThat(timeline.path("entries")).anySatisfy((entry) -> assertThat(entry.path("type").asText()).isEqualTo("CLOSED"));
+
+		assertThat(texts(chat.command(DBA, "/archive"))).contains("只有应急领导小组和应急工作小组组长可以查阅档案");
+		List<Outbound> list = chat.command(GM, "/archive");
+		assertThat(texts(list)).contains("共有 1 个已关闭的事件");
+		List<Outbound> docs = chat.press(GM, button(list, id));
+		List<Outbound> fetched = chat.press(GM, button(docs, "事件情况报告书-第1次.pdf"));
+		assertThat(documents(fetched)).singleElement().satisfies((doc) -> assertThat(doc.name()).isEqualTo("事件情况报告书-第1次.pdf"));
+		assertThat(texts(chat.press(DBA, button(docs, "事件情况报告书-第1次.pdf")))).contains("只有应急领导小组");
+	}
+
+}
