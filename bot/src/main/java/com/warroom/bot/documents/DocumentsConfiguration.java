@@ -42,6 +42,20 @@ class DocumentsConfiguration {
 		return new PdfDocuments(calendar.zone());
 	}
 
+	/**
+	 * Parses the embedded font (5 MB, about half a second) once the application is up, in
+	 * the background, so the first report book of an outage is not the one that waits.
+	 */
+	@Bean
+	org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> warmFont(
+			PdfDocuments pdf) {
+		return (ready) -> {
+			Thread warm = new Thread(() -> pdf.notice("预热", "预热", "INC-00000000-000", false), "warm-font");
+			warm.setDaemon(true);
+			warm.start();
+		};
+	}
+
 	@Bean
 	NoticeTemplates noticeTemplates(@Value("${warroom.notices-dir:}") String dir) {
 		return new NoticeTemplates(dir.isBlank() ? null : Path.of(dir));
