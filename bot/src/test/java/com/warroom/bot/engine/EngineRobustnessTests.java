@@ -101,7 +101,8 @@ class EngineRobustnessTests {
 		declared.forEach((action) -> EngineHarness.buttons(action).forEach(realButtons::addAll));
 		Random random = new Random(4242);
 		String[] commands = { "declare", "drill", "status", "steps", "timeline", "note", "level", "recovered", "close",
-				"contacts", "help", "start", "reported", "ack", "x", "", "DECLARE", "note@bot" };
+				"contacts", "help", "start", "reported", "ack", "report", "summary", "notice", "archive", "x", "", "DECLARE",
+				"note@bot" };
 		String[] fragments = { "数据库", "<b>", "&", "'", "\"", "${env:PATH}", "%s", "\u0000", "😀", "/", "\n", " ", "13:58",
 				"2026-11-23 13:00", "-1", "99999999999999999999", "行情", "end", "m1" };
 		Actor[] actors = { DBA, SYSADMIN, EngineHarness.OBSERVER, EngineHarness.STRANGER, EngineHarness.LIAISON };
