@@ -144,7 +144,7 @@
         })
         .finally(function () { refreshing = false; });
     };
-    var board = new EventSource('/board/events');
+    var board = new EventSource('/board/events?seen=' + encodeURIComponent(watched.getAttribute('data-seen') || ''));
     board.addEventListener('refresh', refresh);
     board.addEventListener('expired', function () { board.close(); window.location.reload(); });
   }

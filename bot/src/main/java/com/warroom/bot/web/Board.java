@@ -97,7 +97,7 @@ final class Board {
 
 	/**
 	 * Changes whenever the board would look different: an incident opened, changed or
-	 * closed, a document archived, or the minute turned (elapsed times).
+	 * closed, an incident archived, or the minute turned (elapsed times). A short hash.
 	 */
 	String signature() {
 		StringBuilder signature = new StringBuilder();
@@ -106,7 +106,7 @@ final class Board {
 			signature.append(incident.id()).append(':').append(incident.fields().getOrDefault("version", "")).append(';');
 		}
 		signature.append('|').append(archive.sealedIds().size());
-		return signature.toString();
+		return Integer.toHexString(signature.toString().hashCode());
 	}
 
 	private static List<String> people(List<TimelineEntry> timeline) {

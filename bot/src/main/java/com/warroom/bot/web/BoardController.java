@@ -20,6 +20,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -68,7 +69,7 @@ class BoardController {
 
 	@GetMapping("/board")
 	ResponseEntity<String> board(@RequestAttribute(WebUser.ATTRIBUTE) WebUser user) {
-		String main = boardView.board(board.open(), clock.instant());
+		String main = boardView.board(board.open(), clock.instant(), board.signature());
 		return ChatController.html(HttpStatus.OK,
 				layout.page(texts.get("web.board.title"), user, Layout.Nav.BOARD, "page-board", main));
 	}
@@ -79,7 +80,8 @@ class BoardController {
 		Optional<Playbook> playbook = incident.flatMap((found) -> library.find(found.playbookId()));
 		String main;
 		if (incident.isPresent() && playbook.isPresent()) {
-			main = incidentPage.page(incident.get(), playbook.get(), incidents.timeline(id), archive.documents(id));
+			main = incidentPage.page(incident.get(), playbook.get(), incidents.timeline(id), archive.documents(id),
+					board.signature());
 		}
 		else if (INCIDENT_ID.matcher(id).matches() && archive.sealed(id).isPresent()) {
 			main = incidentPage.archivedOnly(id, archive.sealed(id).get().files());
@@ -103,8 +105,9 @@ class BoardController {
 	}
 
 	@GetMapping(path = "/board/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	ResponseEntity<SseEmitter> events(@RequestAttribute(WebUser.ATTRIBUTE) WebUser user) {
-		return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(events.board(user));
+	ResponseEntity<SseEmitter> events(@RequestAttribute(WebUser.ATTRIBUTE) WebUser user,
+			@RequestParam(defaultValue = "") String seen) {
+		return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(events.board(user, seen));
 	}
 
 	/** A file of an incident's archive, as an attachment (never rendered by the browser). */

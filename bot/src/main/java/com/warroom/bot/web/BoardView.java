@@ -25,12 +25,13 @@ final class BoardView {
 		this.views = views;
 	}
 
-	/** The board's main content. */
-	String board(List<Board.Row> rows, Instant now) {
+	/** The board's main content; {@code seen} is the board's signature as rendered. */
+	String board(List<Board.Row> rows, Instant now, String seen) {
 		List<Board.Row> real = rows.stream().filter((row) -> !row.incident().isDrill()).toList();
 		List<Board.Row> drills = rows.stream().filter((row) -> row.incident().isDrill()).toList();
 		StringBuilder html = new StringBuilder(8192);
-		html.append("<section class=\"board\" data-events=\"/board/events\">\n<div class=\"page-head\"><h1>")
+		html.append("<section class=\"board\" data-events=\"/board/events\" data-seen=\"").append(WebHtml.text(seen))
+			.append("\">\n<div class=\"page-head\"><h1>")
 			.append(text("web.board.title")).append("</h1><span class=\"updated\">")
 			.append(WebHtml.text(texts.get("web.board.updated", views.time(now)))).append("</span></div>\n");
 		section(html, "real", texts.get("web.board.real"), real, texts.get("web.board.none"));
@@ -77,9 +78,9 @@ final class BoardView {
 	private String current(Board.Row row) {
 		StringBuilder html = new StringBuilder();
 		for (Board.Current current : row.current()) {
-			String text = texts.get("web.board.current", texts.get("track." + current.track().key()),
-					String.valueOf(current.position()), String.valueOf(current.steps()), abbreviate(current.step().text(), 36));
-			html.append(item("web.board.col.current", WebHtml.text(text), "current"));
+			String text = texts.get("web.board.current", String.valueOf(current.position()), String.valueOf(current.steps()),
+					abbreviate(current.step().text(), 36));
+			html.append(item("track." + current.track().key(), WebHtml.text(text), "current"));
 		}
 		return html.toString();
 	}

@@ -63,6 +63,12 @@ final class ChatView {
 		if (post.edited()) {
 			html.append("<span class=\"edited\">").append(WebHtml.text(texts.get("web.chat.edited"))).append("</span>");
 		}
+		if (post.incidentId() != null && !person) {
+			html.append("<button type=\"button\" class=\"reply link\" data-reply=\"").append(message.id())
+				.append("\" data-label=\"").append(WebHtml.text(post.incidentId())).append("\" title=\"")
+				.append(WebHtml.text(texts.get("web.chat.reply.hint"))).append("\">")
+				.append(WebHtml.text(texts.get("web.chat.reply"))).append("</button>");
+		}
 		html.append("</div>\n<div class=\"text\">").append(person ? WebHtml.text(post.html()) : WebHtml.engine(post.html()))
 			.append("</div>\n");
 		if (post.kind() == WebMessage.Kind.DOCUMENT && post.incidentId() != null && post.document() != null) {
@@ -79,11 +85,6 @@ final class ChatView {
 				html.append("</div>");
 			}
 			html.append("</div>\n");
-		}
-		if (post.incidentId() != null && !person) {
-			html.append("<button type=\"button\" class=\"reply link\" data-reply=\"").append(message.id())
-				.append("\" data-label=\"").append(WebHtml.text(post.incidentId())).append("\">")
-				.append(WebHtml.text(texts.get("web.chat.reply"))).append("</button>\n");
 		}
 		return html.append("</li>").toString();
 	}
@@ -117,7 +118,7 @@ final class ChatView {
 		html.append("</ul></details><div class=\"line\"><textarea name=\"text\" id=\"text\" rows=\"1\" maxlength=\"")
 			.append(WebConversation.MAX_TEXT).append("\" autocomplete=\"off\" placeholder=\"")
 			.append(WebHtml.text(texts.get("web.chat.placeholder"))).append("\" aria-label=\"")
-			.append(WebHtml.text(texts.get("web.chat.placeholder"))).append("\"></textarea><button type=\"submit\" class=\"send\">")
+			.append(WebHtml.text(texts.get("web.chat.input"))).append("\"></textarea><button type=\"submit\" class=\"send\">")
 			.append(WebHtml.text(texts.get("web.chat.send"))).append("</button></div></form>\n");
 		return html.toString();
 	}

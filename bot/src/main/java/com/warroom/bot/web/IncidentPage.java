@@ -39,11 +39,13 @@ final class IncidentPage {
 		this.vocabulary = vocabulary;
 	}
 
-	/** The main content. */
-	String page(Incident incident, Playbook playbook, List<TimelineEntry> timeline, List<Archive.StoredDocument> files) {
+	/** The main content; {@code seen} is the board's signature as rendered. */
+	String page(Incident incident, Playbook playbook, List<TimelineEntry> timeline, List<Archive.StoredDocument> files,
+			String seen) {
 		StringBuilder html = new StringBuilder(16384);
 		html.append("<section class=\"incident-page").append(incident.isDrill() ? " drill" : "")
-			.append("\" data-events=\"/board/events\">\n<nav class=\"crumbs\"><a href=\"/board\">")
+			.append("\" data-events=\"/board/events\" data-seen=\"").append(WebHtml.text(seen))
+			.append("\">\n<nav class=\"crumbs\"><a href=\"/board\">")
 			.append(text("web.nav.board")).append("</a><span>›</span><span>").append(WebHtml.text(incident.id()))
 			.append("</span></nav>\n<div class=\"page-head\"><h1>").append(WebHtml.text(incident.id())).append(' ')
 			.append(WebHtml.text(playbook.title())).append("</h1>");

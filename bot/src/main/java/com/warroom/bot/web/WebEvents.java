@@ -52,8 +52,6 @@ final class WebEvents implements AutoCloseable {
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	private volatile String board = "";
-
 	/** Renders one message for one viewer (the chat view; set once wiring is done). */
 	interface Renderer {
 
@@ -70,7 +68,11 @@ final class WebEvents implements AutoCloseable {
 
 		final String topic;
 
+		/** Chats: the newest revision sent. */
 		volatile long rev;
+
+		/** The board: the signature of what the page shows. */
+		volatile String seen = "";
 
 		Listener(SseEmitter emitter, WebUser user, String topic, long rev) {
 			this.emitter = emitter;
@@ -98,9 +100,14 @@ final class WebEvents implements AutoCloseable {
 		return listener.emitter;
 	}
 
-	/** A stream that says {@code refresh} whenever the board changes. */
-	SseEmitter board(WebUser user) {
-		return open(user, BOARD, 0).emitter;
+	/**
+	 * A stream that says {@code refresh} whenever the board no longer looks like
+	 * {@code seen}, the signature the page was rendered with.
+	 */
+	SseEmitter board(WebUser user, String seen) {
+		Listener listener = open(user, BOARD, 0);
+		listener.seen = seen;
+		return listener.emitter;
 	}
 
 	/** A chat changed here: its watchers hear of it now (on the events thread). */
@@ -160,11 +167,14 @@ final class WebEvents implements AutoCloseable {
 					}
 				}
 			}
-			if (topics.containsKey(BOARD)) {
+			Set<Listener> boards = topics.get(BOARD);
+			if (boards != null) {
 				String signature = boardSignature.get();
-				if (!signature.equals(board)) {
-					board = signature;
-					send(BOARD, "refresh");
+				for (Listener listener : boards) {
+					if (!signature.equals(listener.seen)) {
+						listener.seen = signature;
+						send(listener, "refresh");
+					}
 				}
 			}
 		}
@@ -193,14 +203,12 @@ final class WebEvents implements AutoCloseable {
 		}
 	}
 
-	private void send(String topic, String name) {
-		for (Listener listener : topics.getOrDefault(topic, Set.of())) {
-			try {
-				listener.emitter.send(SseEmitter.event().name(name).data(name));
-			}
-			catch (IOException | RuntimeException ex) {
-				drop(listener, ex);
-			}
+	private void send(Listener listener, String name) {
+		try {
+			listener.emitter.send(SseEmitter.event().name(name).data(name));
+		}
+		catch (IOException | RuntimeException ex) {
+			drop(listener, ex);
 		}
 	}
 

@@ -9,24 +9,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.warroom.WarRoomApplication;
 import com.warroom.bot.engine.TestRedis;
 import com.warroom.reports.Archive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,30 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * checked, CSRF tokens required, everything escaped. Real HTTP on a random port, the
  * embedded Redis.
  */
-@SpringBootTest(classes = WarRoomApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class WebSignInIntegrationTests {
-
-	static final Path ARCHIVE = temp();
-
-	static final Pattern INCIDENT = Pattern.compile("INC-\\d{8}-\\d{3}");
-
-	@LocalServerPort
-	int port;
+class WebSignInIntegrationTests extends SignedInWebTests {
 
 	@Autowired
 	Archive archive;
 
 	WebClient web;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("warroom.web.auth", () -> "password");
-		registry.add("warroom.web.passwords-file", () -> "src/test/resources/com/warroom/bot/web/web-passwords.txt");
-		registry.add("warroom.redis-url", () -> TestRedis.server().url());
-		registry.add("warroom.data-dir", () -> "target/test-data/web-signin");
-		registry.add("warroom.archive-dir", ARCHIVE::toString);
-		registry.add("server.address", () -> "127.0.0.1");
-	}
 
 	@BeforeEach
 	void fresh() {
@@ -72,7 +47,7 @@ class WebSignInIntegrationTests {
 		assertThat(board.statusCode()).isEqualTo(302);
 		assertThat(board.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
 		assertThat(web.get("/board/incidents/INC-20261123-001").statusCode()).isEqualTo(302);
-		HttpResponse<String> document = web.get("/documents/INC-20261123-001/报告书.pdf".replace("报告书", "%E6%8A%A5"), "*/*");
+		HttpResponse<String> document = web.get("/documents/INC-20261123-001/%E6%8A%A5%E5%91%8A%E4%B9%A6.pdf", "*/*");
 		assertThat(document.statusCode()).isEqualTo(401);
 		assertThat(document.body()).isEqualTo("请先登录。");
 		assertThat(web.get("/chat/room/events", "text/event-stream").statusCode()).isEqualTo(401);
@@ -279,15 +254,6 @@ class WebSignInIntegrationTests {
 			throw new java.io.UncheckedIOException(ex);
 		}
 		return seen.toString();
-	}
-
-	private static Path temp() {
-		try {
-			return Files.createTempDirectory("warroom-web-archive");
-		}
-		catch (IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 }
