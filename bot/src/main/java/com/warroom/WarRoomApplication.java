@@ -2,7 +2,7 @@ package com.warroom;
 
 import java.util.Arrays;
 
-import com.warroom.bot.web.PasswordHashCli;
+import com.warroom.bot.PasswordHashCli;
 import com.warroom.playbooks.PlaybookCli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

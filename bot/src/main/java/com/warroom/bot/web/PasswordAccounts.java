@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.warroom.bot.PasswordHashCli;
 import com.warroom.bot.roster.Roster;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.bcrypt.BCrypt;
@@ -115,7 +116,8 @@ final class PasswordAccounts {
 			return Outcome.LOCKED;
 		}
 		String hash = hashes.get(personId);
-		boolean matches = BCrypt.checkpw(password, (hash != null) ? hash : DUMMY)
+		// BCrypt reads at most 72 bytes (and refuses more): a longer password is simply wrong
+		boolean matches = PasswordHashCli.fits(password) && BCrypt.checkpw(password, (hash != null) ? hash : DUMMY)
 				&& hash != null;
 		if (matches) {
 			redis.del(key);
@@ -125,11 +127,6 @@ final class PasswordAccounts {
 			redis.expire(key, LOCK.toSeconds());
 		}
 		return Outcome.WRONG;
-	}
-
-	/** A BCrypt hash of {@code password} at cost 12, for the accounts file. */
-	static String hash(String password) {
-		return BCrypt.hashpw(password, BCrypt.gensalt(12));
 	}
 
 }

@@ -228,7 +228,14 @@ final class WebEvents implements AutoCloseable {
 	public void close() {
 		timer.shutdownNow();
 		for (Set<Listener> listeners : topics.values()) {
-			listeners.forEach((listener) -> listener.emitter.complete());
+			for (Listener listener : listeners) {
+				try {
+					listener.emitter.complete();
+				}
+				catch (RuntimeException ignored) {
+					// the browser went away first
+				}
+			}
 		}
 		topics.clear();
 	}

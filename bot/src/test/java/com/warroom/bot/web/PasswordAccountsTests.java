@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
+import com.warroom.bot.PasswordHashCli;
 import com.warroom.bot.engine.TestRedis;
 import com.warroom.bot.roster.Roster;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,13 @@ class PasswordAccountsTests {
 		assertThat(accounts.check("wu-dba", "Wu-dba-pw-2026")).isEqualTo(PasswordAccounts.Outcome.OK);
 		assertThat(accounts.check("wu-dba", "wu-dba-pw-2026")).isEqualTo(PasswordAccounts.Outcome.WRONG);
 		assertThat(accounts.check("wu-dba", "")).isEqualTo(PasswordAccounts.Outcome.WRONG);
+	}
+
+	@Test
+	void aPasswordLongerThanBcryptReadsIsWrongNotAnError() {
+		assertThat(accounts.check("wu-dba", "Wu-dba-pw-2026" + "x".repeat(80))).isEqualTo(PasswordAccounts.Outcome.WRONG);
+		assertThat(accounts.check("wu-dba", "密".repeat(30))).isEqualTo(PasswordAccounts.Outcome.WRONG);
+		assertThatThrownBy(() -> PasswordHashCli.hash("密".repeat(30))).hasMessageContaining("72 字节");
 	}
 
 	@Test
@@ -81,7 +89,7 @@ class PasswordAccountsTests {
 
 	@Test
 	void hashesForTheFileAreBcryptOfCostTwelve() {
-		String hash = PasswordAccounts.hash("a long password");
+		String hash = PasswordHashCli.hash("a long password");
 		assertThat(hash).startsWith("$2a$12$");
 		assertThat(PasswordAccounts.parse("f", List.of("wu-dba:" + hash), ROSTER)).containsKey("wu-dba");
 	}

@@ -1,4 +1,4 @@
-package com.warroom.bot.web;
+package com.warroom.bot;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -8,10 +8,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.springframework.security.crypto.bcrypt.BCrypt;
+
 /**
  * {@code java -jar warroom-exec.jar hash-password}: prints the BCrypt hash of a password
- * for {@code WEB_PASSWORDS_FILE} (as {@code roster-id:hash}). Reads the password twice
- * from the console without echo, or once from standard input when there is no console.
+ * for the web accounts file {@code WEB_PASSWORDS_FILE} (as {@code roster-id:hash}). Reads
+ * the password twice from the console without echo, or once from standard input when
+ * there is no console.
  */
 public final class PasswordHashCli {
 
@@ -42,12 +45,28 @@ public final class PasswordHashCli {
 				password = null;
 			}
 		}
-		if (password == null || password.length() < 8) {
-			err.println("密码至少 8 个字符，未生成。");
+		if (password == null || password.length() < 8 || !fits(password)) {
+			err.println("密码应为 8 个字符到 72 字节（UTF-8），未生成。");
 			return 1;
 		}
-		out.println(PasswordAccounts.hash(password));
+		out.println(hash(password));
 		return 0;
+	}
+
+	/**
+	 * A BCrypt hash of {@code password} at cost 12.
+	 * @throws IllegalArgumentException for a password longer than BCrypt's 72 bytes
+	 */
+	public static String hash(String password) {
+		if (!fits(password)) {
+			throw new IllegalArgumentException("密码不能超过 72 字节（UTF-8）");
+		}
+		return BCrypt.hashpw(password, BCrypt.gensalt(12));
+	}
+
+	/** Whether BCrypt reads the whole password: 72 bytes (UTF-8) at most. */
+	public static boolean fits(String password) {
+		return password.getBytes(StandardCharsets.UTF_8).length <= 72;
 	}
 
 }
