@@ -152,6 +152,20 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 	}
 
 	@Test // GH-6
+	void aReplyToAnIncidentsMessageBecomesANote() {
+		web.signIn("wu-dba", "Wu-dba-pw-2026");
+		String id = declare(web, "数据库主机", "数据库主机硬件故障");
+		Matcher card = Pattern.compile("<li class=\"msg bot\" id=\"m-(\\d+)\"[^>]*>\\n<div class=\"meta\">.*?data-label=\"" + id)
+			.matcher(web.get("/chat/room").body());
+		assertThat(card.find()).isTrue();
+		HttpResponse<String> reply = web.post("/chat/room/messages",
+				Map.of("_csrf", web.csrf(), "text", "备用库已拉起", "replyTo", card.group(1)));
+		assertThat(reply.statusCode()).isEqualTo(200);
+		assertThat(web.get("/chat/room").body()).contains("已记入 " + id + " 的时间线。");
+		assertThat(web.get("/board/incidents/" + id).body()).contains("备注：备用库已拉起");
+	}
+
+	@Test // GH-6
 	void theBoardShowsOpenIncidentsWithDrillsApart() {
 		web.signIn("wu-dba", "Wu-dba-pw-2026");
 		String real = declare(web, "数据库主机", "数据库主机硬件故障");
