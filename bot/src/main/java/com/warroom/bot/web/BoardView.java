@@ -94,7 +94,9 @@ final class BoardView {
 		Obligation obligation = next.obligation();
 		String what = texts.get("obligation." + obligation.kind().name());
 		String key = next.late() ? "web.board.next.late" : next.immediate() ? "web.board.next.now" : "web.board.next";
-		return WebHtml.text(texts.get(key, what, String.valueOf(obligation.sequence()), views.time(obligation.dueAt())));
+		// the pattern is ours; each argument is escaped on its own, the time kept on one line
+		return texts.get(key, WebHtml.text(what), String.valueOf(obligation.sequence()),
+				"<time>" + WebHtml.text(views.time(obligation.dueAt())) + "</time>");
 	}
 
 	private String item(String key, String valueHtml, String cssClass) {

@@ -21,7 +21,7 @@ class PasswordAccountsTests {
 
 	@Test // GH-6
 	void acceptsTheRightPasswordOnly() {
-		assertThat(accounts.size()).isEqualTo(4);
+		assertThat(accounts.size()).isEqualTo(5);
 		assertThat(accounts.check("wu-dba", "Wu-dba-pw-2026")).isEqualTo(PasswordAccounts.Outcome.OK);
 		assertThat(accounts.check("wu-dba", "wu-dba-pw-2026")).isEqualTo(PasswordAccounts.Outcome.WRONG);
 		assertThat(accounts.check("wu-dba", "")).isEqualTo(PasswordAccounts.Outcome.WRONG);

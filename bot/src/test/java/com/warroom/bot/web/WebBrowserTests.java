@@ -151,6 +151,35 @@ class WebBrowserTests extends SignedInWebTests {
 	}
 
 	@Test // GH-6
+	void aReportOverdueTurnsRedOnTheBoard() {
+		signIn("feng-liaison", "Feng-liaison-pw-2026");
+		type("/declare 营业部接入服务器");
+		click("营业部接入服务器故障");
+		click("确认宣布");
+		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "宣布人：冯技术服务岗"));
+		type("/reported");
+		By first = By.xpath("(//button[starts-with(normalize-space(),'定期报告 第 1 次')])[last()]");
+		waitFor().until(ExpectedConditions.elementToBeClickable(first)).click();
+		click("电话");
+		click("现在");
+		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "报告周期自此重新计时"));
+
+		open("/board");
+		By card = By.cssSelector("a.incident");
+		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(card, "定期报告 第 2 次，"));
+		assertThat(browser.findElement(card).getText()).contains("1 次");
+		assertThat(browser.findElements(By.cssSelector("a.incident.due-late"))).isEmpty();
+
+		clock.advance(Duration.ofMinutes(36));
+		// the board page follows by itself: the minute turned and the report is late
+		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.incident.due-late")));
+		assertThat(browser.findElement(card).getText()).contains("已超时：定期报告 第 2 次");
+		assertThat(browser.findElement(By.cssSelector("a.incident .next.late dd")).getCssValue("color"))
+			.isEqualTo("rgba(207, 34, 46, 1)");
+		screenshot("board-overdue");
+	}
+
+	@Test // GH-6
 	void aNoteWithScriptStaysText() {
 		signIn("zhou-tech", "Zhou-tech-pw-2026");
 		type("/drill 数据库主机");
@@ -210,8 +239,14 @@ class WebBrowserTests extends SignedInWebTests {
 	private void signIn(String person, String password) {
 		open("/login");
 		browser.findElement(By.id("person")).sendKeys(person);
-		browser.findElement(By.id("password")).sendKeys(password + Keys.ENTER);
-		waitFor().until(ExpectedConditions.urlContains("/chat/room"));
+		browser.findElement(By.id("password")).sendKeys(password);
+		browser.findElement(By.cssSelector("form.login button[type=submit]")).click();
+		try {
+			waitFor().until(ExpectedConditions.urlContains("/chat/room"));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			throw new AssertionError("not signed in: " + browser.findElement(By.tagName("body")).getText(), ex);
+		}
 		waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("text")));
 	}
 
