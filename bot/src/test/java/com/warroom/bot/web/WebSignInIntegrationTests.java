@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.TestRedis;
 import com.warroom.reports.Archive;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +33,9 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 
 	@Autowired
 	Archive archive;
+
+	@Autowired
+	WebChannel channel;
 
 	WebClient web;
 
@@ -195,6 +199,9 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		assertThat(document.headers().firstValue("Content-Disposition")).hasValueSatisfying((disposition) -> assertThat(
 				disposition).startsWith("attachment;").contains("UTF-8''%E6%8A%A5"));
 		assertThat(document.body()).isEqualTo("%PDF-1.7 report book");
+		// a document the engine sends to the chat is a link there too
+		channel.deliver(new Outbound.Document(WebChannel.chat("room"), id, name, "<b>报告书</b> 第 1 次"));
+		assertThat(web.get("/chat/room").body()).contains("<a class=\"file\" href=\"" + link + "\" download>");
 		assertThat(web.get("/documents/" + id + "/..%2F..%2Fmanifest.json", "*/*").statusCode()).isIn(400, 404);
 		assertThat(web.get("/documents/" + id + "/%2E%2E", "*/*").statusCode()).isIn(400, 404);
 		assertThat(web.get("/documents/" + id + "/missing.pdf", "*/*").statusCode()).isEqualTo(404);
