@@ -1,10 +1,6 @@
 package com.warroom.bot.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import com.warroom.bot.engine.TestRedis;
@@ -17,13 +13,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,61 +25,32 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Both pages in Debian's headless Chromium, driven by Selenium through Debian's
- * chromedriver (set explicitly, so Selenium Manager never downloads anything). Each test
- * is skipped, saying why, where {@code /usr/bin/chromium} is missing; {@code .ci/run}
+ * Both pages of the deployed web in Debian's headless Chromium ({@link Chromium}). Each
+ * test is skipped, saying why, where {@code /usr/bin/chromium} is missing; {@code .ci/run}
  * installs it and fails on any skipped test.
  * Screenshots of each page go to {@code target/screenshots/}.
  */
 class WebBrowserTests extends SignedInWebTests {
 
-	static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	static final Path SCREENSHOTS = Path.of("target/screenshots");
-
-	static ChromeDriverService service;
-
 	static WebDriver browser;
-
-	static Path profile;
 
 	@Autowired
 	Archive archive;
 
 	/** Starts the browser when there is one; without it each test is skipped (counted, so CI sees it). */
 	@BeforeAll
-	static void startBrowser() throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			return;
-		}
-		profile = Files.createTempDirectory("warroom-chromium");
-		service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=zh-CN");
-		browser = new ChromeDriver(service, options);
-		browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20));
-		Files.createDirectories(SCREENSHOTS);
+	static void startBrowser() {
+		browser = Chromium.start();
 	}
 
 	@AfterAll
 	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (service != null) {
-			service.stop();
-		}
+		Chromium.stop(browser);
 	}
 
 	@BeforeEach
 	void fresh() {
-		assumeTrue(browser != null, "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver is missing "
-				+ "(apt-get install chromium chromium-driver; .ci/run does)");
+		assumeTrue(browser != null, Chromium.MISSING);
 		TestRedis.fresh();
 		browser.manage().deleteAllCookies();
 		browser.manage().window().setSize(new Dimension(1280, 900));
@@ -273,13 +236,8 @@ class WebBrowserTests extends SignedInWebTests {
 	}
 
 	private void screenshot(String name) {
-		try {
-			Files.write(SCREENSHOTS.resolve(name + ".png"),
-					((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		Chromium.screenshot(browser, name);
 	}
+
 
 }

@@ -4,17 +4,12 @@ import java.net.InetAddress;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import com.warroom.WarRoomApplication;
 import com.warroom.bot.engine.TestRedis;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
@@ -27,12 +22,7 @@ import static org.mockito.ArgumentMatchers.any;
  * this machine picks who they are from the roster; the server listens on the loopback
  * address only (peers elsewhere are refused by the guard too: {@link WebGuardTests}).
  */
-@SpringBootTest(classes = WarRoomApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "server.address=0.0.0.0")
-class WebLocalModeIntegrationTests {
-
-	@LocalServerPort
-	int port;
+class WebLocalModeIntegrationTests extends LocalWebTests {
 
 	@Autowired
 	WebMode mode;
@@ -41,12 +31,6 @@ class WebLocalModeIntegrationTests {
 	WebServerFactoryCustomizer<ConfigurableWebServerFactory> loopbackOnly;
 
 	WebClient web;
-
-	@DynamicPropertySource
-	static void properties(DynamicPropertyRegistry registry) {
-		registry.add("warroom.redis-url", () -> TestRedis.server().url());
-		registry.add("warroom.data-dir", () -> "target/test-data/web-local");
-	}
 
 	@BeforeEach
 	void fresh() {
