@@ -74,6 +74,11 @@ final class WebGuard extends OncePerRequestFilter {
 			refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("web.refused.remote"));
 			return;
 		}
+		if (mode == WebMode.LOCAL && !loopbackName(request.getServerName())) {
+			// a page elsewhere whose name was rebound to 127.0.0.1 must not reach the chooser
+			refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("web.refused.host"));
+			return;
+		}
 		if (path.equals("/telegram/webhook") || path.startsWith("/assets/") || path.equals("/favicon.ico")) {
 			chain.doFilter(request, response);
 			return;
@@ -187,6 +192,13 @@ final class WebGuard extends OncePerRequestFilter {
 			}
 		}
 		return null;
+	}
+
+	/** The name the browser asked for: {@code localhost} (or a name under it) or a loopback address. */
+	static boolean loopbackName(String host) {
+		String name = host.toLowerCase(java.util.Locale.ROOT);
+		return name.equals("localhost") || name.endsWith(".localhost") || name.equals("[::1]") || name.equals("::1")
+				|| name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 	}
 
 	/** Only literal addresses arrive here (no name lookups). */

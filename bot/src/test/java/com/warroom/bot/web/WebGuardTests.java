@@ -60,6 +60,21 @@ class WebGuardTests {
 			assertThat(run(WebMode.LOCAL, request("GET", "/who", "localhost.evil.example")).passed()).isFalse();
 		}
 
+		@Test // GH-6
+		void refusesPagesAskedForByAnotherName() throws Exception {
+			// DNS rebinding: a site's name pointed at 127.0.0.1 from a browser on this machine
+			MockHttpServletRequest rebound = request("GET", "/who", "127.0.0.1");
+			rebound.setServerName("attacker.example");
+			Outcome outcome = run(WebMode.LOCAL, rebound);
+			assertThat(outcome.passed()).isFalse();
+			assertThat(outcome.response().getStatus()).isEqualTo(403);
+			for (String name : new String[] { "localhost", "127.0.0.1", "[::1]", "warroom.localhost" }) {
+				MockHttpServletRequest request = request("GET", "/who", "127.0.0.1");
+				request.setServerName(name);
+				assertThat(run(WebMode.LOCAL, request).passed()).as(name).isTrue();
+			}
+		}
+
 		@Test
 		void letsThisMachineChooseWhoItIs() throws Exception {
 			assertThat(run(WebMode.LOCAL, request("GET", "/who", "127.0.0.1")).passed()).isTrue();
