@@ -17,11 +17,10 @@ import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Step;
 import com.warroom.playbooks.Track;
-import com.warroom.reports.Archive;
 
 /**
- * What the leaders' board shows, read from the incident store and the archive and
- * judged by the same rules as the incident card ({@link IncidentViews}). Thread-safe.
+ * What the leaders' board shows, read from the incident store and judged by the same
+ * rules as the incident card ({@link IncidentViews}). Thread-safe.
  */
 final class Board {
 
@@ -34,15 +33,12 @@ final class Board {
 
 	private final IncidentViews views;
 
-	private final Archive archive;
-
 	private final Clock clock;
 
-	Board(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, Archive archive, Clock clock) {
+	Board(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, Clock clock) {
 		this.incidents = incidents;
 		this.library = library;
 		this.views = views;
-		this.archive = archive;
 		this.clock = clock;
 	}
 
@@ -97,7 +93,8 @@ final class Board {
 
 	/**
 	 * Changes whenever the board would look different: an incident opened, changed or
-	 * closed, an incident archived, or the minute turned (elapsed times). A short hash.
+	 * closed, or the minute turned (elapsed times). A short hash; costs one read per open
+	 * incident, so it can be asked every second.
 	 */
 	String signature() {
 		StringBuilder signature = new StringBuilder();
@@ -105,7 +102,6 @@ final class Board {
 		for (Incident incident : incidents.open()) {
 			signature.append(incident.id()).append(':').append(incident.fields().getOrDefault("version", "")).append(';');
 		}
-		signature.append('|').append(archive.sealedIds().size());
 		return Integer.toHexString(signature.toString().hashCode());
 	}
 

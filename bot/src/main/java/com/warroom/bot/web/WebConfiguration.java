@@ -12,7 +12,6 @@ import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.Roster;
 import com.warroom.playbooks.PlaybookLibrary;
-import com.warroom.reports.Archive;
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,8 +97,8 @@ class WebConfiguration {
 	}
 
 	@Bean
-	Board board(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, Archive archive, Clock clock) {
-		return new Board(incidents, library, views, archive, clock);
+	Board board(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, Clock clock) {
+		return new Board(incidents, library, views, clock);
 	}
 
 	@Bean(destroyMethod = "close")
