@@ -188,20 +188,13 @@ public class IncidentViews {
 			html.append(texts.get("card.closed", time(incident.closedAt())));
 			return html.toString();
 		}
-		List<ReportMade> history = history(incidents.timeline(incident.id()));
-		Optional<Obligation> next = owed(incident, playbook, history).stream().findFirst();
+		Optional<NextReport> next = nextReport(incident, playbook, history(incidents.timeline(incident.id())));
 		if (next.isPresent()) {
-			long made = history.stream()
-				.filter((r) -> r.kind() == ObligationKind.CYCLE || r.kind() == ObligationKind.FINAL).count();
-			if (made > 0) {
-				html.append(texts.get("card.reports.made", String.valueOf(made))).append('\n');
+			if (next.get().made() > 0) {
+				html.append(texts.get("card.reports.made", String.valueOf(next.get().made()))).append('\n');
 			}
-			Obligation obligation = next.get();
-			// due "at once" (from the declaration, or a fact just recorded): say so rather than
-			// "overdue" a second later; overdue once it is older than OVERDUE_AFTER, as the clock says
-			boolean immediate = !obligation.dueAt().isAfter(incident.declaredAt())
-					|| (!obligation.dueAt().isAfter(clock.instant())
-							&& obligation.dueAt().isAfter(clock.instant().minus(overdueAfter)));
+			Obligation obligation = next.get().obligation();
+			boolean immediate = next.get().immediate();
 			html.append(texts.get(immediate ? "card.report.now" : obligation.overdue() ? "card.report.overdue" : "card.report",
 					texts.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
 					time(obligation.dueAt()), Html.escape(obligation.rule())));
@@ -210,6 +203,39 @@ public class IncidentViews {
 			html.append(texts.get("card.report.none"));
 		}
 		return html.toString();
+	}
+
+	/**
+	 * The next report an incident owes, as its card states it.
+	 *
+	 * @param obligation the earliest report owed
+	 * @param made how many 定期 and 恢复后 reports were made so far (已报告 N 次)
+	 * @param immediate due at once (at the declaration, or a fact just recorded) and not yet
+	 * {@code OVERDUE_AFTER} late: the card says 应立即报告 rather than 已超时
+	 */
+	public record NextReport(Obligation obligation, long made, boolean immediate) {
+
+		/** Past its due time by more than {@code OVERDUE_AFTER}: the card's 已超时. */
+		public boolean late() {
+			return !immediate && obligation.overdue();
+		}
+
+	}
+
+	/** The next report an incident owes given its report history; empty when it owes none. */
+	public Optional<NextReport> nextReport(Incident incident, Playbook playbook, List<ReportMade> history) {
+		Optional<Obligation> next = owed(incident, playbook, history).stream().findFirst();
+		if (next.isEmpty()) {
+			return Optional.empty();
+		}
+		long made = history.stream().filter((r) -> r.kind() == ObligationKind.CYCLE || r.kind() == ObligationKind.FINAL).count();
+		Obligation obligation = next.get();
+		// due "at once" (from the declaration, or a fact just recorded): say so rather than
+		// "overdue" a second later; overdue once it is older than OVERDUE_AFTER, as the clock says
+		boolean immediate = !obligation.dueAt().isAfter(incident.declaredAt())
+				|| (!obligation.dueAt().isAfter(clock.instant())
+						&& obligation.dueAt().isAfter(clock.instant().minus(overdueAfter)));
+		return Optional.of(new NextReport(obligation, made, immediate));
 	}
 
 	/** The current step of a track with its buttons; the track's end when done. */
@@ -285,7 +311,8 @@ public class IncidentViews {
 		return Html.toPlain(describe(entry));
 	}
 
-	private String describe(TimelineEntry entry) {
+	/** One timeline entry in words (HTML, escaped), without time and person. */
+	public String describe(TimelineEntry entry) {
 		String step = entry.detail("step");
 		String text = entry.detail("text");
 		return texts.get("tl." + entry.type().name(), Html.escape(step != null ? step : ""),
@@ -306,7 +333,8 @@ public class IncidentViews {
 		return (instant == null) ? "-" : TIME.format(instant.atZone(zone));
 	}
 
-	private String elapsed(Incident incident) {
+	/** How long the incident has lasted (until recovery), e.g. {@code 1 小时 5 分钟}. */
+	public String elapsed(Incident incident) {
 		Instant end = (incident.recoveredAt() != null) ? incident.recoveredAt() : clock.instant();
 		long minutes = Math.max(0, Duration.between(incident.startedAt(), end).toMinutes());
 		return (minutes >= 60) ? texts.get("duration.hours", String.valueOf(minutes / 60), String.valueOf(minutes % 60))

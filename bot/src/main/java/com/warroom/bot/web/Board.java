@@ -1,0 +1,119 @@
+package com.warroom.bot.web;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.warroom.bot.engine.IncidentViews;
+import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.incident.TimelineEntry;
+import com.warroom.bot.incident.TimelineType;
+import com.warroom.playbooks.Playbook;
+import com.warroom.playbooks.PlaybookLibrary;
+import com.warroom.playbooks.Severity;
+import com.warroom.playbooks.Step;
+import com.warroom.playbooks.Track;
+
+/**
+ * What the leaders' board shows, read from the incident store and judged by the same
+ * rules as the incident card ({@link IncidentViews}). Thread-safe.
+ */
+final class Board {
+
+	/** People shown as working on an incident. */
+	private static final int PEOPLE = 5;
+
+	private final IncidentStore incidents;
+
+	private final PlaybookLibrary library;
+
+	private final IncidentViews views;
+
+	private final Clock clock;
+
+	Board(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, Clock clock) {
+		this.incidents = incidents;
+		this.library = library;
+		this.views = views;
+		this.clock = clock;
+	}
+
+	/**
+	 * One open incident on the board.
+	 *
+	 * @param level the level in force (an override, else the computed one)
+	 * @param next the next report owed, if any
+	 * @param people who has acted on it, most recent first
+	 * @param current the current step of each running track
+	 */
+	record Row(Incident incident, Playbook playbook, Severity level, boolean overridden, String elapsed,
+			Optional<IncidentViews.NextReport> next, long made, List<String> people, List<Current> current) {
+	}
+
+	/** The current step of a track: its position (1-based) among the track's steps. */
+	record Current(Track track, int position, int steps, Step step) {
+	}
+
+	/** Every incident not yet closed, oldest first; incidents whose playbook is gone are left out. */
+	List<Row> open() {
+		List<Row> rows = new ArrayList<>();
+		for (Incident incident : incidents.open()) {
+			library.find(incident.playbookId()).ifPresent((playbook) -> rows.add(row(incident, playbook)));
+		}
+		return rows;
+	}
+
+	Row row(Incident incident, Playbook playbook) {
+		List<TimelineEntry> timeline = incidents.timeline(incident.id());
+		Optional<IncidentViews.NextReport> next = views.nextReport(incident, playbook, IncidentViews.history(timeline));
+		long made = IncidentViews.history(timeline).stream()
+			.filter((report) -> report.kind() == com.warroom.playbooks.ObligationKind.CYCLE
+					|| report.kind() == com.warroom.playbooks.ObligationKind.FINAL)
+			.count();
+		Severity level = (incident.levelOverride() != null) ? incident.levelOverride()
+				: views.grade(incident, playbook).level();
+		return new Row(incident, playbook, level, incident.levelOverride() != null, views.elapsed(incident), next, made,
+				people(timeline), current(incident, playbook));
+	}
+
+	private static List<Current> current(Incident incident, Playbook playbook) {
+		List<Current> current = new ArrayList<>();
+		for (Track track : Track.values()) {
+			List<Step> steps = playbook.track(track);
+			incident.cursor(track)
+				.flatMap(playbook::step)
+				.ifPresent((step) -> current.add(new Current(track, steps.indexOf(step) + 1, steps.size(), step)));
+		}
+		return current;
+	}
+
+	/**
+	 * Changes whenever the board would look different: an incident opened, changed or
+	 * closed, or the minute turned (elapsed times). A short hash; costs one read per open
+	 * incident, so it can be asked every second.
+	 */
+	String signature() {
+		StringBuilder signature = new StringBuilder();
+		signature.append(clock.millis() / 60_000).append('|');
+		for (Incident incident : incidents.open()) {
+			signature.append(incident.id()).append(':').append(incident.fields().getOrDefault("version", "")).append(';');
+		}
+		return Integer.toHexString(signature.toString().hashCode());
+	}
+
+	private static List<String> people(List<TimelineEntry> timeline) {
+		Set<String> names = new LinkedHashSet<>();
+		for (int i = timeline.size() - 1; i >= 0 && names.size() < PEOPLE; i--) {
+			TimelineEntry entry = timeline.get(i);
+			if (!"system".equals(entry.personId()) && entry.type() != TimelineType.ESCALATED) {
+				names.add(entry.personName());
+			}
+		}
+		return List.copyOf(names);
+	}
+
+}

@@ -1,0 +1,132 @@
+package com.warroom.bot.web;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.warroom.bot.PasswordHashCli;
+import com.warroom.bot.roster.Roster;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.crypto.bcrypt.BCrypt;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * The web accounts: roster people with a BCrypt password hash, read from
+ * {@code WEB_PASSWORDS_FILE} (lines {@code roster-id:hash}, the htpasswd format; {@code #}
+ * starts a comment). A plain password, a weak hash or an id not on the roster stops the
+ * start with the file's line. Failed sign-ins are counted per roster id in Redis: after
+ * {@link #MAX_FAILURES} within {@link #LOCK} the id is locked until the window ends.
+ * Thread-safe.
+ */
+final class PasswordAccounts {
+
+	static final int MAX_FAILURES = 5;
+
+	static final Duration LOCK = Duration.ofMinutes(15);
+
+	/** BCrypt, cost 10 or more (htpasswd -B writes $2y$). */
+	private static final Pattern HASH = Pattern.compile("\\$2[aby]\\$(\\d{2})\\$[./A-Za-z0-9]{53}");
+
+	/** Compared against when the id has no account, so both cases take as long. */
+	private static final String DUMMY = BCrypt.hashpw("warroom-no-such-account", BCrypt.gensalt(10));
+
+	private final Map<String, String> hashes;
+
+	private final UnifiedJedis redis;
+
+	private PasswordAccounts(Map<String, String> hashes, UnifiedJedis redis) {
+		this.hashes = Map.copyOf(hashes);
+		this.redis = redis;
+	}
+
+	/** The result of a sign-in attempt. */
+	enum Outcome {
+
+		OK, WRONG, LOCKED
+
+	}
+
+	/**
+	 * Reads the accounts file; none when {@code file} is null.
+	 * @throws IllegalArgumentException naming the file and line that is wrong
+	 */
+	static PasswordAccounts load(@Nullable Path file, Roster roster, UnifiedJedis redis) {
+		if (file == null) {
+			return new PasswordAccounts(Map.of(), redis);
+		}
+		try {
+			return new PasswordAccounts(parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8), roster),
+					redis);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("无法读取 WEB_PASSWORDS_FILE " + file, ex);
+		}
+	}
+
+	static Map<String, String> parse(String name, List<String> lines, Roster roster) {
+		Map<String, String> hashes = new LinkedHashMap<>();
+		for (int i = 0; i < lines.size(); i++) {
+			String line = lines.get(i).strip();
+			if (line.isEmpty() || line.startsWith("#")) {
+				continue;
+			}
+			String where = name + ":" + (i + 1) + ": ";
+			int colon = line.indexOf(':');
+			if (colon <= 0) {
+				throw new IllegalArgumentException(where + "应为“名册编号:BCrypt 哈希”");
+			}
+			String id = line.substring(0, colon).strip();
+			String hash = line.substring(colon + 1).strip();
+			Matcher matcher = HASH.matcher(hash);
+			if (!matcher.matches()) {
+				throw new IllegalArgumentException(where + id + " 的密码不是 BCrypt 哈希（不接受明文密码；"
+						+ "用 java -jar warroom-exec.jar hash-password 生成）");
+			}
+			if (Integer.parseInt(matcher.group(1)) < 10) {
+				throw new IllegalArgumentException(where + id + " 的 BCrypt 强度低于 10");
+			}
+			if (roster.byId(id).isEmpty()) {
+				throw new IllegalArgumentException(where + "名册中没有 " + id);
+			}
+			if (hashes.put(id, hash) != null) {
+				throw new IllegalArgumentException(where + id + " 重复");
+			}
+		}
+		return hashes;
+	}
+
+	/** How many people may sign in. */
+	int size() {
+		return hashes.size();
+	}
+
+	/** Checks a password; counts a failure, and refuses to check at all while the id is locked. */
+	Outcome check(String personId, String password) {
+		String key = "wr:web:fail:" + ((personId.length() <= 64) ? personId : personId.substring(0, 64));
+		String failures = redis.get(key);
+		if (failures != null && Integer.parseInt(failures) >= MAX_FAILURES) {
+			return Outcome.LOCKED;
+		}
+		String hash = hashes.get(personId);
+		// BCrypt reads at most 72 bytes (and refuses more): a longer password is simply wrong
+		boolean matches = PasswordHashCli.fits(password) && BCrypt.checkpw(password, (hash != null) ? hash : DUMMY)
+				&& hash != null;
+		if (matches) {
+			redis.del(key);
+			return Outcome.OK;
+		}
+		if (redis.incr(key) == 1) {
+			redis.expire(key, LOCK.toSeconds());
+		}
+		return Outcome.WRONG;
+	}
+
+}

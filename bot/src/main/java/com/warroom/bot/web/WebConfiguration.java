@@ -1,0 +1,137 @@
+package com.warroom.bot.web;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+
+import com.warroom.bot.engine.ConversationEngine;
+import com.warroom.bot.engine.IncidentViews;
+import com.warroom.bot.engine.MessageSlots;
+import com.warroom.bot.engine.OutboundSink;
+import com.warroom.bot.engine.Texts;
+import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.roster.Roster;
+import com.warroom.playbooks.PlaybookLibrary;
+import jakarta.servlet.DispatcherType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.ConfigurableWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.Ordered;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Wires the web: the mode (local without a Telegram token, sign-in otherwise or when
+ * {@code WEB_AUTH=password}), the guard in front of every request, the chat channel and
+ * its event streams, the board.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WebProperties.class)
+class WebConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(WebConfiguration.class);
+
+	@Bean
+	WebMode webMode(WebProperties properties, @Value("${warroom.telegram.token:}") String telegramToken) {
+		WebMode mode = properties.mode(!telegramToken.isBlank());
+		log.info((mode == WebMode.LOCAL) ? "网页聊天：本机试用模式，只监听 127.0.0.1（无需登录）"
+				: "网页聊天与看板：需登录（名册人员，WEB_PASSWORDS_FILE）");
+		return mode;
+	}
+
+	/** The local mode listens on the loopback address only, whatever {@code server.address} says. */
+	@Bean
+	WebServerFactoryCustomizer<ConfigurableWebServerFactory> loopbackOnly(WebMode mode) {
+		return (factory) -> {
+			if (mode == WebMode.LOCAL) {
+				factory.setAddress(InetAddress.getLoopbackAddress());
+			}
+		};
+	}
+
+	@Bean
+	Sessions webSessions(UnifiedJedis redis, Clock clock, WebProperties properties) {
+		return new Sessions(redis, clock, properties.sessionIdle(), properties.sessionMax());
+	}
+
+	@Bean
+	PasswordAccounts passwordAccounts(WebProperties properties, Roster roster, UnifiedJedis redis, WebMode mode) {
+		PasswordAccounts accounts = PasswordAccounts.load(properties.passwordsFile(), roster, redis);
+		if (mode == WebMode.SIGN_IN) {
+			log.info("网页账户：{} 人{}", accounts.size(), (accounts.size() == 0) ? "（未配置 WEB_PASSWORDS_FILE，无人能登录网页）" : "");
+		}
+		return accounts;
+	}
+
+	@Bean
+	FilterRegistrationBean<WebGuard> webGuard(WebMode mode, Sessions sessions, Roster roster, Texts texts) {
+		FilterRegistrationBean<WebGuard> registration = new FilterRegistrationBean<>(
+				new WebGuard(mode, sessions, roster, texts));
+		registration.addUrlPatterns("/*");
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		// after the character-encoding filter, before everything else
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		return registration;
+	}
+
+	@Bean
+	Layout webLayout(Texts texts, WebMode mode) {
+		return new Layout(texts, mode);
+	}
+
+	@Bean
+	WebChatLog webChatLog(UnifiedJedis redis) {
+		return new WebChatLog(redis);
+	}
+
+	@Bean
+	ChatView chatView(Texts texts, IncidentViews views) {
+		return new ChatView(texts, views);
+	}
+
+	@Bean
+	Board board(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, Clock clock) {
+		return new Board(incidents, library, views, clock);
+	}
+
+	@Bean(destroyMethod = "close")
+	WebEvents webEvents(WebChatLog chats, Sessions sessions, ChatView view, Board board,
+			@Value("${warroom.web.poll:PT1S}") Duration poll, @Value("${warroom.web.heartbeat:PT15S}") Duration heartbeat) {
+		return new WebEvents(chats, sessions, view::message, board::signature, poll, heartbeat);
+	}
+
+	@Bean
+	WebChannel webChannel(WebChatLog chats, MessageSlots slots, WebEvents events, Texts texts, Clock clock) {
+		return new WebChannel(chats, slots, events, texts, clock);
+	}
+
+	/** Lazy engine: the engine's listener (the clock) delivers through every channel, this one included. */
+	@Bean
+	WebConversation webConversation(@Lazy ConversationEngine engine, WebChannel web, ObjectProvider<OutboundSink> sinks,
+			Texts texts) {
+		return new WebConversation(engine, web, sinks, texts);
+	}
+
+	@Bean
+	SignInPages signInPages(Texts texts, PlaybookLibrary library) {
+		return new SignInPages(texts, library.vocabulary());
+	}
+
+	@Bean
+	BoardView boardView(Texts texts, IncidentViews views) {
+		return new BoardView(texts, views);
+	}
+
+	@Bean
+	IncidentPage incidentPage(Texts texts, IncidentViews views, Roster roster, PlaybookLibrary library) {
+		return new IncidentPage(texts, views, roster, library.vocabulary());
+	}
+
+}

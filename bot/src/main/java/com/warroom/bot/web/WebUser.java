@@ -1,0 +1,49 @@
+package com.warroom.bot.web;
+
+import java.util.stream.Collectors;
+
+import com.warroom.bot.engine.Actor;
+import com.warroom.bot.roster.Person;
+import com.warroom.bot.roster.RosterRole;
+
+/**
+ * The roster person behind a request, with their session. Set as a request attribute by
+ * {@link WebGuard} on every request it lets through to a page.
+ */
+record WebUser(Person person, Sessions.Session session) {
+
+	/** The request attribute holding it. */
+	static final String ATTRIBUTE = "warroom.web.user";
+
+	/** The shared room every roster person may enter. */
+	static final String ROOM = "room";
+
+	String id() {
+		return person.id();
+	}
+
+	String csrf() {
+		return session.csrf();
+	}
+
+	/** The person's own chat with the bot. */
+	String privateChat() {
+		return "p-" + person.id();
+	}
+
+	/** Whether this person may read and write in a web chat: the room and their own chat. */
+	boolean mayEnter(String chatId) {
+		return ROOM.equals(chatId) || privateChat().equals(chatId);
+	}
+
+	/** For the engine: on the web the user id is the roster id. */
+	Actor actor() {
+		return new Actor(WebChannel.CHANNEL, person.id(), person.name());
+	}
+
+	/** The roles in Chinese, e.g. {@code 应急领导小组}. */
+	String roles() {
+		return person.roles().stream().sorted().map(RosterRole::label).collect(Collectors.joining("、"));
+	}
+
+}
