@@ -6,6 +6,8 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.warroom.bot.engine.Commands;
+import com.warroom.bot.engine.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,14 +27,10 @@ class TelegramPolling implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
 
-	/** The fixed command names with their Chinese menu descriptions. */
-	static final List<BotCommand> COMMANDS = List.of(new BotCommand("declare", "宣布事件"),
-			new BotCommand("drill", "发起演练"), new BotCommand("status", "事件概况"), new BotCommand("steps", "当前步骤"),
-			new BotCommand("note", "添加备注"), new BotCommand("level", "事件级别"), new BotCommand("reported", "记录已报告"),
-			new BotCommand("report", "报告书"), new BotCommand("recovered", "记录已恢复"),
-			new BotCommand("summary", "事后总结报告"), new BotCommand("close", "关闭事件"), new BotCommand("notice", "客户通知"),
-			new BotCommand("contacts", "应急联络手册"), new BotCommand("timeline", "时间线"), new BotCommand("ack", "确认收到"),
-			new BotCommand("archive", "事件档案"), new BotCommand("help", "帮助"));
+	/** The command menu with its Chinese descriptions, as every channel shows it. */
+	static final List<BotCommand> COMMANDS = Commands.MENU.stream()
+		.map((name) -> new BotCommand(name, Commands.description(Texts.chinese(), name)))
+		.toList();
 
 	private final TelegramProperties properties;
 

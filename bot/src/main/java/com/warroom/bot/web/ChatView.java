@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.warroom.bot.engine.Button;
+import com.warroom.bot.engine.Commands;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Texts;
 
@@ -13,10 +14,6 @@ import com.warroom.bot.engine.Texts;
  * command menu. Thread-safe.
  */
 final class ChatView {
-
-	/** The commands of the menu, as Telegram's (their descriptions are {@code web.cmd.*}). */
-	static final List<String> COMMANDS = List.of("declare", "drill", "status", "steps", "note", "level", "reported",
-			"report", "recovered", "summary", "close", "notice", "contacts", "timeline", "ack", "help");
 
 	private final Texts texts;
 
@@ -110,9 +107,9 @@ final class ChatView {
 			.append("\"></span><button type=\"button\" class=\"link\" id=\"reply-cancel\">✕</button></div>")
 			.append("<details class=\"commands\"><summary>").append(WebHtml.text(texts.get("web.chat.commands")))
 			.append("</summary><ul>");
-		for (String command : COMMANDS) {
+		for (String command : Commands.MENU) {
 			html.append("<li><button type=\"button\" class=\"command\" data-command=\"/").append(command).append(" \"><code>/")
-				.append(command).append("</code><span>").append(WebHtml.text(texts.get("web.cmd." + command)))
+				.append(command).append("</code><span>").append(WebHtml.text(Commands.description(texts, command)))
 				.append("</span></button></li>");
 		}
 		html.append("</ul></details><div class=\"line\"><textarea name=\"text\" id=\"text\" rows=\"1\" maxlength=\"")

@@ -45,7 +45,9 @@ class TelegramPollingIntegrationTests {
 		JsonNode help = api.await("sendMessage", (b) -> b.path("text").asText().contains("可用命令"));
 		assertThat(help.path("chat_id").asText()).isEqualTo(String.valueOf(Updates.GROUP));
 		JsonNode menu = api.await("setMyCommands", (b) -> true);
-		assertThat(menu.path("commands")).hasSize(TelegramPolling.COMMANDS.size());
+		assertThat(menu.path("commands")).hasSize(17)
+			.allSatisfy((command) -> assertThat(command.path("description").asText()).matches("\\p{IsHan}+"));
+		assertThat(menu.path("commands").get(15).path("command").asText()).isEqualTo("archive");
 		assertThat(menu.path("commands").get(0).path("command").asText()).isEqualTo("declare");
 		assertThat(menu.path("commands").get(0).path("description").asText()).isEqualTo("宣布事件");
 		assertThat(api.methods()).contains("deletewebhook", "getupdates");

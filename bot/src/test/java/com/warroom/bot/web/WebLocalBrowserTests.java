@@ -56,7 +56,7 @@ class WebLocalBrowserTests extends LocalWebTests {
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "应急联络手册"));
 		browser.findElement(By.cssSelector("details.commands summary")).click();
 		Chromium.screenshot(browser, "chat-local");
-		assertThat(browser.findElements(By.cssSelector("details.commands button.command"))).hasSize(16);
+		assertThat(browser.findElements(By.cssSelector("details.commands button.command"))).hasSize(17);
 	}
 
 }
