@@ -3,11 +3,9 @@ package com.warroom.reports;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -65,23 +63,32 @@ public final class Archive {
 	 * ({@code 报告书-第1次-2.pdf}), so every version sent stays.
 	 * @return the document as stored (its name may differ from {@code name})
 	 * @throws IllegalArgumentException for an id or name this archive does not accept
+	 * @throws IllegalStateException once the incident's archive is sealed
 	 */
 	public StoredDocument store(String incidentId, String name, byte[] content) {
 		Path dir = folder(incidentId);
 		checkName(name);
+		if (Files.exists(dir.resolve(MANIFEST))) {
+			throw new IllegalStateException("The archive of " + incidentId + " is sealed");
+		}
 		try {
 			Files.createDirectories(dir);
 			Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
-			Files.write(tmp, content);
-			for (int n = 1;; n++) {
-				String candidate = (n == 1) ? name : withSuffix(name, n);
-				try {
-					moveNew(tmp, dir.resolve(candidate));
-					return new StoredDocument(incidentId, candidate, content.length, clock.instant());
+			try {
+				Files.write(tmp, content);
+				for (int n = 1;; n++) {
+					String candidate = (n == 1) ? name : withSuffix(name, n);
+					try {
+						moveNew(tmp, dir.resolve(candidate));
+						return new StoredDocument(incidentId, candidate, content.length, clock.instant());
+					}
+					catch (FileAlreadyExistsException taken) {
+						// next suffix
+					}
 				}
-				catch (FileAlreadyExistsException taken) {
-					// next suffix
-				}
+			}
+			finally {
+				Files.deleteIfExists(tmp);
 			}
 		}
 		catch (IOException ex) {
@@ -135,7 +142,9 @@ public final class Archive {
 		}
 		try {
 			Files.createDirectories(dir);
-			writeNew(dir.resolve(TIMELINE), timelineJson.getBytes(StandardCharsets.UTF_8));
+			if (!Files.exists(dir.resolve(TIMELINE))) {
+				writeNew(dir.resolve(TIMELINE), timelineJson.getBytes(StandardCharsets.UTF_8));
+			}
 			Instant now = clock.instant();
 			StringBuilder json = new StringBuilder("{\n  \"incident\": \"").append(incidentId)
 				.append("\",\n  \"sealed\": \"").append(now).append("\",\n  \"files\": [");
@@ -184,6 +193,12 @@ public final class Archive {
 		}
 	}
 
+	/** Newest first by the date in the id, then by its number; real incidents and drills mixed. */
+	private static final Comparator<String> NEWEST_FIRST = Comparator
+		.comparing((String id) -> id.substring(id.indexOf('-') + 1))
+		.thenComparing(Comparator.naturalOrder())
+		.reversed();
+
 	/** Ids of every sealed incident, newest first. */
 	public List<String> sealedIds() {
 		if (!Files.isDirectory(root)) {
@@ -193,7 +208,7 @@ public final class Archive {
 				(path, attributes) -> attributes.isRegularFile() && path.getFileName().toString().equals(MANIFEST))) {
 			return manifests.map((manifest) -> manifest.getParent().getFileName().toString())
 				.filter((id) -> INCIDENT_ID.matcher(id).matches())
-				.sorted(Comparator.reverseOrder())
+				.sorted(NEWEST_FIRST)
 				.toList();
 		}
 		catch (IOException ex) {
@@ -249,8 +264,13 @@ public final class Archive {
 
 	private static void writeNew(Path target, byte[] content) throws IOException {
 		Path tmp = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
-		Files.write(tmp, content);
-		moveNew(tmp, target);
+		try {
+			Files.write(tmp, content);
+			moveNew(tmp, target);
+		}
+		finally {
+			Files.deleteIfExists(tmp);
+		}
 	}
 
 	/** Moves without replacing: a file once in the archive is never overwritten. */
@@ -260,11 +280,16 @@ public final class Archive {
 		}
 		try {
 			Files.createLink(target, tmp);
-			Files.delete(tmp);
 		}
-		catch (UnsupportedOperationException | AtomicMoveNotSupportedException ex) {
-			Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+		catch (FileAlreadyExistsException ex) {
+			throw ex;
 		}
+		catch (UnsupportedOperationException | java.nio.file.FileSystemException ex) {
+			// no hard links here (SMB/CIFS, vfat, some FUSE mounts): copying never replaces
+			// an existing file either (the target is created anew or the copy fails)
+			Files.copy(tmp, target);
+		}
+		Files.delete(tmp);
 	}
 
 	private StoredDocument describe(String incidentId, Path file) {

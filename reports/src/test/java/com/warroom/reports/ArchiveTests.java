@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,30 @@ class ArchiveTests {
 		assertThat(archive.seal(ID, "{}").sealedAt()).isEqualTo(sealed.sealedAt());
 		assertThat(archive.read(ID, "timeline.json")).hasValueSatisfying(
 				(b) -> assertThat(new String(b, StandardCharsets.UTF_8)).contains(ID));
+	}
+
+	@Test
+	void aSealedArchiveTakesNoNewDocumentAndAnInterruptedSealCanBeRunAgain() throws Exception {
+		Archive archive = new Archive(root, clock);
+		archive.store(ID, "报告书.pdf", bytes("book"));
+		// a seal that stopped after writing the timeline, before the manifest
+		Files.writeString(root.resolve("2026").resolve(ID).resolve("timeline.json"), "{\"first\":true}");
+		Archive.Sealed sealed = archive.seal(ID, "{\"second\":true}");
+		assertThat(sealed.files()).extracting(Archive.StoredDocument::name).containsExactly("timeline.json", "报告书.pdf");
+		assertThat(new String(archive.read(ID, "timeline.json").orElseThrow(), StandardCharsets.UTF_8)).contains("first");
+		assertThat(archive.verify(ID)).isEmpty();
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> archive.store(ID, "后来的.pdf", bytes("late")));
+	}
+
+	@Test
+	void sealedIncidentsAreListedNewestFirstWhateverTheirKind() {
+		Archive archive = new Archive(root, clock);
+		for (String id : List.of("INC-20261101-002", "DRL-20261120-001", "INC-20261101-010", "INC-20251231-001")) {
+			archive.seal(id, "{}");
+		}
+		assertThat(archive.sealedIds()).containsExactly("DRL-20261120-001", "INC-20261101-010", "INC-20261101-002",
+				"INC-20251231-001");
 	}
 
 	@Test

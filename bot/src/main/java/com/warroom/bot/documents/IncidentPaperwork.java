@@ -78,7 +78,8 @@ public class IncidentPaperwork implements Paperwork {
 	}
 
 	@Override
-	public String reportBook(Incident incident, Playbook playbook, @Nullable String report, String reporter) {
+	public String reportBook(Incident incident, Playbook playbook, @Nullable String report, String reporter,
+			BookVersion version) {
 		DocumentData data = data(incident, playbook);
 		ReportBook.Sequence sequence = data.sequenceOf(report);
 		Optional<TimelineEntry> entry = (report != null) ? data.reportEntry(report) : Optional.empty();
@@ -90,7 +91,9 @@ public class IncidentPaperwork implements Paperwork {
 				company.withReporter(filedBy), signers, incident.startedAt(), data.answer("place"), data.course(),
 				data.impact(), data.assessment(), data.measures(), data.answer("assistance"),
 				incident.isDrill() ? texts.get("doc.remarks.drill") : null);
-		return keep(incident, texts.get("doc.name.reportbook", sequence.text().replace(" ", "")), pdf.reportBook(book));
+		String name = texts.get("doc.name.reportbook", sequence.text().replace(" ", ""))
+				+ ((version == BookVersion.SENT) ? "" : texts.get("doc.name.suffix." + version.name()));
+		return keep(incident, name, pdf.reportBook(book));
 	}
 
 	@Override
@@ -159,7 +162,9 @@ public class IncidentPaperwork implements Paperwork {
 		if (archive.sealed(incident.id()).isPresent()) {
 			return;
 		}
-		incidentRecord(incident, playbook);
+		if (documents(incident.id()).stream().noneMatch((name) -> name.startsWith(Paperwork.RECORD_PREFIX))) {
+			incidentRecord(incident, playbook);
+		}
 		archive.seal(incident.id(), timelineJson(incident, playbook));
 	}
 

@@ -26,7 +26,7 @@ final class DocumentFlow {
 
 	/** Interview items answered in words, in the order of the post-event report (4.8). */
 	static final List<String> TEXT_ITEMS = List.of("place", "impact", "affected", "loss", "cause", "consequence",
-			"human", "handling", "accountability", "lessons", "problems", "actions", "other");
+			"human", "handling", "accountability", "lessons", "problems", "actions", "assistance", "other");
 
 	/** Interview items answered with a button, and their choices. */
 	static final Map<String, List<String>> CHOICE_ITEMS = Map.of("class", List.of("设备设施故障", "人为失误", "攻击破坏", "外部因素传导"),
@@ -41,27 +41,49 @@ final class DocumentFlow {
 	}
 
 	void report(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {
-		if (!person.may(Permission.REPORT)) {
-			reply.notice(services.texts().get("refuse.permission"));
+		if (refused(person, incident, reply)) {
 			return;
 		}
-		String name = services.paperwork().reportBook(incident, playbook, null, person.name());
-		issued(inbound, person, incident, name, reply);
-		reply.add(new Outbound.Document(inbound.chat(), incident.id(), name,
-				services.texts().get("doc.reportbook.caption", incident.id())));
+		issue(inbound, person, incident, reply, () -> services.paperwork().reportBook(incident, playbook, null, person.name(),
+				Paperwork.BookVersion.DRAFT), "doc.reportbook.caption");
+	}
+
+	/** Only reporters act, and a closed (archived) incident takes no new documents. */
+	private boolean refused(Person person, Incident incident, Reply reply) {
+		if (!person.may(Permission.REPORT)) {
+			reply.notice(services.texts().get("refuse.permission"));
+			return true;
+		}
+		if (incident.status() == IncidentStatus.CLOSED) {
+			reply.notice(services.texts().get("incident.closed", incident.id()));
+			return true;
+		}
+		return false;
+	}
+
+	/** Makes a document, records its issue and sends it; a failure is said and changes nothing recorded. */
+	private void issue(Inbound inbound, Person person, Incident incident, Reply reply,
+			java.util.function.Supplier<String> make, String caption) {
+		try {
+			String name = make.get();
+			recordIssue(services, inbound, person, incident, name);
+			reply.add(new Outbound.Document(inbound.chat(), incident.id(), name, services.texts().get(caption, incident.id())));
+		}
+		catch (RuntimeException ex) {
+			org.slf4j.LoggerFactory.getLogger(DocumentFlow.class).error("{} 的文件未能生成或存档", incident.id(), ex);
+			reply.say(services.texts().get("doc.failed", incident.id()));
+		}
 	}
 
 	void summary(Inbound inbound, Person person, Incident incident, Reply reply) {
-		if (!person.may(Permission.REPORT)) {
-			reply.notice(services.texts().get("refuse.permission"));
+		if (refused(person, incident, reply)) {
 			return;
 		}
 		reply.add(new Outbound.Send(inbound.chat(), panel(incident), panelButtons(incident), summarySlot(incident), incident.id()));
 	}
 
 	void notice(Inbound inbound, Person person, Incident incident, Reply reply) {
-		if (!person.may(Permission.REPORT)) {
-			reply.notice(services.texts().get("refuse.permission"));
+		if (refused(person, incident, reply)) {
 			return;
 		}
 		List<List<Button>> rows = new ArrayList<>();
@@ -127,13 +149,16 @@ final class DocumentFlow {
 			}
 			case "sumgo" -> produce(press, person, incident, reply);
 			case "ntc" -> nextOption(press, incident, m.getOrDefault("t", ""), m.getOrDefault("s", ""), reply);
-			case "ntcpdf" -> services.paperwork()
-				.noticePdf(incident, m.getOrDefault("t", ""), decode(m.getOrDefault("s", "")), m.getOrDefault("r", ""))
-				.ifPresentOrElse((name) -> {
-					issued(press, person, incident, name, reply);
-					reply.answer("", false).add(new Outbound.Document(press.chat(), incident.id(), name,
-							t.get("doc.notice.caption", incident.id())));
-				}, () -> reply.answer(t.get("notice.unknown"), true));
+			case "ntcpdf" -> {
+				if (services.paperwork().notices().stream().noneMatch((candidate) -> candidate.id().equals(m.get("t")))) {
+					reply.answer(t.get("notice.unknown"), true);
+					return;
+				}
+				reply.answer("", false);
+				issue(press, person, incident, reply, () -> services.paperwork()
+					.noticePdf(incident, m.getOrDefault("t", ""), decode(m.getOrDefault("s", "")), m.getOrDefault("r", ""))
+					.orElseThrow(() -> new IllegalArgumentException("unknown notice template")), "doc.notice.caption");
+			}
 			default -> reply.answer(t.get("button.invalid"), true);
 		}
 	}
@@ -159,7 +184,7 @@ final class DocumentFlow {
 		Texts t = services.texts();
 		Optional<Incident> incident = services.incidents().find(q.getOrDefault("i", ""));
 		String recovery = text.text().strip();
-		if (incident.isEmpty()) {
+		if (incident.isEmpty() || incident.get().status() == IncidentStatus.CLOSED) {
 			reply.say(t.get("button.invalid"));
 			return;
 		}
@@ -192,14 +217,11 @@ final class DocumentFlow {
 	}
 
 	private void produce(Inbound inbound, Person person, Incident incident, Reply reply) {
-		Texts t = services.texts();
 		Playbook playbook = services.library().find(incident.playbookId()).orElseThrow();
-		String name = services.paperwork().postEventReport(incident, playbook);
-		issued(inbound, person, incident, name, reply);
 		boolean preliminary = incident.fields().getOrDefault("sum:cause", "").isBlank();
 		reply.answer("", false);
-		reply.add(new Outbound.Document(inbound.chat(), incident.id(), name,
-				t.get(preliminary ? "doc.summary.caption.preliminary" : "doc.summary.caption", incident.id())));
+		issue(inbound, person, incident, reply, () -> services.paperwork().postEventReport(incident, playbook),
+				preliminary ? "doc.summary.caption.preliminary" : "doc.summary.caption");
 	}
 
 	private void archived(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
@@ -227,8 +249,9 @@ final class DocumentFlow {
 	}
 
 	/** The issue of a document goes on the timeline. */
-	private void issued(Inbound inbound, Person person, Incident incident, String name, Reply reply) {
-		services.incidents().change(incident, EnumSet.allOf(IncidentStatus.class), Map.of(),
+	static void recordIssue(ConversationEngine.Services services, Inbound inbound, Person person, Incident incident,
+			String name) {
+		services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), Map.of(),
 				ConversationEngine.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(),
 						Map.of("text", name)));
 	}

@@ -23,8 +23,21 @@ public interface Paperwork {
 	 * The report book 《网络与信息安全事件情况报告书》.
 	 * @param report the report it is for, e.g. {@code CYCLE:2}; null for the next one owed
 	 * @param reporter who files it (报告人), e.g. the liaison
+	 * @param version a draft ({@code /report}), the book sent to the signers, or the book as sent
 	 */
-	String reportBook(Incident incident, Playbook playbook, @Nullable String report, String reporter);
+	String reportBook(Incident incident, Playbook playbook, @Nullable String report, String reporter, BookVersion version);
+
+	/** Which version of a report book: the names in the archive tell them apart. */
+	enum BookVersion {
+
+		/** {@code /report}: the book as it would be sent now (…-草稿.pdf). */
+		DRAFT,
+		/** Sent to the 签发人 with the request to sign (…-待签发.pdf). */
+		FOR_SIGNING,
+		/** As reported: recorded by {@code /reported}, or signed by all (…-第N次.pdf, with the 签发人). */
+		SENT
+
+	}
 
 	/** The post-event report 《关于……事件的处理情况报告》, marked 初步 while the cause is unknown. */
 	String postEventReport(Incident incident, Playbook playbook);

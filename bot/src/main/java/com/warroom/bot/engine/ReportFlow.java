@@ -19,6 +19,8 @@ import com.warroom.bot.roster.Person;
 import com.warroom.playbooks.Obligation;
 import com.warroom.playbooks.ObligationKind;
 import com.warroom.playbooks.Playbook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code /reported}: the liaison records a report made — which one (第 N 次), by which
@@ -28,6 +30,8 @@ import com.warroom.playbooks.Playbook;
  * double press records nothing twice.
  */
 final class ReportFlow {
+
+	private static final Logger log = LoggerFactory.getLogger(ReportFlow.class);
 
 	static final List<String> CHANNELS = List.of("电话", "书面", "传真", "系统");
 
@@ -151,7 +155,7 @@ final class ReportFlow {
 			}
 			reply.say(t.get("reported.done", incident.id(), t.get("obligation." + kind.name()), sequence,
 					services.views().time(at), Html.escape(m.getOrDefault("c", ""))));
-			keepReportBook(inbound, person, incident, playbook, key, "doc.reportbook.sent.caption", reply);
+			keepReportBook(inbound, person, incident, playbook, key, Paperwork.BookVersion.SENT, reply);
 			refreshCard(incident.id(), playbook, reply);
 			return;
 		}
@@ -169,7 +173,7 @@ final class ReportFlow {
 				List.of(List.of(services.tokens().button(t.get("button.approve"),
 						Map.of("a", "appr", "i", incident.id(), "r", key)))));
 		// the signers review the book that will be sent: the version they sign is the one kept
-		keepReportBook(inbound, person, incident, playbook, key, "doc.reportbook.review.caption", reply);
+		keepReportBook(inbound, person, incident, playbook, key, Paperwork.BookVersion.FOR_SIGNING, reply);
 		// the card is current, and the clock learns of the pending 签发
 		refreshCard(incident.id(), playbook, reply);
 	}
@@ -221,7 +225,11 @@ final class ReportFlow {
 		Instant at = Instant.ofEpochMilli(Long.parseLong(request.get().detail("reportAt")));
 		reply.say(t.get("reported.done", incident.id(), t.get("obligation." + request.get().detail("kind")),
 				request.get().detail("seq"), services.views().time(at), Html.escape(String.valueOf(request.get().detail("via")))));
-		refreshCard(incident.id(), services.library().find(incident.playbookId()).orElseThrow(), reply);
+		Playbook playbook = services.library().find(incident.playbookId()).orElseThrow();
+		// the book as reported names its 签发人
+		Person filer = services.roster().byId(request.get().personId()).orElse(person);
+		keepReportBook(press, filer, incident, playbook, key, Paperwork.BookVersion.SENT, reply);
+		refreshCard(incident.id(), playbook, reply);
 	}
 
 	/** Holders of the duty, and the deputies (备岗) of holders. */
@@ -239,14 +247,26 @@ final class ReportFlow {
 		return Html.escape(String.join("、", names));
 	}
 
-	/** Renders the report book of report {@code key} (e.g. {@code CYCLE:2}), keeps it and sends it. */
+	/**
+	 * Renders the report book of report {@code key} (e.g. {@code CYCLE:2}), keeps it, records
+	 * its issue and sends it. A failure here is said in the chat; the report stays recorded.
+	 */
 	private void keepReportBook(Inbound inbound, Person person, Incident incident, Playbook playbook, String key,
-			String caption, Reply reply) {
-		Incident current = services.incidents().find(incident.id()).orElse(incident);
-		String name = services.paperwork().reportBook(current, playbook, key, person.name());
-		String[] parts = key.split(":");
-		String label = services.texts().get("obligation." + parts[0]) + " 第 " + parts[1] + " 次";
-		reply.add(new Outbound.Document(inbound.chat(), incident.id(), name, services.texts().get(caption, incident.id(), label)));
+			Paperwork.BookVersion version, Reply reply) {
+		try {
+			Incident current = services.incidents().find(incident.id()).orElse(incident);
+			String name = services.paperwork().reportBook(current, playbook, key, person.name(), version);
+			DocumentFlow.recordIssue(services, inbound, person, current, name);
+			String[] parts = key.split(":");
+			String label = services.texts().get("obligation." + parts[0]) + " 第 " + parts[1] + " 次";
+			String caption = (version == Paperwork.BookVersion.FOR_SIGNING) ? "doc.reportbook.review.caption"
+					: "doc.reportbook.sent.caption";
+			reply.add(new Outbound.Document(inbound.chat(), incident.id(), name, services.texts().get(caption, incident.id(), label)));
+		}
+		catch (RuntimeException ex) {
+			log.error("{} 的报告书未能生成或存档", incident.id(), ex);
+			reply.say(services.texts().get("doc.failed", incident.id()));
+		}
 	}
 
 	private void refreshCard(String incidentId, Playbook playbook, Reply reply) {

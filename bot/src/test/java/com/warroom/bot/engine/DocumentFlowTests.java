@@ -60,8 +60,8 @@ class DocumentFlowTests {
 		chat.command(DBA, "/note 节点 2 已接管 <b>${env:HOME}</b>");
 		List<Outbound> report = chat.command(LIAISON, "/report");
 		Outbound.Document book = documents(report).get(0);
-		assertThat(book.name()).isEqualTo("事件情况报告书-第1次.pdf");
-		assertThat(book.caption()).contains("INC-20261123-001");
+		assertThat(book.name()).isEqualTo("事件情况报告书-第1次-草稿.pdf");
+		assertThat(book.caption()).contains("INC-20261123-001").contains("草稿");
 		String text = pdfText(book);
 		assertThat(text).contains("网络与信息安全事件情况报告书").contains("INC-20261123-001").contains("示例期货有限公司")
 			.contains("第1次").contains("021-00000001").contains("数据库主机硬件故障")
@@ -77,25 +77,50 @@ class DocumentFlowTests {
 		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
 		List<Outbound> done = chat.press(LIAISON, button(time, "现在"));
 		Outbound.Document kept = documents(done).get(0);
-		assertThat(kept.caption()).contains("定期报告 第 1 次").contains("已存档");
+		assertThat(kept.caption()).contains("定期报告 第 1 次").contains("按报出版本存档");
+		assertThat(kept.name()).isEqualTo("事件情况报告书-第1次.pdf");
 		String text = pdfText(kept);
 		assertThat(text).contains("第1次").contains("攻击破坏").contains("冯技术服务岗");
 		assertThat(chat.archive.documents(only().id())).hasSize(1);
 	}
 
 	@Test
-	void aCentralTradingBookIsSentForReviewWhenSigningIsAskedAndNamesItsSigners() throws Exception {
+	void aCentralTradingBookIsSentForSigningAndKeptAsReportedWithItsSigners() throws Exception {
 		chat.declare(LIAISON, "数据库主机", "数据库主机硬件故障");
 		List<Outbound> which = chat.command(LIAISON, "/reported");
 		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
 		List<Outbound> pending = chat.press(LIAISON, button(time, "现在"));
-		assertThat(documents(pending)).singleElement().satisfies((doc) -> assertThat(doc.caption()).contains("待签发"));
-		chat.press(CRO, button(pending, "签发"));
+		assertThat(documents(pending)).singleElement().satisfies((doc) -> {
+			assertThat(doc.caption()).contains("待签发");
+			assertThat(doc.name()).isEqualTo("事件情况报告书-第1次-待签发.pdf");
+		});
+		assertThat(documents(chat.press(CRO, button(pending, "签发")))).isEmpty();
 		List<Outbound> signed = chat.press(GM, button(pending, "签发"));
-		assertThat(documents(signed)).isEmpty();
-		assertThat(chat.archive.documents(only().id())).hasSize(1);
-		// a later /report is the book of the next report
+		Outbound.Document reported = documents(signed).get(0);
+		assertThat(reported.name()).isEqualTo("事件情况报告书-第1次.pdf");
+		assertThat(pdfText(reported)).contains("孙首席风险官").contains("赵总经理").contains("冯技术服务岗");
+		assertThat(chat.archive.documents(only().id())).hasSize(2);
+		assertThat(chat.incidents.timeline(only().id())).filteredOn((e) -> e.type() == TimelineType.DOCUMENT_ISSUED)
+			.extracting((e) -> e.detail("text"))
+			.containsExactly("事件情况报告书-第1次-待签发.pdf", "事件情况报告书-第1次.pdf");
+		// a later /report is the draft of the next report
 		assertThat(pdfText(documents(chat.command(LIAISON, "/report")).get(0))).contains("第2次");
+	}
+
+	@Test
+	void aDocumentThatCannotBeKeptIsSaidAndTheReportStaysRecorded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+			throws Exception {
+		java.nio.file.Path notADirectory = java.nio.file.Files.writeString(dir.resolve("archive"), "a file, not a folder");
+		chat = new EngineHarness(TestRedis.fresh(), TopicOpener.none(), notADirectory);
+		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
+		List<Outbound> which = chat.command(LIAISON, "/reported");
+		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
+		List<Outbound> done = chat.press(LIAISON, button(time, "现在"));
+		assertThat(texts(done)).contains("已记录 INC-20261123-001：定期报告 第 1 次").contains("文件生成或存档失败")
+			.contains("已报告：1 次");
+		assertThat(chat.incidents.timeline(only().id())).extracting(TimelineEntry::type).contains(TimelineType.REPORTED)
+			.doesNotContain(TimelineType.DOCUMENT_ISSUED);
+		assertThat(texts(chat.command(LIAISON, "/report"))).contains("文件生成或存档失败");
 	}
 
 	@Test
@@ -161,6 +186,7 @@ class DocumentFlowTests {
 		List<Outbound> closed = chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
 		String id = "INC-20261123-001";
 		assertThat(texts(closed)).contains(id + "</b> 已归档：时间线、2 份文件");
+		assertThat(texts(chat.command(LIAISON, "/report"))).contains("本群没有进行中的事件");
 		Outbound.Document record = documents(closed).get(0);
 		assertThat(pdfText(record)).contains("信息系统事件记录表").contains(id).contains("数据库主机硬件故障");
 		assertThat(chat.archive.verify(id)).isEmpty();
@@ -174,9 +200,10 @@ class DocumentFlowTests {
 		List<Outbound> list = chat.command(GM, "/archive");
 		assertThat(texts(list)).contains("共有 1 个已关闭的事件");
 		List<Outbound> docs = chat.press(GM, button(list, id));
-		List<Outbound> fetched = chat.press(GM, button(docs, "事件情况报告书-第1次.pdf"));
-		assertThat(documents(fetched)).singleElement().satisfies((doc) -> assertThat(doc.name()).isEqualTo("事件情况报告书-第1次.pdf"));
-		assertThat(texts(chat.press(DBA, button(docs, "事件情况报告书-第1次.pdf")))).contains("只有应急领导小组");
+		List<Outbound> fetched = chat.press(GM, button(docs, "事件情况报告书-第1次-草稿.pdf"));
+		assertThat(documents(fetched)).singleElement()
+			.satisfies((doc) -> assertThat(doc.name()).isEqualTo("事件情况报告书-第1次-草稿.pdf"));
+		assertThat(texts(chat.press(DBA, button(docs, "事件情况报告书-第1次-草稿.pdf")))).contains("只有应急领导小组");
 	}
 
 }

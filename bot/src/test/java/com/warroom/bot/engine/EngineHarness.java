@@ -74,6 +74,11 @@ final class EngineHarness {
 	final CompanyInfo company;
 
 	EngineHarness(UnifiedJedis redis, TopicOpener topics) {
+		this(redis, topics, temporaryDirectory());
+	}
+
+	/** With the documents kept under {@code archiveRoot}. */
+	EngineHarness(UnifiedJedis redis, TopicOpener topics, java.nio.file.Path archiveRoot) {
 		this.redis = redis;
 		this.roster = Roster.parse(resource("warroom/roster.example.yaml"));
 		ContactBook contacts = ContactBook.parse(resource("warroom/contacts.example.yaml"), LIBRARY.vocabulary());
@@ -84,7 +89,7 @@ final class EngineHarness {
 		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
 		this.views = new IncidentViews(texts, roster, LIBRARY.vocabulary(), new SeverityGrader(), reporting,
 				tokens, clock, SHANGHAI, 200_000, incidents, Duration.ofMinutes(5));
-		this.archive = new Archive(temporaryDirectory(), clock);
+		this.archive = new Archive(archiveRoot, clock);
 		this.company = new CompanyInfo("示例期货有限公司", "赵总经理", null, "冯技术服务岗", "021-00000000", "021-00000001",
 				"13800000009", "it@example.com", null);
 		Paperwork paperwork = new IncidentPaperwork(incidents, views, texts, new PdfDocuments(SHANGHAI), archive, company,

@@ -130,9 +130,9 @@ class TelegramIntegrationTests {
 		LoggedRequest upload = awaitUpload();
 		assertThat(upload.getPart("chat_id").getBody().asString()).isEqualTo(String.valueOf(Updates.GROUP));
 		// the file travels as its own part, which the document field refers to
-		assertThat(upload.getPart("document").getBody().asString()).isEqualTo("attach://事件情况报告书-第1次.pdf");
+		assertThat(upload.getPart("document").getBody().asString()).isEqualTo("attach://事件情况报告书-第1次-草稿.pdf");
 		String body = new String(upload.getBody(), StandardCharsets.UTF_8);
-		assertThat(body).contains("filename=\"事件情况报告书-第1次.pdf\"").contains("%PDF-");
+		assertThat(body).contains("filename=\"事件情况报告书-第1次-草稿.pdf\"").contains("%PDF-");
 
 		say(DBA, "/recovered");
 		api.await("sendMessage", (b) -> text(b, "恢复。请继续完成事后处理步骤"));
