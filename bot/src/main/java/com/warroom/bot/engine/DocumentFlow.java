@@ -12,7 +12,6 @@ import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.TimelineType;
 import com.warroom.bot.roster.Permission;
 import com.warroom.bot.roster.Person;
-import com.warroom.bot.roster.RosterRole;
 import com.warroom.playbooks.Playbook;
 
 /**
@@ -95,7 +94,7 @@ final class DocumentFlow {
 
 	void archive(Person person, Reply reply) {
 		Texts t = services.texts();
-		if (!person.roles().contains(RosterRole.LEADER) && !person.roles().contains(RosterRole.COMMANDER)) {
+		if (!person.may(Permission.ARCHIVE)) {
 			reply.notice(t.get("archive.refused"));
 			return;
 		}
@@ -226,7 +225,7 @@ final class DocumentFlow {
 
 	private void archived(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
 		Texts t = services.texts();
-		if (!person.roles().contains(RosterRole.LEADER) && !person.roles().contains(RosterRole.COMMANDER)) {
+		if (!person.may(Permission.ARCHIVE)) {
 			reply.answer(t.get("archive.refused"), true);
 			return;
 		}

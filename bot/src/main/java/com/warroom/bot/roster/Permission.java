@@ -22,6 +22,8 @@ public enum Permission {
 	/** /close a drill. */
 	CLOSE_DRILL,
 	/** /reported and the report book. */
-	REPORT
+	REPORT,
+	/** Closed incidents' archives: /archive, the web archive and its documents. */
+	ARCHIVE
 
 }

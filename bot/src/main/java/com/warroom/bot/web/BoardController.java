@@ -79,11 +79,15 @@ class BoardController {
 		Optional<Incident> incident = INCIDENT_ID.matcher(id).matches() ? incidents.find(id) : Optional.empty();
 		Optional<Playbook> playbook = incident.flatMap((found) -> library.find(found.playbookId()));
 		String main;
+		boolean sealed = INCIDENT_ID.matcher(id).matches() && archive.sealed(id).isPresent();
+		if (sealed && !mayReadArchive(user)) {
+			return refused(user);
+		}
 		if (incident.isPresent() && playbook.isPresent()) {
 			main = incidentPage.page(incident.get(), playbook.get(), incidents.timeline(id), archive.documents(id),
 					board.signature());
 		}
-		else if (INCIDENT_ID.matcher(id).matches() && archive.sealed(id).isPresent()) {
+		else if (sealed) {
 			main = incidentPage.archivedOnly(id, archive.sealed(id).get().files());
 		}
 		else {
@@ -94,6 +98,9 @@ class BoardController {
 
 	@GetMapping("/board/archive")
 	ResponseEntity<String> archive(@RequestAttribute(WebUser.ATTRIBUTE) WebUser user) {
+		if (!mayReadArchive(user)) {
+			return refused(user);
+		}
 		List<Archive.Sealed> sealed = archive.sealedIds().stream().limit(200).map(archive::sealed)
 			.flatMap(Optional::stream).toList();
 		String main = boardView.archive(sealed, (id) -> incidents.find(id)
@@ -114,6 +121,11 @@ class BoardController {
 	@GetMapping("/documents/{id}/{name}")
 	ResponseEntity<byte[]> document(@RequestAttribute(WebUser.ATTRIBUTE) WebUser user, @PathVariable String id,
 			@PathVariable String name) {
+		if (!mayReadArchive(user) && INCIDENT_ID.matcher(id).matches() && archive.sealed(id).isPresent()) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN)
+				.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+				.body(texts.get("archive.refused").getBytes(StandardCharsets.UTF_8));
+		}
 		Optional<byte[]> content = archive.read(id, name);
 		if (content.isEmpty()) {
 			return ResponseEntity.status(HttpStatus.NOT_FOUND)
@@ -136,6 +148,18 @@ class BoardController {
 			return MediaType.APPLICATION_JSON;
 		}
 		return MediaType.APPLICATION_OCTET_STREAM;
+	}
+
+	/** Closed incidents' archives are for the leaders and the 应急工作小组组长, as {@code /archive} in chat. */
+	private static boolean mayReadArchive(WebUser user) {
+		return user.person().may(com.warroom.bot.roster.Permission.ARCHIVE);
+	}
+
+	private ResponseEntity<String> refused(WebUser user) {
+		String main = "<section class=\"entry\"><p class=\"problem\">" + WebHtml.text(texts.get("archive.refused"))
+				+ "</p><a class=\"button\" href=\"/board\">" + WebHtml.text(texts.get("web.nav.board")) + "</a></section>";
+		return ChatController.html(HttpStatus.FORBIDDEN,
+				layout.page(texts.get("web.archive.title"), user, Layout.Nav.NONE, "page-entry", main));
 	}
 
 	private ResponseEntity<String> notFound(WebUser user, String message) {

@@ -36,7 +36,11 @@ final class PasswordAccounts {
 	private static final Pattern HASH = Pattern.compile("\\$2[aby]\\$(\\d{2})\\$[./A-Za-z0-9]{53}");
 
 	/** Compared against when the id has no account, so both cases take as long. */
-	private static final String DUMMY = BCrypt.hashpw("warroom-no-such-account", BCrypt.gensalt(10));
+	private static final String DUMMY = BCrypt.hashpw("warroom-no-such-account", BCrypt.gensalt(12));
+
+	/** INCR and, on a key without expiry, EXPIRE, in one step (no lock that never ends after a crash). */
+	private static final String COUNT_ATTEMPT = "local n = redis.call('INCR', KEYS[1]) "
+			+ "if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n";
 
 	private final Map<String, String> hashes;
 
@@ -111,8 +115,9 @@ final class PasswordAccounts {
 	/** Checks a password; counts a failure, and refuses to check at all while the id is locked. */
 	Outcome check(String personId, String password) {
 		String key = "wr:web:fail:" + ((personId.length() <= 64) ? personId : personId.substring(0, 64));
-		String failures = redis.get(key);
-		if (failures != null && Integer.parseInt(failures) >= MAX_FAILURES) {
+		// count the attempt before checking: parallel guesses cannot all pass a read-then-write
+		Object attempt = redis.eval(COUNT_ATTEMPT, List.of(key), List.of(String.valueOf(LOCK.toSeconds())));
+		if (attempt instanceof Long count && count > MAX_FAILURES) {
 			return Outcome.LOCKED;
 		}
 		String hash = hashes.get(personId);
@@ -122,9 +127,6 @@ final class PasswordAccounts {
 		if (matches) {
 			redis.del(key);
 			return Outcome.OK;
-		}
-		if (redis.incr(key) == 1) {
-			redis.expire(key, LOCK.toSeconds());
 		}
 		return Outcome.WRONG;
 	}

@@ -120,7 +120,12 @@ final class WebEvents implements AutoCloseable {
 	private Listener open(WebUser user, String topic, long rev) {
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
 		Listener listener = new Listener(emitter, user, topic, rev);
-		topics.computeIfAbsent(topic, (key) -> ConcurrentHashMap.newKeySet()).add(listener);
+		// add inside compute: a concurrent remove() dropping an emptied set cannot lose this listener
+		topics.compute(topic, (key, set) -> {
+			Set<Listener> listeners = (set != null) ? set : ConcurrentHashMap.newKeySet();
+			listeners.add(listener);
+			return listeners;
+		});
 		Runnable remove = () -> remove(listener);
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);

@@ -60,6 +60,9 @@ final class WebGuard extends OncePerRequestFilter {
 		this.texts = texts;
 	}
 
+	/** Headers a reverse proxy adds; their presence means the peer is not this machine's user. */
+	private static final List<String> FORWARDED = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Forwarded-Host");
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -67,6 +70,12 @@ final class WebGuard extends OncePerRequestFilter {
 		headers(request, response, path);
 		if (PROBES.stream().anyMatch((probe) -> path.equals(probe) || path.startsWith(probe + "/"))) {
 			chain.doFilter(request, response);
+			return;
+		}
+		if (mode == WebMode.LOCAL && FORWARDED.stream().anyMatch((header) -> request.getHeader(header) != null)) {
+			// a proxy on this machine makes every client look local: the local mode is not for it
+			log.warn("本机模式拒绝经代理转发的请求");
+			refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("web.refused.remote"));
 			return;
 		}
 		if (mode == WebMode.LOCAL && !loopback(request.getRemoteAddr())) {

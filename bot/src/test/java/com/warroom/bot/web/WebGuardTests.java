@@ -75,6 +75,18 @@ class WebGuardTests {
 			}
 		}
 
+		@Test // GH-6
+		void refusesRequestsAReverseProxyForwarded() throws Exception {
+			// a proxy on this machine makes every client look local
+			for (String header : new String[] { "X-Forwarded-For", "Forwarded", "X-Real-IP" }) {
+				MockHttpServletRequest proxied = request("GET", "/who", "127.0.0.1");
+				proxied.addHeader(header, "203.0.113.9");
+				Outcome outcome = run(WebMode.LOCAL, proxied);
+				assertThat(outcome.passed()).as(header).isFalse();
+				assertThat(outcome.response().getStatus()).as(header).isEqualTo(403);
+			}
+		}
+
 		@Test
 		void letsThisMachineChooseWhoItIs() throws Exception {
 			assertThat(run(WebMode.LOCAL, request("GET", "/who", "127.0.0.1")).passed()).isTrue();

@@ -208,6 +208,24 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 	}
 
 	@Test // GH-6
+	void closedIncidentsArchivesAreForLeadersAndTheCommanderOnly() {
+		String id = "INC-20261119-001";
+		if (archive.sealed(id).isEmpty()) {
+			archive.store(id, "信息系统事件记录表.pdf", "%PDF-1.7 record".getBytes(StandardCharsets.UTF_8));
+			archive.seal(id, "{\"incident\": \"" + id + "\", \"entries\": []}");
+		}
+		web.signIn("wu-dba", "Wu-dba-pw-2026");
+		assertThat(web.get("/board").body()).doesNotContain("href=\"/board/archive\"");
+		assertThat(web.get("/board/archive").statusCode()).isEqualTo(403);
+		assertThat(web.get("/board/incidents/" + id).statusCode()).isEqualTo(403);
+		assertThat(web.get("/documents/" + id + "/timeline.json", "*/*").statusCode()).isEqualTo(403);
+		WebClient commander = new WebClient(port);
+		commander.signIn("zhou-tech", "Zhou-tech-pw-2026");
+		assertThat(commander.get("/board/archive").body()).contains(id);
+		assertThat(commander.get("/documents/" + id + "/timeline.json", "*/*").statusCode()).isEqualTo(200);
+	}
+
+	@Test // GH-6
 	void theChatStreamCarriesNewMessagesToTheBrowser() throws Exception {
 		web.signIn("wu-dba", "Wu-dba-pw-2026");
 		String token = web.cookie(Sessions.COOKIE).orElseThrow();
