@@ -95,7 +95,10 @@ final class WebEvents implements AutoCloseable {
 
 	/** A stream of a chat's messages after revision {@code since}. */
 	SseEmitter chat(WebUser user, String chatId, long since) {
-		Listener listener = open(user, "chat:" + chatId, since);
+		// a page from before the chat's log was lost (a Redis reset) asks from beyond its end:
+		// start again from the beginning rather than wait for revisions it has "seen"
+		long from = (since > chats.revision(chatId)) ? 0 : since;
+		Listener listener = open(user, "chat:" + chatId, from);
 		timer.execute(() -> pushChat(chatId));
 		return listener.emitter;
 	}
