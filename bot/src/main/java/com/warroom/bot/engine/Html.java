@@ -15,6 +15,7 @@ public final class Html {
 				case '>' -> out.append("&gt;");
 				case '&' -> out.append("&amp;");
 				case '"' -> out.append("&quot;");
+				case '\'' -> out.append("&#39;");
 				default -> out.append(c);
 			}
 		}
@@ -27,6 +28,7 @@ public final class Html {
 			.replace("&lt;", "<")
 			.replace("&gt;", ">")
 			.replace("&quot;", "\"")
+			.replace("&#39;", "'")
 			.replace("&amp;", "&");
 	}
 

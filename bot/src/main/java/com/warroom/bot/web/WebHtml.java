@@ -18,19 +18,7 @@ final class WebHtml {
 
 	/** Escapes text for element content and double- or single-quoted attributes. */
 	static String text(String text) {
-		StringBuilder out = new StringBuilder(text.length() + 16);
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			switch (c) {
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '&' -> out.append("&amp;");
-				case '"' -> out.append("&quot;");
-				case '\'' -> out.append("&#39;");
-				default -> out.append(c);
-			}
-		}
-		return out.toString();
+		return com.warroom.bot.engine.Html.escape(text);
 	}
 
 	/**
