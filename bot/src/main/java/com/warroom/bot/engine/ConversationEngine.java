@@ -117,7 +117,7 @@ public class ConversationEngine {
 			case "status", "steps", "timeline", "note", "level", "recovered", "close", "reported", "report", "summary",
 					"notice", "ack" ->
 				withIncident(command, person, command.name(), args, reply);
-			case "archive" -> documents.archive(person, reply);
+			case "archive" -> documents.archive(person, args, reply);
 			default -> reply.say(t.get("unknown.command", Html.escape(abbreviate(command.name(), 32))));
 		}
 	}

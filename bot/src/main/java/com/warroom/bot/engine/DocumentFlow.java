@@ -31,6 +31,8 @@ final class DocumentFlow {
 	static final Map<String, List<String>> CHOICE_ITEMS = Map.of("class", List.of("设备设施故障", "人为失误", "攻击破坏", "外部因素传导"),
 			"nature", List.of("责任事件", "非责任事件"));
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DocumentFlow.class);
+
 	private static final int ARCHIVE_LIST = 10;
 
 	private final ConversationEngine.Services services;
@@ -69,7 +71,7 @@ final class DocumentFlow {
 			reply.add(new Outbound.Document(inbound.chat(), incident.id(), name, services.texts().get(caption, incident.id())));
 		}
 		catch (RuntimeException ex) {
-			org.slf4j.LoggerFactory.getLogger(DocumentFlow.class).error("{} 的文件未能生成或存档", incident.id(), ex);
+			log.error("{} 的文件未能生成或存档", incident.id(), ex);
 			reply.say(services.texts().get("doc.failed", incident.id()));
 		}
 	}
@@ -92,13 +94,15 @@ final class DocumentFlow {
 		reply.say(services.texts().get("notice.which", incident.id()), rows);
 	}
 
-	void archive(Person person, Reply reply) {
+	/** The newest closed incidents, or those whose id contains {@code filter} (e.g. {@code 202611}, {@code DRL}). */
+	void archive(Person person, String filter, Reply reply) {
 		Texts t = services.texts();
 		if (!person.may(Permission.ARCHIVE)) {
 			reply.notice(t.get("archive.refused"));
 			return;
 		}
-		List<String> ids = services.paperwork().archived();
+		String wanted = filter.strip().toUpperCase(java.util.Locale.ROOT);
+		List<String> ids = services.paperwork().archived().stream().filter((id) -> id.contains(wanted)).toList();
 		if (ids.isEmpty()) {
 			reply.say(t.get("archive.empty"));
 			return;

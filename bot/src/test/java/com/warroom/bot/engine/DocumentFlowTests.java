@@ -199,6 +199,8 @@ class DocumentFlowTests {
 		assertThat(texts(chat.command(DBA, "/archive"))).contains("只有应急领导小组和应急工作小组组长可以查阅档案");
 		List<Outbound> list = chat.command(GM, "/archive");
 		assertThat(texts(list)).contains("共有 1 个已关闭的事件");
+		assertThat(texts(chat.command(GM, "/archive drl"))).contains("档案中没有符合的已关闭事件");
+		assertThat(texts(chat.command(GM, "/archive 20261123"))).contains("共有 1 个已关闭的事件");
 		List<Outbound> docs = chat.press(GM, button(list, id));
 		List<Outbound> fetched = chat.press(GM, button(docs, "事件情况报告书-第1次-草稿.pdf"));
 		assertThat(documents(fetched)).singleElement()
