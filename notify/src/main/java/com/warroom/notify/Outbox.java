@@ -20,4 +20,17 @@ public interface Outbox {
 	/** Notifications not yet delivered or given up. */
 	int pending();
 
+	/**
+	 * Adds a channel implemented outside this module (the bot's Telegram channel), so its
+	 * notifications are stored and retried like the others.
+	 */
+	default void register(com.warroom.notify.spi.NotificationChannel channel) {
+		throw new UnsupportedOperationException("This outbox takes no more channels");
+	}
+
+	/** Whether a channel of this type can deliver here. */
+	default boolean supports(String channelType) {
+		return false;
+	}
+
 }

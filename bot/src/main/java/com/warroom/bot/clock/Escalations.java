@@ -107,6 +107,9 @@ public class Escalations {
 
 	private final Clock clock;
 
+	/** The outbox channel of Telegram direct messages ({@code bot.telegram.TelegramNotifications}). */
+	static final String TELEGRAM = "telegram";
+
 	private final Outbox outbox;
 
 	public Escalations(IncidentStore incidents, Roster roster, ButtonTokens tokens, Texts texts, Policy policy, Clock clock,
@@ -206,7 +209,16 @@ public class Escalations {
 				span(policy.ackTimeout()));
 		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
 		for (Person person : people) {
-			if (person.telegramId() != null) {
+			if (person.telegramId() == null) {
+				continue;
+			}
+			if (outbox.supports(TELEGRAM)) {
+				// stored before it is sent: a restart or a Telegram outage does not lose it
+				outbox.enqueue(TELEGRAM, incident.id(), new Notification(incident.id() + ":esc:" + number + ":" + round + ":"
+						+ tier + ":" + person.id(), person.telegramId(), incident.id() + " " + target.name(), text,
+						incident.isDrill(), List.of(new Notification.Action(ack.label(), ack.token()))));
+			}
+			else {
 				actions.add(new Outbound.Send(new ChatRef("tg", person.telegramId(), null, false), text, List.of(List.of(ack)),
 						null, incident.id()));
 			}

@@ -51,6 +51,16 @@ class TelegramConfiguration {
 		return new TelegramGateway(client, engine, queue, slots, redis, archive);
 	}
 
+	/**
+	 * Registers Telegram with the outbox (not as a bean of its own: the outbox's other
+	 * channels are injected as a list of that type).
+	 */
+	@Bean
+	org.springframework.beans.factory.SmartInitializingSingleton telegramOutboxChannel(TelegramClient client,
+			com.warroom.notify.Outbox outbox) {
+		return () -> outbox.register(new TelegramNotifications(client));
+	}
+
 	@Bean
 	TelegramPolling telegramPolling(TelegramProperties properties, TelegramUrl url, TelegramClient client,
 			TelegramGateway gateway) {

@@ -273,7 +273,7 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		}
 	}
 
-	private static @Nullable InlineKeyboardMarkup keyboard(List<List<Button>> buttons) {
+	static @Nullable InlineKeyboardMarkup keyboard(List<List<Button>> buttons) {
 		if (buttons.isEmpty()) {
 			return null;
 		}
@@ -312,7 +312,7 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		return parts;
 	}
 
-	private static String truncate(String text, int max) {
+	static String truncate(String text, int max) {
 		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
 	}
 

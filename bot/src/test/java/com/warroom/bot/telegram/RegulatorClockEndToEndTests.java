@@ -57,6 +57,9 @@ class RegulatorClockEndToEndTests {
 	}
 
 	private void run(ConfigurableApplicationContext app) throws Exception {
+		// escalation direct messages go through the durable outbox
+		com.warroom.notify.Outbox outbox = app.getBean(com.warroom.notify.Outbox.class);
+		assertThat(outbox.supports("telegram")).isTrue();
 		post(app, Updates.message(Updates.nextId(), LIAISON, "/declare 数据库主机"));
 		post(app, Updates.press(Updates.nextId(), LIAISON, api.button("数据库主机硬件故障"), 1));
 		post(app, Updates.press(Updates.nextId(), LIAISON, api.button("确认宣布"), 1));
@@ -101,6 +104,12 @@ class RegulatorClockEndToEndTests {
 		assertThat(texts(Updates.GROUP)).noneMatch((t) -> t.contains("定期报告 第 3 次"));
 		// numbering goes on: one periodic report was made, so the report after recovery is the second
 		assertThat(texts(Updates.GROUP)).anyMatch((t) -> t.contains("恢复后报告 第 2 次现在到期"));
+		assertThat(((com.warroom.notify.internal.JdbcOutbox) outbox).status("INC-" + incidentDay() + "-001:esc:1:1:0:zhou-tech"))
+			.isEqualTo("SENT");
+	}
+
+	private static String incidentDay() {
+		return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
 	}
 
 	private ConfigurableApplicationContext start(Path data, EmbeddedRedis redis) {

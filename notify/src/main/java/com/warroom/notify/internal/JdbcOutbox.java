@@ -44,6 +44,9 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 			  CREATED_AT TIMESTAMP NOT NULL, NEXT_AT TIMESTAMP NOT NULL, CLAIMED_BY VARCHAR(60), DETAIL VARCHAR(500))
 			""";
 
+	/** Buttons came later: added to a table made before them (H2 and PostgreSQL both know IF NOT EXISTS). */
+	private static final String ACTIONS_COLUMN = "ALTER TABLE WR_OUTBOX ADD COLUMN IF NOT EXISTS ACTIONS VARCHAR(2000)";
+
 	private final JdbcTemplate jdbc;
 
 	private final Map<String, NotificationChannel> channels;
@@ -62,7 +65,9 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 			Clock clock, Duration giveUpAfter, Duration pollEvery) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.jdbc.execute(SCHEMA);
-		this.channels = channels.stream().collect(Collectors.toMap(NotificationChannel::type, Function.identity()));
+		this.jdbc.execute(ACTIONS_COLUMN);
+		this.channels = new java.util.concurrent.ConcurrentHashMap<>(
+				channels.stream().collect(Collectors.toMap(NotificationChannel::type, Function.identity())));
 		this.events = events;
 		this.clock = clock;
 		this.giveUpAfter = giveUpAfter;
@@ -80,14 +85,40 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 	public boolean enqueue(String channelType, String incidentId, Notification n) {
 		Timestamp now = Timestamp.from(clock.instant());
 		try {
-			jdbc.update("INSERT INTO WR_OUTBOX (ID, CHANNEL, INCIDENT, TARGET, TITLE, BODY, DRILL, STATUS, ATTEMPTS, CREATED_AT, NEXT_AT)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?)", n.id(), channelType, incidentId, n.target(), n.title(),
-					n.text(), n.drill(), now, now);
+			jdbc.update("INSERT INTO WR_OUTBOX (ID, CHANNEL, INCIDENT, TARGET, TITLE, BODY, DRILL, STATUS, ATTEMPTS, CREATED_AT,"
+					+ " NEXT_AT, ACTIONS) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)", n.id(), channelType, incidentId,
+					n.target(), n.title(), n.text(), n.drill(), now, now, encode(n.actions()));
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
 			return false;
 		}
+	}
+
+	@Override
+	public void register(NotificationChannel channel) {
+		channels.put(channel.type(), channel);
+	}
+
+	@Override
+	public boolean supports(String channelType) {
+		return channels.containsKey(channelType);
+	}
+
+	/** One action a line, label and token separated by a tab. */
+	private static String encode(List<Notification.Action> actions) {
+		return actions.stream().map((action) -> action.label().replaceAll("[\\t\\r\\n]", " ") + "\t" + action.token())
+			.collect(Collectors.joining("\n"));
+	}
+
+	private static List<Notification.Action> decode(@org.jspecify.annotations.Nullable Object column) {
+		if (column == null || column.toString().isEmpty()) {
+			return List.of();
+		}
+		return java.util.Arrays.stream(column.toString().split("\n"))
+			.filter((line) -> line.contains("\t"))
+			.map((line) -> new Notification.Action(line.substring(0, line.indexOf('\t')), line.substring(line.indexOf('\t') + 1)))
+			.toList();
 	}
 
 	@Override
@@ -125,7 +156,7 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 		Map<String, Object> row = jdbc.queryForMap("SELECT * FROM WR_OUTBOX WHERE ID = ?", id);
 		String type = (String) row.get("CHANNEL");
 		Notification notification = new Notification(id, (String) row.get("TARGET"), (String) row.get("TITLE"),
-				(String) row.get("BODY"), Boolean.TRUE.equals(row.get("DRILL")));
+				(String) row.get("BODY"), Boolean.TRUE.equals(row.get("DRILL")), decode(row.get("ACTIONS")));
 		NotificationChannel channel = channels.get(type);
 		DeliveryResult result = (channel != null) ? deliver(channel, notification) : DeliveryResult.failed("未配置渠道 " + type);
 		int attempts = ((Number) row.get("ATTEMPTS")).intValue() + 1;

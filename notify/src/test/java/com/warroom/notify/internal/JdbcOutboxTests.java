@@ -108,6 +108,37 @@ class JdbcOutboxTests {
 	}
 
 	@Test
+	void aChannelRegisteredLaterGetsItsNotificationsWithTheirButtons() {
+		JdbcOutbox outbox = outbox();
+		List<Notification> received = new CopyOnWriteArrayList<>();
+		assertThat(outbox.supports("telegram")).isFalse();
+		outbox.register(new NotificationChannel() {
+
+			@Override
+			public String type() {
+				return "telegram";
+			}
+
+			@Override
+			public DeliveryResult deliver(Notification notification) {
+				received.add(notification);
+				return DeliveryResult.delivered();
+			}
+
+		});
+		assertThat(outbox.supports("telegram")).isTrue();
+		outbox.enqueue("telegram", "INC-1", new Notification("dm1", "900000005", "INC-1 技术部负责人", "<b>INC-1</b>：请确认", false,
+				List.of(new Notification.Action("确认收到", "AbCdEfGhJkMn"), new Notification.Action("两\t行\n标签", "x"))));
+		outbox.drain();
+		assertThat(received).singleElement().satisfies((n) -> {
+			assertThat(n.target()).isEqualTo("900000005");
+			assertThat(n.text()).isEqualTo("<b>INC-1</b>：请确认");
+			assertThat(n.actions()).containsExactly(new Notification.Action("确认收到", "AbCdEfGhJkMn"),
+					new Notification.Action("两 行 标签", "x"));
+		});
+	}
+
+	@Test
 	void retriesWithBackOffAndThePeersRetryAfter() {
 		JdbcOutbox outbox = outbox();
 		channel.script.add(DeliveryResult.retry(null, "HTTP 503"));
