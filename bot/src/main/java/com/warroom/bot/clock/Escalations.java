@@ -209,6 +209,8 @@ public class Escalations {
 				span(policy.ackTimeout()));
 		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
 		for (Person person : people) {
+			// the person's own web chat keeps it too: the way in where Telegram is not reachable
+			actions.add(new Outbound.Send(ChatRef.webPrivate(person.id()), text, List.of(List.of(ack)), null, incident.id()));
 			if (person.telegramId() == null) {
 				continue;
 			}

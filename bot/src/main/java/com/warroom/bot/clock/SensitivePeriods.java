@@ -80,10 +80,13 @@ public class SensitivePeriods {
 		}
 		String text = texts.get("sensitive.daily", today.toString(), period.from().toString(), period.to().toString());
 		for (Person liaison : roster.withRole(RosterRole.LIAISON)) {
+			List<ChatRef> chats = new java.util.ArrayList<>(List.of(ChatRef.webPrivate(liaison.id())));
 			if (liaison.telegramId() != null) {
-				Outbound message = new Outbound.Send(new ChatRef("tg", liaison.telegramId(), null, false), text, List.of(),
-						null, null);
-				sinks.stream().filter((sink) -> sink.channel().equals("tg")).forEach((sink) -> sink.deliver(message));
+				chats.add(new ChatRef("tg", liaison.telegramId(), null, false));
+			}
+			for (ChatRef chat : chats) {
+				Outbound message = new Outbound.Send(chat, text, List.of(), null, null);
+				sinks.stream().filter((sink) -> sink.channel().equals(chat.channel())).forEach((sink) -> sink.deliver(message));
 			}
 		}
 	}

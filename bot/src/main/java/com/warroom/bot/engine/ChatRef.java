@@ -29,6 +29,11 @@ public record ChatRef(String channel, String chatId, @Nullable String threadId, 
 		return (threadId != null) ? key() + ":" + threadId : key();
 	}
 
+	/** A person's own chat with the bot in the web chat ({@code /chat/p-<roster id>}). */
+	public static ChatRef webPrivate(String personId) {
+		return new ChatRef("web", "p-" + personId, null, false);
+	}
+
 	public ChatRef inThread(@Nullable String thread) {
 		return new ChatRef(channel, chatId, thread, forum);
 	}

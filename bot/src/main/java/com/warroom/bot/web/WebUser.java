@@ -3,6 +3,7 @@ package com.warroom.bot.web;
 import java.util.stream.Collectors;
 
 import com.warroom.bot.engine.Actor;
+import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.RosterRole;
 
@@ -28,7 +29,7 @@ record WebUser(Person person, Sessions.Session session) {
 
 	/** The person's own chat with the bot. */
 	String privateChat() {
-		return "p-" + person.id();
+		return ChatRef.webPrivate(person.id()).chatId();
 	}
 
 	/** Whether this person may read and write in a web chat: the room and their own chat. */

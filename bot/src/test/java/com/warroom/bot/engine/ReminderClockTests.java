@@ -67,9 +67,15 @@ class ReminderClockTests {
 
 		final List<Outbound> delivered = new ArrayList<>();
 
+		private final String channel;
+
+		Sink(String channel) {
+			this.channel = channel;
+		}
+
 		@Override
 		public String channel() {
-			return "tg";
+			return channel;
 		}
 
 		@Override
@@ -87,7 +93,10 @@ class ReminderClockTests {
 
 	private final Plans plans = new Plans();
 
-	private final Sink sink = new Sink();
+	private final Sink sink = new Sink("tg");
+
+	/** The web chat: people's own chats keep what is sent to them. */
+	private final Sink web = new Sink("web");
 
 	private ReminderPlanner planner;
 
@@ -132,7 +141,7 @@ class ReminderClockTests {
 		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.views, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
-				List.of(sink), chat.clock, escalations);
+				List.of(sink, web), chat.clock, escalations);
 		chat.also = (id) -> {
 			relay.regrade(id);
 			planner.changed(id);
@@ -185,6 +194,11 @@ class ReminderClockTests {
 		assertThat(sink.delivered).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000005"))
 			.singleElement()
 			.satisfies((dm) -> assertThat(((Outbound.Send) dm).buttons().get(0).get(0).label()).isEqualTo("确认收到"));
+		// and in their own web chat, with the same button
+		assertThat(web.delivered).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("p-zhou-tech")
+				&& send.html().contains("已超时"))
+			.singleElement()
+			.satisfies((dm) -> assertThat(EngineHarness.buttons(dm).get(0).get(0).label()).isEqualTo("确认收到"));
 		// and the escalation waits ACK_TIMEOUT for an acknowledgement before the next tier
 		assertThat(plans.pending(id())).filteredOn((r) -> r.key().startsWith("ESC:"))
 			.extracting(Reminder::fireAt)
@@ -330,7 +344,8 @@ class ReminderClockTests {
 	@Test
 	void liaisonsAreRemindedDailyDuringSensitivePeriodsOnly() {
 		com.warroom.bot.clock.SensitivePeriods sensitive = new com.warroom.bot.clock.SensitivePeriods(
-				"2026-11-20/2026-11-25, 2026-12-31", chat.roster, Texts.chinese(), List.of(sink), chat.redis, EngineHarness.SHANGHAI);
+				"2026-11-20/2026-11-25, 2026-12-31", chat.roster, Texts.chinese(), List.of(sink, web), chat.redis,
+				EngineHarness.SHANGHAI);
 		sensitive.schedule(plans, java.time.LocalTime.of(9, 0));
 		assertThat(plans.daily).containsEntry("sensitive-periods", java.time.LocalTime.of(9, 0));
 		sensitive.on(new com.warroom.notify.DailyTick("sensitive-periods", at("09:00:00")));
@@ -338,6 +353,8 @@ class ReminderClockTests {
 			assertThat(((Outbound.Send) dm).chat().chatId()).isEqualTo("900000009");
 			assertThat(((Outbound.Send) dm).html()).contains("敏感时期（2026-11-20 至 2026-11-25）").contains("今日（2026-11-23）");
 		});
+		assertThat(web.delivered).singleElement()
+			.satisfies((dm) -> assertThat(((Outbound.Send) dm).chat().chatId()).isEqualTo("p-feng-liaison"));
 		sensitive.on(new com.warroom.notify.DailyTick("sensitive-periods", at("09:00:05")));
 		assertThat(sink.delivered).hasSize(1);
 		sensitive.on(new com.warroom.notify.DailyTick("sensitive-periods", Instant.parse("2026-11-27T01:00:00Z")));

@@ -161,18 +161,21 @@ class RegulatorClockEndToEndTests {
 		return found;
 	}
 
+	/** Waits for a button whose label starts with {@code prefix}; returns its token. */
 	private static String buttonStartingWith(String prefix) {
-		api.await("sendMessage", (b) -> b.toString().contains(prefix));
-		for (String method : List.of("editMessageText", "sendMessage")) {
-			for (JsonNode body : api.calls(method)) {
-				for (JsonNode row : body.path("reply_markup").path("inline_keyboard")) {
-					for (JsonNode button : row) {
-						if (button.path("text").asText().startsWith(prefix)) {
-							return button.path("callback_data").asText();
+		for (int attempt = 0; attempt < 1000; attempt++) {
+			for (String method : List.of("editMessageText", "sendMessage")) {
+				for (JsonNode body : api.calls(method)) {
+					for (JsonNode row : body.path("reply_markup").path("inline_keyboard")) {
+						for (JsonNode button : row) {
+							if (button.path("text").asText().startsWith(prefix)) {
+								return button.path("callback_data").asText();
+							}
 						}
 					}
 				}
 			}
+			FakeBotApi.sleep(20);
 		}
 		throw new AssertionError("no button starting with " + prefix);
 	}
