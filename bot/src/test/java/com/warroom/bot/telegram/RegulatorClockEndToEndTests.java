@@ -1,9 +1,5 @@
 package com.warroom.bot.telegram;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -40,8 +36,6 @@ class RegulatorClockEndToEndTests {
 	static final long DBA = 900000006L;
 
 	static final long LIAISON = 900000009L;
-
-	private final HttpClient http = HttpClient.newHttpClient();
 
 	@AfterAll
 	static void stop() {
@@ -123,13 +117,7 @@ class RegulatorClockEndToEndTests {
 	}
 
 	private void post(ConfigurableApplicationContext app, String update) throws Exception {
-		String port = app.getEnvironment().getProperty("local.server.port");
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/telegram/webhook"))
-			.header("Content-Type", "application/json")
-			.header("X-Telegram-Bot-Api-Secret-Token", "s")
-			.POST(HttpRequest.BodyPublishers.ofString(update))
-			.build();
-		assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+		Updates.postWebhook(app, update);
 	}
 
 	/** Waits for a message to {@code chat} containing {@code part}; returns its text. */

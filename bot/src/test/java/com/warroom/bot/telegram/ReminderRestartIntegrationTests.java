@@ -1,9 +1,5 @@
 package com.warroom.bot.telegram;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,8 +22,6 @@ class ReminderRestartIntegrationTests {
 
 	static final FakeBotApi api = new FakeBotApi();
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	@AfterAll
 	static void stop() {
 		api.close();
@@ -49,13 +43,7 @@ class ReminderRestartIntegrationTests {
 	}
 
 	private void post(ConfigurableApplicationContext app, String update) throws Exception {
-		String port = app.getEnvironment().getProperty("local.server.port");
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/telegram/webhook"))
-			.header("Content-Type", "application/json")
-			.header("X-Telegram-Bot-Api-Secret-Token", "s")
-			.POST(HttpRequest.BodyPublishers.ofString(update))
-			.build();
-		assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+		Updates.postWebhook(app, update);
 	}
 
 	private static long count(String part) {

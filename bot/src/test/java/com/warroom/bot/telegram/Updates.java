@@ -1,6 +1,14 @@
 package com.warroom.bot.telegram;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bot API update JSON, as Telegram sends it. */
 final class Updates {
@@ -9,7 +17,20 @@ final class Updates {
 
 	private static final AtomicInteger ids = new AtomicInteger(5000);
 
+	private static final HttpClient http = HttpClient.newHttpClient();
+
 	private Updates() {
+	}
+
+	/** Posts an update to a running application's webhook (secret {@code s}) and expects 200. */
+	static void postWebhook(ConfigurableApplicationContext app, String update) throws Exception {
+		String port = app.getEnvironment().getProperty("local.server.port");
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/telegram/webhook"))
+			.header("Content-Type", "application/json")
+			.header("X-Telegram-Bot-Api-Secret-Token", "s")
+			.POST(HttpRequest.BodyPublishers.ofString(update))
+			.build();
+		assertThat(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
 	}
 
 	static int nextId() {
