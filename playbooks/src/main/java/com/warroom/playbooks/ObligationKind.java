@@ -14,7 +14,9 @@ public enum ObligationKind {
 	/** 事件总结报告, 5 working days. */
 	SUMMARY("事件总结报告"),
 	/** 补充报告, 30 working days, when the cause is not yet known. */
-	SUPPLEMENTARY("补充报告");
+	SUPPLEMENTARY("补充报告"),
+	/** 向公安机关报案: a suspected computer crime, at once (4.3 第十一条（二）4). */
+	POLICE("公安机关报案");
 
 	private final String label;
 

@@ -40,11 +40,18 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * @param analysis the 12-hour analysis report
  * @param summary the 5-working-day summary report
  * @param supplementary the 30-working-day supplementary report
+ * @param minorToMonthlyReport whether an incident graded 轻微 goes to the monthly
+ * operations report instead of owing the post-recovery reports (2.8.1 第十条（一）; the
+ * seed's default is yes)
+ * @param minorRule the rule cited for that
  */
 public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String, String> recipients,
 		Map<SystemClass, ClassRule> classes, ClassRule atOnceScenario, String dataIncidentRule,
 		List<String> crimeRecipients, String crimeRule, Duration internalWithin, Set<SystemClass> internalClasses,
-		String internalRule, String finalRule, Deadline analysis, Deadline summary, Deadline supplementary) {
+		String internalRule, String finalRule, Deadline analysis, Deadline summary, Deadline supplementary,
+		boolean minorToMonthlyReport, String minorRule) {
+
+	static final String DEFAULT_MINOR_RULE = "2.8.1 第十条（一）：轻微事件做好记录，汇总至每月运维报告";
 
 	/** When the first external report of a class is owed. */
 	public enum First {
@@ -121,7 +128,7 @@ public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String
 	public ReportingPolicy withCycle(Duration value) {
 		return new ReportingPolicy(value, deadlineTime, recipients, classes, atOnceScenario, dataIncidentRule,
 				crimeRecipients, crimeRule, internalWithin, internalClasses, internalRule, finalRule, analysis, summary,
-				supplementary);
+				supplementary, minorToMonthlyReport, minorRule);
 	}
 
 	/** Recipient names for keys. */
@@ -161,6 +168,13 @@ public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String
 			internalClasses.add(SystemClass.fromKey(key)
 				.orElseThrow(() -> new IllegalArgumentException("internal_after_handling.classes：未知的系统类别 " + key)));
 		}
+		// optional, so that a company's own policy file from before keeps working
+		Map<?, ?> minor = root.containsKey("minor") ? map(root.get("minor"), "minor") : Map.of("rule", DEFAULT_MINOR_RULE);
+		Object monthlyValue = minor.containsKey("monthly_report") ? minor.get("monthly_report") : Boolean.TRUE;
+		if (!(monthlyValue instanceof Boolean)) {
+			throw new IllegalArgumentException("minor.monthly_report：应为 true 或 false");
+		}
+		boolean monthly = (Boolean) monthlyValue;
 		LocalTime deadlineTime;
 		try {
 			deadlineTime = LocalTime.parse(String.valueOf(root.containsKey("deadline_time") ? root.get("deadline_time") : "23:59"));
@@ -175,7 +189,7 @@ public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String
 				text(internal, "rule", "internal_after_handling"),
 				text(map(root.get("final_after_recovery"), "final_after_recovery"), "rule", "final_after_recovery"),
 				deadline(root, "analysis", recipients), deadline(root, "summary", recipients),
-				deadline(root, "supplementary", recipients));
+				deadline(root, "supplementary", recipients), monthly, text(minor, "rule", "minor"));
 	}
 
 	private static ClassRule classRule(Map<?, ?> node, String path, Map<String, String> recipients) {

@@ -63,8 +63,11 @@ class ReportingObligationsTests {
 		assertThat(first.approvers()).isEmpty();
 		assertThat(first.rule()).isEqualTo("4.2 第五章二（四）");
 
+		// recovered within the 30 minutes: no external report, but the post-recovery reports
+		// are owed all the same (GH-10: 4.2 L10659-10671, 4.3 第十二条 L15131-15136)
 		ReportingFacts recoveredEarly = facts.withRecoveredAt(at("2026-11-23T10:29:59"));
-		assertThat(rules.owed(recoveredEarly, List.of(), at("2026-11-23T10:40:00"))).isEmpty();
+		assertThat(rules.owed(recoveredEarly, List.of(), at("2026-11-23T10:40:00"))).extracting(Obligation::kind)
+			.containsExactly(ObligationKind.ANALYSIS, ObligationKind.SUMMARY, ObligationKind.SUPPLEMENTARY);
 
 		ReportingFacts recoveredLate = facts.withRecoveredAt(at("2026-11-23T10:30:00"));
 		assertThat(rules.owed(recoveredLate, List.of(), at("2026-11-23T10:40:00"))).extracting(Obligation::kind)
@@ -112,7 +115,9 @@ class ReportingObligationsTests {
 		assertThat(rules.owed(facts, List.of(), at("2026-11-23T10:30:00"))).isEmpty();
 		List<Obligation> internal = rules.owed(facts.withRecoveredAt(at("2026-11-23T10:40:00")), List.of(),
 				at("2026-11-23T10:41:00"));
-		assertThat(internal).singleElement().satisfies((obligation) -> {
+		assertThat(internal).extracting(Obligation::kind).doesNotContain(ObligationKind.CYCLE, ObligationKind.FINAL);
+		// the post-recovery reports are owed besides (GH-10), the internal report comes first
+		assertThat(internal.get(0)).satisfies((obligation) -> {
 			assertThat(obligation.kind()).isEqualTo(ObligationKind.INTERNAL);
 			assertThat(obligation.dueAt()).isEqualTo(at("2026-11-23T10:55:00"));
 		});
@@ -137,9 +142,16 @@ class ReportingObligationsTests {
 		assertThat(leak.dueAt()).isEqualTo(at("2026-11-23T10:20:00"));
 		assertThat(leak.rule()).isEqualTo("4.3 第十一条（二）3");
 
-		Obligation crime = rules.owed(facts.withCrimeSuspectedAt(at("2026-11-23T10:25:00")), List.of(), at("2026-11-23T10:25:00")).get(0);
-		assertThat(crime.recipients()).contains("当地公安机关网监部门", "当地证监局期货处");
-		assertThat(crime.rule()).isEqualTo("4.3 第十一条（二）4");
+		List<Obligation> crime = rules.owed(facts.withCrimeSuspectedAt(at("2026-11-23T10:25:00")), List.of(), at("2026-11-23T10:25:00"));
+		// 4.3 第十一条（二）4 (L15113-15117): the police and the regulators, at once; the police
+		// on an obligation of their own (GH-10)
+		assertThat(crime).extracting(Obligation::kind).containsExactly(ObligationKind.CYCLE, ObligationKind.POLICE);
+		assertThat(crime.get(0).recipients()).contains("当地证监局期货处");
+		assertThat(crime.get(1).recipients()).containsExactly("当地公安机关网监部门");
+		assertThat(crime).allSatisfy((obligation) -> {
+			assertThat(obligation.dueAt()).isEqualTo(at("2026-11-23T10:25:00"));
+			assertThat(obligation.rule()).isEqualTo("4.3 第十一条（二）4");
+		});
 	}
 
 	@Test
