@@ -9,12 +9,27 @@ import java.util.stream.Collectors;
  *
  * @param level the level
  * @param reasons every rule that yields this level (and notes on upward grading)
+ * @param lower the rules that fired at lower levels, highest first (for an incident that
+ * touches several systems: what each of the others gives), each text ending with its level
  */
-public record Grade(Severity level, List<Reason> reasons) {
+public record Grade(Severity level, List<Reason> reasons, List<Reason> lower) {
 
 	public Grade {
 		Objects.requireNonNull(level, "level");
 		reasons = List.copyOf(reasons);
+		lower = List.copyOf(lower);
+	}
+
+	/** A level with the rules that give it, no lower rules. */
+	public Grade(Severity level, List<Reason> reasons) {
+		this(level, reasons, List.of());
+	}
+
+	/** Every rule that fired: those of this level first, then the lower ones. */
+	public List<Reason> allReasons() {
+		List<Reason> all = new java.util.ArrayList<>(reasons);
+		all.addAll(lower);
+		return List.copyOf(all);
 	}
 
 	/**

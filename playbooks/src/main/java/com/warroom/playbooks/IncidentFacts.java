@@ -1,6 +1,7 @@
 package com.warroom.playbooks;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -20,10 +21,15 @@ import java.util.Objects;
  * @param investorsAffected whether investors are affected at all (for scenarios
  * without thresholds of their own)
  * @param ongoing whether the interruption still lasts, so its clock keeps running
+ * @param alsoAffected the other systems the incident touches, each with its own extent and
+ * clock; the level is the worst over all of them
+ * @param atOnceReporting the playbook demands an immediate regulator report (附件四 五/六):
+ * such an incident is at least 一般
  */
 public record IncidentFacts(SystemClass systemClass, Interruption interruption, Duration tradingInterrupted,
 		Duration bankTransferDown, Duration branchOnSiteDown, long effectiveCustomers, long investorsDataDamaged,
-		long investorsDataLeaked, Settlement settlement, boolean investorsAffected, boolean ongoing) {
+		long investorsDataLeaked, Settlement settlement, boolean investorsAffected, boolean ongoing,
+		List<Impact> alsoAffected, boolean atOnceReporting) {
 
 	public IncidentFacts {
 		Objects.requireNonNull(systemClass, "systemClass");
@@ -35,12 +41,13 @@ public record IncidentFacts(SystemClass systemClass, Interruption interruption, 
 		if (effectiveCustomers < 0 || investorsDataDamaged < 0 || investorsDataLeaked < 0) {
 			throw new IllegalArgumentException("counts must not be negative");
 		}
+		alsoAffected = List.copyOf(alsoAffected);
 	}
 
 	/** A fresh incident of {@code systemClass}: nothing down yet, nothing damaged. */
 	public static IncidentFacts of(SystemClass systemClass, long effectiveCustomers) {
 		return new IncidentFacts(systemClass, Interruption.NONE, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-				effectiveCustomers, 0, 0, Settlement.NORMAL, false, false);
+				effectiveCustomers, 0, 0, Settlement.NORMAL, false, false, List.of(), false);
 	}
 
 	/** Whether a clock runs for this incident: an ongoing interruption of a clocked system. */
@@ -71,52 +78,79 @@ public record IncidentFacts(SystemClass systemClass, Interruption interruption, 
 
 	public IncidentFacts withInterruption(Interruption value) {
 		return new IncidentFacts(systemClass, value, tradingInterrupted, bankTransferDown, branchOnSiteDown,
-				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing);
+				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing,
+				alsoAffected, atOnceReporting);
 	}
 
 	public IncidentFacts withTradingInterrupted(Duration value) {
 		return new IncidentFacts(systemClass, interruption, value, bankTransferDown, branchOnSiteDown,
-				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing);
+				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing,
+				alsoAffected, atOnceReporting);
 	}
 
 	public IncidentFacts withBankTransferDown(Duration value) {
 		return new IncidentFacts(systemClass, interruption, tradingInterrupted, value, branchOnSiteDown,
-				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing);
+				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing,
+				alsoAffected, atOnceReporting);
 	}
 
 	public IncidentFacts withBranchOnSiteDown(Duration value) {
 		return new IncidentFacts(systemClass, interruption, tradingInterrupted, bankTransferDown, value,
-				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing);
+				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing,
+				alsoAffected, atOnceReporting);
 	}
 
 	public IncidentFacts withEffectiveCustomers(long value) {
 		return new IncidentFacts(systemClass, interruption, tradingInterrupted, bankTransferDown, branchOnSiteDown,
-				value, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing);
+				value, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing,
+				alsoAffected, atOnceReporting);
 	}
 
 	public IncidentFacts withDataDamaged(long investors) {
 		return new IncidentFacts(systemClass, interruption, tradingInterrupted, bankTransferDown, branchOnSiteDown,
-				effectiveCustomers, investors, investorsDataLeaked, settlement, investorsAffected, ongoing);
+				effectiveCustomers, investors, investorsDataLeaked, settlement, investorsAffected, ongoing,
+				alsoAffected, atOnceReporting);
 	}
 
 	public IncidentFacts withDataLeaked(long investors) {
 		return new IncidentFacts(systemClass, interruption, tradingInterrupted, bankTransferDown, branchOnSiteDown,
-				effectiveCustomers, investorsDataDamaged, investors, settlement, investorsAffected, ongoing);
+				effectiveCustomers, investorsDataDamaged, investors, settlement, investorsAffected, ongoing,
+				alsoAffected, atOnceReporting);
 	}
 
 	public IncidentFacts withSettlement(Settlement value) {
 		return new IncidentFacts(systemClass, interruption, tradingInterrupted, bankTransferDown, branchOnSiteDown,
-				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, value, investorsAffected, ongoing);
+				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, value, investorsAffected, ongoing,
+				alsoAffected, atOnceReporting);
 	}
 
 	public IncidentFacts withInvestorsAffected(boolean value) {
 		return new IncidentFacts(systemClass, interruption, tradingInterrupted, bankTransferDown, branchOnSiteDown,
-				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, value, ongoing);
+				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, value, ongoing,
+				alsoAffected, atOnceReporting);
 	}
 
 	public IncidentFacts withOngoing(boolean value) {
 		return new IncidentFacts(systemClass, interruption, tradingInterrupted, bankTransferDown, branchOnSiteDown,
-				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, value);
+				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, value,
+				alsoAffected, atOnceReporting);
+	}
+
+	public IncidentFacts withAlsoAffected(List<Impact> value) {
+		return new IncidentFacts(systemClass, interruption, tradingInterrupted, bankTransferDown, branchOnSiteDown,
+				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing,
+				value, atOnceReporting);
+	}
+
+	public IncidentFacts withAtOnceReporting(boolean value) {
+		return new IncidentFacts(systemClass, interruption, tradingInterrupted, bankTransferDown, branchOnSiteDown,
+				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing,
+				alsoAffected, value);
+	}
+
+	/** These facts with the running clocks of the other systems advanced by {@code delta}. */
+	public IncidentFacts withOthersAdvancedBy(Duration delta) {
+		return withAlsoAffected(alsoAffected.stream().map((impact) -> impact.advancedBy(delta)).toList());
 	}
 
 	private static Duration nonNegative(Duration value, String name) {

@@ -28,11 +28,18 @@ import org.jspecify.annotations.Nullable;
  * @param steps 具体处置方法
  * @param after 事后处理
  * @param file where the playbook was loaded from
+ * @param affects the other systems its failure takes down, from its 影响范围 (附件六
+ * playbooks take the class of what they take down, PRODUCT.md Decision 1): the initial
+ * set of an incident's affected systems besides {@code systemClass}, each with its extent
+ * (clock at zero)
+ * @param remoteExchangeAccess the fault involves remote access to exchange systems (4.2
+ * L10669-10671: the 12-hour analysis then also goes to the exchanges)
  */
 public record Playbook(String id, String title, @Nullable String group, @Nullable String annex, String category,
 		SystemClass systemClass, ReportingMode reporting, @Nullable String source, String description,
 		@Nullable String impact, @Nullable String stakeholders, List<String> contacts, @Nullable String contactsText,
-		List<Step> flow, List<Step> steps, List<Step> after, String file) {
+		List<Step> flow, List<Step> steps, List<Step> after, String file, List<Impact> affects,
+		boolean remoteExchangeAccess) {
 
 	public Playbook {
 		Objects.requireNonNull(id, "id");
@@ -42,6 +49,7 @@ public record Playbook(String id, String title, @Nullable String group, @Nullabl
 		flow = List.copyOf(flow);
 		steps = List.copyOf(steps);
 		after = List.copyOf(after);
+		affects = List.copyOf(affects);
 	}
 
 	/** The steps of one track, in file order. */

@@ -27,53 +27,21 @@ public final class SeverityGrader {
 
 	private static final String SECTION = "4.2 第四章二";
 
-	/** The level of {@code facts} and every rule that gives it. */
+	/**
+	 * The level of {@code facts} and every rule that gives it: the worst over the playbook's
+	 * own system and every other system the incident touches (4.2 第四章 "符合下列情形之一",
+	 * L10327). {@link Grade#reasons()} lists the rules at that level, {@link Grade#lower()}
+	 * the rules that fired at lower levels.
+	 */
 	public Grade grade(IncidentFacts facts) {
 		List<Candidate> candidates = new ArrayList<>();
 		List<Grade.Reason> notes = new ArrayList<>();
-		Interruption interruption = facts.interruption();
-		if (interruption == Interruption.UNKNOWN) {
-			interruption = Interruption.FULL;
-			notes.add(new Grade.Reason("2.8.1 第九条", "中断范围尚不明确，按全部中断（高级别）判定"));
-		}
 		long customers = facts.effectiveCustomers();
-		boolean down = interruption != Interruption.NONE;
-		boolean full = interruption == Interruption.FULL;
-		switch (facts.systemClass()) {
-			case CENTRAL_TRADING, ONLINE_TRADING -> {
-				if (down) {
-					trading(facts, full, customers, candidates);
-				}
-			}
-			case BANK_TRANSFER -> {
-				if (down) {
-					Duration t = facts.bankTransferDown();
-					if (t.compareTo(HALF_HOUR) < 0) {
-						candidates.add(new Candidate(Severity.GENERAL, SECTION + "（一）2",
-								"银期转账系统全部或者部分停止运行，影响业务时间累计 30 分钟以下（" + minutes(t) + "）"));
-					}
-					else {
-						candidates.add(new Candidate(Severity.LARGER, SECTION + "（二）2",
-								"银期转账系统全部或者部分停止运行，影响业务时间累计 30 分钟以上（" + minutes(t) + "）"));
-					}
-				}
-			}
-			case BRANCH -> {
-				if (down) {
-					Duration t = facts.branchOnSiteDown();
-					if (t.compareTo(TWO_HOURS) < 0) {
-						candidates.add(new Candidate(Severity.GENERAL, SECTION + "（一）3",
-								"营业部现场行情或者现场交易系统发生故障，影响交易时间累计 2 小时以下（" + minutes(t) + "）"));
-					}
-					else {
-						candidates.add(new Candidate(Severity.LARGER, SECTION + "（二）4",
-								"营业部现场行情或者现场交易系统发生故障，影响交易时间累计 2 小时以上（" + minutes(t) + "）"));
-					}
-				}
-			}
-			default -> {
-				// quotes, website, network: no thresholds of their own (PRODUCT.md Decisions 6)
-			}
+		Duration own = facts.clocked();
+		system(facts.systemClass(), facts.interruption(), (own != null) ? own : Duration.ZERO, customers, candidates,
+				notes);
+		for (Impact impact : facts.alsoAffected()) {
+			system(impact.system(), impact.extent(), impact.accumulated(), customers, candidates, notes);
 		}
 		settlement(facts.settlement(), customers, candidates);
 		data(facts.investorsDataDamaged(), "发生损毁或者错误等异常情况", new String[] { "（二）5", "（三）3", " 特别重大事件 3" },
@@ -83,6 +51,10 @@ public final class SeverityGrader {
 			if (facts.investorsAffected()) {
 				candidates.add(new Candidate(Severity.GENERAL, SECTION + "（一）4",
 						"其他对投资者合法权益、期货市场造成影响的事件（本类系统无单独分级标准，按产品决定 6 定为一般）"));
+			}
+			else if (facts.atOnceReporting()) {
+				candidates.add(new Candidate(Severity.GENERAL, AT_ONCE_RULE,
+						"本预案要求立即向监管部门报告并每隔 30 分钟上报，不能按轻微事件（内部记录、纳入每月运维报告）处理，至少为一般事件"));
 			}
 			else {
 				candidates.add(new Candidate(Severity.MINOR, "2.8.1 第十条（一）",
@@ -95,31 +67,59 @@ public final class SeverityGrader {
 			.filter((candidate) -> candidate.level() == level)
 			.forEach((candidate) -> reasons.add(new Grade.Reason(candidate.rule(), candidate.text())));
 		reasons.addAll(notes);
-		return new Grade(level, reasons);
+		List<Grade.Reason> lower = new ArrayList<>();
+		candidates.stream()
+			.filter((candidate) -> candidate.level() != level)
+			.sorted(Comparator.comparing(Candidate::level).reversed())
+			.forEach((candidate) -> lower.add(new Grade.Reason(candidate.rule(),
+					candidate.text() + "（" + candidate.level().label() + "）")));
+		return new Grade(level, reasons, lower);
 	}
 
-	/**
-	 * How much longer the incident must last, if nothing else changes, before its level
-	 * rises; empty when no running clock can raise it.
-	 */
-	public Optional<Duration> untilNextLevel(IncidentFacts facts) {
-		if (!facts.clockRunning()) {
-			return Optional.empty();
-		}
-		Duration now = facts.clocked();
-		Severity current = grade(facts).level();
-		List<Duration> thresholds = switch (facts.systemClass()) {
+	/** The rule cited when an at-once playbook would otherwise grade 轻微. */
+	static final String AT_ONCE_RULE = "附件四 五/六（立即报告的预案）";
+
+	/** The durations at which the level of a clocked system can rise; empty for others. */
+	static List<Duration> thresholds(SystemClass systemClass) {
+		return switch (systemClass) {
 			case CENTRAL_TRADING, ONLINE_TRADING -> List.of(FIVE_MINUTES, HALF_HOUR, TWO_HOURS);
 			case BANK_TRANSFER -> List.of(HALF_HOUR);
 			case BRANCH -> List.of(TWO_HOURS);
 			default -> List.of();
 		};
-		for (Duration threshold : thresholds) {
-			if (threshold.compareTo(now) > 0 && grade(facts.withClocked(threshold)).level().isHigherThan(current)) {
-				return Optional.of(threshold.minus(now));
+	}
+
+	/**
+	 * How much longer the incident must last, if nothing else changes, before its level
+	 * rises; empty when no running clock can raise it. Every running clock (its own system's
+	 * and each other affected system's) advances together.
+	 */
+	public Optional<Duration> untilNextLevel(IncidentFacts facts) {
+		List<Duration> deltas = new ArrayList<>();
+		if (facts.clockRunning()) {
+			Duration now = facts.clocked();
+			thresholds(facts.systemClass()).stream().filter((t) -> t.compareTo(now) > 0).map((t) -> t.minus(now))
+				.forEach(deltas::add);
+		}
+		for (Impact impact : facts.alsoAffected()) {
+			if (impact.clockRunning()) {
+				thresholds(impact.system()).stream()
+					.filter((t) -> t.compareTo(impact.accumulated()) > 0)
+					.map((t) -> t.minus(impact.accumulated()))
+					.forEach(deltas::add);
 			}
 		}
-		return Optional.empty();
+		Severity current = grade(facts).level();
+		return deltas.stream()
+			.distinct()
+			.sorted()
+			.filter((delta) -> grade(advanced(facts, delta)).level().isHigherThan(current))
+			.findFirst();
+	}
+
+	private static IncidentFacts advanced(IncidentFacts facts, Duration delta) {
+		IncidentFacts advanced = facts.withOthersAdvancedBy(delta);
+		return facts.clockRunning() ? advanced.withClocked(facts.clocked().plus(delta)) : advanced;
 	}
 
 	/**
@@ -130,10 +130,53 @@ public final class SeverityGrader {
 		return untilNextLevel(facts).map(asOf::plus);
 	}
 
-	private static void trading(IncidentFacts facts, boolean full, long customers, List<Candidate> candidates) {
-		Duration t = facts.tradingInterrupted();
-		String system = (facts.systemClass() == SystemClass.ONLINE_TRADING) ? "网上交易系统" : "集中交易系统";
-		String how = (facts.interruption() == Interruption.UNKNOWN) ? "中断（范围不明，按全部中断计）" : full ? "全部中断" : "部分中断";
+	private static void system(SystemClass systemClass, Interruption extent, Duration t, long customers,
+			List<Candidate> candidates, List<Grade.Reason> notes) {
+		Interruption interruption = extent;
+		if (interruption == Interruption.UNKNOWN) {
+			interruption = Interruption.FULL;
+			Grade.Reason note = new Grade.Reason("2.8.1 第九条",
+					systemClass.label() + "中断范围尚不明确，按全部中断（高级别）判定");
+			if (!notes.contains(note)) {
+				notes.add(note);
+			}
+		}
+		if (interruption == Interruption.NONE) {
+			return;
+		}
+		boolean full = interruption == Interruption.FULL;
+		switch (systemClass) {
+			case CENTRAL_TRADING, ONLINE_TRADING -> trading(systemClass, extent, t, full, customers, candidates);
+			case BANK_TRANSFER -> {
+				if (t.compareTo(HALF_HOUR) < 0) {
+					candidates.add(new Candidate(Severity.GENERAL, SECTION + "（一）2",
+							"银期转账系统全部或者部分停止运行，影响业务时间累计 30 分钟以下（" + minutes(t) + "）"));
+				}
+				else {
+					candidates.add(new Candidate(Severity.LARGER, SECTION + "（二）2",
+							"银期转账系统全部或者部分停止运行，影响业务时间累计 30 分钟以上（" + minutes(t) + "）"));
+				}
+			}
+			case BRANCH -> {
+				if (t.compareTo(TWO_HOURS) < 0) {
+					candidates.add(new Candidate(Severity.GENERAL, SECTION + "（一）3",
+							"营业部现场行情或者现场交易系统发生故障，影响交易时间累计 2 小时以下（" + minutes(t) + "）"));
+				}
+				else {
+					candidates.add(new Candidate(Severity.LARGER, SECTION + "（二）4",
+							"营业部现场行情或者现场交易系统发生故障，影响交易时间累计 2 小时以上（" + minutes(t) + "）"));
+				}
+			}
+			default -> {
+				// quotes, website, network: no thresholds of their own (PRODUCT.md Decisions 6)
+			}
+		}
+	}
+
+	private static void trading(SystemClass systemClass, Interruption extent, Duration t, boolean full, long customers,
+			List<Candidate> candidates) {
+		String system = (systemClass == SystemClass.ONLINE_TRADING) ? "网上交易系统" : "集中交易系统";
+		String how = (extent == Interruption.UNKNOWN) ? "中断（范围不明，按全部中断计）" : full ? "全部中断" : "部分中断";
 		if (t.compareTo(FIVE_MINUTES) < 0) {
 			candidates.add(new Candidate(Severity.GENERAL, SECTION + "（一）1",
 					system + how + "，影响交易时间累计 5 分钟以下（" + minutes(t) + "）"));

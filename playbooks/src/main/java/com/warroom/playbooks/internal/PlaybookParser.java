@@ -1,5 +1,6 @@
 package com.warroom.playbooks.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.warroom.playbooks.Answer;
+import com.warroom.playbooks.Impact;
+import com.warroom.playbooks.Interruption;
 import com.warroom.playbooks.Phase;
 import com.warroom.playbooks.Playbook;
 import com.warroom.playbooks.ReportingMode;
@@ -19,6 +22,7 @@ import com.warroom.playbooks.Track;
 import com.warroom.playbooks.ValidationError;
 import com.warroom.playbooks.Vocabulary;
 import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -31,7 +35,7 @@ public final class PlaybookParser {
 	static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
 	private static final Set<String> PLAYBOOK_FIELDS = Set.of("id", "title", "group", "annex", "category",
-			"system_class", "reporting", "source", "description", "impact", "stakeholders", "contacts",
+			"system_class", "affects", "remote_exchange_access", "reporting", "source", "description", "impact", "stakeholders", "contacts",
 			"contacts_text", "flow", "steps", "after");
 
 	private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "phase", "role", "confirm", "text",
@@ -93,6 +97,8 @@ public final class PlaybookParser {
 				contacts.add(scalar.getValue().strip());
 			}
 		}
+		List<Impact> affects = affects(file, reader, systemClass, errors);
+		boolean remoteExchangeAccess = reader.bool("remote_exchange_access", false);
 		Map<String, StepGraph.Location> locations = new HashMap<>();
 		List<Step> flow = parseTrack(file, reader, Track.FLOW, locations, errors);
 		List<Step> steps = parseTrack(file, reader, Track.STEPS, locations, errors);
@@ -107,11 +113,58 @@ public final class PlaybookParser {
 				(systemClass != null) ? systemClass : SystemClass.NETWORK,
 				(reporting != null) ? reporting : ReportingMode.BY_CLASS, reader.optional("source"),
 				(description != null) ? description : "", reader.optional("impact"), reader.optional("stakeholders"),
-				contacts, reader.optional("contacts_text"), flow, steps, after, file);
+				contacts, reader.optional("contacts_text"), flow, steps, after, file, affects, remoteExchangeAccess);
 		if (stepsComplete(reader, flow, steps, after)) {
 			StepGraph.check(playbook, locations, errors);
 		}
 		return (errors.size() > before || fieldErrors > before) ? Optional.empty() : Optional.of(playbook);
+	}
+
+	/**
+	 * {@code affects}: a list of system classes, each a key ({@code online-trading}: extent
+	 * not yet known) or a one-entry map with its extent ({@code online-trading: partial}).
+	 */
+	private static List<Impact> affects(String file, MappingReader reader, @Nullable SystemClass own,
+			List<ValidationError> errors) {
+		List<Impact> affects = new ArrayList<>();
+		List<Node> nodes = reader.list("affects");
+		for (int i = 0; i < nodes.size(); i++) {
+			Node node = nodes.get(i);
+			String field = "affects[" + i + "]";
+			String key = null;
+			String extentKey = "unknown";
+			if (node instanceof ScalarNode scalar) {
+				key = scalar.getValue().strip();
+			}
+			else if (node instanceof MappingNode map && map.getValue().size() == 1
+					&& map.getValue().get(0).getKeyNode() instanceof ScalarNode k
+					&& map.getValue().get(0).getValueNode() instanceof ScalarNode v) {
+				key = k.getValue().strip();
+				extentKey = v.getValue().strip();
+			}
+			Optional<SystemClass> system = (key != null) ? SystemClass.fromKey(key) : Optional.empty();
+			Optional<Interruption> extent = switch (extentKey) {
+				case "full" -> Optional.of(Interruption.FULL);
+				case "partial" -> Optional.of(Interruption.PARTIAL);
+				case "unknown" -> Optional.of(Interruption.UNKNOWN);
+				default -> Optional.empty();
+			};
+			if (system.isEmpty()) {
+				errors.add(new ValidationError(file, MappingReader.line(node), field,
+						"应为系统类别（可带中断范围，如 online-trading: partial）：central-trading、online-trading、bank-transfer、quotes、website、network、branch"));
+			}
+			else if (extent.isEmpty()) {
+				errors.add(new ValidationError(file, MappingReader.line(node), field, "中断范围应为 full、partial 或 unknown"));
+			}
+			else if (system.get() == own || affects.stream().anyMatch((impact) -> impact.system() == system.get())) {
+				errors.add(new ValidationError(file, MappingReader.line(node), field,
+						"重复的系统类别 " + system.get().key() + "（本预案的 system_class 无需再列）"));
+			}
+			else {
+				affects.add(new Impact(system.get(), extent.get(), Duration.ZERO, true));
+			}
+		}
+		return affects;
 	}
 
 	/** Whether every listed step parsed (a graph with dropped steps would give false errors). */
