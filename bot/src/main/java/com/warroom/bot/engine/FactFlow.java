@@ -22,8 +22,10 @@ import com.warroom.playbooks.SystemClass;
  * The facts grading and reporting depend on, updated from {@code /level}: the extent of
  * the interruption, whether investors are affected, a company-wide halt or severe
  * slowness (starts the external cycle of a central-trading fault), investors whose data
- * was damaged or leaked, the settlement state, a suspected crime. Each change is on the
- * timeline; the clock then re-grades and re-plans.
+ * was damaged or leaked, the settlement state, a suspected crime, the other systems the
+ * incident touches (each added, re-graded or ended with its own clock), whether remote
+ * access to exchange systems is involved and whether the cause is known. Each change is on
+ * the timeline; the clock then re-grades and re-plans.
  */
 final class FactFlow {
 
@@ -66,6 +68,48 @@ final class FactFlow {
 		}
 		rows.add(settlement.subList(0, 2));
 		rows.add(settlement.subList(2, settlement.size()));
+		rows.addAll(systemButtons(incident, playbook));
+		boolean remote = IncidentViews.remoteExchangeAccess(incident, playbook);
+		boolean cause = IncidentViews.causeKnown(incident);
+		rows.add(List.of(
+				tokens.button(t.get("fact.remoteAccess." + !remote), Map.of("a", "fact", "i", id, "f", "remoteAccess", "v",
+						String.valueOf(!remote))),
+				tokens.button(t.get("fact.causeKnown." + !cause), Map.of("a", "fact", "i", id, "f", "causeKnown", "v",
+						String.valueOf(!cause)))));
+		return rows;
+	}
+
+	/**
+	 * The other affected systems: for each one still affected its extent and 结束; a ＋ for
+	 * every other one a responder may add (GH-10).
+	 */
+	private List<List<Button>> systemButtons(Incident incident, Playbook playbook) {
+		Texts t = services.texts();
+		ButtonTokens tokens = services.tokens();
+		Map<SystemClass, AffectedSystems.State> states = AffectedSystems.states(incident, playbook);
+		List<List<Button>> rows = new ArrayList<>();
+		List<Button> add = new ArrayList<>();
+		for (SystemClass system : AffectedSystems.ADDABLE) {
+			if (system == playbook.systemClass()) {
+				continue;
+			}
+			AffectedSystems.State state = states.get(system);
+			if (state != null && state.since() != null) {
+				List<Button> row = new ArrayList<>();
+				for (String op : List.of("FULL", "PARTIAL", "end")) {
+					row.add(tokens.button(t.get("fact.system." + op, system.label()), Map.of("a", "fact", "i", incident.id(),
+							"f", "sys", "v", system.key() + ":" + op)));
+				}
+				rows.add(row);
+			}
+			else {
+				add.add(tokens.button(t.get("fact.system.add", system.label()), Map.of("a", "fact", "i", incident.id(), "f",
+						"sys", "v", system.key() + ":add")));
+			}
+		}
+		for (int i = 0; i < add.size(); i += 3) {
+			rows.add(add.subList(i, Math.min(add.size(), i + 3)));
+		}
 		return rows;
 	}
 
@@ -143,6 +187,25 @@ final class FactFlow {
 					fields.put("dataAt", String.valueOf(now));
 				}
 				shown = t.get("fact.count." + field, value);
+			}
+			case "sys" -> {
+				String[] parts = value.split(":", 2);
+				Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
+				Optional<SystemClass> system = SystemClass.fromKey(parts[0]);
+				Optional<Map<String, String>> change = (playbook == null || system.isEmpty() || parts.length < 2)
+						? Optional.empty()
+						: AffectedSystems.apply(incident, playbook, system.get(), parts[1], services.clock().instant());
+				if (change.isEmpty()) {
+					reply.notice(t.get("fact.system.bad"));
+					return;
+				}
+				fields.putAll(change.get());
+				shown = t.get("fact.system.done." + parts[1], system.get().label());
+			}
+			case "remoteAccess", "causeKnown" -> {
+				boolean flag = Boolean.parseBoolean(value);
+				fields.put(field, String.valueOf(flag));
+				shown = t.get("fact." + field + "." + flag);
 			}
 			default -> {
 				reply.notice(t.get("button.invalid"));

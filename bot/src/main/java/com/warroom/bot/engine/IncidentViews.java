@@ -104,16 +104,41 @@ public class IncidentViews {
 			.withDataDamaged(number(incident, "damaged"))
 			.withDataLeaked(number(incident, "leaked"))
 			.withSettlement(com.warroom.playbooks.Settlement.valueOf(incident.fields().getOrDefault("settlement", "NORMAL")))
-			.withClocked(elapsed);
+			.withClocked(elapsed)
+			.withAlsoAffected(AffectedSystems.impacts(incident, playbook, clock.instant()))
+			.withAtOnceReporting(playbook.reporting() == com.warroom.playbooks.ReportingMode.AT_ONCE);
+	}
+
+	/**
+	 * Whether the cause is established: the responders' fact when they set one, else whether
+	 * {@code /summary} has a cause (4.2 L10792-10798: the 补充报告 is owed only while it is not).
+	 */
+	public static boolean causeKnown(Incident incident) {
+		String fact = incident.fields().get("causeKnown");
+		return (fact != null) ? Boolean.parseBoolean(fact) : !incident.fields().getOrDefault("sum:cause", "").isBlank();
+	}
+
+	/** Whether the fault involves remote access to exchange systems: the playbook's, or the responders' fact. */
+	public static boolean remoteExchangeAccess(Incident incident, Playbook playbook) {
+		String fact = incident.fields().get("remoteAccess");
+		return (fact != null) ? Boolean.parseBoolean(fact) : playbook.remoteExchangeAccess();
 	}
 
 	/** The facts in one line, for /level. */
 	public String describeFacts(Incident incident, Playbook playbook) {
 		IncidentFacts facts = facts(incident, playbook);
-		return texts.get("facts.line", texts.get("fact.interruption." + facts.interruption().name()),
+		StringBuilder line = new StringBuilder(texts.get("facts.line", texts.get("fact.interruption." + facts.interruption().name()),
 				texts.get("fact.affected." + facts.investorsAffected()), String.valueOf(facts.investorsDataDamaged()),
 				String.valueOf(facts.investorsDataLeaked()), facts.settlement().label(), String.valueOf(effectiveCustomers),
-				incident.fields().containsKey("haltAt") ? texts.get("fact.halt.yes") : texts.get("fact.halt.no"));
+				incident.fields().containsKey("haltAt") ? texts.get("fact.halt.yes") : texts.get("fact.halt.no")));
+		for (com.warroom.playbooks.Impact impact : facts.alsoAffected()) {
+			line.append(texts.get("facts.system", impact.system().label(), texts.get("fact.interruption." + impact.extent().name()),
+					duration(impact.accumulated()),
+					texts.get(impact.running() ? "facts.system.running" : "facts.system.ended")));
+		}
+		line.append(texts.get(remoteExchangeAccess(incident, playbook) ? "facts.remote.yes" : "facts.remote.no"));
+		line.append(texts.get(causeKnown(incident) ? "facts.cause.yes" : "facts.cause.no"));
+		return line.toString();
 	}
 
 	private static long number(Incident incident, String field) {
@@ -154,7 +179,16 @@ public class IncidentViews {
 			.withRecoveredAt(incident.recoveredAt())
 			.withHaltAt(instant(incident, "haltAt"))
 			.withDataIncidentAt(instant(incident, "dataAt"))
-			.withCrimeSuspectedAt(instant(incident, "crimeAt"));
+			.withCrimeSuspectedAt(instant(incident, "crimeAt"))
+			.withAlsoAffected(AffectedSystems.classes(incident, playbook))
+			.withRemoteExchangeAccess(remoteExchangeAccess(incident, playbook))
+			.withCauseKnown(causeKnown(incident))
+			.withMinor(effectiveLevel(incident, playbook) == com.warroom.playbooks.Severity.MINOR);
+	}
+
+	/** The level that counts: a leader's override, else the computed one. */
+	public com.warroom.playbooks.Severity effectiveLevel(Incident incident, Playbook playbook) {
+		return (incident.levelOverride() != null) ? incident.levelOverride() : grade(incident, playbook).level();
 	}
 
 	/** Reports made, from a timeline. */
@@ -331,6 +365,13 @@ public class IncidentViews {
 	/** {@code MM-dd HH:mm} in the company's zone. */
 	public String time(Instant instant) {
 		return (instant == null) ? "-" : TIME.format(instant.atZone(zone));
+	}
+
+	/** A duration in minutes, e.g. {@code 1 小时 5 分钟}. */
+	String duration(Duration duration) {
+		long minutes = Math.max(0, duration.toMinutes());
+		return (minutes >= 60) ? texts.get("duration.hours", String.valueOf(minutes / 60), String.valueOf(minutes % 60))
+				: texts.get("duration.minutes", String.valueOf(minutes));
 	}
 
 	/** How long the incident has lasted (until recovery), e.g. {@code 1 小时 5 分钟}. */

@@ -45,7 +45,7 @@ final class LifecycleFlow {
 		Texts t = services.texts();
 		Grade grade = services.views().grade(incident, playbook);
 		StringBuilder html = new StringBuilder(t.get("level.computed", incident.id(), grade.level().label()));
-		grade.reasons().forEach((reason) -> html.append('\n').append("• ").append(Html.escape(reason.toString())));
+		grade.allReasons().forEach((reason) -> html.append('\n').append("• ").append(Html.escape(reason.toString())));
 		html.append('\n').append(t.get("level.facts", Html.escape(services.views().describeFacts(incident, playbook))));
 		if (incident.levelOverride() != null) {
 			html.append('\n').append(t.get("level.override", incident.levelOverride().label(),
