@@ -50,9 +50,25 @@ class PlaybooksConfiguration {
 	}
 
 	@Bean
-	WorkingDayCalendar workingDayCalendar(WarRoomProperties properties) {
-		return (properties.calendar() != null) ? WorkingDayCalendar.parse(read(properties.calendar()))
+	WorkingDayCalendar workingDayCalendar(WarRoomProperties properties, Clock clock) {
+		WorkingDayCalendar calendar = (properties.calendar() != null) ? WorkingDayCalendar.parse(read(properties.calendar()))
 				: WorkingDayCalendar.bundled();
+		calendarWarning(calendar, clock.instant().atZone(calendar.zone()).toLocalDate()).ifPresent(log::warn);
+		return calendar;
+	}
+
+	/**
+	 * The start-up warning when the calendar lacks the current or the next year (GH-10):
+	 * working-day deadlines counted into such a year fall back to Monday to Friday.
+	 */
+	static java.util.Optional<String> calendarWarning(WorkingDayCalendar calendar, java.time.LocalDate today) {
+		java.util.List<Integer> missing = calendar.missingYears(today, today.plusYears(1));
+		if (missing.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of("工作日历缺少 " + missing.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"))
+				+ " 年（已配置：" + calendar.years() + "）：按工作日计算的报告期限落在这些年份时只能按周一至周五估算。"
+				+ "请按国务院办公厅当年的节假日安排通知补充日历文件（CALENDAR_FILE，格式见 warroom/calendar.yaml）");
 	}
 
 	@Bean

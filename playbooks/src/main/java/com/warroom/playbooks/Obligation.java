@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param approvers the roles that must approve the report book before it counts as
  * submitted (签发人); empty when none
  * @param rule the rule applied, citing the seed
+ * @param calendarMissing for a deadline counted in working days: the years it spans that
+ * the working-day calendar does not hold (their days were counted Monday to Friday, which
+ * may be wrong); empty when the calendar covers them
  */
 public record Obligation(ObligationKind kind, int sequence, Instant dueAt, boolean overdue, List<String> recipients,
-		List<String> approvers, String rule) {
+		List<String> approvers, String rule, List<Integer> calendarMissing) {
 
 	public Obligation {
 		Objects.requireNonNull(kind, "kind");
@@ -26,6 +29,13 @@ public record Obligation(ObligationKind kind, int sequence, Instant dueAt, boole
 		Objects.requireNonNull(rule, "rule");
 		recipients = List.copyOf(recipients);
 		approvers = List.copyOf(approvers);
+		calendarMissing = List.copyOf(calendarMissing);
+	}
+
+	/** An obligation whose due time does not depend on a missing calendar year. */
+	public Obligation(ObligationKind kind, int sequence, Instant dueAt, boolean overdue, List<String> recipients,
+			List<String> approvers, String rule) {
+		this(kind, sequence, dueAt, overdue, recipients, approvers, rule, List.of());
 	}
 
 }

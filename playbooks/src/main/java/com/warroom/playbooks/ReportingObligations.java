@@ -224,6 +224,7 @@ public final class ReportingObligations {
 			return;
 		}
 		Instant due;
+		List<Integer> missing = List.of();
 		if (deadline.within() != null) {
 			due = recovered.plus(deadline.within());
 		}
@@ -231,9 +232,11 @@ public final class ReportingObligations {
 			LocalDate day = recovered.atZone(calendar.zone()).toLocalDate();
 			LocalDate last = calendar.plusWorkingDays(day, deadline.workingDays());
 			due = last.atTime(policy.deadlineTime()).atZone(calendar.zone()).toInstant();
+			// never silently Monday to Friday: the obligation says which years are missing
+			missing = calendar.missingYears(day.plusDays(1), last);
 		}
 		owed.add(new Obligation(kind, 1, due, now.isAfter(due), policy.recipientNames(recipients), List.of(),
-				deadline.rule()));
+				deadline.rule(), missing));
 	}
 
 	private static void add(List<Trigger> triggers, @Nullable Instant at, String rule) {

@@ -102,6 +102,25 @@ public final class WorkingDayCalendar {
 		return years.contains(date.getYear());
 	}
 
+	/** The years the calendar holds, ascending. */
+	public List<Integer> years() {
+		return years.stream().sorted().toList();
+	}
+
+	/**
+	 * The years from {@code from} to {@code to} (inclusive) the calendar does not hold,
+	 * ascending: working days counted there fall back to Monday to Friday.
+	 */
+	public List<Integer> missingYears(LocalDate from, LocalDate to) {
+		List<Integer> missing = new java.util.ArrayList<>();
+		for (int year = from.getYear(); year <= to.getYear(); year++) {
+			if (!years.contains(year)) {
+				missing.add(year);
+			}
+		}
+		return missing;
+	}
+
 	public boolean isWorkingDay(LocalDate date) {
 		if (makeUpDays.contains(date)) {
 			return true;
@@ -116,7 +135,9 @@ public final class WorkingDayCalendar {
 
 	/**
 	 * The {@code n}-th working day after {@code date} (not counting {@code date} itself),
-	 * e.g. the last day of "5 个工作日内" counted from the day of recovery.
+	 * e.g. the last day of "5 个工作日内" counted from the day of recovery. Days of a year
+	 * the calendar does not hold count Monday to Friday: ask {@link #missingYears} so that
+	 * the caller can say so.
 	 */
 	public LocalDate plusWorkingDays(LocalDate date, int n) {
 		if (n < 0) {

@@ -31,6 +31,8 @@ import redis.clients.jedis.params.SetParams;
  */
 public class ReminderPlanner {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReminderPlanner.class);
+
 	/** The key of the reminder that re-grades the incident when the next threshold passes. */
 	public static final String LEVEL = "LEVEL";
 
@@ -90,6 +92,10 @@ public class ReminderPlanner {
 		List<Reminder> reminders = new ArrayList<>();
 		for (Obligation obligation : owed) {
 			String key = key(obligation);
+			if (!obligation.calendarMissing().isEmpty()) {
+				log.warn("{} 的{}截止时间 {} 落在工作日历未配置的 {} 年，已按周一至周五计算，可能有误；请补充日历（CALENDAR_FILE）",
+						incident.id(), obligation.kind().label(), obligation.dueAt(), obligation.calendarMissing());
+			}
 			Instant due = obligation.dueAt();
 			Instant before = due.minus(leadFor(obligation.kind()));
 			if (before.isAfter(now) && !sent(incident.id(), key, Reminder.Stage.BEFORE)) {

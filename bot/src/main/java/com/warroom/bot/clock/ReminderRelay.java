@@ -193,7 +193,9 @@ public class ReminderRelay {
 			case OVERDUE -> texts.get("reminder.overdue", drill, incident.id(), what, String.valueOf(obligation.sequence()),
 					views.time(obligation.dueAt()));
 		};
-		actions.add(new Outbound.Send(incident.chat(), text + late, List.of(), null, incident.id()));
+		String calendar = obligation.calendarMissing().isEmpty() ? ""
+				: texts.get("reminder.calendar", IncidentViews.years(obligation.calendarMissing()));
+		actions.add(new Outbound.Send(incident.chat(), text + calendar + late, List.of(), null, incident.id()));
 		actions.add(new Outbound.Edit(incident.chat(), incident.id() + ":card", views.card(incident, playbook), List.of(),
 				incident.id()));
 		if (due.stage() == Reminder.Stage.OVERDUE) {

@@ -222,7 +222,8 @@ public class IncidentViews {
 			html.append(texts.get("card.closed", time(incident.closedAt())));
 			return html.toString();
 		}
-		Optional<NextReport> next = nextReport(incident, playbook, history(incidents.timeline(incident.id())));
+		List<ReportMade> history = history(incidents.timeline(incident.id()));
+		Optional<NextReport> next = nextReport(incident, playbook, history);
 		if (next.isPresent()) {
 			if (next.get().made() > 0) {
 				html.append(texts.get("card.reports.made", String.valueOf(next.get().made()))).append('\n');
@@ -236,7 +237,18 @@ public class IncidentViews {
 		else {
 			html.append(texts.get("card.report.none"));
 		}
+		for (Obligation obligation : owed(incident, playbook, history)) {
+			if (!obligation.calendarMissing().isEmpty()) {
+				html.append(texts.get("card.calendar.missing", years(obligation.calendarMissing()),
+						texts.get("obligation." + obligation.kind().name()), time(obligation.dueAt())));
+			}
+		}
 		return html.toString();
+	}
+
+	/** Years for a message, e.g. {@code 2027、2028} (no digit grouping). */
+	public static String years(List<Integer> years) {
+		return String.join("、", years.stream().map(String::valueOf).toList());
 	}
 
 	/**
