@@ -399,4 +399,21 @@ class ReminderClockTests {
 		assertThat(plan()).filteredOn((line) -> line.startsWith("SUPPLEMENTARY")).hasSize(3);
 	}
 
+	@Test
+	void aReminderOfADeadlineInAYearTheCalendarLacksSaysSo() {
+		// GH-10: 30 working days after 2026-11-23 run into 2027, which the bundled calendar lacks
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		chat.command(DBA, "/recovered");
+		Reminder supplementary = reminder("SUPPLEMENTARY:1", Stage.DUE);
+		Reminder summary = reminder("SUMMARY:1", Stage.DUE);
+		sink.delivered.clear();
+		fire(summary);
+		// the reminder itself (the card edited with it shows the supplementary report's warning)
+		assertThat(EngineHarness.texts(sink.delivered.subList(0, 1))).contains("事件总结报告").doesNotContain("工作日历未配置");
+		sink.delivered.clear();
+		fire(supplementary);
+		assertThat(EngineHarness.texts(sink.delivered.subList(0, 1))).contains("补充报告")
+			.contains("⚠️ 2027 年的工作日历未配置：截止时间按周一至周五计算，可能有误，请按当年国务院节假日安排补充日历（CALENDAR_FILE）。");
+	}
+
 }
