@@ -14,7 +14,12 @@ public enum StepKind {
 	/** Tell someone: the emergency group, a vendor, a department, customers. */
 	NOTIFY,
 	/** Report to a regulator or an authority outside the company. */
-	REPORT;
+	REPORT,
+	/**
+	 * A leader's approval the following step waits for (the seed's "经领导批准后……"): a leader
+	 * approves in chat, on the timeline, before the step can be done.
+	 */
+	APPROVAL;
 
 	/** The key used in playbook files, e.g. {@code action}. */
 	public String key() {

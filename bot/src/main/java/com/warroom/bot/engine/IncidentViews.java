@@ -314,6 +314,12 @@ public class IncidentViews {
 			html.append(texts.get("step.blocked", Html.escape(name(state.personId())),
 					Html.escape(incident.fields().getOrDefault("reason:" + step.id(), "")))).append('\n');
 		}
+		if (step.kind() == StepKind.APPROVAL) {
+			html.append(texts.get("step.approval.hint"));
+			buttons.add(List.of(tokens.button(texts.get("button.step.approve"), with(base, "op", "approve")),
+					tokens.button(texts.get("button.block"), with(base, "op", "block"))));
+			return new Outbound.Edit(incident.chat(), trackSlot(incident, track), html.toString(), buttons, incident.id());
+		}
 		if (step.kind() == StepKind.DECISION) {
 			html.append(texts.get("step.question", Html.escape(String.valueOf(step.question()))));
 			List<Button> row = new ArrayList<>();

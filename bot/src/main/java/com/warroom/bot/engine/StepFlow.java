@@ -19,6 +19,7 @@ import com.warroom.bot.roster.Person;
 import com.warroom.playbooks.Answer;
 import com.warroom.playbooks.Playbook;
 import com.warroom.playbooks.Step;
+import com.warroom.playbooks.StepKind;
 import com.warroom.playbooks.Track;
 
 /**
@@ -65,7 +66,13 @@ final class StepFlow {
 			return;
 		}
 		String op = m.getOrDefault("op", "");
+		if (step.kind() == StepKind.APPROVAL && ("done".equals(op) || "skip".equals(op))) {
+			// a step waiting for a leader's approval is approved, never just ticked off
+			reply.answer(t.get("step.approval.needed"), true);
+			return;
+		}
 		switch (op) {
+			case "approve" -> approve(press, person, incident, playbook, track.get(), step, reply);
 			case "done" -> done(press, person, incident, playbook, track.get(), step, reply);
 			case "confirm" -> confirm(press, person, incident, playbook, track.get(), step, reply);
 			case "answer" -> answer(press, person, incident, playbook, track.get(), step, m, reply);
@@ -136,6 +143,36 @@ final class StepFlow {
 		}
 		reply.answer(services.texts().get(step.confirm() ? "step.awaiting.short" : "step.recorded"), false);
 		refresh(incident.id(), playbook, track, reply);
+	}
+
+	/** A leader approves a step that waits for it (经领导批准后): on the timeline, then the next step. */
+	private void approve(Inbound.Press press, Person person, Incident incident, Playbook playbook, Track track, Step step,
+			Reply reply) {
+		if (step.kind() != StepKind.APPROVAL) {
+			reply.answer(services.texts().get("button.invalid"), true);
+			return;
+		}
+		if (!person.may(Permission.APPROVE_STEP)) {
+			reply.answer(services.texts().get("step.approve.refused"), true);
+			return;
+		}
+		IncidentStore.Result result = services.incidents().changeStep(incident, track, step.id(), WORKABLE,
+				new StepState(Status.DONE, person.id(), null), cursorValue(playbook.successor(track, step)),
+				ConversationEngine.entry(TimelineType.STEP_APPROVED, person, press, services.clock().instant(),
+						details(track, step, "title", approved(playbook, track, step))));
+		if (!result.applied()) {
+			stale(incident, step, reply);
+			return;
+		}
+		reply.answer(services.texts().get("step.approve.done"), false);
+		refresh(incident.id(), playbook, track, reply);
+	}
+
+	/** What an approval lets go ahead: the text of the step it waits for. */
+	private static String approved(Playbook playbook, Track track, Step step) {
+		return playbook.step(playbook.successor(track, step))
+			.map((next) -> IncidentViews.abbreviate(next.text(), 30))
+			.orElse(IncidentViews.abbreviate(step.text(), 30));
 	}
 
 	private void confirm(Inbound.Press press, Person person, Incident incident, Playbook playbook, Track track, Step step,

@@ -15,6 +15,8 @@ public enum Permission {
 	NOTE,
 	/** Set the level with a reason. */
 	SET_LEVEL,
+	/** Approve a step that waits for a leader's approval (经领导批准后……). */
+	APPROVE_STEP,
 	/** /recovered. */
 	RECOVER,
 	/** /close a real incident. */

@@ -206,7 +206,7 @@ public final class PlaybookParser {
 			errors.add(new ValidationError(file, reader.line("id"), reader.field("id"),
 					"步骤编号只能包含小写字母、数字、点和连字符，且不能是 end"));
 		}
-		StepKind kind = parseEnum(reader, "kind", StepKind::fromKey, true, "action、decision、notify、report");
+		StepKind kind = parseEnum(reader, "kind", StepKind::fromKey, true, "action、decision、notify、report、approval");
 		Phase phase = parseEnum(reader, "phase", Phase::fromLabel, true, "发现、处理、善后");
 		String role = reader.required("role");
 		if (role != null && !vocabulary.roles().containsKey(role)) {
@@ -236,6 +236,9 @@ public final class PlaybookParser {
 		else if (kind != null && (reader.has("answers") || reader.has("question"))) {
 			String key = reader.has("answers") ? "answers" : "question";
 			errors.add(new ValidationError(file, reader.line(key), reader.field(key), "只有决策步骤（kind: decision）才能有问题和答案"));
+		}
+		if (confirm && kind == StepKind.APPROVAL) {
+			errors.add(new ValidationError(file, reader.line("confirm"), reader.field("confirm"), "审批步骤由领导批准，不需要双岗复核"));
 		}
 		if (confirm && kind == StepKind.DECISION) {
 			errors.add(new ValidationError(file, reader.line("confirm"), reader.field("confirm"), "决策步骤不需要双岗复核"));
