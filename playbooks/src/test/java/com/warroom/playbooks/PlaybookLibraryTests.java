@@ -57,6 +57,20 @@ class PlaybookLibraryTests {
 				Map.entry("附件七", 10), Map.entry("附件八", 7));
 	}
 
+	/**
+	 * The one place the seed's words are deliberately not kept (GH-10): a real city leaked into
+	 * the template (L12313, RULES.md a.5) and reads as the template's own 当地公安机关网监部门;
+	 * step → { the seed's words, ours }.
+	 */
+	private static final java.util.Map<String, String[]> REPLACED = java.util.Map.of("online.trading-site-attack/m4",
+			new String[] { "杭州公安局网监大队", "当地公安机关网监部门" });
+
+	@Test
+	void noStepNamesTheSeedsRealCity() {
+		assertThat(library.all().stream().flatMap((p) -> p.allSteps().stream()).map(Step::text))
+			.noneMatch((text) -> text.contains("杭州"));
+	}
+
 	@Test
 	void everyStepTextStandsInTheSeedAtItsSourceLine() {
 		List<String> seed = SeedFiles.lines("000_a2617cc3342f8e1a.txt");
@@ -69,8 +83,14 @@ class PlaybookLibraryTests {
 				for (int i = line - 1; i < Math.min(seed.size(), line + 30); i++) {
 					window.append(seed.get(i));
 				}
+				String text = step.text();
+				String[] replaced = REPLACED.get(playbook.id() + "/" + step.id());
+				if (replaced != null) {
+					assertThat(text).contains(replaced[1]).doesNotContain(replaced[0]);
+					text = text.replace(replaced[1], replaced[0]);
+				}
 				assertThat(squeeze(window.toString())).as(playbook.id() + "/" + step.id() + " at " + step.source())
-					.contains(squeeze(step.text()));
+					.contains(squeeze(text));
 				checked++;
 			}
 		}
