@@ -149,6 +149,21 @@ class RiskyStepsAndBranchesTests {
 		assertThat(complaint.text()).contains("网监").doesNotContain("杭州");
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "online.trading-site-attack", "online.quote-site-attack", "website.ddos", "website.defacement",
+			"website.illegal-content-upload", "website.impersonation", "branch.malicious-intrusion", "website.virus" })
+	void attackScenariosAskTheFirstResponderWhetherACrimeIsSuspected(String playbook) {
+		// the flow's "涉及到网络犯罪的事件，同时报送当地公安网监部门" (附件五/七/八 step 4 or 3)
+		Playbook p = library.find(playbook).orElseThrow();
+		Step question = p.steps().get(0);
+		assertThat(question.kind()).isEqualTo(StepKind.DECISION);
+		assertThat(question.answers()).extracting(Answer::fact).containsExactly(Answer.CRIME, null);
+		Step police = p.step(question.answers().get(0).next()).orElseThrow();
+		assertThat(police.kind()).isEqualTo(StepKind.REPORT);
+		assertThat(police.text()).isEqualTo("同时报送当地公安网监部门。");
+		assertThat(question.answers().get(1).next()).isEqualTo(p.successor(Track.STEPS, police));
+	}
+
 	@Test
 	void theImpersonationPlaybookCallsTheRegulatorAndThePolice() {
 		// L14143: 向上级监管部门报告，情况严重的及时向公安机关报案

@@ -220,8 +220,27 @@ final class StepFlow {
 			stale(incident, step, reply);
 			return;
 		}
+		if (Answer.CRIME.equals(answer.fact())) {
+			suspectCrime(press, person, reply, incident.id());
+		}
 		reply.answer(services.texts().get("decision.recorded", answer.label()), false);
 		refresh(incident.id(), playbook, track, reply);
+	}
+
+	/**
+	 * An answer that records a suspected computer crime (GH-10): the same fact as /level's
+	 * 疑似计算机犯罪, once — the police obligation and the at-once report follow from it.
+	 */
+	private void suspectCrime(Inbound.Press press, Person person, Reply reply, String incidentId) {
+		Incident fresh = services.incidents().find(incidentId).orElseThrow();
+		if (fresh.fields().containsKey("crimeAt")) {
+			return;
+		}
+		Instant now = services.clock().instant();
+		services.incidents().change(fresh, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+				Map.of("crimeAt", String.valueOf(now.toEpochMilli())), ConversationEngine.entry(TimelineType.FACT_SET,
+						person, press, now, Map.of("text", services.texts().get("fact.crime"))));
+		reply.say(services.texts().get("fact.crime.recorded", incidentId));
 	}
 
 	/** Re-renders the track and the card after a change. */

@@ -41,7 +41,7 @@ public final class PlaybookParser {
 	private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "phase", "role", "confirm", "text",
 			"question", "answers", "next", "source");
 
-	private static final Set<String> ANSWER_FIELDS = Set.of("label", "next");
+	private static final Set<String> ANSWER_FIELDS = Set.of("label", "next", "fact");
 
 	private final Vocabulary vocabulary;
 
@@ -262,8 +262,13 @@ public final class PlaybookParser {
 				if (label != null && answers.stream().anyMatch((a) -> a.label().equals(label))) {
 					errors.add(new ValidationError(file, answer.get().line("label"), path + ".label", "答案重复"));
 				}
-				if (label != null && next != null) {
-					answers.add(new Answer(label, next));
+				String fact = answer.get().optional("fact");
+				if (fact != null && !Answer.CRIME.equals(fact)) {
+					errors.add(new ValidationError(file, answer.get().line("fact"), path + ".fact", "未知的事实 \"" + fact
+							+ "\"；可用：" + Answer.CRIME));
+				}
+				else if (label != null && next != null) {
+					answers.add(new Answer(label, next, fact));
 				}
 			}
 		}
