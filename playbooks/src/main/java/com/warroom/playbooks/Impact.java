@@ -8,10 +8,11 @@ import java.util.Objects;
  * L10327 — an incident is as severe as the worst of its impacts).
  *
  * @param system the class of the system, e.g. {@link SystemClass#BANK_TRANSFER}
- * @param extent full, partial or not yet known; {@link Interruption#NONE} once it is ended
- * and it no longer counts
+ * @param extent full, partial or not yet known ({@link Interruption#NONE}: not affected, it
+ * does not count)
  * @param accumulated how long it has been affected in total, interruptions added up (累计)
- * @param running whether it is still affected, so its clock keeps running
+ * @param running whether it is still affected, so its clock keeps running; an ended system
+ * still counts with what it accumulated
  */
 public record Impact(SystemClass system, Interruption extent, Duration accumulated, boolean running) {
 

@@ -150,17 +150,21 @@ class RiskyStepsAndBranchesTests {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "online.trading-site-attack", "online.quote-site-attack", "website.ddos", "website.defacement",
-			"website.illegal-content-upload", "website.impersonation", "branch.malicious-intrusion", "website.virus" })
-	void attackScenariosAskTheFirstResponderWhetherACrimeIsSuspected(String playbook) {
-		// the flow's "涉及到网络犯罪的事件，同时报送当地公安网监部门" (附件五/七/八 step 4 or 3)
+	@CsvSource({ "online.trading-site-attack, 同时报送当地公安网监部门。", "online.quote-site-attack, 同时报送当地公安网监部门。",
+			"website.ddos, 同时报送当地公安网监部门。", "website.defacement, 同时报送当地公安网监部门。",
+			"website.illegal-content-upload, 同时报送当地公安网监部门。", "website.impersonation, 同时报送当地公安网监部门。",
+			"branch.malicious-intrusion, 同时报送当地公安网监部门。", "website.virus, 同时报送当地公安网监部门。",
+			"network.internet-server-intrusion, 向公安机关及时报警", "network.ddos-website-online-trading, 向公安机关及时报警" })
+	void attackScenariosAskTheFirstResponderWhetherACrimeIsSuspected(String playbook, String report) {
+		// the flow's "涉及到网络犯罪的事件，同时报送当地公安网监部门" (附件五/七/八 step 4 or 3); for
+		// 附件六, whose flow lacks it, 4.2 第五章一（三） L10419 "攻击破坏事件……向公安机关及时报警"
 		Playbook p = library.find(playbook).orElseThrow();
 		Step question = p.steps().get(0);
 		assertThat(question.kind()).isEqualTo(StepKind.DECISION);
 		assertThat(question.answers()).extracting(Answer::fact).containsExactly(Answer.CRIME, null);
 		Step police = p.step(question.answers().get(0).next()).orElseThrow();
 		assertThat(police.kind()).isEqualTo(StepKind.REPORT);
-		assertThat(police.text()).isEqualTo("同时报送当地公安网监部门。");
+		assertThat(police.text()).isEqualTo(report);
 		assertThat(question.answers().get(1).next()).isEqualTo(p.successor(Track.STEPS, police));
 	}
 
