@@ -22,12 +22,15 @@ import org.jspecify.annotations.Nullable;
  * is owed, 4.2 L10792-10798)
  * @param alsoAffected the other systems the incident touches (besides
  * {@code systemClass}); the strictest class decides the external cycle
+ * @param dataChangedAt when a rise in the investors whose data was damaged or leaked was
+ * last recorded (an important development, owed at once like the first), if ever
  * @param minor whether the incident is graded 轻微 (2.8.1 第十条（一）: it may go to the
  * monthly report instead of the post-recovery reports, as the policy says)
  */
 public record ReportingFacts(ReportingMode mode, SystemClass systemClass, Instant startedAt, @Nullable Instant haltAt,
 		@Nullable Instant dataIncidentAt, @Nullable Instant crimeSuspectedAt, boolean remoteExchangeAccess,
-		@Nullable Instant recoveredAt, boolean causeKnown, List<SystemClass> alsoAffected, boolean minor) {
+		@Nullable Instant recoveredAt, boolean causeKnown, List<SystemClass> alsoAffected, boolean minor,
+		@Nullable Instant dataChangedAt) {
 
 	public ReportingFacts {
 		Objects.requireNonNull(mode, "mode");
@@ -38,7 +41,7 @@ public record ReportingFacts(ReportingMode mode, SystemClass systemClass, Instan
 
 	/** A new incident: nothing recorded beyond its start. */
 	public static ReportingFacts of(ReportingMode mode, SystemClass systemClass, Instant startedAt) {
-		return new ReportingFacts(mode, systemClass, startedAt, null, null, null, false, null, false, List.of(), false);
+		return new ReportingFacts(mode, systemClass, startedAt, null, null, null, false, null, false, List.of(), false, null);
 	}
 
 	/** Every system class the incident touches, its own first, without repeats. */
@@ -51,42 +54,47 @@ public record ReportingFacts(ReportingMode mode, SystemClass systemClass, Instan
 
 	public ReportingFacts withHaltAt(@Nullable Instant value) {
 		return new ReportingFacts(mode, systemClass, startedAt, value, dataIncidentAt, crimeSuspectedAt,
-				remoteExchangeAccess, recoveredAt, causeKnown, alsoAffected, minor);
+				remoteExchangeAccess, recoveredAt, causeKnown, alsoAffected, minor, dataChangedAt);
 	}
 
 	public ReportingFacts withDataIncidentAt(@Nullable Instant value) {
 		return new ReportingFacts(mode, systemClass, startedAt, haltAt, value, crimeSuspectedAt, remoteExchangeAccess,
-				recoveredAt, causeKnown, alsoAffected, minor);
+				recoveredAt, causeKnown, alsoAffected, minor, dataChangedAt);
 	}
 
 	public ReportingFacts withCrimeSuspectedAt(@Nullable Instant value) {
 		return new ReportingFacts(mode, systemClass, startedAt, haltAt, dataIncidentAt, value, remoteExchangeAccess,
-				recoveredAt, causeKnown, alsoAffected, minor);
+				recoveredAt, causeKnown, alsoAffected, minor, dataChangedAt);
 	}
 
 	public ReportingFacts withRemoteExchangeAccess(boolean value) {
 		return new ReportingFacts(mode, systemClass, startedAt, haltAt, dataIncidentAt, crimeSuspectedAt, value,
-				recoveredAt, causeKnown, alsoAffected, minor);
+				recoveredAt, causeKnown, alsoAffected, minor, dataChangedAt);
 	}
 
 	public ReportingFacts withRecoveredAt(@Nullable Instant value) {
 		return new ReportingFacts(mode, systemClass, startedAt, haltAt, dataIncidentAt, crimeSuspectedAt,
-				remoteExchangeAccess, value, causeKnown, alsoAffected, minor);
+				remoteExchangeAccess, value, causeKnown, alsoAffected, minor, dataChangedAt);
 	}
 
 	public ReportingFacts withCauseKnown(boolean value) {
 		return new ReportingFacts(mode, systemClass, startedAt, haltAt, dataIncidentAt, crimeSuspectedAt,
-				remoteExchangeAccess, recoveredAt, value, alsoAffected, minor);
+				remoteExchangeAccess, recoveredAt, value, alsoAffected, minor, dataChangedAt);
 	}
 
 	public ReportingFacts withAlsoAffected(List<SystemClass> value) {
 		return new ReportingFacts(mode, systemClass, startedAt, haltAt, dataIncidentAt, crimeSuspectedAt,
-				remoteExchangeAccess, recoveredAt, causeKnown, value, minor);
+				remoteExchangeAccess, recoveredAt, causeKnown, value, minor, dataChangedAt);
+	}
+
+	public ReportingFacts withDataChangedAt(@Nullable Instant value) {
+		return new ReportingFacts(mode, systemClass, startedAt, haltAt, dataIncidentAt, crimeSuspectedAt,
+				remoteExchangeAccess, recoveredAt, causeKnown, alsoAffected, minor, value);
 	}
 
 	public ReportingFacts withMinor(boolean value) {
 		return new ReportingFacts(mode, systemClass, startedAt, haltAt, dataIncidentAt, crimeSuspectedAt,
-				remoteExchangeAccess, recoveredAt, causeKnown, alsoAffected, value);
+				remoteExchangeAccess, recoveredAt, causeKnown, alsoAffected, value, dataChangedAt);
 	}
 
 }

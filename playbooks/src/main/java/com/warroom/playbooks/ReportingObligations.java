@@ -204,6 +204,7 @@ public final class ReportingObligations {
 	private Optional<Trigger> lateTrigger(ReportingFacts facts, List<Instant> reports) {
 		List<Trigger> pending = new ArrayList<>();
 		add(pending, facts.dataIncidentAt(), policy.dataIncidentRule());
+		add(pending, facts.dataChangedAt(), policy.dataIncidentRule());
 		add(pending, facts.crimeSuspectedAt(), policy.crimeRule());
 		return pending.stream()
 			.filter((trigger) -> reports.stream().noneMatch((report) -> !report.isBefore(trigger.at())))

@@ -52,6 +52,19 @@ class LateObligationsTests {
 	}
 
 	@Test
+	void moreInvestorsDataLeakedAfterAReportIsAnImportantDevelopmentOwedAtOnce() {
+		// "在事件解决前，如有重要情况立即进行报告" (L15109-15111)
+		ReportingFacts facts = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.NETWORK, at("2026-11-23T10:00:00"))
+			.withDataIncidentAt(at("2026-11-23T10:00:00"));
+		List<ReportMade> history = List.of(new ReportMade(ObligationKind.CYCLE, at("2026-11-23T10:01:00")));
+		assertThat(rules.owed(facts, history, at("2026-11-23T10:20:00")).get(0).dueAt()).isEqualTo(at("2026-11-23T10:31:00"));
+		Obligation next = rules.owed(facts.withDataChangedAt(at("2026-11-23T10:20:00")), history, at("2026-11-23T10:20:00"))
+			.get(0);
+		assertThat(next.sequence()).isEqualTo(2);
+		assertThat(next.dueAt()).isEqualTo(at("2026-11-23T10:20:00"));
+	}
+
+	@Test
 	void aCrimeSuspectedAfterRecoveryIsStillOwedAtOnceToTheRegulatorsAndThePolice() {
 		// 4.3 第十一条（二）4 (L15113-15117): 立即向当地公安机关、当地证监局……报告
 		ReportingFacts facts = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.NETWORK, at("2026-11-23T10:00:00"))

@@ -186,6 +186,10 @@ final class FactFlow {
 				if (Long.parseLong(value) > 0 && !incident.fields().containsKey("dataAt")) {
 					fields.put("dataAt", String.valueOf(now));
 				}
+				else if (Long.parseLong(value) > number(incident.fields().get(field))) {
+					// more investors affected: an important development, owed at once (GH-10, L15107-15111)
+					fields.put("dataLastAt", String.valueOf(now));
+				}
 				shown = t.get("fact.count." + field, value);
 			}
 			case "sys" -> {
@@ -225,6 +229,15 @@ final class FactFlow {
 		reply.say(t.get("fact.done", incident.id(), Html.escape(shown), services.views().grade(updated, playbook).level().label()));
 		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated), services.views().card(updated, playbook),
 				List.of(), updated.id()));
+	}
+
+	private static long number(String value) {
+		try {
+			return (value == null) ? 0 : Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value) {

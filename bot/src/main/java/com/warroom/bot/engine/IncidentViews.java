@@ -180,6 +180,7 @@ public class IncidentViews {
 			.withHaltAt(instant(incident, "haltAt"))
 			.withDataIncidentAt(instant(incident, "dataAt"))
 			.withCrimeSuspectedAt(instant(incident, "crimeAt"))
+			.withDataChangedAt(instant(incident, "dataLastAt"))
 			.withAlsoAffected(AffectedSystems.classes(incident, playbook))
 			.withRemoteExchangeAccess(remoteExchangeAccess(incident, playbook))
 			.withCauseKnown(causeKnown(incident))

@@ -113,6 +113,25 @@ class AffectedSystemsFactTests {
 	}
 
 	@Test
+	void moreInvestorsDataLeakedMidCycleIsOwedAtOnceNotAtTheNextSlot() {
+		// 4.3 第十一条（二）3 (L15107-15111): 如有重要情况立即进行报告
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		chat.press(DBA, button(chat.command(DBA, "/level"), "数据泄露人数"));
+		chat.text(DBA, "100");
+		chat.incidents.change(only(), java.util.EnumSet.of(com.warroom.bot.incident.IncidentStatus.OPEN),
+				java.util.Map.of(), new com.warroom.bot.incident.IncidentStore.Entry(com.warroom.bot.incident.TimelineType.REPORTED,
+						"feng-liaison", "冯技术服务岗", "test", chat.clock.instant(),
+						java.util.Map.of("kind", "CYCLE", "seq", "1", "reportAt", String.valueOf(chat.clock.instant().toEpochMilli()))));
+		chat.clock.advance(Duration.ofMinutes(10));
+		assertThat(chat.views.owed(only(), playbook()).get(0).dueAt()).isEqualTo(chat.clock.instant().plus(Duration.ofMinutes(20)));
+		chat.press(DBA, button(chat.command(DBA, "/level"), "数据泄露人数"));
+		chat.text(DBA, "5000");
+		Obligation next = chat.views.owed(only(), playbook()).get(0);
+		assertThat(next.sequence()).isEqualTo(2);
+		assertThat(next.dueAt()).isEqualTo(chat.clock.instant());
+	}
+
+	@Test
 	void aSystemThatCannotBeChangedThatWayIsRefusedPolitelyAndNothingChanges() {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		List<Outbound> level = chat.command(DBA, "/level");
