@@ -50,7 +50,9 @@ final class FactFlow {
 		rows.add(List.of(tokens.button(t.get("fact.affected.true"), Map.of("a", "fact", "i", id, "f", "investorsAffected", "v", "true")),
 				tokens.button(t.get("fact.affected.false"), Map.of("a", "fact", "i", id, "f", "investorsAffected", "v", "false"))));
 		List<Button> events = new ArrayList<>();
-		if (playbook.systemClass() == SystemClass.CENTRAL_TRADING && !incident.fields().containsKey("haltAt")) {
+		boolean central = playbook.systemClass() == SystemClass.CENTRAL_TRADING
+				|| AffectedSystems.states(incident, playbook).containsKey(SystemClass.CENTRAL_TRADING);
+		if (central && !incident.fields().containsKey("haltAt")) {
 			events.add(tokens.button(t.get("fact.halt"), Map.of("a", "fact", "i", id, "f", "haltAt", "v", "now")));
 		}
 		if (!incident.fields().containsKey("crimeAt")) {

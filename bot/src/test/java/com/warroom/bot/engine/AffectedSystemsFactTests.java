@@ -132,6 +132,18 @@ class AffectedSystemsFactTests {
 	}
 
 	@Test
+	void aHaltCanBeRecordedOnceCentralTradingIsAmongTheAffectedSystems() {
+		// 4.2 第五章二（三） (L10483-10510): a company-wide halt starts central trading's external cycle
+		chat.declare(DBA, "互联网防火墙", "互联网出入口故障 / 互联网防火墙故障");
+		assertThat(findButton(chat.command(DBA, "/level"), "全公司交易中断或严重缓慢")).isEmpty();
+		chat.press(DBA, button(chat.command(DBA, "/level"), "＋集中交易系统"));
+		chat.press(DBA, button(chat.command(DBA, "/level"), "全公司交易中断或严重缓慢"));
+		Obligation first = chat.views.owed(only(), playbook()).get(0);
+		assertThat(first.dueAt()).isEqualTo(chat.clock.instant());
+		assertThat(first.approvers()).containsExactly("cro", "gm");
+	}
+
+	@Test
 	void aSystemThatCannotBeChangedThatWayIsRefusedPolitelyAndNothingChanges() {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		List<Outbound> level = chat.command(DBA, "/level");
