@@ -93,7 +93,7 @@ public class IncidentPaperwork implements Paperwork {
 				incident.isDrill() ? texts.get("doc.remarks.drill") : null);
 		String name = texts.get("doc.name.reportbook", sequence.text().replace(" ", ""))
 				+ ((version == BookVersion.SENT) ? "" : texts.get("doc.name.suffix." + version.name()));
-		return keep(incident, name, pdf.reportBook(book));
+		return keep(incident, playbook, name, pdf.reportBook(book));
 	}
 
 	@Override
@@ -106,7 +106,7 @@ public class IncidentPaperwork implements Paperwork {
 				company, clock.instant(), incident.startedAt(), incident.recoveredAt(), data.answer("place"),
 				data.narrative(company), data.course(), data.impact(), data.assessment(), data.reportsMade(), data.measures(),
 				investigation, data.answer("lessons"), data.lines("problems"), data.lines("actions"), data.answer("other"));
-		return keep(incident, texts.get(data.causeKnown() ? "doc.name.summary" : "doc.name.summary.preliminary"),
+		return keep(incident, playbook, texts.get(data.causeKnown() ? "doc.name.summary" : "doc.name.summary.preliminary"),
 				pdf.postEventReport(report));
 	}
 
@@ -128,7 +128,7 @@ public class IncidentPaperwork implements Paperwork {
 				new SignedSection(null, data.course(), handler, incident.recoveredAt()),
 				SignedSection.of(data.answer("actions"), null, null), SignedSection.EMPTY, SignedSection.EMPTY,
 				incident.isDrill() ? texts.get("doc.remarks.drill") : null);
-		return keep(incident, Paperwork.RECORD_PREFIX + ".pdf", pdf.incidentRecord(record));
+		return keep(incident, playbook, Paperwork.RECORD_PREFIX + ".pdf", pdf.incidentRecord(record));
 	}
 
 	/** The level first announced: the {@code from} of the first rise. */
@@ -216,8 +216,21 @@ public class IncidentPaperwork implements Paperwork {
 	}
 
 	private String keep(Incident incident, String name, byte[] content) {
+		return keep(incident, null, name, content);
+	}
+
+	/**
+	 * Keeps a document in the archive; once the archive is sealed (after close), as a sealed
+	 * supplement chained to it, with the timeline as it is now when the playbook is known.
+	 */
+	private String keep(Incident incident, @Nullable Playbook playbook, String name, byte[] content) {
 		String safe = name.replaceAll("[^\\p{L}\\p{N}._-]", "");
-		return archive.store(incident.id(), safe.endsWith(".pdf") ? safe : safe + ".pdf", content).name();
+		String file = safe.endsWith(".pdf") ? safe : safe + ".pdf";
+		if (archive.sealed(incident.id()).isPresent()) {
+			String timeline = (playbook != null) ? timelineJson(incident, playbook) : null;
+			return archive.supplement(incident.id(), file, content, timeline).document().name();
+		}
+		return archive.store(incident.id(), file, content).name();
 	}
 
 }
