@@ -120,17 +120,19 @@ class NoticeTemplatesTests {
 			.withMessageContaining("bad.txt 第 4 行：占位符 ${env:HOME} 不可用");
 	}
 
-	@Test
-	void rendersANoticeAsAPdfWithTheIncidentId() {
+	@Test // GH-12: customers read the notice, the incident id is internal
+	void rendersANoticeAsAPdfWithoutTheInternalIncidentId() {
 		Notice notice = templates.compose("trading-halt", haltValues());
-		byte[] pdf = new PdfDocuments().notice(notice.title(), notice.text(), "INC-20120615-001", false);
+		byte[] pdf = new PdfDocuments().notice(notice.title(), notice.text(), false);
 		String text = Pdfs.flatText(pdf);
 
 		assertThat(text).isEqualTo(Pdfs.flat(notice.asText()));
-		assertThat(Pdfs.pages(pdf)).singleElement().satisfies(
-				(page) -> assertThat(Pdfs.flat(page)).endsWith("事件编号：INC-20120615-001第1页共1页"));
+		assertThat(Pdfs.pages(pdf)).singleElement().satisfies((page) -> {
+			assertThat(Pdfs.flat(page)).endsWith("第1页共1页").doesNotContain("事件编号").doesNotContain("INC-");
+		});
+		assertThat(Pdfs.subject(pdf)).isNull();
 		assertThat(Pdfs.fonts(pdf)).allSatisfy((font) -> assertThat(font).endsWith("WenQuanYiMicroHei embedded"));
-		byte[] drill = new PdfDocuments().notice(notice.title(), notice.text(), "DRL-20120615-001", true);
+		byte[] drill = new PdfDocuments().notice(notice.title(), notice.text(), true);
 		assertThat(Pdfs.title(drill)).isEqualTo("【演练】交易暂停通知");
 		assertThat(Pdfs.watermarkedPages(drill)).isOne();
 	}

@@ -46,7 +46,11 @@ public final class IncidentRecordRenderer {
 				? Texts.duration(record.occurredAt(), record.recoveredAt()) : Texts.EMPTY;
 		pair(form, table, "恢复时间", texts.timeOn(record.recoveredAt(), day), "持续时间", lasted);
 		pair(form, table, "受理人", record.receiver(), "处理人", record.handler());
-		pair(form, table, "事件级别", raised(level(record.level()), level(record.levelRaisedTo())), "事故级别",
+		String level = raised(level(record.level()), level(record.levelRaisedTo()));
+		if (!Texts.isBlank(record.levelNote())) {
+			level = level + "（" + Texts.sentence(texts.clean(record.levelNote())) + "）";
+		}
+		pair(form, table, "事件级别", level, "事故级别",
 				raised(texts.orDash(record.accidentLevel()), texts.orDash(record.accidentRaisedTo())));
 		signed(form, table, "事件分析", record.analysis(), "事件管理人");
 		signed(form, table, "处理方案", record.plan(), "事件管理人");

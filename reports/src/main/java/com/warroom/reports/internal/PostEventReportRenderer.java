@@ -118,8 +118,8 @@ public final class PostEventReportRenderer {
 			form.item(Texts.EMPTY);
 			return;
 		}
-		Table table = Form.grid(26, 40, 24, 66).setMarginTop(1 * Form.MM).setMarginBottom(1.5f * Form.MM);
-		for (String label : List.of("次序", "报告时间", "报告方式", "报送对象")) {
+		Table table = Form.grid(24, 36, 20, 48, 28).setMarginTop(1 * Form.MM).setMarginBottom(1.5f * Form.MM);
+		for (String label : List.of("次序", "报告时间", "报告方式", "报送对象", "签发人")) {
 			table.addHeaderCell(Form.label(label));
 		}
 		for (ReportMade made : reports) {
@@ -127,6 +127,7 @@ public final class PostEventReportRenderer {
 			table.addCell(form.value(1, texts.dateTime(made.at())));
 			table.addCell(form.value(1, made.channel()));
 			table.addCell(form.value(1, String.join("、", made.recipients().stream().map(texts::orDash).toList())));
+			table.addCell(form.value(1, String.join("、", made.signers().stream().map(texts::orDash).toList())));
 		}
 		form.doc().add(table);
 	}
