@@ -240,7 +240,7 @@ class DocumentFlowTests {
 				new com.warroom.reports.PdfDocuments(EngineHarness.SHANGHAI), chat.archive, chat.company,
 				new com.warroom.bot.documents.CustomerNotices(new com.warroom.reports.NoticeTemplates(), chat.company, chat.clock,
 						EngineHarness.SHANGHAI),
-				chat.clock, EngineHarness.SHANGHAI);
+				chat.clock, EngineHarness.SHANGHAI, chat.roster);
 	}
 
 }
