@@ -197,7 +197,7 @@ final class DocumentData {
 	}
 
 	/** A text inside a sentence: without its own closing punctuation. */
-	private static String sentenceBody(String text) {
+	static String sentenceBody(String text) {
 		return text.strip().replaceAll("[。．；;，,、\\s]+$", "");
 	}
 
@@ -230,15 +230,15 @@ final class DocumentData {
 			switch (entry.type()) {
 				case STEP_DONE -> {
 					if (!confirmed.contains(entry.detail("step"))) {
-						measures.add(new Measure(entry.at(), stepText(entry), null));
+						measures.add(new Measure(entry.at(), sentence(stepText(entry)), null));
 					}
 				}
-				case STEP_CONFIRMED -> measures.add(new Measure(entry.at(), stepText(entry),
+				case STEP_CONFIRMED -> measures.add(new Measure(entry.at(), sentence(stepText(entry)),
 						texts.get("doc.measure.confirmed", entry.personName())));
-				case STEP_SKIPPED -> measures.add(new Measure(entry.at(), texts.get("doc.measure.skipped", stepText(entry)),
-						texts.get("doc.measure.reason", detail(entry, "text"))));
-				case STEP_BLOCKED -> measures.add(new Measure(entry.at(), texts.get("doc.measure.blocked", stepText(entry)),
-						texts.get("doc.measure.reason", detail(entry, "text"))));
+				case STEP_SKIPPED -> measures.add(new Measure(entry.at(),
+						texts.get("doc.measure.skipped", stepText(entry), detail(entry, "text")), null));
+				case STEP_BLOCKED -> measures.add(new Measure(entry.at(),
+						texts.get("doc.measure.blocked", stepText(entry), detail(entry, "text")), null));
 				case DECISION -> measures.add(new Measure(entry.at(),
 						texts.get("doc.measure.decision", detail(entry, "text"), detail(entry, "answer")), null));
 				default -> {

@@ -151,7 +151,7 @@ public class IncidentPaperwork implements Paperwork {
 		Severity level = data.effectiveLevel();
 		Severity first = firstLevel(data);
 		String levelNote = (incident.levelOverride() != null) ? texts.get("doc.record.level.override",
-				String.valueOf(incident.levelReason()), data.grade().level().label()) : null;
+				DocumentData.sentenceBody(String.valueOf(incident.levelReason())), data.grade().level().label()) : null;
 		String handler = data.mainHandler().orElse(data.declaredByName());
 		String manager = manager(data);
 		IncidentRecord record = new IncidentRecord(incident.id(), incident.isDrill(), company, phenomenon(data),

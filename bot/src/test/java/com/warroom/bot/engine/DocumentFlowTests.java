@@ -57,7 +57,8 @@ class DocumentFlowTests {
 	void reportSendsTheCurrentReportBookFilledFromTheIncident() throws Exception {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		chat.clock.advance(Duration.ofMinutes(3));
-		chat.command(DBA, "/note 节点 2 已接管 <b>${env:HOME}</b>");
+		chat.command(DBA, "/note !节点 2 已接管 <b>${env:HOME}</b>");
+		chat.command(DBA, "/note 内部：怀疑内存条");
 		List<Outbound> report = chat.command(LIAISON, "/report");
 		Outbound.Document book = documents(report).get(0);
 		assertThat(book.name()).isEqualTo("事件情况报告书-第1次-草稿.pdf");
@@ -65,7 +66,8 @@ class DocumentFlowTests {
 		String text = pdfText(book);
 		assertThat(text).contains("网络与信息安全事件情况报告书").contains("INC-20261123-001").contains("示例期货有限公司")
 			.contains("第1次").contains("021-00000001").contains("数据库主机硬件故障")
-			.contains("节点2已接管<b>${env:HOME}</b>").contains("设备设施故障").contains("一般");
+			.contains("节点2已接管<b>${env:HOME}</b>").contains("设备设施故障").contains("一般")
+			.doesNotContain("怀疑内存条");
 		assertThat(chat.incidents.timeline(only().id())).extracting(TimelineEntry::type).contains(TimelineType.DOCUMENT_ISSUED);
 		assertThat(texts(chat.command(OBSERVER, "/report"))).contains("无权");
 	}
