@@ -57,7 +57,7 @@ class IncidentRecordTests {
 				base.improvement(), base.tracking(), base.managerOpinion(), null, "应急领导小组调整，理由：影响全部客户。");
 
 		assertThat(Pdfs.flatText(documents.incidentRecord(record)))
-			.contains("事件级别一般事件，升级至重大事件（应急领导小组调整，理由：影响全部客户）事故级别—");
+			.contains("事件级别一般事件，升级至重大事件（应急领导小组调整，理由：影响全部客户）事故级别—事件分析");
 	}
 
 	@Test
