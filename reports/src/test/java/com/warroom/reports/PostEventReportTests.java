@@ -87,6 +87,21 @@ class PostEventReportTests {
 		assertThat(text).doesNotContain("1、1、", "2、2.", "3、三、", "。；", "。。", "1、（1）");
 	}
 
+	@Test // GH-12: no label wraps mid-word
+	void printsANumberedNamedReportInTheTableOnTwoWholeLines() {
+		PostEventReport base = ReportFixtures.postEventReport();
+		List<ReportMade> reports = List.of(new ReportMade(new ReportBook.Sequence(3, "恢复后报告"), at("2012-06-15T14:10:00"), "电话",
+				List.of("当地证监局期货处"), List.of("赵刚", "钱进")));
+		PostEventReport report = new PostEventReport(base.incidentId(), false, false, base.eventName(), base.company(),
+				base.reportedAt(), base.occurredAt(), base.recoveredAt(), null, List.of(), List.of(), base.impact(),
+				base.assessment(), reports, List.of(), base.investigation(), null, List.of(), List.of(), null);
+
+		List<String> lines = Pdfs.pages(documents.postEventReport(report)).stream().flatMap(String::lines).map(Pdfs::flat).toList();
+		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith("第3次"))
+			.anySatisfy((line) -> assertThat(line).contains("（恢复后报告）"))
+			.anySatisfy((line) -> assertThat(line).contains("赵刚、钱进"));
+	}
+
 	@Test // GH-12: section 六 states the level with the override
 	void statesTheOverriddenLevelWithItsReasonInSectionSix() {
 		PostEventReport base = ReportFixtures.postEventReport();

@@ -118,13 +118,14 @@ public final class PostEventReportRenderer {
 			form.item(Texts.EMPTY);
 			return;
 		}
-		Table table = Form.grid(22, 32, 20, 46, 36).setMarginTop(1 * Form.MM).setMarginBottom(1.5f * Form.MM);
+		Table table = Form.grid(32, 28, 20, 40, 36).setMarginTop(1 * Form.MM).setMarginBottom(1.5f * Form.MM);
 		for (String label : List.of("次序", "报告时间", "报告方式", "报送对象", "签发人")) {
 			table.addHeaderCell(Form.label(label));
 		}
 		for (ReportMade made : reports) {
-			table.addCell(Form.label(made.sequence().text()));
-			table.addCell(form.value(1, texts.dateTime(made.at())));
+			// 第 3 次 and its name on a line each, never broken inside
+			table.addCell(Form.label(texts.clean(made.sequence().text()).replace("（", "\n（")));
+			table.addCell(form.value(1, List.of(Line.of(texts.date(made.at())), Line.of(texts.timeOn(made.at(), texts.day(made.at()))))));
 			table.addCell(form.value(1, made.channel()));
 			table.addCell(form.value(1, String.join("、", made.recipients().stream().map(texts::orDash).toList())));
 			table.addCell(form.value(1, String.join("、", made.signers().stream().map(texts::orDash).toList())));
