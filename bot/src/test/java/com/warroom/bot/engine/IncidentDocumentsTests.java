@@ -190,7 +190,7 @@ class IncidentDocumentsTests {
 		assertThat(pdfText(documents(signed).get(0).name())).contains("报告时间：2026年11月23日14时08分第1次");
 		String report = pdfText(documents(chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告"))).get(0).name());
 		assertThat(report).contains("次序报告时间报告方式报送对象签发人", "第1次2026年11月23日14:08:00电话");
-		assertThat(report).containsPattern("第1次2026年11月23日14:08:00电话[^第]*孙首席风险官、赵总经理");
+		assertThat(report).containsPattern("第1次2026年11月23日14:08:00电话[^第]*孙首席风险官赵总经理");
 	}
 
 	@Test // GH-12: 联系人, 联系电话, 联系方式（含手机） default to the reporting liaison's roster entry

@@ -118,7 +118,7 @@ public final class PostEventReportRenderer {
 			form.item(Texts.EMPTY);
 			return;
 		}
-		Table table = Form.grid(32, 28, 20, 40, 36).setMarginTop(1 * Form.MM).setMarginBottom(1.5f * Form.MM);
+		Table table = Form.grid(31, 31, 18, 44, 32).setMarginTop(1 * Form.MM).setMarginBottom(1.5f * Form.MM);
 		for (String label : List.of("次序", "报告时间", "报告方式", "报送对象", "签发人")) {
 			table.addHeaderCell(Form.label(label));
 		}
@@ -128,7 +128,7 @@ public final class PostEventReportRenderer {
 			table.addCell(form.value(1, List.of(Line.of(texts.date(made.at())), Line.of(texts.timeOn(made.at(), texts.day(made.at()))))));
 			table.addCell(form.value(1, made.channel()));
 			table.addCell(form.value(1, String.join("、", made.recipients().stream().map(texts::orDash).toList())));
-			table.addCell(form.value(1, String.join("、", made.signers().stream().map(texts::orDash).toList())));
+			table.addCell(form.value(1, made.signers().stream().map((signer) -> Line.of(texts.orDash(signer))).toList()));
 		}
 		form.doc().add(table);
 	}
