@@ -118,7 +118,7 @@ public final class PostEventReportRenderer {
 			form.item(Texts.EMPTY);
 			return;
 		}
-		Table table = Form.grid(31, 31, 18, 44, 32).setMarginTop(1 * Form.MM).setMarginBottom(1.5f * Form.MM);
+		Table table = Form.grid(31, 35, 20, 40, 30).setMarginTop(1 * Form.MM).setMarginBottom(1.5f * Form.MM);
 		for (String label : List.of("次序", "报告时间", "报告方式", "报送对象", "签发人")) {
 			table.addHeaderCell(Form.label(label));
 		}
