@@ -187,8 +187,9 @@ final class DocumentData {
 	}
 
 	static String sentence(String text) {
-		String body = text.strip().replaceAll("[。．；;，,、\\s]+$", "");
-		return body.replaceAll("[。；，、]+([。；，、])", "$1") + "。";
+		String body = text.strip().replaceAll("[。．；;，,、\\s]+$", "").replaceAll("[。；，、]+([。；，、])", "$1");
+		// a question or an exclamation already ends its sentence
+		return body.matches("(?s).*[？！?!]$") ? body : body + "。";
 	}
 
 	private static String detail(TimelineEntry entry, String key) {

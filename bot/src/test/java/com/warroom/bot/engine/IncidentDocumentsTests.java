@@ -94,6 +94,7 @@ class IncidentDocumentsTests {
 		chat.clock.advance(Duration.ofMinutes(2));
 		chat.command(DBA, "/note 内部：怀疑是内存条，别外传");
 		chat.command(DBA, "/note !节点 2 服务器已接管全部业务");
+		chat.command(DBA, "/note !交易所是否需要同步通知？");
 		List<Outbound> saved = chat.command(SYSADMIN, "/note 已通知恒生工程师到场");
 		assertThat(texts(saved)).contains("内部备注");
 		assertThat(texts(chat.press(SYSADMIN, button(saved, "写入报告")))).contains("已将这条备注写入");
@@ -117,14 +118,15 @@ class IncidentDocumentsTests {
 		assertThat(text).contains("发现数据库主机硬件故障。", "吴数据库管理员在应急指挥机器人中宣布事件，启动附件四《数据库主机硬件故障》应急预案。",
 				"吴数据库管理员完成：立即启动预案，组织进行故障排查。",
 				flat("吴数据库管理员完成、郑系统管理员双岗复核确认：操作人员和相关技术支持人员进一步确认故障并操作电源按钮关闭数据库主机。"),
-				"吴数据库管理员记录：节点2服务器已接管全部业务。", "郑系统管理员记录：已通知恒生工程师到场。",
+				"吴数据库管理员记录：节点2服务器已接管全部业务。", "吴数据库管理员记录：交易所是否需要同步通知？14:00:00",
+				"郑系统管理员记录：已通知恒生工程师到场。",
 				"李信息技术部总经理将事件级别调整为重大，理由：全部客户无法交易，从严定级。");
 		assertThat(text).doesNotContain("怀疑是内存条", "…");
 		assertThat(text).contains("未执行：立即联系设备供应商，要求协助和解决（原因：供应商工程师已在现场）",
 				flat("操作人员和相关技术支持人员进一步确认故障并操作电源按钮关闭数据库主机。效果：经 郑系统管理员 双岗复核"));
 		assertThat(text).contains("影响范围：集中交易系统（数据库主机硬件故障）范围不明；投资者").doesNotContain("安抚");
 		assertThat(text).contains("事件级别：重大事件（应急领导小组调整，理由：全部客户无法交易，从严定级；按分级规则为");
-		assertThat(text).doesNotContain("。；", "。。", "；。", "，。");
+		assertThat(text).doesNotContain("。；", "。。", "；。", "，。", "？。");
 	}
 
 	@Test // GH-12
