@@ -87,6 +87,17 @@ class PostEventReportTests {
 		assertThat(text).doesNotContain("1、1、", "2、2.", "3、三、", "。；", "。。", "1、（1）");
 	}
 
+	@Test // GH-12: only a typed enumerator is dropped, never a number that belongs to the text
+	void keepsNumbersThatStartAnItemButAreNotItsNumbering() {
+		PostEventReport base = ReportFixtures.postEventReport();
+		PostEventReport report = new PostEventReport(base.incidentId(), false, false, base.eventName(), base.company(), null,
+				null, null, null, List.of(), List.of(), Impact.UNKNOWN, Assessment.UNKNOWN, List.of(), List.of(),
+				Investigation.NONE, null, List.of(), List.of("1.5 小时内完成切换演练", "10:30 前完成巡检", "2 号机房加装空调", "①更换主板"), null);
+		String text = Pdfs.flatText(documents.postEventReport(report));
+
+		assertThat(text).contains("（二）整改措施1、1.5小时内完成切换演练2、10:30前完成巡检3、2号机房加装空调4、更换主板");
+	}
+
 	@Test // GH-12: no label wraps mid-word
 	void printsANumberedNamedReportInTheTableOnTwoWholeLines() {
 		PostEventReport base = ReportFixtures.postEventReport();
