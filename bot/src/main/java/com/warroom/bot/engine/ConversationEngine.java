@@ -156,7 +156,7 @@ public class ConversationEngine {
 			case "step" -> steps.press(press, person, m, reply);
 			case "rep", "repch", "repnow", "reptime", "appr" -> reports.press(press, person, m, reply);
 			case "fact", "factask" -> facts.press(press, person, m, reply);
-			case "sum", "sumv", "sumgo", "ntc", "ntcpdf", "arc", "doc" -> documents.press(press, person, m, reply);
+			case "sum", "sumv", "sumgo", "ntc", "ntcok", "ntcpdf", "arc", "doc", "notemk" -> documents.press(press, person, m, reply);
 			case "ack" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
 					(incident) -> lifecycle.acknowledge(press, person, incident, List.of(m.getOrDefault("e", "")), reply),
 					() -> reply.answer(services.texts().get("button.invalid"), true));
@@ -241,6 +241,11 @@ public class ConversationEngine {
 			return;
 		}
 		String note = text.strip();
+		// "/note !…" marks the note for the report books (otherwise it stays internal)
+		boolean forReport = note.startsWith("!") || note.startsWith("！");
+		if (forReport) {
+			note = note.substring(1).strip();
+		}
 		if (note.isEmpty()) {
 			reply.say(t.get("note.empty"));
 			return;
@@ -251,8 +256,15 @@ public class ConversationEngine {
 		}
 		IncidentStore.Result result = services.incidents().change(incident,
 				EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), Map.of(),
-				entry(TimelineType.NOTE, person, inbound, services.clock().instant(), Map.of("text", note)));
-		reply.say(result.applied() ? t.get("note.saved", incident.id()) : t.get("incident.closed", incident.id()));
+				entry(TimelineType.NOTE, person, inbound, services.clock().instant(),
+						forReport ? Map.of("text", note, "report", "1") : Map.of("text", note)));
+		if (!result.applied()) {
+			reply.say(t.get("incident.closed", incident.id()));
+			return;
+		}
+		reply.say(t.get(forReport ? "note.saved.report" : "note.saved", incident.id()), forReport ? List.of()
+				: List.of(List.of(services.tokens().button(t.get("button.note.report"),
+						Map.of("a", "notemk", "i", incident.id(), "n", result.detail())))));
 	}
 
 	private void contacts(Person person, String words, Reply reply) {

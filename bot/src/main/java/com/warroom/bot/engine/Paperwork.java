@@ -70,11 +70,19 @@ public interface Paperwork {
 	/**
 	 * A customer notice template.
 	 * @param options what must be chosen before it can be filled, in order
+	 * @param expectsRecovery it states an expected recovery time (预计恢复时间), typed in chat
+	 * @param statesRecovery it states when service was restored (恢复时间, the 恢复通知): the
+	 * bot fills it from the recorded recovery, and refuses it while none is recorded
 	 */
-	record NoticeTemplate(String id, String title, List<Option> options) {
+	record NoticeTemplate(String id, String title, List<Option> options, boolean expectsRecovery, boolean statesRecovery) {
 
 		public NoticeTemplate {
 			options = List.copyOf(options);
+		}
+
+		/** A template that asks for the expected recovery time, as 附件十's do. */
+		public NoticeTemplate(String id, String title, List<Option> options) {
+			this(id, title, options, true, false);
 		}
 
 	}

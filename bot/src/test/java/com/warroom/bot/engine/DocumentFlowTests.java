@@ -57,7 +57,8 @@ class DocumentFlowTests {
 	void reportSendsTheCurrentReportBookFilledFromTheIncident() throws Exception {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		chat.clock.advance(Duration.ofMinutes(3));
-		chat.command(DBA, "/note 节点 2 已接管 <b>${env:HOME}</b>");
+		chat.command(DBA, "/note !节点 2 已接管 <b>${env:HOME}</b>");
+		chat.command(DBA, "/note 内部：怀疑内存条");
 		List<Outbound> report = chat.command(LIAISON, "/report");
 		Outbound.Document book = documents(report).get(0);
 		assertThat(book.name()).isEqualTo("事件情况报告书-第1次-草稿.pdf");
@@ -65,7 +66,8 @@ class DocumentFlowTests {
 		String text = pdfText(book);
 		assertThat(text).contains("网络与信息安全事件情况报告书").contains("INC-20261123-001").contains("示例期货有限公司")
 			.contains("第1次").contains("021-00000001").contains("数据库主机硬件故障")
-			.contains("节点2已接管<b>${env:HOME}</b>").contains("设备设施故障").contains("一般");
+			.contains("节点2已接管<b>${env:HOME}</b>").contains("设备设施故障").contains("一般")
+			.doesNotContain("怀疑内存条");
 		assertThat(chat.incidents.timeline(only().id())).extracting(TimelineEntry::type).contains(TimelineType.DOCUMENT_ISSUED);
 		assertThat(texts(chat.command(OBSERVER, "/report"))).contains("无权");
 	}
@@ -206,6 +208,41 @@ class DocumentFlowTests {
 		assertThat(documents(fetched)).singleElement()
 			.satisfies((doc) -> assertThat(doc.name()).isEqualTo("事件情况报告书-第1次-草稿.pdf"));
 		assertThat(texts(chat.press(DBA, button(docs, "事件情况报告书-第1次-草稿.pdf")))).contains("只有应急领导小组");
+	}
+
+
+	@Test // GH-12
+	void aDocumentMadeAfterCloseJoinsTheSealedArchiveAsAChainedSupplement() throws Exception {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		chat.clock.advance(Duration.ofMinutes(20));
+		chat.command(DBA, "/recovered");
+		chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
+		String id = "INC-20261123-001";
+		Incident closed = chat.incidents.find(id).orElseThrow();
+		byte[] seal = chat.archive.read(id, "manifest.json").orElseThrow();
+
+		chat.clock.advance(Duration.ofHours(3));
+		String name = paperwork().postEventReport(closed, EngineHarness.LIBRARY.find(closed.playbookId()).orElseThrow());
+
+		assertThat(name).isEqualTo("事件处理情况报告-初步.pdf");
+		assertThat(chat.archive.supplements(id)).containsExactly("manifest-2.json");
+		String manifest = new String(chat.archive.read(id, "manifest-2.json").orElseThrow(), StandardCharsets.UTF_8);
+		assertThat(manifest).contains("\"previous\": \"manifest.json\"",
+				java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(seal)),
+				"事件处理情况报告-初步.pdf", "timeline-2.json");
+		assertThat(chat.archive.read(id, "manifest.json")).hasValueSatisfying((bytes) -> assertThat(bytes).isEqualTo(seal));
+		assertThat(chat.archive.verify(id)).isEmpty();
+		assertThat(chat.archive.documents(id)).extracting(com.warroom.reports.Archive.StoredDocument::name)
+			.contains("信息系统事件记录表.pdf", "事件处理情况报告-初步.pdf");
+	}
+
+	/** The documents of the harness's incidents, made directly (as the clock or a later flow would). */
+	private Paperwork paperwork() {
+		return new com.warroom.bot.documents.IncidentPaperwork(chat.incidents, chat.views, Texts.chinese(),
+				new com.warroom.reports.PdfDocuments(EngineHarness.SHANGHAI), chat.archive, chat.company,
+				new com.warroom.bot.documents.CustomerNotices(new com.warroom.reports.NoticeTemplates(), chat.company, chat.clock,
+						EngineHarness.SHANGHAI),
+				chat.clock, EngineHarness.SHANGHAI, chat.roster);
 	}
 
 }
