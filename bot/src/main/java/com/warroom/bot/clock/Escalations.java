@@ -13,6 +13,7 @@ import com.warroom.bot.engine.Button;
 import com.warroom.bot.engine.ButtonTokens;
 import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.Html;
+import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.Incident;
@@ -21,9 +22,11 @@ import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.TimelineType;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.Roster;
+import com.warroom.bot.roster.RosterRole;
 import com.warroom.notify.Outbox;
 import com.warroom.notify.Reminder;
 import com.warroom.notify.spi.Notification;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -142,8 +145,46 @@ public class Escalations {
 		fields.put("esc:" + number + ":tier", "0");
 		fields.put("esc:" + number + ":round", "1");
 		fields.put("esc:" + number + ":next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()));
+		fields.put("esc:" + number + ":told", told(incident, number, holders(policy.tiers().get(0))));
 		incidents.setFields(incident.id(), fields);
-		return messages(incident, number, reason, 0, 1);
+		List<Outbound> actions = messages(incident, number, reason, 0, 1);
+		if (cause.equals("declared")) {
+			actions.addAll(informLeaders(incident, reason));
+		}
+		return actions;
+	}
+
+	/**
+	 * 附件四 flow step 3 (立即向公司应急小组、公司领导报告): at declaration every member of the
+	 * 应急领导小组 and the 应急工作小组 hears of it in their own chats at once, whatever tier they
+	 * are in; the tiers still decide who must acknowledge and who is chased.
+	 */
+	private List<Outbound> informLeaders(Incident incident, String reason) {
+		List<Person> tier = holders(policy.tiers().get(0));
+		List<Outbound> actions = new ArrayList<>();
+		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
+		String text = texts.get("escalation.informed", drill, incident.id(), Html.escape(reason),
+				Html.escape(policy.tiers().get(0).name()));
+		for (Person person : roster.people()) {
+			boolean leader = person.roles().contains(RosterRole.LEADER) || person.roles().contains(RosterRole.COMMANDER);
+			if (!leader || tier.contains(person)) {
+				continue; // the first tier was just told, with the button
+			}
+			actions.addAll(direct(incident, person, text, null, null, incident.id() + ":informed:" + person.id(),
+					incident.id() + " " + texts.get("escalation.informed.title")));
+		}
+		return actions;
+	}
+
+	/** The roster ids told of escalation {@code number} so far, with {@code people} added. */
+	private static String told(Incident incident, int number, List<Person> people) {
+		java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+		String before = incident.fields().getOrDefault("esc:" + number + ":told", "");
+		if (!before.isEmpty()) {
+			ids.addAll(List.of(before.split(",")));
+		}
+		people.forEach((person) -> ids.add(person.id()));
+		return String.join(",", ids);
 	}
 
 	/** The escalation's acknowledgement timed out: tell the next tier, or give up after the last round. */
@@ -169,8 +210,9 @@ public class Escalations {
 		if (round > policy.rounds()) {
 			incidents.once(incident, prefix + "done", "exhausted", new IncidentStore.Entry(TimelineType.ESCALATION_EXHAUSTED,
 					"system", texts.get("system.name"), "clock", now, Map.of("text", reason, "esc", String.valueOf(number))));
-			return List.of(new Outbound.Send(incident.chat(), texts.get("escalation.exhausted", incident.id(),
-					Html.escape(reason)), List.of(), null, incident.id()));
+			// the room's one message of this escalation says it stopped, and loses its button
+			return List.of(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number),
+					texts.get("escalation.exhausted", incident.id(), Html.escape(reason)), List.of(), incident.id()));
 		}
 		IncidentStore.Result moved = incidents.once(incident, prefix + "step:" + round + ":" + tier, "1",
 				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now,
@@ -179,7 +221,8 @@ public class Escalations {
 			return List.of();
 		}
 		incidents.setFields(incident.id(), Map.of(prefix + "tier", String.valueOf(tier), prefix + "round",
-				String.valueOf(round), prefix + "next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli())));
+				String.valueOf(round), prefix + "next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()),
+				prefix + "told", told(incident, number, holders(policy.tiers().get(tier)))));
 		return messages(incident, number, reason, tier, round);
 	}
 
@@ -209,21 +252,9 @@ public class Escalations {
 				span(policy.ackTimeout()));
 		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
 		for (Person person : people) {
-			// the person's own web chat keeps it too: the way in where Telegram is not reachable
-			actions.add(new Outbound.Send(ChatRef.webPrivate(person.id()), text, List.of(List.of(ack)), null, incident.id()));
-			if (person.telegramId() == null) {
-				continue;
-			}
-			if (outbox.supports(TELEGRAM)) {
-				// stored before it is sent: a restart or a Telegram outage does not lose it
-				outbox.enqueue(TELEGRAM, incident.id(), new Notification(incident.id() + ":esc:" + number + ":" + round + ":"
-						+ tier + ":" + person.id(), person.telegramId(), incident.id() + " " + target.name(), text,
-						incident.isDrill(), List.of(new Notification.Action(ack.label(), ack.token()))));
-			}
-			else {
-				actions.add(new Outbound.Send(new ChatRef("tg", person.telegramId(), null, false), text, List.of(List.of(ack)),
-						null, incident.id()));
-			}
+			actions.addAll(direct(incident, person, text, ack, IncidentViews.escalationSlot(incident.id(), number),
+					incident.id() + ":esc:" + number + ":" + round + ":" + tier + ":"
+					+ person.id(), incident.id() + " " + target.name()));
 		}
 		for (int i = 0; i < target.channels().size(); i++) {
 			TierChannel channel = target.channels().get(i);
@@ -236,9 +267,39 @@ public class Escalations {
 					incident.id() + " " + target.name(), Html.toPlain(text), incident.isDrill()));
 		}
 		List<String> names = people.stream().map(Person::name).toList();
-		actions.add(new Outbound.Send(incident.chat(), texts.get("escalation.notice", drill, incident.id(),
-				Html.escape(target.name()), Html.escape(String.join("、", names)), Html.escape(reason)),
-				List.of(List.of(ack)), null, incident.id()));
+		// one message per escalation in the room, edited as it moves from tier to tier
+		String notice = texts.get("escalation.notice", drill, incident.id(), Html.escape(target.name()),
+				Html.escape(String.join("、", names)), Html.escape(reason))
+				+ texts.get("escalation.notice.wait", String.valueOf(round), span(policy.ackTimeout()));
+		actions.add(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number), notice,
+				List.of(List.of(ack)), incident.id()));
+		return actions;
+	}
+
+	/**
+	 * A message to one person's own chats: their web chat (kept under the escalation's slot,
+	 * so an acknowledgement can take its button away) and Telegram, through the durable
+	 * outbox when there is one.
+	 * @param ack the 确认收到 button, or null for a message that only informs
+	 */
+	private List<Outbound> direct(Incident incident, Person person, String text, @Nullable Button ack, @Nullable String slot,
+			String id, String title) {
+		List<Outbound> actions = new ArrayList<>();
+		List<List<Button>> buttons = (ack != null) ? List.of(List.of(ack)) : List.of();
+		// the person's own web chat keeps it too: the way in where Telegram is not reachable
+		actions.add(new Outbound.Send(ChatRef.webPrivate(person.id()), text, buttons, slot, incident.id()));
+		if (person.telegramId() == null) {
+			return actions;
+		}
+		if (outbox.supports(TELEGRAM)) {
+			// stored before it is sent: a restart or a Telegram outage does not lose it
+			outbox.enqueue(TELEGRAM, incident.id(), new Notification(id, person.telegramId(), title, text, incident.isDrill(),
+					(ack != null) ? List.of(new Notification.Action(ack.label(), ack.token())) : List.of()));
+		}
+		else {
+			actions.add(new Outbound.Send(new ChatRef("tg", person.telegramId(), null, false), text, buttons, null,
+					incident.id()));
+		}
 		return actions;
 	}
 

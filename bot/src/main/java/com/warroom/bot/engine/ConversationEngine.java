@@ -158,7 +158,7 @@ public class ConversationEngine {
 			case "fact", "factask" -> facts.press(press, person, m, reply);
 			case "sum", "sumv", "sumgo", "ntc", "ntcpdf", "arc", "doc" -> documents.press(press, person, m, reply);
 			case "ack" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
-					(incident) -> lifecycle.acknowledge(press, person, incident, List.of(m.getOrDefault("e", "")), reply),
+					(incident) -> lifecycle.acknowledge(press, person, incident, m.getOrDefault("e", ""), reply),
 					() -> reply.answer(services.texts().get("button.invalid"), true));
 			case "pick" -> services.incidents().find(m.get("i")).ifPresentOrElse(
 					(incident) -> run(press, person, incident, m.get("c"), m.getOrDefault("x", ""), reply),
@@ -228,8 +228,7 @@ public class ConversationEngine {
 			case "report" -> documents.report(inbound, person, incident, playbook, reply);
 			case "summary" -> documents.summary(inbound, person, incident, reply);
 			case "notice" -> documents.notice(inbound, person, incident, reply);
-			case "ack" -> lifecycle.acknowledge(inbound, person, incident,
-					incident.openEscalations().keySet().stream().map(String::valueOf).toList(), reply);
+			case "ack" -> lifecycle.acknowledge(inbound, person, incident, null, reply);
 			default -> reply.notice(services.texts().get("button.invalid"));
 		}
 	}

@@ -86,6 +86,14 @@ public class IncidentViews {
 		return incident.id() + ":card";
 	}
 
+	/**
+	 * The slot of escalation {@code number}'s one message: in the incident's chat (edited
+	 * as it moves from tier to tier and when acknowledged) and in each addressee's web chat.
+	 */
+	public static String escalationSlot(String incidentId, int number) {
+		return incidentId + ":esc:" + number;
+	}
+
 	static String trackSlot(Incident incident, Track track) {
 		return incident.id() + ":" + track.key();
 	}

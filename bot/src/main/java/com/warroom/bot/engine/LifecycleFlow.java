@@ -13,10 +13,12 @@ import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.TimelineType;
 import com.warroom.bot.roster.Permission;
 import com.warroom.bot.roster.Person;
+import com.warroom.bot.roster.RosterRole;
 import com.warroom.playbooks.Grade;
 import com.warroom.playbooks.Playbook;
 import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Track;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -151,38 +153,127 @@ final class LifecycleFlow {
 		}
 	}
 
-	/** 确认收到: the first acknowledgement stops an escalation and is recorded. */
-	void acknowledge(Inbound inbound, Person person, Incident incident, List<String> numbers, Reply reply) {
+	/**
+	 * 确认收到 and {@code /ack}: an acknowledgement answers the escalations meant for the
+	 * person — its addressees (the people of the tiers told so far), their deputies (备岗), or
+	 * a member of the 应急领导小组. One press acknowledges every open escalation of the
+	 * incident the person may answer, and says which; each acknowledged message loses its
+	 * button and shows who acknowledged and when.
+	 *
+	 * @param pressed the escalation whose button was pressed, or null for {@code /ack}
+	 */
+	void acknowledge(Inbound inbound, Person person, Incident incident, @Nullable String pressed, Reply reply) {
 		Texts t = services.texts();
-		boolean any = false;
-		String by = null;
-		for (String number : numbers) {
-			if (!number.chars().allMatch(Character::isDigit) || number.isEmpty()
-					|| !incident.fields().containsKey("esc:" + number + ":reason")) {
-				continue;
+		Map<String, String> f = incident.fields();
+		if (pressed != null) {
+			if (pressed.isEmpty() || !pressed.chars().allMatch(Character::isDigit) || !f.containsKey("esc:" + pressed + ":reason")) {
+				reply.notice(t.get("ack.none"));
+				return;
 			}
+			String by = f.get("esc:" + pressed + ":ack");
+			if (by != null) {
+				takeButton(inbound, incident, Integer.parseInt(pressed), reply);
+				reply.notice(t.get("ack.already", services.views().name(by)));
+				return;
+			}
+			if (f.containsKey("esc:" + pressed + ":done")) {
+				reply.notice(t.get("ack.none"));
+				return;
+			}
+			if (!mayAcknowledge(person, f, pressed)) {
+				reply.notice(t.get("ack.notallowed", addressees(f, pressed)));
+				return;
+			}
+		}
+		List<Integer> open = new ArrayList<>(incident.openEscalations().keySet());
+		List<Integer> mine = open.stream().filter((n) -> mayAcknowledge(person, f, String.valueOf(n))).toList();
+		if (mine.isEmpty()) {
+			reply.notice(open.isEmpty() ? t.get("ack.none") : t.get("ack.notallowed", addressees(f, String.valueOf(open.get(0)))));
+			return;
+		}
+		Instant now = services.clock().instant();
+		List<Integer> acked = new ArrayList<>();
+		for (Integer number : mine) {
+			String reason = f.get("esc:" + number + ":reason");
 			IncidentStore.Result result = services.incidents().once(incident, "esc:" + number + ":ack", person.id(),
-					entry(TimelineType.ESCALATION_ACKED, person, inbound, services.clock().instant(),
-							Map.of("text", incident.fields().get("esc:" + number + ":reason"), "esc", number)));
-			any |= result.applied();
-			if (!result.applied() && "exists".equals(result.code())) {
-				by = result.detail();
+					entry(TimelineType.ESCALATION_ACKED, person, inbound, now, Map.of("text", reason, "esc", String.valueOf(number))));
+			if (result.applied()) {
+				services.incidents().setField(incident.id(), "esc:" + number + ":ackAt", String.valueOf(now.toEpochMilli()));
+				acked.add(number);
 			}
 		}
-		if (any) {
-			reply.answer(t.get("ack.done"), false);
-			Incident updated = services.incidents().find(incident.id()).orElse(incident);
-			reply.add(new Outbound.Send(updated.chat(), t.get("ack.recorded", Html.escape(person.name()), incident.id()),
-					List.of(), null, null));
-			services.library().find(updated.playbookId()).ifPresent((playbook) -> reply.add(new Outbound.Edit(updated.chat(),
-					IncidentViews.cardSlot(updated), services.views().card(updated, playbook), List.of(), updated.id())));
-		}
-		else if (by != null) {
-			reply.notice(t.get("ack.already", services.views().name(by)));
-		}
-		else {
+		if (acked.isEmpty()) {
 			reply.notice(t.get("ack.none"));
+			return;
 		}
+		Incident updated = services.incidents().find(incident.id()).orElse(incident);
+		StringBuilder lines = new StringBuilder();
+		for (Integer number : acked) {
+			String reason = Html.escape(f.get("esc:" + number + ":reason"));
+			lines.append(lines.isEmpty() ? "" : "\n").append(t.get("ack.line", reason));
+			// the room's message of the escalation and the addressees' own copies lose their button
+			String done = t.get("escalation.acked", updated.isDrill() ? t.get("reminder.drill") : "", updated.id(), reason,
+					Html.escape(person.name()), services.views().time(now));
+			String slot = IncidentViews.escalationSlot(updated.id(), number);
+			reply.add(new Outbound.Edit(updated.chat(), slot, done, List.of(), updated.id()));
+			for (String told : f.getOrDefault("esc:" + number + ":told", "").split(",")) {
+				if (!told.isEmpty()) {
+					reply.add(new Outbound.Edit(ChatRef.webPrivate(told), slot, done, List.of(), updated.id()));
+				}
+			}
+			if (Integer.toString(number).equals(pressed)) {
+				takeButton(inbound, updated, number, reply, done);
+			}
+		}
+		reply.answer(t.get("ack.done", String.valueOf(acked.size())), false);
+		reply.add(new Outbound.Send(updated.chat(), t.get("ack.recorded", Html.escape(person.name()), updated.id(),
+				String.valueOf(acked.size()), lines.toString()), List.of(), null, null));
+		services.library().find(updated.playbookId()).ifPresent((playbook) -> reply.add(new Outbound.Edit(updated.chat(),
+				IncidentViews.cardSlot(updated), services.views().card(updated, playbook), List.of(), updated.id())));
+	}
+
+	/** The addressees of an escalation, their deputies, and the 应急领导小组 may acknowledge it. */
+	boolean mayAcknowledge(Person person, Map<String, String> fields, String number) {
+		if (person.roles().contains(RosterRole.LEADER)) {
+			return true;
+		}
+		for (String told : fields.getOrDefault("esc:" + number + ":told", "").split(",")) {
+			if (told.equals(person.id()) || services.roster().byId(told).map((p) -> person.id().equals(p.deputy())).orElse(false)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private String addressees(Map<String, String> fields, String number) {
+		List<String> names = new ArrayList<>();
+		for (String told : fields.getOrDefault("esc:" + number + ":told", "").split(",")) {
+			if (!told.isEmpty()) {
+				names.add(services.views().name(told));
+			}
+		}
+		return String.join("、", names);
+	}
+
+	/** A press on an acknowledged escalation's message elsewhere (a direct message): its button goes. */
+	private void takeButton(Inbound inbound, Incident incident, int number, Reply reply) {
+		Map<String, String> f = incident.fields();
+		String by = f.get("esc:" + number + ":ack");
+		String at = f.get("esc:" + number + ":ackAt");
+		String done = services.texts().get("escalation.acked", incident.isDrill() ? services.texts().get("reminder.drill") : "",
+				incident.id(), Html.escape(f.getOrDefault("esc:" + number + ":reason", "")), Html.escape(services.views().name(by)),
+				(at != null) ? services.views().time(Instant.ofEpochMilli(Long.parseLong(at))) : "-");
+		takeButton(inbound, incident, number, reply, done);
+	}
+
+	private void takeButton(Inbound inbound, Incident incident, int number, Reply reply, String done) {
+		if (!(inbound instanceof Inbound.Press press) || press.messageId() == null
+				|| inbound.chat().key().equals(incident.chat().key()) || inbound.chat().channel().equals("web")) {
+			return; // the room's message and web chats are edited through their slots
+		}
+		String slot = IncidentViews.escalationSlot(incident.id(), number);
+		services.slots().record(press.chat(), slot, press.messageId(), incident.id());
+		reply.add(new Outbound.Edit(press.chat(), slot, done, List.of(), incident.id()));
 	}
 
 	void setLevel(Inbound.Text text, Person person, Incident incident, Map<String, String> q, Reply reply) {
