@@ -215,6 +215,18 @@ public class IncidentPaperwork implements Paperwork {
 		}
 	}
 
+	@Override
+	public String keepAsSent(Incident incident, String signed) {
+		byte[] bytes = archive.read(incident.id(), signed)
+			.orElseThrow(() -> new IllegalStateException(signed + " is not in the archive of " + incident.id()));
+		return keep(incident, signed.replace(texts.get("doc.name.suffix." + BookVersion.FOR_SIGNING.name()), ""), bytes);
+	}
+
+	@Override
+	public Optional<byte[]> read(String incidentId, String name) {
+		return archive.read(incidentId, name);
+	}
+
 	private String keep(Incident incident, String name, byte[] content) {
 		String safe = name.replaceAll("[^\\p{L}\\p{N}._-]", "");
 		return archive.store(incident.id(), safe.endsWith(".pdf") ? safe : safe + ".pdf", content).name();

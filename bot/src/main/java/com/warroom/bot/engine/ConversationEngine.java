@@ -154,7 +154,7 @@ public class ConversationEngine {
 			case "cancel" -> reply.answer(services.texts().get("cancelled"), false)
 				.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("cancelled"), List.of(), null));
 			case "step" -> steps.press(press, person, m, reply);
-			case "rep", "repch", "repnow", "reptime", "appr" -> reports.press(press, person, m, reply);
+			case "rep", "repch", "repnow", "reptime", "appr", "apprdel", "apprto" -> reports.press(press, person, m, reply);
 			case "fact", "factask" -> facts.press(press, person, m, reply);
 			case "sum", "sumv", "sumgo", "ntc", "ntcpdf", "arc", "doc" -> documents.press(press, person, m, reply);
 			case "ack" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
