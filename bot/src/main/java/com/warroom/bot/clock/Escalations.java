@@ -133,7 +133,7 @@ public class Escalations {
 	public List<Outbound> raise(Incident incident, String cause, String reason) {
 		int number = 1 + (int) incident.fields().keySet().stream().filter((k) -> k.matches("esc:\\d+:cause")).count();
 		Instant now = clock.instant();
-		IncidentStore.Result result = incidents.once(incident, "esccause:" + cause, String.valueOf(number),
+		IncidentStore.Result result = once(incident, "esccause:" + cause, String.valueOf(number),
 				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now,
 						Map.of("text", reason, "tier", policy.tiers().get(0).name(), "esc", String.valueOf(number))));
 		if (!result.applied()) {
@@ -190,12 +190,15 @@ public class Escalations {
 	/** The escalation's acknowledgement timed out: tell the next tier, or give up after the last round. */
 	public List<Outbound> timeout(String incidentId, int number) {
 		Optional<Incident> found = incidents.find(incidentId);
-		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED) {
+		if (found.isEmpty()) {
 			return List.of();
 		}
 		Incident incident = found.get();
 		Map<String, String> f = incident.fields();
 		String prefix = "esc:" + number + ":";
+		if (incident.status() == IncidentStatus.CLOSED && !chasedAfterClose(f.getOrDefault(prefix + "cause", ""))) {
+			return List.of();
+		}
 		if (!f.containsKey(prefix + "tier") || f.containsKey(prefix + "ack") || f.containsKey(prefix + "done")) {
 			return List.of();
 		}
@@ -208,13 +211,13 @@ public class Escalations {
 		String reason = f.getOrDefault(prefix + "reason", "");
 		Instant now = clock.instant();
 		if (round > policy.rounds()) {
-			incidents.once(incident, prefix + "done", "exhausted", new IncidentStore.Entry(TimelineType.ESCALATION_EXHAUSTED,
+			once(incident, prefix + "done", "exhausted", new IncidentStore.Entry(TimelineType.ESCALATION_EXHAUSTED,
 					"system", texts.get("system.name"), "clock", now, Map.of("text", reason, "esc", String.valueOf(number))));
 			// the room's one message of this escalation says it stopped, and loses its button
 			return List.of(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number),
 					texts.get("escalation.exhausted", incident.id(), Html.escape(reason)), List.of(), incident.id()));
 		}
-		IncidentStore.Result moved = incidents.once(incident, prefix + "step:" + round + ":" + tier, "1",
+		IncidentStore.Result moved = once(incident, prefix + "step:" + round + ":" + tier, "1",
 				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now,
 						Map.of("text", reason, "tier", policy.tiers().get(tier).name(), "esc", String.valueOf(number))));
 		if (!moved.applied()) {
@@ -230,10 +233,27 @@ public class Escalations {
 	public List<Reminder> reminders(Incident incident) {
 		List<Reminder> reminders = new ArrayList<>();
 		for (Map.Entry<Integer, String> open : incident.openEscalations().entrySet()) {
+			if (incident.status() == IncidentStatus.CLOSED
+					&& !chasedAfterClose(incident.fields().getOrDefault("esc:" + open.getKey() + ":cause", ""))) {
+				continue;
+			}
 			Instant next = Instant.ofEpochMilli(Long.parseLong(open.getValue()));
 			reminders.add(new Reminder(incident.id(), "ESC:" + open.getKey(), Reminder.Stage.DUE, next, next));
 		}
 		return reminders;
+	}
+
+	/**
+	 * Whether an escalation goes on after its incident closed: one about a report still owed
+	 * (overdue, or its book unsigned) does; the handling's (declaration, level) do not.
+	 */
+	static boolean chasedAfterClose(String cause) {
+		return cause.startsWith("overdue:") || cause.startsWith("approval:");
+	}
+
+	private IncidentStore.Result once(Incident incident, String field, String value, IncidentStore.Entry entry) {
+		return (incident.status() == IncidentStatus.CLOSED) ? incidents.onceEvenClosed(incident, field, value, entry)
+				: incidents.once(incident, field, value, entry);
 	}
 
 	/** {@code 5 分钟}, {@code 90 秒}: whole minutes when the span is a whole number of them. */

@@ -86,7 +86,7 @@ public class ReminderRelay {
 			planner.changed(due.incidentId());
 			return;
 		}
-		Optional<Open> open = open(due.incidentId());
+		Optional<Open> open = owing(due.incidentId());
 		if (open.isEmpty()) {
 			return;
 		}
@@ -205,7 +205,7 @@ public class ReminderRelay {
 
 	/** A report book still unsigned after {@code OVERDUE_AFTER}: said in the chat and escalated. */
 	private void approvalPending(ReminderDue due) {
-		Optional<Open> open = open(due.incidentId());
+		Optional<Open> open = owing(due.incidentId());
 		String key = due.key().substring(ReminderPlanner.APPROVAL.length());
 		if (open.isEmpty() || open.get().incident().fields().containsKey("rep:" + key)
 				|| !planner.markSent(due.incidentId(), due.key(), due.stage())) {
@@ -222,6 +222,12 @@ public class ReminderRelay {
 
 	/** An incident that is not closed, with its playbook. */
 	private record Open(Incident incident, Playbook playbook) {
+	}
+
+	/** An incident that may still owe reports: open, recovered, or closed with reports outstanding. */
+	private Optional<Open> owing(String incidentId) {
+		return incidents.find(incidentId)
+			.flatMap((incident) -> library.find(incident.playbookId()).map((playbook) -> new Open(incident, playbook)));
 	}
 
 	private Optional<Open> open(String incidentId) {

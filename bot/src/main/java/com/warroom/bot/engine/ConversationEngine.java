@@ -40,6 +40,10 @@ public class ConversationEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
 
+	/** Commands that reach a closed incident still owing reports. */
+	private static final java.util.Set<String> AFTER_CLOSE = java.util.Set.of("reported", "report", "summary", "status",
+			"timeline", "ack");
+
 	/** Notes longer than this are refused (a chat message holds 4096 characters). */
 	static final int MAX_NOTE = 4000;
 
@@ -190,7 +194,13 @@ public class ConversationEngine {
 			services.incidents().find(inThread.get()).ifPresent((incident) -> run(command, person, incident, name, args, reply));
 			return;
 		}
-		List<Incident> open = services.incidents().openIn(command.chat());
+		List<Incident> open = new ArrayList<>(services.incidents().openIn(command.chat()));
+		if (AFTER_CLOSE.contains(name)) {
+			// closed incidents that still owe reports stay reachable for them
+			services.incidents().owingIn(command.chat()).stream()
+				.filter((incident) -> stillOwing(services, incident))
+				.forEach(open::add);
+		}
 		if (open.isEmpty()) {
 			reply.say(services.texts().get("incident.none"));
 		}
@@ -327,6 +337,27 @@ public class ConversationEngine {
 			return Optional.empty();
 		}
 		return Optional.empty();
+	}
+
+	/** A closed incident that still owes reports: they stay recordable, producible and reminded. */
+	static boolean stillOwing(Services services, Incident incident) {
+		return incident.status() == IncidentStatus.CLOSED && services.library().find(incident.playbookId())
+			.map((playbook) -> !services.views().owed(incident, playbook).isEmpty())
+			.orElse(false);
+	}
+
+	/** The statuses in which what is still owed may be written: a closed incident's too while it owes reports. */
+	static java.util.Set<IncidentStatus> writable(Services services, Incident incident) {
+		return stillOwing(services, incident) ? EnumSet.allOf(IncidentStatus.class)
+				: EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED);
+	}
+
+	/** {@link IncidentStore#once}, also on a closed incident that still owes reports. */
+	static IncidentStore.Result once(Services services, Incident incident, String field, String value,
+			IncidentStore.Entry entry) {
+		return (incident.status() == IncidentStatus.CLOSED)
+				? services.incidents().onceEvenClosed(incident, field, value, entry)
+				: services.incidents().once(incident, field, value, entry);
 	}
 
 	static IncidentStore.Entry entry(TimelineType type, Person person, Inbound inbound, Instant at, Map<String, String> details) {

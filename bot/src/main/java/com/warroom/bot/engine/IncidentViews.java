@@ -177,6 +177,17 @@ public class IncidentViews {
 		return made;
 	}
 
+	/** The reports still owed, one per line ({@code • 事件分析总结报告 第 1 次（11-24 02:38 前）}); empty when none. */
+	public String owedLines(Incident incident, Playbook playbook) {
+		StringBuilder lines = new StringBuilder();
+		for (Obligation obligation : owed(incident, playbook)) {
+			lines.append(lines.isEmpty() ? "" : "\n").append(texts.get("owed.line",
+					texts.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
+					time(obligation.dueAt())));
+		}
+		return lines.toString();
+	}
+
 	/** The incident card. */
 	public String card(Incident incident, Playbook playbook) {
 		StringBuilder html = new StringBuilder();
@@ -194,6 +205,10 @@ public class IncidentViews {
 		html.append(texts.get("card.declared", Html.escape(name(incident.declaredBy())), time(incident.startedAt()))).append('\n');
 		if (incident.status() == IncidentStatus.CLOSED) {
 			html.append(texts.get("card.closed", time(incident.closedAt())));
+			String owed = owedLines(incident, playbook);
+			if (!owed.isEmpty()) {
+				html.append('\n').append(texts.get("card.owed", owed));
+			}
 			return html.toString();
 		}
 		Optional<NextReport> next = nextReport(incident, playbook, history(incidents.timeline(incident.id())));

@@ -111,7 +111,10 @@ final class LifecycleFlow {
 					incident.id()));
 			return;
 		}
-		reply.say(services.texts().get("close.confirm", incident.id()), List.of(List.of(
+		Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
+		String owed = (playbook != null) ? services.views().owedLines(incident, playbook) : "";
+		reply.say(services.texts().get("close.confirm", incident.id())
+				+ (owed.isEmpty() ? "" : "\n" + services.texts().get("close.owed", owed)), List.of(List.of(
 				services.tokens().button(services.texts().get("button.close"), Map.of("a", "close", "i", incident.id())),
 				services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel")))));
 	}
@@ -132,7 +135,9 @@ final class LifecycleFlow {
 		Incident closed = services.incidents().find(incident.id()).orElseThrow();
 		Playbook playbook = services.library().find(closed.playbookId()).orElseThrow();
 		reply.answer(services.texts().get("close.done", incident.id()), false);
-		reply.say(services.texts().get("close.done", incident.id()));
+		String owed = services.views().owedLines(closed, playbook);
+		reply.say(services.texts().get("close.done", incident.id())
+				+ (owed.isEmpty() ? "" : "\n" + services.texts().get("close.done.owed", owed)));
 		postIncident(closed, playbook, reply);
 		seal(closed, playbook, reply);
 	}
@@ -195,7 +200,7 @@ final class LifecycleFlow {
 		List<Integer> acked = new ArrayList<>();
 		for (Integer number : mine) {
 			String reason = f.get("esc:" + number + ":reason");
-			IncidentStore.Result result = services.incidents().once(incident, "esc:" + number + ":ack", person.id(),
+			IncidentStore.Result result = ConversationEngine.once(services, incident, "esc:" + number + ":ack", person.id(),
 					entry(TimelineType.ESCALATION_ACKED, person, inbound, now, Map.of("text", reason, "esc", String.valueOf(number))));
 			if (result.applied()) {
 				services.incidents().setField(incident.id(), "esc:" + number + ":ackAt", String.valueOf(now.toEpochMilli()));

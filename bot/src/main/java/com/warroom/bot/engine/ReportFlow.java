@@ -74,7 +74,7 @@ final class ReportFlow {
 		}
 		Incident incident = found.get();
 		Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
-		if (playbook == null || incident.status() == IncidentStatus.CLOSED) {
+		if (playbook == null || (incident.status() == IncidentStatus.CLOSED && !ConversationEngine.stillOwing(services, incident))) {
 			reply.answer(t.get("incident.closed", incident.id()), true);
 			return;
 		}
@@ -147,7 +147,7 @@ final class ReportFlow {
 		details.put("recipients", String.join("、", obligation.recipients()));
 		details.put("text", t.get("obligation." + kind.name()) + " 第 " + sequence + " 次");
 		if (obligation.approvers().isEmpty()) {
-			IncidentStore.Result result = services.incidents().once(incident, "rep:" + key, person.id(),
+			IncidentStore.Result result = ConversationEngine.once(services, incident, "rep:" + key, person.id(),
 					ConversationEngine.entry(TimelineType.REPORTED, person, inbound, services.clock().instant(), details));
 			if (!result.applied()) {
 				reply.notice(t.get("reported.already"));
@@ -173,7 +173,7 @@ final class ReportFlow {
 		details.put("book", book.name());
 		details.put("sha256", book.sha256());
 		details.put("text", details.get("text") + "，报告书 SHA-256 " + book.sha256());
-		IncidentStore.Result result = services.incidents().once(incident, "req:" + key, person.id(),
+		IncidentStore.Result result = ConversationEngine.once(services, incident, "req:" + key, person.id(),
 				ConversationEngine.entry(TimelineType.REPORT_APPROVAL_REQUESTED, person, inbound, services.clock().instant(),
 						details));
 		if (!result.applied()) {

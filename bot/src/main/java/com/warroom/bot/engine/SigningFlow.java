@@ -140,7 +140,7 @@ final class SigningFlow {
 		details.put("ver", version);
 		details.put("sha256", incident.fields().getOrDefault("booksha:" + key, ""));
 		details.put("text", label(key) + "（" + services.library().vocabulary().roleName(duty) + "）");
-		boolean applied = services.incidents().once(incident, signature(key, version, duty), person.id(),
+		boolean applied = ConversationEngine.once(services, incident, signature(key, version, duty), person.id(),
 				ConversationEngine.entry(TimelineType.REPORT_APPROVED, person, press, services.clock().instant(), details))
 			.applied();
 		if (!applied) {
@@ -160,7 +160,7 @@ final class SigningFlow {
 		List<String> signers = new ArrayList<>();
 		duties.forEach((d) -> signers.add(services.views().name(fresh.fields().get(signature(key, version, d)))));
 		reported.put("signers", String.join("、", signers));
-		IncidentStore.Result result = services.incidents().once(fresh, "rep:" + key, request.personId(),
+		IncidentStore.Result result = ConversationEngine.once(services, fresh, "rep:" + key, request.personId(),
 				new IncidentStore.Entry(TimelineType.REPORTED, request.personId(), request.personName(), press.chat().channel(),
 						services.clock().instant(), reported));
 		if (!result.applied()) {
@@ -200,7 +200,7 @@ final class SigningFlow {
 			return;
 		}
 		int version = Integer.parseInt(incident.fields().getOrDefault("bookv:" + key, "1")) + 1;
-		services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+		services.incidents().change(incident, ConversationEngine.writable(services, incident),
 				Map.of("book:" + key, book.name(), "booksha:" + key, book.sha256(), "bookv:" + key, String.valueOf(version)),
 				ConversationEngine.entry(TimelineType.REPORT_BOOK_RENEWED, person, press, services.clock().instant(),
 						Map.of("kind", key.split(":")[0], "seq", key.split(":")[1], "ver", String.valueOf(version),
@@ -248,7 +248,7 @@ final class SigningFlow {
 			reply.answer(t.get("sign.delegate.notallowed"), true);
 			return;
 		}
-		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+		IncidentStore.Result result = services.incidents().change(incident, ConversationEngine.writable(services, incident),
 				Map.of("deleg:" + key + ":" + duty, to.get().id()),
 				ConversationEngine.entry(TimelineType.REPORT_DELEGATED, person, press, services.clock().instant(),
 						Map.of("kind", key.split(":")[0], "seq", key.split(":")[1], "role", duty, "to", to.get().id(),

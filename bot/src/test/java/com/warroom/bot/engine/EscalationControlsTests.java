@@ -3,14 +3,8 @@ package com.warroom.bot.engine;
 import java.time.Duration;
 import java.util.List;
 
-import com.warroom.bot.clock.Escalations;
 import com.warroom.bot.clock.ReminderPlanner;
-import com.warroom.bot.clock.ReminderRelay;
-import com.warroom.bot.engine.ReminderClockTests.Plans;
-import com.warroom.bot.engine.ReminderClockTests.Sink;
 import com.warroom.bot.incident.TimelineType;
-import com.warroom.notify.Reminder;
-import com.warroom.notify.ReminderDue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,46 +22,23 @@ class EscalationControlsTests {
 
 	static final Actor TECH_MANAGER = EngineHarness.user("900000005");
 
+	private ClockRig rig;
+
 	private EngineHarness chat;
 
-	private final Plans plans = new Plans();
+	private ReminderClockTests.Sink sink;
 
-	private final Sink sink = new Sink("tg");
+	private ReminderClockTests.Sink web;
 
-	private final Sink web = new Sink("web");
-
-	private ReminderRelay relay;
+	private ReminderClockTests.Plans plans;
 
 	@BeforeEach
-	void setUp() throws Exception {
-		chat = new EngineHarness(TestRedis.fresh());
-		String policy;
-		try (var in = getClass().getClassLoader().getResourceAsStream("warroom/escalation.yaml")) {
-			policy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-		}
-		com.warroom.notify.Outbox outbox = new com.warroom.notify.Outbox() {
-
-			@Override
-			public boolean enqueue(String type, String incidentId, com.warroom.notify.spi.Notification n) {
-				return true;
-			}
-
-			@Override
-			public int pending() {
-				return 0;
-			}
-
-		};
-		Escalations escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
-				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox);
-		ReminderPlanner planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.views, plans, chat.redis,
-				chat.clock, Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
-		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
-				List.of(sink, web), chat.clock, escalations);
-		chat.also = (id) -> {
-			relay.regrade(id);
-			planner.changed(id);
-		};
+	void setUp() {
+		rig = new ClockRig();
+		chat = rig.chat;
+		sink = rig.sink;
+		web = rig.web;
+		plans = rig.plans;
 	}
 
 	private String id() {
@@ -75,16 +46,11 @@ class EscalationControlsTests {
 	}
 
 	private List<Outbound.Send> sentTo(String chatId) {
-		return sink.delivered.stream()
-			.filter((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals(chatId))
-			.map(Outbound.Send.class::cast)
-			.toList();
+		return rig.sentTo(chatId);
 	}
 
 	private void fire(String key) {
-		Reminder reminder = plans.pending(id()).stream().filter((r) -> r.key().equals(key)).findFirst().orElseThrow();
-		relay.on(new ReminderDue(reminder.incidentId(), reminder.key(), reminder.stage(), reminder.dueAt(), reminder.fireAt(),
-				chat.clock.instant()));
+		rig.fire(id(), key, null);
 	}
 
 	/** The room's messages about escalation 1. */

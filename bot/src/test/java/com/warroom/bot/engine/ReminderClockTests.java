@@ -245,9 +245,12 @@ class ReminderClockTests {
 				"SUMMARY:1 BEFORE 23:59", "SUPPLEMENTARY:1 BEFORE 23:59")
 			.noneMatch((line) -> line.startsWith("CYCLE"));
 		Incident incident = chat.incidents.find(id()).orElseThrow();
+		List<String> owed = plan();
 		List<Outbound> ask = chat.command(COMMANDER, "/close");
 		chat.press(COMMANDER, button(ask, "确认关闭"));
-		assertThat(plans.pending(incident.id())).isEmpty();
+		// GH-12: closing ends the handling, not the obligations (it used to cancel them all)
+		assertThat(plans.pending(incident.id())).extracting((r) -> r.key() + " " + r.stage() + " "
+				+ r.fireAt().atZone(EngineHarness.SHANGHAI).toLocalTime()).containsExactlyElementsOf(owed);
 	}
 
 	@Test
