@@ -156,6 +156,7 @@ public class ReminderRelay {
 					grade.level().label())).forEach(this::deliver);
 			return;
 		}
+		announceOverride(incident, playbook);
 		if (!grade.level().isHigherThan(Severity.valueOf(seen))) {
 			return;
 		}
@@ -176,6 +177,30 @@ public class ReminderRelay {
 				incident.id()));
 		escalations.raise(fresh, "level:" + grade.level().name(), texts.get("escalation.level", Severity.valueOf(seen).label(),
 				grade.level().label(), Html.escape(reason))).forEach(this::deliver);
+	}
+
+	/**
+	 * A leader's override is a level change like any other: escalated, tier by tier, once per
+	 * override (the card already shows it).
+	 */
+	private void announceOverride(Incident incident, Playbook playbook) {
+		IncidentViews.Level level = views.level(incident, playbook);
+		if (!level.overridden()) {
+			return;
+		}
+		String mark = level.effective().name() + "|" + level.by() + "|" + level.reason();
+		String before = incident.fields().get("overrideSeen");
+		if (mark.equals(before)) {
+			return;
+		}
+		incidents.setField(incident.id(), "overrideSeen", mark);
+		Severity from = (before != null) ? Severity.valueOf(before.substring(0, before.indexOf('|')))
+				: Severity.valueOf(incident.fields().getOrDefault("levelSeen", level.computed().level().name()));
+		long changes = incidents.timeline(incident.id()).stream().filter((e) -> e.type() == TimelineType.LEVEL_SET).count();
+		String by = roster.byId(String.valueOf(level.by())).map((p) -> p.name()).orElse(String.valueOf(level.by()));
+		escalations.raise(incident, "override:" + changes, texts.get("escalation.override", from.label(),
+				level.effective().label(), by, String.valueOf(level.reason()),
+				level.computed().level().label())).forEach(this::deliver);
 	}
 
 	List<Outbound> messages(Incident incident, Playbook playbook, Obligation obligation, ReminderDue due) {

@@ -29,7 +29,9 @@ import com.warroom.playbooks.SeverityGrader;
 import com.warroom.playbooks.Step;
 import com.warroom.playbooks.StepKind;
 import com.warroom.playbooks.Track;
+import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Vocabulary;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders incidents as chat messages: the incident card, the current step of each
@@ -147,6 +149,35 @@ public class IncidentViews {
 		return grader.grade(facts(incident, playbook));
 	}
 
+	/**
+	 * The level of an incident, in one place for the card, the board, the clock and the
+	 * documents: the level in force, the computed grade with its rules, and a leader's
+	 * override with its reason and author.
+	 *
+	 * @param effective the level in force: the override when there is one, else the computed level
+	 * @param computed the grade the rules give now
+	 * @param override the level a leader or commander set, or null
+	 * @param reason the override's reason, or null
+	 * @param by the roster id of who set it, or null
+	 */
+	public record Level(Severity effective, Grade computed, @Nullable Severity override, @Nullable String reason,
+			@Nullable String by) {
+
+		public boolean overridden() {
+			return override != null;
+		}
+
+	}
+
+	/** The level of an incident now (see {@link Level}). */
+	public Level level(Incident incident, Playbook playbook) {
+		Grade computed = grade(incident, playbook);
+		Severity override = incident.levelOverride();
+		return new Level((override != null) ? override : computed.level(), computed, override,
+				(override != null) ? incident.levelReason() : null,
+				(override != null) ? incident.fields().get("levelBy") : null);
+	}
+
 	/** The reports the incident owes now, earliest first, given the reports recorded on its timeline. */
 	public List<Obligation> owed(Incident incident, Playbook playbook) {
 		return owed(incident, playbook, history(incidents.timeline(incident.id())));
@@ -193,10 +224,11 @@ public class IncidentViews {
 		StringBuilder html = new StringBuilder();
 		html.append(texts.get(incident.isDrill() ? "card.title.drill" : "card.title", incident.id())).append('\n');
 		html.append(texts.get("card.scenario", Html.escape(playbook.fullTitle()), Html.escape(annex(playbook)))).append('\n');
-		Grade grade = grade(incident, playbook);
-		if (incident.levelOverride() != null) {
-			html.append(texts.get("card.level.override", incident.levelOverride().label(),
-					Html.escape(String.valueOf(incident.levelReason())), grade.level().label())).append('\n');
+		Level level = level(incident, playbook);
+		Grade grade = level.computed();
+		if (level.overridden()) {
+			html.append(texts.get("card.level.override", level.effective().label(), Html.escape(String.valueOf(level.reason())),
+					grade.level().label(), Html.escape(name(level.by())))).append('\n');
 		}
 		else {
 			html.append(texts.get("card.level", grade.level().label(), Html.escape(grade.reasons().get(0).toString()))).append('\n');

@@ -84,9 +84,8 @@ final class Board {
 			.filter((report) -> report.kind() == com.warroom.playbooks.ObligationKind.CYCLE
 					|| report.kind() == com.warroom.playbooks.ObligationKind.FINAL)
 			.count();
-		Severity level = (incident.levelOverride() != null) ? incident.levelOverride()
-				: views.grade(incident, playbook).level();
-		return new Row(incident, playbook, level, incident.levelOverride() != null, views.elapsed(incident), next, made,
+		IncidentViews.Level level = views.level(incident, playbook);
+		return new Row(incident, playbook, level.effective(), level.overridden(), views.elapsed(incident), next, made,
 				people(timeline), (incident.status() == com.warroom.bot.incident.IncidentStatus.CLOSED) ? List.of()
 						: current(incident, playbook));
 	}

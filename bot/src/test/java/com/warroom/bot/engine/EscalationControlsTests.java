@@ -167,4 +167,31 @@ class EscalationControlsTests {
 		assertThat(sentTo("900000001")).anyMatch((dm) -> !dm.buttons().isEmpty());
 	}
 
+	@Test
+	void aLeadersOverrideIsEscalatedLikeAnyLevelChangeAndShownOnTheCard() {
+		// GH-12: the override was recorded and shown, but nobody was told
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		chat.command(ReportFlowTests.CRO, "/ack");
+		List<Outbound> level = chat.command(EngineHarness.COMMANDER, "/level");
+		chat.press(EngineHarness.COMMANDER, button(level, "重大"));
+		sink.delivered.clear();
+		List<Outbound> set = chat.text(EngineHarness.COMMANDER, "交易所反馈全市场影响");
+		assertThat(texts(set)).contains("级别：<b>重大</b>（人工调整：交易所反馈全市场影响；计算结果 一般）");
+		assertThat(sentTo("900000005")).singleElement().satisfies((dm) -> {
+			assertThat(dm.html()).contains("级别由 一般 人工调整为 重大（李信息技术部总经理：交易所反馈全市场影响；计算结果 一般）");
+			assertThat(dm.buttons().get(0).get(0).label()).isEqualTo("确认收到");
+		});
+		assertThat(chat.incidents.find(id()).orElseThrow().openEscalations()).hasSize(1);
+		// the same override is not escalated again on the next change
+		sink.delivered.clear();
+		chat.command(DBA, "/note 继续排查");
+		assertThat(sentTo("900000005")).isEmpty();
+		IncidentViews.Level now = chat.views.level(chat.incidents.find(id()).orElseThrow(),
+				EngineHarness.LIBRARY.find("central.db-host-hardware").orElseThrow());
+		assertThat(now.effective()).isEqualTo(com.warroom.playbooks.Severity.valueOf("MAJOR"));
+		assertThat(now.computed().level().label()).isEqualTo("一般");
+		assertThat(now.reason()).isEqualTo("交易所反馈全市场影响");
+		assertThat(now.by()).isEqualTo("li-it");
+	}
+
 }
