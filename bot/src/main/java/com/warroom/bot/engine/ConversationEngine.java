@@ -158,7 +158,7 @@ public class ConversationEngine {
 			case "cancel" -> reply.answer(services.texts().get("cancelled"), false)
 				.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("cancelled"), List.of(), null));
 			case "step" -> steps.press(press, person, m, reply);
-			case "rep", "repch", "repnow", "reptime", "appr", "apprdel", "apprto" -> reports.press(press, person, m, reply);
+			case "rep", "repch", "repnow", "reptime", "repat", "appr", "apprdel", "apprto" -> reports.press(press, person, m, reply);
 			case "fact", "factask" -> facts.press(press, person, m, reply);
 			case "sum", "sumv", "sumgo", "ntc", "ntcpdf", "arc", "doc" -> documents.press(press, person, m, reply);
 			case "ack" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
@@ -170,6 +170,9 @@ public class ConversationEngine {
 			case "tl" -> services.incidents().find(m.get("i")).ifPresent((incident) -> reply.add(services.views()
 				.timeline(incident, services.incidents().timeline(incident.id()), parseInt(m.get("p")))));
 			case "close" -> services.incidents().find(m.get("i")).ifPresent((incident) -> lifecycle.close(press, person, incident, reply));
+			case "rec", "rectime" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
+					(incident) -> lifecycle.recoveredPress(press, person, incident, m, reply),
+					() -> reply.answer(services.texts().get("button.invalid"), true));
 			case "lvl" -> services.incidents().find(m.get("i")).ifPresent((incident) -> lifecycle.askLevelReason(press, person, incident, m, reply));
 			default -> reply.answer(services.texts().get("button.invalid"), true);
 		}
@@ -287,6 +290,7 @@ public class ConversationEngine {
 			case "discovery" -> declares.discovery(text, q, reply);
 			case "skip", "block" -> steps.reason(text, person, q, reply);
 			case "reptime" -> reports.time(text, person, q, reply, parseTime(text.text().strip()));
+			case "rectime" -> lifecycle.recoveredTime(text, person, q, reply, parseTime(text.text().strip()));
 			case "fact" -> facts.number(text, person, q, reply);
 			case "sum" -> documents.summaryAnswer(text, person, q, reply);
 			case "ntc" -> documents.noticeAnswer(text, q, reply);
@@ -323,14 +327,16 @@ public class ConversationEngine {
 	Optional<Instant> parseTime(String text) {
 		ZoneId zone = services.zone();
 		try {
-			if (text.matches("\\d{1,2}[:：]\\d{2}")) {
-				LocalTime time = LocalTime.parse(text.replace('：', ':'), DateTimeFormatter.ofPattern("H:mm"));
+			// seconds are kept when given (13:58:16: the seed's own 4.8 case)
+			String clean = text.replace('：', ':');
+			if (clean.matches("\\d{1,2}:\\d{2}(:\\d{2})?")) {
+				LocalTime time = LocalTime.parse(clean, DateTimeFormatter.ofPattern(clean.length() > 5 ? "H:mm:ss" : "H:mm"));
 				LocalDate today = services.clock().instant().atZone(zone).toLocalDate();
 				return Optional.of(LocalDateTime.of(today, time).atZone(zone).toInstant());
 			}
-			if (text.matches("\\d{4}-\\d{2}-\\d{2} \\d{1,2}[:：]\\d{2}")) {
-				return Optional.of(LocalDateTime.parse(text.replace('：', ':'), DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm"))
-					.atZone(zone).toInstant());
+			if (clean.matches("\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}(:\\d{2})?")) {
+				String pattern = (clean.length() - clean.indexOf(' ') > 6) ? "yyyy-MM-dd H:mm:ss" : "yyyy-MM-dd H:mm";
+				return Optional.of(LocalDateTime.parse(clean, DateTimeFormatter.ofPattern(pattern)).atZone(zone).toInstant());
 			}
 		}
 		catch (DateTimeParseException ex) {

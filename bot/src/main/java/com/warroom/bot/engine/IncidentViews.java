@@ -383,15 +383,46 @@ public class IncidentViews {
 		return roster.byId(personId).map((person) -> person.name()).orElse(personId);
 	}
 
-	/** {@code MM-dd HH:mm} in the company's zone. */
+	/**
+	 * {@code MM-dd HH:mm} in the company's zone; {@code yyyy-MM-dd HH:mm} for a time in
+	 * another year than now, so an old date never passes for this year's.
+	 */
 	public String time(Instant instant) {
-		return (instant == null) ? "-" : TIME.format(instant.atZone(zone));
+		if (instant == null) {
+			return "-";
+		}
+		java.time.ZonedDateTime at = instant.atZone(zone);
+		return (at.getYear() != clock.instant().atZone(zone).getYear()) ? YEAR_TIME.format(at) : TIME.format(at);
 	}
+
+	/** As {@link #time}, with the seconds when there are any ({@code 11-23 13:58:16}): for times people typed. */
+	public String preciseTime(Instant instant) {
+		if (instant == null || instant.atZone(zone).getSecond() == 0) {
+			return time(instant);
+		}
+		return time(instant) + SECONDS.format(instant.atZone(zone));
+	}
+
+	private static final DateTimeFormatter YEAR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern(":ss");
 
 	/** How long the incident has lasted (until recovery), e.g. {@code 1 小时 5 分钟}. */
 	public String elapsed(Incident incident) {
 		Instant end = (incident.recoveredAt() != null) ? incident.recoveredAt() : clock.instant();
-		long minutes = Math.max(0, Duration.between(incident.startedAt(), end).toMinutes());
+		return duration(Duration.between(incident.startedAt(), end));
+	}
+
+	/**
+	 * A duration in days, hours and minutes, the same way everywhere: {@code 45 分钟},
+	 * {@code 1 小时 5 分钟}, {@code 2 天 3 小时 0 分钟}; negative spans read as zero.
+	 */
+	public String duration(Duration span) {
+		long minutes = Math.max(0, span.toMinutes());
+		if (minutes >= 24 * 60) {
+			return texts.get("duration.days", String.valueOf(minutes / (24 * 60)), String.valueOf(minutes / 60 % 24),
+					String.valueOf(minutes % 60));
+		}
 		return (minutes >= 60) ? texts.get("duration.hours", String.valueOf(minutes / 60), String.valueOf(minutes % 60))
 				: texts.get("duration.minutes", String.valueOf(minutes));
 	}

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
@@ -78,26 +79,98 @@ final class LifecycleFlow {
 		reply.say(services.texts().get("level.reason.ask", Severity.valueOf(m.get("l")).label()));
 	}
 
+	/**
+	 * {@code /recovered}: asks for confirmation, says which steps are still open, and lets the
+	 * responder give the time service actually resumed (an incident entered after the fact).
+	 */
 	void recovered(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {
+		Texts t = services.texts();
 		if (!person.may(Permission.RECOVER)) {
-			reply.notice(services.texts().get("refuse.permission"));
+			reply.notice(t.get("refuse.permission"));
+			return;
+		}
+		if (incident.status() != IncidentStatus.OPEN) {
+			reply.notice(t.get("recovered.already", incident.id()));
+			return;
+		}
+		StringBuilder open = new StringBuilder();
+		for (Track track : List.of(Track.FLOW, Track.STEPS)) {
+			incident.cursor(track).flatMap(playbook::step).ifPresent((step) -> open.append('\n').append(t.get(
+					"recovered.open.step", t.get("track." + track.key()),
+					String.valueOf(playbook.track(track).indexOf(step) + 1), String.valueOf(playbook.track(track).size()),
+					Html.escape(IncidentViews.abbreviate(step.text(), 60)))));
+		}
+		String steps = open.isEmpty() ? t.get("recovered.open.none") : t.get("recovered.open", open.toString());
+		reply.say(t.get("recovered.confirm", incident.id(), steps), List.of(
+				List.of(services.tokens().button(t.get("button.recovered.now"), Map.of("a", "rec", "i", incident.id()))),
+				List.of(services.tokens().button(t.get("button.recovered.time"), Map.of("a", "rectime", "i", incident.id())),
+						services.tokens().button(t.get("button.cancel"), Map.of("a", "cancel")))));
+	}
+
+	/** 确认已恢复 (now, or the time typed and confirmed) and 填写恢复时间. */
+	void recoveredPress(Inbound.Press press, Person person, Incident incident, Map<String, String> m, Reply reply) {
+		if (!person.may(Permission.RECOVER)) {
+			reply.answer(services.texts().get("refuse.permission"), true);
+			return;
+		}
+		if (m.getOrDefault("a", "").equals("rectime")) {
+			services.conversations().await(press.chat(), press.actor(), Map.of("q", "rectime", "i", incident.id()));
+			reply.say(services.texts().get("recovered.time.ask"));
+			return;
+		}
+		Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
+		if (playbook == null) {
+			reply.answer(services.texts().get("button.invalid"), true);
+			return;
+		}
+		Instant at = m.containsKey("t") ? Instant.ofEpochMilli(Long.parseLong(m.get("t"))) : services.clock().instant();
+		record(press, person, incident, playbook, at, reply);
+	}
+
+	/** The recovery time typed: checked, confirmed when more than a day back, then recorded. */
+	void recoveredTime(Inbound.Text text, Person person, Map<String, String> q, Reply reply, Optional<Instant> time) {
+		Texts t = services.texts();
+		Incident incident = services.incidents().find(q.getOrDefault("i", "")).orElse(null);
+		Playbook playbook = (incident != null) ? services.library().find(incident.playbookId()).orElse(null) : null;
+		if (incident == null || playbook == null || incident.status() != IncidentStatus.OPEN) {
+			reply.say(t.get("button.invalid"));
 			return;
 		}
 		Instant now = services.clock().instant();
+		if (time.isEmpty() || time.get().isAfter(now) || time.get().isBefore(incident.startedAt())) {
+			services.conversations().await(text.chat(), text.actor(), q);
+			reply.say(t.get("recovered.time.bad", services.views().preciseTime(incident.startedAt())));
+			return;
+		}
+		if (time.get().isBefore(now.minus(java.time.Duration.ofDays(1)))) {
+			String at = services.views().preciseTime(time.get());
+			reply.say(t.get("time.far.confirm", at), List.of(List.of(
+					services.tokens().button(t.get("button.time.confirm", at),
+							Map.of("a", "rec", "i", incident.id(), "t", String.valueOf(time.get().toEpochMilli()))),
+					services.tokens().button(t.get("button.time.again"), Map.of("a", "rectime", "i", incident.id())))));
+			return;
+		}
+		record(text, person, incident, playbook, time.get(), reply);
+	}
+
+	private void record(Inbound inbound, Person person, Incident incident, Playbook playbook, Instant at, Reply reply) {
+		Instant now = services.clock().instant();
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("status", IncidentStatus.RECOVERED.name());
-		fields.put("recoveredAt", String.valueOf(now.toEpochMilli()));
+		fields.put("recoveredAt", String.valueOf(at.toEpochMilli()));
 		if (!playbook.after().isEmpty()) {
 			fields.put("cursor:" + Track.AFTER.key(), playbook.after().get(0).id());
 		}
 		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN), fields,
-				entry(TimelineType.RECOVERED, person, inbound, now, Map.of()));
+				entry(TimelineType.RECOVERED, person, inbound, now, Map.of("recoveredAt", String.valueOf(at.toEpochMilli()),
+						"text", services.views().preciseTime(at))));
 		if (!result.applied()) {
 			reply.notice(services.texts().get("recovered.already", incident.id()));
 			return;
 		}
 		Incident updated = services.incidents().find(incident.id()).orElseThrow();
-		reply.say(services.texts().get("recovered.done", incident.id(), services.views().time(now)));
+		reply.answer(services.texts().get("recovered.answer"), false);
+		reply.say(services.texts().get("recovered.done", incident.id(), services.views().preciseTime(at)));
 		postIncident(updated, playbook, reply);
 	}
 

@@ -99,6 +99,7 @@ final class ReportFlow {
 					services.tokens().button(t.get("button.now"), IncidentViews.with(m, "a", "repnow")),
 					services.tokens().button(t.get("button.time"), IncidentViews.with(m, "a", "reptime")))));
 			case "repnow" -> record(press, person, incident, playbook, m, services.clock().instant(), reply);
+			case "repat" -> record(press, person, incident, playbook, m, Instant.ofEpochMilli(Long.parseLong(m.get("t"))), reply);
 			case "reptime" -> {
 				Map<String, String> question = new LinkedHashMap<>(m);
 				question.put("q", "reptime");
@@ -120,6 +121,17 @@ final class ReportFlow {
 		if (time.isEmpty() || time.get().isAfter(services.clock().instant()) || time.get().isBefore(incident.startedAt())) {
 			services.conversations().await(text.chat(), text.actor(), q);
 			reply.say(services.texts().get("reported.time.bad"));
+			return;
+		}
+		if (time.get().isBefore(services.clock().instant().minus(java.time.Duration.ofDays(1)))) {
+			Texts t = services.texts();
+			String at = services.views().preciseTime(time.get());
+			Map<String, String> base = new LinkedHashMap<>(q);
+			base.remove("q");
+			reply.say(t.get("time.far.confirm", at), List.of(List.of(
+					services.tokens().button(t.get("button.time.confirm", at),
+							IncidentViews.with(base, "a", "repat", "t", String.valueOf(time.get().toEpochMilli()))),
+					services.tokens().button(t.get("button.time.again"), IncidentViews.with(base, "a", "reptime")))));
 			return;
 		}
 		record(text, person, incident, playbook, q, time.get(), reply);
@@ -154,7 +166,7 @@ final class ReportFlow {
 				return;
 			}
 			reply.say(t.get("reported.done", incident.id(), t.get("obligation." + kind.name()), sequence,
-					services.views().time(at), Html.escape(m.getOrDefault("c", ""))));
+					services.views().preciseTime(at), Html.escape(m.getOrDefault("c", ""))));
 			keepReportBook(inbound, person, incident, playbook, key, Paperwork.BookVersion.SENT, reply);
 			refreshCard(incident.id(), playbook, reply);
 			return;

@@ -43,7 +43,7 @@ class CloseKeepsObligationsTests {
 		chat.command(EngineHarness.GM, "/ack");
 		report("定期报告 第 1 次（11-23 13:58 前）");
 		chat.clock.advance(Duration.ofMinutes(40)); // 14:38
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		report("恢复后报告 第 2 次（11-23 14:38 前）");
 		return chat.command(COMMANDER, "/close");
 	}

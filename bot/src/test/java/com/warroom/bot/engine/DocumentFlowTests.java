@@ -134,7 +134,7 @@ class DocumentFlowTests {
 	void theSummaryInterviewFillsThePostEventReport() throws Exception {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		chat.clock.advance(Duration.ofSeconds(89));
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		List<Outbound> panel = chat.command(LIAISON, "/summary");
 		assertThat(texts(panel)).contains("事后总结").contains("发生原因：<i>未填写</i>").contains("初步");
 		List<Outbound> ask = chat.press(LIAISON, button(panel, "发生原因"));
@@ -189,7 +189,7 @@ class DocumentFlowTests {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		chat.command(LIAISON, "/report");
 		chat.clock.advance(Duration.ofMinutes(20));
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		List<Outbound> closed = chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
 		String id = "INC-20261123-001";
 		assertThat(texts(closed)).contains(id + "</b> 已归档：时间线、2 份文件");

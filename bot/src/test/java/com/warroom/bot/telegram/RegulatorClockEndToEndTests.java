@@ -93,6 +93,7 @@ class RegulatorClockEndToEndTests {
 
 		// recovery stops the cycle: no third periodic report, the report after recovery is owed
 		post(app, Updates.message(Updates.nextId(), DBA, "/recovered"));
+		post(app, Updates.press(Updates.nextId(), DBA, api.button("确认已恢复（现在）"), 1));
 		await(Updates.GROUP, "恢复。请继续完成事后处理步骤");
 		FakeBotApi.sleep(12_000);
 		assertThat(texts(Updates.GROUP)).noneMatch((t) -> t.contains("定期报告 第 3 次"));

@@ -188,6 +188,7 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		web.signIn("zhou-tech", "Zhou-tech-pw-2026");
 		String id = declare(web, "网页 篡改", "网页内容被篡改");
 		web.say("room", "/recovered");
+		press(web, "room", "确认已恢复（现在）", null);
 		web.say("room", "/close");
 		press(web, "room", "确认关闭", null);
 		String board = web.get("/board").body();
