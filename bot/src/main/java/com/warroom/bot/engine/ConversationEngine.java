@@ -103,6 +103,8 @@ public class ConversationEngine {
 			else if (inbound instanceof Inbound.Press press) {
 				press(press, person.get(), reply);
 			}
+			// a report book waiting for 签发 that the action made stale is renewed, and its signers told
+			reports.signing().renewChanged(inbound, person.get(), reply);
 		}
 		catch (JedisException ex) {
 			log.warn("Redis 不可用，操作未执行：{}", ex.getClass().getSimpleName());

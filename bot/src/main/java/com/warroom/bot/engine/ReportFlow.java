@@ -41,6 +41,11 @@ final class ReportFlow {
 		this.signing = new SigningFlow(services);
 	}
 
+	/** 签发 of the report books (kept here, so that the engine can renew a book an action made stale). */
+	SigningFlow signing() {
+		return signing;
+	}
+
 	/** Lists the reports owed now, to pick the one that was made. */
 	void start(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {
 		Texts t = services.texts();

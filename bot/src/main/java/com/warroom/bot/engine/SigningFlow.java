@@ -115,7 +115,9 @@ final class SigningFlow {
 			return;
 		}
 		if (!fingerprint(incident.id()).equals(incident.fields().get("bookfp:" + key))) {
+			// a change the engine did not see (the clock raised the level): renewed at the press
 			renew(press, person, incident, playbook, key, duties, reply);
+			reply.answer(t.get("sign.renewed.answer"), true);
 			return;
 		}
 		String version = incident.fields().getOrDefault("bookv:" + key, "1");
@@ -190,13 +192,42 @@ final class SigningFlow {
 				services.views().card(current, playbook), List.of(), current.id()));
 	}
 
+	/**
+	 * After an action that changed incidents: a book waiting for signatures that no longer
+	 * says what happened is renewed at once, and its signers are told.
+	 */
+	void renewChanged(Inbound inbound, Person person, Reply reply) {
+		List<Incident> here = new ArrayList<>(services.incidents().openIn(inbound.chat()));
+		here.addAll(services.incidents().owingIn(inbound.chat()));
+		for (Incident candidate : here) {
+			boolean pending = candidate.fields().keySet().stream()
+				.anyMatch((f) -> f.startsWith("bookfp:") && !candidate.fields().containsKey("rep:" + f.substring(7)));
+			Playbook playbook = services.library().find(candidate.playbookId()).orElse(null);
+			if (!pending || playbook == null) {
+				continue;
+			}
+			String id = candidate.id();
+			Incident incident = candidate;
+			for (TimelineEntry entry : services.incidents().timeline(id)) {
+				String key = entry.detail("kind") + ":" + entry.detail("seq");
+				if (entry.type() == TimelineType.REPORT_APPROVAL_REQUESTED && !incident.fields().containsKey("rep:" + key)
+						&& incident.fields().containsKey("bookfp:" + key)
+						&& !fingerprint(id).equals(incident.fields().get("bookfp:" + key))) {
+					renew(inbound, person, incident, playbook, key,
+							List.of(String.valueOf(entry.detail("approvers")).split(",")), reply);
+					incident = services.incidents().find(id).orElseThrow();
+				}
+			}
+		}
+	}
+
 	/** The incident changed since the book was made: a new version, told to the signers, signed anew. */
-	private void renew(Inbound.Press press, Person person, Incident incident, Playbook playbook, String key, List<String> duties,
+	private void renew(Inbound press, Person person, Incident incident, Playbook playbook, String key, List<String> duties,
 			Reply reply) {
 		Texts t = services.texts();
 		Book book = prepare(press, person, incident, playbook, key);
 		if (book == null) {
-			reply.answer(t.get("doc.failed", incident.id()), true);
+			reply.say(t.get("doc.failed", incident.id()));
 			return;
 		}
 		int version = Integer.parseInt(incident.fields().getOrDefault("bookv:" + key, "1")) + 1;
@@ -208,7 +239,6 @@ final class SigningFlow {
 		// after the change entry, so the new version reflects the incident as it is now
 		services.incidents().setField(incident.id(), "bookfp:" + key, fingerprint(incident.id()));
 		Incident fresh = services.incidents().find(incident.id()).orElseThrow();
-		reply.answer(t.get("sign.renewed.answer"), true);
 		reply.add(new Outbound.Send(fresh.chat(), t.get("sign.renewed", fresh.id(), label(key), String.valueOf(version)),
 				List.of(), null, fresh.id()));
 		refreshCards(fresh, key, duties, reply);

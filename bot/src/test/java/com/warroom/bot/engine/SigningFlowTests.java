@@ -115,6 +115,18 @@ class SigningFlowTests {
 	}
 
 	@Test
+	void aChangeTheEngineDidNotSeeIsCaughtAtThePress() {
+		List<Outbound> pending = requestSigning();
+		// the clock raises the level (it records on the timeline without an engine action)
+		chat.incidents.change(only(), java.util.EnumSet.allOf(com.warroom.bot.incident.IncidentStatus.class), java.util.Map.of(),
+				new com.warroom.bot.incident.IncidentStore.Entry(TimelineType.LEVEL_RAISED, "system", "系统", "clock",
+						chat.clock.instant(), java.util.Map.of("level", "较大", "text", "4.2 第四章二（二）1")));
+		List<Outbound> renewed = chat.press(GM, button(pending, "签发"));
+		assertThat(texts(renewed)).contains("事件有变化，报告书已更新：请审阅新版本后再签发").contains("第 2 版");
+		assertThat(types()).doesNotContain(TimelineType.REPORT_APPROVED);
+	}
+
+	@Test
 	void aSignerWhoIsAwayDelegatesToANamedPersonOnTheTimeline() {
 		List<Outbound> pending = requestSigning();
 		assertThat(texts(chat.press(DBA, button(pending, "委托他人签发")))).contains("只有该项签发的本人或其备岗可以委托他人");
@@ -135,10 +147,9 @@ class SigningFlowTests {
 		List<Outbound> pending = requestSigning();
 		String first = SigningFlow.sha256(chat.archive.read(only().id(), "事件情况报告书-第1次-待签发.pdf").orElseThrow());
 		chat.press(CRO, button(pending, "签发"));
-		chat.command(DBA, "/note 已切换至备用数据库");
-		List<Outbound> renewed = chat.press(GM, button(pending, "签发"));
-		assertThat(texts(renewed)).contains("事件有变化，报告书已更新：请审阅新版本后再签发")
-			.contains("报告书已更新为第 2 版；已通知签发人审阅新版本并重新签发");
+		// the note changes what the book says: renewed at once, the signers told
+		List<Outbound> renewed = chat.command(DBA, "/note 已切换至备用数据库");
+		assertThat(texts(renewed)).contains("已记入").contains("报告书已更新为第 2 版；已通知签发人审阅新版本并重新签发");
 		// the signers are told, with the new book
 		assertThat(renewed).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000003"))
 			.singleElement().satisfies((dm) -> assertThat(((Outbound.Send) dm).html()).contains("此前的签发不再有效"));
