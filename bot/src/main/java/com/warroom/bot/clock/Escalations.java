@@ -213,9 +213,10 @@ public class Escalations {
 		if (round > policy.rounds()) {
 			once(incident, prefix + "done", "exhausted", new IncidentStore.Entry(TimelineType.ESCALATION_EXHAUSTED,
 					"system", texts.get("system.name"), "clock", now, Map.of("text", reason, "esc", String.valueOf(number))));
-			// the room's one message of this escalation says it stopped, and loses its button
-			return List.of(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number),
-					texts.get("escalation.exhausted", incident.id(), Html.escape(reason)), List.of(), incident.id()));
+			// the room's message of this escalation loses its button; the room is told to follow up by hand
+			String exhausted = texts.get("escalation.exhausted", incident.id(), Html.escape(reason));
+			return List.of(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number), exhausted,
+					List.of(), incident.id()), new Outbound.Send(incident.chat(), exhausted, List.of(), null, incident.id()));
 		}
 		IncidentStore.Result moved = once(incident, prefix + "step:" + round + ":" + tier, "1",
 				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now,
