@@ -239,11 +239,9 @@ final class SigningFlow {
 		// after the change entry, so the new version reflects the incident as it is now
 		services.incidents().setField(incident.id(), "bookfp:" + key, fingerprint(incident.id()));
 		Incident fresh = services.incidents().find(incident.id()).orElseThrow();
-		reply.add(new Outbound.Send(fresh.chat(), t.get("sign.renewed", fresh.id(), label(key), String.valueOf(version)),
-				List.of(), null, fresh.id()));
+		// the room's signing card says so in place (no new group message per change: the group's budget);
+		// the signers get the new book in their own chats
 		refreshCards(fresh, key, duties, reply);
-		reply.add(new Outbound.Document(fresh.chat(), fresh.id(), book.name(), t.get("doc.reportbook.review.caption", fresh.id(),
-				label(key))));
 		tellSigners(fresh, key, duties, book, "sign.dm.renewed", reply);
 	}
 
@@ -316,6 +314,9 @@ final class SigningFlow {
 		String version = incident.fields().getOrDefault("bookv:" + key, "1");
 		StringBuilder html = new StringBuilder(t.get("sign.card", incident.isDrill() ? t.get("reminder.drill") : "", incident.id(),
 				label(key), version, incident.fields().getOrDefault("booksha:" + key, "-")));
+		if (!version.equals("1")) {
+			html.append('\n').append(t.get("sign.renewed", version));
+		}
 		Map<String, TimelineEntry> signed = new LinkedHashMap<>();
 		for (TimelineEntry entry : services.incidents().timeline(incident.id())) {
 			if (entry.type() == TimelineType.REPORT_APPROVED && key.equals(entry.detail("kind") + ":" + entry.detail("seq"))

@@ -150,6 +150,11 @@ class SigningFlowTests {
 		// the note changes what the book says: renewed at once, the signers told
 		List<Outbound> renewed = chat.command(DBA, "/note 已切换至备用数据库");
 		assertThat(texts(renewed)).contains("已记入").contains("报告书已更新为第 2 版；已通知签发人审阅新版本并重新签发");
+		// said in place on the room's signing card: no new group message per change (the group's budget, GH-13)
+		assertThat(renewed).filteredOn((a) -> (a instanceof Outbound.Send send && send.chat().equals(chat.chat))
+				|| (a instanceof Outbound.Document doc && doc.chat().equals(chat.chat)))
+			.extracting((a) -> texts(List.of(a)))
+			.singleElement().asString().contains("已记入");
 		// the signers are told, with the new book
 		assertThat(renewed).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000003"))
 			.singleElement().satisfies((dm) -> assertThat(((Outbound.Send) dm).html()).contains("此前的签发不再有效"));
