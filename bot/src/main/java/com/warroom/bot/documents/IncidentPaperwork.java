@@ -293,6 +293,18 @@ public class IncidentPaperwork implements Paperwork {
 		}
 	}
 
+	@Override
+	public String keepAsSent(Incident incident, String signed) {
+		byte[] bytes = archive.read(incident.id(), signed)
+			.orElseThrow(() -> new IllegalStateException(signed + " is not in the archive of " + incident.id()));
+		return keep(incident, signed.replace(texts.get("doc.name.suffix." + BookVersion.FOR_SIGNING.name()), ""), bytes);
+	}
+
+	@Override
+	public Optional<byte[]> read(String incidentId, String name) {
+		return archive.read(incidentId, name);
+	}
+
 	private String keep(Incident incident, String name, byte[] content) {
 		return keep(incident, null, name, content);
 	}

@@ -59,7 +59,7 @@ final class DocumentFlow {
 			reply.notice(services.texts().get("refuse.permission"));
 			return true;
 		}
-		if (incident.status() == IncidentStatus.CLOSED) {
+		if (incident.status() == IncidentStatus.CLOSED && !ConversationEngine.stillOwing(services, incident)) {
 			reply.notice(services.texts().get("incident.closed", incident.id()));
 			return true;
 		}
@@ -126,7 +126,7 @@ final class DocumentFlow {
 			return;
 		}
 		Optional<Incident> found = services.incidents().find(m.getOrDefault("i", ""));
-		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED) {
+		if (found.isEmpty() || (found.get().status() == IncidentStatus.CLOSED && !ConversationEngine.stillOwing(services, found.get()))) {
 			reply.answer(t.get("button.invalid"), true);
 			return;
 		}
@@ -182,7 +182,8 @@ final class DocumentFlow {
 	void summaryAnswer(Inbound.Text text, Person person, Map<String, String> q, Reply reply) {
 		Optional<Incident> incident = services.incidents().find(q.getOrDefault("i", ""));
 		String answer = text.text().strip();
-		if (incident.isEmpty() || incident.get().status() == IncidentStatus.CLOSED) {
+		if (incident.isEmpty() || (incident.get().status() == IncidentStatus.CLOSED
+				&& !ConversationEngine.stillOwing(services, incident.get()))) {
 			reply.say(services.texts().get("button.invalid"));
 			return;
 		}
@@ -325,7 +326,7 @@ final class DocumentFlow {
 
 	private void save(Inbound inbound, Person person, Incident incident, String item, String value, Reply reply) {
 		Texts t = services.texts();
-		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+		IncidentStore.Result result = services.incidents().change(incident, ConversationEngine.writable(services, incident),
 				Map.of("sum:" + item, value), ConversationEngine.entry(TimelineType.FACT_SET, person, inbound,
 						services.clock().instant(), Map.of("text", t.get("summary.item." + item) + "：" + value)));
 		if (!result.applied()) {
@@ -372,7 +373,7 @@ final class DocumentFlow {
 	/** The issue of a document goes on the timeline. */
 	static void recordIssue(ConversationEngine.Services services, Inbound inbound, Person person, Incident incident,
 			String name) {
-		services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), Map.of(),
+		services.incidents().change(incident, ConversationEngine.writable(services, incident), Map.of(),
 				ConversationEngine.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(),
 						Map.of("text", name)));
 	}

@@ -27,6 +27,14 @@ public interface Paperwork {
 	 */
 	String reportBook(Incident incident, Playbook playbook, @Nullable String report, String reporter, BookVersion version);
 
+	/**
+	 * Keeps the book the signers approved as the book sent: the same bytes under the name
+	 * of the sent version (…-第N次.pdf), never a new rendering.
+	 * @param signed the archive name of the book that was signed (…-待签发.pdf)
+	 * @return the name of the copy
+	 */
+	String keepAsSent(Incident incident, String signed);
+
 	/** Which version of a report book: the names in the archive tell them apart. */
 	enum BookVersion {
 
@@ -63,6 +71,9 @@ public interface Paperwork {
 
 	/** Ids of closed incidents in the archive, newest first. */
 	List<String> archived();
+
+	/** The bytes of a document kept for an incident; empty when there is none of that name. */
+	Optional<byte[]> read(String incidentId, String name);
 
 	/** The names of the documents kept for an incident, oldest first. */
 	List<String> documents(String incidentId);

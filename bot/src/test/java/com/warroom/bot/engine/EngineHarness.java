@@ -220,6 +220,11 @@ final class EngineHarness {
 		return actions.stream().filter(Outbound.Document.class::isInstance).map(Outbound.Document.class::cast).toList();
 	}
 
+	/** {@code /recovered}, confirmed with 确认已恢复（现在）: the actions of the confirmation. */
+	List<Outbound> recovered(Actor actor) {
+		return press(actor, button(command(actor, "/recovered"), "确认已恢复（现在）"));
+	}
+
 	/** Declares {@code playbookId} by search words and returns the actions of the confirmation. */
 	List<Outbound> declare(Actor actor, String words, String title) {
 		List<Outbound> matches = command(actor, "/declare " + words);

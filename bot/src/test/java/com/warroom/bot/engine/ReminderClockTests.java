@@ -240,14 +240,17 @@ class ReminderClockTests {
 	void recoveryStopsTheCycleAndPlansThePostEventDeadlines() {
 		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
 		chat.clock.advance(Duration.ofMinutes(40)); // 14:38
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		assertThat(plan()).contains("FINAL:1 DUE 14:38:01", "ANALYSIS:1 BEFORE 00:38", "ANALYSIS:1 DUE 02:38",
 				"SUMMARY:1 BEFORE 23:59", "SUPPLEMENTARY:1 BEFORE 23:59")
 			.noneMatch((line) -> line.startsWith("CYCLE"));
 		Incident incident = chat.incidents.find(id()).orElseThrow();
+		List<String> owed = plan();
 		List<Outbound> ask = chat.command(COMMANDER, "/close");
 		chat.press(COMMANDER, button(ask, "确认关闭"));
-		assertThat(plans.pending(incident.id())).isEmpty();
+		// GH-12: closing ends the handling, not the obligations (it used to cancel them all)
+		assertThat(plans.pending(incident.id())).extracting((r) -> r.key() + " " + r.stage() + " "
+				+ r.fireAt().atZone(EngineHarness.SHANGHAI).toLocalTime()).containsExactlyElementsOf(owed);
 	}
 
 	@Test
@@ -388,7 +391,7 @@ class ReminderClockTests {
 	void aCentralFaultWithoutHaltIsInternalAndByClassFaultsWaitThirtyMinutes() {
 		chat.declare(DBA, "至交易所 SDH 专线", "至交易所网络故障 / 至交易所某条 SDH 专线故障"); // by-class central, no halt
 		assertThat(plan()).isEmpty();
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		assertThat(plan()).containsExactly("INTERNAL:1 BEFORE 14:08", "INTERNAL:1 DUE 14:13", "INTERNAL:1 OVERDUE 14:18");
 	}
 

@@ -183,6 +183,21 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		assertThat(board).contains("应立即报告：定期报告 第 1 次").contains("已报告").contains("吴数据库管理员");
 	}
 
+	@Test // GH-12
+	void theBoardKeepsClosedIncidentsWithReportsOutstanding() {
+		web.signIn("zhou-tech", "Zhou-tech-pw-2026");
+		String id = declare(web, "网页 篡改", "网页内容被篡改");
+		web.say("room", "/recovered");
+		press(web, "room", "确认已恢复（现在）", null);
+		web.say("room", "/close");
+		press(web, "room", "确认关闭", null);
+		String board = web.get("/board").body();
+		int owing = board.indexOf("已关闭、仍有报告待完成");
+		assertThat(owing).isPositive();
+		assertThat(board.indexOf("data-id=\"" + id + "\"")).isGreaterThan(owing);
+		assertThat(board.substring(owing)).contains("恢复后报告 第 1 次").doesNotContain("第 1/7 步");
+	}
+
 	@Test // GH-6
 	void documentsDownloadOnceSignedIn() {
 		web.signIn("wu-dba", "Wu-dba-pw-2026");
