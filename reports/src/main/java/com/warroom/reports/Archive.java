@@ -19,13 +19,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The incidents' document archive on disk: {@code <root>/<year>/<incident id>/}. Every
  * document issued while the incident is open is kept there as it was sent; when the
  * incident closes, {@link #seal} adds the timeline and a manifest with SHA-256 checksums.
+ * A document made after the seal (a report still owed after close) is added by
+ * {@link #supplement} as a sealed supplement: its own manifest ({@code manifest-2.json},
+ * {@code manifest-3.json}, …) names the SHA-256 of the manifest before it, so the
+ * manifests form an append-only chain that {@link #verify} checks whole.
  * Nothing here deletes or overwrites a file: archives are kept at least two years, and
- * removing them is an operator's decision. Thread-safe; names are checked so no caller
- * can reach outside the root.
+ * removing them is an operator's decision. Thread-safe (also across instances sharing
+ * the directory: no file is ever replaced); names are checked so no caller can reach
+ * outside the root.
  */
 public final class Archive {
 
@@ -40,6 +47,17 @@ public final class Archive {
 	static final String TIMELINE = "timeline.json";
 
 	static final String MANIFEST = "manifest.json";
+
+	/** Supplement manifests and timelines: {@code manifest-2.json}, {@code timeline-2.json}, … */
+	private static final Pattern SUPPLEMENT_RECORD = Pattern.compile("(manifest|timeline)-([1-9]\\d{0,5})\\.json");
+
+	private static final String UNLISTED = " (unlisted)";
+
+	private static final Pattern FILE_ENTRY = Pattern
+		.compile("\"name\": \"([^\"]+)\", \"size\": \\d+, \"sha256\": \"([0-9a-f]{64})\"");
+
+	private static final Pattern PREVIOUS = Pattern
+		.compile("\"previous\": \"([^\"]+)\",\\s*\"previousSha256\": \"([0-9a-f]{64})\"");
 
 	private final Path root;
 
@@ -59,6 +77,17 @@ public final class Archive {
 	}
 
 	/**
+	 * A supplement added to a sealed archive.
+	 *
+	 * @param number 2 for the first supplement (the seal itself is 1), 3 for the next…
+	 * @param manifest its manifest's name, e.g. {@code manifest-2.json}
+	 * @param previousSha256 the SHA-256 of the manifest before it, as its manifest names it
+	 * @param document the document it adds
+	 */
+	public record Supplement(int number, String manifest, String previousSha256, StoredDocument document) {
+	}
+
+	/**
 	 * Keeps a document issued for an incident. A name already used gets a suffix
 	 * ({@code 报告书-第1次-2.pdf}), so every version sent stays.
 	 * @return the document as stored (its name may differ from {@code name})
@@ -73,26 +102,31 @@ public final class Archive {
 		}
 		try {
 			Files.createDirectories(dir);
-			Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
-			try {
-				Files.write(tmp, content);
-				for (int n = 1;; n++) {
-					String candidate = (n == 1) ? name : withSuffix(name, n);
-					try {
-						moveNew(tmp, dir.resolve(candidate));
-						return new StoredDocument(incidentId, candidate, content.length, clock.instant());
-					}
-					catch (FileAlreadyExistsException taken) {
-						// next suffix
-					}
-				}
-			}
-			finally {
-				Files.deleteIfExists(tmp);
-			}
+			return storeIn(dir, incidentId, name, content);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot store " + name + " for " + incidentId, ex);
+		}
+	}
+
+	/** Writes a new file under {@code name}, or the first free {@code name-2}, {@code name-3}… */
+	private StoredDocument storeIn(Path dir, String incidentId, String name, byte[] content) throws IOException {
+		Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
+		try {
+			Files.write(tmp, content);
+			for (int n = 1;; n++) {
+				String candidate = (n == 1) ? name : withSuffix(name, n);
+				try {
+					moveNew(tmp, dir.resolve(candidate));
+					return new StoredDocument(incidentId, candidate, content.length, clock.instant());
+				}
+				catch (FileAlreadyExistsException taken) {
+					// next suffix
+				}
+			}
+		}
+		finally {
+			Files.deleteIfExists(tmp);
 		}
 	}
 
@@ -156,13 +190,7 @@ public final class Archive {
 					.sorted()
 					.forEach(files::add);
 			}
-			for (int i = 0; i < files.size(); i++) {
-				Path file = files.get(i);
-				json.append((i == 0) ? "\n" : ",\n")
-					.append("    {\"name\": \"").append(file.getFileName()).append("\", \"size\": ")
-					.append(Files.size(file)).append(", \"sha256\": \"").append(sha256(file)).append("\"}");
-			}
-			json.append("\n  ]\n}\n");
+			appendFiles(json, files);
 			writeNew(dir.resolve(MANIFEST), json.toString().getBytes(StandardCharsets.UTF_8));
 			return new Sealed(incidentId, now, files.stream().map((file) -> describe(incidentId, file)).toList());
 		}
@@ -216,27 +244,172 @@ public final class Archive {
 		}
 	}
 
-	/** Verifies a sealed archive against its manifest: the names of files that differ or are missing. */
+	/**
+	 * Adds a document to a sealed archive as a sealed supplement: the document (a name
+	 * already used gets a suffix, as in {@link #store}), optionally the timeline as it is
+	 * now ({@code timeline-N.json}), and a manifest {@code manifest-N.json} listing them
+	 * with their SHA-256 and naming the SHA-256 of the manifest before it (N − 1; the seal's
+	 * {@code manifest.json} for N = 2). Nothing of the sealed archive changes.
+	 *
+	 * @param timelineJson the timeline now, or {@code null} to add the document alone
+	 * @throws IllegalArgumentException for an id or name this archive does not accept
+	 * @throws IllegalStateException when the incident's archive is not sealed, or when its
+	 * chain does not verify (a supplement is never chained onto a tampered archive)
+	 */
+	public Supplement supplement(String incidentId, String name, byte[] content, @Nullable String timelineJson) {
+		Path dir = folder(incidentId);
+		checkName(name);
+		if (!Files.isRegularFile(dir.resolve(MANIFEST))) {
+			throw new IllegalStateException("The archive of " + incidentId + " is not sealed: store the document instead");
+		}
+		synchronized (this) {
+			// a file no manifest lists (left by an interrupted supplement) stays reported by
+			// verify, but does not stop the chain; a changed or missing file does
+			List<String> bad = verify(incidentId).stream().filter((problem) -> !problem.endsWith(UNLISTED)).toList();
+			if (!bad.isEmpty()) {
+				throw new IllegalStateException("The archive of " + incidentId + " does not verify: " + bad);
+			}
+			try {
+				StoredDocument document = storeIn(dir, incidentId, name, content);
+				for (int attempt = 0; attempt < 100; attempt++) {
+					List<Path> chain = manifests(dir);
+					int number = chain.size() + 1;
+					Path previous = chain.get(chain.size() - 1);
+					List<Path> files = new ArrayList<>();
+					files.add(dir.resolve(document.name()));
+					Path timeline = dir.resolve("timeline-" + number + ".json");
+					if (timelineJson != null) {
+						writeNewOrKeep(timeline, timelineJson.getBytes(StandardCharsets.UTF_8));
+						files.add(timeline);
+					}
+					String previousSha = sha256(previous);
+					StringBuilder json = new StringBuilder("{\n  \"incident\": \"").append(incidentId)
+						.append("\",\n  \"sealed\": \"").append(clock.instant())
+						.append("\",\n  \"supplement\": ").append(number)
+						.append(",\n  \"previous\": \"").append(previous.getFileName())
+						.append("\",\n  \"previousSha256\": \"").append(previousSha).append("\",\n  \"files\": [");
+					appendFiles(json, files);
+					try {
+						writeNew(dir.resolve("manifest-" + number + ".json"), json.toString().getBytes(StandardCharsets.UTF_8));
+						return new Supplement(number, "manifest-" + number + ".json", previousSha, document);
+					}
+					catch (FileAlreadyExistsException raced) {
+						// another instance chained its supplement first: chain onto that one
+					}
+				}
+				throw new IllegalStateException("Cannot chain a supplement to the archive of " + incidentId);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot add " + name + " to the archive of " + incidentId, ex);
+			}
+		}
+	}
+
+	/** The supplements of a sealed archive, oldest first (empty when none or not sealed). */
+	public List<String> supplements(String incidentId) {
+		Path dir = folder(incidentId);
+		if (!Files.isRegularFile(dir.resolve(MANIFEST))) {
+			return List.of();
+		}
+		try {
+			List<Path> chain = manifests(dir);
+			return chain.subList(1, chain.size()).stream().map((path) -> path.getFileName().toString()).toList();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/**
+	 * Verifies a sealed archive against its manifests: every file each one lists must be
+	 * there with its SHA-256, each supplement's manifest must name the SHA-256 of the
+	 * manifest before it, the chain must have no gap, and no file may be in the folder
+	 * that no manifest lists.
+	 *
+	 * @return what does not verify: names of files that differ or are missing, a
+	 * supplement manifest whose link is broken ({@code manifest-3.json}), a file no manifest
+	 * lists ({@code x.pdf (unlisted)}); empty when the whole chain holds
+	 */
 	public List<String> verify(String incidentId) {
-		Optional<byte[]> manifest = read(incidentId, MANIFEST);
-		if (manifest.isEmpty()) {
+		Path dir = folder(incidentId);
+		if (!Files.isRegularFile(dir.resolve(MANIFEST))) {
 			return List.of(MANIFEST);
 		}
 		List<String> bad = new ArrayList<>();
-		Matcher entry = Pattern.compile("\"name\": \"([^\"]+)\", \"size\": \\d+, \"sha256\": \"([0-9a-f]{64})\"")
-			.matcher(new String(manifest.get(), StandardCharsets.UTF_8));
-		while (entry.find()) {
-			Path file = folder(incidentId).resolve(entry.group(1));
-			try {
-				if (!Files.isRegularFile(file) || !sha256(file).equals(entry.group(2))) {
-					bad.add(entry.group(1));
+		java.util.Set<String> listed = new java.util.HashSet<>();
+		try {
+			List<Path> chain = manifests(dir);
+			for (int i = 0; i < chain.size(); i++) {
+				Path manifest = chain.get(i);
+				String text = Files.readString(manifest, StandardCharsets.UTF_8);
+				listed.add(manifest.getFileName().toString());
+				if (i > 0) {
+					Matcher previous = PREVIOUS.matcher(text);
+					Path before = chain.get(i - 1);
+					if (!previous.find() || !previous.group(1).equals(before.getFileName().toString())
+							|| !previous.group(2).equals(sha256(before))) {
+						bad.add(manifest.getFileName().toString());
+					}
+				}
+				Matcher entry = FILE_ENTRY.matcher(text);
+				while (entry.find()) {
+					listed.add(entry.group(1));
+					Path file = dir.resolve(entry.group(1)).normalize();
+					if (!file.getParent().equals(dir) || !Files.isRegularFile(file) || !sha256(file).equals(entry.group(2))) {
+						bad.add(entry.group(1));
+					}
 				}
 			}
-			catch (IOException ex) {
-				bad.add(entry.group(1));
+			try (Stream<Path> files = Files.list(dir)) {
+				files.filter(Files::isRegularFile)
+					.map((file) -> file.getFileName().toString())
+					.filter((name) -> NAME.matcher(name).matches() && !listed.contains(name))
+					.sorted()
+					.forEach((name) -> bad.add(name + (isManifest(name) ? "" : UNLISTED)));
 			}
 		}
+		catch (IOException ex) {
+			bad.add(MANIFEST);
+		}
 		return bad;
+	}
+
+	/** The seal's manifest, then {@code manifest-2.json}, {@code manifest-3.json}… up to the first gap. */
+	private static List<Path> manifests(Path dir) throws IOException {
+		List<Path> chain = new ArrayList<>();
+		chain.add(dir.resolve(MANIFEST));
+		for (int n = 2; Files.isRegularFile(dir.resolve("manifest-" + n + ".json")); n++) {
+			chain.add(dir.resolve("manifest-" + n + ".json"));
+		}
+		return chain;
+	}
+
+	private static boolean isManifest(String name) {
+		Matcher record = SUPPLEMENT_RECORD.matcher(name);
+		return name.equals(MANIFEST) || (record.matches() && record.group(1).equals("manifest"));
+	}
+
+	/** The files' entries and the end of a manifest. */
+	private static void appendFiles(StringBuilder json, List<Path> files) throws IOException {
+		for (int i = 0; i < files.size(); i++) {
+			Path file = files.get(i);
+			json.append((i == 0) ? "\n" : ",\n")
+				.append("    {\"name\": \"").append(file.getFileName()).append("\", \"size\": ")
+				.append(Files.size(file)).append(", \"sha256\": \"").append(sha256(file)).append("\"}");
+		}
+		json.append("\n  ]\n}\n");
+	}
+
+	/** A file written by an interrupted supplement stays as it was; a new one is written whole. */
+	private static void writeNewOrKeep(Path target, byte[] content) throws IOException {
+		if (!Files.exists(target)) {
+			try {
+				writeNew(target, content);
+			}
+			catch (FileAlreadyExistsException raced) {
+				// written by another instance meanwhile: kept
+			}
+		}
 	}
 
 	private Path folder(String incidentId) {
@@ -254,7 +427,7 @@ public final class Archive {
 	}
 
 	private static boolean isRecord(String name) {
-		return name.equals(TIMELINE) || name.equals(MANIFEST);
+		return name.equals(TIMELINE) || name.equals(MANIFEST) || SUPPLEMENT_RECORD.matcher(name).matches();
 	}
 
 	private static String withSuffix(String name, int n) {

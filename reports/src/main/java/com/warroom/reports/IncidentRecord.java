@@ -35,6 +35,8 @@ import org.jspecify.annotations.Nullable;
  * @param tracking 跟踪情况 (事件管理人)
  * @param managerOpinion 事件管理人意见 (事件管理人)
  * @param remarks 备注
+ * @param levelNote why the level is what it is, printed after it, e.g. a leader's override
+ * and its reason; {@code null} when there is nothing to add
  */
 public record IncidentRecord(String incidentId, boolean drill, CompanyInfo company, @Nullable String phenomenon,
 		@Nullable String impact, @Nullable Instant occurredAt, @Nullable Instant discoveredAt,
@@ -42,7 +44,7 @@ public record IncidentRecord(String incidentId, boolean drill, CompanyInfo compa
 		@Nullable String receiver, @Nullable String handler, @Nullable Severity level, @Nullable Severity levelRaisedTo,
 		@Nullable String accidentLevel, @Nullable String accidentRaisedTo, SignedSection analysis, SignedSection plan,
 		SignedSection process, SignedSection improvement, SignedSection tracking, SignedSection managerOpinion,
-		@Nullable String remarks) {
+		@Nullable String remarks, @Nullable String levelNote) {
 
 	public IncidentRecord {
 		Objects.requireNonNull(incidentId, "incidentId");
@@ -53,6 +55,19 @@ public record IncidentRecord(String incidentId, boolean drill, CompanyInfo compa
 		Objects.requireNonNull(improvement, "improvement");
 		Objects.requireNonNull(tracking, "tracking");
 		Objects.requireNonNull(managerOpinion, "managerOpinion");
+	}
+
+	/** A record whose level needs no note. */
+	public IncidentRecord(String incidentId, boolean drill, CompanyInfo company, @Nullable String phenomenon,
+			@Nullable String impact, @Nullable Instant occurredAt, @Nullable Instant discoveredAt,
+			@Nullable Instant reportedAt, @Nullable Instant handledAt, @Nullable Instant recoveredAt,
+			@Nullable String receiver, @Nullable String handler, @Nullable Severity level, @Nullable Severity levelRaisedTo,
+			@Nullable String accidentLevel, @Nullable String accidentRaisedTo, SignedSection analysis, SignedSection plan,
+			SignedSection process, SignedSection improvement, SignedSection tracking, SignedSection managerOpinion,
+			@Nullable String remarks) {
+		this(incidentId, drill, company, phenomenon, impact, occurredAt, discoveredAt, reportedAt, handledAt, recoveredAt,
+				receiver, handler, level, levelRaisedTo, accidentLevel, accidentRaisedTo, analysis, plan, process, improvement,
+				tracking, managerOpinion, remarks, null);
 	}
 
 }

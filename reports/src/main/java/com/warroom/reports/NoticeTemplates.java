@@ -22,8 +22,8 @@ import org.apache.commons.text.StringSubstitutor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The customer notice templates of 附件十 (交易（行情）暂停通知, 结算数据延迟通知), as editable
- * text files: bundled under {@code warroom/notices/}, and optionally overridden or added to
+ * The customer notice templates of 附件十 (交易（行情）暂停通知, 结算数据延迟通知) and the
+ * 恢复通知 that follows them (service-restored), as editable text files: bundled under {@code warroom/notices/}, and optionally overridden or added to
  * by {@code *.txt} files in a directory of the company's (same file name = same id).
  * <p>
  * A template's {@code ${名称}} placeholders are filled from a plain map of the incident's
@@ -39,7 +39,7 @@ public final class NoticeTemplates {
 	/** The causes 附件十 offers: （计算机系统/电力供应/通讯系统）. */
 	public static final List<String> CAUSES = List.of("计算机系统", "电力供应", "通讯系统");
 
-	static final List<String> BUNDLED = List.of("trading-halt", "settlement-delay");
+	static final List<String> BUNDLED = List.of("trading-halt", "settlement-delay", "service-restored");
 
 	private final Map<String, Template> templates;
 

@@ -65,15 +65,14 @@ public final class PdfDocuments {
 	/**
 	 * A customer notice (附件十), e.g. from {@link NoticeTemplates#compose}: the title
 	 * centred, the salutation flush left, the body indented, and the lines after 特此通知
-	 * (company, date) flush right.
+	 * (company, date) flush right. Customers read it: it carries no internal incident id (the
+	 * footer shows only 第 x 页 共 y 页), and the archive keeps it under the incident.
 	 * @param title the notice's title, e.g. 交易暂停通知
 	 * @param text the notice's text, lines separated by {@code \n}
-	 * @param incidentId the incident it belongs to, printed in the footer
 	 * @param drill whether it is a drill's notice (marked 演练)
 	 */
-	public byte[] notice(String title, String text, String incidentId, boolean drill) {
-		return notices.render(Objects.requireNonNull(title, "title"), Objects.requireNonNull(text, "text"),
-				Objects.requireNonNull(incidentId, "incidentId"), drill);
+	public byte[] notice(String title, String text, boolean drill) {
+		return notices.render(Objects.requireNonNull(title, "title"), Objects.requireNonNull(text, "text"), drill);
 	}
 
 }

@@ -71,6 +71,81 @@ class ArchiveTests {
 			.isThrownBy(() -> archive.store(ID, "后来的.pdf", bytes("late")));
 	}
 
+	@Test // GH-12
+	void aDocumentMadeAfterCloseIsASealedSupplementChainedToTheManifestBeforeIt() throws Exception {
+		Archive archive = new Archive(root, clock);
+		archive.store(ID, "记录表.pdf", bytes("record"));
+		archive.seal(ID, "{\"v\":1}");
+		byte[] sealManifest = archive.read(ID, "manifest.json").orElseThrow();
+
+		Archive.Supplement first = archive.supplement(ID, "事件处理情况报告.pdf", bytes("summary"), "{\"v\":2}");
+		Archive.Supplement second = archive.supplement(ID, "事件处理情况报告.pdf", bytes("summary, final"), null);
+
+		assertThat(first.number()).isEqualTo(2);
+		assertThat(first.manifest()).isEqualTo("manifest-2.json");
+		assertThat(first.previousSha256()).isEqualTo(sha256(sealManifest));
+		assertThat(second.manifest()).isEqualTo("manifest-3.json");
+		assertThat(second.previousSha256()).isEqualTo(sha256(archive.read(ID, "manifest-2.json").orElseThrow()));
+		assertThat(second.document().name()).isEqualTo("事件处理情况报告-2.pdf");
+		String manifest2 = new String(archive.read(ID, "manifest-2.json").orElseThrow(), StandardCharsets.UTF_8);
+		assertThat(manifest2).contains("\"supplement\": 2", "\"previous\": \"manifest.json\"",
+				"\"previousSha256\": \"" + sha256(sealManifest) + "\"", "\"name\": \"事件处理情况报告.pdf\"",
+				"\"name\": \"timeline-2.json\"");
+		assertThat(archive.read(ID, "manifest.json")).hasValueSatisfying((b) -> assertThat(b).isEqualTo(sealManifest));
+		assertThat(archive.read(ID, "timeline-2.json")).hasValueSatisfying((b) -> assertThat(b).isEqualTo(bytes("{\"v\":2}")));
+		assertThat(archive.verify(ID)).isEmpty();
+		assertThat(archive.supplements(ID)).containsExactly("manifest-2.json", "manifest-3.json");
+		assertThat(archive.documents(ID)).extracting(Archive.StoredDocument::name)
+			.containsExactlyInAnyOrder("记录表.pdf", "事件处理情况报告.pdf", "事件处理情况报告-2.pdf");
+		assertThat(archive.sealedIds()).containsExactly(ID);
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> archive.store(ID, "后来的.pdf", bytes("late")));
+		assertThatIllegalArgumentException().isThrownBy(() -> archive.supplement(ID, "manifest-4.json", bytes("x"), null));
+	}
+
+	@Test // GH-12
+	void verifyChecksTheWholeChainAndRefusesToChainOntoATamperedArchive() throws Exception {
+		Archive archive = new Archive(root, clock);
+		archive.store(ID, "记录表.pdf", bytes("record"));
+		archive.seal(ID, "{}");
+		archive.supplement(ID, "报告书-补.pdf", bytes("late book"), null);
+		archive.supplement(ID, "总结.pdf", bytes("summary"), null);
+		Path dir = root.resolve("2026").resolve(ID);
+
+		Files.writeString(dir.resolve("报告书-补.pdf"), "forged");
+		assertThat(archive.verify(ID)).containsExactly("报告书-补.pdf");
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> archive.supplement(ID, "再补.pdf", bytes("x"), null));
+		Files.writeString(dir.resolve("报告书-补.pdf"), "late book");
+		assertThat(archive.verify(ID)).isEmpty();
+
+		// a forger who rewrites the seal's manifest to match a changed file breaks the link of the next one
+		String manifest = Files.readString(dir.resolve("manifest.json"));
+		Files.writeString(dir.resolve("记录表.pdf"), "forged");
+		Files.writeString(dir.resolve("manifest.json"), manifest.replace(sha256(bytes("record")), sha256(bytes("forged"))));
+		assertThat(archive.verify(ID)).containsExactly("manifest-2.json");
+
+		// a supplement removed from the middle leaves a gap: the one after it is no longer chained
+		Files.writeString(dir.resolve("manifest.json"), manifest);
+		Files.writeString(dir.resolve("记录表.pdf"), "record");
+		Files.delete(dir.resolve("manifest-2.json"));
+		assertThat(archive.verify(ID)).contains("manifest-3.json", "报告书-补.pdf (unlisted)");
+
+		// and a file slipped in that no manifest lists is named
+		Files.writeString(dir.resolve("manifest-2.json"), "{}");
+		Files.writeString(dir.resolve("后补.pdf"), "slipped in");
+		assertThat(archive.verify(ID)).contains("后补.pdf (unlisted)", "manifest-2.json");
+	}
+
+	@Test // GH-12
+	void onlyASealedArchiveTakesSupplements() {
+		Archive archive = new Archive(root, clock);
+		archive.store(ID, "报告书.pdf", bytes("book"));
+		org.assertj.core.api.Assertions.assertThatIllegalStateException()
+			.isThrownBy(() -> archive.supplement(ID, "总结.pdf", bytes("x"), null));
+		assertThat(archive.supplements(ID)).isEmpty();
+	}
+
 	@Test
 	void sealedIncidentsAreListedNewestFirstWhateverTheirKind() {
 		Archive archive = new Archive(root, clock);
@@ -92,6 +167,10 @@ class ArchiveTests {
 		assertThat(archive.read("x/../..", "a.pdf")).isEmpty();
 		assertThat(archive.documents(ID)).isEmpty();
 		assertThat(archive.sealedIds()).isEmpty();
+	}
+
+	private static String sha256(byte[] content) throws Exception {
+		return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
 	}
 
 	private static byte[] bytes(String text) {

@@ -48,6 +48,18 @@ class IncidentRecordTests {
 		assertThat(Pdfs.watermarkedPages(pdf)).isEqualTo(Pdfs.pages(pdf).size());
 	}
 
+	@Test // GH-12: the record's 事件级别 … 升级至 … field carries the override
+	void printsWhyTheLevelWasRaised() {
+		IncidentRecord base = ReportFixtures.incidentRecord();
+		IncidentRecord record = new IncidentRecord(base.incidentId(), false, base.company(), base.phenomenon(), base.impact(),
+				base.occurredAt(), base.discoveredAt(), base.reportedAt(), base.handledAt(), base.recoveredAt(), base.receiver(),
+				base.handler(), Severity.GENERAL, Severity.MAJOR, null, null, base.analysis(), base.plan(), base.process(),
+				base.improvement(), base.tracking(), base.managerOpinion(), null, "应急领导小组调整，理由：影响全部客户。");
+
+		assertThat(Pdfs.flatText(documents.incidentRecord(record)))
+			.contains("事件级别一般事件，升级至重大事件（应急领导小组调整，理由：影响全部客户）事故级别—事件分析");
+	}
+
 	@Test
 	void leavesTheFormsBlanksWhenNothingIsKnown() {
 		IncidentRecord record = new IncidentRecord("INC-20120615-010", false, ReportFixtures.company(), null, null, null,

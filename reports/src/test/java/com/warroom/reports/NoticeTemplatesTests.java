@@ -22,7 +22,8 @@ class NoticeTemplatesTests {
 	void bundlesTheTwoTemplatesOfAnnexTenWithTheirFieldsAndCauses() {
 		assertThat(templates.list()).extracting(NoticeTemplates.Template::id, NoticeTemplates.Template::name)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("trading-halt", "交易（行情）暂停通知"),
-					org.assertj.core.groups.Tuple.tuple("settlement-delay", "结算数据延迟通知"));
+					org.assertj.core.groups.Tuple.tuple("settlement-delay", "结算数据延迟通知"),
+					org.assertj.core.groups.Tuple.tuple("service-restored", "交易（行情、结算）恢复通知"));
 		NoticeTemplates.Template halt = templates.find("trading-halt").orElseThrow();
 		assertThat(halt.required()).containsExactly("业务", "原因", "预计恢复时间", "公司名称", "日期");
 		assertThat(halt.choices()).containsEntry("原因", NoticeTemplates.CAUSES).containsEntry("业务", java.util.List.of("交易", "行情"));
@@ -67,7 +68,7 @@ class NoticeTemplatesTests {
 	void refusesAnUnknownTemplatePolitelyNamingTheOnesThereAre() {
 		assertThatExceptionOfType(NoticeException.class).isThrownBy(() -> templates.render("holiday", haltValues()))
 			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(Problem.UNKNOWN_TEMPLATE))
-			.withMessage("没有“holiday”这个通知模板。可用的模板：交易（行情）暂停通知（trading-halt）、结算数据延迟通知（settlement-delay）。");
+			.withMessage("没有“holiday”这个通知模板。可用的模板：交易（行情）暂停通知（trading-halt）、结算数据延迟通知（settlement-delay）、交易（行情、结算）恢复通知（service-restored）。");
 	}
 
 	@Test
@@ -105,7 +106,7 @@ class NoticeTemplatesTests {
 		NoticeTemplates custom = new NoticeTemplates(dir);
 
 		assertThat(custom.list()).extracting(NoticeTemplates.Template::id)
-			.containsExactly("trading-halt", "settlement-delay", "network");
+			.containsExactly("trading-halt", "settlement-delay", "service-restored", "network");
 		assertThat(custom.render("trading-halt", Map.of("原因", "电力供应")))
 			.isEqualTo("交易暂停通知\n\n尊敬的客户：电力供应故障，${原因} 仅为示例。");
 		assertThat(custom.find("trading-halt").orElseThrow().name()).isEqualTo("交易暂停通知（本公司版）");
@@ -120,19 +121,38 @@ class NoticeTemplatesTests {
 			.withMessageContaining("bad.txt 第 4 行：占位符 ${env:HOME} 不可用");
 	}
 
-	@Test
-	void rendersANoticeAsAPdfWithTheIncidentId() {
+	@Test // GH-12: customers read the notice, the incident id is internal
+	void rendersANoticeAsAPdfWithoutTheInternalIncidentId() {
 		Notice notice = templates.compose("trading-halt", haltValues());
-		byte[] pdf = new PdfDocuments().notice(notice.title(), notice.text(), "INC-20120615-001", false);
+		byte[] pdf = new PdfDocuments().notice(notice.title(), notice.text(), false);
 		String text = Pdfs.flatText(pdf);
 
 		assertThat(text).isEqualTo(Pdfs.flat(notice.asText()));
-		assertThat(Pdfs.pages(pdf)).singleElement().satisfies(
-				(page) -> assertThat(Pdfs.flat(page)).endsWith("事件编号：INC-20120615-001第1页共1页"));
+		assertThat(Pdfs.pages(pdf)).singleElement().satisfies((page) -> {
+			assertThat(Pdfs.flat(page)).endsWith("第1页共1页").doesNotContain("事件编号").doesNotContain("INC-");
+		});
+		assertThat(Pdfs.subject(pdf)).isNull();
 		assertThat(Pdfs.fonts(pdf)).allSatisfy((font) -> assertThat(font).endsWith("WenQuanYiMicroHei embedded"));
-		byte[] drill = new PdfDocuments().notice(notice.title(), notice.text(), "DRL-20120615-001", true);
+		byte[] drill = new PdfDocuments().notice(notice.title(), notice.text(), true);
 		assertThat(Pdfs.title(drill)).isEqualTo("【演练】交易暂停通知");
 		assertThat(Pdfs.watermarkedPages(drill)).isOne();
+	}
+
+	@Test // GH-12: customers expect a 恢复通知 after the 暂停通知
+	void bundlesARestorationNoticeThatStatesWhenServiceResumed() {
+		NoticeTemplates.Template restored = templates.find("service-restored").orElseThrow();
+		assertThat(restored.required()).containsExactly("业务", "原因", "恢复时间", "公司名称", "日期");
+		assertThat(restored.choices()).containsEntry("业务", java.util.List.of("交易", "行情", "结算"));
+
+		Map<String, String> values = haltValues();
+		values.put("恢复时间", "6月15日 13:59");
+		Notice notice = templates.compose("service-restored", values);
+
+		assertThat(notice.title()).isEqualTo("交易恢复通知");
+		assertThat(notice.text()).startsWith("各位尊敬的客户：")
+			.contains("此前因计算机系统发生故障造成的交易暂停，已于6月15日 13:59恢复正常。")
+			.endsWith("特此通知\n\nXX期货有限公司\n\n2012年6月15日");
+		assertThat(notice.asText()).doesNotContain("预计", "INC-");
 	}
 
 	@Test

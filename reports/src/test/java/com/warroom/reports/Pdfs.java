@@ -49,7 +49,7 @@ final class Pdfs {
 	}
 
 	/** The footer (事件编号 … 第 x 页 共 y 页) and the watermark, as drawn last on each page. */
-	private static final Pattern FURNITURE = Pattern.compile("事件编号：[A-Za-z0-9._-]*第\\d+页共\\d+页(演练)?$");
+	private static final Pattern FURNITURE = Pattern.compile("(事件编号：[A-Za-z0-9._-]*)?第\\d+页共\\d+页(演练)?$");
 
 	static String flat(String text) {
 		return text.replaceAll("[\\s\\u3000]+", "");
@@ -65,6 +65,13 @@ final class Pdfs {
 			}
 		}
 		return marked;
+	}
+
+	/** The document's subject (its metadata: the incident id), or {@code null}. */
+	static String subject(byte[] pdf) {
+		try (PdfDocument doc = open(pdf)) {
+			return doc.getDocumentInfo().getSubject();
+		}
 	}
 
 	/** The document's title (its metadata). */

@@ -31,7 +31,7 @@ public final class RenderSamples {
 		for (String id : List.of("trading-halt", "settlement-delay")) {
 			Notice notice = templates.compose(id, values);
 			Files.write(dir.resolve("notice-" + id + ".pdf"),
-					documents.notice(notice.title(), notice.text(), ReportFixtures.ID, id.equals("settlement-delay")));
+					documents.notice(notice.title(), notice.text(), id.equals("settlement-delay")));
 		}
 		System.out.println("Written to " + dir.toAbsolutePath());
 	}

@@ -142,6 +142,44 @@ class ReportBookTests {
 		}
 	}
 
+	@Test // GH-12: "第 2 次（恢/复后报告）"
+	void keepsTheReportsSequenceWholeOnTheHeaderLine() {
+		for (ReportBook.Sequence sequence : List.of(new ReportBook.Sequence(2, "恢复后报告"),
+				new ReportBook.Sequence(13, "5个工作日事件总结报告"), ReportBook.Sequence.labelled("30个工作日补充报告"))) {
+			ReportBook base = ReportFixtures.reportBook();
+			ReportBook book = new ReportBook(base.incidentId(), false, sequence, at("2026-11-23T14:10:00"), base.company(),
+					base.signers(), base.occurredAt(), null, base.course(), base.impact(), base.assessment(), base.measures(),
+					null, null);
+			String firstPage = Pdfs.pages(documents.reportBook(book)).get(0);
+
+			assertThat(firstPage.lines().map(Pdfs::flat)).as(sequence.text())
+				.anySatisfy((line) -> assertThat(line).contains(flat(sequence.text())))
+				.anySatisfy((line) -> assertThat(line).startsWith("报告时间：2026年11月23日14时10分"));
+		}
+	}
+
+	@Test // GH-12
+	void showsTheLeadersOverrideWithItsReasonAndTheComputedLevel() {
+		ReportBook base = ReportFixtures.reportBook();
+		Assessment overridden = new Assessment("后果", "原因", EventClass.EQUIPMENT_FAILURE, com.warroom.playbooks.Severity.MAJOR,
+				"集中交易系统中断不足 5 分钟", Nature.PENDING, com.warroom.playbooks.Severity.GENERAL, "涉及全公司客户，按从高原则。");
+		ReportBook book = new ReportBook(base.incidentId(), false, base.sequence(), base.reportedAt(), base.company(),
+				base.signers(), base.occurredAt(), null, base.course(), base.impact(), overridden, base.measures(), null, null);
+
+		assertThat(Pdfs.flatText(documents.reportBook(book)))
+			.contains("事件级别：重大事件（应急领导小组调整，理由：涉及全公司客户，按从高原则；按分级规则为一般事件：集中交易系统中断不足5分钟）");
+	}
+
+	@Test // GH-12: no "。。", no "1、1、"
+	void numbersMeasuresOnceAndNeverDoublesTheirPunctuation() {
+		List<Measure> measures = List.of(new Measure(at("2012-06-15T13:58:52"), "1、关闭节点 1 电源。", "节点 2 接管。"),
+				new Measure(null, "2. 联系硬件厂商；", null));
+		String text = Pdfs.flatText(documents.reportBook(ReportFixtures.reportBook(false, List.of(), measures, "")));
+
+		assertThat(text).contains("1、2012年6月15日13:58:52关闭节点1电源。效果：节点2接管2、联系硬件厂商；")
+			.doesNotContain("1、1、").doesNotContain("2、2.").doesNotContain("。。").doesNotContain("。效果：节点2接管。");
+	}
+
 	@Test
 	void namesALabelledReportAfterItsNumber() {
 		assertThat(ReportBook.Sequence.nth(3).text()).isEqualTo("第 3 次");

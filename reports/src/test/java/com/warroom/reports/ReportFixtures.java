@@ -87,7 +87,7 @@ final class ReportFixtures {
 		return List.of(
 				new ReportMade(ReportBook.Sequence.nth(1), at("2012-06-15T13:59:05"), "电话", List.of("当地证监局期货处", "期货业协会")),
 				new ReportMade(ReportBook.Sequence.labelled("恢复后报告"), at("2012-06-15T14:10:00"), "书面报告书",
-						List.of("当地证监局期货处", "期货业协会", "四大期货交易所", "董事会（股东）")));
+						List.of("当地证监局期货处", "期货业协会", "四大期货交易所", "董事会（股东）"), List.of("赵刚", "钱进")));
 	}
 
 	static IncidentRecord incidentRecord() {

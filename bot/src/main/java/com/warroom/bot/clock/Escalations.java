@@ -13,6 +13,7 @@ import com.warroom.bot.engine.Button;
 import com.warroom.bot.engine.ButtonTokens;
 import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.Html;
+import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.Incident;
@@ -21,9 +22,11 @@ import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.TimelineType;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.Roster;
+import com.warroom.bot.roster.RosterRole;
 import com.warroom.notify.Outbox;
 import com.warroom.notify.Reminder;
 import com.warroom.notify.spi.Notification;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -130,7 +133,7 @@ public class Escalations {
 	public List<Outbound> raise(Incident incident, String cause, String reason) {
 		int number = 1 + (int) incident.fields().keySet().stream().filter((k) -> k.matches("esc:\\d+:cause")).count();
 		Instant now = clock.instant();
-		IncidentStore.Result result = incidents.once(incident, "esccause:" + cause, String.valueOf(number),
+		IncidentStore.Result result = once(incident, "esccause:" + cause, String.valueOf(number),
 				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now,
 						Map.of("text", reason, "tier", policy.tiers().get(0).name(), "esc", String.valueOf(number))));
 		if (!result.applied()) {
@@ -142,19 +145,60 @@ public class Escalations {
 		fields.put("esc:" + number + ":tier", "0");
 		fields.put("esc:" + number + ":round", "1");
 		fields.put("esc:" + number + ":next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()));
+		fields.put("esc:" + number + ":told", told(incident, number, holders(policy.tiers().get(0))));
 		incidents.setFields(incident.id(), fields);
-		return messages(incident, number, reason, 0, 1);
+		List<Outbound> actions = messages(incident, number, reason, 0, 1);
+		if (cause.equals("declared")) {
+			actions.addAll(informLeaders(incident, reason));
+		}
+		return actions;
+	}
+
+	/**
+	 * 附件四 flow step 3 (立即向公司应急小组、公司领导报告): at declaration every member of the
+	 * 应急领导小组 and the 应急工作小组 hears of it in their own chats at once, whatever tier they
+	 * are in; the tiers still decide who must acknowledge and who is chased.
+	 */
+	private List<Outbound> informLeaders(Incident incident, String reason) {
+		List<Person> tier = holders(policy.tiers().get(0));
+		List<Outbound> actions = new ArrayList<>();
+		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
+		String text = texts.get("escalation.informed", drill, incident.id(), Html.escape(reason),
+				Html.escape(policy.tiers().get(0).name()));
+		for (Person person : roster.people()) {
+			boolean leader = person.roles().contains(RosterRole.LEADER) || person.roles().contains(RosterRole.COMMANDER);
+			if (!leader || tier.contains(person)) {
+				continue; // the first tier was just told, with the button
+			}
+			actions.addAll(direct(incident, person, text, null, null, incident.id() + ":informed:" + person.id(),
+					incident.id() + " " + texts.get("escalation.informed.title")));
+		}
+		return actions;
+	}
+
+	/** The roster ids told of escalation {@code number} so far, with {@code people} added. */
+	private static String told(Incident incident, int number, List<Person> people) {
+		java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+		String before = incident.fields().getOrDefault("esc:" + number + ":told", "");
+		if (!before.isEmpty()) {
+			ids.addAll(List.of(before.split(",")));
+		}
+		people.forEach((person) -> ids.add(person.id()));
+		return String.join(",", ids);
 	}
 
 	/** The escalation's acknowledgement timed out: tell the next tier, or give up after the last round. */
 	public List<Outbound> timeout(String incidentId, int number) {
 		Optional<Incident> found = incidents.find(incidentId);
-		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED) {
+		if (found.isEmpty()) {
 			return List.of();
 		}
 		Incident incident = found.get();
 		Map<String, String> f = incident.fields();
 		String prefix = "esc:" + number + ":";
+		if (incident.status() == IncidentStatus.CLOSED && !chasedAfterClose(f.getOrDefault(prefix + "cause", ""))) {
+			return List.of();
+		}
 		if (!f.containsKey(prefix + "tier") || f.containsKey(prefix + "ack") || f.containsKey(prefix + "done")) {
 			return List.of();
 		}
@@ -167,19 +211,22 @@ public class Escalations {
 		String reason = f.getOrDefault(prefix + "reason", "");
 		Instant now = clock.instant();
 		if (round > policy.rounds()) {
-			incidents.once(incident, prefix + "done", "exhausted", new IncidentStore.Entry(TimelineType.ESCALATION_EXHAUSTED,
+			once(incident, prefix + "done", "exhausted", new IncidentStore.Entry(TimelineType.ESCALATION_EXHAUSTED,
 					"system", texts.get("system.name"), "clock", now, Map.of("text", reason, "esc", String.valueOf(number))));
-			return List.of(new Outbound.Send(incident.chat(), texts.get("escalation.exhausted", incident.id(),
-					Html.escape(reason)), List.of(), null, incident.id()));
+			// the room's message of this escalation loses its button; the room is told to follow up by hand
+			String exhausted = texts.get("escalation.exhausted", incident.id(), Html.escape(reason));
+			return List.of(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number), exhausted,
+					List.of(), incident.id()), new Outbound.Send(incident.chat(), exhausted, List.of(), null, incident.id()));
 		}
-		IncidentStore.Result moved = incidents.once(incident, prefix + "step:" + round + ":" + tier, "1",
+		IncidentStore.Result moved = once(incident, prefix + "step:" + round + ":" + tier, "1",
 				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now,
 						Map.of("text", reason, "tier", policy.tiers().get(tier).name(), "esc", String.valueOf(number))));
 		if (!moved.applied()) {
 			return List.of();
 		}
 		incidents.setFields(incident.id(), Map.of(prefix + "tier", String.valueOf(tier), prefix + "round",
-				String.valueOf(round), prefix + "next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli())));
+				String.valueOf(round), prefix + "next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()),
+				prefix + "told", told(incident, number, holders(policy.tiers().get(tier)))));
 		return messages(incident, number, reason, tier, round);
 	}
 
@@ -187,10 +234,27 @@ public class Escalations {
 	public List<Reminder> reminders(Incident incident) {
 		List<Reminder> reminders = new ArrayList<>();
 		for (Map.Entry<Integer, String> open : incident.openEscalations().entrySet()) {
+			if (incident.status() == IncidentStatus.CLOSED
+					&& !chasedAfterClose(incident.fields().getOrDefault("esc:" + open.getKey() + ":cause", ""))) {
+				continue;
+			}
 			Instant next = Instant.ofEpochMilli(Long.parseLong(open.getValue()));
 			reminders.add(new Reminder(incident.id(), "ESC:" + open.getKey(), Reminder.Stage.DUE, next, next));
 		}
 		return reminders;
+	}
+
+	/**
+	 * Whether an escalation goes on after its incident closed: one about a report still owed
+	 * (overdue, or its book unsigned) does; the handling's (declaration, level) do not.
+	 */
+	static boolean chasedAfterClose(String cause) {
+		return cause.startsWith("overdue:") || cause.startsWith("approval:");
+	}
+
+	private IncidentStore.Result once(Incident incident, String field, String value, IncidentStore.Entry entry) {
+		return (incident.status() == IncidentStatus.CLOSED) ? incidents.onceEvenClosed(incident, field, value, entry)
+				: incidents.once(incident, field, value, entry);
 	}
 
 	/** {@code 5 分钟}, {@code 90 秒}: whole minutes when the span is a whole number of them. */
@@ -209,21 +273,9 @@ public class Escalations {
 				span(policy.ackTimeout()));
 		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
 		for (Person person : people) {
-			// the person's own web chat keeps it too: the way in where Telegram is not reachable
-			actions.add(new Outbound.Send(ChatRef.webPrivate(person.id()), text, List.of(List.of(ack)), null, incident.id()));
-			if (person.telegramId() == null) {
-				continue;
-			}
-			if (outbox.supports(TELEGRAM)) {
-				// stored before it is sent: a restart or a Telegram outage does not lose it
-				outbox.enqueue(TELEGRAM, incident.id(), new Notification(incident.id() + ":esc:" + number + ":" + round + ":"
-						+ tier + ":" + person.id(), person.telegramId(), incident.id() + " " + target.name(), text,
-						incident.isDrill(), List.of(new Notification.Action(ack.label(), ack.token()))));
-			}
-			else {
-				actions.add(new Outbound.Send(new ChatRef("tg", person.telegramId(), null, false), text, List.of(List.of(ack)),
-						null, incident.id()));
-			}
+			actions.addAll(direct(incident, person, text, ack, IncidentViews.escalationSlot(incident.id(), number),
+					incident.id() + ":esc:" + number + ":" + round + ":" + tier + ":"
+					+ person.id(), incident.id() + " " + target.name()));
 		}
 		for (int i = 0; i < target.channels().size(); i++) {
 			TierChannel channel = target.channels().get(i);
@@ -236,9 +288,39 @@ public class Escalations {
 					incident.id() + " " + target.name(), Html.toPlain(text), incident.isDrill()));
 		}
 		List<String> names = people.stream().map(Person::name).toList();
-		actions.add(new Outbound.Send(incident.chat(), texts.get("escalation.notice", drill, incident.id(),
-				Html.escape(target.name()), Html.escape(String.join("、", names)), Html.escape(reason)),
-				List.of(List.of(ack)), null, incident.id()));
+		// one message per escalation in the room, edited as it moves from tier to tier
+		String notice = texts.get("escalation.notice", drill, incident.id(), Html.escape(target.name()),
+				Html.escape(String.join("、", names)), Html.escape(reason))
+				+ texts.get("escalation.notice.wait", String.valueOf(round), span(policy.ackTimeout()));
+		actions.add(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number), notice,
+				List.of(List.of(ack)), incident.id()));
+		return actions;
+	}
+
+	/**
+	 * A message to one person's own chats: their web chat (kept under the escalation's slot,
+	 * so an acknowledgement can take its button away) and Telegram, through the durable
+	 * outbox when there is one.
+	 * @param ack the 确认收到 button, or null for a message that only informs
+	 */
+	private List<Outbound> direct(Incident incident, Person person, String text, @Nullable Button ack, @Nullable String slot,
+			String id, String title) {
+		List<Outbound> actions = new ArrayList<>();
+		List<List<Button>> buttons = (ack != null) ? List.of(List.of(ack)) : List.of();
+		// the person's own web chat keeps it too: the way in where Telegram is not reachable
+		actions.add(new Outbound.Send(ChatRef.webPrivate(person.id()), text, buttons, slot, incident.id()));
+		if (person.telegramId() == null) {
+			return actions;
+		}
+		if (outbox.supports(TELEGRAM)) {
+			// stored before it is sent: a restart or a Telegram outage does not lose it
+			outbox.enqueue(TELEGRAM, incident.id(), new Notification(id, person.telegramId(), title, text, incident.isDrill(),
+					(ack != null) ? List.of(new Notification.Action(ack.label(), ack.token())) : List.of()));
+		}
+		else {
+			actions.add(new Outbound.Send(new ChatRef("tg", person.telegramId(), null, false), text, buttons, null,
+					incident.id()));
+		}
 		return actions;
 	}
 

@@ -72,11 +72,26 @@ public class ReminderPlanner {
 	public void changed(String incidentId) {
 		Optional<Incident> incident = incidents.find(incidentId);
 		Optional<Playbook> playbook = incident.flatMap((i) -> library.find(i.playbookId()));
-		if (incident.isEmpty() || playbook.isEmpty() || incident.get().status() == IncidentStatus.CLOSED) {
+		if (incident.isEmpty() || playbook.isEmpty()) {
 			scheduler.cancel(incidentId);
 			return;
 		}
 		List<TimelineEntry> timeline = incidents.timeline(incidentId);
+		if (incident.get().status() == IncidentStatus.CLOSED) {
+			// closing ends the handling, not the obligations: what is still owed is reminded and escalated
+			List<Obligation> owed = views.owed(incident.get(), playbook.get(), IncidentViews.history(timeline));
+			incidents.setOwing(incident.get(), !owed.isEmpty());
+			List<Reminder> reminders = plan(incident.get(), owed);
+			reminders.addAll(escalations.reminders(incident.get()));
+			reminders.addAll(approvals(incident.get(), timeline));
+			if (reminders.isEmpty()) {
+				scheduler.cancel(incidentId);
+			}
+			else {
+				scheduler.replace(incidentId, reminders);
+			}
+			return;
+		}
 		List<Reminder> reminders = plan(incident.get(),
 				views.owed(incident.get(), playbook.get(), IncidentViews.history(timeline)));
 		reminders.addAll(escalations.reminders(incident.get()));

@@ -86,7 +86,7 @@ public class ReminderRelay {
 			planner.changed(due.incidentId());
 			return;
 		}
-		Optional<Open> open = open(due.incidentId());
+		Optional<Open> open = owing(due.incidentId());
 		if (open.isEmpty()) {
 			return;
 		}
@@ -156,6 +156,7 @@ public class ReminderRelay {
 					grade.level().label())).forEach(this::deliver);
 			return;
 		}
+		announceOverride(incident, playbook);
 		if (!grade.level().isHigherThan(Severity.valueOf(seen))) {
 			return;
 		}
@@ -176,6 +177,30 @@ public class ReminderRelay {
 				incident.id()));
 		escalations.raise(fresh, "level:" + grade.level().name(), texts.get("escalation.level", Severity.valueOf(seen).label(),
 				grade.level().label(), Html.escape(reason))).forEach(this::deliver);
+	}
+
+	/**
+	 * A leader's override is a level change like any other: escalated, tier by tier, once per
+	 * override (the card already shows it).
+	 */
+	private void announceOverride(Incident incident, Playbook playbook) {
+		IncidentViews.Level level = views.level(incident, playbook);
+		if (!level.overridden()) {
+			return;
+		}
+		String mark = level.effective().name() + "|" + level.by() + "|" + level.reason();
+		String before = incident.fields().get("overrideSeen");
+		if (mark.equals(before)) {
+			return;
+		}
+		incidents.setField(incident.id(), "overrideSeen", mark);
+		Severity from = (before != null) ? Severity.valueOf(before.substring(0, before.indexOf('|')))
+				: Severity.valueOf(incident.fields().getOrDefault("levelSeen", level.computed().level().name()));
+		long changes = incidents.timeline(incident.id()).stream().filter((e) -> e.type() == TimelineType.LEVEL_SET).count();
+		String by = roster.byId(String.valueOf(level.by())).map((p) -> p.name()).orElse(String.valueOf(level.by()));
+		escalations.raise(incident, "override:" + changes, texts.get("escalation.override", from.label(),
+				level.effective().label(), by, String.valueOf(level.reason()),
+				level.computed().level().label())).forEach(this::deliver);
 	}
 
 	List<Outbound> messages(Incident incident, Playbook playbook, Obligation obligation, ReminderDue due) {
@@ -207,7 +232,7 @@ public class ReminderRelay {
 
 	/** A report book still unsigned after {@code OVERDUE_AFTER}: said in the chat and escalated. */
 	private void approvalPending(ReminderDue due) {
-		Optional<Open> open = open(due.incidentId());
+		Optional<Open> open = owing(due.incidentId());
 		String key = due.key().substring(ReminderPlanner.APPROVAL.length());
 		if (open.isEmpty() || open.get().incident().fields().containsKey("rep:" + key)
 				|| !planner.markSent(due.incidentId(), due.key(), due.stage())) {
@@ -224,6 +249,12 @@ public class ReminderRelay {
 
 	/** An incident that is not closed, with its playbook. */
 	private record Open(Incident incident, Playbook playbook) {
+	}
+
+	/** An incident that may still owe reports: open, recovered, or closed with reports outstanding. */
+	private Optional<Open> owing(String incidentId) {
+		return incidents.find(incidentId)
+			.flatMap((incident) -> library.find(incident.playbookId()).map((playbook) -> new Open(incident, playbook)));
 	}
 
 	private Optional<Open> open(String incidentId) {

@@ -17,13 +17,20 @@ import com.warroom.reports.NoticeTemplates;
 
 /**
  * Customer notices (附件十) filled with an incident's values: the options chosen in chat
- * (原因, 业务), the expected recovery time as typed, the company's name and today's date.
+ * (原因, 业务), the expected recovery time as typed, the recorded recovery time (恢复通知),
+ * the company's name and today's date. Customers read them: no internal incident id.
  * Values are printed as typed; templates cannot reach anything but these values
  * ({@link NoticeTemplates}). Thread-safe.
  */
 public class CustomerNotices {
 
 	static final String RECOVERY = "预计恢复时间";
+
+	/** When service was restored, as recorded by /recovered: the 恢复通知's. */
+	static final String RECOVERED = "恢复时间";
+
+	private static final java.time.format.DateTimeFormatter RECOVERED_AT = java.time.format.DateTimeFormatter
+		.ofPattern("M月d日 HH:mm");
 
 	static final String COMPANY = "公司名称";
 
@@ -50,7 +57,8 @@ public class CustomerNotices {
 				template.fields().stream()
 					.filter(template.choices()::containsKey)
 					.map((field) -> new Paperwork.Option(field, template.choices().get(field)))
-					.toList()))
+					.toList(),
+				template.fields().contains(RECOVERY), template.fields().contains(RECOVERED)))
 			.toList();
 	}
 
@@ -58,6 +66,9 @@ public class CustomerNotices {
 	public Optional<Notice> render(Incident incident, String templateId, Map<String, String> choices, String recovery) {
 		Map<String, String> values = new HashMap<>(choices);
 		values.put(RECOVERY, recovery);
+		if (incident.recoveredAt() != null) {
+			values.put(RECOVERED, RECOVERED_AT.format(incident.recoveredAt().atZone(zone)));
+		}
 		values.put(COMPANY, company.name());
 		values.put(DATE, NoticeTemplates.date(LocalDate.now(clock.withZone(zone))));
 		try {

@@ -50,7 +50,7 @@ class DocumentsConfiguration {
 	org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> warmFont(
 			PdfDocuments pdf) {
 		return (ready) -> {
-			Thread warm = new Thread(() -> pdf.notice("预热", "预热", "INC-00000000-000", false), "warm-font");
+			Thread warm = new Thread(() -> pdf.notice("预热", "预热", false), "warm-font");
 			warm.setDaemon(true);
 			warm.start();
 		};
@@ -68,8 +68,9 @@ class DocumentsConfiguration {
 
 	@Bean
 	Paperwork paperwork(IncidentStore incidents, IncidentViews views, Texts texts, PdfDocuments pdf, Archive archive,
-			CompanyInfo company, CustomerNotices notices, Clock clock, WorkingDayCalendar calendar) {
-		return new IncidentPaperwork(incidents, views, texts, pdf, archive, company, notices, clock, calendar.zone());
+			CompanyInfo company, CustomerNotices notices, Clock clock, WorkingDayCalendar calendar,
+			com.warroom.bot.roster.Roster roster) {
+		return new IncidentPaperwork(incidents, views, texts, pdf, archive, company, notices, clock, calendar.zone(), roster);
 	}
 
 }

@@ -18,6 +18,9 @@ import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.bot.incident.TimelineType;
+import com.warroom.bot.roster.Person;
+import com.warroom.bot.roster.Roster;
+import com.warroom.bot.roster.RosterRole;
 import com.warroom.playbooks.Playbook;
 import com.warroom.playbooks.Severity;
 import com.warroom.reports.Archive;
@@ -58,10 +61,16 @@ public class IncidentPaperwork implements Paperwork {
 
 	private final ZoneId zone;
 
+	private final Roster roster;
+
 	private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+	/**
+	 * @param roster who is who: the reporting liaison's contact data, the 事件管理人
+	 */
 	public IncidentPaperwork(IncidentStore incidents, IncidentViews views, Texts texts, PdfDocuments pdf, Archive archive,
-			CompanyInfo company, CustomerNotices notices, Clock clock, ZoneId zone) {
+			CompanyInfo company, CustomerNotices notices, Clock clock, ZoneId zone, Roster roster) {
+		this.roster = roster;
 		this.incidents = incidents;
 		this.views = views;
 		this.texts = texts;
@@ -83,55 +92,114 @@ public class IncidentPaperwork implements Paperwork {
 		DocumentData data = data(incident, playbook);
 		ReportBook.Sequence sequence = data.sequenceOf(report);
 		Optional<TimelineEntry> entry = (report != null) ? data.reportEntry(report) : Optional.empty();
-		Instant reportedAt = entry.map(data::reportedAt).orElse(clock.instant());
+		// 报告时间: when the report counted as made (once signed, for a book that needs 签发);
+		// a book still waiting for its signatures has no report time yet
+		Instant reportedAt = switch (version) {
+			case DRAFT -> clock.instant();
+			case FOR_SIGNING -> null;
+			case SENT -> entry.map((made) -> data.countedAt(report, made)).orElse(clock.instant());
+		};
+		Optional<Person> liaison = entry.flatMap((made) -> roster.byId(made.personId()))
+			.or(() -> roster.people().stream().filter((person) -> person.name().equals(reporter)).findFirst());
 		String filedBy = (company.reporter() != null && !company.reporter().isBlank()) ? company.reporter()
 				: entry.map(TimelineEntry::personName).orElse(reporter);
 		List<String> signers = (report != null) ? data.signers(report) : List.of();
 		ReportBook book = new ReportBook(incident.id(), incident.isDrill(), sequence, reportedAt,
-				company.withReporter(filedBy), signers, incident.startedAt(), data.answer("place"), data.course(),
+				contactsOf(liaison).withReporter(filedBy), signers, data.occurredAt(), data.answer("place"), data.course(),
 				data.impact(), data.assessment(), data.measures(), data.answer("assistance"),
 				incident.isDrill() ? texts.get("doc.remarks.drill") : null);
 		String name = texts.get("doc.name.reportbook", sequence.text().replace(" ", ""))
 				+ ((version == BookVersion.SENT) ? "" : texts.get("doc.name.suffix." + version.name()));
-		return keep(incident, name, pdf.reportBook(book));
+		return keep(incident, playbook, name, pdf.reportBook(book));
+	}
+
+	/**
+	 * The company's contact data; 联系人, 联系电话 and 联系方式（含手机） not configured
+	 * ({@code COMPANY_CONTACT}, {@code COMPANY_PHONE}, {@code COMPANY_MOBILE}) default to the
+	 * reporting liaison's roster entry: the regulator calls back the person who reported.
+	 */
+	private CompanyInfo contactsOf(Optional<Person> liaison) {
+		if (liaison.isEmpty()) {
+			return company;
+		}
+		Person person = liaison.get();
+		return new CompanyInfo(company.name(), company.head(), company.reporter(), orElse(company.contact(), person.name()),
+				orElse(company.phone(), person.phone()), company.fax(), orElse(company.mobile(), person.phone()),
+				orElse(company.email(), person.email()), company.location());
+	}
+
+	private static @Nullable String orElse(@Nullable String configured, @Nullable String fallback) {
+		return (configured != null && !configured.isBlank()) ? configured : fallback;
 	}
 
 	@Override
 	public String postEventReport(Incident incident, Playbook playbook) {
 		DocumentData data = data(incident, playbook);
-		Severity level = data.grade().level();
-		Investigation investigation = new Investigation(texts.get("doc.investigation", level.label()), data.answer("human"),
+		Investigation investigation = new Investigation(data.answer("investigation"), data.answer("human"),
 				data.answer("handling"), data.answer("accountability"));
 		PostEventReport report = new PostEventReport(incident.id(), incident.isDrill(), !data.causeKnown(), playbook.title(),
-				company, clock.instant(), incident.startedAt(), incident.recoveredAt(), data.answer("place"),
-				data.narrative(company), data.course(), data.impact(), data.assessment(), data.reportsMade(), data.measures(),
-				investigation, data.answer("lessons"), data.lines("problems"), data.lines("actions"), data.answer("other"));
-		return keep(incident, texts.get(data.causeKnown() ? "doc.name.summary" : "doc.name.summary.preliminary"),
+				company, clock.instant(), data.occurredAt(), incident.recoveredAt(), data.answer("place"), data.narrative(),
+				data.course(), data.impact(), data.assessment(), data.reportsMade(), data.measures(), investigation,
+				data.answer("lessons"), data.lines("problems"), data.lines("actions"), data.answer("other"));
+		return keep(incident, playbook, texts.get(data.causeKnown() ? "doc.name.summary" : "doc.name.summary.preliminary"),
 				pdf.postEventReport(report));
 	}
 
 	@Override
 	public String incidentRecord(Incident incident, Playbook playbook) {
 		DocumentData data = data(incident, playbook);
-		Severity level = data.grade().level();
-		Optional<TimelineEntry> raised = data.timeline.stream()
-			.filter((entry) -> entry.type() == TimelineType.LEVEL_RAISED)
-			.reduce((first, second) -> second);
-		Severity first = raised.map((entry) -> firstLevel(data)).orElse(level);
+		Severity level = data.effectiveLevel();
+		Severity first = firstLevel(data);
+		String levelNote = (incident.levelOverride() != null) ? texts.get("doc.record.level.override",
+				DocumentData.sentenceBody(String.valueOf(incident.levelReason())), data.grade().level().label()) : null;
 		String handler = data.mainHandler().orElse(data.declaredByName());
-		IncidentRecord record = new IncidentRecord(incident.id(), incident.isDrill(), company, playbook.title(),
-				data.impact().scope(), incident.startedAt(), incident.startedAt(), data.firstReport().orElse(null),
+		String manager = manager(data);
+		IncidentRecord record = new IncidentRecord(incident.id(), incident.isDrill(), company, phenomenon(data),
+				data.impact().scope(), data.occurredAt(), data.discoveredAt(), data.firstReport().orElse(null),
 				incident.declaredAt(), incident.recoveredAt(), data.declaredByName(), handler, first,
-				raised.isPresent() ? level : null, null, null,
-				SignedSection.of(data.answer("cause"), null, null),
-				SignedSection.of(texts.get("doc.record.plan", playbook.fullTitle()), data.declaredByName(), incident.declaredAt()),
+				(level != first) ? level : null, null, null, SignedSection.of(data.answer("cause"), manager, null),
+				SignedSection.of(texts.get("doc.record.plan", playbook.fullTitle()), manager, incident.declaredAt()),
 				new SignedSection(null, data.course(), handler, incident.recoveredAt()),
-				SignedSection.of(data.answer("actions"), null, null), SignedSection.EMPTY, SignedSection.EMPTY,
-				incident.isDrill() ? texts.get("doc.remarks.drill") : null);
-		return keep(incident, Paperwork.RECORD_PREFIX + ".pdf", pdf.incidentRecord(record));
+				SignedSection.of(data.answer("actions"), handler, null), SignedSection.of(null, manager, null),
+				SignedSection.of(null, manager, null), incident.isDrill() ? texts.get("doc.remarks.drill") : null, levelNote);
+		return keep(incident, playbook, Paperwork.RECORD_PREFIX + ".pdf", pdf.incidentRecord(record));
 	}
 
-	/** The level first announced: the {@code from} of the first rise. */
+	/** 事件现象: what was observed — the scenario's description, and the responders' notes. */
+	private String phenomenon(DocumentData data) {
+		StringBuilder text = new StringBuilder(data.playbook.title());
+		String description = data.playbook.description();
+		if (description != null && !description.isBlank()) {
+			text.append("：").append(DocumentData.sentence(description));
+		}
+		else {
+			text.append("。");
+		}
+		List<String> notes = data.notes();
+		if (!notes.isEmpty()) {
+			text.append("\n").append(texts.get("doc.record.notes")).append(String.join("；", notes)).append("。");
+		}
+		return text.toString();
+	}
+
+	/**
+	 * 事件管理人: the 应急工作小组组长 (commander) who acted on the incident last — closed it,
+	 * set its level, answered a step — else the roster's first commander; never simply the
+	 * person who declared it.
+	 */
+	private @Nullable String manager(DocumentData data) {
+		List<TimelineEntry> entries = new java.util.ArrayList<>(data.timeline);
+		java.util.Collections.reverse(entries);
+		for (TimelineEntry entry : entries) {
+			Optional<Person> person = roster.byId(entry.personId());
+			if (person.isPresent() && person.get().roles().contains(RosterRole.COMMANDER)) {
+				return person.get().name();
+			}
+		}
+		return roster.withRole(RosterRole.COMMANDER).stream().map(Person::name).findFirst().orElse(null);
+	}
+
+	/** The level first announced: the {@code from} of the first rise, else the level computed now. */
 	private static Severity firstLevel(DocumentData data) {
 		return data.timeline.stream()
 			.filter((entry) -> entry.type() == TimelineType.LEVEL_RAISED && entry.detail("from") != null)
@@ -154,7 +222,7 @@ public class IncidentPaperwork implements Paperwork {
 	public Optional<String> noticePdf(Incident incident, String templateId, Map<String, String> choices, String recovery) {
 		return notices.render(incident, templateId, choices, recovery)
 			.map((notice) -> keep(incident, texts.get("doc.name.notice", notice.title()),
-					pdf.notice(notice.title(), notice.text(), incident.id(), incident.isDrill())));
+					pdf.notice(notice.title(), notice.text(), incident.isDrill())));
 	}
 
 	@Override
@@ -194,7 +262,17 @@ public class IncidentPaperwork implements Paperwork {
 		root.put("declaredAt", incident.declaredAt().toString());
 		root.put("recoveredAt", (incident.recoveredAt() != null) ? incident.recoveredAt().toString() : null);
 		root.put("closedAt", (incident.closedAt() != null) ? incident.closedAt().toString() : null);
-		root.put("level", views.grade(incident, playbook).level().name());
+		// the level in force; with a leader's override also the computed level and the reason
+		Severity computed = views.grade(incident, playbook).level();
+		root.put("level", (incident.levelOverride() != null) ? incident.levelOverride().name() : computed.name());
+		root.put("computedLevel", computed.name());
+		if (incident.levelOverride() != null) {
+			Map<String, Object> override = new LinkedHashMap<>();
+			override.put("level", incident.levelOverride().name());
+			override.put("reason", incident.levelReason());
+			override.put("by", incident.fields().get("levelBy"));
+			root.put("override", override);
+		}
 		root.put("entries", incidents.timeline(incident.id()).stream().map((entry) -> {
 			Map<String, Object> line = new LinkedHashMap<>();
 			line.put("id", entry.id());
@@ -215,9 +293,34 @@ public class IncidentPaperwork implements Paperwork {
 		}
 	}
 
+	@Override
+	public String keepAsSent(Incident incident, String signed) {
+		byte[] bytes = archive.read(incident.id(), signed)
+			.orElseThrow(() -> new IllegalStateException(signed + " is not in the archive of " + incident.id()));
+		return keep(incident, signed.replace(texts.get("doc.name.suffix." + BookVersion.FOR_SIGNING.name()), ""), bytes);
+	}
+
+	@Override
+	public Optional<byte[]> read(String incidentId, String name) {
+		return archive.read(incidentId, name);
+	}
+
 	private String keep(Incident incident, String name, byte[] content) {
+		return keep(incident, null, name, content);
+	}
+
+	/**
+	 * Keeps a document in the archive; once the archive is sealed (after close), as a sealed
+	 * supplement chained to it, with the timeline as it is now when the playbook is known.
+	 */
+	private String keep(Incident incident, @Nullable Playbook playbook, String name, byte[] content) {
 		String safe = name.replaceAll("[^\\p{L}\\p{N}._-]", "");
-		return archive.store(incident.id(), safe.endsWith(".pdf") ? safe : safe + ".pdf", content).name();
+		String file = safe.endsWith(".pdf") ? safe : safe + ".pdf";
+		if (archive.sealed(incident.id()).isPresent()) {
+			String timeline = (playbook != null) ? timelineJson(incident, playbook) : null;
+			return archive.supplement(incident.id(), file, content, timeline).document().name();
+		}
+		return archive.store(incident.id(), file, content).name();
 	}
 
 }

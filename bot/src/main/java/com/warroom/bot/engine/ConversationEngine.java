@@ -40,6 +40,10 @@ public class ConversationEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
 
+	/** Commands that reach a closed incident still owing reports. */
+	private static final java.util.Set<String> AFTER_CLOSE = java.util.Set.of("reported", "report", "summary", "status",
+			"timeline", "ack");
+
 	/** Notes longer than this are refused (a chat message holds 4096 characters). */
 	static final int MAX_NOTE = 4000;
 
@@ -99,6 +103,8 @@ public class ConversationEngine {
 			else if (inbound instanceof Inbound.Press press) {
 				press(press, person.get(), reply);
 			}
+			// a report book waiting for 签发 that the action made stale is renewed, and its signers told
+			reports.signing().renewChanged(inbound, person.get(), reply);
 		}
 		catch (JedisException ex) {
 			log.warn("Redis 不可用，操作未执行：{}", ex.getClass().getSimpleName());
@@ -154,11 +160,11 @@ public class ConversationEngine {
 			case "cancel" -> reply.answer(services.texts().get("cancelled"), false)
 				.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("cancelled"), List.of(), null));
 			case "step" -> steps.press(press, person, m, reply);
-			case "rep", "repch", "repnow", "reptime", "appr" -> reports.press(press, person, m, reply);
+			case "rep", "repch", "repnow", "reptime", "repat", "appr", "apprdel", "apprto" -> reports.press(press, person, m, reply);
 			case "fact", "factask" -> facts.press(press, person, m, reply);
-			case "sum", "sumv", "sumgo", "ntc", "ntcpdf", "arc", "doc" -> documents.press(press, person, m, reply);
+			case "sum", "sumv", "sumgo", "ntc", "ntcok", "ntcpdf", "arc", "doc", "notemk" -> documents.press(press, person, m, reply);
 			case "ack" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
-					(incident) -> lifecycle.acknowledge(press, person, incident, List.of(m.getOrDefault("e", "")), reply),
+					(incident) -> lifecycle.acknowledge(press, person, incident, m.getOrDefault("e", ""), reply),
 					() -> reply.answer(services.texts().get("button.invalid"), true));
 			case "pick" -> services.incidents().find(m.get("i")).ifPresentOrElse(
 					(incident) -> run(press, person, incident, m.get("c"), m.getOrDefault("x", ""), reply),
@@ -166,6 +172,9 @@ public class ConversationEngine {
 			case "tl" -> services.incidents().find(m.get("i")).ifPresent((incident) -> reply.add(services.views()
 				.timeline(incident, services.incidents().timeline(incident.id()), parseInt(m.get("p")))));
 			case "close" -> services.incidents().find(m.get("i")).ifPresent((incident) -> lifecycle.close(press, person, incident, reply));
+			case "rec", "rectime" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
+					(incident) -> lifecycle.recoveredPress(press, person, incident, m, reply),
+					() -> reply.answer(services.texts().get("button.invalid"), true));
 			case "lvl" -> services.incidents().find(m.get("i")).ifPresent((incident) -> lifecycle.askLevelReason(press, person, incident, m, reply));
 			default -> reply.answer(services.texts().get("button.invalid"), true);
 		}
@@ -190,7 +199,13 @@ public class ConversationEngine {
 			services.incidents().find(inThread.get()).ifPresent((incident) -> run(command, person, incident, name, args, reply));
 			return;
 		}
-		List<Incident> open = services.incidents().openIn(command.chat());
+		List<Incident> open = new ArrayList<>(services.incidents().openIn(command.chat()));
+		if (AFTER_CLOSE.contains(name)) {
+			// closed incidents that still owe reports stay reachable for them
+			services.incidents().owingIn(command.chat()).stream()
+				.filter((incident) -> stillOwing(services, incident))
+				.forEach(open::add);
+		}
 		if (open.isEmpty()) {
 			reply.say(services.texts().get("incident.none"));
 		}
@@ -228,8 +243,7 @@ public class ConversationEngine {
 			case "report" -> documents.report(inbound, person, incident, playbook, reply);
 			case "summary" -> documents.summary(inbound, person, incident, reply);
 			case "notice" -> documents.notice(inbound, person, incident, reply);
-			case "ack" -> lifecycle.acknowledge(inbound, person, incident,
-					incident.openEscalations().keySet().stream().map(String::valueOf).toList(), reply);
+			case "ack" -> lifecycle.acknowledge(inbound, person, incident, null, reply);
 			default -> reply.notice(services.texts().get("button.invalid"));
 		}
 	}
@@ -241,6 +255,11 @@ public class ConversationEngine {
 			return;
 		}
 		String note = text.strip();
+		// "/note !…" marks the note for the report books (otherwise it stays internal)
+		boolean forReport = note.startsWith("!") || note.startsWith("！");
+		if (forReport) {
+			note = note.substring(1).strip();
+		}
 		if (note.isEmpty()) {
 			reply.say(t.get("note.empty"));
 			return;
@@ -251,8 +270,15 @@ public class ConversationEngine {
 		}
 		IncidentStore.Result result = services.incidents().change(incident,
 				EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), Map.of(),
-				entry(TimelineType.NOTE, person, inbound, services.clock().instant(), Map.of("text", note)));
-		reply.say(result.applied() ? t.get("note.saved", incident.id()) : t.get("incident.closed", incident.id()));
+				entry(TimelineType.NOTE, person, inbound, services.clock().instant(),
+						forReport ? Map.of("text", note, "report", "1") : Map.of("text", note)));
+		if (!result.applied()) {
+			reply.say(t.get("incident.closed", incident.id()));
+			return;
+		}
+		reply.say(t.get(forReport ? "note.saved.report" : "note.saved", incident.id()), forReport ? List.of()
+				: List.of(List.of(services.tokens().button(t.get("button.note.report"),
+						Map.of("a", "notemk", "i", incident.id(), "n", result.detail())))));
 	}
 
 	private void contacts(Person person, String words, Reply reply) {
@@ -278,6 +304,7 @@ public class ConversationEngine {
 			case "discovery" -> declares.discovery(text, q, reply);
 			case "skip", "block" -> steps.reason(text, person, q, reply);
 			case "reptime" -> reports.time(text, person, q, reply, parseTime(text.text().strip()));
+			case "rectime" -> lifecycle.recoveredTime(text, person, q, reply, parseTime(text.text().strip()));
 			case "fact" -> facts.number(text, person, q, reply);
 			case "sum" -> documents.summaryAnswer(text, person, q, reply);
 			case "ntc" -> documents.noticeAnswer(text, q, reply);
@@ -314,20 +341,43 @@ public class ConversationEngine {
 	Optional<Instant> parseTime(String text) {
 		ZoneId zone = services.zone();
 		try {
-			if (text.matches("\\d{1,2}[:：]\\d{2}")) {
-				LocalTime time = LocalTime.parse(text.replace('：', ':'), DateTimeFormatter.ofPattern("H:mm"));
+			// seconds are kept when given (13:58:16: the seed's own 4.8 case)
+			String clean = text.replace('：', ':');
+			if (clean.matches("\\d{1,2}:\\d{2}(:\\d{2})?")) {
+				LocalTime time = LocalTime.parse(clean, DateTimeFormatter.ofPattern(clean.length() > 5 ? "H:mm:ss" : "H:mm"));
 				LocalDate today = services.clock().instant().atZone(zone).toLocalDate();
 				return Optional.of(LocalDateTime.of(today, time).atZone(zone).toInstant());
 			}
-			if (text.matches("\\d{4}-\\d{2}-\\d{2} \\d{1,2}[:：]\\d{2}")) {
-				return Optional.of(LocalDateTime.parse(text.replace('：', ':'), DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm"))
-					.atZone(zone).toInstant());
+			if (clean.matches("\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}(:\\d{2})?")) {
+				String pattern = (clean.length() - clean.indexOf(' ') > 6) ? "yyyy-MM-dd H:mm:ss" : "yyyy-MM-dd H:mm";
+				return Optional.of(LocalDateTime.parse(clean, DateTimeFormatter.ofPattern(pattern)).atZone(zone).toInstant());
 			}
 		}
 		catch (DateTimeParseException ex) {
 			return Optional.empty();
 		}
 		return Optional.empty();
+	}
+
+	/** A closed incident that still owes reports: they stay recordable, producible and reminded. */
+	static boolean stillOwing(Services services, Incident incident) {
+		return incident.status() == IncidentStatus.CLOSED && services.library().find(incident.playbookId())
+			.map((playbook) -> !services.views().owed(incident, playbook).isEmpty())
+			.orElse(false);
+	}
+
+	/** The statuses in which what is still owed may be written: a closed incident's too while it owes reports. */
+	static java.util.Set<IncidentStatus> writable(Services services, Incident incident) {
+		return stillOwing(services, incident) ? EnumSet.allOf(IncidentStatus.class)
+				: EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED);
+	}
+
+	/** {@link IncidentStore#once}, also on a closed incident that still owes reports. */
+	static IncidentStore.Result once(Services services, Incident incident, String field, String value,
+			IncidentStore.Entry entry) {
+		return (incident.status() == IncidentStatus.CLOSED)
+				? services.incidents().onceEvenClosed(incident, field, value, entry)
+				: services.incidents().once(incident, field, value, entry);
 	}
 
 	static IncidentStore.Entry entry(TimelineType type, Person person, Inbound inbound, Instant at, Map<String, String> details) {

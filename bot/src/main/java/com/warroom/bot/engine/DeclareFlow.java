@@ -107,8 +107,12 @@ final class DeclareFlow {
 
 	String confirmText(Playbook playbook, Map<String, String> m) {
 		boolean drill = IncidentKind.DRILL.name().equals(m.get("k"));
-		String discovered = m.containsKey("d") ? services.views().time(Instant.ofEpochMilli(Long.parseLong(m.get("d"))))
-				: services.texts().get("declare.now");
+		Instant at = m.containsKey("d") ? Instant.ofEpochMilli(Long.parseLong(m.get("d"))) : null;
+		String discovered = (at != null) ? services.views().preciseTime(at) : services.texts().get("declare.now");
+		if (at != null && at.isBefore(services.clock().instant().minus(java.time.Duration.ofDays(1)))) {
+			// the confirmation is the "are you sure": 确认宣布, or 填写更早的发现时间 to type it again
+			discovered += "\n" + services.texts().get("time.far.confirm", services.views().preciseTime(at));
+		}
 		return services.texts().get(drill ? "declare.confirm.drill" : "declare.confirm", Html.escape(playbook.fullTitle()),
 				Html.escape(playbook.description()), discovered);
 	}

@@ -24,8 +24,12 @@ import com.warroom.playbooks.Playbook;
 final class DocumentFlow {
 
 	/** Interview items answered in words, in the order of the post-event report (4.8). */
-	static final List<String> TEXT_ITEMS = List.of("place", "impact", "affected", "loss", "cause", "consequence",
-			"human", "handling", "accountability", "lessons", "problems", "actions", "assistance", "other");
+	static final List<String> TEXT_ITEMS = List.of("occurred", "place", "impact", "affected", "loss", "cause",
+			"consequence", "investigation", "human", "handling", "accountability", "lessons", "problems", "actions",
+			"assistance", "other");
+
+	/** The interview item answered with a time: 事件发生时间, when it differs from the discovery. */
+	static final String OCCURRED = "occurred";
 
 	/** Interview items answered with a button, and their choices. */
 	static final Map<String, List<String>> CHOICE_ITEMS = Map.of("class", List.of("设备设施故障", "人为失误", "攻击破坏", "外部因素传导"),
@@ -55,7 +59,7 @@ final class DocumentFlow {
 			reply.notice(services.texts().get("refuse.permission"));
 			return true;
 		}
-		if (incident.status() == IncidentStatus.CLOSED) {
+		if (incident.status() == IncidentStatus.CLOSED && !ConversationEngine.stillOwing(services, incident)) {
 			reply.notice(services.texts().get("incident.closed", incident.id()));
 			return true;
 		}
@@ -122,8 +126,12 @@ final class DocumentFlow {
 			return;
 		}
 		Optional<Incident> found = services.incidents().find(m.getOrDefault("i", ""));
-		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED) {
+		if (found.isEmpty() || (found.get().status() == IncidentStatus.CLOSED && !ConversationEngine.stillOwing(services, found.get()))) {
 			reply.answer(t.get("button.invalid"), true);
+			return;
+		}
+		if (action.equals("notemk")) {
+			markNote(press, person, found.get(), m.getOrDefault("n", ""), reply);
 			return;
 		}
 		if (!person.may(Permission.REPORT)) {
@@ -152,6 +160,10 @@ final class DocumentFlow {
 			}
 			case "sumgo" -> produce(press, person, incident, reply);
 			case "ntc" -> nextOption(press, incident, m.getOrDefault("t", ""), m.getOrDefault("s", ""), reply);
+			case "ntcok" -> {
+				reply.answer("", false);
+				deliverNotice(incident, m.getOrDefault("t", ""), m.getOrDefault("s", ""), m.getOrDefault("r", ""), reply);
+			}
 			case "ntcpdf" -> {
 				if (services.paperwork().notices().stream().noneMatch((candidate) -> candidate.id().equals(m.get("t")))) {
 					reply.answer(t.get("notice.unknown"), true);
@@ -170,7 +182,8 @@ final class DocumentFlow {
 	void summaryAnswer(Inbound.Text text, Person person, Map<String, String> q, Reply reply) {
 		Optional<Incident> incident = services.incidents().find(q.getOrDefault("i", ""));
 		String answer = text.text().strip();
-		if (incident.isEmpty() || incident.get().status() == IncidentStatus.CLOSED) {
+		if (incident.isEmpty() || (incident.get().status() == IncidentStatus.CLOSED
+				&& !ConversationEngine.stillOwing(services, incident.get()))) {
 			reply.say(services.texts().get("button.invalid"));
 			return;
 		}
@@ -178,6 +191,17 @@ final class DocumentFlow {
 			services.conversations().await(text.chat(), text.actor(), q);
 			reply.say(services.texts().get("summary.length", String.valueOf(ConversationEngine.MAX_NOTE)));
 			return;
+		}
+		if (OCCURRED.equals(q.get("f"))) {
+			Optional<java.time.Instant> occurred = parseTime(answer);
+			java.time.Instant discovered = incident.get().startedAt();
+			if (occurred.isEmpty() || occurred.get().isAfter(discovered)) {
+				services.conversations().await(text.chat(), text.actor(), q);
+				reply.say(services.texts().get("summary.occurred.bad", Html.escape(ConversationEngine.abbreviate(answer, 40)),
+						services.views().time(discovered)));
+				return;
+			}
+			answer = String.valueOf(occurred.get().toEpochMilli());
 		}
 		save(text, person, incident.get(), q.get("f"), answer, reply);
 	}
@@ -198,16 +222,111 @@ final class DocumentFlow {
 		}
 		String template = q.getOrDefault("t", "");
 		String selected = q.getOrDefault("s", "");
-		services.paperwork().noticeText(incident.get(), template, decode(selected), recovery).ifPresentOrElse((notice) -> reply.say(
-				t.get("notice.ready", incident.get().id(), Html.escape(notice)),
+		Optional<String> doubt = doubt(incident.get(), recovery);
+		if (doubt.isPresent()) {
+			// a notice customers would read as wrong is questioned before it is produced
+			List<List<Button>> rows = new ArrayList<>();
+			rows.add(List.of(services.tokens().button(t.get("button.notice.anyway"),
+					Map.of("a", "ntcok", "i", incident.get().id(), "t", template, "s", selected, "r", recovery)),
+					services.tokens().button(t.get("button.notice.retime"),
+							Map.of("a", "ntc", "i", incident.get().id(), "t", template, "s", selected))));
+			if (incident.get().recoveredAt() != null) {
+				services.paperwork().notices().stream().filter(Paperwork.NoticeTemplate::statesRecovery).findFirst()
+					.ifPresent((restored) -> rows.add(List.of(services.tokens().button(t.get("button.notice.restored", restored.title()),
+							Map.of("a", "ntc", "i", incident.get().id(), "t", restored.id(), "s", "")))));
+			}
+			reply.say(doubt.get(), rows);
+			return;
+		}
+		deliverNotice(incident.get(), template, selected, recovery, reply);
+	}
+
+	/**
+	 * Why a notice with this expected recovery time would mislead customers: the system is
+	 * already recovered, or the time typed is already past; empty when neither.
+	 */
+	private Optional<String> doubt(Incident incident, String recovery) {
+		Texts t = services.texts();
+		if (incident.recoveredAt() != null) {
+			return Optional.of(t.get("notice.doubt.recovered", incident.id(), services.views().time(incident.recoveredAt())));
+		}
+		Optional<java.time.Instant> expected = parseTime(recovery.replaceFirst("^(今日|今天)\\s*", ""));
+		if (expected.isPresent() && expected.get().isBefore(services.clock().instant())) {
+			return Optional.of(t.get("notice.doubt.past", incident.id(), Html.escape(recovery),
+					services.views().time(services.clock().instant())));
+		}
+		return Optional.empty();
+	}
+
+	/** The notice's text, ready to copy, with a button for its PDF. */
+	private void deliverNotice(Incident incident, String template, String selected, String recovery, Reply reply) {
+		Texts t = services.texts();
+		services.paperwork().noticeText(incident, template, decode(selected), recovery).ifPresentOrElse((notice) -> reply.say(
+				t.get("notice.ready", incident.id(), Html.escape(notice)),
 				List.of(List.of(services.tokens().button(t.get("button.pdf"),
-						Map.of("a", "ntcpdf", "i", incident.get().id(), "t", template, "s", selected, "r", recovery))))),
+						Map.of("a", "ntcpdf", "i", incident.id(), "t", template, "s", selected, "r", recovery))))),
 				() -> reply.say(t.get("notice.unknown")));
+	}
+
+	/** 写入报告 under a note's confirmation: the note goes into the report books' course of events. */
+	private void markNote(Inbound.Press press, Person person, Incident incident, String noteId, Reply reply) {
+		Texts t = services.texts();
+		if (!person.may(Permission.NOTE)) {
+			reply.answer(t.get("refuse.permission"), true);
+			return;
+		}
+		List<com.warroom.bot.incident.TimelineEntry> timeline = services.incidents().timeline(incident.id());
+		Optional<com.warroom.bot.incident.TimelineEntry> note = timeline.stream()
+			.filter((entry) -> entry.type() == TimelineType.NOTE && entry.id().equals(noteId))
+			.findFirst();
+		if (note.isEmpty()) {
+			reply.answer(t.get("button.invalid"), true);
+			return;
+		}
+		boolean marked = "1".equals(note.get().detail("report")) || timeline.stream()
+			.anyMatch((entry) -> entry.type() == TimelineType.NOTE_MARKED && noteId.equals(entry.detail("note")));
+		if (marked) {
+			reply.answer(t.get("note.marked.already"), false);
+			return;
+		}
+		String text = String.valueOf(note.get().detail("text"));
+		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+				Map.of(), ConversationEngine.entry(TimelineType.NOTE_MARKED, person, press, services.clock().instant(),
+						Map.of("note", noteId, "text", text)));
+		if (!result.applied()) {
+			reply.answer(t.get("incident.closed", incident.id()), true);
+			return;
+		}
+		reply.answer(t.get("note.marked", incident.id(), ""), false)
+			.say(t.get("note.marked", incident.id(), Html.escape(ConversationEngine.abbreviate(text, 200))));
+	}
+
+	/** A time as typed: {@code 13:58}, {@code 13:58:16} (today), or {@code 2026-11-23 13:58[:16]}. */
+	private Optional<java.time.Instant> parseTime(String typed) {
+		java.time.ZoneId zone = services.zone();
+		String text = typed.strip().replace('：', ':');
+		try {
+			if (text.matches("\\d{1,2}:\\d{2}(:\\d{2})?")) {
+				java.time.LocalTime time = java.time.LocalTime.parse(text.length() <= 5 ? text + ":00" : text,
+						java.time.format.DateTimeFormatter.ofPattern("H:mm:ss"));
+				java.time.LocalDate today = services.clock().instant().atZone(zone).toLocalDate();
+				return Optional.of(java.time.LocalDateTime.of(today, time).atZone(zone).toInstant());
+			}
+			if (text.matches("\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}(:\\d{2})?")) {
+				String full = text.matches(".* \\d{1,2}:\\d{2}") ? text + ":00" : text;
+				return Optional.of(java.time.LocalDateTime.parse(full, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm:ss"))
+					.atZone(zone).toInstant());
+			}
+		}
+		catch (java.time.DateTimeException ex) {
+			return Optional.empty();
+		}
+		return Optional.empty();
 	}
 
 	private void save(Inbound inbound, Person person, Incident incident, String item, String value, Reply reply) {
 		Texts t = services.texts();
-		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+		IncidentStore.Result result = services.incidents().change(incident, ConversationEngine.writable(services, incident),
 				Map.of("sum:" + item, value), ConversationEngine.entry(TimelineType.FACT_SET, person, inbound,
 						services.clock().instant(), Map.of("text", t.get("summary.item." + item) + "：" + value)));
 		if (!result.applied()) {
@@ -254,7 +373,7 @@ final class DocumentFlow {
 	/** The issue of a document goes on the timeline. */
 	static void recordIssue(ConversationEngine.Services services, Inbound inbound, Person person, Incident incident,
 			String name) {
-		services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), Map.of(),
+		services.incidents().change(incident, ConversationEngine.writable(services, incident), Map.of(),
 				ConversationEngine.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(),
 						Map.of("text", name)));
 	}
@@ -267,6 +386,11 @@ final class DocumentFlow {
 		items.add(items.indexOf("human"), "nature");
 		for (String item : items) {
 			String value = incident.fields().getOrDefault("sum:" + item, "");
+			if (item.equals(OCCURRED)) {
+				value = value.chars().allMatch(Character::isDigit) && !value.isEmpty()
+						? services.views().time(java.time.Instant.ofEpochMilli(Long.parseLong(value)))
+						: t.get("summary.occurred.same", services.views().time(incident.startedAt()));
+			}
 			html.append('\n').append(t.get("summary.line", t.get("summary.item." + item),
 					value.isBlank() ? t.get("summary.unset") : Html.escape(ConversationEngine.abbreviate(value, 120))));
 		}
@@ -327,6 +451,15 @@ final class DocumentFlow {
 				reply.answer("", false).say(t.get("notice.option", Html.escape(option.name())), List.of(row));
 				return;
 			}
+		}
+		if (template.get().statesRecovery() && incident.recoveredAt() == null) {
+			reply.answer("", false).say(t.get("notice.restored.notyet", incident.id()));
+			return;
+		}
+		if (!template.get().expectsRecovery()) {
+			reply.answer("", false);
+			deliverNotice(incident, templateId, selected, "", reply);
+			return;
 		}
 		services.conversations().await(press.chat(), press.actor(),
 				Map.of("q", "ntc", "i", incident.id(), "t", templateId, "s", selected));

@@ -29,7 +29,9 @@ import com.warroom.playbooks.SeverityGrader;
 import com.warroom.playbooks.Step;
 import com.warroom.playbooks.StepKind;
 import com.warroom.playbooks.Track;
+import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Vocabulary;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Renders incidents as chat messages: the incident card, the current step of each
@@ -84,6 +86,14 @@ public class IncidentViews {
 	/** The slot of the incident card. */
 	static String cardSlot(Incident incident) {
 		return incident.id() + ":card";
+	}
+
+	/**
+	 * The slot of escalation {@code number}'s one message: in the incident's chat (edited
+	 * as it moves from tier to tier and when acknowledged) and in each addressee's web chat.
+	 */
+	public static String escalationSlot(String incidentId, int number) {
+		return incidentId + ":esc:" + number;
 	}
 
 	static String trackSlot(Incident incident, Track track) {
@@ -164,6 +174,35 @@ public class IncidentViews {
 		return grader.grade(facts(incident, playbook));
 	}
 
+	/**
+	 * The level of an incident, in one place for the card, the board, the clock and the
+	 * documents: the level in force, the computed grade with its rules, and a leader's
+	 * override with its reason and author.
+	 *
+	 * @param effective the level in force: the override when there is one, else the computed level
+	 * @param computed the grade the rules give now
+	 * @param override the level a leader or commander set, or null
+	 * @param reason the override's reason, or null
+	 * @param by the roster id of who set it, or null
+	 */
+	public record Level(Severity effective, Grade computed, @Nullable Severity override, @Nullable String reason,
+			@Nullable String by) {
+
+		public boolean overridden() {
+			return override != null;
+		}
+
+	}
+
+	/** The level of an incident now (see {@link Level}). */
+	public Level level(Incident incident, Playbook playbook) {
+		Grade computed = grade(incident, playbook);
+		Severity override = incident.levelOverride();
+		return new Level((override != null) ? override : computed.level(), computed, override,
+				(override != null) ? incident.levelReason() : null,
+				(override != null) ? incident.fields().get("levelBy") : null);
+	}
+
 	/** The reports the incident owes now, earliest first, given the reports recorded on its timeline. */
 	public List<Obligation> owed(Incident incident, Playbook playbook) {
 		return owed(incident, playbook, history(incidents.timeline(incident.id())));
@@ -184,12 +223,7 @@ public class IncidentViews {
 			.withAlsoAffected(AffectedSystems.classes(incident, playbook))
 			.withRemoteExchangeAccess(remoteExchangeAccess(incident, playbook))
 			.withCauseKnown(causeKnown(incident))
-			.withMinor(effectiveLevel(incident, playbook) == com.warroom.playbooks.Severity.MINOR);
-	}
-
-	/** The level that counts: a leader's override, else the computed one. */
-	public com.warroom.playbooks.Severity effectiveLevel(Incident incident, Playbook playbook) {
-		return (incident.levelOverride() != null) ? incident.levelOverride() : grade(incident, playbook).level();
+			.withMinor(level(incident, playbook).effective() == Severity.MINOR);
 	}
 
 	/** Reports made, from a timeline. */
@@ -204,15 +238,27 @@ public class IncidentViews {
 		return made;
 	}
 
+	/** The reports still owed, one per line ({@code • 事件分析总结报告 第 1 次（11-24 02:38 前）}); empty when none. */
+	public String owedLines(Incident incident, Playbook playbook) {
+		StringBuilder lines = new StringBuilder();
+		for (Obligation obligation : owed(incident, playbook)) {
+			lines.append(lines.isEmpty() ? "" : "\n").append(texts.get("owed.line",
+					texts.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
+					time(obligation.dueAt())));
+		}
+		return lines.toString();
+	}
+
 	/** The incident card. */
 	public String card(Incident incident, Playbook playbook) {
 		StringBuilder html = new StringBuilder();
 		html.append(texts.get(incident.isDrill() ? "card.title.drill" : "card.title", incident.id())).append('\n');
 		html.append(texts.get("card.scenario", Html.escape(playbook.fullTitle()), Html.escape(annex(playbook)))).append('\n');
-		Grade grade = grade(incident, playbook);
-		if (incident.levelOverride() != null) {
-			html.append(texts.get("card.level.override", incident.levelOverride().label(),
-					Html.escape(String.valueOf(incident.levelReason())), grade.level().label())).append('\n');
+		Level level = level(incident, playbook);
+		Grade grade = level.computed();
+		if (level.overridden()) {
+			html.append(texts.get("card.level.override", level.effective().label(), Html.escape(String.valueOf(level.reason())),
+					grade.level().label(), Html.escape(name(level.by())))).append('\n');
 		}
 		else {
 			html.append(texts.get("card.level", grade.level().label(), Html.escape(grade.reasons().get(0).toString()))).append('\n');
@@ -221,6 +267,10 @@ public class IncidentViews {
 		html.append(texts.get("card.declared", Html.escape(name(incident.declaredBy())), time(incident.startedAt()))).append('\n');
 		if (incident.status() == IncidentStatus.CLOSED) {
 			html.append(texts.get("card.closed", time(incident.closedAt())));
+			String owed = owedLines(incident, playbook);
+			if (!owed.isEmpty()) {
+				html.append('\n').append(texts.get("card.owed", owed));
+			}
 			return html.toString();
 		}
 		List<ReportMade> history = history(incidents.timeline(incident.id()));
@@ -381,22 +431,46 @@ public class IncidentViews {
 		return roster.byId(personId).map((person) -> person.name()).orElse(personId);
 	}
 
-	/** {@code MM-dd HH:mm} in the company's zone. */
+	/**
+	 * {@code MM-dd HH:mm} in the company's zone; {@code yyyy-MM-dd HH:mm} for a time in
+	 * another year than now, so an old date never passes for this year's.
+	 */
 	public String time(Instant instant) {
-		return (instant == null) ? "-" : TIME.format(instant.atZone(zone));
+		if (instant == null) {
+			return "-";
+		}
+		java.time.ZonedDateTime at = instant.atZone(zone);
+		return (at.getYear() != clock.instant().atZone(zone).getYear()) ? YEAR_TIME.format(at) : TIME.format(at);
 	}
 
-	/** A duration in minutes, e.g. {@code 1 小时 5 分钟}. */
-	String duration(Duration duration) {
-		long minutes = Math.max(0, duration.toMinutes());
-		return (minutes >= 60) ? texts.get("duration.hours", String.valueOf(minutes / 60), String.valueOf(minutes % 60))
-				: texts.get("duration.minutes", String.valueOf(minutes));
+	/** As {@link #time}, with the seconds when there are any ({@code 11-23 13:58:16}): for times people typed. */
+	public String preciseTime(Instant instant) {
+		if (instant == null || instant.atZone(zone).getSecond() == 0) {
+			return time(instant);
+		}
+		return time(instant) + SECONDS.format(instant.atZone(zone));
 	}
+
+	private static final DateTimeFormatter YEAR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern(":ss");
 
 	/** How long the incident has lasted (until recovery), e.g. {@code 1 小时 5 分钟}. */
 	public String elapsed(Incident incident) {
 		Instant end = (incident.recoveredAt() != null) ? incident.recoveredAt() : clock.instant();
-		long minutes = Math.max(0, Duration.between(incident.startedAt(), end).toMinutes());
+		return duration(Duration.between(incident.startedAt(), end));
+	}
+
+	/**
+	 * A duration in days, hours and minutes, the same way everywhere: {@code 45 分钟},
+	 * {@code 1 小时 5 分钟}, {@code 2 天 3 小时 0 分钟}; negative spans read as zero.
+	 */
+	public String duration(Duration span) {
+		long minutes = Math.max(0, span.toMinutes());
+		if (minutes >= 24 * 60) {
+			return texts.get("duration.days", String.valueOf(minutes / (24 * 60)), String.valueOf(minutes / 60 % 24),
+					String.valueOf(minutes % 60));
+		}
 		return (minutes >= 60) ? texts.get("duration.hours", String.valueOf(minutes / 60), String.valueOf(minutes % 60))
 				: texts.get("duration.minutes", String.valueOf(minutes));
 	}

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
@@ -13,10 +14,12 @@ import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.TimelineType;
 import com.warroom.bot.roster.Permission;
 import com.warroom.bot.roster.Person;
+import com.warroom.bot.roster.RosterRole;
 import com.warroom.playbooks.Grade;
 import com.warroom.playbooks.Playbook;
 import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Track;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,26 +79,98 @@ final class LifecycleFlow {
 		reply.say(services.texts().get("level.reason.ask", Severity.valueOf(m.get("l")).label()));
 	}
 
+	/**
+	 * {@code /recovered}: asks for confirmation, says which steps are still open, and lets the
+	 * responder give the time service actually resumed (an incident entered after the fact).
+	 */
 	void recovered(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {
+		Texts t = services.texts();
 		if (!person.may(Permission.RECOVER)) {
-			reply.notice(services.texts().get("refuse.permission"));
+			reply.notice(t.get("refuse.permission"));
+			return;
+		}
+		if (incident.status() != IncidentStatus.OPEN) {
+			reply.notice(t.get("recovered.already", incident.id()));
+			return;
+		}
+		StringBuilder open = new StringBuilder();
+		for (Track track : List.of(Track.FLOW, Track.STEPS)) {
+			incident.cursor(track).flatMap(playbook::step).ifPresent((step) -> open.append('\n').append(t.get(
+					"recovered.open.step", t.get("track." + track.key()),
+					String.valueOf(playbook.track(track).indexOf(step) + 1), String.valueOf(playbook.track(track).size()),
+					Html.escape(IncidentViews.abbreviate(step.text(), 60)))));
+		}
+		String steps = open.isEmpty() ? t.get("recovered.open.none") : t.get("recovered.open", open.toString());
+		reply.say(t.get("recovered.confirm", incident.id(), steps), List.of(
+				List.of(services.tokens().button(t.get("button.recovered.now"), Map.of("a", "rec", "i", incident.id()))),
+				List.of(services.tokens().button(t.get("button.recovered.time"), Map.of("a", "rectime", "i", incident.id())),
+						services.tokens().button(t.get("button.cancel"), Map.of("a", "cancel")))));
+	}
+
+	/** 确认已恢复 (now, or the time typed and confirmed) and 填写恢复时间. */
+	void recoveredPress(Inbound.Press press, Person person, Incident incident, Map<String, String> m, Reply reply) {
+		if (!person.may(Permission.RECOVER)) {
+			reply.answer(services.texts().get("refuse.permission"), true);
+			return;
+		}
+		if (m.getOrDefault("a", "").equals("rectime")) {
+			services.conversations().await(press.chat(), press.actor(), Map.of("q", "rectime", "i", incident.id()));
+			reply.say(services.texts().get("recovered.time.ask"));
+			return;
+		}
+		Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
+		if (playbook == null) {
+			reply.answer(services.texts().get("button.invalid"), true);
+			return;
+		}
+		Instant at = m.containsKey("t") ? Instant.ofEpochMilli(Long.parseLong(m.get("t"))) : services.clock().instant();
+		record(press, person, incident, playbook, at, reply);
+	}
+
+	/** The recovery time typed: checked, confirmed when more than a day back, then recorded. */
+	void recoveredTime(Inbound.Text text, Person person, Map<String, String> q, Reply reply, Optional<Instant> time) {
+		Texts t = services.texts();
+		Incident incident = services.incidents().find(q.getOrDefault("i", "")).orElse(null);
+		Playbook playbook = (incident != null) ? services.library().find(incident.playbookId()).orElse(null) : null;
+		if (incident == null || playbook == null || incident.status() != IncidentStatus.OPEN) {
+			reply.say(t.get("button.invalid"));
 			return;
 		}
 		Instant now = services.clock().instant();
+		if (time.isEmpty() || time.get().isAfter(now) || time.get().isBefore(incident.startedAt())) {
+			services.conversations().await(text.chat(), text.actor(), q);
+			reply.say(t.get("recovered.time.bad", services.views().preciseTime(incident.startedAt())));
+			return;
+		}
+		if (time.get().isBefore(now.minus(java.time.Duration.ofDays(1)))) {
+			String at = services.views().preciseTime(time.get());
+			reply.say(t.get("time.far.confirm", at), List.of(List.of(
+					services.tokens().button(t.get("button.time.confirm", at),
+							Map.of("a", "rec", "i", incident.id(), "t", String.valueOf(time.get().toEpochMilli()))),
+					services.tokens().button(t.get("button.time.again"), Map.of("a", "rectime", "i", incident.id())))));
+			return;
+		}
+		record(text, person, incident, playbook, time.get(), reply);
+	}
+
+	private void record(Inbound inbound, Person person, Incident incident, Playbook playbook, Instant at, Reply reply) {
+		Instant now = services.clock().instant();
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("status", IncidentStatus.RECOVERED.name());
-		fields.put("recoveredAt", String.valueOf(now.toEpochMilli()));
+		fields.put("recoveredAt", String.valueOf(at.toEpochMilli()));
 		if (!playbook.after().isEmpty()) {
 			fields.put("cursor:" + Track.AFTER.key(), playbook.after().get(0).id());
 		}
 		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN), fields,
-				entry(TimelineType.RECOVERED, person, inbound, now, Map.of()));
+				entry(TimelineType.RECOVERED, person, inbound, now, Map.of("recoveredAt", String.valueOf(at.toEpochMilli()),
+						"text", services.views().preciseTime(at))));
 		if (!result.applied()) {
 			reply.notice(services.texts().get("recovered.already", incident.id()));
 			return;
 		}
 		Incident updated = services.incidents().find(incident.id()).orElseThrow();
-		reply.say(services.texts().get("recovered.done", incident.id(), services.views().time(now)));
+		reply.answer(services.texts().get("recovered.answer"), false);
+		reply.say(services.texts().get("recovered.done", incident.id(), services.views().preciseTime(at)));
 		postIncident(updated, playbook, reply);
 	}
 
@@ -109,7 +184,10 @@ final class LifecycleFlow {
 					incident.id()));
 			return;
 		}
-		reply.say(services.texts().get("close.confirm", incident.id()), List.of(List.of(
+		Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
+		String owed = (playbook != null) ? services.views().owedLines(incident, playbook) : "";
+		reply.say(services.texts().get("close.confirm", incident.id())
+				+ (owed.isEmpty() ? "" : "\n" + services.texts().get("close.owed", owed)), List.of(List.of(
 				services.tokens().button(services.texts().get("button.close"), Map.of("a", "close", "i", incident.id())),
 				services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel")))));
 	}
@@ -130,7 +208,9 @@ final class LifecycleFlow {
 		Incident closed = services.incidents().find(incident.id()).orElseThrow();
 		Playbook playbook = services.library().find(closed.playbookId()).orElseThrow();
 		reply.answer(services.texts().get("close.done", incident.id()), false);
-		reply.say(services.texts().get("close.done", incident.id()));
+		String owed = services.views().owedLines(closed, playbook);
+		reply.say(services.texts().get("close.done", incident.id())
+				+ (owed.isEmpty() ? "" : "\n" + services.texts().get("close.done.owed", owed)));
 		postIncident(closed, playbook, reply);
 		seal(closed, playbook, reply);
 	}
@@ -151,38 +231,127 @@ final class LifecycleFlow {
 		}
 	}
 
-	/** 确认收到: the first acknowledgement stops an escalation and is recorded. */
-	void acknowledge(Inbound inbound, Person person, Incident incident, List<String> numbers, Reply reply) {
+	/**
+	 * 确认收到 and {@code /ack}: an acknowledgement answers the escalations meant for the
+	 * person — its addressees (the people of the tiers told so far), their deputies (备岗), or
+	 * a member of the 应急领导小组. One press acknowledges every open escalation of the
+	 * incident the person may answer, and says which; each acknowledged message loses its
+	 * button and shows who acknowledged and when.
+	 *
+	 * @param pressed the escalation whose button was pressed, or null for {@code /ack}
+	 */
+	void acknowledge(Inbound inbound, Person person, Incident incident, @Nullable String pressed, Reply reply) {
 		Texts t = services.texts();
-		boolean any = false;
-		String by = null;
-		for (String number : numbers) {
-			if (!number.chars().allMatch(Character::isDigit) || number.isEmpty()
-					|| !incident.fields().containsKey("esc:" + number + ":reason")) {
-				continue;
+		Map<String, String> f = incident.fields();
+		if (pressed != null) {
+			if (pressed.isEmpty() || !pressed.chars().allMatch(Character::isDigit) || !f.containsKey("esc:" + pressed + ":reason")) {
+				reply.notice(t.get("ack.none"));
+				return;
 			}
-			IncidentStore.Result result = services.incidents().once(incident, "esc:" + number + ":ack", person.id(),
-					entry(TimelineType.ESCALATION_ACKED, person, inbound, services.clock().instant(),
-							Map.of("text", incident.fields().get("esc:" + number + ":reason"), "esc", number)));
-			any |= result.applied();
-			if (!result.applied() && "exists".equals(result.code())) {
-				by = result.detail();
+			String by = f.get("esc:" + pressed + ":ack");
+			if (by != null) {
+				takeButton(inbound, incident, Integer.parseInt(pressed), reply);
+				reply.notice(t.get("ack.already", services.views().name(by)));
+				return;
+			}
+			if (f.containsKey("esc:" + pressed + ":done")) {
+				reply.notice(t.get("ack.none"));
+				return;
+			}
+			if (!mayAcknowledge(person, f, pressed)) {
+				reply.notice(t.get("ack.notallowed", addressees(f, pressed)));
+				return;
 			}
 		}
-		if (any) {
-			reply.answer(t.get("ack.done"), false);
-			Incident updated = services.incidents().find(incident.id()).orElse(incident);
-			reply.add(new Outbound.Send(updated.chat(), t.get("ack.recorded", Html.escape(person.name()), incident.id()),
-					List.of(), null, null));
-			services.library().find(updated.playbookId()).ifPresent((playbook) -> reply.add(new Outbound.Edit(updated.chat(),
-					IncidentViews.cardSlot(updated), services.views().card(updated, playbook), List.of(), updated.id())));
+		List<Integer> open = new ArrayList<>(incident.openEscalations().keySet());
+		List<Integer> mine = open.stream().filter((n) -> mayAcknowledge(person, f, String.valueOf(n))).toList();
+		if (mine.isEmpty()) {
+			reply.notice(open.isEmpty() ? t.get("ack.none") : t.get("ack.notallowed", addressees(f, String.valueOf(open.get(0)))));
+			return;
 		}
-		else if (by != null) {
-			reply.notice(t.get("ack.already", services.views().name(by)));
+		Instant now = services.clock().instant();
+		List<Integer> acked = new ArrayList<>();
+		for (Integer number : mine) {
+			String reason = f.get("esc:" + number + ":reason");
+			IncidentStore.Result result = ConversationEngine.once(services, incident, "esc:" + number + ":ack", person.id(),
+					entry(TimelineType.ESCALATION_ACKED, person, inbound, now, Map.of("text", reason, "esc", String.valueOf(number))));
+			if (result.applied()) {
+				services.incidents().setField(incident.id(), "esc:" + number + ":ackAt", String.valueOf(now.toEpochMilli()));
+				acked.add(number);
+			}
 		}
-		else {
+		if (acked.isEmpty()) {
 			reply.notice(t.get("ack.none"));
+			return;
 		}
+		Incident updated = services.incidents().find(incident.id()).orElse(incident);
+		StringBuilder lines = new StringBuilder();
+		for (Integer number : acked) {
+			String reason = Html.escape(f.get("esc:" + number + ":reason"));
+			lines.append(lines.isEmpty() ? "" : "\n").append(t.get("ack.line", reason));
+			// the room's message of the escalation and the addressees' own copies lose their button
+			String done = t.get("escalation.acked", updated.isDrill() ? t.get("reminder.drill") : "", updated.id(), reason,
+					Html.escape(person.name()), services.views().time(now));
+			String slot = IncidentViews.escalationSlot(updated.id(), number);
+			reply.add(new Outbound.Edit(updated.chat(), slot, done, List.of(), updated.id()));
+			for (String told : f.getOrDefault("esc:" + number + ":told", "").split(",")) {
+				if (!told.isEmpty()) {
+					reply.add(new Outbound.Edit(ChatRef.webPrivate(told), slot, done, List.of(), updated.id()));
+				}
+			}
+			if (Integer.toString(number).equals(pressed)) {
+				takeButton(inbound, updated, number, reply, done);
+			}
+		}
+		reply.answer(t.get("ack.done", String.valueOf(acked.size())), false);
+		reply.add(new Outbound.Send(updated.chat(), t.get("ack.recorded", Html.escape(person.name()), updated.id(),
+				String.valueOf(acked.size()), lines.toString()), List.of(), null, null));
+		services.library().find(updated.playbookId()).ifPresent((playbook) -> reply.add(new Outbound.Edit(updated.chat(),
+				IncidentViews.cardSlot(updated), services.views().card(updated, playbook), List.of(), updated.id())));
+	}
+
+	/** The addressees of an escalation, their deputies, and the 应急领导小组 may acknowledge it. */
+	boolean mayAcknowledge(Person person, Map<String, String> fields, String number) {
+		if (person.roles().contains(RosterRole.LEADER)) {
+			return true;
+		}
+		for (String told : fields.getOrDefault("esc:" + number + ":told", "").split(",")) {
+			if (told.equals(person.id()) || services.roster().byId(told).map((p) -> person.id().equals(p.deputy())).orElse(false)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private String addressees(Map<String, String> fields, String number) {
+		List<String> names = new ArrayList<>();
+		for (String told : fields.getOrDefault("esc:" + number + ":told", "").split(",")) {
+			if (!told.isEmpty()) {
+				names.add(services.views().name(told));
+			}
+		}
+		return String.join("、", names);
+	}
+
+	/** A press on an acknowledged escalation's message elsewhere (a direct message): its button goes. */
+	private void takeButton(Inbound inbound, Incident incident, int number, Reply reply) {
+		Map<String, String> f = incident.fields();
+		String by = f.get("esc:" + number + ":ack");
+		String at = f.get("esc:" + number + ":ackAt");
+		String done = services.texts().get("escalation.acked", incident.isDrill() ? services.texts().get("reminder.drill") : "",
+				incident.id(), Html.escape(f.getOrDefault("esc:" + number + ":reason", "")), Html.escape(services.views().name(by)),
+				(at != null) ? services.views().time(Instant.ofEpochMilli(Long.parseLong(at))) : "-");
+		takeButton(inbound, incident, number, reply, done);
+	}
+
+	private void takeButton(Inbound inbound, Incident incident, int number, Reply reply, String done) {
+		if (!(inbound instanceof Inbound.Press press) || press.messageId() == null
+				|| inbound.chat().key().equals(incident.chat().key()) || inbound.chat().channel().equals("web")) {
+			return; // the room's message and web chats are edited through their slots
+		}
+		String slot = IncidentViews.escalationSlot(incident.id(), number);
+		services.slots().record(press.chat(), slot, press.messageId(), incident.id());
+		reply.add(new Outbound.Edit(press.chat(), slot, done, List.of(), incident.id()));
 	}
 
 	void setLevel(Inbound.Text text, Person person, Incident incident, Map<String, String> q, Reply reply) {

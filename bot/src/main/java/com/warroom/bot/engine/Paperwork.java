@@ -27,6 +27,14 @@ public interface Paperwork {
 	 */
 	String reportBook(Incident incident, Playbook playbook, @Nullable String report, String reporter, BookVersion version);
 
+	/**
+	 * Keeps the book the signers approved as the book sent: the same bytes under the name
+	 * of the sent version (…-第N次.pdf), never a new rendering.
+	 * @param signed the archive name of the book that was signed (…-待签发.pdf)
+	 * @return the name of the copy
+	 */
+	String keepAsSent(Incident incident, String signed);
+
 	/** Which version of a report book: the names in the archive tell them apart. */
 	enum BookVersion {
 
@@ -64,17 +72,28 @@ public interface Paperwork {
 	/** Ids of closed incidents in the archive, newest first. */
 	List<String> archived();
 
+	/** The bytes of a document kept for an incident; empty when there is none of that name. */
+	Optional<byte[]> read(String incidentId, String name);
+
 	/** The names of the documents kept for an incident, oldest first. */
 	List<String> documents(String incidentId);
 
 	/**
 	 * A customer notice template.
 	 * @param options what must be chosen before it can be filled, in order
+	 * @param expectsRecovery it states an expected recovery time (预计恢复时间), typed in chat
+	 * @param statesRecovery it states when service was restored (恢复时间, the 恢复通知): the
+	 * bot fills it from the recorded recovery, and refuses it while none is recorded
 	 */
-	record NoticeTemplate(String id, String title, List<Option> options) {
+	record NoticeTemplate(String id, String title, List<Option> options, boolean expectsRecovery, boolean statesRecovery) {
 
 		public NoticeTemplate {
 			options = List.copyOf(options);
+		}
+
+		/** A template that asks for the expected recovery time, as 附件十's do. */
+		public NoticeTemplate(String id, String title, List<Option> options) {
+			this(id, title, options, true, false);
 		}
 
 	}

@@ -6,13 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
-import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.bot.incident.TimelineType;
 import com.warroom.bot.roster.Permission;
 import com.warroom.bot.roster.Person;
@@ -37,8 +34,16 @@ final class ReportFlow {
 
 	private final ConversationEngine.Services services;
 
+	private final SigningFlow signing;
+
 	ReportFlow(ConversationEngine.Services services) {
 		this.services = services;
+		this.signing = new SigningFlow(services);
+	}
+
+	/** 签发 of the report books (kept here, so that the engine can renew a book an action made stale). */
+	SigningFlow signing() {
+		return signing;
 	}
 
 	/** Lists the reports owed now, to pick the one that was made. */
@@ -74,13 +79,13 @@ final class ReportFlow {
 		}
 		Incident incident = found.get();
 		Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
-		if (playbook == null || incident.status() == IncidentStatus.CLOSED) {
+		if (playbook == null || (incident.status() == IncidentStatus.CLOSED && !ConversationEngine.stillOwing(services, incident))) {
 			reply.answer(t.get("incident.closed", incident.id()), true);
 			return;
 		}
 		String action = m.getOrDefault("a", "");
-		if (action.equals("appr")) {
-			approve(press, person, incident, m, reply);
+		if (action.startsWith("appr")) {
+			signing.press(press, person, incident, m, reply);
 			return;
 		}
 		if (!person.may(Permission.REPORT)) {
@@ -99,6 +104,7 @@ final class ReportFlow {
 					services.tokens().button(t.get("button.now"), IncidentViews.with(m, "a", "repnow")),
 					services.tokens().button(t.get("button.time"), IncidentViews.with(m, "a", "reptime")))));
 			case "repnow" -> record(press, person, incident, playbook, m, services.clock().instant(), reply);
+			case "repat" -> record(press, person, incident, playbook, m, Instant.ofEpochMilli(Long.parseLong(m.get("t"))), reply);
 			case "reptime" -> {
 				Map<String, String> question = new LinkedHashMap<>(m);
 				question.put("q", "reptime");
@@ -120,6 +126,17 @@ final class ReportFlow {
 		if (time.isEmpty() || time.get().isAfter(services.clock().instant()) || time.get().isBefore(incident.startedAt())) {
 			services.conversations().await(text.chat(), text.actor(), q);
 			reply.say(services.texts().get("reported.time.bad"));
+			return;
+		}
+		if (time.get().isBefore(services.clock().instant().minus(java.time.Duration.ofDays(1)))) {
+			Texts t = services.texts();
+			String at = services.views().preciseTime(time.get());
+			Map<String, String> base = new LinkedHashMap<>(q);
+			base.remove("q");
+			reply.say(t.get("time.far.confirm", at), List.of(List.of(
+					services.tokens().button(t.get("button.time.confirm", at),
+							IncidentViews.with(base, "a", "repat", "t", String.valueOf(time.get().toEpochMilli()))),
+					services.tokens().button(t.get("button.time.again"), IncidentViews.with(base, "a", "reptime")))));
 			return;
 		}
 		record(text, person, incident, playbook, q, time.get(), reply);
@@ -147,98 +164,44 @@ final class ReportFlow {
 		details.put("recipients", String.join("、", obligation.recipients()));
 		details.put("text", t.get("obligation." + kind.name()) + " 第 " + sequence + " 次");
 		if (obligation.approvers().isEmpty()) {
-			IncidentStore.Result result = services.incidents().once(incident, "rep:" + key, person.id(),
+			IncidentStore.Result result = ConversationEngine.once(services, incident, "rep:" + key, person.id(),
 					ConversationEngine.entry(TimelineType.REPORTED, person, inbound, services.clock().instant(), details));
 			if (!result.applied()) {
 				reply.notice(t.get("reported.already"));
 				return;
 			}
 			reply.say(t.get("reported.done", incident.id(), t.get("obligation." + kind.name()), sequence,
-					services.views().time(at), Html.escape(m.getOrDefault("c", ""))));
+					services.views().preciseTime(at), Html.escape(m.getOrDefault("c", ""))));
 			keepReportBook(inbound, person, incident, playbook, key, Paperwork.BookVersion.SENT, reply);
 			refreshCard(incident.id(), playbook, reply);
 			return;
 		}
 		details.put("approvers", String.join(",", obligation.approvers()));
-		IncidentStore.Result result = services.incidents().once(incident, "req:" + key, person.id(),
+		if (incident.fields().containsKey("req:" + key)) {
+			reply.notice(t.get("reported.pending"));
+			return;
+		}
+		// the signers review the book that will be sent: the bytes they sign are the ones kept
+		SigningFlow.Book book = signing.prepare(inbound, person, incident, playbook, key);
+		if (book == null) {
+			reply.say(t.get("doc.failed", incident.id()));
+			return;
+		}
+		details.put("book", book.name());
+		details.put("sha256", book.sha256());
+		details.put("text", details.get("text") + "，报告书 SHA-256 " + book.sha256());
+		IncidentStore.Result result = ConversationEngine.once(services, incident, "req:" + key, person.id(),
 				ConversationEngine.entry(TimelineType.REPORT_APPROVAL_REQUESTED, person, inbound, services.clock().instant(),
 						details));
 		if (!result.applied()) {
 			reply.notice(t.get("reported.pending"));
 			return;
 		}
-		String roles = names(obligation.approvers());
-		reply.say(t.get("reported.approval", incident.id(), t.get("obligation." + kind.name()), sequence, roles,
-				Html.escape(String.join("、", obligation.recipients()))),
-				List.of(List.of(services.tokens().button(t.get("button.approve"),
-						Map.of("a", "appr", "i", incident.id(), "r", key)))));
-		// the signers review the book that will be sent: the version they sign is the one kept
-		keepReportBook(inbound, person, incident, playbook, key, Paperwork.BookVersion.FOR_SIGNING, reply);
+		reply.say(t.get("reported.approval", incident.id(), t.get("obligation." + kind.name()), sequence,
+				names(obligation.approvers()), Html.escape(String.join("、", obligation.recipients()))));
+		signing.requested(incident, key, book, obligation.approvers(), reply);
 		// the card is current, and the clock learns of the pending 签发
 		refreshCard(incident.id(), playbook, reply);
-	}
-
-	private void approve(Inbound.Press press, Person person, Incident incident, Map<String, String> m, Reply reply) {
-		Texts t = services.texts();
-		String key = m.getOrDefault("r", "");
-		Optional<TimelineEntry> request = services.incidents().timeline(incident.id()).stream()
-			.filter((e) -> e.type() == TimelineType.REPORT_APPROVAL_REQUESTED
-					&& key.equals(e.detail("kind") + ":" + e.detail("seq")))
-			.findFirst();
-		if (request.isEmpty()) {
-			reply.answer(t.get("button.invalid"), true);
-			return;
-		}
-		List<String> required = List.of(String.valueOf(request.get().detail("approvers")).split(","));
-		Set<String> mine = new TreeSet<>();
-		for (String role : required) {
-			if (mayApproveAs(person, role)) {
-				mine.add(role);
-			}
-		}
-		if (mine.isEmpty()) {
-			reply.answer(t.get("approve.notallowed", names(required)), true);
-			return;
-		}
-		boolean any = false;
-		for (String role : mine) {
-			Map<String, String> details = new LinkedHashMap<>(request.get().details());
-			details.put("role", role);
-			any |= services.incidents().once(incident, "appr:" + key + ":" + role, person.id(),
-					ConversationEngine.entry(TimelineType.REPORT_APPROVED, person, press, services.clock().instant(), details))
-				.applied();
-		}
-		Incident fresh = services.incidents().find(incident.id()).orElseThrow();
-		List<String> missing = required.stream().filter((role) -> !fresh.fields().containsKey("appr:" + key + ":" + role)).toList();
-		if (!missing.isEmpty()) {
-			reply.answer(any ? t.get("approve.recorded", names(missing)) : t.get("approve.already"), !any);
-			return;
-		}
-		IncidentStore.Result result = services.incidents().once(fresh, "rep:" + key, request.get().personId(),
-				new IncidentStore.Entry(TimelineType.REPORTED, request.get().personId(), request.get().personName(),
-						press.chat().channel(), services.clock().instant(), request.get().details()));
-		if (!result.applied()) {
-			reply.answer(t.get("approve.already"), true);
-			return;
-		}
-		reply.answer(t.get("approve.done"), false);
-		Instant at = Instant.ofEpochMilli(Long.parseLong(request.get().detail("reportAt")));
-		reply.say(t.get("reported.done", incident.id(), t.get("obligation." + request.get().detail("kind")),
-				request.get().detail("seq"), services.views().time(at), Html.escape(String.valueOf(request.get().detail("via")))));
-		Playbook playbook = services.library().find(incident.playbookId()).orElseThrow();
-		// the book as reported names its 签发人
-		Person filer = services.roster().byId(request.get().personId()).orElse(person);
-		keepReportBook(press, filer, incident, playbook, key, Paperwork.BookVersion.SENT, reply);
-		refreshCard(incident.id(), playbook, reply);
-	}
-
-	/** Holders of the duty, and the deputies (备岗) of holders. */
-	boolean mayApproveAs(Person person, String duty) {
-		if (person.duties().contains(duty)) {
-			return true;
-		}
-		return services.roster().people().stream()
-			.anyMatch((holder) -> holder.duties().contains(duty) && person.id().equals(holder.deputy()));
 	}
 
 	private String names(List<String> roles) {

@@ -249,6 +249,67 @@ public class IncidentStore {
 		redis.hset(PREFIX + "inc:" + incidentId, fields);
 	}
 
+	/** {@link #once}'s script without its refusal of a closed incident. */
+	private static final String ONCE_EVEN_CLOSED_SCRIPT = """
+			local status = redis.call('HGET', KEYS[1], 'status')
+			if not status then return {'missing', ''} end
+			if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then
+				return {'exists', redis.call('HGET', KEYS[1], ARGV[1])}
+			end
+			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+			redis.call('HINCRBY', KEYS[1], 'version', 1)
+			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
+			return {'ok', id}
+			""";
+
+	/**
+	 * Like {@link #once}, also on a closed incident: what is still owed after close (the
+	 * post-recovery reports, their 签发, the escalation of one overdue) is recorded.
+	 */
+	public Result onceEvenClosed(Incident incident, String field, String value, Entry entry) {
+		List<String> args = new ArrayList<>();
+		args.add(field);
+		args.add(value);
+		args.addAll(entry.flatten());
+		return Result.of(run(ONCE_EVEN_CLOSED_SCRIPT,
+				List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl"), args));
+	}
+
+	/**
+	 * Marks a closed incident as still owing reports (or no longer): it stays reachable in
+	 * its chat for {@code /reported} and {@code /summary}, and on the board.
+	 */
+	public void setOwing(Incident incident, boolean owing) {
+		String chatKey = PREFIX + "chat:" + incident.chat().key() + ":owing";
+		if (owing) {
+			redis.sadd(PREFIX + "owing", incident.id());
+			redis.sadd(chatKey, incident.id());
+		}
+		else {
+			redis.srem(PREFIX + "owing", incident.id());
+			redis.srem(chatKey, incident.id());
+		}
+	}
+
+	/** Closed incidents of a chat that still owe reports, oldest first. */
+	public List<Incident> owingIn(ChatRef chat) {
+		return closed(redis.smembers(PREFIX + "chat:" + chat.key() + ":owing"));
+	}
+
+	/** Every closed incident that still owes reports. */
+	public List<Incident> owing() {
+		return closed(redis.smembers(PREFIX + "owing"));
+	}
+
+	private List<Incident> closed(Set<String> ids) {
+		List<Incident> incidents = new ArrayList<>();
+		for (String id : ids) {
+			find(id).filter((incident) -> incident.status() == IncidentStatus.CLOSED).ifPresent(incidents::add);
+		}
+		incidents.sort(Comparator.comparing(Incident::declaredAt).thenComparing(Incident::id));
+		return incidents;
+	}
+
 	/** The timeline in the order it happened. */
 	public List<TimelineEntry> timeline(String incidentId) {
 		List<StreamEntry> entries = redis.xrange(PREFIX + "inc:" + incidentId + ":tl", (StreamEntryID) null,

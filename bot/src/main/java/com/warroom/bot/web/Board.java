@@ -58,13 +58,23 @@ final class Board {
 	record Current(Track track, int position, int steps, Step step) {
 	}
 
-	/** Every incident not yet closed, oldest first; incidents whose playbook is gone are left out. */
+	/**
+	 * Every incident not yet closed, oldest first, then the closed ones that still owe
+	 * reports (GH-12: closing ends the handling, not the obligations); incidents whose
+	 * playbook is gone are left out.
+	 */
 	List<Row> open() {
 		List<Row> rows = new ArrayList<>();
-		for (Incident incident : incidents.open()) {
+		for (Incident incident : shown()) {
 			library.find(incident.playbookId()).ifPresent((playbook) -> rows.add(row(incident, playbook)));
 		}
 		return rows;
+	}
+
+	private List<Incident> shown() {
+		List<Incident> shown = new ArrayList<>(incidents.open());
+		shown.addAll(incidents.owing());
+		return shown;
 	}
 
 	Row row(Incident incident, Playbook playbook) {
@@ -74,10 +84,10 @@ final class Board {
 			.filter((report) -> report.kind() == com.warroom.playbooks.ObligationKind.CYCLE
 					|| report.kind() == com.warroom.playbooks.ObligationKind.FINAL)
 			.count();
-		Severity level = (incident.levelOverride() != null) ? incident.levelOverride()
-				: views.grade(incident, playbook).level();
-		return new Row(incident, playbook, level, incident.levelOverride() != null, views.elapsed(incident), next, made,
-				people(timeline), current(incident, playbook));
+		IncidentViews.Level level = views.level(incident, playbook);
+		return new Row(incident, playbook, level.effective(), level.overridden(), views.elapsed(incident), next, made,
+				people(timeline), (incident.status() == com.warroom.bot.incident.IncidentStatus.CLOSED) ? List.of()
+						: current(incident, playbook));
 	}
 
 	private static List<Current> current(Incident incident, Playbook playbook) {
@@ -99,7 +109,7 @@ final class Board {
 	String signature() {
 		StringBuilder signature = new StringBuilder();
 		signature.append(clock.millis() / 60_000).append('|');
-		for (Incident incident : incidents.open()) {
+		for (Incident incident : shown()) {
 			signature.append(incident.id()).append(':').append(incident.fields().getOrDefault("version", "")).append(';');
 		}
 		return Integer.toHexString(signature.toString().hashCode());

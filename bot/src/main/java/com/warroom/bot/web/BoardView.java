@@ -7,6 +7,7 @@ import java.util.Optional;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.Incident;
+import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.playbooks.Obligation;
 import com.warroom.reports.Archive;
 
@@ -27,8 +28,13 @@ final class BoardView {
 
 	/** The board's main content; {@code seen} is the board's signature as rendered. */
 	String board(List<Board.Row> rows, Instant now, String seen) {
-		List<Board.Row> real = rows.stream().filter((row) -> !row.incident().isDrill()).toList();
-		List<Board.Row> drills = rows.stream().filter((row) -> row.incident().isDrill()).toList();
+		List<Board.Row> closed = rows.stream().filter((row) -> row.incident().status() == IncidentStatus.CLOSED).toList();
+		List<Board.Row> real = rows.stream()
+			.filter((row) -> !row.incident().isDrill() && row.incident().status() != IncidentStatus.CLOSED)
+			.toList();
+		List<Board.Row> drills = rows.stream()
+			.filter((row) -> row.incident().isDrill() && row.incident().status() != IncidentStatus.CLOSED)
+			.toList();
 		StringBuilder html = new StringBuilder(8192);
 		html.append("<section class=\"board\" data-events=\"/board/events\" data-seen=\"").append(WebHtml.text(seen))
 			.append("\">\n<div class=\"page-head\"><h1>")
@@ -36,6 +42,9 @@ final class BoardView {
 			.append(WebHtml.text(texts.get("web.board.updated", views.time(now)))).append("</span></div>\n");
 		section(html, "real", texts.get("web.board.real"), real, texts.get("web.board.none"));
 		section(html, "drills", texts.get("web.board.drills"), drills, texts.get("web.board.drills.none"));
+		if (!closed.isEmpty()) {
+			section(html, "owing", texts.get("web.board.owing"), closed, "");
+		}
 		return html.append("</section>").toString();
 	}
 

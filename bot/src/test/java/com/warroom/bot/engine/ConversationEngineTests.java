@@ -240,7 +240,7 @@ class ConversationEngineTests {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		assertThat(texts(chat.command(COMMANDER, "/close"))).contains("尚未记录恢复");
 		chat.clock.advance(Duration.ofMinutes(20));
-		List<Outbound> recovered = chat.command(DBA, "/recovered");
+		List<Outbound> recovered = chat.recovered(DBA);
 		assertThat(texts(recovered)).contains("已记录 INC-20261123-001 于 11-23 14:18 恢复").contains("<b>事后处理</b>")
 			.contains("向主机供应商做服务器报修").contains("应立即报告：恢复后报告 第 1 次");
 		assertThat(texts(chat.command(DBA, "/recovered"))).contains("已记录恢复或已关闭");

@@ -57,7 +57,8 @@ class DocumentFlowTests {
 	void reportSendsTheCurrentReportBookFilledFromTheIncident() throws Exception {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		chat.clock.advance(Duration.ofMinutes(3));
-		chat.command(DBA, "/note 节点 2 已接管 <b>${env:HOME}</b>");
+		chat.command(DBA, "/note !节点 2 已接管 <b>${env:HOME}</b>");
+		chat.command(DBA, "/note 内部：怀疑内存条");
 		List<Outbound> report = chat.command(LIAISON, "/report");
 		Outbound.Document book = documents(report).get(0);
 		assertThat(book.name()).isEqualTo("事件情况报告书-第1次-草稿.pdf");
@@ -65,7 +66,8 @@ class DocumentFlowTests {
 		String text = pdfText(book);
 		assertThat(text).contains("网络与信息安全事件情况报告书").contains("INC-20261123-001").contains("示例期货有限公司")
 			.contains("第1次").contains("021-00000001").contains("数据库主机硬件故障")
-			.contains("节点2已接管<b>${env:HOME}</b>").contains("设备设施故障").contains("一般");
+			.contains("节点2已接管<b>${env:HOME}</b>").contains("设备设施故障").contains("一般")
+			.doesNotContain("怀疑内存条");
 		assertThat(chat.incidents.timeline(only().id())).extracting(TimelineEntry::type).contains(TimelineType.DOCUMENT_ISSUED);
 		assertThat(texts(chat.command(OBSERVER, "/report"))).contains("无权");
 	}
@@ -90,15 +92,22 @@ class DocumentFlowTests {
 		List<Outbound> which = chat.command(LIAISON, "/reported");
 		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
 		List<Outbound> pending = chat.press(LIAISON, button(time, "现在"));
-		assertThat(documents(pending)).singleElement().satisfies((doc) -> {
+		// one book in the room; each signer also gets it in their own chats (GH-12)
+		assertThat(documents(pending)).filteredOn((doc) -> doc.chat().equals(chat.chat)).singleElement().satisfies((doc) -> {
 			assertThat(doc.caption()).contains("待签发");
 			assertThat(doc.name()).isEqualTo("事件情况报告书-第1次-待签发.pdf");
 		});
+		assertThat(documents(pending)).extracting(Outbound.Document::name).containsOnly("事件情况报告书-第1次-待签发.pdf");
 		assertThat(documents(chat.press(CRO, button(pending, "签发")))).isEmpty();
+		chat.clock.advance(java.time.Duration.ofMinutes(3)); // a signature later: the durations of a new rendering would differ
 		List<Outbound> signed = chat.press(GM, button(pending, "签发"));
 		Outbound.Document reported = documents(signed).get(0);
 		assertThat(reported.name()).isEqualTo("事件情况报告书-第1次.pdf");
-		assertThat(pdfText(reported)).contains("孙首席风险官").contains("赵总经理").contains("冯技术服务岗");
+		// GH-12: the book archived as sent is the very file the signers approved, byte for byte
+		byte[] approved = chat.archive.read(only().id(), "事件情况报告书-第1次-待签发.pdf").orElseThrow();
+		assertThat(chat.archive.read(only().id(), reported.name())).hasValueSatisfying((sent) -> assertThat(sent).isEqualTo(approved));
+		assertThat(pdfText(reported)).contains("冯技术服务岗");
+		assertThat(reported.caption()).contains("孙首席风险官、赵总经理").contains(SigningFlow.sha256(approved));
 		assertThat(chat.archive.documents(only().id())).hasSize(2);
 		assertThat(chat.incidents.timeline(only().id())).filteredOn((e) -> e.type() == TimelineType.DOCUMENT_ISSUED)
 			.extracting((e) -> e.detail("text"))
@@ -127,7 +136,7 @@ class DocumentFlowTests {
 	void theSummaryInterviewFillsThePostEventReport() throws Exception {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		chat.clock.advance(Duration.ofSeconds(89));
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		List<Outbound> panel = chat.command(LIAISON, "/summary");
 		assertThat(texts(panel)).contains("事后总结").contains("发生原因：<i>未填写</i>").contains("初步");
 		List<Outbound> ask = chat.press(LIAISON, button(panel, "发生原因"));
@@ -182,7 +191,7 @@ class DocumentFlowTests {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		chat.command(LIAISON, "/report");
 		chat.clock.advance(Duration.ofMinutes(20));
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		List<Outbound> closed = chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
 		String id = "INC-20261123-001";
 		assertThat(texts(closed)).contains(id + "</b> 已归档：时间线、2 份文件");
@@ -206,6 +215,41 @@ class DocumentFlowTests {
 		assertThat(documents(fetched)).singleElement()
 			.satisfies((doc) -> assertThat(doc.name()).isEqualTo("事件情况报告书-第1次-草稿.pdf"));
 		assertThat(texts(chat.press(DBA, button(docs, "事件情况报告书-第1次-草稿.pdf")))).contains("只有应急领导小组");
+	}
+
+
+	@Test // GH-12
+	void aDocumentMadeAfterCloseJoinsTheSealedArchiveAsAChainedSupplement() throws Exception {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		chat.clock.advance(Duration.ofMinutes(20));
+		chat.command(DBA, "/recovered");
+		chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
+		String id = "INC-20261123-001";
+		Incident closed = chat.incidents.find(id).orElseThrow();
+		byte[] seal = chat.archive.read(id, "manifest.json").orElseThrow();
+
+		chat.clock.advance(Duration.ofHours(3));
+		String name = paperwork().postEventReport(closed, EngineHarness.LIBRARY.find(closed.playbookId()).orElseThrow());
+
+		assertThat(name).isEqualTo("事件处理情况报告-初步.pdf");
+		assertThat(chat.archive.supplements(id)).containsExactly("manifest-2.json");
+		String manifest = new String(chat.archive.read(id, "manifest-2.json").orElseThrow(), StandardCharsets.UTF_8);
+		assertThat(manifest).contains("\"previous\": \"manifest.json\"",
+				java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(seal)),
+				"事件处理情况报告-初步.pdf", "timeline-2.json");
+		assertThat(chat.archive.read(id, "manifest.json")).hasValueSatisfying((bytes) -> assertThat(bytes).isEqualTo(seal));
+		assertThat(chat.archive.verify(id)).isEmpty();
+		assertThat(chat.archive.documents(id)).extracting(com.warroom.reports.Archive.StoredDocument::name)
+			.contains("信息系统事件记录表.pdf", "事件处理情况报告-初步.pdf");
+	}
+
+	/** The documents of the harness's incidents, made directly (as the clock or a later flow would). */
+	private Paperwork paperwork() {
+		return new com.warroom.bot.documents.IncidentPaperwork(chat.incidents, chat.views, Texts.chinese(),
+				new com.warroom.reports.PdfDocuments(EngineHarness.SHANGHAI), chat.archive, chat.company,
+				new com.warroom.bot.documents.CustomerNotices(new com.warroom.reports.NoticeTemplates(), chat.company, chat.clock,
+						EngineHarness.SHANGHAI),
+				chat.clock, EngineHarness.SHANGHAI, chat.roster);
 	}
 
 }

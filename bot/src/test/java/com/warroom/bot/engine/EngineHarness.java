@@ -93,7 +93,7 @@ final class EngineHarness {
 		this.company = new CompanyInfo("示例期货有限公司", "赵总经理", null, "冯技术服务岗", "021-00000000", "021-00000001",
 				"13800000009", "it@example.com", null);
 		Paperwork paperwork = new IncidentPaperwork(incidents, views, texts, new PdfDocuments(SHANGHAI), archive, company,
-				new CustomerNotices(new NoticeTemplates(), company, clock, SHANGHAI), clock, SHANGHAI);
+				new CustomerNotices(new NoticeTemplates(), company, clock, SHANGHAI), clock, SHANGHAI, roster);
 		this.engine = new ConversationEngine(new ConversationEngine.Services(LIBRARY, roster, contacts, incidents, tokens,
 				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI, listener,
 				paperwork));
@@ -218,6 +218,11 @@ final class EngineHarness {
 	/** The documents sent in the actions. */
 	static List<Outbound.Document> documents(List<Outbound> actions) {
 		return actions.stream().filter(Outbound.Document.class::isInstance).map(Outbound.Document.class::cast).toList();
+	}
+
+	/** {@code /recovered}, confirmed with 确认已恢复（现在）: the actions of the confirmation. */
+	List<Outbound> recovered(Actor actor) {
+		return press(actor, button(command(actor, "/recovered"), "确认已恢复（现在）"));
 	}
 
 	/** Declares {@code playbookId} by search words and returns the actions of the confirmation. */

@@ -96,7 +96,7 @@ class ReportFlowTests {
 	void afterRecoveryThePostEventReportsAreOffered() {
 		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
 		chat.clock.advance(Duration.ofMinutes(40));
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		List<Outbound> which = chat.command(LIAISON, "/reported");
 		assertThat(texts(which)).contains("记录哪一次报告");
 		assertThat(EngineHarness.findButton(which, "恢复后报告 第 1 次（11-23 14:38 前）")).isPresent();

@@ -69,8 +69,12 @@ class RegulatorClockEndToEndTests {
 		assertThat(await(TECH_MANAGER, "已超时（应于")).contains("3 秒内无人确认将通知下一级");
 		// nobody acknowledges: after ACK_TIMEOUT the next tier (应急工作小组组长) is told, who acknowledges
 		assertThat(await(IT_HEAD, "已超时（应于")).contains("定期报告 第 1 次").contains("请您（应急工作小组组长）确认收到");
-		await(Updates.GROUP, "已通知应急工作小组组长");
-		assertThat(texts(IT_HEAD)).noneMatch((t) -> t.contains("宣布事件"));
+		// the room keeps one message per escalation, edited from tier to tier (GH-13)
+		api.await("editMessageText", (b) -> b.path("chat_id").asLong() == Updates.GROUP
+				&& b.path("text").asText().contains("已通知应急工作小组组长"));
+		// the commander heard of the declaration at once (GH-12), but was never chased for it: tier 1 acknowledged
+		assertThat(texts(IT_HEAD)).filteredOn((t) -> t.contains("宣布事件")).singleElement()
+			.satisfies((t) -> assertThat(t).contains("特此告知").doesNotContain("请您"));
 		post(app, Updates.press(Updates.nextId(), IT_HEAD, lastButton(IT_HEAD, "确认收到"), 1));
 		await(Updates.GROUP, "李信息技术部总经理 已确认收到");
 		FakeBotApi.sleep(4_000);
@@ -93,6 +97,7 @@ class RegulatorClockEndToEndTests {
 
 		// recovery stops the cycle: no third periodic report, the report after recovery is owed
 		post(app, Updates.message(Updates.nextId(), DBA, "/recovered"));
+		post(app, Updates.press(Updates.nextId(), DBA, api.button("确认已恢复（现在）"), 1));
 		await(Updates.GROUP, "恢复。请继续完成事后处理步骤");
 		FakeBotApi.sleep(12_000);
 		assertThat(texts(Updates.GROUP)).noneMatch((t) -> t.contains("定期报告 第 3 次"));

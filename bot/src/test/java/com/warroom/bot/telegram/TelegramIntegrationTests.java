@@ -135,6 +135,7 @@ class TelegramIntegrationTests {
 		assertThat(body).contains("filename=\"事件情况报告书-第1次-草稿.pdf\"").contains("%PDF-");
 
 		say(DBA, "/recovered");
+		press(DBA, "确认已恢复（现在）");
 		api.await("sendMessage", (b) -> text(b, "恢复。请继续完成事后处理步骤"));
 		say(COMMANDER, "/timeline");
 		JsonNode timeline = api.await("sendMessage", (b) -> text(b, "时间线（第"));

@@ -17,12 +17,14 @@ import com.itextpdf.layout.borders.SolidBorder;
 import com.itextpdf.layout.element.Cell;
 import com.itextpdf.layout.element.Paragraph;
 import com.itextpdf.layout.element.Table;
+import com.itextpdf.layout.element.Text;
 import com.itextpdf.layout.properties.HorizontalAlignment;
 import com.itextpdf.layout.properties.OverflowWrapPropertyValue;
 import com.itextpdf.layout.properties.Property;
 import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.layout.properties.UnitValue;
 import com.itextpdf.layout.properties.VerticalAlignment;
+import com.itextpdf.layout.splitting.ISplitCharacters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,7 +85,9 @@ final class Form {
 		this.font = Fonts.newFont();
 		PdfDocumentInfo info = pdf.getDocumentInfo();
 		info.setTitle(titleText(title));
-		info.setSubject(this.incidentId);
+		if (!this.incidentId.isEmpty()) {
+			info.setSubject(this.incidentId);
+		}
 		info.setCreator("WarRoom");
 		pdf.getCatalog().setLang(new PdfString("zh-CN"));
 		this.doc = new Document(pdf, PageSize.A4, false);
@@ -131,6 +135,20 @@ final class Form {
 			.setPadding(0));
 		doc.add(line);
 	}
+
+	/**
+	 * The header line of a form: {@code text}, a gap, then {@code unit} (e.g. 第 2 次（恢复后报告）),
+	 * which is never broken inside: when the line is too narrow it moves to the next line whole.
+	 */
+	void header(String text, String unit) {
+		Paragraph line = new Paragraph().setMultipliedLeading(1.35f).setMarginTop(0).setMarginBottom(0.5f * MM);
+		line.add(new Text(text + "　　"));
+		line.add(new Text(unit).setSplitCharacters(NEVER_SPLIT));
+		doc.add(line);
+	}
+
+	/** Split characters for a unit kept on one line. */
+	private static final ISplitCharacters NEVER_SPLIT = (glyphs, position) -> false;
 
 	/** A bordered table whose columns have these widths in millimetres (summing to the text width). */
 	static Table grid(float... millimetres) {
@@ -189,7 +207,7 @@ final class Form {
 
 	/** A paragraph of prose, its first line indented two characters. */
 	void prose(String text) {
-		doc.add(new Paragraph(text).setFirstLineIndent(2 * size).setMultipliedLeading(leading()).setMargin(0));
+		doc.add(new Paragraph(Texts.tidy(text)).setFirstLineIndent(2 * size).setMultipliedLeading(leading()).setMargin(0));
 	}
 
 	/** A line flush left, e.g. a salutation. */

@@ -46,8 +46,17 @@ public final class IncidentRecordRenderer {
 				? Texts.duration(record.occurredAt(), record.recoveredAt()) : Texts.EMPTY;
 		pair(form, table, "恢复时间", texts.timeOn(record.recoveredAt(), day), "持续时间", lasted);
 		pair(form, table, "受理人", record.receiver(), "处理人", record.handler());
-		pair(form, table, "事件级别", raised(level(record.level()), level(record.levelRaisedTo())), "事故级别",
-				raised(texts.orDash(record.accidentLevel()), texts.orDash(record.accidentRaisedTo())));
+		String level = raised(level(record.level()), level(record.levelRaisedTo()));
+		String accident = raised(texts.orDash(record.accidentLevel()), texts.orDash(record.accidentRaisedTo()));
+		if (Texts.isBlank(record.levelNote())) {
+			pair(form, table, "事件级别", level, "事故级别", accident);
+		}
+		else {
+			// a level with its note (a leader's override and its reason) takes the whole width
+			wide(form, table, "事件级别",
+					List.of(Line.of(level + "（" + Texts.sentence(texts.clean(record.levelNote())) + "）")), 9);
+			wide(form, table, "事故级别", List.of(Line.of(accident)), 9);
+		}
 		signed(form, table, "事件分析", record.analysis(), "事件管理人");
 		signed(form, table, "处理方案", record.plan(), "事件管理人");
 		signed(form, table, "处理过程", record.process(), "事件处理人");

@@ -17,8 +17,9 @@ public final class NoticeRenderer {
 		this.texts = texts;
 	}
 
-	public byte[] render(String title, String text, String incidentId, boolean drill) {
-		Form form = new Form(title, incidentId, drill, texts, 14);
+	/** The notice, with no incident id anywhere (customers see it; the id is internal). */
+	public byte[] render(String title, String text, boolean drill) {
+		Form form = new Form(title, "", drill, texts, 14);
 		form.title(title);
 		form.space(4);
 		boolean closed = false;

@@ -118,15 +118,17 @@ public final class PostEventReportRenderer {
 			form.item(Texts.EMPTY);
 			return;
 		}
-		Table table = Form.grid(26, 40, 24, 66).setMarginTop(1 * Form.MM).setMarginBottom(1.5f * Form.MM);
-		for (String label : List.of("次序", "报告时间", "报告方式", "报送对象")) {
+		Table table = Form.grid(31, 35, 20, 40, 30).setMarginTop(1 * Form.MM).setMarginBottom(1.5f * Form.MM);
+		for (String label : List.of("次序", "报告时间", "报告方式", "报送对象", "签发人")) {
 			table.addHeaderCell(Form.label(label));
 		}
 		for (ReportMade made : reports) {
-			table.addCell(Form.label(made.sequence().text()));
-			table.addCell(form.value(1, texts.dateTime(made.at())));
+			// 第 3 次 and its name on a line each, never broken inside
+			table.addCell(Form.label(texts.clean(made.sequence().text()).replace("（", "\n（")));
+			table.addCell(form.value(1, List.of(Line.of(texts.date(made.at())), Line.of(texts.timeOn(made.at(), texts.day(made.at()))))));
 			table.addCell(form.value(1, made.channel()));
 			table.addCell(form.value(1, String.join("、", made.recipients().stream().map(texts::orDash).toList())));
+			table.addCell(form.value(1, made.signers().stream().map((signer) -> Line.of(texts.orDash(signer))).toList()));
 		}
 		form.doc().add(table);
 	}

@@ -33,8 +33,10 @@ public final class ReportBookRenderer {
 	public byte[] render(ReportBook book) {
 		Form form = new Form(TITLE, book.incidentId(), book.drill(), texts);
 		form.title(TITLE);
-		form.sideBySide("报告时间：" + texts.formTime(book.reportedAt()) + "　　" + book.sequence().text(),
-				"事件编号：" + texts.clean(book.incidentId()));
+		// the form's one header line (附件三 L11036, 4.6 L15336): 报告时间 … 第 N 次, the
+		// sequence never broken inside ("第 2 次（恢复后报告）" moves to the next line whole)
+		form.header("报告时间：" + texts.formTime(book.reportedAt()), texts.clean(book.sequence().text()));
+		form.right("事件编号：" + texts.clean(book.incidentId()));
 		CompanyInfo company = book.company();
 		Table table = Form.grid(32, 46, 32, 46);
 		pair(form, table, "单位名称", company.name(), "报告人", company.reporter());
@@ -87,12 +89,23 @@ public final class ReportBookRenderer {
 		return lines;
 	}
 
+	/**
+	 * The effective level; with an override, also who set it and why, and what the grading
+	 * rules give: 重大事件（应急领导小组调整，理由：…；按分级规则为一般事件：…）.
+	 */
 	static String level(Texts texts, Assessment assessment) {
 		if (assessment.level() == null) {
 			return Texts.EMPTY;
 		}
 		String level = assessment.level().label() + "事件";
-		return Texts.isBlank(assessment.levelReason()) ? level : level + "（" + texts.clean(assessment.levelReason()) + "）";
+		String rule = Texts.isBlank(assessment.levelReason()) ? "" : Texts.sentence(texts.clean(assessment.levelReason()));
+		if (!assessment.overridden()) {
+			return rule.isEmpty() ? level : level + "（" + rule + "）";
+		}
+		String reason = Texts.isBlank(assessment.overrideReason()) ? Texts.EMPTY
+				: Texts.sentence(texts.clean(assessment.overrideReason()));
+		String computed = (assessment.computedLevel() != null) ? assessment.computedLevel().label() + "事件" : Texts.EMPTY;
+		return level + "（应急领导小组调整，理由：" + reason + "；按分级规则为" + computed + (rule.isEmpty() ? "" : "：" + rule) + "）";
 	}
 
 	/** Numbered, each with its time (the date when it changes) and its effect. */
@@ -106,12 +119,14 @@ public final class ReportBookRenderer {
 				line.append(texts.stamp(measure.at(), day)).append("　");
 				day = texts.day(measure.at());
 			}
-			String action = texts.orDash(measure.action());
-			line.append(action);
-			if (!Texts.isBlank(measure.effect())) {
-				line.append(action.endsWith("。") ? "" : "。").append("效果：").append(texts.clean(measure.effect()));
+			String action = texts.orDash(Texts.unnumbered(measure.action()));
+			if (Texts.isBlank(measure.effect())) {
+				line.append(action);
 			}
-			lines.add(new Line((i + 1) + "、", line.toString()));
+			else {
+				line.append(Texts.sentence(action)).append("。效果：").append(Texts.sentence(texts.clean(measure.effect())));
+			}
+			lines.add(new Line((i + 1) + "、", Texts.tidy(line.toString())));
 		}
 		return lines;
 	}

@@ -164,13 +164,42 @@ public final class Texts {
 		return out.append(span.toSecondsPart()).append(" 秒").toString();
 	}
 
-	/** Items numbered the seed's way: 1、… 2、… */
+	/**
+	 * Items numbered the seed's way: 1、… 2、… An item typed with its own number ("1、…",
+	 * "2.", "（三）", "④") loses it, so the form never prints "1、1、…".
+	 */
 	List<Line> numbered(List<String> items) {
 		List<Line> out = new ArrayList<>(items.size());
 		for (int i = 0; i < items.size(); i++) {
-			out.add(new Line((i + 1) + "、", orDash(items.get(i))));
+			out.add(new Line((i + 1) + "、", tidy(orDash(unnumbered(items.get(i))))));
 		}
 		return out;
+	}
+
+	/** Leading enumerators typed with an item: 1、 2. 3． (4) （五） 六、 ① - • ·. */
+	private static final java.util.regex.Pattern ENUMERATOR = java.util.regex.Pattern
+		.compile("^\\s*(?:(?:[(（]\\s*(?:\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*[)）])|(?:(?:\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*(?:[、.．,，:：)）](?!\\d)))|[①-⑳]|[-•·*])\\s*");
+
+	/** The text without a number the writer put in front of it; {@code null} stays {@code null}. */
+	public static @Nullable String unnumbered(@Nullable String text) {
+		if (text == null) {
+			return null;
+		}
+		String stripped = ENUMERATOR.matcher(text).replaceFirst("");
+		return stripped.isBlank() ? text : stripped;
+	}
+
+	/** Sentence-ending punctuation at the end of a text, as joins must not double it. */
+	private static final java.util.regex.Pattern END = java.util.regex.Pattern.compile("[。．.；;，,、\\s]+$");
+
+	/** The text without its closing 。；，、, so that a join adds exactly one. */
+	public static String sentence(String text) {
+		return END.matcher(text).replaceAll("");
+	}
+
+	/** Doubled sentence punctuation collapsed, the last mark kept: "。；" → "；", "。。" → "。", "；。" → "。". */
+	public static String tidy(String text) {
+		return text.replaceAll("[。；，、]+([。；，、])", "$1");
 	}
 
 }
