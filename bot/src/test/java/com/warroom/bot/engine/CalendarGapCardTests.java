@@ -34,7 +34,7 @@ class CalendarGapCardTests {
 		assertThat(owed).filteredOn((o) -> o.kind() == ObligationKind.SUPPLEMENTARY).singleElement()
 			.satisfies((o) -> assertThat(o.calendarMissing()).containsExactly(2027));
 		assertThat(chat.views.card(recovered, playbook))
-			.contains("⚠️ 2027 年的工作日历未配置：补充报告的截止时间（01-04 23:59）按周一至周五计算，可能有误。");
+			.contains("⚠️ 2027 年的工作日历未配置：补充报告的截止时间（2027-01-04 23:59）按周一至周五计算，可能有误。");
 	}
 
 }
