@@ -13,6 +13,7 @@ import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
+import com.warroom.bot.engine.OutboundRouter;
 import com.warroom.bot.engine.TopicOpener;
 import com.warroom.reports.Archive;
 import org.jspecify.annotations.Nullable;
@@ -64,8 +65,15 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 
 	private final Archive archive;
 
+	private final OutboundRouter router;
+
+	/**
+	 * @param router where the actions of an update go (an action for a web chat goes to the
+	 * web, never to a Telegram chat of the same id); it reaches this gateway for Telegram chats
+	 */
 	public TelegramGateway(TelegramClient client, ConversationEngine engine, SendQueue queue, MessageSlots slots,
-			UnifiedJedis redis, Archive archive) {
+			UnifiedJedis redis, Archive archive, OutboundRouter router) {
+		this.router = router;
 		this.client = client;
 		this.engine = engine;
 		this.queue = queue;
@@ -98,7 +106,12 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		}
 		List<Outbound> actions = engine.handle(inbound.get());
 		for (Outbound action : actions) {
-			deliver(action, inbound.get().chat());
+			if (action instanceof Outbound.Answer) {
+				deliver(action, inbound.get().chat());
+			}
+			else {
+				router.route(action);
+			}
 		}
 		engine.settled(actions);
 	}
@@ -180,8 +193,13 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		}
 	}
 
-	/** Queues the Bot API calls for one engine action. */
+	/** Queues the Bot API calls for one engine action; an action for another channel's chat is refused. */
 	void deliver(Outbound action, ChatRef origin) {
+		Optional<ChatRef> target = OutboundRouter.chatOf(action);
+		if (target.isPresent() && !CHANNEL.equals(target.get().channel())) {
+			log.warn("Telegram 渠道收到 {} 渠道的消息，已忽略", target.get().channel());
+			return;
+		}
 		if (action instanceof Outbound.Answer answer) {
 			queue.submit(origin.key(), isGroup(origin), false, () -> client.execute(AnswerCallbackQuery.builder()
 				.callbackQueryId(answer.pressId())

@@ -114,9 +114,9 @@ class WebConfiguration {
 
 	/** Lazy engine: the engine's listener (the clock) delivers through every channel, this one included. */
 	@Bean
-	WebConversation webConversation(@Lazy ConversationEngine engine, WebChannel web, ObjectProvider<OutboundSink> sinks,
-			Texts texts) {
-		return new WebConversation(engine, web, sinks, texts);
+	WebConversation webConversation(@Lazy ConversationEngine engine, WebChannel web,
+			com.warroom.bot.engine.OutboundRouter router, Texts texts) {
+		return new WebConversation(engine, web, router, texts);
 	}
 
 	@Bean
