@@ -86,7 +86,7 @@ public class ConversationEngine {
 		if (person.isEmpty()) {
 			log.info("拒绝名册外用户 {}:{} 的{}", inbound.actor().channel(), inbound.actor().userId(),
 					inbound.getClass().getSimpleName());
-			reply.notice(services.texts().get("refuse.unknown"));
+			refuseStranger(inbound, reply);
 			return reply.actions();
 		}
 		try {
@@ -118,7 +118,30 @@ public class ConversationEngine {
 					"notice", "ack" ->
 				withIncident(command, person, command.name(), args, reply);
 			case "archive" -> documents.archive(person, args, reply);
-			default -> reply.say(t.get("unknown.command", Html.escape(abbreviate(command.name(), 32))));
+			default -> {
+				// in a group an unknown command may be another bot's: only a private chat is answered
+				if (command.chat().isPrivate()) {
+					reply.say(t.get("unknown.command", Html.escape(abbreviate(command.name(), 32))));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Someone not on the roster: a press is answered to them alone, a command in a group is
+	 * refused in their private chat (the group does not hear of it), chatter in a group is
+	 * not for the bot.
+	 */
+	private void refuseStranger(Inbound inbound, Reply reply) {
+		String refusal = services.texts().get("refuse.unknown");
+		if (inbound instanceof Inbound.Press) {
+			reply.answer(refusal, true);
+		}
+		else if (inbound.chat().isPrivate()) {
+			reply.say(Html.escape(refusal));
+		}
+		else if (inbound instanceof Inbound.Command) {
+			reply.add(new Outbound.Send(ChatRef.privateOf(inbound.actor()), Html.escape(refusal), List.of(), null, null));
 		}
 	}
 

@@ -211,7 +211,13 @@ class ConversationEngineTests {
 
 	@Test
 	void onlyRosterMembersActAndRolesLimitThem() {
-		assertThat(texts(chat.command(STRANGER, "/declare"))).contains("您不在应急名册中");
+		// GH-13: a stranger is refused in a private message, the group does not hear of it
+		List<Outbound> refused = chat.command(STRANGER, "/declare");
+		assertThat(texts(refused)).contains("您不在应急名册中");
+		assertThat(refused).singleElement().isInstanceOfSatisfying(Outbound.Send.class,
+				(send) -> assertThat(send.chat()).isEqualTo(new ChatRef("tg", "123", null, false)));
+		assertThat(chat.text(STRANGER, "大家好")).isEmpty();
+		assertThat(texts(chat.press(STRANGER, new Button("x", "AAAAAAAAAAAA")))).contains("[answer] 抱歉，您不在应急名册中");
 		assertThat(texts(chat.command(OBSERVER, "/declare 数据库"))).contains("无权");
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		assertThat(texts(chat.command(OBSERVER, "/status"))).contains("INC-20261123-001");
@@ -270,7 +276,9 @@ class ConversationEngineTests {
 
 	@Test
 	void badInputGetsAPoliteAnswerAndChangesNothing() {
-		assertThat(texts(chat.command(DBA, "/frobnicate"))).contains("未知命令 /frobnicate");
+		// GH-13: in a group an unknown command may be another bot's; a private chat is answered
+		assertThat(chat.command(DBA, "/frobnicate")).isEmpty();
+		assertThat(texts(chat.command(ChatRef.privateOf(DBA), DBA, "/frobnicate"))).contains("未知命令 /frobnicate");
 		assertThat(texts(chat.command(DBA, "/status"))).contains("本群没有进行中的事件");
 		assertThat(texts(chat.press(DBA, new Button("x", "AAAAAAAAAAAA")))).contains("此按钮已失效");
 		assertThat(texts(chat.press(DBA, new Button("x", "../../etc")))).contains("此按钮已失效");
