@@ -180,7 +180,7 @@ public class IncidentViews {
 					Html.escape(String.valueOf(incident.levelReason())), grade.level().label())).append('\n');
 		}
 		else {
-			html.append(texts.get("card.level", grade.level().label(), Html.escape(grade.reasons().get(0).toString()))).append('\n');
+			html.append(texts.get("card.level", grade.level().label(), Html.escape(shortReason(grade.reasons().get(0))))).append('\n');
 		}
 		html.append(texts.get("card.status", texts.get("status." + incident.status().name()), elapsed(incident))).append('\n');
 		html.append(texts.get("card.declared", Html.escape(name(incident.declaredBy())), time(incident.startedAt()))).append('\n');
@@ -198,11 +198,31 @@ public class IncidentViews {
 			html.append(texts.get(immediate ? "card.report.now" : obligation.overdue() ? "card.report.overdue" : "card.report",
 					texts.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
 					time(obligation.dueAt()), Html.escape(obligation.rule())));
+			if (!obligation.recipients().isEmpty()) {
+				html.append(texts.get("card.recipients", Html.escape(String.join("、", obligation.recipients()))));
+			}
 		}
 		else {
 			html.append(texts.get("card.report.none"));
 		}
 		return html.toString();
+	}
+
+	/**
+	 * The rule that set the level in a few words, for the card: its section and the first
+	 * clause of what it says (the full reasoning is under {@code /level}), e.g.
+	 * {@code 4.2 第四章二（二）1 集中交易系统全部中断}.
+	 */
+	static String shortReason(Grade.Reason reason) {
+		String text = reason.text();
+		int cut = text.length();
+		for (char stop : new char[] { '，', '（', '：', '；', '、' }) {
+			int at = text.indexOf(stop);
+			if (at > 0 && at < cut) {
+				cut = at;
+			}
+		}
+		return reason.rule() + " " + abbreviate(text.substring(0, cut), 16);
 	}
 
 	/**
