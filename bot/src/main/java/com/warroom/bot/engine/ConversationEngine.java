@@ -207,7 +207,20 @@ public class ConversationEngine {
 
 	// --- commands about one incident -------------------------------------------------------
 
+	/** An incident id typed as the first word of a command's arguments. */
+	private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern
+		.compile("^((?:INC|DRL)-\\d{8}-\\d{3})(?:\\s+|$)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
 	private void withIncident(Inbound.Command command, Person person, String name, String args, Reply reply) {
+		java.util.regex.Matcher named = NAMED.matcher(args);
+		if (named.find()) {
+			// the incident typed is the one acted on, wherever it was declared
+			String id = named.group(1).toUpperCase(java.util.Locale.ROOT);
+			String rest = args.substring(named.end());
+			services.incidents().find(id).ifPresentOrElse((incident) -> run(command, person, incident, name, rest, reply),
+					() -> reply.say(services.texts().get("incident.unknown", Html.escape(id))));
+			return;
+		}
 		Optional<String> inThread = services.incidents().incidentOfThread(command.chat());
 		if (inThread.isPresent()) {
 			services.incidents().find(inThread.get()).ifPresent((incident) -> run(command, person, incident, name, args, reply));

@@ -107,6 +107,11 @@ final class DocumentFlow {
 			reply.say(t.get("archive.empty"));
 			return;
 		}
+		if (ids.contains(wanted)) {
+			// an incident named in full: its documents at once
+			documentsOf(wanted, services.paperwork().documents(wanted), reply);
+			return;
+		}
 		List<List<Button>> rows = new ArrayList<>();
 		for (String id : ids.subList(0, Math.min(ARCHIVE_LIST, ids.size()))) {
 			rows.add(List.of(services.tokens().button(id, Map.of("a", "arc", "i", id))));
@@ -244,11 +249,17 @@ final class DocumentFlow {
 			reply.answer("", false).add(new Outbound.Document(press.chat(), id, name, t.get("doc.archived.caption", id)));
 			return;
 		}
+		reply.answer("", false);
+		documentsOf(id, names, reply);
+	}
+
+	/** The documents archived for one closed incident, as buttons. */
+	private void documentsOf(String id, List<String> names, Reply reply) {
 		List<List<Button>> rows = new ArrayList<>();
 		for (String name : names) {
 			rows.add(List.of(services.tokens().button(ConversationEngine.abbreviate(name, 40), Map.of("a", "doc", "i", id, "n", name))));
 		}
-		reply.answer("", false).say(t.get(names.isEmpty() ? "archive.nodocs" : "archive.docs", id), rows);
+		reply.say(services.texts().get(names.isEmpty() ? "archive.nodocs" : "archive.docs", id), rows);
 	}
 
 	/** The issue of a document goes on the timeline. */

@@ -262,6 +262,24 @@ class ConversationEngineTests {
 			.containsExactly(TimelineType.DECLARED, TimelineType.RECOVERED, TimelineType.CLOSED);
 	}
 
+	@Test // GH-13
+	void aCommandThatNamesAnIncidentActsOnThatIncident() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		chat.declare(SYSADMIN, "行情不更新", "站点行情不更新");
+		List<Outbound> status = chat.command(DBA, "/status INC-20261123-001");
+		assertThat(texts(status)).contains("<b>INC-20261123-001</b>").contains("数据库主机硬件故障")
+			.doesNotContain("INC-20261123-002").doesNotContain("请选择事件");
+		assertThat(texts(chat.command(DBA, "/status inc-20261123-002"))).contains("站点行情不更新")
+			.doesNotContain("数据库主机硬件故障");
+		chat.command(DBA, "/note INC-20261123-002 行情厂商已到场");
+		assertThat(chat.incidents.timeline("INC-20261123-002")).filteredOn((e) -> e.type() == TimelineType.NOTE)
+			.singleElement().satisfies((e) -> assertThat(e.detail("text")).isEqualTo("行情厂商已到场"));
+		// from someone's private chat too
+		assertThat(texts(chat.command(ChatRef.privateOf(DBA), DBA, "/status INC-20261123-001"))).contains("数据库主机硬件故障");
+		assertThat(texts(chat.command(DBA, "/status INC-20261123-009"))).contains("没有找到事件 INC-20261123-009");
+		assertThat(texts(chat.command(DBA, "/status"))).startsWith("请选择事件：");
+	}
+
 	@Test
 	void severalOpenIncidentsAskWhichOne() {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");

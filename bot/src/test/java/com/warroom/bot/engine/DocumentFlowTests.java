@@ -201,6 +201,9 @@ class DocumentFlowTests {
 		assertThat(texts(list)).contains("共有 1 个已关闭的事件");
 		assertThat(texts(chat.command(GM, "/archive drl"))).contains("档案中没有符合的已关闭事件");
 		assertThat(texts(chat.command(GM, "/archive 20261123"))).contains("共有 1 个已关闭的事件");
+		// GH-13: an incident named in full is the one shown
+		assertThat(texts(chat.command(GM, "/archive " + id))).contains("<b>" + id + "</b> 的档案文件")
+			.doesNotContain("共有 1 个");
 		List<Outbound> docs = chat.press(GM, button(list, id));
 		List<Outbound> fetched = chat.press(GM, button(docs, "事件情况报告书-第1次-草稿.pdf"));
 		assertThat(documents(fetched)).singleElement()
