@@ -162,6 +162,9 @@ public class ConversationEngine {
 		// other chatter in a group is not for the bot
 	}
 
+	/** Buttons that still work once their incident is closed: the archive and reading the timeline. */
+	private static final java.util.Set<String> READ_AFTER_CLOSE = java.util.Set.of("arc", "doc", "tl");
+
 	private void press(Inbound.Press press, Person person, Reply reply) {
 		Optional<Map<String, String>> meaning = services.tokens().resolve(press.data());
 		if (meaning.isEmpty()) {
@@ -169,6 +172,18 @@ public class ConversationEngine {
 			return;
 		}
 		Map<String, String> m = meaning.get();
+		if (m.containsKey("u") && !m.get("u").equals(person.id())) {
+			// someone else's picker or question: said to the one who pressed, nothing changes
+			reply.answer(services.texts().get("button.notyours"), true);
+			return;
+		}
+		if (m.containsKey("i") && !READ_AFTER_CLOSE.contains(m.getOrDefault("a", ""))) {
+			Optional<Incident> target = services.incidents().find(m.get("i"));
+			if (target.isPresent() && target.get().status() == IncidentStatus.CLOSED) {
+				reply.answer(services.texts().get("button.closed", target.get().id()), true);
+				return;
+			}
+		}
 		switch (m.getOrDefault("a", "")) {
 			case "cls" -> declares.chooseClass(person, m, reply);
 			case "pb" -> declares.choosePlaybook(person, m, reply);
@@ -238,7 +253,7 @@ public class ConversationEngine {
 			for (Incident incident : open) {
 				String title = services.library().find(incident.playbookId()).map(Playbook::title).orElse("");
 				buttons.add(List.of(services.tokens().button(abbreviate(incident.id() + " " + title, 40),
-						Map.of("a", "pick", "c", name, "i", incident.id(), "x", args))));
+						Map.of("a", "pick", "c", name, "i", incident.id(), "x", args, "u", person.id()))));
 			}
 			reply.say(services.texts().get("incident.which", "/" + name), buttons);
 		}
@@ -311,7 +326,7 @@ public class ConversationEngine {
 
 	private void answerPending(Inbound.Text text, Person person, Map<String, String> q, Reply reply) {
 		switch (q.getOrDefault("q", "")) {
-			case "discovery" -> declares.discovery(text, q, reply);
+			case "discovery" -> declares.discovery(text, person, q, reply);
 			case "skip", "block" -> steps.reason(text, person, q, reply);
 			case "reptime" -> reports.time(text, person, q, reply, parseTime(text.text().strip()));
 			case "fact" -> facts.number(text, person, q, reply);

@@ -44,29 +44,38 @@ final class DeclareFlow {
 		String kind = drill ? IncidentKind.DRILL.name() : IncidentKind.REAL.name();
 		if (words.isEmpty()) {
 			reply.add(new Outbound.Send(command.chat(), services.texts().get(drill ? "declare.class.drill" : "declare.class"),
-					classButtons(kind), pickSlot(command), null));
+					classButtons(kind, person), pickSlot(command), null));
 			return;
 		}
 		List<ScenarioSearch.Match> matches = services.search().search(words, MATCHES);
 		if (matches.isEmpty()) {
 			reply.add(new Outbound.Send(command.chat(), services.texts().get("declare.nomatch", Html.escape(abbreviate(words, 100))),
-					classButtons(kind), pickSlot(command), null));
+					classButtons(kind, person), pickSlot(command), null));
 			return;
 		}
 		List<List<Button>> buttons = new ArrayList<>();
 		for (ScenarioSearch.Match match : matches) {
 			buttons.add(List.of(services.tokens().button(abbreviate(match.playbook().fullTitle(), 40),
-					Map.of("a", "pb", "k", kind, "p", match.playbook().id()))));
+					Map.of("a", "pb", "k", kind, "p", match.playbook().id(), "u", person.id()))));
 		}
+		// every result list ends with a way out: browse by class, or cancel
+		buttons.add(List.of(services.tokens().button(services.texts().get("button.byclass"), Map.of("a", "cls", "k", kind, "u",
+				person.id())), cancel(person)));
 		reply.add(new Outbound.Send(command.chat(), services.texts().get("declare.matches", Html.escape(abbreviate(words, 100))),
 				buttons, pickSlot(command), null));
 	}
 
-	List<List<Button>> classButtons(String kind) {
+	/** The picker's 取消, for its owner only. */
+	private Button cancel(Person person) {
+		return services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel", "u", person.id()));
+	}
+
+	List<List<Button>> classButtons(String kind, Person person) {
 		List<List<Button>> rows = new ArrayList<>();
 		List<Button> row = new ArrayList<>();
 		for (SystemClass systemClass : SystemClass.values()) {
-			row.add(services.tokens().button(systemClass.label(), Map.of("a", "cls", "k", kind, "c", systemClass.key())));
+			row.add(services.tokens().button(systemClass.label(), Map.of("a", "cls", "k", kind, "c", systemClass.key(), "u",
+					person.id())));
 			if (row.size() == 2) {
 				rows.add(row);
 				row = new ArrayList<>();
@@ -75,10 +84,18 @@ final class DeclareFlow {
 		if (!row.isEmpty()) {
 			rows.add(row);
 		}
+		rows.add(List.of(cancel(person)));
 		return rows;
 	}
 
 	void chooseClass(Person person, Map<String, String> m, Reply reply) {
+		if (!m.containsKey("c")) {
+			// 按类别选择 under a result list: the classes, in the same message
+			String kind = m.getOrDefault("k", IncidentKind.REAL.name());
+			reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), services.texts().get(
+					IncidentKind.DRILL.name().equals(kind) ? "declare.class.drill" : "declare.class"), classButtons(kind, person), null));
+			return;
+		}
 		SystemClass systemClass = SystemClass.fromKey(m.getOrDefault("c", "")).orElse(null);
 		if (systemClass == null) {
 			reply.answer(services.texts().get("button.invalid"), true);
@@ -88,10 +105,11 @@ final class DeclareFlow {
 		for (Playbook playbook : services.library().all()) {
 			if (playbook.systemClass() == systemClass) {
 				buttons.add(List.of(services.tokens().button(abbreviate(playbook.fullTitle(), 40),
-						Map.of("a", "pb", "k", m.get("k"), "p", playbook.id()))));
+						Map.of("a", "pb", "k", m.get("k"), "p", playbook.id(), "u", person.id()))));
 			}
 		}
-		buttons.add(List.of(services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel"))));
+		buttons.add(List.of(services.tokens().button(services.texts().get("button.byclass"), Map.of("a", "cls", "k", m.get("k"),
+				"u", person.id())), cancel(person)));
 		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), services.texts().get("declare.scenarios", systemClass.label()),
 				buttons, null));
 	}
@@ -102,7 +120,7 @@ final class DeclareFlow {
 			reply.answer(services.texts().get("button.invalid"), true);
 			return;
 		}
-		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), confirmText(playbook.get(), m), confirmButtons(m), null));
+		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), confirmText(playbook.get(), m), confirmButtons(m, person), null));
 	}
 
 	String confirmText(Playbook playbook, Map<String, String> m) {
@@ -113,13 +131,14 @@ final class DeclareFlow {
 				Html.escape(playbook.description()), discovered);
 	}
 
-	List<List<Button>> confirmButtons(Map<String, String> m) {
+	List<List<Button>> confirmButtons(Map<String, String> m, Person person) {
 		Map<String, String> base = new LinkedHashMap<>(m);
 		base.remove("a");
+		base.put("u", person.id());
 		return List.of(
 				List.of(services.tokens().button(services.texts().get("button.declare"), IncidentViews.with(base, "a", "decl"))),
 				List.of(services.tokens().button(services.texts().get("button.discovery"), IncidentViews.with(base, "a", "disc")),
-						services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel"))));
+						cancel(person)));
 	}
 
 	void askDiscovery(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
@@ -166,7 +185,7 @@ final class DeclareFlow {
 		postIncident(incident, playbook, reply);
 	}
 
-	void discovery(Inbound.Text text, Map<String, String> q, Reply reply) {
+	void discovery(Inbound.Text text, Person person, Map<String, String> q, Reply reply) {
 		Optional<Instant> time = engine.parseTime(text.text().strip());
 		Instant now = services.clock().instant();
 		if (time.isEmpty() || time.get().isAfter(now)) {
@@ -182,7 +201,7 @@ final class DeclareFlow {
 			reply.say(services.texts().get("button.invalid"));
 			return;
 		}
-		reply.say(confirmText(playbook, m), confirmButtons(m));
+		reply.say(confirmText(playbook, m), confirmButtons(m, person));
 	}
 
 	private static String pickSlot(Reply reply) {

@@ -263,6 +263,41 @@ class ConversationEngineTests {
 	}
 
 	@Test // GH-13
+	void buttonsArePressedOnlyByThoseTheyAreFor() {
+		List<Outbound> picker = chat.command(DBA, "/declare 数据库主机");
+		List<Outbound> others = chat.press(SYSADMIN, button(picker, "数据库主机硬件故障"));
+		assertThat(others).singleElement().isInstanceOfSatisfying(Outbound.Answer.class, (answer) -> {
+			assertThat(answer.text()).isEqualTo("此按钮不是给您的。");
+			assertThat(answer.alert()).isTrue();
+		});
+		assertThat(chat.press(SYSADMIN, button(picker, "取消"))).extracting(Object::getClass).containsExactly(Outbound.Answer.class);
+		List<Outbound> confirm = chat.press(DBA, button(picker, "数据库主机硬件故障"));
+		assertThat(texts(chat.press(SYSADMIN, button(confirm, "确认宣布")))).contains("此按钮不是给您的");
+		assertThat(chat.incidents.openIn(chat.chat)).isEmpty();
+		chat.press(DBA, button(confirm, "确认宣布"));
+		// a stale button of a closed incident answers at once and changes nothing
+		List<Outbound> level = chat.command(COMMANDER, "/level");
+		chat.command(DBA, "/recovered");
+		chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
+		List<Outbound> stale = chat.press(COMMANDER, button(level, "重大"));
+		assertThat(stale).singleElement().isInstanceOfSatisfying(Outbound.Answer.class,
+				(answer) -> assertThat(answer.text()).startsWith("事件已关闭"));
+		assertThat(chat.text(COMMANDER, "理由")).isEmpty();
+	}
+
+	@Test // GH-13
+	void everyScenarioListEndsWithBrowsingByClassAndCancel() {
+		List<Outbound> found = chat.command(DBA, "/declare 数据库");
+		List<List<Button>> rows = EngineHarness.buttons(found.get(found.size() - 1));
+		assertThat(rows.get(rows.size() - 1)).extracting(Button::label).containsExactly("按类别选择", "取消");
+		List<Outbound> classes = chat.press(DBA, button(found, "按类别选择"));
+		assertThat(texts(classes)).contains("请选择受影响的系统类别");
+		List<Outbound> scenarios = chat.press(DBA, button(classes, "集中交易系统"));
+		List<List<Button>> listed = EngineHarness.buttons(scenarios.get(scenarios.size() - 1));
+		assertThat(listed.get(listed.size() - 1)).extracting(Button::label).containsExactly("按类别选择", "取消");
+	}
+
+	@Test // GH-13
 	void aCommandThatNamesAnIncidentActsOnThatIncident() {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		chat.declare(SYSADMIN, "行情不更新", "站点行情不更新");
