@@ -23,6 +23,7 @@ import com.warroom.bot.engine.TopicOpener;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.ContactBook;
 import com.warroom.bot.roster.Roster;
+import com.warroom.bot.roster.Synonyms;
 import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.ReportingObligations;
 import com.warroom.playbooks.SeverityGrader;
@@ -51,8 +52,15 @@ class EngineConfiguration {
 	}
 
 	@Bean
-	ContactBook contactBook(@Value("${warroom.contacts-file:}") String file, PlaybookLibrary library) {
-		return ContactBook.parse(read(file, "warroom/contacts.example.yaml"), library.vocabulary());
+	ContactBook contactBook(@Value("${warroom.contacts-file:}") String file, PlaybookLibrary library, Synonyms synonyms) {
+		return ContactBook.parse(read(file, "warroom/contacts.example.yaml"), library.vocabulary()).with(synonyms);
+	}
+
+	/** The bundled synonyms, plus a company's own ({@code SYNONYMS_FILE}). */
+	@Bean
+	Synonyms synonyms(@Value("${warroom.synonyms-file:}") String file) {
+		Synonyms bundled = Synonyms.bundled();
+		return file.isBlank() ? bundled : bundled.and(Synonyms.parse(read(file, "warroom/synonyms.yaml"), file));
 	}
 
 	@Bean
@@ -100,9 +108,10 @@ class EngineConfiguration {
 	ConversationEngine conversationEngine(PlaybookLibrary library, Roster roster, ContactBook contacts,
 			IncidentStore incidents, ButtonTokens tokens, ConversationState conversations, MessageSlots slots,
 			Texts texts, IncidentViews views, WorkingDayCalendar calendar, Clock clock,
-			ObjectProvider<TopicOpener> topics, ObjectProvider<IncidentListener> listener, Paperwork paperwork) {
+			ObjectProvider<TopicOpener> topics, ObjectProvider<IncidentListener> listener, Paperwork paperwork,
+			Synonyms synonyms) {
 		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
-				conversations, slots, texts, views, new ScenarioSearch(library), topics.getIfAvailable(TopicOpener::none),
+				conversations, slots, texts, views, new ScenarioSearch(library, synonyms), topics.getIfAvailable(TopicOpener::none),
 				clock, calendar.zone(), listener.getIfAvailable(IncidentListener::none), paperwork));
 	}
 

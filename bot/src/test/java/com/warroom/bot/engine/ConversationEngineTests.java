@@ -286,6 +286,25 @@ class ConversationEngineTests {
 	}
 
 	@Test // GH-13
+	void searchUnderstandsWhatRespondersSay() {
+		List<Outbound> found = chat.command(DBA, "/declare 中央交易系统数据库");
+		List<List<Button>> rows = EngineHarness.buttons(found.get(0));
+		long databases = EngineHarness.LIBRARY.all().stream().filter((p) -> p.category().equals("database")).count();
+		assertThat(rows.subList(0, (int) databases)).allSatisfy((row) -> assertThat(EngineHarness.LIBRARY.all().stream()
+			.filter((p) -> p.fullTitle().startsWith(row.get(0).label().replace("…", ""))).findFirst().orElseThrow().category())
+			.isEqualTo("database"));
+		assertThat(texts(chat.command(DBA, "/contacts 上期所"))).contains("上海期货交易所").doesNotContain("大连商品交易所");
+		assertThat(texts(chat.command(DBA, "/contacts 主机供应商"))).contains("系统集成商（设备供应商）");
+		// words as typed still find what they found before
+		assertThat(texts(chat.command(DBA, "/contacts 柜台"))).contains("XX柜台软件有限公司");
+		// a company's own words extend the bundled ones
+		com.warroom.bot.roster.Synonyms mine = com.warroom.bot.roster.Synonyms.bundled()
+			.and(com.warroom.bot.roster.Synonyms.parse("synonyms:\n  老柜台数据库: 数据库\n", "mine.yaml"));
+		assertThat(new ScenarioSearch(EngineHarness.LIBRARY, mine).search("老柜台数据库", 2))
+			.allSatisfy((match) -> assertThat(match.playbook().category()).isEqualTo("database"));
+	}
+
+	@Test // GH-13
 	void everyScenarioListEndsWithBrowsingByClassAndCancel() {
 		List<Outbound> found = chat.command(DBA, "/declare 数据库");
 		List<List<Button>> rows = EngineHarness.buttons(found.get(found.size() - 1));
