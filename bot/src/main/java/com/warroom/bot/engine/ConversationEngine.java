@@ -104,7 +104,7 @@ public class ConversationEngine {
 			log.warn("Redis 不可用，操作未执行：{}", ex.getClass().getSimpleName());
 			return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
 		}
-		return reply.actions();
+		return DrillMark.apply(reply.actions());
 	}
 
 	private void command(Inbound.Command command, Person person, Reply reply) {
@@ -220,6 +220,18 @@ public class ConversationEngine {
 		}
 	}
 
+	/** /steps: the current step of each running track, at the bottom of the chat. */
+	private void steps(Incident incident, Playbook playbook, Reply reply) {
+		Texts t = services.texts();
+		for (Track track : Track.values()) {
+			if (incident.fields().containsKey("cursor:" + track.key())) {
+				String record = t.get("record.moved", t.get("track.header", t.get("track." + track.key()),
+						Html.escape(incident.id())));
+				services.views().atBottom(services.slots(), incident, playbook, track, record).forEach(reply::add);
+			}
+		}
+	}
+
 	// --- commands about one incident -------------------------------------------------------
 
 	/** An incident id typed as the first word of a command's arguments. */
@@ -268,7 +280,7 @@ public class ConversationEngine {
 		switch (name) {
 			case "status" -> reply.add(new Outbound.Send(inbound.chat(), services.views().card(incident, playbook), List.of(),
 					null, incident.id()));
-			case "steps" -> postIncident(incident, playbook, reply);
+			case "steps" -> steps(incident, playbook, reply);
 			case "timeline" -> reply.add(services.views().timeline(incident, services.incidents().timeline(incident.id()),
 					Integer.MAX_VALUE));
 			case "note" -> note(incident, person, inbound, args, reply);

@@ -49,7 +49,8 @@ final class DeclareFlow {
 		}
 		List<ScenarioSearch.Match> matches = services.search().search(words, MATCHES);
 		if (matches.isEmpty()) {
-			reply.add(new Outbound.Send(command.chat(), services.texts().get("declare.nomatch", Html.escape(abbreviate(words, 100))),
+			reply.add(new Outbound.Send(command.chat(), drillMark(kind) + services.texts().get("declare.nomatch",
+					Html.escape(abbreviate(words, 100))),
 					classButtons(kind, person), pickSlot(command), null));
 			return;
 		}
@@ -61,8 +62,8 @@ final class DeclareFlow {
 		// every result list ends with a way out: browse by class, or cancel
 		buttons.add(List.of(services.tokens().button(services.texts().get("button.byclass"), Map.of("a", "cls", "k", kind, "u",
 				person.id())), cancel(person)));
-		reply.add(new Outbound.Send(command.chat(), services.texts().get("declare.matches", Html.escape(abbreviate(words, 100))),
-				buttons, pickSlot(command), null));
+		reply.add(new Outbound.Send(command.chat(), drillMark(kind) + services.texts().get("declare.matches",
+				Html.escape(abbreviate(words, 100))), buttons, pickSlot(command), null));
 	}
 
 	/** The picker's 取消, for its owner only. */
@@ -110,8 +111,8 @@ final class DeclareFlow {
 		}
 		buttons.add(List.of(services.tokens().button(services.texts().get("button.byclass"), Map.of("a", "cls", "k", m.get("k"),
 				"u", person.id())), cancel(person)));
-		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), services.texts().get("declare.scenarios", systemClass.label()),
-				buttons, null));
+		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), drillMark(m.get("k")) + services.texts().get("declare.scenarios",
+				systemClass.label()), buttons, null));
 	}
 
 	void choosePlaybook(Person person, Map<String, String> m, Reply reply) {
@@ -127,7 +128,7 @@ final class DeclareFlow {
 		boolean drill = IncidentKind.DRILL.name().equals(m.get("k"));
 		String discovered = m.containsKey("d") ? services.views().time(Instant.ofEpochMilli(Long.parseLong(m.get("d"))))
 				: services.texts().get("declare.now");
-		return services.texts().get(drill ? "declare.confirm.drill" : "declare.confirm", Html.escape(playbook.fullTitle()),
+		return drillMark(m.get("k")) + services.texts().get(drill ? "declare.confirm.drill" : "declare.confirm", Html.escape(playbook.fullTitle()),
 				Html.escape(playbook.description()), discovered);
 	}
 
@@ -145,7 +146,7 @@ final class DeclareFlow {
 		Map<String, String> question = new LinkedHashMap<>(m);
 		question.put("q", "discovery");
 		services.conversations().await(press.chat(), press.actor(), question);
-		reply.say(services.texts().get("declare.discovery.ask"));
+		reply.say(drillMark(m.get("k")) + services.texts().get("declare.discovery.ask"));
 	}
 
 	void confirmDeclare(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
@@ -202,6 +203,11 @@ final class DeclareFlow {
 			return;
 		}
 		reply.say(confirmText(playbook, m), confirmButtons(m, person));
+	}
+
+	/** 【演练】 before a picker's text while a drill is being declared. */
+	private static String drillMark(String kind) {
+		return IncidentKind.DRILL.name().equals(kind) ? DrillMark.MARK : "";
 	}
 
 	private static String pickSlot(Reply reply) {

@@ -305,6 +305,21 @@ public class IncidentViews {
 		return new Outbound.Edit(incident.chat(), trackSlot(incident, track), html.toString(), buttons, incident.id());
 	}
 
+	/**
+	 * The track's current step at the bottom of the chat: the message shown so far (if any)
+	 * is reduced to {@code record}, one line without buttons, and the step is sent afresh
+	 * under the same slot, so later edits and presses go to the new one.
+	 */
+	public List<Outbound> atBottom(MessageSlots slots, Incident incident, Playbook playbook, Track track, String record) {
+		Outbound.Edit current = trackMessage(incident, playbook, track);
+		List<Outbound> actions = new ArrayList<>();
+		if (slots.messageOf(incident.chat(), current.slot()).isPresent()) {
+			actions.add(new Outbound.Edit(current.chat(), current.slot(), record, List.of(), incident.id()));
+		}
+		actions.add(new Outbound.Send(current.chat(), current.html(), current.buttons(), current.slot(), incident.id()));
+		return actions;
+	}
+
 	/** One page of the timeline, with paging buttons. */
 	public Outbound.Send timeline(Incident incident, List<TimelineEntry> entries, int page) {
 		int pages = Math.max(1, (entries.size() + TIMELINE_PAGE - 1) / TIMELINE_PAGE);

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * whichever channel the event that caused it came from. Answers to presses name no chat;
  * they belong to the channel of the press and are never routed here. A channel that is
  * not configured (no {@code TELEGRAM_BOT_TOKEN}) is said once at start
- * ({@link #missingChannels}); its actions are dropped quietly. Thread-safe.
+ * ({@link #missingChannels}); its actions are dropped quietly. A drill's messages are
+ * marked on the way ({@link DrillMark}). Thread-safe.
  */
 public final class OutboundRouter {
 
@@ -53,7 +54,8 @@ public final class OutboundRouter {
 	 * Hands the action to the channel of its chat.
 	 * @return whether a channel took it (false for answers and for channels not configured)
 	 */
-	public boolean route(Outbound action) {
+	public boolean route(Outbound original) {
+		Outbound action = DrillMark.apply(original);
 		Optional<ChatRef> chat = chatOf(action);
 		if (chat.isEmpty()) {
 			return false;

@@ -102,6 +102,53 @@ class ConversationEngineTests {
 		assertThat(only().startedAt()).isEqualTo(java.time.Instant.parse("2026-11-23T05:40:00Z"));
 	}
 
+	@Test // GH-13
+	void theCurrentStepIsPostedAtTheBottomAndTheOldMessageBecomesOneLine() {
+		List<Outbound> declared = chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		String slot = "INC-20261123-001:steps";
+		List<Outbound> awaiting = chat.press(DBA, button(declared, "完成"));
+		// the old step message: one line, no buttons; the step afresh, last, under the same slot
+		assertThat(awaiting).filteredOn((a) -> a instanceof Outbound.Edit edit && edit.slot().equals(slot)).singleElement()
+			.satisfies((a) -> {
+				assertThat(((Outbound.Edit) a).buttons()).isEmpty();
+				assertThat(((Outbound.Edit) a).html()).doesNotContain("\n").contains("第 1 步").contains("待第二人复核");
+			});
+		assertThat(awaiting.get(awaiting.size() - 1)).isInstanceOfSatisfying(Outbound.Send.class, (send) -> {
+			assertThat(send.slot()).isEqualTo(slot);
+			assertThat(send.buttons().get(0).get(0).label()).isEqualTo("复核确认");
+		});
+		List<Outbound> confirmed = chat.press(SYSADMIN, button(awaiting, "复核确认"));
+		assertThat(texts(confirmed)).contains("第 1 步 经 郑系统管理员 复核 ✓");
+		assertThat(confirmed.get(confirmed.size() - 1)).isInstanceOfSatisfying(Outbound.Send.class,
+				(send) -> assertThat(send.html()).contains("第 2/").contains("启用备份数据库系统"));
+		// /steps answers at the bottom too
+		List<Outbound> steps = chat.command(OBSERVER, "/steps");
+		assertThat(steps).filteredOn(Outbound.Send.class::isInstance).extracting((a) -> ((Outbound.Send) a).slot())
+			.containsExactly("INC-20261123-001:flow", slot);
+		assertThat(steps).filteredOn(Outbound.Edit.class::isInstance)
+			.allSatisfy((a) -> assertThat(((Outbound.Edit) a).html()).contains("当前步骤见下方"));
+	}
+
+	@Test // GH-13
+	void everyMessageOfADrillCarriesTheDrillMark() {
+		List<Outbound> picker = chat.command(DBA, "/drill 数据库主机");
+		List<Outbound> confirm = chat.press(DBA, button(picker, "数据库主机硬件故障"));
+		List<Outbound> declared = chat.press(DBA, button(confirm, "确认宣布"));
+		List<Outbound> all = new java.util.ArrayList<>(picker);
+		all.addAll(confirm);
+		all.addAll(declared);
+		all.addAll(chat.press(DBA, button(declared, "完成")));
+		all.addAll(chat.press(DBA, button(declared, "跳过")));
+		all.addAll(chat.text(DBA, "演练中不操作"));
+		all.addAll(chat.command(DBA, "/status"));
+		all.addAll(chat.command(DBA, "/steps"));
+		all.addAll(chat.command(DBA, "/timeline"));
+		all.addAll(chat.command(DBA, "/note 模拟备注"));
+		all.addAll(chat.command(COMMANDER, "/level"));
+		assertThat(all).filteredOn((a) -> !(a instanceof Outbound.Answer)).hasSizeGreaterThan(10)
+			.allSatisfy((a) -> assertThat(texts(List.of(a))).contains("【演练】"));
+	}
+
 	@Test
 	void stepsAdvanceAndRiskyStepsNeedASecondPerson() {
 		List<Outbound> declared = chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
