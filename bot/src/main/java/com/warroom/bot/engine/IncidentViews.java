@@ -240,6 +240,12 @@ public class IncidentViews {
 			return !immediate && obligation.overdue();
 		}
 
+		/** How long past its due time, at {@code now} (zero when not yet due). */
+		public Duration lateBy(Instant now) {
+			Duration late = Duration.between(obligation.dueAt(), now);
+			return late.isNegative() ? Duration.ZERO : late;
+		}
+
 	}
 
 	/** The next report an incident owes given its report history; empty when it owes none. */
@@ -252,9 +258,10 @@ public class IncidentViews {
 		Obligation obligation = next.get();
 		// due "at once" (from the declaration, or a fact just recorded): say so rather than
 		// "overdue" a second later; overdue once it is older than OVERDUE_AFTER, as the clock says
-		boolean immediate = !obligation.dueAt().isAfter(incident.declaredAt())
-				|| (!obligation.dueAt().isAfter(clock.instant())
-						&& obligation.dueAt().isAfter(clock.instant().minus(overdueAfter)));
+		// (GH-13: not "due by the declaration" for ever: an at-once report stayed 应立即报告 and amber
+		// on the board after the chat had said 已超时)
+		boolean immediate = !obligation.dueAt().isAfter(clock.instant())
+				&& obligation.dueAt().isAfter(clock.instant().minus(overdueAfter));
 		return Optional.of(new NextReport(obligation, made, immediate));
 	}
 
