@@ -168,17 +168,21 @@ final class DeclareFlow {
 				cursors.put(track.key(), playbook.track(track).get(0).id());
 			}
 		}
-		ChatRef chat = press.chat();
-		if (chat.forum()) {
-			String name = (kind == IncidentKind.DRILL ? "【演练】" : "") + playbook.title();
-			chat = services.topics().open(chat, abbreviate(name, 100)).orElse(chat);
-		}
 		Incident incident = services.incidents().create(
-				new IncidentStore.NewIncident(kind, playbook.id(), chat, person.id(), started, now, cursors),
+				new IncidentStore.NewIncident(kind, playbook.id(), press.chat(), person.id(), started, now, cursors),
 				entry(TimelineType.DECLARED, person, press, now, Map.of("playbook", playbook.id(),
 						"text", playbook.fullTitle(), "startedAt", String.valueOf(started.toEpochMilli()))));
-		if (chat.threadId() != null && !chat.threadId().equals(press.chat().threadId())) {
-			services.incidents().setThread(incident.id(), chat);
+		if (press.chat().forum()) {
+			// its own topic, named so that two incidents of one scenario are told apart
+			String name = (kind == IncidentKind.DRILL ? DrillMark.MARK : "") + incident.id() + " " + playbook.title();
+			Optional<ChatRef> topic = services.topics().open(press.chat(), abbreviate(name, 100));
+			if (topic.isPresent() && topic.get().threadId() != null) {
+				services.incidents().setThread(incident.id(), topic.get());
+				incident = services.incidents().find(incident.id()).orElse(incident);
+			}
+			else if (services.slots().once(press.chat(), "topics-refused")) {
+				reply.say(services.texts().get("topic.refused"));
+			}
 		}
 		reply.answer(services.texts().get("declare.done", incident.id()), false);
 		reply.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("declare.done.pick", incident.id(),
