@@ -92,4 +92,16 @@ class ChannelRoutingTests {
 		assertThat(OutboundRouter.of(List.of(web)).missingChannels(List.of("tg", "web"))).containsExactly("tg");
 	}
 
+	@Test // GH-13
+	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+	void aMissingChannelIsNotComplainedAboutAtEveryMessage(org.springframework.boot.test.system.CapturedOutput output) {
+		OutboundRouter webOnly = OutboundRouter.of(List.of(new ScriptedEngine.RecordingSink("web")));
+		Outbound.Send reminder = new Outbound.Send(new ChatRef("tg", "900000005", null, false), "提醒", List.of(), null, null);
+		for (int i = 0; i < 3; i++) {
+			assertThat(webOnly.route(reminder)).isFalse();
+		}
+		// said once at start (EngineConfiguration), not here
+		assertThat(output.getAll()).doesNotContain("没有可用的 tg 渠道");
+	}
+
 }
