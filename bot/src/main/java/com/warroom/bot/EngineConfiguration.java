@@ -14,6 +14,8 @@ import com.warroom.bot.engine.ConversationState;
 import com.warroom.bot.engine.IncidentListener;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.MessageSlots;
+import com.warroom.bot.engine.OutboundRouter;
+import com.warroom.bot.engine.OutboundSink;
 import com.warroom.bot.engine.Paperwork;
 import com.warroom.bot.engine.ScenarioSearch;
 import com.warroom.bot.engine.Texts;
@@ -21,6 +23,7 @@ import com.warroom.bot.engine.TopicOpener;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.ContactBook;
 import com.warroom.bot.roster.Roster;
+import com.warroom.bot.roster.Synonyms;
 import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.ReportingObligations;
 import com.warroom.playbooks.SeverityGrader;
@@ -49,8 +52,15 @@ class EngineConfiguration {
 	}
 
 	@Bean
-	ContactBook contactBook(@Value("${warroom.contacts-file:}") String file, PlaybookLibrary library) {
-		return ContactBook.parse(read(file, "warroom/contacts.example.yaml"), library.vocabulary());
+	ContactBook contactBook(@Value("${warroom.contacts-file:}") String file, PlaybookLibrary library, Synonyms synonyms) {
+		return ContactBook.parse(read(file, "warroom/contacts.example.yaml"), library.vocabulary()).with(synonyms);
+	}
+
+	/** The bundled synonyms, plus a company's own ({@code SYNONYMS_FILE}). */
+	@Bean
+	Synonyms synonyms(@Value("${warroom.synonyms-file:}") String file) {
+		Synonyms bundled = Synonyms.bundled();
+		return file.isBlank() ? bundled : bundled.and(Synonyms.parse(read(file, "warroom/synonyms.yaml"), file));
 	}
 
 	@Bean
@@ -98,10 +108,28 @@ class EngineConfiguration {
 	ConversationEngine conversationEngine(PlaybookLibrary library, Roster roster, ContactBook contacts,
 			IncidentStore incidents, ButtonTokens tokens, ConversationState conversations, MessageSlots slots,
 			Texts texts, IncidentViews views, WorkingDayCalendar calendar, Clock clock,
-			ObjectProvider<TopicOpener> topics, ObjectProvider<IncidentListener> listener, Paperwork paperwork) {
+			ObjectProvider<TopicOpener> topics, ObjectProvider<IncidentListener> listener, Paperwork paperwork,
+			Synonyms synonyms) {
 		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
-				conversations, slots, texts, views, new ScenarioSearch(library), topics.getIfAvailable(TopicOpener::none),
+				conversations, slots, texts, views, new ScenarioSearch(library, synonyms), topics.getIfAvailable(TopicOpener::none),
 				clock, calendar.zone(), listener.getIfAvailable(IncidentListener::none), paperwork));
+	}
+
+	/** Every outbound action goes to the channel of its chat, through this one router. */
+	@Bean
+	OutboundRouter outboundRouter(ObjectProvider<OutboundSink> sinks) {
+		return new OutboundRouter(() -> sinks.orderedStream().toList());
+	}
+
+	/** Said once at start, not at every reminder: which channel is missing. */
+	@Bean
+	org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> missingChannels(
+			OutboundRouter router) {
+		return (event) -> {
+			if (!router.missingChannels(java.util.List.of("tg")).isEmpty()) {
+				log.info("没有可用的 tg 渠道（未设置 TELEGRAM_BOT_TOKEN）：发往 Telegram 私聊的提醒和升级不会发出，请用网页聊天或其他渠道");
+			}
+		};
 	}
 
 	private static String read(@Nullable String file, String bundled) {

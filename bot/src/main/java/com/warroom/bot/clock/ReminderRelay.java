@@ -51,7 +51,7 @@ public class ReminderRelay {
 
 	private final Texts texts;
 
-	private final List<OutboundSink> sinks;
+	private final com.warroom.bot.engine.OutboundRouter router;
 
 	private final java.time.Clock clock;
 
@@ -67,7 +67,7 @@ public class ReminderRelay {
 		this.planner = planner;
 		this.roster = roster;
 		this.texts = texts;
-		this.sinks = sinks;
+		this.router = com.warroom.bot.engine.OutboundRouter.of(sinks);
 	}
 
 	@EventListener
@@ -264,18 +264,7 @@ public class ReminderRelay {
 	}
 
 	private void deliver(Outbound action) {
-		String channel = (action instanceof Outbound.Send send) ? send.chat().channel()
-				: (action instanceof Outbound.Edit edit) ? edit.chat().channel() : "";
-		boolean delivered = false;
-		for (OutboundSink sink : sinks) {
-			if (sink.channel().equals(channel)) {
-				sink.deliver(action);
-				delivered = true;
-			}
-		}
-		if (!delivered) {
-			log.warn("没有可用的 {} 渠道，提醒未能发出", channel);
-		}
+		router.route(action);
 	}
 
 }

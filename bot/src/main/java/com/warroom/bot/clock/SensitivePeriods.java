@@ -45,7 +45,7 @@ public class SensitivePeriods {
 
 	private final Texts texts;
 
-	private final List<OutboundSink> sinks;
+	private final com.warroom.bot.engine.OutboundRouter router;
 
 	private final UnifiedJedis redis;
 
@@ -56,7 +56,7 @@ public class SensitivePeriods {
 		this.periods = parse(periods);
 		this.roster = roster;
 		this.texts = texts;
-		this.sinks = sinks;
+		this.router = com.warroom.bot.engine.OutboundRouter.of(sinks);
 		this.redis = redis;
 		this.zone = zone;
 	}
@@ -86,7 +86,7 @@ public class SensitivePeriods {
 			}
 			for (ChatRef chat : chats) {
 				Outbound message = new Outbound.Send(chat, text, List.of(), null, null);
-				sinks.stream().filter((sink) -> sink.channel().equals(chat.channel())).forEach((sink) -> sink.deliver(message));
+				router.route(message);
 			}
 		}
 	}

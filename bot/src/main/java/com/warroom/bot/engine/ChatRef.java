@@ -34,6 +34,20 @@ public record ChatRef(String channel, String chatId, @Nullable String threadId, 
 		return new ChatRef("web", "p-" + personId, null, false);
 	}
 
+	/**
+	 * Whether this is a person's own chat with the bot rather than a group: on Telegram a
+	 * private chat's id is the user's (groups are negative), on the web {@code p-<roster id>}.
+	 */
+	public boolean isPrivate() {
+		return "web".equals(channel) ? chatId.startsWith("p-") : !chatId.startsWith("-");
+	}
+
+	/** The private chat of {@code actor} with the bot on the actor's channel. */
+	public static ChatRef privateOf(Actor actor) {
+		return "web".equals(actor.channel()) ? webPrivate(actor.userId())
+				: new ChatRef(actor.channel(), actor.userId(), null, false);
+	}
+
 	public ChatRef inThread(@Nullable String thread) {
 		return new ChatRef(channel, chatId, thread, forum);
 	}

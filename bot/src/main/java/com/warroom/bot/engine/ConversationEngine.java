@@ -90,7 +90,7 @@ public class ConversationEngine {
 		if (person.isEmpty()) {
 			log.info("拒绝名册外用户 {}:{} 的{}", inbound.actor().channel(), inbound.actor().userId(),
 					inbound.getClass().getSimpleName());
-			reply.notice(services.texts().get("refuse.unknown"));
+			refuseStranger(inbound, reply);
 			return reply.actions();
 		}
 		try {
@@ -110,7 +110,7 @@ public class ConversationEngine {
 			log.warn("Redis 不可用，操作未执行：{}", ex.getClass().getSimpleName());
 			return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
 		}
-		return reply.actions();
+		return DrillMark.apply(reply.actions());
 	}
 
 	private void command(Inbound.Command command, Person person, Reply reply) {
@@ -124,7 +124,30 @@ public class ConversationEngine {
 					"notice", "ack" ->
 				withIncident(command, person, command.name(), args, reply);
 			case "archive" -> documents.archive(person, args, reply);
-			default -> reply.say(t.get("unknown.command", Html.escape(abbreviate(command.name(), 32))));
+			default -> {
+				// in a group an unknown command may be another bot's: only a private chat is answered
+				if (command.chat().isPrivate()) {
+					reply.say(t.get("unknown.command", Html.escape(abbreviate(command.name(), 32))));
+				}
+			}
+		}
+	}
+
+	/**
+	 * Someone not on the roster: a press is answered to them alone, a command in a group is
+	 * refused in their private chat (the group does not hear of it), chatter in a group is
+	 * not for the bot.
+	 */
+	private void refuseStranger(Inbound inbound, Reply reply) {
+		String refusal = services.texts().get("refuse.unknown");
+		if (inbound instanceof Inbound.Press) {
+			reply.answer(refusal, true);
+		}
+		else if (inbound.chat().isPrivate()) {
+			reply.say(Html.escape(refusal));
+		}
+		else if (inbound instanceof Inbound.Command) {
+			reply.add(new Outbound.Send(ChatRef.privateOf(inbound.actor()), Html.escape(refusal), List.of(), null, null));
 		}
 	}
 
@@ -145,6 +168,9 @@ public class ConversationEngine {
 		// other chatter in a group is not for the bot
 	}
 
+	/** Buttons that still work once their incident is closed: the archive and reading the timeline. */
+	private static final java.util.Set<String> READ_AFTER_CLOSE = java.util.Set.of("arc", "doc", "tl");
+
 	private void press(Inbound.Press press, Person person, Reply reply) {
 		Optional<Map<String, String>> meaning = services.tokens().resolve(press.data());
 		if (meaning.isEmpty()) {
@@ -152,6 +178,18 @@ public class ConversationEngine {
 			return;
 		}
 		Map<String, String> m = meaning.get();
+		if (m.containsKey("u") && !m.get("u").equals(person.id())) {
+			// someone else's picker or question: said to the one who pressed, nothing changes
+			reply.answer(services.texts().get("button.notyours"), true);
+			return;
+		}
+		if (m.containsKey("i") && !READ_AFTER_CLOSE.contains(m.getOrDefault("a", ""))) {
+			Optional<Incident> target = services.incidents().find(m.get("i"));
+			if (target.isPresent() && target.get().status() == IncidentStatus.CLOSED) {
+				reply.answer(services.texts().get("button.closed", target.get().id()), true);
+				return;
+			}
+		}
 		switch (m.getOrDefault("a", "")) {
 			case "cls" -> declares.chooseClass(person, m, reply);
 			case "pb" -> declares.choosePlaybook(person, m, reply);
@@ -191,9 +229,34 @@ public class ConversationEngine {
 		}
 	}
 
+	/** /steps: the current step of each running track, at the bottom of the chat. */
+	private void steps(Incident incident, Playbook playbook, Reply reply) {
+		Texts t = services.texts();
+		for (Track track : Track.values()) {
+			if (incident.fields().containsKey("cursor:" + track.key())) {
+				String record = t.get("record.moved", t.get("track.header", t.get("track." + track.key()),
+						Html.escape(incident.id())));
+				services.views().atBottom(services.slots(), incident, playbook, track, record).forEach(reply::add);
+			}
+		}
+	}
+
 	// --- commands about one incident -------------------------------------------------------
 
+	/** An incident id typed as the first word of a command's arguments. */
+	private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern
+		.compile("^((?:INC|DRL)-\\d{8}-\\d{3})(?:\\s+|$)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
 	private void withIncident(Inbound.Command command, Person person, String name, String args, Reply reply) {
+		java.util.regex.Matcher named = NAMED.matcher(args);
+		if (named.find()) {
+			// the incident typed is the one acted on, wherever it was declared
+			String id = named.group(1).toUpperCase(java.util.Locale.ROOT);
+			String rest = args.substring(named.end());
+			services.incidents().find(id).ifPresentOrElse((incident) -> run(command, person, incident, name, rest, reply),
+					() -> reply.say(services.texts().get("incident.unknown", Html.escape(id))));
+			return;
+		}
 		Optional<String> inThread = services.incidents().incidentOfThread(command.chat());
 		if (inThread.isPresent()) {
 			services.incidents().find(inThread.get()).ifPresent((incident) -> run(command, person, incident, name, args, reply));
@@ -217,7 +280,7 @@ public class ConversationEngine {
 			for (Incident incident : open) {
 				String title = services.library().find(incident.playbookId()).map(Playbook::title).orElse("");
 				buttons.add(List.of(services.tokens().button(abbreviate(incident.id() + " " + title, 40),
-						Map.of("a", "pick", "c", name, "i", incident.id(), "x", args))));
+						Map.of("a", "pick", "c", name, "i", incident.id(), "x", args, "u", person.id()))));
 			}
 			reply.say(services.texts().get("incident.which", "/" + name), buttons);
 		}
@@ -232,7 +295,7 @@ public class ConversationEngine {
 		switch (name) {
 			case "status" -> reply.add(new Outbound.Send(inbound.chat(), services.views().card(incident, playbook), List.of(),
 					null, incident.id()));
-			case "steps" -> postIncident(incident, playbook, reply);
+			case "steps" -> steps(incident, playbook, reply);
 			case "timeline" -> reply.add(services.views().timeline(incident, services.incidents().timeline(incident.id()),
 					Integer.MAX_VALUE));
 			case "note" -> note(incident, person, inbound, args, reply);
@@ -301,7 +364,7 @@ public class ConversationEngine {
 
 	private void answerPending(Inbound.Text text, Person person, Map<String, String> q, Reply reply) {
 		switch (q.getOrDefault("q", "")) {
-			case "discovery" -> declares.discovery(text, q, reply);
+			case "discovery" -> declares.discovery(text, person, q, reply);
 			case "skip", "block" -> steps.reason(text, person, q, reply);
 			case "reptime" -> reports.time(text, person, q, reply, parseTime(text.text().strip()));
 			case "rectime" -> lifecycle.recoveredTime(text, person, q, reply, parseTime(text.text().strip()));

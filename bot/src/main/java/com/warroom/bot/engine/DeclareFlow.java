@@ -44,29 +44,39 @@ final class DeclareFlow {
 		String kind = drill ? IncidentKind.DRILL.name() : IncidentKind.REAL.name();
 		if (words.isEmpty()) {
 			reply.add(new Outbound.Send(command.chat(), services.texts().get(drill ? "declare.class.drill" : "declare.class"),
-					classButtons(kind), pickSlot(command), null));
+					classButtons(kind, person), pickSlot(command), null));
 			return;
 		}
 		List<ScenarioSearch.Match> matches = services.search().search(words, MATCHES);
 		if (matches.isEmpty()) {
-			reply.add(new Outbound.Send(command.chat(), services.texts().get("declare.nomatch", Html.escape(abbreviate(words, 100))),
-					classButtons(kind), pickSlot(command), null));
+			reply.add(new Outbound.Send(command.chat(), drillMark(kind) + services.texts().get("declare.nomatch",
+					Html.escape(abbreviate(words, 100))),
+					classButtons(kind, person), pickSlot(command), null));
 			return;
 		}
 		List<List<Button>> buttons = new ArrayList<>();
 		for (ScenarioSearch.Match match : matches) {
 			buttons.add(List.of(services.tokens().button(abbreviate(match.playbook().fullTitle(), 40),
-					Map.of("a", "pb", "k", kind, "p", match.playbook().id()))));
+					Map.of("a", "pb", "k", kind, "p", match.playbook().id(), "u", person.id()))));
 		}
-		reply.add(new Outbound.Send(command.chat(), services.texts().get("declare.matches", Html.escape(abbreviate(words, 100))),
-				buttons, pickSlot(command), null));
+		// every result list ends with a way out: browse by class, or cancel
+		buttons.add(List.of(services.tokens().button(services.texts().get("button.byclass"), Map.of("a", "cls", "k", kind, "u",
+				person.id())), cancel(person)));
+		reply.add(new Outbound.Send(command.chat(), drillMark(kind) + services.texts().get("declare.matches",
+				Html.escape(abbreviate(words, 100))), buttons, pickSlot(command), null));
 	}
 
-	List<List<Button>> classButtons(String kind) {
+	/** The picker's 取消, for its owner only. */
+	private Button cancel(Person person) {
+		return services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel", "u", person.id()));
+	}
+
+	List<List<Button>> classButtons(String kind, Person person) {
 		List<List<Button>> rows = new ArrayList<>();
 		List<Button> row = new ArrayList<>();
 		for (SystemClass systemClass : SystemClass.values()) {
-			row.add(services.tokens().button(systemClass.label(), Map.of("a", "cls", "k", kind, "c", systemClass.key())));
+			row.add(services.tokens().button(systemClass.label(), Map.of("a", "cls", "k", kind, "c", systemClass.key(), "u",
+					person.id())));
 			if (row.size() == 2) {
 				rows.add(row);
 				row = new ArrayList<>();
@@ -75,10 +85,18 @@ final class DeclareFlow {
 		if (!row.isEmpty()) {
 			rows.add(row);
 		}
+		rows.add(List.of(cancel(person)));
 		return rows;
 	}
 
 	void chooseClass(Person person, Map<String, String> m, Reply reply) {
+		if (!m.containsKey("c")) {
+			// 按类别选择 under a result list: the classes, in the same message
+			String kind = m.getOrDefault("k", IncidentKind.REAL.name());
+			reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), services.texts().get(
+					IncidentKind.DRILL.name().equals(kind) ? "declare.class.drill" : "declare.class"), classButtons(kind, person), null));
+			return;
+		}
 		SystemClass systemClass = SystemClass.fromKey(m.getOrDefault("c", "")).orElse(null);
 		if (systemClass == null) {
 			reply.answer(services.texts().get("button.invalid"), true);
@@ -88,12 +106,13 @@ final class DeclareFlow {
 		for (Playbook playbook : services.library().all()) {
 			if (playbook.systemClass() == systemClass) {
 				buttons.add(List.of(services.tokens().button(abbreviate(playbook.fullTitle(), 40),
-						Map.of("a", "pb", "k", m.get("k"), "p", playbook.id()))));
+						Map.of("a", "pb", "k", m.get("k"), "p", playbook.id(), "u", person.id()))));
 			}
 		}
-		buttons.add(List.of(services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel"))));
-		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), services.texts().get("declare.scenarios", systemClass.label()),
-				buttons, null));
+		buttons.add(List.of(services.tokens().button(services.texts().get("button.byclass"), Map.of("a", "cls", "k", m.get("k"),
+				"u", person.id())), cancel(person)));
+		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), drillMark(m.get("k")) + services.texts().get("declare.scenarios",
+				systemClass.label()), buttons, null));
 	}
 
 	void choosePlaybook(Person person, Map<String, String> m, Reply reply) {
@@ -102,7 +121,7 @@ final class DeclareFlow {
 			reply.answer(services.texts().get("button.invalid"), true);
 			return;
 		}
-		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), confirmText(playbook.get(), m), confirmButtons(m), null));
+		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), confirmText(playbook.get(), m), confirmButtons(m, person), null));
 	}
 
 	String confirmText(Playbook playbook, Map<String, String> m) {
@@ -113,24 +132,25 @@ final class DeclareFlow {
 			// the confirmation is the "are you sure": 确认宣布, or 填写更早的发现时间 to type it again
 			discovered += "\n" + services.texts().get("time.far.confirm", services.views().preciseTime(at));
 		}
-		return services.texts().get(drill ? "declare.confirm.drill" : "declare.confirm", Html.escape(playbook.fullTitle()),
+		return drillMark(m.get("k")) + services.texts().get(drill ? "declare.confirm.drill" : "declare.confirm", Html.escape(playbook.fullTitle()),
 				Html.escape(playbook.description()), discovered);
 	}
 
-	List<List<Button>> confirmButtons(Map<String, String> m) {
+	List<List<Button>> confirmButtons(Map<String, String> m, Person person) {
 		Map<String, String> base = new LinkedHashMap<>(m);
 		base.remove("a");
+		base.put("u", person.id());
 		return List.of(
 				List.of(services.tokens().button(services.texts().get("button.declare"), IncidentViews.with(base, "a", "decl"))),
 				List.of(services.tokens().button(services.texts().get("button.discovery"), IncidentViews.with(base, "a", "disc")),
-						services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel"))));
+						cancel(person)));
 	}
 
 	void askDiscovery(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
 		Map<String, String> question = new LinkedHashMap<>(m);
 		question.put("q", "discovery");
 		services.conversations().await(press.chat(), press.actor(), question);
-		reply.say(services.texts().get("declare.discovery.ask"));
+		reply.say(drillMark(m.get("k")) + services.texts().get("declare.discovery.ask"));
 	}
 
 	void confirmDeclare(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
@@ -152,17 +172,21 @@ final class DeclareFlow {
 				cursors.put(track.key(), playbook.track(track).get(0).id());
 			}
 		}
-		ChatRef chat = press.chat();
-		if (chat.forum()) {
-			String name = (kind == IncidentKind.DRILL ? "【演练】" : "") + playbook.title();
-			chat = services.topics().open(chat, abbreviate(name, 100)).orElse(chat);
-		}
 		Incident incident = services.incidents().create(
-				new IncidentStore.NewIncident(kind, playbook.id(), chat, person.id(), started, now, cursors),
+				new IncidentStore.NewIncident(kind, playbook.id(), press.chat(), person.id(), started, now, cursors),
 				entry(TimelineType.DECLARED, person, press, now, Map.of("playbook", playbook.id(),
 						"text", playbook.fullTitle(), "startedAt", String.valueOf(started.toEpochMilli()))));
-		if (chat.threadId() != null && !chat.threadId().equals(press.chat().threadId())) {
-			services.incidents().setThread(incident.id(), chat);
+		if (press.chat().forum()) {
+			// its own topic, named so that two incidents of one scenario are told apart
+			String name = (kind == IncidentKind.DRILL ? DrillMark.MARK : "") + incident.id() + " " + playbook.title();
+			Optional<ChatRef> topic = services.topics().open(press.chat(), abbreviate(name, 100));
+			if (topic.isPresent() && topic.get().threadId() != null) {
+				services.incidents().setThread(incident.id(), topic.get());
+				incident = services.incidents().find(incident.id()).orElse(incident);
+			}
+			else if (services.slots().once(press.chat(), "topics-refused")) {
+				reply.say(services.texts().get("topic.refused"));
+			}
 		}
 		reply.answer(services.texts().get("declare.done", incident.id()), false);
 		reply.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("declare.done.pick", incident.id(),
@@ -170,7 +194,7 @@ final class DeclareFlow {
 		postIncident(incident, playbook, reply);
 	}
 
-	void discovery(Inbound.Text text, Map<String, String> q, Reply reply) {
+	void discovery(Inbound.Text text, Person person, Map<String, String> q, Reply reply) {
 		Optional<Instant> time = engine.parseTime(text.text().strip());
 		Instant now = services.clock().instant();
 		if (time.isEmpty() || time.get().isAfter(now)) {
@@ -186,7 +210,12 @@ final class DeclareFlow {
 			reply.say(services.texts().get("button.invalid"));
 			return;
 		}
-		reply.say(confirmText(playbook, m), confirmButtons(m));
+		reply.say(confirmText(playbook, m), confirmButtons(m, person));
+	}
+
+	/** 【演练】 before a picker's text while a drill is being declared. */
+	private static String drillMark(String kind) {
+		return IncidentKind.DRILL.name().equals(kind) ? DrillMark.MARK : "";
 	}
 
 	private static String pickSlot(Reply reply) {

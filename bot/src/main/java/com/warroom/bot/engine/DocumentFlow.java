@@ -84,7 +84,13 @@ final class DocumentFlow {
 		if (refused(person, incident, reply)) {
 			return;
 		}
-		reply.add(new Outbound.Send(inbound.chat(), panel(incident), panelButtons(incident), summarySlot(incident), incident.id()));
+		ChatRef chat = inbound.chat();
+		if (!chat.isPrivate()) {
+			// fourteen questions would flood the group: the interview moves to the person's own chat
+			chat = ChatRef.privateOf(inbound.actor());
+			reply.say(services.texts().get("summary.moved", incident.id(), Html.escape(person.name())));
+		}
+		reply.add(new Outbound.Send(chat, panel(incident), panelButtons(incident), summarySlot(incident), incident.id()));
 	}
 
 	void notice(Inbound inbound, Person person, Incident incident, Reply reply) {
@@ -95,7 +101,13 @@ final class DocumentFlow {
 		for (Paperwork.NoticeTemplate template : services.paperwork().notices()) {
 			rows.add(List.of(services.tokens().button(template.title(), Map.of("a", "ntc", "i", incident.id(), "t", template.id()))));
 		}
-		reply.say(services.texts().get("notice.which", incident.id()), rows);
+		reply.add(new Outbound.Send(inbound.chat(), services.texts().get("notice.which", incident.id()), rows,
+				noticeSlot(incident, inbound), incident.id()));
+	}
+
+	/** The one message of a person's /notice dialog, edited at each step. */
+	private static String noticeSlot(Incident incident, Inbound inbound) {
+		return incident.id() + ":notice:" + inbound.actor().userId();
 	}
 
 	/** The newest closed incidents, or those whose id contains {@code filter} (e.g. {@code 202611}, {@code DRL}). */
@@ -109,6 +121,11 @@ final class DocumentFlow {
 		List<String> ids = services.paperwork().archived().stream().filter((id) -> id.contains(wanted)).toList();
 		if (ids.isEmpty()) {
 			reply.say(t.get("archive.empty"));
+			return;
+		}
+		if (ids.contains(wanted)) {
+			// an incident named in full: its documents at once
+			documentsOf(wanted, services.paperwork().documents(wanted), reply);
 			return;
 		}
 		List<List<Button>> rows = new ArrayList<>();
@@ -335,7 +352,7 @@ final class DocumentFlow {
 		}
 		Incident updated = services.incidents().find(incident.id()).orElseThrow();
 		reply.answer(t.get("fact.saved"), false);
-		reply.add(new Outbound.Edit(updated.chat(), summarySlot(updated), panel(updated), panelButtons(updated), updated.id()));
+		reply.add(new Outbound.Edit(inbound.chat(), summarySlot(updated), panel(updated), panelButtons(updated), updated.id()));
 	}
 
 	private void produce(Inbound inbound, Person person, Incident incident, Reply reply) {
@@ -363,11 +380,17 @@ final class DocumentFlow {
 			reply.answer("", false).add(new Outbound.Document(press.chat(), id, name, t.get("doc.archived.caption", id)));
 			return;
 		}
+		reply.answer("", false);
+		documentsOf(id, names, reply);
+	}
+
+	/** The documents archived for one closed incident, as buttons. */
+	private void documentsOf(String id, List<String> names, Reply reply) {
 		List<List<Button>> rows = new ArrayList<>();
 		for (String name : names) {
 			rows.add(List.of(services.tokens().button(ConversationEngine.abbreviate(name, 40), Map.of("a", "doc", "i", id, "n", name))));
 		}
-		reply.answer("", false).say(t.get(names.isEmpty() ? "archive.nodocs" : "archive.docs", id), rows);
+		reply.say(services.texts().get(names.isEmpty() ? "archive.nodocs" : "archive.docs", id), rows);
 	}
 
 	/** The issue of a document goes on the timeline. */
@@ -448,7 +471,9 @@ final class DocumentFlow {
 					String next = (selected.isEmpty() ? "" : selected + "|") + option.name() + "=" + choice;
 					row.add(services.tokens().button(choice, Map.of("a", "ntc", "i", incident.id(), "t", templateId, "s", next)));
 				}
-				reply.answer("", false).say(t.get("notice.option", Html.escape(option.name())), List.of(row));
+				reply.answer("", false).add(new Outbound.Edit(press.chat(), noticeSlot(incident, press),
+						t.get("notice.which", incident.id()) + "\n" + t.get("notice.option", Html.escape(option.name())), List.of(row),
+						incident.id()));
 				return;
 			}
 		}
@@ -463,7 +488,8 @@ final class DocumentFlow {
 		}
 		services.conversations().await(press.chat(), press.actor(),
 				Map.of("q", "ntc", "i", incident.id(), "t", templateId, "s", selected));
-		reply.answer("", false).say(t.get("notice.recovery"));
+		reply.answer("", false).add(new Outbound.Edit(press.chat(), noticeSlot(incident, press),
+				t.get("notice.which", incident.id()) + "\n" + t.get("notice.recovery"), List.of(), incident.id()));
 	}
 
 	private static Map<String, String> decode(String selected) {

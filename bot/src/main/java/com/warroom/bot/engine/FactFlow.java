@@ -35,38 +35,57 @@ final class FactFlow {
 		this.services = services;
 	}
 
-	/** The fact buttons shown under {@code /level}. */
+	/** The slot of the facts message under {@code /level}, refreshed after each press. */
+	static String slot(Incident incident) {
+		return incident.id() + ":facts";
+	}
+
+	/** The facts message under {@code /level}: the facts as recorded, and buttons to change them. */
+	Outbound.Send panel(ChatRef chat, Incident incident, Playbook playbook) {
+		Texts t = services.texts();
+		String html = t.get("level.facts", Html.escape(services.views().describeFacts(incident, playbook))) + "\n"
+				+ t.get("level.facts.hint");
+		return new Outbound.Send(chat, html, buttons(incident, playbook), slot(incident), incident.id());
+	}
+
+	/** The fact buttons shown under {@code /level}; the facts now recorded are marked ✓. */
 	List<List<Button>> buttons(Incident incident, Playbook playbook) {
 		Texts t = services.texts();
 		ButtonTokens tokens = services.tokens();
 		String id = incident.id();
+		Map<String, String> fields = incident.fields();
 		List<List<Button>> rows = new ArrayList<>();
 		List<Button> extent = new ArrayList<>();
 		for (Interruption value : Interruption.values()) {
-			extent.add(tokens.button(t.get("fact.interruption." + value.name()), Map.of("a", "fact", "i", id, "f", "interruption",
-					"v", value.name())));
+			extent.add(tokens.button(mark(value == incident.interruption(), t.get("fact.interruption." + value.name())),
+					Map.of("a", "fact", "i", id, "f", "interruption", "v", value.name())));
 		}
 		rows.add(extent);
-		rows.add(List.of(tokens.button(t.get("fact.affected.true"), Map.of("a", "fact", "i", id, "f", "investorsAffected", "v", "true")),
-				tokens.button(t.get("fact.affected.false"), Map.of("a", "fact", "i", id, "f", "investorsAffected", "v", "false"))));
+		boolean affected = incident.investorsAffected();
+		rows.add(List.of(
+				tokens.button(mark(affected, t.get("fact.affected.true")),
+						Map.of("a", "fact", "i", id, "f", "investorsAffected", "v", "true")),
+				tokens.button(mark(!affected, t.get("fact.affected.false")),
+						Map.of("a", "fact", "i", id, "f", "investorsAffected", "v", "false"))));
 		List<Button> events = new ArrayList<>();
 		boolean central = playbook.systemClass() == SystemClass.CENTRAL_TRADING
 				|| AffectedSystems.states(incident, playbook).containsKey(SystemClass.CENTRAL_TRADING);
-		if (central && !incident.fields().containsKey("haltAt")) {
+		if (central && !fields.containsKey("haltAt")) {
 			events.add(tokens.button(t.get("fact.halt"), Map.of("a", "fact", "i", id, "f", "haltAt", "v", "now")));
 		}
-		if (!incident.fields().containsKey("crimeAt")) {
+		if (!fields.containsKey("crimeAt")) {
 			events.add(tokens.button(t.get("fact.crime"), Map.of("a", "fact", "i", id, "f", "crimeAt", "v", "now")));
 		}
 		if (!events.isEmpty()) {
 			rows.add(events);
 		}
-		rows.add(List.of(tokens.button(t.get("fact.damaged"), Map.of("a", "factask", "i", id, "f", "damaged")),
-				tokens.button(t.get("fact.leaked"), Map.of("a", "factask", "i", id, "f", "leaked"))));
+		rows.add(List.of(tokens.button(count(fields, "damaged", t.get("fact.damaged")), Map.of("a", "factask", "i", id, "f", "damaged")),
+				tokens.button(count(fields, "leaked", t.get("fact.leaked")), Map.of("a", "factask", "i", id, "f", "leaked"))));
 		List<Button> settlement = new ArrayList<>();
+		String current = fields.getOrDefault("settlement", Settlement.NORMAL.name());
 		for (Settlement value : Settlement.values()) {
-			settlement.add(tokens.button(t.get("fact.settlement." + value.name()), Map.of("a", "fact", "i", id, "f", "settlement",
-					"v", value.name())));
+			settlement.add(tokens.button(mark(value.name().equals(current), t.get("fact.settlement." + value.name())),
+					Map.of("a", "fact", "i", id, "f", "settlement", "v", value.name())));
 		}
 		rows.add(settlement.subList(0, 2));
 		rows.add(settlement.subList(2, settlement.size()));
@@ -113,6 +132,15 @@ final class FactFlow {
 			rows.add(add.subList(i, Math.min(add.size(), i + 3)));
 		}
 		return rows;
+	}
+
+	private static String mark(boolean current, String label) {
+		return current ? "✓ " + label : label;
+	}
+
+	private static String count(Map<String, String> fields, String field, String label) {
+		String value = fields.getOrDefault(field, "0");
+		return "0".equals(value) ? label : label + "（" + value + "）";
 	}
 
 	void press(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
@@ -231,6 +259,9 @@ final class FactFlow {
 		reply.say(t.get("fact.done", incident.id(), Html.escape(shown), services.views().grade(updated, playbook).level().label()));
 		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated), services.views().card(updated, playbook),
 				List.of(), updated.id()));
+		// the facts message itself shows the new marks
+		Outbound.Send panel = panel(inbound.chat(), updated, playbook);
+		reply.add(new Outbound.Edit(panel.chat(), panel.slot(), panel.html(), panel.buttons(), updated.id()));
 	}
 
 	private static long number(String value) {

@@ -261,7 +261,7 @@ public class IncidentViews {
 					grade.level().label(), Html.escape(name(level.by())))).append('\n');
 		}
 		else {
-			html.append(texts.get("card.level", grade.level().label(), Html.escape(grade.reasons().get(0).toString()))).append('\n');
+			html.append(texts.get("card.level", grade.level().label(), Html.escape(shortReason(grade.reasons().get(0))))).append('\n');
 		}
 		html.append(texts.get("card.status", texts.get("status." + incident.status().name()), elapsed(incident))).append('\n');
 		html.append(texts.get("card.declared", Html.escape(name(incident.declaredBy())), time(incident.startedAt()))).append('\n');
@@ -284,6 +284,9 @@ public class IncidentViews {
 			html.append(texts.get(immediate ? "card.report.now" : obligation.overdue() ? "card.report.overdue" : "card.report",
 					texts.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
 					time(obligation.dueAt()), Html.escape(obligation.rule())));
+			if (!obligation.recipients().isEmpty()) {
+				html.append(texts.get("card.recipients", Html.escape(String.join("、", obligation.recipients()))));
+			}
 		}
 		else {
 			html.append(texts.get("card.report.none"));
@@ -303,6 +306,23 @@ public class IncidentViews {
 	}
 
 	/**
+	 * The rule that set the level in a few words, for the card: its section and the first
+	 * clause of what it says (the full reasoning is under {@code /level}), e.g.
+	 * {@code 4.2 第四章二（二）1 集中交易系统全部中断}.
+	 */
+	static String shortReason(Grade.Reason reason) {
+		String text = reason.text();
+		int cut = text.length();
+		for (char stop : new char[] { '，', '（', '：', '；', '、' }) {
+			int at = text.indexOf(stop);
+			if (at > 0 && at < cut) {
+				cut = at;
+			}
+		}
+		return reason.rule() + " " + abbreviate(text.substring(0, cut), 16);
+	}
+
+	/**
 	 * The next report an incident owes, as its card states it.
 	 *
 	 * @param obligation the earliest report owed
@@ -317,6 +337,12 @@ public class IncidentViews {
 			return !immediate && obligation.overdue();
 		}
 
+		/** How long past its due time, at {@code now} (zero when not yet due). */
+		public Duration lateBy(Instant now) {
+			Duration late = Duration.between(obligation.dueAt(), now);
+			return late.isNegative() ? Duration.ZERO : late;
+		}
+
 	}
 
 	/** The next report an incident owes given its report history; empty when it owes none. */
@@ -329,9 +355,10 @@ public class IncidentViews {
 		Obligation obligation = next.get();
 		// due "at once" (from the declaration, or a fact just recorded): say so rather than
 		// "overdue" a second later; overdue once it is older than OVERDUE_AFTER, as the clock says
-		boolean immediate = !obligation.dueAt().isAfter(incident.declaredAt())
-				|| (!obligation.dueAt().isAfter(clock.instant())
-						&& obligation.dueAt().isAfter(clock.instant().minus(overdueAfter)));
+		// (GH-13: not "due by the declaration" for ever: an at-once report stayed 应立即报告 and amber
+		// on the board after the chat had said 已超时)
+		boolean immediate = !obligation.dueAt().isAfter(clock.instant())
+				&& obligation.dueAt().isAfter(clock.instant().minus(overdueAfter));
 		return Optional.of(new NextReport(obligation, made, immediate));
 	}
 
@@ -386,6 +413,21 @@ public class IncidentViews {
 					tokens.button(texts.get("button.block"), with(base, "op", "block"))));
 		}
 		return new Outbound.Edit(incident.chat(), trackSlot(incident, track), html.toString(), buttons, incident.id());
+	}
+
+	/**
+	 * The track's current step at the bottom of the chat: the message shown so far (if any)
+	 * is reduced to {@code record}, one line without buttons, and the step is sent afresh
+	 * under the same slot, so later edits and presses go to the new one.
+	 */
+	public List<Outbound> atBottom(MessageSlots slots, Incident incident, Playbook playbook, Track track, String record) {
+		Outbound.Edit current = trackMessage(incident, playbook, track);
+		List<Outbound> actions = new ArrayList<>();
+		if (slots.messageOf(incident.chat(), current.slot()).isPresent()) {
+			actions.add(new Outbound.Edit(current.chat(), current.slot(), record, List.of(), incident.id()));
+		}
+		actions.add(new Outbound.Send(current.chat(), current.html(), current.buttons(), current.slot(), incident.id()));
+		return actions;
 	}
 
 	/** One page of the timeline, with paging buttons. */

@@ -49,7 +49,6 @@ final class LifecycleFlow {
 		Grade grade = services.views().grade(incident, playbook);
 		StringBuilder html = new StringBuilder(t.get("level.computed", incident.id(), grade.level().label()));
 		grade.allReasons().forEach((reason) -> html.append('\n').append("• ").append(Html.escape(reason.toString())));
-		html.append('\n').append(t.get("level.facts", Html.escape(services.views().describeFacts(incident, playbook))));
 		if (incident.levelOverride() != null) {
 			html.append('\n').append(t.get("level.override", incident.levelOverride().label(),
 					Html.escape(String.valueOf(incident.levelReason()))));
@@ -63,11 +62,15 @@ final class LifecycleFlow {
 			}
 			buttons.add(row);
 		}
-		if (person.may(Permission.STEP) && incident.status() != IncidentStatus.CLOSED) {
-			html.append('\n').append(t.get("level.facts.hint"));
-			buttons.addAll(facts.buttons(incident, playbook));
-		}
 		reply.add(new Outbound.Send(inbound.chat(), html.toString(), buttons, null, incident.id()));
+		// GH-13: the facts apart from the level buttons, in their own message, marked and refreshed after each press
+		if (person.may(Permission.STEP) && incident.status() != IncidentStatus.CLOSED) {
+			reply.add(facts.panel(inbound.chat(), incident, playbook));
+		}
+		else {
+			reply.add(new Outbound.Send(inbound.chat(), t.get("level.facts", Html.escape(services.views().describeFacts(incident,
+					playbook))), List.of(), null, incident.id()));
+		}
 	}
 
 	void askLevelReason(Inbound.Press press, Person person, Incident incident, Map<String, String> m, Reply reply) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * Which channel message holds a named slot (an incident card, a track's current step),
@@ -32,6 +33,12 @@ public class MessageSlots {
 
 	public Optional<String> messageOf(ChatRef chat, String slot) {
 		return Optional.ofNullable(redis.get("wr:slot:" + chat.topicKey() + ":" + slot));
+	}
+
+	/** True the first time {@code what} is said in this chat (within the TTL), false after: for notices said once. */
+	public boolean once(ChatRef chat, String what) {
+		return "OK".equals(redis.set("wr:once:" + chat.key() + ":" + what, "1",
+				SetParams.setParams().nx().ex(TTL.toSeconds())));
 	}
 
 	public Optional<String> incidentOf(ChatRef chat, String messageId) {

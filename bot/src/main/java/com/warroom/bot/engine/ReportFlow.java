@@ -64,9 +64,21 @@ final class ReportFlow {
 					t.get("reported.option", t.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
 							services.views().time(obligation.dueAt())),
 					Map.of("a", "rep", "i", incident.id(), "k", obligation.kind().name(), "n",
-							String.valueOf(obligation.sequence())))));
+							String.valueOf(obligation.sequence()), "u", person.id()))));
 		}
-		reply.say(t.get("reported.which", incident.id()), buttons);
+		// GH-13: the dialog is one message, edited at each step
+		reply.add(new Outbound.Send(inbound.chat(), t.get("reported.which", incident.id()), buttons, dialogSlot(incident, inbound),
+				incident.id()));
+	}
+
+	/** The one message of a person's /reported dialog. */
+	private static String dialogSlot(Incident incident, Inbound inbound) {
+		return incident.id() + ":reported:" + inbound.actor().userId();
+	}
+
+	private void dialog(Inbound.Press press, Incident incident, String html, List<List<Button>> buttons, Reply reply) {
+		reply.answer("", false).add(new Outbound.Edit(press.chat(), dialogSlot(incident, press),
+				services.texts().get("reported.which", incident.id()) + "\n" + html, buttons, incident.id()));
 	}
 
 	/** A press in the flow: which report → channel → time; or an approval. */
@@ -98,18 +110,22 @@ final class ReportFlow {
 				for (String channel : CHANNELS) {
 					row.add(services.tokens().button(channel, IncidentViews.with(m, "a", "repch", "c", channel)));
 				}
-				reply.say(t.get("reported.channel"), List.of(row));
+				dialog(press, incident, t.get("reported.channel"), List.of(row), reply);
 			}
-			case "repch" -> reply.say(t.get("reported.time"), List.of(List.of(
+			case "repch" -> dialog(press, incident, t.get("reported.time"), List.of(List.of(
 					services.tokens().button(t.get("button.now"), IncidentViews.with(m, "a", "repnow")),
-					services.tokens().button(t.get("button.time"), IncidentViews.with(m, "a", "reptime")))));
-			case "repnow" -> record(press, person, incident, playbook, m, services.clock().instant(), reply);
+					services.tokens().button(t.get("button.time"), IncidentViews.with(m, "a", "reptime")))), reply);
+			case "repnow" -> {
+				record(press, person, incident, playbook, m, services.clock().instant(), reply);
+				reply.add(new Outbound.Edit(press.chat(), dialogSlot(incident, press), t.get("reported.which", incident.id()) + "\n"
+						+ Html.escape(m.getOrDefault("c", "")) + " ✓", List.of(), incident.id()));
+			}
 			case "repat" -> record(press, person, incident, playbook, m, Instant.ofEpochMilli(Long.parseLong(m.get("t"))), reply);
 			case "reptime" -> {
 				Map<String, String> question = new LinkedHashMap<>(m);
 				question.put("q", "reptime");
 				services.conversations().await(press.chat(), press.actor(), question);
-				reply.say(t.get("reported.time.ask"));
+				dialog(press, incident, t.get("reported.time.ask"), List.of(), reply);
 			}
 			default -> reply.answer(t.get("button.invalid"), true);
 		}

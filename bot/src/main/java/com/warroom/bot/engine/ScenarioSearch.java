@@ -23,32 +23,48 @@ public class ScenarioSearch {
 
 	private final JaroWinklerSimilarity jaroWinkler = new JaroWinklerSimilarity();
 
+	private final com.warroom.bot.roster.Synonyms synonyms;
+
 	public ScenarioSearch(PlaybookLibrary library) {
+		this(library, com.warroom.bot.roster.Synonyms.bundled());
+	}
+
+	/** @param synonyms what responders say for the playbooks' words ("中央交易系统" for 集中交易系统) */
+	public ScenarioSearch(PlaybookLibrary library, com.warroom.bot.roster.Synonyms synonyms) {
 		this.library = library;
+		this.synonyms = synonyms;
 	}
 
 	/** A playbook with its score in [0, 1]. */
 	public record Match(Playbook playbook, double score) {
 	}
 
-	/** The best matches, at most {@code limit}, best first; empty when nothing is close. */
+	/**
+	 * The best matches, at most {@code limit}, best first; empty when nothing is close. The
+	 * query is scored as typed and as its synonyms mean it; the better score counts.
+	 */
 	public List<Match> search(String query, int limit) {
 		String q = normalize(query);
 		if (q.isEmpty()) {
 			return List.of();
 		}
+		String meant = normalize(synonyms.expand(query));
 		Set<String> grams = grams(q);
+		Set<String> meantGrams = grams(meant);
 		return library.all().stream().map((playbook) -> {
-			String title = normalize(playbook.fullTitle());
-			String all = title + normalize(playbook.description()) + normalize(playbook.category());
-			double score = Math.max(coverage(grams, title), 0.8 * coverage(grams, all))
-					+ 0.1 * jaroWinkler.apply(q, title);
+			double score = Math.max(score(q, grams, playbook), meant.equals(q) ? 0 : score(meant, meantGrams, playbook));
 			return new Match(playbook, Math.min(1.0, score));
 		})
 			.filter((match) -> match.score() >= THRESHOLD)
 			.sorted(Comparator.comparingDouble(Match::score).reversed().thenComparing((m) -> m.playbook().id()))
 			.limit(limit)
 			.toList();
+	}
+
+	private double score(String q, Set<String> grams, Playbook playbook) {
+		String title = normalize(playbook.fullTitle());
+		String all = title + normalize(playbook.description()) + normalize(playbook.category());
+		return Math.max(coverage(grams, title), 0.8 * coverage(grams, all)) + 0.1 * jaroWinkler.apply(q, title);
 	}
 
 	private static double coverage(Set<String> grams, String text) {

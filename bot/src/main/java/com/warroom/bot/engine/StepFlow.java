@@ -79,7 +79,8 @@ final class StepFlow {
 			case "skip", "block" -> {
 				services.conversations().await(press.chat(), press.actor(),
 						Map.of("q", op, "i", incident.id(), "t", track.get().key(), "s", step.id()));
-				reply.answer("", false).say(t.get(op + ".ask", Html.escape(IncidentViews.abbreviate(step.text(), 60))));
+				reply.answer("", false).add(new Outbound.Send(press.chat(), t.get(op + ".ask",
+						Html.escape(IncidentViews.abbreviate(step.text(), 60))), List.of(), null, incident.id()));
 			}
 			default -> reply.answer(t.get("button.invalid"), true);
 		}
@@ -119,8 +120,10 @@ final class StepFlow {
 					ConversationEngine.entry(TimelineType.NOTE, person, text, now,
 							details(track.get(), step, "text", "受阻原因：" + reason)));
 		}
-		reply.say(t.get(skip ? "skip.done" : "block.done", Html.escape(IncidentViews.abbreviate(step.text(), 40))));
-		refresh(incident.id(), playbook, track.get(), reply);
+		reply.add(new Outbound.Send(text.chat(), t.get(skip ? "skip.done" : "block.done",
+				Html.escape(IncidentViews.abbreviate(step.text(), 40))), List.of(), null, incident.id()));
+		refresh(incident.id(), playbook, track.get(), reply, record(incident, playbook, track.get(), step,
+				skip ? "record.skipped" : "record.blocked", person.name()));
 	}
 
 	private void done(Inbound.Press press, Person person, Incident incident, Playbook playbook, Track track, Step step,
@@ -142,7 +145,8 @@ final class StepFlow {
 			return;
 		}
 		reply.answer(services.texts().get(step.confirm() ? "step.awaiting.short" : "step.recorded"), false);
-		refresh(incident.id(), playbook, track, reply);
+		refresh(incident.id(), playbook, track, reply, record(incident, playbook, track, step,
+				step.confirm() ? "record.awaiting" : "record.done", person.name()));
 	}
 
 	/** A leader approves a step that waits for it (经领导批准后): on the timeline, then the next step. */
@@ -165,7 +169,7 @@ final class StepFlow {
 			return;
 		}
 		reply.answer(services.texts().get("step.approve.done"), false);
-		refresh(incident.id(), playbook, track, reply);
+		refresh(incident.id(), playbook, track, reply, record(incident, playbook, track, step, "record.approved", person.name()));
 	}
 
 	/** What an approval lets go ahead: the text of the step it waits for. */
@@ -195,7 +199,7 @@ final class StepFlow {
 			return;
 		}
 		reply.answer(services.texts().get("confirm.done"), false);
-		refresh(incident.id(), playbook, track, reply);
+		refresh(incident.id(), playbook, track, reply, record(incident, playbook, track, step, "record.confirmed", person.name()));
 	}
 
 	private void answer(Inbound.Press press, Person person, Incident incident, Playbook playbook, Track track, Step step,
@@ -224,7 +228,8 @@ final class StepFlow {
 			suspectCrime(press, person, reply, incident.id());
 		}
 		reply.answer(services.texts().get("decision.recorded", answer.label()), false);
-		refresh(incident.id(), playbook, track, reply);
+		refresh(incident.id(), playbook, track, reply, record(incident, playbook, track, step, "record.answered", person.name(),
+				answer.label()));
 	}
 
 	/**
@@ -243,12 +248,29 @@ final class StepFlow {
 		reply.say(services.texts().get("fact.crime.recorded", incidentId));
 	}
 
-	/** Re-renders the track and the card after a change. */
-	private void refresh(String incidentId, Playbook playbook, Track track, Reply reply) {
+	/**
+	 * After a change: the track's old message becomes a one-line record of what happened
+	 * (its buttons gone) and the current step is posted afresh at the bottom of the chat,
+	 * where people can see and press it; the card is refreshed in place.
+	 */
+	private void refresh(String incidentId, Playbook playbook, Track track, Reply reply, String record) {
 		Incident updated = services.incidents().find(incidentId).orElseThrow();
-		reply.add(services.views().trackMessage(updated, playbook, track));
 		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated), services.views().card(updated, playbook),
 				List.of(), updated.id()));
+		services.views().atBottom(services.slots(), updated, playbook, track, record).forEach(reply::add);
+	}
+
+	/** The one line an old step message is reduced to, e.g. 第 1 步 经 郑系统管理员 复核 ✓. */
+	private String record(Incident incident, Playbook playbook, Track track, Step step, String key, String... words) {
+		Texts t = services.texts();
+		String[] args = new String[3 + words.length];
+		args[0] = t.get("track.header", t.get("track." + track.key()), Html.escape(incident.id()));
+		args[1] = String.valueOf(playbook.track(track).indexOf(step) + 1);
+		args[2] = Html.escape(IncidentViews.abbreviate(step.text(), 24));
+		for (int i = 0; i < words.length; i++) {
+			args[3 + i] = Html.escape(words[i]);
+		}
+		return t.get(key, (Object[]) args);
 	}
 
 	/** Someone else acted first, or the step has moved on. */
@@ -257,7 +279,7 @@ final class StepFlow {
 	}
 
 	private void staleSay(Incident incident, Step step, Reply reply) {
-		reply.say(Html.escape(staleText(incident, step)));
+		reply.add(new Outbound.Send(reply.inbound().chat(), Html.escape(staleText(incident, step)), List.of(), null, incident.id()));
 	}
 
 	private String staleText(Incident incident, Step step) {

@@ -17,23 +17,39 @@ public final class ContactBook {
 
 	private final Vocabulary vocabulary;
 
+	private final Synonyms synonyms;
+
 	public ContactBook(List<Contact> contacts, Vocabulary vocabulary) {
+		this(contacts, vocabulary, Synonyms.bundled());
+	}
+
+	/** @param synonyms what people call the units (上期所 is 上海期货交易所) */
+	public ContactBook(List<Contact> contacts, Vocabulary vocabulary, Synonyms synonyms) {
 		this.contacts = List.copyOf(contacts);
 		this.vocabulary = vocabulary;
+		this.synonyms = synonyms;
+	}
+
+	/** The same book, searched with these synonyms. */
+	public ContactBook with(Synonyms synonyms) {
+		return new ContactBook(contacts, vocabulary, synonyms);
 	}
 
 	public List<Contact> all() {
 		return contacts;
 	}
 
-	/** Entries whose category (key or Chinese name), unit or person contain every word. */
+	/**
+	 * Entries whose category (key or Chinese name), unit or person contain every word, as
+	 * typed or as its synonym means it ("上期所", "主机供应商").
+	 */
 	public List<Contact> search(String words) {
 		String[] terms = words.toLowerCase(Locale.ROOT).strip().split("\\s+");
 		return contacts.stream().filter((contact) -> {
 			String haystack = (contact.category() + " " + vocabulary.contactCategoryName(contact.category()) + " "
 					+ contact.unit() + " " + (contact.person() != null ? contact.person() : "")).toLowerCase(Locale.ROOT);
 			for (String term : terms) {
-				if (!term.isEmpty() && !haystack.contains(term)) {
+				if (!term.isEmpty() && !haystack.contains(term) && !haystack.contains(synonyms.expand(term))) {
 					return false;
 				}
 			}

@@ -47,8 +47,8 @@ class TelegramConfiguration {
 	/** Also the engine's {@link com.warroom.bot.engine.TopicOpener}; lazy to break the cycle with the engine. */
 	@Bean
 	TelegramGateway telegramGateway(TelegramClient client, @Lazy ConversationEngine engine, SendQueue queue,
-			MessageSlots slots, UnifiedJedis redis, Archive archive) {
-		return new TelegramGateway(client, engine, queue, slots, redis, archive);
+			MessageSlots slots, UnifiedJedis redis, Archive archive, com.warroom.bot.engine.OutboundRouter router) {
+		return new TelegramGateway(client, engine, queue, slots, redis, archive, router);
 	}
 
 	/**

@@ -13,12 +13,14 @@ import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
+import com.warroom.bot.engine.OutboundRouter;
 import com.warroom.bot.engine.TopicOpener;
 import com.warroom.reports.Archive;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -64,8 +66,17 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 
 	private final Archive archive;
 
+	private final OutboundRouter router;
+
+	private volatile @Nullable String username;
+
+	/**
+	 * @param router where the actions of an update go (an action for a web chat goes to the
+	 * web, never to a Telegram chat of the same id); it reaches this gateway for Telegram chats
+	 */
 	public TelegramGateway(TelegramClient client, ConversationEngine engine, SendQueue queue, MessageSlots slots,
-			UnifiedJedis redis, Archive archive) {
+			UnifiedJedis redis, Archive archive, OutboundRouter router) {
+		this.router = router;
 		this.client = client;
 		this.engine = engine;
 		this.queue = queue;
@@ -92,18 +103,49 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		if (!"OK".equals(redis.set(key, "1", SetParams.setParams().nx().ex(Duration.ofDays(2).toSeconds())))) {
 			return;
 		}
-		Optional<Inbound> inbound = translate(update);
+		Optional<Inbound> inbound = translate(update, this::username);
 		if (inbound.isEmpty()) {
 			return;
 		}
 		List<Outbound> actions = engine.handle(inbound.get());
 		for (Outbound action : actions) {
-			deliver(action, inbound.get().chat());
+			if (action instanceof Outbound.Answer) {
+				deliver(action, inbound.get().chat());
+			}
+			else {
+				router.route(action);
+			}
 		}
 		engine.settled(actions);
 	}
 
+	/** The bot's own username (asked once with getMe); null when it cannot be known. */
+	private @Nullable String username() {
+		String known = username;
+		if (known == null) {
+			try {
+				User me = client.execute(new GetMe());
+				known = (me != null && me.getUserName() != null) ? me.getUserName() : "";
+				username = known;
+			}
+			catch (TelegramApiException ex) {
+				log.warn("无法取得机器人用户名（{}），带 @ 的命令都当作发给本机器人", ex.getMessage());
+				return null;
+			}
+		}
+		return known.isEmpty() ? null : known;
+	}
+
 	static Optional<Inbound> translate(Update update) {
+		return translate(update, () -> null);
+	}
+
+	/**
+	 * The engine's event for an update; empty for what is not for the bot (bots, service
+	 * messages, a command addressed to another bot such as {@code /status@other_bot}).
+	 * @param botName the bot's username, asked only for a command with a suffix; null accepts any suffix
+	 */
+	static Optional<Inbound> translate(Update update, java.util.function.Supplier<@Nullable String> botName) {
 		if (update.hasCallbackQuery()) {
 			CallbackQuery query = update.getCallbackQuery();
 			if (query.getMessage() == null || query.getData() == null) {
@@ -131,6 +173,10 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 			String name = text.substring(1, (space < 0) ? text.length() : space);
 			int at = name.indexOf('@');
 			if (at >= 0) {
+				String addressee = botName.get();
+				if (addressee != null && !addressee.equalsIgnoreCase(name.substring(at + 1))) {
+					return Optional.empty();
+				}
 				name = name.substring(0, at);
 			}
 			String args = (space < 0) ? "" : text.substring(space + 1);
@@ -180,8 +226,13 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		}
 	}
 
-	/** Queues the Bot API calls for one engine action. */
+	/** Queues the Bot API calls for one engine action; an action for another channel's chat is refused. */
 	void deliver(Outbound action, ChatRef origin) {
+		Optional<ChatRef> target = OutboundRouter.chatOf(action);
+		if (target.isPresent() && !CHANNEL.equals(target.get().channel())) {
+			log.warn("Telegram 渠道收到 {} 渠道的消息，已忽略", target.get().channel());
+			return;
+		}
 		if (action instanceof Outbound.Answer answer) {
 			queue.submit(origin.key(), isGroup(origin), false, () -> client.execute(AnswerCallbackQuery.builder()
 				.callbackQueryId(answer.pressId())

@@ -47,16 +47,32 @@ final class Board {
 	 *
 	 * @param level the level in force (an override, else the computed one)
 	 * @param next the next report owed, if any
-	 * @param people who has acted on it, most recent first
+	 * @param people who declared it and worked its steps (done, skipped, blocked, confirmed, decided), most recent first
 	 * @param current the current step of each running track
+	 * @param computed the level the rules give (differs from {@code level} when overridden)
+	 * @param strip its course at a glance: declared, level changes, reports made, recovery
 	 */
 	record Row(Incident incident, Playbook playbook, Severity level, boolean overridden, String elapsed,
-			Optional<IncidentViews.NextReport> next, long made, List<String> people, List<Current> current) {
+			Optional<IncidentViews.NextReport> next, long made, List<String> people, List<Current> current,
+			Severity computed, List<Mark> strip) {
 	}
 
-	/** The current step of a track: its position (1-based) among the track's steps. */
-	record Current(Track track, int position, int steps, Step step) {
+	/** The current step of a track: its position (1-based) among the track's steps; blocked when 受阻. */
+	record Current(Track track, int position, int steps, Step step, boolean blocked) {
 	}
+
+	/** A moment on an incident's strip: declared, a level change, a report made, recovery. */
+	record Mark(TimelineType type, java.time.Instant at, String label) {
+	}
+
+	/** What the strip shows, in the order it happened. */
+	private static final Set<TimelineType> STRIP = java.util.EnumSet.of(TimelineType.DECLARED, TimelineType.LEVEL_RAISED,
+			TimelineType.LEVEL_SET, TimelineType.REPORTED, TimelineType.RECOVERED);
+
+	/** Who worked steps (and who declared it: the first responder). */
+	private static final Set<TimelineType> STEP_WORK = java.util.EnumSet.of(TimelineType.DECLARED, TimelineType.STEP_DONE,
+			TimelineType.STEP_SKIPPED, TimelineType.STEP_BLOCKED, TimelineType.CONFIRMATION_REQUESTED,
+			TimelineType.STEP_CONFIRMED, TimelineType.DECISION);
 
 	/**
 	 * Every incident not yet closed, oldest first, then the closed ones that still owe
@@ -87,7 +103,22 @@ final class Board {
 		IncidentViews.Level level = views.level(incident, playbook);
 		return new Row(incident, playbook, level.effective(), level.overridden(), views.elapsed(incident), next, made,
 				people(timeline), (incident.status() == com.warroom.bot.incident.IncidentStatus.CLOSED) ? List.of()
-						: current(incident, playbook));
+						: current(incident, playbook), level.computed().level(), strip(timeline));
+	}
+
+	private static List<Mark> strip(List<TimelineEntry> timeline) {
+		List<Mark> marks = new ArrayList<>();
+		for (TimelineEntry entry : timeline) {
+			if (STRIP.contains(entry.type())) {
+				String label = switch (entry.type()) {
+					case LEVEL_RAISED, LEVEL_SET -> String.valueOf(entry.detail("level"));
+					case REPORTED -> String.valueOf(entry.detail("text") != null ? entry.detail("text") : "");
+					default -> "";
+				};
+				marks.add(new Mark(entry.type(), entry.at(), label));
+			}
+		}
+		return marks;
 	}
 
 	private static List<Current> current(Incident incident, Playbook playbook) {
@@ -96,7 +127,8 @@ final class Board {
 			List<Step> steps = playbook.track(track);
 			incident.cursor(track)
 				.flatMap(playbook::step)
-				.ifPresent((step) -> current.add(new Current(track, steps.indexOf(step) + 1, steps.size(), step)));
+				.ifPresent((step) -> current.add(new Current(track, steps.indexOf(step) + 1, steps.size(), step,
+						incident.stepState(step.id()).status() == com.warroom.bot.incident.StepState.Status.BLOCKED)));
 		}
 		return current;
 	}
@@ -119,7 +151,7 @@ final class Board {
 		Set<String> names = new LinkedHashSet<>();
 		for (int i = timeline.size() - 1; i >= 0 && names.size() < PEOPLE; i--) {
 			TimelineEntry entry = timeline.get(i);
-			if (!"system".equals(entry.personId()) && entry.type() != TimelineType.ESCALATED) {
+			if (!"system".equals(entry.personId()) && STEP_WORK.contains(entry.type())) {
 				names.add(entry.personName());
 			}
 		}

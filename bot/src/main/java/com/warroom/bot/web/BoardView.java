@@ -40,15 +40,15 @@ final class BoardView {
 			.append("\">\n<div class=\"page-head\"><h1>")
 			.append(text("web.board.title")).append("</h1><span class=\"updated\">")
 			.append(WebHtml.text(texts.get("web.board.updated", views.time(now)))).append("</span></div>\n");
-		section(html, "real", texts.get("web.board.real"), real, texts.get("web.board.none"));
-		section(html, "drills", texts.get("web.board.drills"), drills, texts.get("web.board.drills.none"));
+		section(html, "real", texts.get("web.board.real"), real, texts.get("web.board.none"), now);
+		section(html, "drills", texts.get("web.board.drills"), drills, texts.get("web.board.drills.none"), now);
 		if (!closed.isEmpty()) {
-			section(html, "owing", texts.get("web.board.owing"), closed, "");
+			section(html, "owing", texts.get("web.board.owing"), closed, "", now);
 		}
 		return html.append("</section>").toString();
 	}
 
-	private void section(StringBuilder html, String kind, String title, List<Board.Row> rows, String none) {
+	private void section(StringBuilder html, String kind, String title, List<Board.Row> rows, String none, Instant now) {
 		html.append("<h2 class=\"group ").append(kind).append("\">").append(WebHtml.text(title))
 			.append("<span class=\"count\">").append(rows.size()).append("</span></h2>\n");
 		if (rows.isEmpty()) {
@@ -56,11 +56,11 @@ final class BoardView {
 			return;
 		}
 		html.append("<div class=\"cards\">\n");
-		rows.forEach((row) -> html.append(card(row)));
+		rows.forEach((row) -> html.append(card(row, now)));
 		html.append("</div>\n");
 	}
 
-	private String card(Board.Row row) {
+	private String card(Board.Row row, Instant now) {
 		Incident incident = row.incident();
 		Optional<IncidentViews.NextReport> next = row.next();
 		String due = next.map((n) -> n.late() ? "late" : n.immediate() ? "now" : "due").orElse("none");
@@ -69,13 +69,17 @@ final class BoardView {
 			.append("\" href=\"/board/incidents/").append(WebHtml.segment(incident.id())).append("\" data-id=\"")
 			.append(WebHtml.text(incident.id())).append("\">\n<div class=\"line1\"><span class=\"id\">")
 			.append(WebHtml.text(incident.id())).append("</span><span class=\"level sev-").append(row.level().name())
-			.append("\">").append(WebHtml.text(row.level().label())).append(row.overridden() ? "*" : "").append("</span>")
+			.append("\"").append(row.overridden() ? " title=\"" + WebHtml.text(overrideNote(row)) + "\"" : "").append(">")
+			.append(WebHtml.text(row.level().label())).append(row.overridden() ? "*" : "").append("</span>")
 			.append("<span class=\"status st-").append(incident.status().name()).append("\">")
 			.append(WebHtml.text(texts.get("status." + incident.status().name()))).append("</span></div>\n")
 			.append("<div class=\"title\">").append(incident.isDrill() ? text("web.board.drill.mark") : "")
-			.append(WebHtml.text(row.playbook().fullTitle())).append("</div>\n<dl>")
+			.append(WebHtml.text(row.playbook().fullTitle())).append("</div>\n")
+			.append(strip(row))
+			.append("<dl>")
+			.append(row.overridden() ? item("web.board.col.override", WebHtml.text(overrideNote(row)), "override") : "")
 			.append(item("web.board.col.elapsed", WebHtml.text(row.elapsed()), ""))
-			.append(item("web.board.col.next", next.map(this::next).orElse(text("web.board.next.none")), "next " + due))
+			.append(item("web.board.col.next", next.map((n) -> next(n, now)).orElse(text("web.board.next.none")), "next " + due))
 			.append(current(row))
 			.append(item("web.board.col.made", WebHtml.text(texts.get("web.board.made", String.valueOf(row.made()))), ""))
 			.append(item("web.board.col.people",
@@ -89,9 +93,29 @@ final class BoardView {
 		for (Board.Current current : row.current()) {
 			String text = texts.get("web.board.current", String.valueOf(current.position()), String.valueOf(current.steps()),
 					abbreviate(current.step().text(), 36));
-			html.append(item("track." + current.track().key(), WebHtml.text(text), "current"));
+			String blocked = current.blocked() ? "<span class=\"blocked-flag\">" + text("web.board.blocked") + "</span> " : "";
+			html.append(item("track." + current.track().key(), blocked + WebHtml.text(text),
+					current.blocked() ? "current blocked" : "current"));
 		}
 		return html.toString();
+	}
+
+	/** The * after an overridden level, in words: who set it, why, and what the rules say. */
+	private String overrideNote(Board.Row row) {
+		return texts.get("web.board.override", String.valueOf(row.incident().levelReason()), row.computed().label());
+	}
+
+	/** The incident's course at a glance: declared, level changes, reports made, recovery. */
+	private String strip(Board.Row row) {
+		StringBuilder html = new StringBuilder("<ol class=\"strip\" aria-label=\"").append(text("web.board.strip"))
+			.append("\">");
+		for (Board.Mark mark : row.strip()) {
+			String words = texts.get("web.board.strip." + mark.type().name(), mark.label());
+			html.append("<li class=\"mark m-").append(mark.type().name()).append("\"><time>")
+				.append(WebHtml.text(views.time(mark.at()).substring(6))).append("</time> ").append(WebHtml.text(words))
+				.append("</li>");
+		}
+		return html.append("</ol>\n").toString();
 	}
 
 	private static String abbreviate(String text, int max) {
@@ -99,13 +123,16 @@ final class BoardView {
 		return (line.length() <= max) ? line : line.substring(0, max) + "…";
 	}
 
-	private String next(IncidentViews.NextReport next) {
+	private String next(IncidentViews.NextReport next, Instant now) {
 		Obligation obligation = next.obligation();
 		String what = texts.get("obligation." + obligation.kind().name());
 		String key = next.late() ? "web.board.next.late" : next.immediate() ? "web.board.next.now" : "web.board.next";
+		long minutes = next.lateBy(now).toMinutes();
+		String late = (minutes >= 60) ? texts.get("duration.hours", String.valueOf(minutes / 60), String.valueOf(minutes % 60))
+				: texts.get("duration.minutes", String.valueOf(minutes));
 		// the pattern is ours; each argument is escaped on its own, the time kept on one line
 		return texts.get(key, WebHtml.text(what), String.valueOf(obligation.sequence()),
-				"<time>" + WebHtml.text(views.time(obligation.dueAt())) + "</time>");
+				"<time>" + WebHtml.text(views.time(obligation.dueAt())) + "</time>", WebHtml.text(late));
 	}
 
 	private String item(String key, String valueHtml, String cssClass) {

@@ -46,6 +46,21 @@ class WebConfiguration {
 		return mode;
 	}
 
+	/** Says at start which address to open, once the server listens. */
+	@Bean
+	org.springframework.context.ApplicationListener<org.springframework.boot.web.server.context.WebServerInitializedEvent> startupAddress(
+			WebMode mode, @Value("${server.address:}") String address) {
+		return (event) -> log.info(startupLine(mode, address, event.getWebServer().getPort()));
+	}
+
+	/** e.g. {@code 请在浏览器中打开 http://localhost:8080/ …}. */
+	static String startupLine(WebMode mode, String address, int port) {
+		String host = (mode == WebMode.LOCAL || address.isBlank() || address.equals("0.0.0.0") || address.equals("::"))
+				? "localhost" : address;
+		return "请在浏览器中打开 http://" + host + ":" + port + "/ "
+				+ ((mode == WebMode.LOCAL) ? "（网页聊天，选择身份即可使用）" : "（网页聊天与领导看板，名册人员登录）");
+	}
+
 	/** The local mode listens on the loopback address only, whatever {@code server.address} says. */
 	@Bean
 	WebServerFactoryCustomizer<ConfigurableWebServerFactory> loopbackOnly(WebMode mode) {
@@ -114,9 +129,9 @@ class WebConfiguration {
 
 	/** Lazy engine: the engine's listener (the clock) delivers through every channel, this one included. */
 	@Bean
-	WebConversation webConversation(@Lazy ConversationEngine engine, WebChannel web, ObjectProvider<OutboundSink> sinks,
-			Texts texts) {
-		return new WebConversation(engine, web, sinks, texts);
+	WebConversation webConversation(@Lazy ConversationEngine engine, WebChannel web,
+			com.warroom.bot.engine.OutboundRouter router, Texts texts) {
+		return new WebConversation(engine, web, router, texts);
 	}
 
 	@Bean

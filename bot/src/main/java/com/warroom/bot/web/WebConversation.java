@@ -9,12 +9,9 @@ import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.Outbound;
-import com.warroom.bot.engine.OutboundSink;
+import com.warroom.bot.engine.OutboundRouter;
 import com.warroom.bot.engine.Texts;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * What a person does in a web chat, handed to the same engine as Telegram: a line that
@@ -26,8 +23,6 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 final class WebConversation {
 
-	private static final Logger log = LoggerFactory.getLogger(WebConversation.class);
-
 	/** Longest message accepted (Telegram's limit; the engine refuses notes over 4000). */
 	static final int MAX_TEXT = 4096;
 
@@ -35,14 +30,14 @@ final class WebConversation {
 
 	private final WebChannel web;
 
-	private final ObjectProvider<OutboundSink> sinks;
+	private final OutboundRouter router;
 
 	private final Texts texts;
 
-	WebConversation(ConversationEngine engine, WebChannel web, ObjectProvider<OutboundSink> sinks, Texts texts) {
+	WebConversation(ConversationEngine engine, WebChannel web, OutboundRouter router, Texts texts) {
 		this.engine = engine;
 		this.web = web;
-		this.sinks = sinks;
+		this.router = router;
 		this.texts = texts;
 	}
 
@@ -96,30 +91,10 @@ final class WebConversation {
 				}
 				continue;
 			}
-			deliver(action);
+			router.route(action);
 		}
 		engine.settled(actions);
 		return notices;
-	}
-
-	private void deliver(Outbound action) {
-		String channel = (action instanceof Outbound.Send send) ? send.chat().channel()
-				: (action instanceof Outbound.Edit edit) ? edit.chat().channel()
-						: (action instanceof Outbound.Document document) ? document.chat().channel() : "";
-		if (WebChannel.CHANNEL.equals(channel)) {
-			web.deliver(action);
-			return;
-		}
-		boolean delivered = false;
-		for (OutboundSink sink : sinks.orderedStream().toList()) {
-			if (sink.channel().equals(channel)) {
-				sink.deliver(action);
-				delivered = true;
-			}
-		}
-		if (!delivered) {
-			log.warn("没有可用的 {} 渠道，消息未能发出", channel);
-		}
 	}
 
 	private static int indexOfSpace(String text) {

@@ -141,7 +141,11 @@ final class WebGuard extends OncePerRequestFilter {
 		return Optional.empty();
 	}
 
-	/** Pages send the browser to sign in; documents, event streams and posts get 401. */
+	/**
+	 * Pages send the browser to sign in; documents, event streams and posts get 401. In the
+	 * local mode other GETs (no {@code Accept: text/html}, e.g. curl) get a short plain
+	 * answer saying which address to open, not a request to sign in.
+	 */
 	private void unauthenticated(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
 		boolean page = "GET".equals(request.getMethod()) && !path.startsWith("/documents/") && !path.endsWith("/events")
 				&& String.valueOf(request.getHeader("Accept")).contains("text/html");
@@ -151,7 +155,15 @@ final class WebGuard extends OncePerRequestFilter {
 			response.sendRedirect(request.getContextPath() + entry + (expired && mode == WebMode.SIGN_IN ? "?expired" : ""));
 			return;
 		}
-		refuse(response, HttpServletResponse.SC_UNAUTHORIZED, texts.get("web.refused.signin"));
+		if (mode == WebMode.LOCAL && "GET".equals(request.getMethod()) && !path.startsWith("/documents/")
+				&& !path.endsWith("/events")) {
+			// curl, a probe, a script: this machine's user, told where to go (there is nothing to sign in to)
+			refuse(response, HttpServletResponse.SC_OK, texts.get("web.local.plain",
+					request.getScheme() + "://localhost:" + request.getServerPort() + "/"));
+			return;
+		}
+		refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
+				texts.get((mode == WebMode.LOCAL) ? "web.refused.choose" : "web.refused.signin"));
 	}
 
 	private static void headers(HttpServletRequest request, HttpServletResponse response, String path) {

@@ -102,6 +102,53 @@ class ConversationEngineTests {
 		assertThat(only().startedAt()).isEqualTo(java.time.Instant.parse("2026-11-23T05:40:00Z"));
 	}
 
+	@Test // GH-13
+	void theCurrentStepIsPostedAtTheBottomAndTheOldMessageBecomesOneLine() {
+		List<Outbound> declared = chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		String slot = "INC-20261123-001:steps";
+		List<Outbound> awaiting = chat.press(DBA, button(declared, "完成"));
+		// the old step message: one line, no buttons; the step afresh, last, under the same slot
+		assertThat(awaiting).filteredOn((a) -> a instanceof Outbound.Edit edit && edit.slot().equals(slot)).singleElement()
+			.satisfies((a) -> {
+				assertThat(((Outbound.Edit) a).buttons()).isEmpty();
+				assertThat(((Outbound.Edit) a).html()).doesNotContain("\n").contains("第 1 步").contains("待第二人复核");
+			});
+		assertThat(awaiting.get(awaiting.size() - 1)).isInstanceOfSatisfying(Outbound.Send.class, (send) -> {
+			assertThat(send.slot()).isEqualTo(slot);
+			assertThat(send.buttons().get(0).get(0).label()).isEqualTo("复核确认");
+		});
+		List<Outbound> confirmed = chat.press(SYSADMIN, button(awaiting, "复核确认"));
+		assertThat(texts(confirmed)).contains("第 1 步 经 郑系统管理员 复核 ✓");
+		assertThat(confirmed.get(confirmed.size() - 1)).isInstanceOfSatisfying(Outbound.Send.class,
+				(send) -> assertThat(send.html()).contains("第 2/").contains("启用备份数据库系统"));
+		// /steps answers at the bottom too
+		List<Outbound> steps = chat.command(OBSERVER, "/steps");
+		assertThat(steps).filteredOn(Outbound.Send.class::isInstance).extracting((a) -> ((Outbound.Send) a).slot())
+			.containsExactly("INC-20261123-001:flow", slot);
+		assertThat(steps).filteredOn(Outbound.Edit.class::isInstance)
+			.allSatisfy((a) -> assertThat(((Outbound.Edit) a).html()).contains("当前步骤见下方"));
+	}
+
+	@Test // GH-13
+	void everyMessageOfADrillCarriesTheDrillMark() {
+		List<Outbound> picker = chat.command(DBA, "/drill 数据库主机");
+		List<Outbound> confirm = chat.press(DBA, button(picker, "数据库主机硬件故障"));
+		List<Outbound> declared = chat.press(DBA, button(confirm, "确认宣布"));
+		List<Outbound> all = new java.util.ArrayList<>(picker);
+		all.addAll(confirm);
+		all.addAll(declared);
+		all.addAll(chat.press(DBA, button(declared, "完成")));
+		all.addAll(chat.press(DBA, button(declared, "跳过")));
+		all.addAll(chat.text(DBA, "演练中不操作"));
+		all.addAll(chat.command(DBA, "/status"));
+		all.addAll(chat.command(DBA, "/steps"));
+		all.addAll(chat.command(DBA, "/timeline"));
+		all.addAll(chat.command(DBA, "/note 模拟备注"));
+		all.addAll(chat.command(COMMANDER, "/level"));
+		assertThat(all).filteredOn((a) -> !(a instanceof Outbound.Answer)).hasSizeGreaterThan(10)
+			.allSatisfy((a) -> assertThat(texts(List.of(a))).contains("【演练】"));
+	}
+
 	@Test
 	void stepsAdvanceAndRiskyStepsNeedASecondPerson() {
 		List<Outbound> declared = chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
@@ -211,7 +258,13 @@ class ConversationEngineTests {
 
 	@Test
 	void onlyRosterMembersActAndRolesLimitThem() {
-		assertThat(texts(chat.command(STRANGER, "/declare"))).contains("您不在应急名册中");
+		// GH-13: a stranger is refused in a private message, the group does not hear of it
+		List<Outbound> refused = chat.command(STRANGER, "/declare");
+		assertThat(texts(refused)).contains("您不在应急名册中");
+		assertThat(refused).singleElement().isInstanceOfSatisfying(Outbound.Send.class,
+				(send) -> assertThat(send.chat()).isEqualTo(new ChatRef("tg", "123", null, false)));
+		assertThat(chat.text(STRANGER, "大家好")).isEmpty();
+		assertThat(texts(chat.press(STRANGER, new Button("x", "AAAAAAAAAAAA")))).contains("[answer] 抱歉，您不在应急名册中");
 		assertThat(texts(chat.command(OBSERVER, "/declare 数据库"))).contains("无权");
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		assertThat(texts(chat.command(OBSERVER, "/status"))).contains("INC-20261123-001");
@@ -256,6 +309,78 @@ class ConversationEngineTests {
 			.containsExactly(TimelineType.DECLARED, TimelineType.RECOVERED, TimelineType.CLOSED);
 	}
 
+	@Test // GH-13
+	void buttonsArePressedOnlyByThoseTheyAreFor() {
+		List<Outbound> picker = chat.command(DBA, "/declare 数据库主机");
+		List<Outbound> others = chat.press(SYSADMIN, button(picker, "数据库主机硬件故障"));
+		assertThat(others).singleElement().isInstanceOfSatisfying(Outbound.Answer.class, (answer) -> {
+			assertThat(answer.text()).isEqualTo("此按钮不是给您的。");
+			assertThat(answer.alert()).isTrue();
+		});
+		assertThat(chat.press(SYSADMIN, button(picker, "取消"))).extracting(Object::getClass).containsExactly(Outbound.Answer.class);
+		List<Outbound> confirm = chat.press(DBA, button(picker, "数据库主机硬件故障"));
+		assertThat(texts(chat.press(SYSADMIN, button(confirm, "确认宣布")))).contains("此按钮不是给您的");
+		assertThat(chat.incidents.openIn(chat.chat)).isEmpty();
+		chat.press(DBA, button(confirm, "确认宣布"));
+		// a stale button of a closed incident answers at once and changes nothing
+		List<Outbound> level = chat.command(COMMANDER, "/level");
+		chat.command(DBA, "/recovered");
+		chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
+		List<Outbound> stale = chat.press(COMMANDER, button(level, "重大"));
+		assertThat(stale).singleElement().isInstanceOfSatisfying(Outbound.Answer.class,
+				(answer) -> assertThat(answer.text()).startsWith("事件已关闭"));
+		assertThat(chat.text(COMMANDER, "理由")).isEmpty();
+	}
+
+	@Test // GH-13
+	void searchUnderstandsWhatRespondersSay() {
+		List<Outbound> found = chat.command(DBA, "/declare 中央交易系统数据库");
+		List<List<Button>> rows = EngineHarness.buttons(found.get(0));
+		long databases = EngineHarness.LIBRARY.all().stream().filter((p) -> p.category().equals("database")).count();
+		assertThat(rows.subList(0, (int) databases)).allSatisfy((row) -> assertThat(EngineHarness.LIBRARY.all().stream()
+			.filter((p) -> p.fullTitle().startsWith(row.get(0).label().replace("…", ""))).findFirst().orElseThrow().category())
+			.isEqualTo("database"));
+		assertThat(texts(chat.command(DBA, "/contacts 上期所"))).contains("上海期货交易所").doesNotContain("大连商品交易所");
+		assertThat(texts(chat.command(DBA, "/contacts 主机供应商"))).contains("系统集成商（设备供应商）");
+		// words as typed still find what they found before
+		assertThat(texts(chat.command(DBA, "/contacts 柜台"))).contains("XX柜台软件有限公司");
+		// a company's own words extend the bundled ones
+		com.warroom.bot.roster.Synonyms mine = com.warroom.bot.roster.Synonyms.bundled()
+			.and(com.warroom.bot.roster.Synonyms.parse("synonyms:\n  老柜台数据库: 数据库\n", "mine.yaml"));
+		assertThat(new ScenarioSearch(EngineHarness.LIBRARY, mine).search("老柜台数据库", 2))
+			.allSatisfy((match) -> assertThat(match.playbook().category()).isEqualTo("database"));
+	}
+
+	@Test // GH-13
+	void everyScenarioListEndsWithBrowsingByClassAndCancel() {
+		List<Outbound> found = chat.command(DBA, "/declare 数据库");
+		List<List<Button>> rows = EngineHarness.buttons(found.get(found.size() - 1));
+		assertThat(rows.get(rows.size() - 1)).extracting(Button::label).containsExactly("按类别选择", "取消");
+		List<Outbound> classes = chat.press(DBA, button(found, "按类别选择"));
+		assertThat(texts(classes)).contains("请选择受影响的系统类别");
+		List<Outbound> scenarios = chat.press(DBA, button(classes, "集中交易系统"));
+		List<List<Button>> listed = EngineHarness.buttons(scenarios.get(scenarios.size() - 1));
+		assertThat(listed.get(listed.size() - 1)).extracting(Button::label).containsExactly("按类别选择", "取消");
+	}
+
+	@Test // GH-13
+	void aCommandThatNamesAnIncidentActsOnThatIncident() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		chat.declare(SYSADMIN, "行情不更新", "站点行情不更新");
+		List<Outbound> status = chat.command(DBA, "/status INC-20261123-001");
+		assertThat(texts(status)).contains("<b>INC-20261123-001</b>").contains("数据库主机硬件故障")
+			.doesNotContain("INC-20261123-002").doesNotContain("请选择事件");
+		assertThat(texts(chat.command(DBA, "/status inc-20261123-002"))).contains("站点行情不更新")
+			.doesNotContain("数据库主机硬件故障");
+		chat.command(DBA, "/note INC-20261123-002 行情厂商已到场");
+		assertThat(chat.incidents.timeline("INC-20261123-002")).filteredOn((e) -> e.type() == TimelineType.NOTE)
+			.singleElement().satisfies((e) -> assertThat(e.detail("text")).isEqualTo("行情厂商已到场"));
+		// from someone's private chat too
+		assertThat(texts(chat.command(ChatRef.privateOf(DBA), DBA, "/status INC-20261123-001"))).contains("数据库主机硬件故障");
+		assertThat(texts(chat.command(DBA, "/status INC-20261123-009"))).contains("没有找到事件 INC-20261123-009");
+		assertThat(texts(chat.command(DBA, "/status"))).startsWith("请选择事件：");
+	}
+
 	@Test
 	void severalOpenIncidentsAskWhichOne() {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
@@ -270,7 +395,9 @@ class ConversationEngineTests {
 
 	@Test
 	void badInputGetsAPoliteAnswerAndChangesNothing() {
-		assertThat(texts(chat.command(DBA, "/frobnicate"))).contains("未知命令 /frobnicate");
+		// GH-13: in a group an unknown command may be another bot's; a private chat is answered
+		assertThat(chat.command(DBA, "/frobnicate")).isEmpty();
+		assertThat(texts(chat.command(ChatRef.privateOf(DBA), DBA, "/frobnicate"))).contains("未知命令 /frobnicate");
 		assertThat(texts(chat.command(DBA, "/status"))).contains("本群没有进行中的事件");
 		assertThat(texts(chat.press(DBA, new Button("x", "AAAAAAAAAAAA")))).contains("此按钮已失效");
 		assertThat(texts(chat.press(DBA, new Button("x", "../../etc")))).contains("此按钮已失效");

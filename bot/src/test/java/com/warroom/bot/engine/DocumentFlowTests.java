@@ -210,6 +210,9 @@ class DocumentFlowTests {
 		assertThat(texts(list)).contains("共有 1 个已关闭的事件");
 		assertThat(texts(chat.command(GM, "/archive drl"))).contains("档案中没有符合的已关闭事件");
 		assertThat(texts(chat.command(GM, "/archive 20261123"))).contains("共有 1 个已关闭的事件");
+		// GH-13: an incident named in full is the one shown
+		assertThat(texts(chat.command(GM, "/archive " + id))).contains("<b>" + id + "</b> 的档案文件")
+			.doesNotContain("共有 1 个");
 		List<Outbound> docs = chat.press(GM, button(list, id));
 		List<Outbound> fetched = chat.press(GM, button(docs, "事件情况报告书-第1次-草稿.pdf"));
 		assertThat(documents(fetched)).singleElement()
@@ -250,6 +253,39 @@ class DocumentFlowTests {
 				new com.warroom.bot.documents.CustomerNotices(new com.warroom.reports.NoticeTemplates(), chat.company, chat.clock,
 						EngineHarness.SHANGHAI),
 				chat.clock, EngineHarness.SHANGHAI, chat.roster);
+	}
+
+	@Test // GH-13
+	void longDialogsMoveToThePrivateChatAndShortOnesEditOneMessage() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		// /summary's sixteen items: to the liaison's own chat, one line in the group
+		List<Outbound> summary = chat.command(LIAISON, "/summary");
+		assertThat(summary).hasSize(2);
+		assertThat(summary.get(0)).isInstanceOfSatisfying(Outbound.Send.class, (line) -> {
+			assertThat(line.chat()).isEqualTo(chat.chat);
+			assertThat(line.html()).contains("已转到 冯技术服务岗 与机器人的私聊").doesNotContain("\n");
+		});
+		assertThat(summary.get(1)).isInstanceOfSatisfying(Outbound.Send.class, (panel) -> {
+			assertThat(panel.chat()).isEqualTo(ChatRef.privateOf(LIAISON));
+			assertThat(panel.html()).contains("事后总结");
+		});
+		// /notice: one message, edited at each step
+		List<Outbound> which = chat.command(LIAISON, "/notice");
+		String slot = ((Outbound.Send) which.get(0)).slot();
+		assertThat(slot).isNotNull();
+		List<Outbound> option = chat.press(LIAISON, button(which, "交易（行情）暂停通知"));
+		assertThat(option).filteredOn((a) -> !(a instanceof Outbound.Answer)).singleElement()
+			.isInstanceOfSatisfying(Outbound.Edit.class, (edit) -> assertThat(edit.slot()).isEqualTo(slot));
+		// /reported: likewise until the report is recorded
+		List<Outbound> reported = chat.command(LIAISON, "/reported");
+		String dialog = ((Outbound.Send) reported.get(0)).slot();
+		List<Outbound> channel = chat.press(LIAISON, EngineHarness.buttons(reported.get(0)).get(0).get(0));
+		List<Outbound> time = chat.press(LIAISON, button(channel, "电话"));
+		assertThat(List.of(channel, time)).allSatisfy((actions) -> assertThat(actions)
+			.filteredOn((a) -> !(a instanceof Outbound.Answer)).singleElement()
+			.isInstanceOfSatisfying(Outbound.Edit.class, (edit) -> assertThat(edit.slot()).isEqualTo(dialog)));
+		// and someone else's dialog is not theirs to press
+		assertThat(texts(chat.press(COMMANDER, button(time, "现在")))).contains("此按钮不是给您的");
 	}
 
 }

@@ -135,6 +135,15 @@ final class EngineHarness {
 		return record(engine.handle(new Inbound.Command(chat, actor, name, args, null)));
 	}
 
+	/** A command in another chat (e.g. the actor's private chat). */
+	List<Outbound> command(ChatRef where, Actor actor, String line) {
+		String body = line.substring(1);
+		int space = body.indexOf(' ');
+		String name = (space < 0) ? body : body.substring(0, space);
+		String args = (space < 0) ? "" : body.substring(space + 1);
+		return record(engine.handle(new Inbound.Command(where, actor, name, args, null)));
+	}
+
 	List<Outbound> text(Actor actor, String text) {
 		return record(engine.handle(new Inbound.Text(chat, actor, text, null)));
 	}

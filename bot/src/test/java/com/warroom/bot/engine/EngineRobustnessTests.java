@@ -83,13 +83,33 @@ class EngineRobustnessTests {
 		List<Outbound> matches = chat.engine.handle(new Inbound.Command(forum, DBA, "drill", "数据库主机", null));
 		List<Outbound> confirm = chat.engine.handle(new Inbound.Press(forum, DBA, "p1", button(matches, "数据库主机硬件故障").token(), null));
 		List<Outbound> declared = chat.engine.handle(new Inbound.Press(forum, DBA, "p2", button(confirm, "确认宣布").token(), null));
-		assertThat(opened).containsExactly("【演练】数据库主机硬件故障");
+		// GH-13: named with the incident id, so two incidents of one scenario are told apart
+		assertThat(opened).containsExactly("【演练】DRL-20261123-001 数据库主机硬件故障");
 		assertThat(declared).filteredOn((action) -> action instanceof Outbound.Edit edit && edit.slot().endsWith(":card"))
 			.singleElement()
 			.satisfies((card) -> assertThat(((Outbound.Edit) card).chat().threadId()).isEqualTo("77"));
 		// a command in the topic is about its incident, without asking which
 		List<Outbound> status = chat.engine.handle(new Inbound.Command(forum.inThread("77"), DBA, "status", "", null));
 		assertThat(texts(status)).contains("DRL-20261123-001");
+	}
+
+	@Test // GH-13
+	void whenNoTopicCanBeOpenedTheBotSaysSoOnceAndUsesTheChat() {
+		EngineHarness chat = new EngineHarness(TestRedis.fresh(), TopicOpener.none());
+		ChatRef forum = new ChatRef("tg", "-1009", null, true);
+		List<String> said = new ArrayList<>();
+		for (String words : List.of("数据库主机", "行情不更新")) {
+			List<Outbound> matches = chat.engine.handle(new Inbound.Command(forum, DBA, "declare", words, null));
+			Button first = EngineHarness.buttons(matches.get(0)).get(0).get(0);
+			List<Outbound> confirm = chat.engine.handle(new Inbound.Press(forum, DBA, "p" + words, first.token(), null));
+			List<Outbound> declared = chat.engine.handle(new Inbound.Press(forum, DBA, "q" + words, button(confirm, "确认宣布").token(),
+					null));
+			said.add(texts(declared));
+			assertThat(declared).filteredOn((action) -> action instanceof Outbound.Edit edit && edit.slot().endsWith(":card"))
+				.singleElement().satisfies((card) -> assertThat(((Outbound.Edit) card).chat().threadId()).isNull());
+		}
+		assertThat(said.get(0)).contains("机器人无法创建话题");
+		assertThat(said.get(1)).doesNotContain("机器人无法创建话题");
 	}
 
 	@Test

@@ -71,4 +71,27 @@ class FactFlowTests {
 		assertThat(texts(chat.press(OBSERVER, button(dbaLevel, "全部中断")))).contains("无权");
 	}
 
+	@Test // GH-13
+	void theLevelButtonsAndTheFactsAreApartTheCurrentFactsMarkedAndRefreshedAfterAPress() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		List<Outbound> level = chat.command(EngineHarness.COMMANDER, "/level");
+		List<Outbound.Send> messages = level.stream().filter(Outbound.Send.class::isInstance).map(Outbound.Send.class::cast).toList();
+		assertThat(messages).hasSize(2);
+		// first the level and its buttons, then the facts and theirs
+		assertThat(messages.get(0).buttons()).singleElement().satisfies((row) -> assertThat(row).extracting(Button::label)
+			.contains("一般", "较大", "重大"));
+		assertThat(messages.get(1).html()).contains("事实：").contains("更新事实");
+		assertThat(messages.get(1).buttons()).flatExtracting((row) -> row).extracting(Button::label)
+			.contains("✓ 范围不明", "部分中断", "✓ 结算正常").doesNotContain("较大");
+		List<Outbound> pressed = chat.press(EngineHarness.COMMANDER, button(level, "部分中断"));
+		// the card and the facts message are refreshed, the new fact marked
+		assertThat(pressed).filteredOn((a) -> a instanceof Outbound.Edit edit && edit.slot().endsWith(":card")).hasSize(1);
+		assertThat(pressed).filteredOn((a) -> a instanceof Outbound.Edit edit && edit.slot().equals(messages.get(1).slot()))
+			.singleElement().satisfies((a) -> {
+				assertThat(((Outbound.Edit) a).html()).contains("中断部分中断");
+				assertThat(EngineHarness.buttons(a)).flatExtracting((row) -> row).extracting(Button::label)
+					.contains("✓ 部分中断", "范围不明");
+			});
+	}
+
 }

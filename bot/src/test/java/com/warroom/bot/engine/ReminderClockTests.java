@@ -178,6 +178,22 @@ class ReminderClockTests {
 		chat.press(who, button(time, "现在"));
 	}
 
+	@Test // GH-13
+	void aReminderNamesTheReportAndItsDueTimeAndTheRecipientsAreOnTheCardOnly() {
+		List<Outbound> declared = chat.declare(LIAISON, "网页 篡改", "网页内容被篡改"); // 13:58, website, reports at once
+		String card = declared.stream().filter((a) -> a instanceof Outbound.Edit edit && edit.slot().endsWith(":card"))
+			.map((a) -> ((Outbound.Edit) a).html()).findFirst().orElseThrow();
+		assertThat(card).containsOnlyOnce("报送对象：当地证监局期货处");
+		// the level line: the level and the one rule, in a few words; the reasoning is under /level
+		String levelLine = card.lines().filter((line) -> line.startsWith("级别：")).findFirst().orElseThrow();
+		assertThat(levelLine).contains("/level").hasSizeLessThan(60);
+		fire(reminder("CYCLE:1", Stage.DUE));
+		Outbound.Send reminder = sink.delivered.stream().filter(Outbound.Send.class::isInstance).map(Outbound.Send.class::cast)
+			.filter((send) -> send.html().startsWith("⏰")).findFirst().orElseThrow();
+		assertThat(reminder.html()).contains("定期报告 第 1 次现在到期（11-23 13:58）").doesNotContain("报送对象：")
+			.doesNotContain("当地证监局期货处");
+	}
+
 	@Test
 	void anAtOnceIncidentIsRemindedNowAndEscalatedWhenOverdue() {
 		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改"); // 13:58, website, reports at once

@@ -48,6 +48,9 @@ final class FakeBotApi implements AutoCloseable {
 		server.stubFor(post(urlPathMatching("(?i)/bot.*/createForumTopic")).atPriority(5).willReturn(aResponse()
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"ok\":true,\"result\":{\"message_thread_id\":77,\"name\":\"x\",\"icon_color\":7322096}}")));
+		server.stubFor(post(urlPathMatching("(?i)/bot.*/getMe")).atPriority(5).willReturn(aResponse()
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"ok\":true,\"result\":{\"id\":42,\"is_bot\":true,\"first_name\":\"WarRoom\",\"username\":\"WarRoomBot\"}}")));
 		server.stubFor(post(urlPathMatching("(?i)/bot.*/getUpdates")).atPriority(9).willReturn(aResponse()
 			.withHeader("Content-Type", "application/json").withFixedDelay(200).withBody("{\"ok\":true,\"result\":[]}")));
 	}

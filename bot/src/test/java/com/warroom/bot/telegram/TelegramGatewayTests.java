@@ -67,4 +67,15 @@ class TelegramGatewayTests {
 		assertThat(TelegramGateway.translate(parse(bot))).isEmpty();
 	}
 
+	@Test // GH-13
+	void aCommandAddressedToAnotherBotIsNotForUs() throws Exception {
+		assertThat(TelegramGateway.translate(parse(Updates.message(5, 7, "/status@other_bot")), () -> "WarRoomBot")).isEmpty();
+		assertThat(TelegramGateway.translate(parse(Updates.message(6, 7, "/status@warroombot INC-20261123-001")),
+				() -> "WarRoomBot")).hasValueSatisfying((inbound) -> assertThat(((Inbound.Command) inbound).args())
+					.isEqualTo("INC-20261123-001"));
+		assertThat(TelegramGateway.translate(parse(Updates.message(7, 7, "/status")), () -> {
+			throw new AssertionError("no need to know the bot's name without a suffix");
+		})).isPresent();
+	}
+
 }

@@ -2,6 +2,7 @@ package com.warroom.bot.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 
 import com.warroom.bot.engine.TestRedis;
 import com.warroom.reports.Archive;
@@ -175,6 +176,43 @@ class WebBrowserTests extends SignedInWebTests {
 		open("/board");
 		assertNoSidewaysScroll();
 		screenshot("board-phone");
+	}
+
+	@Test // GH-13
+	void aDrillInTheRoomAtPhoneWidthKeepsTheCurrentStepAtTheBottom() throws Exception {
+		signIn("wu-dba", "Wu-dba-pw-2026");
+		browser.manage().window().setSize(new Dimension(390, 844));
+		type("/drill 数据库主机");
+		click("数据库主机硬件故障");
+		click("确认宣布");
+		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "宣布人：吴数据库管理员"));
+		// the technical track's first step needs a second person; its button is the last 完成
+		click("完成");
+		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "待第二人复核"));
+		// the notice of the press does not cover the current step's buttons at the bottom
+		WebElement toast = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".toast")));
+		WebElement confirm = browser.findElement(By.xpath("(//button[normalize-space()='复核确认'])[last()]"));
+		assertThat(toast.getRect().getY() + toast.getRect().getHeight()).isLessThan(confirm.getRect().getY());
+		screenshot("room-phone-toast");
+		type("/note 已通知主机供应商");
+		type("/level");
+		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "更新事实"));
+		type("/steps");
+		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "当前步骤见下方"));
+		assertNoSidewaysScroll();
+		List<WebElement> messages = browser.findElements(By.cssSelector("#messages li.msg"));
+		// the last message of the chat is a current step with its buttons, and every bot message says 【演练】
+		assertThat(messages.get(messages.size() - 1).getText()).contains("【演练】").contains("具体处置方法");
+		assertThat(messages.get(messages.size() - 1).findElements(By.tagName("button"))).isNotEmpty();
+		StringBuilder transcript = new StringBuilder();
+		for (WebElement message : messages) {
+			transcript.append(message.getText().replace('\n', ' ')).append('\n');
+		}
+		java.nio.file.Files.createDirectories(Chromium.SCREENSHOTS);
+		java.nio.file.Files.writeString(Chromium.SCREENSHOTS.resolve("room-phone-transcript.txt"), transcript);
+		screenshot("room-phone-drill");
+		open("/board");
+		screenshot("board-phone-drill");
 	}
 
 	@Test // GH-6

@@ -120,4 +120,34 @@ class WebChannelTests {
 		assertThat(redis.keys("wr:web:chat:*")).isEmpty();
 	}
 
+	@Test // GH-13
+	void whatAWebPressProducesForATelegramChatGoesToTelegramAndNeverIntoTheWebLog() {
+		ChatRef group = new ChatRef("tg", "-1001", null, false);
+		Outbound.Edit telegramCard = new Outbound.Edit(group, "INC-20261123-001:card", "卡片", List.of(), "INC-20261123-001");
+		Outbound.Send here = new Outbound.Send(room, "已记录", List.of(), null, null);
+		com.warroom.bot.engine.ScriptedEngine engine = new com.warroom.bot.engine.ScriptedEngine(List.of(telegramCard, here));
+		com.warroom.bot.engine.ScriptedEngine.RecordingSink telegram = new com.warroom.bot.engine.ScriptedEngine.RecordingSink("tg");
+		WebConversation conversation = new WebConversation(engine, channel,
+				com.warroom.bot.engine.OutboundRouter.of(List.of(channel, telegram)), Texts.chinese());
+		com.warroom.bot.roster.Person person = com.warroom.bot.roster.Roster
+			.parse(new String(readResource("warroom/roster.example.yaml"), java.nio.charset.StandardCharsets.UTF_8))
+			.byId("zhao-gm").orElseThrow();
+		WebUser user = new WebUser(person, null);
+
+		conversation.press(user, "room", "AbCdEfGhJkMn", null);
+
+		assertThat(telegram.delivered).containsExactly(telegramCard);
+		assertThat(log.recent("room")).extracting((message) -> message.post().html()).containsExactly("已记录");
+		assertThat(log.recent("-1001")).isEmpty();
+	}
+
+	private static byte[] readResource(String name) {
+		try (var in = WebChannelTests.class.getClassLoader().getResourceAsStream(name)) {
+			return in.readAllBytes();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 }

@@ -113,6 +113,31 @@ class WebGuardTests {
 	}
 
 	@Nested
+	class PlainRequestsInLocalMode {
+
+		@Test // GH-13
+		void aRequestThatIsNotFromABrowserIsToldWhereToGoNotToSignIn() throws Exception {
+			MockHttpServletRequest curl = new MockHttpServletRequest("GET", "/");
+			curl.setRemoteAddr("127.0.0.1");
+			curl.setServerName("localhost");
+			curl.setServerPort(8080);
+			curl.addHeader("Accept", "*/*");
+			Outcome outcome = run(WebMode.LOCAL, curl);
+			assertThat(outcome.passed()).isFalse();
+			assertThat(outcome.response().getStatus()).isEqualTo(200);
+			assertThat(outcome.response().getContentType()).startsWith("text/plain");
+			assertThat(outcome.body()).contains("WarRoom 正在运行").contains("http://localhost:8080/").doesNotContain("请先登录")
+				.doesNotContain("\n");
+			// a post still needs a chosen identity
+			MockHttpServletRequest post = new MockHttpServletRequest("POST", "/chat/room/messages");
+			post.setRemoteAddr("127.0.0.1");
+			post.setServerName("localhost");
+			assertThat(run(WebMode.LOCAL, post).response().getStatus()).isEqualTo(401);
+		}
+
+	}
+
+	@Nested
 	class SignInMode {
 
 		@Test // GH-6

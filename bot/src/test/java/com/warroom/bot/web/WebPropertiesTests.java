@@ -37,4 +37,12 @@ class WebPropertiesTests {
 			.isNull();
 	}
 
+	@org.junit.jupiter.api.Test // GH-13
+	void startUpSaysWhichAddressToOpen() {
+		org.assertj.core.api.Assertions.assertThat(WebConfiguration.startupLine(WebMode.LOCAL, "0.0.0.0", 8080))
+			.startsWith("请在浏览器中打开 http://localhost:8080/");
+		org.assertj.core.api.Assertions.assertThat(WebConfiguration.startupLine(WebMode.SIGN_IN, "10.0.0.5", 9090))
+			.startsWith("请在浏览器中打开 http://10.0.0.5:9090/").contains("登录");
+	}
+
 }

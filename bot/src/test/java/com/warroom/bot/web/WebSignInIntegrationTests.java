@@ -198,6 +198,52 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		assertThat(board.substring(owing)).contains("恢复后报告 第 1 次").doesNotContain("第 1/7 步");
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.warroom.bot.engine.IncidentViews views;
+
+	@Test // GH-13
+	void theBoardShowsAnOverdueReportRedAtOnceWithHowLateAndTheIncidentsCourse() {
+		web.signIn("feng-liaison", "Feng-liaison-pw-2026");
+		String id = declare(web, "网页 篡改", "网页内容被篡改"); // reports at once (4.2 第五章)
+		web.say("room", "/note " + id + " 已联系网站管理人员");
+		assertThat(card(web.get("/board").body(), id)).contains("应立即报告：定期报告 第 1 次").contains("due-now");
+		clock.advance(java.time.Duration.ofMinutes(7)); // past OVERDUE_AFTER (5 minutes): the chat says 已超时
+		String late = card(web.get("/board").body(), id);
+		assertThat(late).contains("due-late").contains("已超时：定期报告 第 1 次").contains("已晚 7 分钟");
+		// 处置人员: who declared and worked steps, not who only wrote a note
+		assertThat(late).contains("冯技术服务岗");
+		// the course at a glance: declared so far
+		assertThat(late).contains("<ol class=\"strip\"").contains("m-DECLARED");
+
+		// a blocked step is flagged; who worked it is among the 处置人员; an override is explained
+		WebClient sys = new WebClient(port);
+		sys.signIn("zheng-sys", "Zheng-sys-pw-2026");
+		press(sys, "room", "受阻", null);
+		sys.say("room", "等待网站服务商回复");
+		WebClient gm = new WebClient(port);
+		gm.signIn("zhao-gm", "Zhao-gm-pw-2026");
+		gm.say("room", "/level " + id);
+		press(gm, "room", "较大", null);
+		gm.say("room", "涉及公司门户，从严定级");
+		web.say("room", "/reported " + id);
+		press(web, "room", "电话", pressFirst(web, "room", "定期报告 第 1 次（" + views.time(clock.instant().minus(
+				java.time.Duration.ofMinutes(7))) + " 前）"));
+		press(web, "room", "现在", null);
+		String later = card(web.get("/board").body(), id);
+		assertThat(later).contains("blocked-flag").contains("⛔ 受阻");
+		assertThat(later).contains("郑系统管理员").contains("冯技术服务岗");
+		assertThat(later).contains("较大*").contains("* 人工调整，理由：涉及公司门户，从严定级（按规则计算为 一般）");
+		assertThat(later).contains("m-LEVEL_SET").contains("调整为较大").contains("m-REPORTED").contains("定期报告 第 1 次");
+	}
+
+	/** The board's card of one incident. */
+	private static String card(String board, String id) {
+		int at = board.indexOf("data-id=\"" + id + "\"");
+		assertThat(at).as("card of " + id).isPositive();
+		int start = board.lastIndexOf("<a class=\"incident", at);
+		return board.substring(start, board.indexOf("</a>", at));
+	}
+
 	@Test // GH-6
 	void documentsDownloadOnceSignedIn() {
 		web.signIn("wu-dba", "Wu-dba-pw-2026");
