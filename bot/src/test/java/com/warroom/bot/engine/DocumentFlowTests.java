@@ -222,7 +222,7 @@ class DocumentFlowTests {
 	void aDocumentMadeAfterCloseJoinsTheSealedArchiveAsAChainedSupplement() throws Exception {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		chat.clock.advance(Duration.ofMinutes(20));
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
 		String id = "INC-20261123-001";
 		Incident closed = chat.incidents.find(id).orElseThrow();

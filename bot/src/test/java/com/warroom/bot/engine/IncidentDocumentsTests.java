@@ -137,7 +137,7 @@ class IncidentDocumentsTests {
 		answer("内部调查结论", "已进行内部调查，结论为服务器主板故障，非人为原因。");
 		answer("整改措施", "1、对整个系统各关键部件进行全面排查。\n2、对应急预案进行全面梳理；");
 		chat.clock.advance(Duration.ofMinutes(20));
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		String name = documents(chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告"))).get(0).name();
 		String text = pdfText(name);
 
@@ -158,7 +158,7 @@ class IncidentDocumentsTests {
 		assertThat(texts(chat.text(LIAISON, "14:30"))).contains("晚于发现时间 11-23 13:58").contains("未做更改");
 		chat.text(LIAISON, "13:50:20");
 		chat.clock.advance(Duration.ofMinutes(20));
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		List<Outbound> closed = chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
 		String text = pdfText(documents(closed).get(0).name());
 
@@ -230,7 +230,7 @@ class IncidentDocumentsTests {
 			.doesNotContain("INC-20261123-001</pre>");
 
 		chat.clock.advance(Duration.ofMinutes(20));
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		List<Outbound> again = chat.press(LIAISON, button(chat.command(LIAISON, "/notice"), "交易（行情）暂停通知"));
 		chat.press(LIAISON, button(chat.press(LIAISON, button(again, "交易")), "计算机系统"));
 		List<Outbound> questioned = chat.text(LIAISON, "16:00");
