@@ -373,9 +373,16 @@ final class DocumentFlow {
 	/** The issue of a document goes on the timeline. */
 	static void recordIssue(ConversationEngine.Services services, Inbound inbound, Person person, Incident incident,
 			String name) {
+		recordIssue(services, inbound, person, incident, name, Map.of());
+	}
+
+	/** As {@link #recordIssue}, with {@code details} on the entry (e.g. the file's SHA-256). */
+	static void recordIssue(ConversationEngine.Services services, Inbound inbound, Person person, Incident incident,
+			String name, Map<String, String> details) {
+		Map<String, String> all = new java.util.LinkedHashMap<>(details);
+		all.put("text", name);
 		services.incidents().change(incident, ConversationEngine.writable(services, incident), Map.of(),
-				ConversationEngine.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(),
-						Map.of("text", name)));
+				ConversationEngine.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(), all));
 	}
 
 	private String panel(Incident incident) {

@@ -168,7 +168,10 @@ class SigningFlowTests {
 		TimelineEntry reported = chat.incidents.timeline(only().id()).stream()
 			.filter((e) -> e.type() == TimelineType.REPORTED).findFirst().orElseThrow();
 		byte[] sent = chat.archive.read(only().id(), EngineHarness.documents(done).get(0).name()).orElseThrow();
-		assertThat(SigningFlow.sha256(sent)).isEqualTo(reported.detail("sha256")).isNotEqualTo(first);
+		// the sent file starts with the approved version 2, byte for byte (then the revision filling 报告时间, 签发人)
+		byte[] approved = chat.archive.read(only().id(), reported.detail("book")).orElseThrow();
+		assertThat(java.util.Arrays.copyOf(sent, approved.length)).isEqualTo(approved);
+		assertThat(SigningFlow.sha256(approved)).isEqualTo(reported.detail("sha256")).isNotEqualTo(first);
 		assertThat(reported.detail("book")).isEqualTo("事件情况报告书-第1次-待签发-2.pdf");
 	}
 
