@@ -376,12 +376,17 @@ final class DocumentFlow {
 		recordIssue(services, inbound, person, incident, name, Map.of());
 	}
 
-	/** As {@link #recordIssue}, with {@code details} on the entry (e.g. the file's SHA-256). */
+	/**
+	 * As {@link #recordIssue}, with {@code details} on the entry (e.g. the file's SHA-256). A
+	 * document made is in the archive, so its issue is recorded whatever the incident's status:
+	 * also on a closed incident, e.g. the book of the report that settled its last obligation
+	 * (who may make documents after close is decided before they are made).
+	 */
 	static void recordIssue(ConversationEngine.Services services, Inbound inbound, Person person, Incident incident,
 			String name, Map<String, String> details) {
 		Map<String, String> all = new java.util.LinkedHashMap<>(details);
 		all.put("text", name);
-		services.incidents().change(incident, ConversationEngine.writable(services, incident), Map.of(),
+		services.incidents().change(incident, EnumSet.allOf(IncidentStatus.class), Map.of(),
 				ConversationEngine.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(), all));
 	}
 
