@@ -1,6 +1,8 @@
 package com.warroom.reports;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 
 import com.warroom.reports.internal.IncidentRecordRenderer;
@@ -50,6 +52,21 @@ public final class PdfDocuments {
 	/** 《网络与信息安全事件情况报告书》 (附件三 / 4.6), one per report made. */
 	public byte[] reportBook(ReportBook book) {
 		return reportBooks.render(Objects.requireNonNull(book, "book"));
+	}
+
+	/**
+	 * The report book as sent, from the book its 签发人 approved: a PDF incremental update
+	 * whose first {@code approved.length} bytes are {@code approved} unchanged (so the approved
+	 * revision's SHA-256 stays checkable on the sent file), followed by one appended revision
+	 * that fills the blank 报告时间 (when the report counted as made) and 签发人. Viewers show
+	 * the filled form; cutting the file at {@code approved.length} gives back the approved one.
+	 * @param approved a book rendered with {@link ReportBook#reportedAt()} null and no signers
+	 * @param signers the 签发人 in the order they signed
+	 * @throws IllegalArgumentException when {@code approved} shows no blank 报告时间 or 签发人
+	 */
+	public byte[] sentReportBook(byte[] approved, Instant reportedAt, List<String> signers) {
+		return reportBooks.sent(Objects.requireNonNull(approved, "approved"), Objects.requireNonNull(reportedAt, "reportedAt"),
+				List.copyOf(signers));
 	}
 
 	/** 《关于……事件的处理情况报告》 (4.8, with 4.3 第十二条's contents). */

@@ -11,7 +11,12 @@ import com.itextpdf.kernel.pdf.PdfDictionary;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfName;
 import com.itextpdf.kernel.pdf.PdfReader;
+import com.itextpdf.kernel.pdf.canvas.parser.EventType;
+import com.itextpdf.kernel.pdf.canvas.parser.PdfCanvasProcessor;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
+import com.itextpdf.kernel.pdf.canvas.parser.data.IEventData;
+import com.itextpdf.kernel.pdf.canvas.parser.data.TextRenderInfo;
+import com.itextpdf.kernel.pdf.canvas.parser.listener.IEventListener;
 import com.itextpdf.kernel.pdf.canvas.parser.listener.LocationTextExtractionStrategy;
 import com.itextpdf.kernel.pdf.canvas.parser.listener.SimpleTextExtractionStrategy;
 
@@ -27,6 +32,38 @@ final class Pdfs {
 			List<String> pages = new ArrayList<>();
 			for (int n = 1; n <= doc.getNumberOfPages(); n++) {
 				pages.add(PdfTextExtractor.getTextFromPage(doc.getPage(n), new LocationTextExtractionStrategy()));
+			}
+			return pages;
+		}
+	}
+
+	/**
+	 * The text of each page as laid out, glyph by glyph (top to bottom, left to right): what
+	 * a reader sees where a later revision wrote into the gaps of an earlier one, e.g. the
+	 * digits of a stamped 报告时间 between its 年 月 日.
+	 */
+	static List<String> laidOut(byte[] pdf) {
+		try (PdfDocument doc = open(pdf)) {
+			List<String> pages = new ArrayList<>();
+			for (int n = 1; n <= doc.getNumberOfPages(); n++) {
+				LocationTextExtractionStrategy strategy = new LocationTextExtractionStrategy();
+				IEventListener glyphs = new IEventListener() {
+
+					@Override
+					public void eventOccurred(IEventData data, EventType type) {
+						if (type == EventType.RENDER_TEXT) {
+							((TextRenderInfo) data).getCharacterRenderInfos().forEach((g) -> strategy.eventOccurred(g, type));
+						}
+					}
+
+					@Override
+					public java.util.Set<EventType> getSupportedEvents() {
+						return java.util.Set.of(EventType.RENDER_TEXT);
+					}
+
+				};
+				new PdfCanvasProcessor(glyphs).processPageContent(doc.getPage(n));
+				pages.add(strategy.getResultantText());
 			}
 			return pages;
 		}

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -383,16 +384,35 @@ final class DocumentData {
 		return found;
 	}
 
-	/** Who signed report {@code key} (签发人), in the order they signed. */
+	/**
+	 * Who signed report {@code key} (签发人), in the order they signed: the signatures of the
+	 * book's last version only (a book renewed while signing is signed anew; the signatures
+	 * of a superseded version do not count).
+	 */
 	List<String> signers(String key) {
 		return approvals(key).stream().map(TimelineEntry::personName).distinct().toList();
 	}
 
+	/** The signatures of the last version of report {@code key}'s book. */
 	private List<TimelineEntry> approvals(String key) {
+		String version = bookVersion(key);
 		return timeline.stream()
 			.filter((entry) -> entry.type() == TimelineType.REPORT_APPROVED)
 			.filter((entry) -> key.equals(entry.detail("kind") + ":" + entry.detail("seq")))
+			.filter((entry) -> version.equals(Objects.requireNonNullElse(entry.detail("ver"), "1")))
 			.toList();
+	}
+
+	/** The version of report {@code key}'s book the signers sign: 1, or the last renewal's. */
+	private String bookVersion(String key) {
+		String version = "1";
+		for (TimelineEntry entry : timeline) {
+			if (entry.type() == TimelineType.REPORT_BOOK_RENEWED && key.equals(entry.detail("kind") + ":" + entry.detail("seq"))
+					&& entry.detail("ver") != null) {
+				version = entry.detail("ver");
+			}
+		}
+		return version;
 	}
 
 	/** The time the responder gave for a report (its {@code reportAt}), else the entry's time. */

@@ -103,7 +103,8 @@ public class IncidentPaperwork implements Paperwork {
 			.or(() -> roster.people().stream().filter((person) -> person.name().equals(reporter)).findFirst());
 		String filedBy = (company.reporter() != null && !company.reporter().isBlank()) ? company.reporter()
 				: entry.map(TimelineEntry::personName).orElse(reporter);
-		List<String> signers = (report != null) ? data.signers(report) : List.of();
+		// nor has it 签发人: a renewed book never shows the signatures of the version it replaces
+		List<String> signers = (report != null && version != BookVersion.FOR_SIGNING) ? data.signers(report) : List.of();
 		ReportBook book = new ReportBook(incident.id(), incident.isDrill(), sequence, reportedAt,
 				contactsOf(liaison).withReporter(filedBy), signers, data.occurredAt(), data.answer("place"), data.course(),
 				data.impact(), data.assessment(), data.measures(), data.answer("assistance"),
@@ -294,10 +295,25 @@ public class IncidentPaperwork implements Paperwork {
 	}
 
 	@Override
-	public String keepAsSent(Incident incident, String signed) {
-		byte[] bytes = archive.read(incident.id(), signed)
+	public Sent keepAsSent(Incident incident, Playbook playbook, String report, String signed) {
+		byte[] approved = archive.read(incident.id(), signed)
 			.orElseThrow(() -> new IllegalStateException(signed + " is not in the archive of " + incident.id()));
-		return keep(incident, signed.replace(texts.get("doc.name.suffix." + BookVersion.FOR_SIGNING.name()), ""), bytes);
+		DocumentData data = data(incident, playbook);
+		TimelineEntry made = data.reportEntry(report)
+			.orElseThrow(() -> new IllegalStateException(report + " of " + incident.id() + " was never asked to be signed"));
+		byte[] sent = pdf.sentReportBook(approved, data.countedAt(report, made), data.signers(report));
+		String name = keep(incident, playbook,
+				signed.replace(texts.get("doc.name.suffix." + BookVersion.FOR_SIGNING.name()), ""), sent);
+		return new Sent(name, sha256(sent), approved.length, sha256(approved));
+	}
+
+	private static String sha256(byte[] content) {
+		try {
+			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+		}
+		catch (java.security.NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Override

@@ -396,9 +396,21 @@ final class DocumentFlow {
 	/** The issue of a document goes on the timeline. */
 	static void recordIssue(ConversationEngine.Services services, Inbound inbound, Person person, Incident incident,
 			String name) {
-		services.incidents().change(incident, ConversationEngine.writable(services, incident), Map.of(),
-				ConversationEngine.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(),
-						Map.of("text", name)));
+		recordIssue(services, inbound, person, incident, name, Map.of());
+	}
+
+	/**
+	 * As {@link #recordIssue}, with {@code details} on the entry (e.g. the file's SHA-256). A
+	 * document made is in the archive, so its issue is recorded whatever the incident's status:
+	 * also on a closed incident, e.g. the book of the report that settled its last obligation
+	 * (who may make documents after close is decided before they are made).
+	 */
+	static void recordIssue(ConversationEngine.Services services, Inbound inbound, Person person, Incident incident,
+			String name, Map<String, String> details) {
+		Map<String, String> all = new java.util.LinkedHashMap<>(details);
+		all.put("text", name);
+		services.incidents().change(incident, EnumSet.allOf(IncidentStatus.class), Map.of(),
+				ConversationEngine.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(), all));
 	}
 
 	private String panel(Incident incident) {

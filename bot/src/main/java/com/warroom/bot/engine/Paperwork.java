@@ -28,12 +28,24 @@ public interface Paperwork {
 	String reportBook(Incident incident, Playbook playbook, @Nullable String report, String reporter, BookVersion version);
 
 	/**
-	 * Keeps the book the signers approved as the book sent: the same bytes under the name
-	 * of the sent version (…-第N次.pdf), never a new rendering.
+	 * Keeps the book the signers approved as the book sent: a PDF incremental update whose
+	 * first bytes are the approved file unchanged, and whose appended revision fills in the
+	 * 报告时间 (when the report counted as made: the last signature) and the 签发人 — never a
+	 * new rendering. Kept under the name of the sent version (…-第N次.pdf).
+	 * @param report the report signed, e.g. {@code CYCLE:1}, already recorded as reported
 	 * @param signed the archive name of the book that was signed (…-待签发.pdf)
-	 * @return the name of the copy
 	 */
-	String keepAsSent(Incident incident, String signed);
+	Sent keepAsSent(Incident incident, Playbook playbook, String report, String signed);
+
+	/**
+	 * A book kept as sent.
+	 * @param name its name in the archive
+	 * @param sha256 the SHA-256 of the whole sent file
+	 * @param approvedBytes how many of its first bytes are the approved book, unchanged
+	 * @param approvedSha256 the SHA-256 of those bytes: the hash the signers saw on the signing card
+	 */
+	record Sent(String name, String sha256, long approvedBytes, String approvedSha256) {
+	}
 
 	/** Which version of a report book: the names in the archive tell them apart. */
 	enum BookVersion {

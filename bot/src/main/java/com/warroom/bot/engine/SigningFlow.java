@@ -175,13 +175,16 @@ final class SigningFlow {
 				services.views().time(at), Html.escape(String.valueOf(request.detail("via")))));
 		Incident reportedNow = services.incidents().find(fresh.id()).orElseThrow();
 		refreshCards(reportedNow, key, duties, reply);
-		// the book as signed is the book as sent: the same bytes, not a new rendering
+		// the book as signed is the book as sent: its bytes kept as they are, and one appended
+		// revision filling in 报告时间 and 签发人, never a new rendering
 		try {
-			String sent = services.paperwork().keepAsSent(reportedNow, reported.get("book"));
-			DocumentFlow.recordIssue(services, press, person, reportedNow, sent);
-			reply.add(new Outbound.Document(reportedNow.chat(), reportedNow.id(), sent,
+			Paperwork.Sent sent = services.paperwork().keepAsSent(reportedNow, playbook, key, reported.get("book"));
+			// checkable later: the first approvedBytes of the file hash to approvedSha256 (the signing card's)
+			DocumentFlow.recordIssue(services, press, person, reportedNow, sent.name(), Map.of("sha256", sent.sha256(),
+					"approvedBytes", String.valueOf(sent.approvedBytes()), "approvedSha256", sent.approvedSha256()));
+			reply.add(new Outbound.Document(reportedNow.chat(), reportedNow.id(), sent.name(),
 					t.get("doc.reportbook.signed.caption", reportedNow.id(), label(key), Html.escape(String.join("、", signers)),
-							reported.get("sha256"))));
+							sent.approvedSha256(), String.valueOf(sent.approvedBytes()), sent.sha256())));
 		}
 		catch (RuntimeException ex) {
 			log.error("{} 的报出版本未能存档", reportedNow.id(), ex);

@@ -112,6 +112,30 @@ class CloseKeepsObligationsTests {
 			.isPresent();
 	}
 
+	@Test // GH-12: documents still owed after close join the sealed archive as chained supplements
+	void theFiveWorkingDaySummaryMadeAfterCloseIsArchivedAsAChainedSupplementAndTheArchiveVerifies() {
+		List<Outbound> closed = close();
+		assertThat(chat.archive.sealed(id)).isPresent();
+		assertThat(chat.archive.supplements(id)).isEmpty();
+		chat.clock.advance(Duration.ofDays(3));
+
+		List<Outbound> made = chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告"));
+		String report = EngineHarness.documents(made).get(0).name();
+		assertThat(texts(made)).doesNotContain("已关闭");
+		assertThat(chat.archive.supplements(id)).containsExactly("manifest-2.json");
+		assertThat(new String(chat.archive.read(id, "manifest-2.json").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+			.contains("\"previous\": \"manifest.json\"", report);
+		assertThat(chat.incidents.timeline(id)).filteredOn((e) -> e.type() == TimelineType.DOCUMENT_ISSUED)
+			.extracting((e) -> e.detail("text")).contains(report);
+		// recorded as the 5-working-day summary: its book is kept too, the next link of the chain
+		report("事件总结报告 第 1 次（11-30 23:59 前）");
+		assertThat(chat.archive.supplements(id)).containsExactly("manifest-2.json", "manifest-3.json");
+		assertThat(chat.incidents.timeline(id)).filteredOn((e) -> e.type() == TimelineType.REPORTED)
+			.extracting((e) -> e.detail("kind")).contains("SUMMARY");
+		assertThat(chat.archive.verify(id)).isEmpty();
+		assertThat(texts(closed)).contains("已关闭");
+	}
+
 	@Test
 	void aClosedIncidentLeavesTheChatOnceNothingIsOwed() {
 		close();
@@ -126,7 +150,15 @@ class CloseKeepsObligationsTests {
 		assertThat(chat.incidents.owingIn(chat.chat)).isEmpty();
 		assertThat(rig.plans.pending(id)).isEmpty();
 		assertThat(texts(chat.command(LIAISON, "/reported"))).contains("本群没有进行中的事件");
-		assertThat(chat.incidents.timeline(id)).extracting(TimelineEntry::type).last().isEqualTo(TimelineType.REPORTED);
+		// the last report recorded, then the issue of its book: the book of the report that settled
+		// the last obligation is on the timeline too (it joined the archive as a supplement)
+		List<TimelineEntry> timeline = chat.incidents.timeline(id);
+		assertThat(timeline.subList(timeline.size() - 2, timeline.size())).extracting(TimelineEntry::type)
+			.containsExactly(TimelineType.REPORTED, TimelineType.DOCUMENT_ISSUED);
+		assertThat(timeline.get(timeline.size() - 1).detail("text")).isEqualTo("事件情况报告书-第1次补充报告.pdf");
+		assertThat(chat.archive.documents(id)).extracting(com.warroom.reports.Archive.StoredDocument::name)
+			.contains(timeline.get(timeline.size() - 1).detail("text"));
+		assertThat(chat.archive.verify(id)).isEmpty();
 	}
 
 }

@@ -234,6 +234,33 @@ final class EngineHarness {
 		return press(actor, button(command(actor, "/recovered"), "确认已恢复（现在）"));
 	}
 
+	/**
+	 * A page's text as laid out, glyph by glyph (top to bottom, left to right), so text an
+	 * appended revision wrote into the gaps of the page reads in place.
+	 */
+	static String laidOut(com.itextpdf.kernel.pdf.PdfPage page) {
+		var strategy = new com.itextpdf.kernel.pdf.canvas.parser.listener.LocationTextExtractionStrategy();
+		var glyphs = new com.itextpdf.kernel.pdf.canvas.parser.listener.IEventListener() {
+
+			@Override
+			public void eventOccurred(com.itextpdf.kernel.pdf.canvas.parser.data.IEventData data,
+					com.itextpdf.kernel.pdf.canvas.parser.EventType type) {
+				if (type == com.itextpdf.kernel.pdf.canvas.parser.EventType.RENDER_TEXT) {
+					((com.itextpdf.kernel.pdf.canvas.parser.data.TextRenderInfo) data).getCharacterRenderInfos()
+						.forEach((glyph) -> strategy.eventOccurred(glyph, type));
+				}
+			}
+
+			@Override
+			public java.util.Set<com.itextpdf.kernel.pdf.canvas.parser.EventType> getSupportedEvents() {
+				return java.util.Set.of(com.itextpdf.kernel.pdf.canvas.parser.EventType.RENDER_TEXT);
+			}
+
+		};
+		new com.itextpdf.kernel.pdf.canvas.parser.PdfCanvasProcessor(glyphs).processPageContent(page);
+		return strategy.getResultantText();
+	}
+
 	/** Declares {@code playbookId} by search words and returns the actions of the confirmation. */
 	List<Outbound> declare(Actor actor, String words, String title) {
 		List<Outbound> matches = command(actor, "/declare " + words);

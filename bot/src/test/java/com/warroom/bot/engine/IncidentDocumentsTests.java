@@ -68,6 +68,22 @@ class IncidentDocumentsTests {
 		return text.toString().replaceAll("[\\s\\u3000]+", "");
 	}
 
+	/**
+	 * The text of a kept document as laid out on its pages, glyph by glyph (top to bottom,
+	 * left to right), whitespace removed: how a reader sees a book whose appended revision
+	 * wrote 报告时间 and 签发人 into the blanks of the approved one.
+	 */
+	private String laidOutText(String name) throws Exception {
+		byte[] pdf = chat.archive.read(ID, name).orElseThrow();
+		StringBuilder text = new StringBuilder();
+		try (PdfDocument doc = new PdfDocument(new PdfReader(new java.io.ByteArrayInputStream(pdf)))) {
+			for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+				text.append(EngineHarness.laidOut(doc.getPage(page)));
+			}
+		}
+		return flat(text.toString());
+	}
+
 	private static String flat(String text) {
 		return text.replaceAll("[\\s\\u3000]+", "");
 	}
@@ -137,7 +153,7 @@ class IncidentDocumentsTests {
 		answer("内部调查结论", "已进行内部调查，结论为服务器主板故障，非人为原因。");
 		answer("整改措施", "1、对整个系统各关键部件进行全面排查。\n2、对应急预案进行全面梳理；");
 		chat.clock.advance(Duration.ofMinutes(20));
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		String name = documents(chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告"))).get(0).name();
 		String text = pdfText(name);
 
@@ -158,7 +174,7 @@ class IncidentDocumentsTests {
 		assertThat(texts(chat.text(LIAISON, "14:30"))).contains("晚于发现时间 11-23 13:58").contains("未做更改");
 		chat.text(LIAISON, "13:50:20");
 		chat.clock.advance(Duration.ofMinutes(20));
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		List<Outbound> closed = chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
 		String text = pdfText(documents(closed).get(0).name());
 
@@ -189,7 +205,9 @@ class IncidentDocumentsTests {
 		chat.clock.advance(Duration.ofMinutes(3));
 		List<Outbound> signed = chat.press(GM, button(pending, "签发"));
 
-		assertThat(pdfText(documents(signed).get(0).name())).contains("报告时间：2026年11月23日14时08分第1次");
+		String book = laidOutText(documents(signed).get(0).name());
+		assertThat(book).contains("报告时间：2026年11月23日14时08分第1次");
+		assertThat(book).contains("签发人孙首席风险官赵总经理事件发生时间");
 		String report = pdfText(documents(chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告"))).get(0).name());
 		assertThat(report).contains("次序报告时间报告方式报送对象签发人", "第1次2026年11月23日14:08:00电话");
 		assertThat(report).containsPattern("第1次2026年11月23日14:08:00电话[^第]*孙首席风险官赵总经理");
@@ -230,7 +248,7 @@ class IncidentDocumentsTests {
 			.doesNotContain("INC-20261123-001</pre>");
 
 		chat.clock.advance(Duration.ofMinutes(20));
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		List<Outbound> again = chat.press(LIAISON, button(chat.command(LIAISON, "/notice"), "交易（行情）暂停通知"));
 		chat.press(LIAISON, button(chat.press(LIAISON, button(again, "交易")), "计算机系统"));
 		List<Outbound> questioned = chat.text(LIAISON, "16:00");

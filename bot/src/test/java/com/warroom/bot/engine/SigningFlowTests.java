@@ -168,8 +168,71 @@ class SigningFlowTests {
 		TimelineEntry reported = chat.incidents.timeline(only().id()).stream()
 			.filter((e) -> e.type() == TimelineType.REPORTED).findFirst().orElseThrow();
 		byte[] sent = chat.archive.read(only().id(), EngineHarness.documents(done).get(0).name()).orElseThrow();
-		assertThat(SigningFlow.sha256(sent)).isEqualTo(reported.detail("sha256")).isNotEqualTo(first);
+		// the sent file starts with the approved version 2, byte for byte (then the revision filling 报告时间, 签发人)
+		byte[] approved = chat.archive.read(only().id(), reported.detail("book")).orElseThrow();
+		assertThat(java.util.Arrays.copyOf(sent, approved.length)).isEqualTo(approved);
+		assertThat(SigningFlow.sha256(approved)).isEqualTo(reported.detail("sha256")).isNotEqualTo(first);
 		assertThat(reported.detail("book")).isEqualTo("事件情况报告书-第1次-待签发-2.pdf");
+	}
+
+
+	/** The text of a kept document as laid out on its pages, whitespace removed. */
+	private String laidOut(byte[] pdf) throws Exception {
+		StringBuilder text = new StringBuilder();
+		try (var doc = new com.itextpdf.kernel.pdf.PdfDocument(
+				new com.itextpdf.kernel.pdf.PdfReader(new java.io.ByteArrayInputStream(pdf)))) {
+			for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+				text.append(EngineHarness.laidOut(doc.getPage(page)));
+			}
+		}
+		return text.toString().replaceAll("[\\s\\u3000]+", "");
+	}
+
+	@Test // GH-12: the book signed is the book sent, and the sent book is dated and names its 签发人
+	void theSentBookStartsWithTheApprovedBytesAndItsAppendedRevisionFillsTheReportTimeAndBothSigners() throws Exception {
+		List<Outbound> pending = requestSigning();
+		byte[] approved = chat.archive.read(only().id(), "事件情况报告书-第1次-待签发.pdf").orElseThrow();
+		String cardHash = SigningFlow.sha256(approved);
+		assertThat(texts(pending)).contains("报告书 SHA-256：<code>" + cardHash + "</code>");
+		chat.clock.advance(java.time.Duration.ofMinutes(4));
+		chat.press(CRO, button(pending, "签发"));
+		chat.clock.advance(java.time.Duration.ofMinutes(5)); // the last signature, 14:07, makes it count
+		List<Outbound> done = chat.press(GM, button(pending, "签发"));
+		Outbound.Document kept = EngineHarness.documents(done).get(0);
+		byte[] sent = chat.archive.read(only().id(), kept.name()).orElseThrow();
+
+		assertThat(sent.length).isGreaterThan(approved.length);
+		assertThat(java.util.Arrays.copyOf(sent, approved.length)).isEqualTo(approved);
+		TimelineEntry issued = chat.incidents.timeline(only().id()).stream()
+			.filter((e) -> e.type() == TimelineType.DOCUMENT_ISSUED && kept.name().equals(e.detail("text")))
+			.findFirst().orElseThrow();
+		int prefix = Integer.parseInt(issued.detail("approvedBytes"));
+		assertThat(prefix).isEqualTo(approved.length);
+		assertThat(SigningFlow.sha256(java.util.Arrays.copyOf(sent, prefix))).isEqualTo(cardHash)
+			.isEqualTo(issued.detail("approvedSha256"));
+		assertThat(issued.detail("sha256")).isEqualTo(SigningFlow.sha256(sent)).isNotEqualTo(cardHash);
+		assertThat(kept.caption()).contains(cardHash, "前 " + prefix + " 字节", SigningFlow.sha256(sent));
+		String text = laidOut(sent);
+		assertThat(text).contains("报告时间：2026年11月23日14时07分第1次", "签发人孙首席风险官赵总经理事件发生时间");
+		// the approved revision, cut from the sent file, still reads blank
+		assertThat(laidOut(java.util.Arrays.copyOf(sent, prefix))).contains("报告时间：年月日时分第1次", "签发人事件发生时间");
+		// what the book says is otherwise the approved book's (no new rendering: 已持续 stays as approved)
+		assertThat(text).contains("截至报告时已持续0秒");
+	}
+
+	@Test // GH-12: a signature of a superseded version is not a 签发人 of the book sent
+	void theSignerOfASupersededVersionIsNotASignerOfTheSentBookOrTheReportsTable() throws Exception {
+		List<Outbound> pending = requestSigning();
+		chat.press(DEPUTY, button(pending, "签发")); // 钱副总经理 for the 首席风险官, version 1
+		chat.command(DBA, "/note 已切换至备用数据库"); // version 2: signed anew
+		chat.press(CRO, button(pending, "签发"));
+		List<Outbound> done = chat.press(GM, button(pending, "签发"));
+		byte[] sent = chat.archive.read(only().id(), EngineHarness.documents(done).get(0).name()).orElseThrow();
+
+		assertThat(laidOut(sent)).contains("签发人孙首席风险官赵总经理事件发生时间").doesNotContain("钱副总经理");
+		List<Outbound> summary = chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告"));
+		byte[] report = chat.archive.read(only().id(), EngineHarness.documents(summary).get(0).name()).orElseThrow();
+		assertThat(laidOut(report)).contains("孙首席风险官").doesNotContain("钱副总经理");
 	}
 
 }

@@ -47,7 +47,8 @@ final class Form {
 	/** Values up to this many characters (about ten lines) are not split over two pages. */
 	private static final int KEEP_TOGETHER = 400;
 
-	private static final float LEFT = 28 * MM;
+	/** The left margin: a table as wide as the text starts here. */
+	static final float LEFT = 28 * MM;
 
 	private static final float RIGHT = 26 * MM;
 

@@ -24,10 +24,27 @@ public final class ReportBookRenderer {
 
 	static final String FOOTNOTE = "注：单位名称处需要加盖公章或信息技术负责人签字";
 
+	/** Widths of the table's columns in millimetres: label, value, label, value. */
+	private static final float[] COLUMNS = { 32, 46, 32, 46 };
+
+	/** Where the first label column ends (points from the page's left edge): values start right of it. */
+	static final float LABEL_COLUMN_END = Form.LEFT + COLUMNS[0] * Form.MM;
+
 	private final Texts texts;
+
+	private final SentStamp stamp;
 
 	public ReportBookRenderer(Texts texts) {
 		this.texts = texts;
+		this.stamp = new SentStamp(texts);
+	}
+
+	/**
+	 * The book as sent: {@code approved} (rendered with blank 报告时间 and 签发人, as signed)
+	 * unchanged as its first bytes, then an appended revision filling in both.
+	 */
+	public byte[] sent(byte[] approved, java.time.Instant reportedAt, List<String> signers) {
+		return stamp.stamp(approved, reportedAt, signers);
 	}
 
 	public byte[] render(ReportBook book) {
@@ -38,7 +55,7 @@ public final class ReportBookRenderer {
 		form.header("报告时间：" + texts.formTime(book.reportedAt()), texts.clean(book.sequence().text()));
 		form.right("事件编号：" + texts.clean(book.incidentId()));
 		CompanyInfo company = book.company();
-		Table table = Form.grid(32, 46, 32, 46);
+		Table table = Form.grid(COLUMNS);
 		pair(form, table, "单位名称", company.name(), "报告人", company.reporter());
 		pair(form, table, "联系人", company.contact(), "联系电话", company.phone());
 		pair(form, table, "传真", company.fax(), "联系方式\n（含手机）", company.mobile());
