@@ -171,6 +171,15 @@ public class ConversationEngine {
 	/** Buttons that still work once their incident is closed: the archive and reading the timeline. */
 	private static final java.util.Set<String> READ_AFTER_CLOSE = java.util.Set.of("arc", "doc", "tl");
 
+	/**
+	 * Buttons that still work on a closed incident while it owes reports (GH-12: closing
+	 * ends the handling, not the obligations): recording and signing a report, the
+	 * post-event interview, acknowledging an escalation. Their flows refuse them once
+	 * nothing is owed.
+	 */
+	private static final java.util.Set<String> OWED_AFTER_CLOSE = java.util.Set.of("rep", "repch", "repnow", "reptime",
+			"repat", "appr", "apprdel", "apprto", "sum", "sumv", "sumgo", "ack");
+
 	private void press(Inbound.Press press, Person person, Reply reply) {
 		Optional<Map<String, String>> meaning = services.tokens().resolve(press.data());
 		if (meaning.isEmpty()) {
@@ -185,7 +194,8 @@ public class ConversationEngine {
 		}
 		if (m.containsKey("i") && !READ_AFTER_CLOSE.contains(m.getOrDefault("a", ""))) {
 			Optional<Incident> target = services.incidents().find(m.get("i"));
-			if (target.isPresent() && target.get().status() == IncidentStatus.CLOSED) {
+			if (target.isPresent() && target.get().status() == IncidentStatus.CLOSED
+					&& !(OWED_AFTER_CLOSE.contains(m.getOrDefault("a", "")) && stillOwing(services, target.get()))) {
 				reply.answer(services.texts().get("button.closed", target.get().id()), true);
 				return;
 			}

@@ -124,7 +124,8 @@ class AffectedSystemsFactTests {
 						java.util.Map.of("kind", "CYCLE", "seq", "1", "reportAt", String.valueOf(chat.clock.instant().toEpochMilli()))));
 		chat.clock.advance(Duration.ofMinutes(10));
 		assertThat(chat.views.owed(only(), playbook()).get(0).dueAt()).isEqualTo(chat.clock.instant().plus(Duration.ofMinutes(20)));
-		chat.press(DBA, button(chat.command(DBA, "/level"), "数据泄露人数"));
+		// the fact button shows the number recorded so far (GH-13)
+		chat.press(DBA, button(chat.command(DBA, "/level"), "数据泄露人数（100）"));
 		chat.text(DBA, "5000");
 		Obligation next = chat.views.owed(only(), playbook()).get(0);
 		assertThat(next.sequence()).isEqualTo(2);

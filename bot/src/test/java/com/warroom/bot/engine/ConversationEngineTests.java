@@ -324,7 +324,7 @@ class ConversationEngineTests {
 		chat.press(DBA, button(confirm, "确认宣布"));
 		// a stale button of a closed incident answers at once and changes nothing
 		List<Outbound> level = chat.command(COMMANDER, "/level");
-		chat.command(DBA, "/recovered");
+		chat.recovered(DBA);
 		chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
 		List<Outbound> stale = chat.press(COMMANDER, button(level, "重大"));
 		assertThat(stale).singleElement().isInstanceOfSatisfying(Outbound.Answer.class,
