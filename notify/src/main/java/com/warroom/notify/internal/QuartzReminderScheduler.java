@@ -33,18 +33,50 @@ class QuartzReminderScheduler implements ReminderScheduler {
 		this.scheduler = scheduler;
 	}
 
+	/**
+	 * Re-plans of one incident are serialised in this JVM (a level rise firing together
+	 * with an overdue escalation, {@code /recovered} while a reminder fires); across
+	 * instances each step tolerates what another instance did meanwhile: a job already
+	 * gone is not an error, a job of the same name (the same reminder) already there is
+	 * kept. Trigger acquisition runs within the job store's lock (see
+	 * {@code NotifyConfiguration}), so deleting a job never races its acquisition.
+	 */
 	@Override
 	public void replace(String incidentId, Collection<Reminder> reminders) {
+		String group = group(incidentId);
+		synchronized (lock(group)) {
+			replaceLocked(group, reminders);
+		}
+	}
+
+	private final Object[] locks = new Object[64];
+
+	{
+		for (int i = 0; i < locks.length; i++) {
+			locks[i] = new Object();
+		}
+	}
+
+	private Object lock(String group) {
+		return locks[Math.floorMod(group.hashCode(), locks.length)];
+	}
+
+	private void replaceLocked(String group, Collection<Reminder> reminders) {
 		try {
-			String group = group(incidentId);
 			Map<String, Reminder> wanted = new HashMap<>();
 			reminders.forEach((reminder) -> wanted.put(reminder.name(), reminder));
 			Set<JobKey> existing = scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group));
+			List<JobKey> unwanted = new ArrayList<>();
 			for (JobKey key : existing) {
 				if (wanted.remove(key.getName()) == null) {
-					scheduler.deleteJob(key);
+					unwanted.add(key);
 				}
 			}
+			if (!unwanted.isEmpty()) {
+				// one call, within the store's lock; a job that fired and went meanwhile is no error
+				scheduler.deleteJobs(unwanted);
+			}
+
 			for (Reminder reminder : wanted.values()) {
 				JobDetail job = JobBuilder.newJob(ReminderJob.class)
 					.withIdentity(reminder.name(), group)
@@ -52,14 +84,23 @@ class QuartzReminderScheduler implements ReminderScheduler {
 					.usingJobData(ReminderJob.KEY, reminder.key())
 					.usingJobData(ReminderJob.STAGE, reminder.stage().name())
 					.usingJobData(ReminderJob.DUE, reminder.dueAt().toEpochMilli())
+					.usingJobData(ReminderJob.PLANNED, reminder.fireAt().toEpochMilli())
 					.requestRecovery(true)
 					.build();
+				// a time in the past fires at once; the job still reports the planned time, so
+				// the reminder can say how late it is
+				Instant now = Instant.now();
 				Trigger trigger = TriggerBuilder.newTrigger()
 					.withIdentity(reminder.name(), group)
-					.startAt(Date.from(reminder.fireAt()))
+					.startAt(Date.from(reminder.fireAt().isAfter(now) ? reminder.fireAt() : now))
 					.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 					.build();
-				scheduler.scheduleJob(job, trigger);
+				try {
+					scheduler.scheduleJob(job, trigger);
+				}
+				catch (org.quartz.ObjectAlreadyExistsException ex) {
+					// another instance planned the same reminder (same obligation, stage and due time) meanwhile
+				}
 			}
 		}
 		catch (SchedulerException ex) {
@@ -94,8 +135,15 @@ class QuartzReminderScheduler implements ReminderScheduler {
 
 	@Override
 	public void cancel(String incidentId) {
+		String group = group(incidentId);
+		synchronized (lock(group)) {
+			cancelLocked(group);
+		}
+	}
+
+	private void cancelLocked(String group) {
 		try {
-			scheduler.deleteJobs(new ArrayList<>(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group(incidentId)))));
+			scheduler.deleteJobs(new ArrayList<>(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group))));
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("无法取消提醒：" + ex.getMessage(), ex);
@@ -108,6 +156,9 @@ class QuartzReminderScheduler implements ReminderScheduler {
 			List<Reminder> pending = new ArrayList<>();
 			for (JobKey key : scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group(incidentId)))) {
 				JobDetail job = scheduler.getJobDetail(key);
+				if (job == null) {
+					continue; // fired and gone meanwhile
+				}
 				for (Trigger trigger : scheduler.getTriggersOfJob(key)) {
 					pending.add(new Reminder(job.getJobDataMap().getString(ReminderJob.INCIDENT),
 							job.getJobDataMap().getString(ReminderJob.KEY),
