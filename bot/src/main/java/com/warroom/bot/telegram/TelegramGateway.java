@@ -352,8 +352,20 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		if (!CHANNEL.equals(chat.channel()) || !chat.forum()) {
 			return Optional.empty();
 		}
+		// an update handled again after a crash reuses the topic its first run opened
+		String event = Effects.eventId();
+		String opened = event.isEmpty() ? "" : "wr:op:" + event + ":topic:" + chat.key();
+		if (!opened.isEmpty()) {
+			String thread = redis.get(opened);
+			if (thread != null) {
+				return Optional.of(chat.inThread(thread));
+			}
+		}
 		try {
 			ForumTopic topic = client.execute(CreateForumTopic.builder().chatId(chat.chatId()).name(name).build());
+			if (!opened.isEmpty()) {
+				redis.set(opened, String.valueOf(topic.getMessageThreadId()), SetParams.setParams().ex(Effects.TTL_SECONDS));
+			}
 			return Optional.of(chat.inThread(String.valueOf(topic.getMessageThreadId())));
 		}
 		catch (TelegramApiException ex) {

@@ -76,7 +76,7 @@ public final class EngineHarness {
 
 	final CompanyInfo company;
 
-	EngineHarness(UnifiedJedis redis, TopicOpener topics) {
+	public EngineHarness(UnifiedJedis redis, TopicOpener topics) {
 		this(redis, topics, temporaryDirectory());
 	}
 

@@ -61,7 +61,8 @@ class UpdateRedeliveryTests {
 	@BeforeEach
 	void setUp() {
 		api.reset();
-		harness = new EngineHarness(TestRedis.fresh());
+		// the gateway opens forum topics for the engine, as in the application
+		harness = new EngineHarness(TestRedis.fresh(), (chat, name) -> gateway.open(chat, name));
 		queue = new SendQueue(Clock.systemUTC(), 1000, 1000, 60000);
 		gateway = gateway(TestRedis.client());
 	}
@@ -151,6 +152,22 @@ class UpdateRedeliveryTests {
 		String id = harness.incidents.open().get(0).id();
 		assertThat(harness.incidents.timeline(id).stream().filter((e) -> e.type() == TimelineType.DECLARED)).hasSize(1);
 		api.await("answerCallbackQuery", (b) -> b.path("text").asText().equals("已宣布 " + id));
+	}
+
+	@Test
+	void aDeclarationInAForumRedeliveredOpensOneTopic() throws Exception {
+		String forum = "\"type\":\"supergroup\",\"is_forum\":true";
+		gateway.handle(update(Updates.message(Updates.nextId(), DBA, "/declare 数据库主机").replace("\"type\":\"supergroup\"", forum)));
+		gateway.handle(update(Updates.press(Updates.nextId(), DBA, api.button("数据库主机硬件故障"), 1)
+			.replace("\"type\":\"supergroup\"", forum)));
+		Update confirm = update(Updates.press(Updates.nextId(), DBA, api.button("确认宣布"), 1)
+			.replace("\"type\":\"supergroup\"", forum));
+		fault = Fault.AFTER;
+		assertThatThrownBy(() -> gateway.handle(confirm)).isInstanceOf(IllegalStateException.class);
+		gateway.handle(confirm);
+		assertThat(harness.incidents.open()).singleElement()
+			.satisfies((incident) -> assertThat(incident.chat().threadId()).isEqualTo("77"));
+		assertThat(api.calls("createForumTopic")).hasSize(1);
 	}
 
 	@Test
