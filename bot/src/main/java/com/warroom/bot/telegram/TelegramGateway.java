@@ -1,7 +1,6 @@
 package com.warroom.bot.telegram;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
