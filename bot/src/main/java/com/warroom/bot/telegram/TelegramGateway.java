@@ -13,6 +13,7 @@ import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.TopicOpener;
+import com.warroom.bot.incident.Effects;
 import com.warroom.reports.Archive;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,7 +35,6 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
-import com.warroom.bot.incident.Effects;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
