@@ -23,14 +23,57 @@ import org.quartz.TriggerBuilder;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.stereotype.Component;
 
-/** Reminders as Quartz jobs, one job group per incident. Thread-safe. */
+/**
+ * Reminders as Quartz jobs, one job group per incident. Every change runs in one
+ * database transaction: the JDBC job store's row lock then holds until the commit, so a
+ * job and its trigger are stored together (a kill between them left a job without a
+ * trigger, which the next re-plan took for planned and the reminder was lost) and a
+ * delete never races the acquisition of the trigger it removes. Thread-safe.
+ */
 @Component
 class QuartzReminderScheduler implements ReminderScheduler {
 
 	private final Scheduler scheduler;
 
-	QuartzReminderScheduler(Scheduler scheduler) {
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
+	QuartzReminderScheduler(Scheduler scheduler, javax.sql.DataSource dataSource) {
 		this.scheduler = scheduler;
+		this.transactions = new org.springframework.transaction.support.TransactionTemplate(
+				new org.springframework.jdbc.datasource.DataSourceTransactionManager(dataSource));
+	}
+
+	/** What a job-store change does; may throw the scheduler's exception. */
+	@FunctionalInterface
+	interface Change {
+
+		void run() throws SchedulerException;
+
+	}
+
+	/** Runs a change of the job store in one transaction. */
+	void transactionally(Change change) throws SchedulerException {
+		try {
+			transactions.executeWithoutResult((status) -> {
+				try {
+					change.run();
+				}
+				catch (SchedulerException ex) {
+					throw new WrappedSchedulerException(ex);
+				}
+			});
+		}
+		catch (WrappedSchedulerException ex) {
+			throw (SchedulerException) ex.getCause();
+		}
+	}
+
+	private static final class WrappedSchedulerException extends RuntimeException {
+
+		WrappedSchedulerException(SchedulerException cause) {
+			super(cause);
+		}
+
 	}
 
 	/**
@@ -45,7 +88,12 @@ class QuartzReminderScheduler implements ReminderScheduler {
 	public void replace(String incidentId, Collection<Reminder> reminders) {
 		String group = group(incidentId);
 		synchronized (lock(group)) {
-			replaceLocked(group, reminders);
+			try {
+				transactionally(() -> replaceLocked(group, reminders));
+			}
+			catch (SchedulerException ex) {
+				throw new IllegalStateException("无法安排提醒：" + ex.getMessage(), ex);
+			}
 		}
 	}
 
@@ -61,14 +109,20 @@ class QuartzReminderScheduler implements ReminderScheduler {
 		return locks[Math.floorMod(group.hashCode(), locks.length)];
 	}
 
-	private void replaceLocked(String group, Collection<Reminder> reminders) {
-		try {
+	private void replaceLocked(String group, Collection<Reminder> reminders) throws SchedulerException {
+		{
 			Map<String, Reminder> wanted = new HashMap<>();
 			reminders.forEach((reminder) -> wanted.put(reminder.name(), reminder));
 			Set<JobKey> existing = scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group));
 			List<JobKey> unwanted = new ArrayList<>();
 			for (JobKey key : existing) {
-				if (wanted.remove(key.getName()) == null) {
+				boolean keep = wanted.containsKey(key.getName()) && !scheduler.getTriggersOfJob(key).isEmpty();
+				if (keep) {
+					wanted.remove(key.getName());
+				}
+				else {
+					// not wanted, or a job left without its trigger (stored before this class used
+					// transactions): removed, and planned again below when wanted
 					unwanted.add(key);
 				}
 			}
@@ -102,9 +156,6 @@ class QuartzReminderScheduler implements ReminderScheduler {
 					// another instance planned the same reminder (same obligation, stage and due time) meanwhile
 				}
 			}
-		}
-		catch (SchedulerException ex) {
-			throw new IllegalStateException("无法安排提醒：" + ex.getMessage(), ex);
 		}
 	}
 
@@ -143,7 +194,8 @@ class QuartzReminderScheduler implements ReminderScheduler {
 
 	private void cancelLocked(String group) {
 		try {
-			scheduler.deleteJobs(new ArrayList<>(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group))));
+			transactionally(
+					() -> scheduler.deleteJobs(new ArrayList<>(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group)))));
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("无法取消提醒：" + ex.getMessage(), ex);

@@ -57,6 +57,14 @@ public class ReminderJob implements Job {
 		this.retry = retry;
 	}
 
+	private QuartzReminderScheduler reminders;
+
+	/** Stores the retry trigger in a transaction of its own (see {@link QuartzReminderScheduler}). */
+	@Autowired(required = false)
+	void setReminders(QuartzReminderScheduler reminders) {
+		this.reminders = reminders;
+	}
+
 	@Override
 	public void execute(JobExecutionContext context) {
 		JobDataMap data = context.getMergedJobDataMap();
@@ -77,12 +85,13 @@ public class ReminderJob implements Job {
 			Duration wait = retry.after(attempt);
 			log.warn("提醒 {} {} {} 未能处理（{}），{} 秒后第 {} 次重试", due.incidentId(), due.key(), due.stage(),
 					ex.getClass().getSimpleName(), wait.toSeconds(), attempt);
-			again(context, attempt, wait);
+			again(context, attempt, wait, reminders);
 		}
 	}
 
 	/** Schedules the same job once more, {@code wait} from now, under a trigger of its own. */
-	private static void again(JobExecutionContext context, int attempt, Duration wait) {
+	private static void again(JobExecutionContext context, int attempt, Duration wait,
+			QuartzReminderScheduler reminders) {
 		Trigger trigger = TriggerBuilder.newTrigger()
 			.withIdentity(context.getJobDetail().getKey().getName() + "|retry" + attempt,
 					context.getJobDetail().getKey().getGroup())
@@ -92,7 +101,12 @@ public class ReminderJob implements Job {
 			.withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
 			.build();
 		try {
-			context.getScheduler().scheduleJob(trigger);
+			if (reminders != null) {
+				reminders.transactionally(() -> context.getScheduler().scheduleJob(trigger));
+			}
+			else {
+				context.getScheduler().scheduleJob(trigger);
+			}
 		}
 		catch (SchedulerException ex) {
 			log.error("无法安排提醒 {} 的重试：{}", context.getJobDetail().getKey(), ex.getMessage(), ex);

@@ -80,12 +80,13 @@ class QuartzReminderSchedulerTests {
 			ReminderJob job = new ReminderJob();
 			job.setEvents((event) -> listener.accept((ReminderDue) event));
 			job.setRetry(new ReminderRetry(Duration.ofMillis(300), Duration.ofMillis(600)));
+			job.setReminders(reminders);
 			return job;
 		});
 		factory.afterPropertiesSet();
 		scheduler = factory.getObject();
 		scheduler.start();
-		reminders = new QuartzReminderScheduler(scheduler);
+		reminders = new QuartzReminderScheduler(scheduler, dataSource);
 		logs.start();
 		root().addAppender(logs);
 	}
@@ -208,6 +209,27 @@ class QuartzReminderSchedulerTests {
 		assertThat(handled).hasSize(1);
 		assertThat(reminders.pending("INC-R")).isEmpty();
 		assertThat(errors()).isEmpty();
+	}
+
+	@Test // found by bench/FaultRun: a kill between storing a job and its trigger left the job alone
+	void aJobLeftWithoutItsTriggerIsPlannedAgain() throws Exception {
+		List<ReminderDue> fired = new CopyOnWriteArrayList<>();
+		listener = fired::add;
+		Instant at = Instant.now().plusMillis(300);
+		Reminder overdue = new Reminder("INC-O", "CYCLE:1", Reminder.Stage.OVERDUE, at, at);
+		scheduler.addJob(org.quartz.JobBuilder.newJob(ReminderJob.class)
+			.withIdentity(overdue.name(), "incident:INC-O")
+			.usingJobData(ReminderJob.INCIDENT, "INC-O")
+			.usingJobData(ReminderJob.KEY, "CYCLE:1")
+			.usingJobData(ReminderJob.STAGE, "OVERDUE")
+			.usingJobData(ReminderJob.DUE, at.toEpochMilli())
+			.build(), true, true);
+		reminders.replace("INC-O", List.of(overdue));
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (System.nanoTime() < deadline && fired.isEmpty()) {
+			Thread.sleep(100);
+		}
+		assertThat(fired).singleElement().satisfies((due) -> assertThat(due.key()).isEqualTo("CYCLE:1"));
 	}
 
 }
