@@ -67,9 +67,16 @@ class ClockConfiguration {
 	@Bean
 	ReminderRelay reminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
 			ReminderPlanner planner, Roster roster, Texts texts, ObjectProvider<OutboundSink> sinks, Clock clock,
-			Escalations escalations) {
+			Escalations escalations, @Value("${warroom.reminder-late-after:PT1M}") Duration lateAfter) {
 		return new ReminderRelay(incidents, library, views, planner, roster, texts, sinks.orderedStream().toList(), clock,
-				escalations);
+				escalations, lateAfter);
+	}
+
+	/** Re-plans every open incident at start-up and then every {@code warroom.replan-every}. */
+	@Bean
+	ReminderRecovery reminderRecovery(ReminderPlanner planner,
+			@Value("${warroom.replan-every:PT5M}") Duration every) {
+		return new ReminderRecovery(planner, every);
 	}
 
 }

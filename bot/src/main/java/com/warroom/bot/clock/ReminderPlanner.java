@@ -101,6 +101,26 @@ public class ReminderPlanner {
 		scheduler.replace(incidentId, reminders);
 	}
 
+	/**
+	 * Re-plans every open incident from its state (at start-up, and periodically, so an
+	 * instance that takes over, or a change whose re-planning a crash cut short, leaves no
+	 * reminder unplanned). Idempotent: unchanged reminders are left as they are.
+	 * @return how many incidents were re-planned
+	 */
+	public int recoverAll() {
+		int planned = 0;
+		for (Incident incident : incidents.open()) {
+			try {
+				changed(incident.id());
+				planned++;
+			}
+			catch (RuntimeException ex) {
+				log.warn("无法重新安排 {} 的提醒：{}", incident.id(), ex.getClass().getSimpleName(), ex);
+			}
+		}
+		return planned;
+	}
+
 	/** The reminders for the reports owed now. */
 	List<Reminder> plan(Incident incident, List<Obligation> owed) {
 		Instant now = clock.instant();
@@ -113,7 +133,10 @@ public class ReminderPlanner {
 			}
 			Instant due = obligation.dueAt();
 			Instant before = due.minus(leadFor(obligation.kind()));
-			if (before.isAfter(now) && !sent(incident.id(), key, Reminder.Stage.BEFORE)) {
+			// a "before" reminder whose time passed (the bot was down, or a crash kept it from
+			// being planned) is still sent, late and with its own time, unless the due one
+			// supersedes it (the scheduler fires a time in the past at once)
+			if (due.isAfter(now) && !sent(incident.id(), key, Reminder.Stage.BEFORE)) {
 				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.BEFORE, before, due));
 			}
 			if (!sent(incident.id(), key, Reminder.Stage.DUE)) {

@@ -36,8 +36,10 @@ public class ReminderRelay {
 
 	private static final Logger log = LoggerFactory.getLogger(ReminderRelay.class);
 
-	/** Later than this after its time, a reminder says it was delayed. */
+	/** Later than this after its time, a reminder says it was delayed (by default). */
 	private static final Duration LATE = Duration.ofMinutes(1);
+
+	private final Duration lateAfter;
 
 	private final IncidentStore incidents;
 
@@ -59,6 +61,17 @@ public class ReminderRelay {
 
 	public ReminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, ReminderPlanner planner,
 			Roster roster, Texts texts, List<OutboundSink> sinks, java.time.Clock clock, Escalations escalations) {
+		this(incidents, library, views, planner, roster, texts, sinks, clock, escalations, LATE);
+	}
+
+	/**
+	 * @param lateAfter a reminder that fires later than this after its planned time says so
+	 * (with the time it was planned for), and the lateness is logged
+	 */
+	public ReminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, ReminderPlanner planner,
+			Roster roster, Texts texts, List<OutboundSink> sinks, java.time.Clock clock, Escalations escalations,
+			Duration lateAfter) {
+		this.lateAfter = lateAfter;
 		this.clock = clock;
 		this.escalations = escalations;
 		this.incidents = incidents;
@@ -95,7 +108,14 @@ public class ReminderRelay {
 		Optional<Obligation> obligation = views.owed(incident, playbook).stream()
 			.filter((o) -> ReminderPlanner.key(o).equals(due.key()))
 			.findFirst();
-		if (obligation.isEmpty() || !planner.markSent(incident.id(), due.key(), due.stage())) {
+		if (obligation.isEmpty()) {
+			return;
+		}
+		if (due.stage() == Reminder.Stage.BEFORE && !clock.instant().isBefore(obligation.get().dueAt())) {
+			log.info("{} 的提前提醒 {} 已被到期提醒取代，不再发出", incident.id(), due.key());
+			return;
+		}
+		if (!planner.markSent(incident.id(), due.key(), due.stage())) {
 			return;
 		}
 		for (Outbound action : messages(incident, playbook, obligation.get(), due)) {
@@ -104,7 +124,14 @@ public class ReminderRelay {
 		if (due.stage() == Reminder.Stage.OVERDUE) {
 			planner.changed(incident.id()); // the escalation just raised waits for its acknowledgement
 		}
-		log.info("{} 的提醒已发出：{} {}", incident.id(), due.key(), due.stage());
+		Duration late = Duration.between(due.scheduledFor(), due.firedAt());
+		if (late.compareTo(lateAfter) > 0) {
+			log.warn("{} 的提醒已发出：{} {}，原定 {}，晚了 {} 秒", incident.id(), due.key(), due.stage(), due.scheduledFor(),
+					late.toSeconds());
+		}
+		else {
+			log.info("{} 的提醒已发出：{} {}", incident.id(), due.key(), due.stage());
+		}
 	}
 
 	/**
@@ -207,7 +234,7 @@ public class ReminderRelay {
 		List<Outbound> actions = new ArrayList<>();
 		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
 		String what = texts.get("obligation." + obligation.kind().name());
-		String late = due.firedAt().isAfter(due.scheduledFor().plus(LATE))
+		String late = due.firedAt().isAfter(due.scheduledFor().plus(lateAfter))
 				? texts.get("reminder.late", views.time(due.scheduledFor())) : "";
 		String recipients = Html.escape(String.join("、", obligation.recipients()));
 		String text = switch (due.stage()) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import com.warroom.bot.incident.Effects;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
@@ -49,9 +50,17 @@ public class ButtonTokens {
 		return (meaning == null || meaning.isEmpty()) ? Optional.empty() : Optional.of(meaning);
 	}
 
-	/** Marks a one-shot token used; false when it was used before. */
+	/**
+	 * Marks a one-shot token used; false when it was used before — by another event: the
+	 * same event handled again after a crash (see {@link Effects}) may use it again.
+	 */
 	public boolean consume(String token) {
-		return "OK".equals(redis.set(key(token) + ":used", "1", SetParams.setParams().nx().ex(TTL.toSeconds())));
+		String event = Effects.eventId();
+		String by = event.isEmpty() ? "1" : event;
+		if ("OK".equals(redis.set(key(token) + ":used", by, SetParams.setParams().nx().ex(TTL.toSeconds())))) {
+			return true;
+		}
+		return !event.isEmpty() && event.equals(redis.get(key(token) + ":used"));
 	}
 
 	private String token() {

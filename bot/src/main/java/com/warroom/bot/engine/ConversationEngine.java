@@ -113,6 +113,14 @@ public class ConversationEngine {
 		return DrillMark.apply(reply.actions());
 	}
 
+	/**
+	 * What to answer an event that cannot be handled because a store is unreachable (the
+	 * channel found it out before asking the engine): the storage notice, nothing changed.
+	 */
+	public List<Outbound> unavailable(Inbound inbound) {
+		return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
+	}
+
 	private void command(Inbound.Command command, Person person, Reply reply) {
 		Texts t = services.texts();
 		String args = command.args().strip();

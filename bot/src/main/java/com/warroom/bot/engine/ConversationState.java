@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
+import com.warroom.bot.incident.Effects;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
@@ -28,13 +29,48 @@ public class ConversationState {
 		redis.expire(key, TTL.toSeconds());
 	}
 
+	/**
+	 * The question waiting for this person's answer. An event handled again after a crash
+	 * (see {@link Effects}) sees the question it answered the first time, not the next one
+	 * its first run may already have asked.
+	 */
 	public Optional<Map<String, String>> pending(ChatRef chat, Actor actor) {
+		String event = Effects.eventId();
+		if (!event.isEmpty()) {
+			Map<String, String> answered = redis.hgetAll(answeredKey(chat, actor, event));
+			if (answered != null && !answered.isEmpty()) {
+				return Optional.of(answered);
+			}
+		}
 		Map<String, String> question = redis.hgetAll(key(chat, actor));
 		return (question == null || question.isEmpty()) ? Optional.empty() : Optional.of(question);
 	}
 
+	/**
+	 * Takes the question away. Inside an event the question is kept aside under the event's
+	 * id for a while, so the same event handled again after a crash answers it once more
+	 * (its writes are idempotent) rather than losing the answer.
+	 */
 	public void clear(ChatRef chat, Actor actor) {
+		String event = Effects.eventId();
+		if (event.isEmpty()) {
+			redis.del(key(chat, actor));
+			return;
+		}
+		String answered = answeredKey(chat, actor, event);
+		if (redis.exists(answered)) {
+			return;
+		}
+		Map<String, String> question = redis.hgetAll(key(chat, actor));
+		if (question != null && !question.isEmpty()) {
+			redis.hset(answered, question);
+			redis.expire(answered, TTL.toSeconds());
+		}
 		redis.del(key(chat, actor));
+	}
+
+	private static String answeredKey(ChatRef chat, Actor actor, String event) {
+		return key(chat, actor) + ":answered:" + event;
 	}
 
 	private static String key(ChatRef chat, Actor actor) {

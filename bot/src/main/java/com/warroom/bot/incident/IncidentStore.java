@@ -36,6 +36,11 @@ public class IncidentStore {
 
 	/** Checks status and step state, then sets the step, moves the cursor and appends. */
 	private static final String STEP_SCRIPT = """
+			local op = KEYS[#KEYS]
+			if op ~= '' then
+				local done = redis.call('GET', op)
+				if done then return {'ok', done} end
+			end
 			local status = redis.call('HGET', KEYS[1], 'status')
 			if not status then return {'missing', ''} end
 			if status == 'CLOSED' then return {'closed', ''} end
@@ -50,11 +55,17 @@ public class IncidentStore {
 			if ARGV[5] ~= '-' then redis.call('HSET', KEYS[1], 'cursor:' .. ARGV[1], ARGV[5]) end
 			redis.call('HINCRBY', KEYS[1], 'version', 1)
 			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 6))
+			if op ~= '' then redis.call('SET', op, id, 'EX', 172800) end
 			return {'ok', id}
 			""";
 
 	/** Checks the status is one of ARGV[1] (comma list), sets fields, appends. */
 	private static final String CHANGE_SCRIPT = """
+			local op = KEYS[#KEYS]
+			if op ~= '' then
+				local done = redis.call('GET', op)
+				if done then return {'ok', done} end
+			end
 			local status = redis.call('HGET', KEYS[1], 'status')
 			if not status then return {'missing', ''} end
 			local accepted = false
@@ -68,11 +79,17 @@ public class IncidentStore {
 				redis.call('SREM', KEYS[4], KEYS[5])
 			end
 			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3 + n * 2))
+			if op ~= '' then redis.call('SET', op, id, 'EX', 172800) end
 			return {'ok', id}
 			""";
 
 	/** Sets ARGV[1] = ARGV[2] and appends, unless the field exists or the incident is closed. */
 	private static final String ONCE_SCRIPT = """
+			local op = KEYS[#KEYS]
+			if op ~= '' then
+				local done = redis.call('GET', op)
+				if done then return {'ok', done} end
+			end
 			local status = redis.call('HGET', KEYS[1], 'status')
 			if not status then return {'missing', ''} end
 			if status == 'CLOSED' then return {'closed', ''} end
@@ -82,6 +99,7 @@ public class IncidentStore {
 			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
 			redis.call('HINCRBY', KEYS[1], 'version', 1)
 			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
+			if op ~= '' then redis.call('SET', op, id, 'EX', 172800) end
 			return {'ok', id}
 			""";
 
@@ -93,6 +111,7 @@ public class IncidentStore {
 			redis.call('SADD', KEYS[3], KEYS[5])
 			redis.call('SADD', KEYS[4], KEYS[5])
 			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 2 + n * 2))
+			if KEYS[6] ~= '' then redis.call('SET', KEYS[6], KEYS[5], 'EX', 172800) end
 			return {'ok', id}
 			""";
 
@@ -125,6 +144,16 @@ public class IncidentStore {
 
 	/** Opens an incident with the next id of its day and appends its declaration. */
 	public Incident create(NewIncident incident, Entry declared) {
+		String op = Effects.key("create:" + incident.kind() + ":" + incident.playbookId() + ":" + incident.chat().key());
+		if (!op.isEmpty()) {
+			String created = redis.get(op);
+			if (created != null) {
+				Optional<Incident> existing = find(created);
+				if (existing.isPresent()) {
+					return existing.get();
+				}
+			}
+		}
 		LocalDate day = incident.declaredAt().atZone(zone).toLocalDate();
 		long number = redis.incr(PREFIX + "seq:" + incident.kind().prefix() + ":" + DAY.format(day));
 		String id = "%s-%s-%03d".formatted(incident.kind().prefix(), DAY.format(day), number);
@@ -151,7 +180,7 @@ public class IncidentStore {
 			args.add(value);
 		});
 		args.addAll(declared.flatten());
-		Result result = Result.of(run(CREATE_SCRIPT, keys(id, incident.chat()), args));
+		Result result = Result.of(run(CREATE_SCRIPT, withOp(keys(id, incident.chat()), op), args));
 		if (!result.applied()) {
 			throw new IllegalStateException("incident id already taken: " + id);
 		}
@@ -207,7 +236,9 @@ public class IncidentStore {
 		args.add(newState.encode());
 		args.add((newCursor != null) ? newCursor : "-");
 		args.addAll(entry.flatten());
-		return Result.of(run(STEP_SCRIPT, List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl"),
+		String op = Effects.key("step:" + incident.id() + ":" + track.key() + ":" + stepId + ":" + newState.encode().split(":", 2)[0]
+				+ ":" + entry.type());
+		return Result.of(run(STEP_SCRIPT, List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl", op),
 				args));
 	}
 
@@ -223,7 +254,8 @@ public class IncidentStore {
 			args.add(value);
 		});
 		args.addAll(entry.flatten());
-		return Result.of(run(CHANGE_SCRIPT, keys(incident.id(), incident.chat()), args));
+		String op = Effects.key("change:" + incident.id() + ":" + entry.type() + ":" + new java.util.TreeSet<>(fields.keySet()));
+		return Result.of(run(CHANGE_SCRIPT, withOp(keys(incident.id(), incident.chat()), op), args));
 	}
 
 	/**
@@ -235,7 +267,8 @@ public class IncidentStore {
 		args.add(field);
 		args.add(value);
 		args.addAll(entry.flatten());
-		return Result.of(run(ONCE_SCRIPT, List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl"),
+		String op = Effects.key("once:" + incident.id() + ":" + field);
+		return Result.of(run(ONCE_SCRIPT, List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl", op),
 				args));
 	}
 
@@ -354,6 +387,13 @@ public class IncidentStore {
 	private List<String> keys(String id, ChatRef chat) {
 		return List.of(PREFIX + "inc:" + id, PREFIX + "inc:" + id + ":tl", PREFIX + "open",
 				PREFIX + "chat:" + chat.key() + ":open", id);
+	}
+
+	/** The keys of a script with, last, the name of the write ({@code ""} outside an event, see {@link Effects}). */
+	private static List<String> withOp(List<String> keys, String op) {
+		List<String> all = new ArrayList<>(keys);
+		all.add(op);
+		return all;
 	}
 
 	private List<Incident> load(Set<String> ids) {

@@ -1,7 +1,6 @@
 package com.warroom.bot.telegram;
 
 import java.io.ByteArrayInputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +14,7 @@ import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.OutboundRouter;
 import com.warroom.bot.engine.TopicOpener;
+import com.warroom.bot.incident.Effects;
 import com.warroom.reports.Archive;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,11 +38,13 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
 /**
  * Translates Telegram updates into engine events and the engine's actions into Bot API
- * calls on the send queue. Each update is handled once, even when delivered twice.
+ * calls on the send queue. Each update takes effect once, even when delivered twice or
+ * delivered again after its handling was cut short.
  * Thread-safe.
  */
 public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.OutboundSink {
@@ -85,38 +87,129 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		this.archive = archive;
 	}
 
-	/** Handles a batch of updates, in order. */
+	/** How often polling tries an update whose handling threw before it gives up on it. */
+	static final int ATTEMPTS = 3;
+
+	/** What became of one update. */
+	public enum Outcome {
+
+		/** Handled now (or answered with the storage notice when Redis is unreachable). */
+		HANDLED,
+
+		/** Handled before: nothing done. */
+		DUPLICATE,
+
+		/** Not a well-formed update: refused, nothing changed. */
+		MALFORMED
+
+	}
+
+	/**
+	 * Handles a batch of polled updates, in order. An update whose handling throws is tried
+	 * again (its writes are idempotent, see {@link Effects}), up to {@link #ATTEMPTS} times:
+	 * the library has already moved its offset past it, so Telegram will not send it again.
+	 */
 	public void consume(List<Update> updates) {
 		for (Update update : updates) {
-			try {
-				handle(update);
-			}
-			catch (RuntimeException ex) {
-				log.error("处理 Telegram 更新 {} 失败：{}", update.getUpdateId(), ex.getClass().getSimpleName(), ex);
+			for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+				try {
+					handle(update);
+					break;
+				}
+				catch (RuntimeException ex) {
+					if (attempt == ATTEMPTS) {
+						log.error("处理 Telegram 更新 {} 失败 {} 次，放弃：{}", update.getUpdateId(), ATTEMPTS,
+								ex.getClass().getSimpleName(), ex);
+					}
+					else {
+						log.warn("处理 Telegram 更新 {} 失败（第 {} 次），重试：{}", update.getUpdateId(), attempt,
+								ex.getClass().getSimpleName());
+					}
+				}
 			}
 		}
 	}
 
-	/** Handles one update unless it was handled before. */
-	public void handle(Update update) {
+	/**
+	 * Handles one update unless it was handled before. The update is marked handled only
+	 * after its effect (and the queueing of its replies): an update whose handling was cut
+	 * short — a crash, an exception — is handled again when Telegram redelivers it, and
+	 * takes effect once, because every write of the engine is named by the update
+	 * ({@link Effects}) and committed with that name. An exception propagates (the webhook
+	 * answers 500, so Telegram redelivers).
+	 */
+	public Outcome handle(@Nullable Update update) {
+		Optional<String> malformed = malformed(update);
+		if (malformed.isPresent()) {
+			log.warn("拒绝格式错误的 Telegram 更新（{}）", malformed.get());
+			return Outcome.MALFORMED;
+		}
 		String key = "wr:upd:tg:" + update.getUpdateId();
-		if (!"OK".equals(redis.set(key, "1", SetParams.setParams().nx().ex(Duration.ofDays(2).toSeconds())))) {
-			return;
-		}
 		Optional<Inbound> inbound = translate(update, this::username);
-		if (inbound.isEmpty()) {
-			return;
-		}
-		List<Outbound> actions = engine.handle(inbound.get());
-		for (Outbound action : actions) {
-			if (action instanceof Outbound.Answer) {
-				deliver(action, inbound.get().chat());
-			}
-			else {
-				router.route(action);
+		try {
+			if (DONE.equals(redis.get(key))) {
+				return Outcome.DUPLICATE;
 			}
 		}
-		engine.settled(actions);
+		catch (JedisException ex) {
+			log.warn("Redis 不可用，Telegram 更新 {} 未执行：{}", update.getUpdateId(), ex.getClass().getSimpleName());
+			inbound.ifPresent((event) -> engine.unavailable(event).forEach((action) -> send(action, event.chat())));
+			return Outcome.HANDLED;
+		}
+		if (inbound.isPresent()) {
+			List<Outbound> actions = Effects.within("tg:" + update.getUpdateId(), () -> engine.handle(inbound.get()));
+			for (Outbound action : actions) {
+				send(action, inbound.get().chat());
+			}
+			engine.settled(actions);
+		}
+		try {
+			redis.set(key, DONE, SetParams.setParams().ex(Effects.TTL_SECONDS));
+		}
+		catch (JedisException ex) {
+			// the effect is committed; a redelivery finds its writes named and repeats none
+			log.warn("无法记录 Telegram 更新 {} 已处理：{}", update.getUpdateId(), ex.getClass().getSimpleName());
+		}
+		return Outcome.HANDLED;
+	}
+
+	private static final String DONE = "done";
+
+	/** A press's answer goes back to Telegram; everything else by the channel of its chat. */
+	private void send(Outbound action, ChatRef origin) {
+		if (action instanceof Outbound.Answer) {
+			deliver(action, origin);
+		}
+		else {
+			router.route(action);
+		}
+	}
+
+	/**
+	 * Why an update cannot be handled: none, no id, a message without its chat or sender's
+	 * chat, a button press without its sender or id. Empty when it is well formed.
+	 */
+	static Optional<String> malformed(@Nullable Update update) {
+		if (update == null) {
+			return Optional.of("空更新");
+		}
+		if (update.getUpdateId() == null) {
+			return Optional.of("缺少 update_id");
+		}
+		if (update.hasCallbackQuery()) {
+			CallbackQuery query = update.getCallbackQuery();
+			if (query.getFrom() == null || query.getId() == null) {
+				return Optional.of("更新 " + update.getUpdateId() + " 的按钮回调缺少 from 或 id");
+			}
+			if (query.getMessage() != null && query.getMessage().getChat() == null) {
+				return Optional.of("更新 " + update.getUpdateId() + " 的按钮回调消息缺少 chat");
+			}
+		}
+		Message message = update.getMessage();
+		if (message != null && message.getChat() == null) {
+			return Optional.of("更新 " + update.getUpdateId() + " 的消息缺少 chat");
+		}
+		return Optional.empty();
 	}
 
 	/** The bot's own username (asked once with getMe); null when it cannot be known. */
@@ -314,8 +407,20 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		if (!CHANNEL.equals(chat.channel()) || !chat.forum()) {
 			return Optional.empty();
 		}
+		// an update handled again after a crash reuses the topic its first run opened
+		String event = Effects.eventId();
+		String opened = event.isEmpty() ? "" : "wr:op:" + event + ":topic:" + chat.key();
+		if (!opened.isEmpty()) {
+			String thread = redis.get(opened);
+			if (thread != null) {
+				return Optional.of(chat.inThread(thread));
+			}
+		}
 		try {
 			ForumTopic topic = client.execute(CreateForumTopic.builder().chatId(chat.chatId()).name(name).build());
+			if (!opened.isEmpty()) {
+				redis.set(opened, String.valueOf(topic.getMessageThreadId()), SetParams.setParams().ex(Effects.TTL_SECONDS));
+			}
 			return Optional.of(chat.inThread(String.valueOf(topic.getMessageThreadId())));
 		}
 		catch (TelegramApiException ex) {

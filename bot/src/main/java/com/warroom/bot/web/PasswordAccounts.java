@@ -22,15 +22,22 @@ import redis.clients.jedis.UnifiedJedis;
  * The web accounts: roster people with a BCrypt password hash, read from
  * {@code WEB_PASSWORDS_FILE} (lines {@code roster-id:hash}, the htpasswd format; {@code #}
  * starts a comment). A plain password, a weak hash or an id not on the roster stops the
- * start with the file's line. Failed sign-ins are counted per roster id in Redis: after
- * {@link #MAX_FAILURES} within {@link #LOCK} the id is locked until the window ends.
- * Thread-safe.
+ * start with the file's line. Failed sign-ins are counted in Redis per roster id and
+ * source (the peer address): after {@link #MAX_FAILURES} within {@link #LOCK} that source
+ * is locked out of that id until the window ends — only that source, so nobody can keep
+ * a leader off the board by failing on purpose from elsewhere. A source failing on
+ * {@link #MAX_SOURCE_FAILURES} attempts over any ids is locked out of all of them. The
+ * right password from another source still works. When a source is locked out of an id,
+ * the id's owner is told (see {@link #onLock}). Thread-safe.
  */
 final class PasswordAccounts {
 
 	static final int MAX_FAILURES = 5;
 
 	static final Duration LOCK = Duration.ofMinutes(15);
+
+	/** Failures from one source over all ids after which it is locked out of every id. */
+	static final int MAX_SOURCE_FAILURES = 20;
 
 	/** BCrypt, cost 10 or more (htpasswd -B writes $2y$). */
 	private static final Pattern HASH = Pattern.compile("\\$2[aby]\\$(\\d{2})\\$[./A-Za-z0-9]{53}");
@@ -46,15 +53,33 @@ final class PasswordAccounts {
 
 	private final UnifiedJedis redis;
 
+	private volatile java.util.function.BiConsumer<String, String> onLock = (id, source) -> {
+	};
+
 	private PasswordAccounts(Map<String, String> hashes, UnifiedJedis redis) {
 		this.hashes = Map.copyOf(hashes);
 		this.redis = redis;
 	}
 
+	/**
+	 * Called with the roster id and the source when a source has just been locked out of
+	 * that id (once per lock), so its owner can be told.
+	 */
+	void onLock(java.util.function.BiConsumer<String, String> listener) {
+		this.onLock = listener;
+	}
+
 	/** The result of a sign-in attempt. */
 	enum Outcome {
 
-		OK, WRONG, LOCKED
+		/** The right password. */
+		OK,
+
+		/** A wrong password (or no such account). */
+		WRONG,
+
+		/** Refused without checking: this source is locked out of the id (or of every id). */
+		LOCKED
 
 	}
 
@@ -112,12 +137,28 @@ final class PasswordAccounts {
 		return hashes.size();
 	}
 
-	/** Checks a password; counts a failure, and refuses to check at all while the id is locked. */
+	/** Checks a password from an unnamed source (one source for all such calls). */
 	Outcome check(String personId, String password) {
-		String key = "wr:web:fail:" + ((personId.length() <= 64) ? personId : personId.substring(0, 64));
+		return check(personId, password, "");
+	}
+
+	/**
+	 * Checks a password from {@code source} (the peer address); counts a failure, and
+	 * refuses to check at all while this source is locked out of the id or of every id.
+	 */
+	Outcome check(String personId, String password, String source) {
+		String id = (personId.length() <= 64) ? personId : personId.substring(0, 64);
+		String from = (source.length() <= 64) ? source : source.substring(0, 64);
+		String key = "wr:web:fail:" + id + (from.isEmpty() ? "" : "@" + from);
+		String window = String.valueOf(LOCK.toSeconds());
 		// count the attempt before checking: parallel guesses cannot all pass a read-then-write
-		Object attempt = redis.eval(COUNT_ATTEMPT, List.of(key), List.of(String.valueOf(LOCK.toSeconds())));
+		Object attempt = redis.eval(COUNT_ATTEMPT, List.of(key), List.of(window));
 		if (attempt instanceof Long count && count > MAX_FAILURES) {
+			return Outcome.LOCKED;
+		}
+		String sourceKey = "wr:web:failsrc:" + from;
+		String sourceFailures = redis.get(sourceKey);
+		if (sourceFailures != null && Long.parseLong(sourceFailures) >= MAX_SOURCE_FAILURES) {
 			return Outcome.LOCKED;
 		}
 		String hash = hashes.get(personId);
@@ -127,6 +168,15 @@ final class PasswordAccounts {
 		if (matches) {
 			redis.del(key);
 			return Outcome.OK;
+		}
+		redis.eval(COUNT_ATTEMPT, List.of(sourceKey), List.of(window));
+		if (attempt instanceof Long count && count == MAX_FAILURES && hash != null) {
+			try {
+				onLock.accept(personId, from);
+			}
+			catch (RuntimeException ex) {
+				// telling the owner must never change the answer
+			}
 		}
 		return Outcome.WRONG;
 	}

@@ -97,7 +97,7 @@ class SignInController {
 			return redirect("/who", null);
 		}
 		String id = person.strip();
-		PasswordAccounts.Outcome outcome = accounts.check(id, password);
+		PasswordAccounts.Outcome outcome = accounts.check(id, password, request.getRemoteAddr());
 		if (outcome == PasswordAccounts.Outcome.OK) {
 			Optional<Person> known = roster.byId(id);
 			if (known.isPresent()) {

@@ -77,8 +77,28 @@ class WebConfiguration {
 	}
 
 	@Bean
-	PasswordAccounts passwordAccounts(WebProperties properties, Roster roster, UnifiedJedis redis, WebMode mode) {
+	PasswordAccounts passwordAccounts(WebProperties properties, Roster roster, UnifiedJedis redis, WebMode mode,
+			ObjectProvider<OutboundSink> sinks, Texts texts, Clock clock, com.warroom.playbooks.WorkingDayCalendar calendar) {
 		PasswordAccounts accounts = PasswordAccounts.load(properties.passwordsFile(), roster, redis);
+		// the owner of an id that a source was just locked out of hears of it in their own chats
+		accounts.onLock((id, source) -> roster.byId(id).ifPresent((person) -> {
+			String time = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
+				.format(clock.instant().atZone(calendar.zone()));
+			String text = texts.get("web.login.locked.owner", com.warroom.bot.engine.Html.escape(id), time,
+					com.warroom.bot.engine.Html.escape(source.isEmpty() ? "—" : source), String.valueOf(PasswordAccounts.MAX_FAILURES),
+					String.valueOf(PasswordAccounts.LOCK.toMinutes()));
+			java.util.List<com.warroom.bot.engine.ChatRef> chats = new java.util.ArrayList<>();
+			chats.add(com.warroom.bot.engine.ChatRef.webPrivate(person.id()));
+			if (person.telegramId() != null) {
+				chats.add(new com.warroom.bot.engine.ChatRef("tg", person.telegramId(), null, false));
+			}
+			for (com.warroom.bot.engine.ChatRef chat : chats) {
+				sinks.orderedStream().filter((sink) -> sink.channel().equals(chat.channel()))
+					.forEach((sink) -> sink.deliver(new com.warroom.bot.engine.Outbound.Send(chat, text, java.util.List.of(), null, null)));
+			}
+			log.warn("网页登录：来源 {} 对 {} 连续失败 {} 次，已锁定该来源 {} 分钟并通知本人", source, id,
+					PasswordAccounts.MAX_FAILURES, PasswordAccounts.LOCK.toMinutes());
+		}));
 		if (mode == WebMode.SIGN_IN) {
 			log.info("网页账户：{} 人{}", accounts.size(), (accounts.size() == 0) ? "（未配置 WEB_PASSWORDS_FILE，无人能登录网页）" : "");
 		}

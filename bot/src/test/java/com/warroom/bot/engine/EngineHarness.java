@@ -26,8 +26,8 @@ import com.warroom.playbooks.SeverityGrader;
 import com.warroom.playbooks.WorkingDayCalendar;
 import redis.clients.jedis.UnifiedJedis;
 
-/** The engine on a real Redis with the example roster, driven like a chat. */
-final class EngineHarness {
+/** The engine on a real Redis with the example roster, driven like a chat (public for the channel tests). */
+public final class EngineHarness {
 
 	static final PlaybookLibrary LIBRARY = PlaybookLoader.loadBundled().orElseThrow();
 
@@ -37,13 +37,16 @@ final class EngineHarness {
 
 	final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T05:58:00Z")); // 13:58 in Shanghai
 
-	final IncidentStore incidents;
+	public final IncidentStore incidents;
 
 	final ButtonTokens tokens;
 
-	final MessageSlots slots;
+	public final MessageSlots slots;
 
-	final ConversationEngine engine;
+	public final ConversationEngine engine;
+
+	/** What the engine was built from (a channel test wraps the engine in a faulty one). */
+	public final ConversationEngine.Services services;
 
 	final IncidentViews views;
 
@@ -53,7 +56,7 @@ final class EngineHarness {
 
 	private final AtomicInteger presses = new AtomicInteger();
 
-	EngineHarness(UnifiedJedis redis) {
+	public EngineHarness(UnifiedJedis redis) {
 		this(redis, TopicOpener.none());
 	}
 
@@ -69,11 +72,11 @@ final class EngineHarness {
 	};
 
 	/** Where the documents issued in the test are kept. */
-	final Archive archive;
+	public final Archive archive;
 
 	final CompanyInfo company;
 
-	EngineHarness(UnifiedJedis redis, TopicOpener topics) {
+	public EngineHarness(UnifiedJedis redis, TopicOpener topics) {
 		this(redis, topics, temporaryDirectory());
 	}
 
@@ -94,9 +97,10 @@ final class EngineHarness {
 				"13800000009", "it@example.com", null);
 		Paperwork paperwork = new IncidentPaperwork(incidents, views, texts, new PdfDocuments(SHANGHAI), archive, company,
 				new CustomerNotices(new NoticeTemplates(), company, clock, SHANGHAI), clock, SHANGHAI, roster);
-		this.engine = new ConversationEngine(new ConversationEngine.Services(LIBRARY, roster, contacts, incidents, tokens,
+		this.services = new ConversationEngine.Services(LIBRARY, roster, contacts, incidents, tokens,
 				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI, listener,
-				paperwork));
+				paperwork);
+		this.engine = new ConversationEngine(services);
 	}
 
 	private static java.nio.file.Path temporaryDirectory() {
@@ -117,7 +121,7 @@ final class EngineHarness {
 
 	static final Actor COMMANDER = user("900000004");
 
-	static final Actor DBA = user("900000006");
+	public static final Actor DBA = user("900000006");
 
 	static final Actor SYSADMIN = user("900000007");
 
@@ -262,7 +266,7 @@ final class EngineHarness {
 	}
 
 	/** Declares {@code playbookId} by search words and returns the actions of the confirmation. */
-	List<Outbound> declare(Actor actor, String words, String title) {
+	public List<Outbound> declare(Actor actor, String words, String title) {
 		List<Outbound> matches = command(actor, "/declare " + words);
 		List<Outbound> confirm = press(actor, button(matches, title));
 		return press(actor, button(confirm, "确认宣布"));

@@ -36,7 +36,7 @@ class EngineRobustnessTests {
 		}
 		try (UnifiedJedis dead = RedisClient.create(URI.create("redis://127.0.0.1:" + port))) {
 			EngineHarness chat = new EngineHarness(dead);
-			assertThat(texts(chat.command(DBA, "/declare 数据库"))).contains("暂时无法保存（存储服务不可用），本次操作未生效");
+			assertThat(texts(chat.command(DBA, "/declare 数据库"))).contains("系统暂时无法保存，请稍后重试（存储服务不可用，本次操作未生效）");
 			assertThat(texts(chat.press(DBA, new Button("完成", "AbCdEfGhJkMn")))).contains("暂时无法保存");
 			assertThat(texts(chat.command(DBA, "/note 记录"))).contains("暂时无法保存");
 		}

@@ -196,4 +196,92 @@ class TelegramIntegrationTests {
 		assertThat(refusal.path("text").asText()).doesNotContain("数据库");
 	}
 
+	/** A body of {@code size} bytes made as it is read, counting what the client actually pulled. */
+	private static java.io.InputStream endless(long size, java.util.concurrent.atomic.AtomicLong pulled) {
+		return new java.io.InputStream() {
+
+			@Override
+			public int read() {
+				return (pulled.get() < size && pulled.incrementAndGet() > 0) ? '{' : -1;
+			}
+
+			@Override
+			public int read(byte[] buffer, int offset, int length) {
+				long left = size - pulled.get();
+				if (left <= 0) {
+					return -1;
+				}
+				int n = (int) Math.min(length, left);
+				java.util.Arrays.fill(buffer, offset, offset + n, (byte) '{');
+				pulled.addAndGet(n);
+				return n;
+			}
+
+		};
+	}
+
+	private int postLarge(long size, String secret, boolean withLength, java.util.concurrent.atomic.AtomicLong pulled) {
+		HttpRequest.BodyPublisher body = HttpRequest.BodyPublishers.ofInputStream(() -> endless(size, pulled));
+		if (withLength) {
+			body = HttpRequest.BodyPublishers.fromPublisher(body, size);
+		}
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/telegram/webhook"))
+			.header("Content-Type", "application/json")
+			.header("X-Telegram-Bot-Api-Secret-Token", secret)
+			.timeout(java.time.Duration.ofSeconds(20))
+			.POST(body)
+			.build();
+		try {
+			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+		}
+		catch (java.io.IOException ex) {
+			return -1; // the server answered and closed the connection before the client finished sending
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return -1;
+		}
+	}
+
+	@Test // GH-11: the secret is checked before the body is read, and the body is capped at 1 MB
+	void aHundredMegabytesWithTheWrongSecretAreNeitherReadNorKept() throws Exception {
+		long hundred = 100L * 1024 * 1024;
+		java.util.concurrent.atomic.AtomicLong pulled = new java.util.concurrent.atomic.AtomicLong();
+		int status = postLarge(hundred, "wrong", false, pulled);
+		assertThat(status).isIn(403, -1);
+		// the server stopped reading at once: the client could push only a few MB into the socket buffers
+		assertThat(pulled.get()).isLessThan(16L * 1024 * 1024);
+		java.util.concurrent.atomic.AtomicLong declared = new java.util.concurrent.atomic.AtomicLong();
+		assertThat(postLarge(hundred, "wrong", true, declared)).isIn(403, -1);
+		assertThat(declared.get()).isLessThan(16L * 1024 * 1024);
+		// with the right secret, more than 1 MB is refused: by its declared length, or once 1 MB was read
+		assertThat(postLarge(2L * 1024 * 1024, SECRET, true, new java.util.concurrent.atomic.AtomicLong())).isIn(413, -1);
+		java.util.concurrent.atomic.AtomicLong chunked = new java.util.concurrent.atomic.AtomicLong();
+		assertThat(postLarge(hundred, SECRET, false, chunked)).isIn(413, -1);
+		assertThat(chunked.get()).isLessThan(16L * 1024 * 1024);
+		// and the endpoint still works
+		assertThat(post(Updates.message(Updates.nextId(), DBA, "/help"), SECRET)).isEqualTo(200);
+		api.await("sendMessage", (b) -> text(b, "可用命令"));
+	}
+
+	@Test // GH-11
+	void malformedUpdatesAreRefusedWith400AndChangeNothing(CapturedOutput output) throws Exception {
+		String noChat = """
+				{"update_id":%d,"message":{"message_id":1,"date":1,"from":{"id":%d,"is_bot":false,"first_name":"测试"},
+				 "text":"/declare 数据库"}}""".formatted(Updates.nextId(), DBA);
+		String noFrom = """
+				{"update_id":%d,"callback_query":{"id":"cq1","chat_instance":"1","data":"AbCdEfGhJkMn",
+				 "message":{"message_id":1,"date":1,"chat":{"id":%d,"type":"supergroup"},"text":"x"}}}"""
+			.formatted(Updates.nextId(), Updates.GROUP);
+		assertThat(post("null", SECRET)).isEqualTo(400);
+		assertThat(post(noChat, SECRET)).isEqualTo(400);
+		assertThat(post(noFrom, SECRET)).isEqualTo(400);
+		FakeBotApi.sleep(300);
+		assertThat(api.calls("sendMessage")).isEmpty();
+		assertThat(api.calls("answerCallbackQuery")).isEmpty();
+		// each logged once, in one line, without a stack trace
+		assertThat(output.getAll().lines().filter((line) -> line.contains("拒绝格式错误的 Telegram 更新"))).hasSize(3);
+		assertThat(output.getAll()).doesNotContain("NullPointerException");
+	}
+
 }

@@ -56,6 +56,31 @@ class PasswordAccountsTests {
 		assertThat(accounts.check("wu-dba", "Wu-dba-pw-2026")).isEqualTo(PasswordAccounts.Outcome.OK);
 	}
 
+	@Test // GH-11: six wrong passwords lock only the failing source
+	void failuresLockOnlyTheirSourceAndTheOwnerIsTold() {
+		List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+		accounts.onLock((id, source) -> told.add(id + "@" + source));
+		for (int i = 0; i <= PasswordAccounts.MAX_FAILURES; i++) {
+			accounts.check("zhao-gm", "guess-" + i, "203.0.113.9");
+		}
+		assertThat(accounts.check("zhao-gm", "Zhao-gm-pw-2026", "203.0.113.9")).isEqualTo(PasswordAccounts.Outcome.LOCKED);
+		assertThat(told).containsExactly("zhao-gm@203.0.113.9");
+		// the leader, from the office, still signs in
+		assertThat(accounts.check("zhao-gm", "Zhao-gm-pw-2026", "198.51.100.7")).isEqualTo(PasswordAccounts.Outcome.OK);
+		assertThat(accounts.check("zhao-gm", "Zhao-gm-pw-2026", "203.0.113.9")).isEqualTo(PasswordAccounts.Outcome.LOCKED);
+	}
+
+	@Test // GH-11
+	void aSourceFailingOnManyIdsIsLockedOutOfAll() {
+		String[] ids = { "wu-dba", "zheng-sys", "zhao-gm", "chu-audit", "mallory" };
+		for (int i = 0; i < PasswordAccounts.MAX_SOURCE_FAILURES; i++) {
+			assertThat(accounts.check(ids[i % ids.length], "guess-" + i, "203.0.113.10"))
+				.isEqualTo(PasswordAccounts.Outcome.WRONG);
+		}
+		assertThat(accounts.check("wu-dba", "Wu-dba-pw-2026", "203.0.113.10")).isEqualTo(PasswordAccounts.Outcome.LOCKED);
+		assertThat(accounts.check("wu-dba", "Wu-dba-pw-2026", "198.51.100.7")).isEqualTo(PasswordAccounts.Outcome.OK);
+	}
+
 	@Test
 	void aSuccessClearsEarlierFailures() {
 		for (int i = 0; i < PasswordAccounts.MAX_FAILURES - 1; i++) {

@@ -99,6 +99,21 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		assertThat(locked.body()).contains("登录失败次数过多，请 15 分钟后再试。");
 	}
 
+	@Autowired
+	WebChatLog chats;
+
+	@Test // GH-11
+	void theOwnerOfAnIdLockedOutFromASourceIsToldInTheirOwnChat() {
+		for (int i = 0; i < PasswordAccounts.MAX_FAILURES; i++) {
+			assertThat(web.signIn("zheng-sys", "guess-" + i).statusCode()).isEqualTo(401);
+		}
+		assertThat(chats.recent("p-zheng-sys")).singleElement()
+			.satisfies((message) -> assertThat(message.post().html()).contains("您的网页账户 <b>zheng-sys</b>")
+				.contains("从 127.0.0.1 连续 5 次密码错误，该来源已被锁定 15 分钟"));
+		// nobody else hears of it
+		assertThat(chats.recent("p-wu-dba")).isEmpty();
+	}
+
 	@Test // GH-6
 	void theSignInFormNeedsItsOwnCsrfToken() {
 		web.get("/login");

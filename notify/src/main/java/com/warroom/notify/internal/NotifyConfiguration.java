@@ -88,6 +88,14 @@ class NotifyConfiguration {
 		return new JdbcOutbox(dataSource, robotChannels, events, clock, giveUp, poll);
 	}
 
+	/** How a reminder whose handling failed (Redis unreachable) is tried again. */
+	@Bean
+	ReminderRetry reminderRetry(
+			@org.springframework.beans.factory.annotation.Value("${warroom.reminder-retry-first:PT1S}") java.time.Duration first,
+			@org.springframework.beans.factory.annotation.Value("${warroom.reminder-retry-max:PT1M}") java.time.Duration max) {
+		return new ReminderRetry(first, max);
+	}
+
 	@Bean
 	SchedulerFactoryBeanCustomizer warroomQuartz(DataSource dataSource,
 			@org.springframework.beans.factory.annotation.Value("${warroom.database-url:}") String url,
@@ -111,6 +119,9 @@ class NotifyConfiguration {
 			// batches and run them on enough threads (bench/ReminderLatenessBenchmark)
 			properties.put("org.quartz.threadPool.threadCount", "10");
 			properties.put("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "10");
+			// acquire within the store's lock: with batches, a job deleted by a re-plan while its
+			// trigger was being acquired logged "Couldn't acquire next trigger … No record found"
+			properties.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
 			properties.put("org.quartz.jobStore.driverDelegateClass", postgres
 					? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
 			factory.setQuartzProperties(properties);

@@ -1,0 +1,593 @@
+package com.warroom.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The fault run of issue 11: the real jar ({@code bot/target/warroom-exec.jar}) in webhook
+ * mode against a fake Bot API (a JDK HTTP server), on a real {@code redis-server} the run
+ * starts itself; all on loopback. The run plays Telegram: every update is posted until it
+ * gets a 200 (as Telegram redelivers). It kills the bot with {@code kill -9} at random
+ * moments while updates are in flight ({@code kills} times), and every fourth round
+ * stops Redis across the overdue time of freshly declared incidents and starts it again.
+ * At the end it starts the bot once more, lets it settle and counts:
+ * <ul>
+ * <li>updates lost: a {@code /note} acknowledged with 200 that is not on its incident's
+ * timeline; updates applied twice: a note on it more than once;</li>
+ * <li>reminders missed: an incident's at-once report reminder or its overdue reminder
+ * never marked sent (the clock lost it);</li>
+ * <li>messages lost: a reminder marked sent, or a note recorded, whose message never
+ * reached the chat (the in-memory send queue died with the process);</li>
+ * <li>duplicates in groups: the same reminder, or more note confirmations than notes, in
+ * one group chat.</li>
+ * </ul>
+ * JDK only, so it runs as a single-file program without installing the modules:
+ * {@code java bench/src/main/java/com/warroom/bench/FaultRun.java [kills=20] [seed=1]}.
+ */
+public final class FaultRun {
+
+	static final String TOKEN = "123456:FAULT-RUN";
+
+	static final String SECRET = "fault-run-secret";
+
+	/** The liaison of the example roster (may declare). */
+	static final long LIAISON = 900000009L;
+
+	private final Random random;
+
+	private final Path work;
+
+	private final Path jar;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	private final FakeApi api = new FakeApi();
+
+	private final int botPort = freePort();
+
+	private final int redisPort = freePort();
+
+	private Process bot;
+
+	private Process redis;
+
+	private final AtomicInteger updateIds = new AtomicInteger(1000);
+
+	/** Incident chats (one incident each) and the notes acknowledged in each. */
+	private final Map<Long, List<String>> notes = new ConcurrentHashMap<>();
+
+	private final AtomicLong chats = new AtomicLong(-1_009_000_000_000L);
+
+	private final AtomicInteger posts = new AtomicInteger();
+
+	private final AtomicInteger redeliveries = new AtomicInteger();
+
+	private FaultRun(long seed, Path work, Path jar) {
+		this.random = new Random(seed);
+		this.work = work;
+		this.jar = jar;
+	}
+
+	public static void main(String[] args) throws Exception {
+		int kills = (args.length > 0) ? Integer.parseInt(args[0]) : 20;
+		long seed = (args.length > 1) ? Long.parseLong(args[1]) : 1;
+		Path jar = Path.of((args.length > 2) ? args[2] : "bot/target/warroom-exec.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " missing: ./mvnw -q -pl bot -am package -DskipTests");
+		}
+		Path work = Files.createTempDirectory("warroom-fault-run");
+		FaultRun run = new FaultRun(seed, work, jar);
+		long started = System.nanoTime();
+		try {
+			run.run(kills);
+		}
+		finally {
+			run.stopBot(false);
+			run.stopRedis();
+			run.api.close();
+		}
+		System.out.printf("elapsed %.0f s, work dir %s%n", (System.nanoTime() - started) / 1e9, work);
+	}
+
+	private void run(int kills) throws Exception {
+		startRedis();
+		for (int round = 1; round <= kills; round++) {
+			startBot();
+			boolean outage = round % 4 == 0;
+			// new incidents this round: their at-once reminder fires now, their overdue one 8 s later
+			List<Long> declared = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				declared.add(declare());
+			}
+			if (outage) {
+				FaultRun.sleep(2000);
+				stopRedis();
+				log("round %d: Redis stopped across the overdue time", round);
+				FaultRun.sleep(12000);
+				startRedis();
+				FaultRun.sleep(4000);
+			}
+			traffic(Duration.ofMillis(500 + random.nextInt(3000)));
+			// kill -9 while updates are in flight (a note, a declaration, a press)
+			Thread writer = new Thread(() -> traffic(Duration.ofMillis(2000)));
+			writer.start();
+			FaultRun.sleep(random.nextInt(1200));
+			stopBot(true);
+			writer.join();
+			log("round %d: killed (%d posts, %d redeliveries so far)", round, posts.get(), redeliveries.get());
+		}
+		startBot();
+		log("final start; settling");
+		FaultRun.sleep(30000);
+		report();
+	}
+
+	/** Posts notes to random incidents for {@code length}; each is delivered until it gets 200. */
+	private void traffic(Duration length) {
+		long until = System.nanoTime() + length.toNanos();
+		List<Long> open = new ArrayList<>(notes.keySet());
+		while (System.nanoTime() < until && !open.isEmpty()) {
+			long chat = open.get(random.nextInt(open.size()));
+			// unique and self-delimiting: "note-12." is not inside "note-123."
+			String note = "note-" + noteIds.incrementAndGet() + ".";
+			String update = message(updateIds.incrementAndGet(), chat, "/note " + note);
+			if (deliverSoon(update)) {
+				notes.get(chat).add(note);
+			}
+			else {
+				// not acknowledged before the kill: Telegram keeps it and delivers it after the restart
+				pending.add(new String[] { update, String.valueOf(chat), note });
+			}
+			FaultRun.sleep(PACE.toMillis());
+		}
+	}
+
+	/** Between two updates of the run: 20 a second, a busy incident room, not a flood. */
+	private static final Duration PACE = Duration.ofMillis(50);
+
+	private final AtomicInteger noteIds = new AtomicInteger();
+
+	/** Updates not yet acknowledged when the bot died: delivered again after the restart. */
+	private final List<String[]> pending = new CopyOnWriteArrayList<>();
+
+	private long declare() throws Exception {
+		long chat = chats.decrementAndGet();
+		deliver(message(updateIds.incrementAndGet(), chat, "/declare 网页 篡改"));
+		String pick = api.button(chat, "网页内容被篡改");
+		deliver(press(updateIds.incrementAndGet(), chat, pick));
+		String confirm = api.button(chat, "确认宣布");
+		deliver(press(updateIds.incrementAndGet(), chat, confirm));
+		notes.put(chat, new CopyOnWriteArrayList<>());
+		return chat;
+	}
+
+	/** Posts once; true on 200. */
+	private boolean deliverSoon(String update) {
+		posts.incrementAndGet();
+		try {
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + botPort + "/telegram/webhook"))
+				.header("Content-Type", "application/json")
+				.header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+				.timeout(Duration.ofSeconds(10))
+				.POST(HttpRequest.BodyPublishers.ofString(update))
+				.build();
+			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/** Posts until 200, as Telegram does (bounded: 60 s). */
+	private void deliver(String update) {
+		long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!deliverSoon(update)) {
+			redeliveries.incrementAndGet();
+			if (System.nanoTime() > until) {
+				throw new IllegalStateException("the bot never acknowledged an update");
+			}
+			FaultRun.sleep(500);
+		}
+	}
+
+	private void startBot() throws Exception {
+		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + botPort,
+				"--server.address=127.0.0.1", "--warroom.data-dir=" + work.resolve("data"),
+				"--warroom.redis-url=redis://127.0.0.1:" + redisPort, "--warroom.telegram.token=" + TOKEN,
+				"--warroom.telegram.api-url=" + api.url(), "--warroom.telegram.mode=webhook",
+				"--warroom.telegram.webhook-secret=" + SECRET, "--warroom.reminder-lead=PT1S",
+				"--warroom.overdue-after=PT8S", "--warroom.ack-timeout=PT10M", "--warroom.reminder-retry-max=PT2S",
+				"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
+				"--logging.level.root=WARN"));
+		bot = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("bot.log").toFile()))
+			.start();
+		long until = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+		while (System.nanoTime() < until) {
+			try {
+				HttpResponse<Void> ready = http.send(
+						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + botPort + "/readyz")).build(),
+						HttpResponse.BodyHandlers.discarding());
+				if (ready.statusCode() == 200) {
+					// Telegram delivers again what was not acknowledged before the kill
+					for (String[] update : pending) {
+						redeliveries.incrementAndGet();
+						deliver(update[0]);
+						notes.get(Long.parseLong(update[1])).add(update[2]);
+						pending.remove(update);
+					}
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not up yet
+			}
+			if (!bot.isAlive()) {
+				throw new IllegalStateException("the bot did not start; see " + work.resolve("bot.log"));
+			}
+			FaultRun.sleep(300);
+		}
+		throw new IllegalStateException("the bot was not ready within 180 s");
+	}
+
+	private void stopBot(boolean kill) {
+		if (bot != null && bot.isAlive()) {
+			if (kill) {
+				bot.destroyForcibly(); // SIGKILL
+			}
+			else {
+				bot.destroy();
+			}
+			try {
+				if (!bot.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+					bot.destroyForcibly();
+					bot.waitFor();
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private void startRedis() throws Exception {
+		Path dir = Files.createDirectories(work.resolve("redis"));
+		redis = new ProcessBuilder("redis-server", "--port", String.valueOf(redisPort), "--bind", "127.0.0.1", "--dir",
+				dir.toString(), "--appendonly", "yes", "--appendfsync", "always", "--save", "")
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("redis.log").toFile()))
+			.start();
+		long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (System.nanoTime() < until) {
+			try (Resp resp = new Resp(redisPort)) {
+				if ("PONG".equals(resp.call("PING"))) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				FaultRun.sleep(100);
+			}
+		}
+		throw new IllegalStateException("redis-server did not start");
+	}
+
+	private void stopRedis() {
+		if (redis != null && redis.isAlive()) {
+			redis.destroyForcibly();
+			try {
+				redis.waitFor();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private void report() throws Exception {
+		int updatesLost = 0;
+		int appliedTwice = 0;
+		int remindersMissed = 0;
+		int messagesLost = 0;
+		int duplicates = 0;
+		int incidents = 0;
+		int reminders = 0;
+		int noteCount = 0;
+		try (Resp resp = new Resp(redisPort)) {
+			for (Map.Entry<Long, List<String>> chat : notes.entrySet()) {
+				String chatKey = "tg:" + chat.getKey();
+				@SuppressWarnings("unchecked")
+				List<Object> open = (List<Object>) resp.call("SMEMBERS", "wr:chat:" + chatKey + ":open");
+				if (open.size() != 1) {
+					log("chat %d holds %d incidents (expected 1)", chat.getKey(), open.size());
+					duplicates += Math.max(0, open.size() - 1);
+					if (open.isEmpty()) {
+						continue;
+					}
+				}
+				incidents++;
+				String id = String.valueOf(open.get(0));
+				String timeline = String.valueOf(resp.call("XRANGE", "wr:inc:" + id + ":tl", "-", "+"));
+				for (String note : chat.getValue()) {
+					noteCount++;
+					int times = count(timeline, note);
+					if (times == 0) {
+						updatesLost++;
+					}
+					else if (times > 1) {
+						appliedTwice++;
+						log("%s: %s on the timeline %d times", id, note, times);
+					}
+				}
+				List<String> texts = api.texts(chat.getKey());
+				long confirmations = texts.stream().filter((t) -> t.contains("已记入")).count();
+				long recorded = chat.getValue().stream().filter((note) -> count(timeline, note) > 0).count();
+				messagesLost += (int) Math.max(0, recorded - confirmations);
+				duplicates += (int) Math.max(0, confirmations - recorded);
+				if (confirmations > recorded) {
+					log("%s: %d note confirmations for %d notes recorded", id, confirmations, recorded);
+				}
+				for (String[] reminder : new String[][] { { "DUE", "现在到期" }, { "OVERDUE", "前），已逐级升级通知" } }) {
+					reminders++;
+					boolean sent = Long.valueOf(1).equals(resp.call("EXISTS", "wr:sent:" + id + ":CYCLE:1:" + reminder[0]));
+					long seen = texts.stream().filter((t) -> t.contains(reminder[1])).count();
+					if (!sent) {
+						remindersMissed++;
+						log("%s: reminder CYCLE:1 %s never sent", id, reminder[0]);
+					}
+					else if (seen == 0) {
+						messagesLost++;
+						log("%s: reminder CYCLE:1 %s marked sent, its message lost", id, reminder[0]);
+					}
+					duplicates += (int) Math.max(0, seen - 1);
+					if (seen > 1) {
+						log("%s: reminder CYCLE:1 %s sent %d times", id, reminder[0], seen);
+					}
+				}
+			}
+		}
+		System.out.printf("%nfault run: %d incidents, %d notes acknowledged, %d reminders expected, %d posts, "
+				+ "%d redeliveries%n", incidents, noteCount, reminders, posts.get(), redeliveries.get());
+		System.out.printf("updates lost: %d%nupdates applied twice: %d%nreminders missed: %d%nmessages lost: %d%n"
+				+ "duplicates in groups: %d%n", updatesLost, appliedTwice, remindersMissed, messagesLost, duplicates);
+	}
+
+	private static int count(String haystack, String needle) {
+		int n = 0;
+		for (int at = haystack.indexOf(needle); at >= 0; at = haystack.indexOf(needle, at + needle.length())) {
+			n++;
+		}
+		return n;
+	}
+
+	private static String message(int updateId, long chat, String text) {
+		return """
+				{"update_id":%d,"message":{"message_id":%d,"date":1763790000,
+				 "chat":{"id":%d,"type":"supergroup","title":"应急群"},
+				 "from":{"id":%d,"is_bot":false,"first_name":"联络"},"text":"%s"}}
+				""".formatted(updateId, updateId, chat, LIAISON, text);
+	}
+
+	private static String press(int updateId, long chat, String data) {
+		return """
+				{"update_id":%d,"callback_query":{"id":"cq%d","chat_instance":"1","data":"%s",
+				 "from":{"id":%d,"is_bot":false,"first_name":"联络"},
+				 "message":{"message_id":1,"date":1763790000,"chat":{"id":%d,"type":"supergroup"},"text":"x"}}}
+				""".formatted(updateId, updateId, data, LIAISON, chat);
+	}
+
+	private static void log(String format, Object... args) {
+		System.out.printf("[fault-run] " + format + "%n", args);
+	}
+
+	static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** The fake Bot API: answers every method, keeps what was sent to each chat and its buttons. */
+	static final class FakeApi implements AutoCloseable {
+
+		private static final Pattern CHAT = Pattern.compile("\"chat_id\"\\s*:\\s*\"?(-?\\d+)\"?");
+
+		private static final Pattern TEXT = Pattern.compile("\"text\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+		private final HttpServer server;
+
+		private final Map<Long, List<String>> sent = new ConcurrentHashMap<>();
+
+		private final Map<Long, List<String>> bodies = new ConcurrentHashMap<>();
+
+		private final AtomicInteger messageIds = new AtomicInteger(100);
+
+		FakeApi() {
+			try {
+				server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 64);
+			}
+			catch (IOException ex) {
+				throw new IllegalStateException(ex);
+			}
+			server.createContext("/", (exchange) -> {
+				String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+				String path = exchange.getRequestURI().getPath();
+				String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
+				Matcher chat = CHAT.matcher(body);
+				long chatId = chat.find() ? Long.parseLong(chat.group(1)) : 0;
+				String answer;
+				if (method.equals("sendmessage") || method.equals("editmessagetext")) {
+					Matcher text = TEXT.matcher(body);
+					String message = text.find() ? text.group(1) : "";
+					bodies.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>()).add(body);
+					if (method.equals("sendmessage")) {
+						sent.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>()).add(message);
+					}
+					answer = method.equals("sendmessage") ? "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
+							+ ",\"date\":1,\"chat\":{\"id\":" + chatId + ",\"type\":\"supergroup\"},\"text\":\"x\"}}"
+							: "{\"ok\":true,\"result\":true}";
+				}
+				else if (method.equals("senddocument")) {
+					answer = "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
+							+ ",\"date\":1,\"chat\":{\"id\":-1,\"type\":\"supergroup\"}}}";
+				}
+				else {
+					answer = "{\"ok\":true,\"result\":true}";
+				}
+				byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders().add("Content-Type", "application/json");
+				exchange.sendResponseHeaders(200, bytes.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(bytes);
+				}
+			});
+			server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+			server.start();
+		}
+
+		String url() {
+			return "http://127.0.0.1:" + server.getAddress().getPort();
+		}
+
+		List<String> texts(long chat) {
+			return sent.getOrDefault(chat, List.of());
+		}
+
+		/** The callback data of the last button labelled {@code label} sent to the chat (waits up to 60 s). */
+		String button(long chat, String label) {
+			Pattern button = Pattern.compile("\"text\"\\s*:\\s*\"" + Pattern.quote(label)
+					+ "\"[^}]*?\"callback_data\"\\s*:\\s*\"([A-Za-z0-9]+)\"");
+			long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (System.nanoTime() < until) {
+				List<String> all = bodies.getOrDefault(chat, List.of());
+				for (int i = all.size() - 1; i >= 0; i--) {
+					Matcher matcher = button.matcher(all.get(i));
+					if (matcher.find()) {
+						return matcher.group(1);
+					}
+				}
+				FaultRun.sleep(100);
+			}
+			throw new IllegalStateException("no button " + label + " in chat " + chat);
+		}
+
+		@Override
+		public void close() {
+			server.stop(0);
+		}
+
+	}
+
+	/** Just enough of the Redis protocol to read the results. */
+	static final class Resp implements AutoCloseable {
+
+		private final Socket socket;
+
+		private final InputStream in;
+
+		Resp(int port) throws IOException {
+			socket = new Socket("127.0.0.1", port);
+			socket.setSoTimeout(5000);
+			in = new BufferedInputStream(socket.getInputStream());
+		}
+
+		Object call(String... args) throws IOException {
+			StringBuilder out = new StringBuilder("*" + args.length + "\r\n");
+			for (String arg : args) {
+				out.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg).append("\r\n");
+			}
+			socket.getOutputStream().write(out.toString().getBytes(StandardCharsets.UTF_8));
+			return read();
+		}
+
+		private Object read() throws IOException {
+			int type = in.read();
+			String line = line();
+			switch (type) {
+				case '+':
+					return line;
+				case '-':
+					throw new IOException(line);
+				case ':':
+					return Long.parseLong(line);
+				case '$': {
+					int length = Integer.parseInt(line);
+					if (length < 0) {
+						return null;
+					}
+					byte[] bytes = in.readNBytes(length + 2);
+					return new String(bytes, 0, length, StandardCharsets.UTF_8);
+				}
+				case '*': {
+					int length = Integer.parseInt(line);
+					List<Object> items = new ArrayList<>();
+					for (int i = 0; i < length; i++) {
+						items.add(read());
+					}
+					return items;
+				}
+				default:
+					throw new IOException("unexpected reply " + (char) type);
+			}
+		}
+
+		private String line() throws IOException {
+			StringBuilder line = new StringBuilder();
+			for (int c = in.read(); c != '\r'; c = in.read()) {
+				if (c < 0) {
+					throw new IOException("closed");
+				}
+				line.append((char) c);
+			}
+			in.read();
+			return line.toString();
+		}
+
+		@Override
+		public void close() throws IOException {
+			socket.close();
+		}
+
+	}
+
+}
