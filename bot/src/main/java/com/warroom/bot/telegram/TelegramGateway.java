@@ -1,6 +1,5 @@
 package com.warroom.bot.telegram;
 
-import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +13,14 @@ import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.TopicOpener;
+import com.warroom.bot.engine.Texts;
+import com.warroom.bot.roster.Roster;
 import com.warroom.reports.Archive;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
-import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
-import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
@@ -56,22 +52,29 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 
 	private final ConversationEngine engine;
 
-	private final SendQueue queue;
-
-	private final MessageSlots slots;
+	private final TelegramSender sender;
 
 	private final UnifiedJedis redis;
 
-	private final Archive archive;
+	private final @Nullable Roster roster;
 
+	private final @Nullable Texts texts;
+
+	/** A gateway whose calls live only in memory (benchmarks of the pipeline). */
 	public TelegramGateway(TelegramClient client, ConversationEngine engine, SendQueue queue, MessageSlots slots,
 			UnifiedJedis redis, Archive archive) {
+		this(client, engine, new TelegramSender(client, queue, slots, redis, archive, null, "（重发）", Duration.ofSeconds(15)),
+				redis, null, null);
+	}
+
+	TelegramGateway(TelegramClient client, ConversationEngine engine, TelegramSender sender, UnifiedJedis redis,
+			@Nullable Roster roster, @Nullable Texts texts) {
 		this.client = client;
 		this.engine = engine;
-		this.queue = queue;
-		this.slots = slots;
+		this.sender = sender;
 		this.redis = redis;
-		this.archive = archive;
+		this.roster = roster;
+		this.texts = texts;
 	}
 
 	/** Handles a batch of updates, in order. */
@@ -96,11 +99,47 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		if (inbound.isEmpty()) {
 			return;
 		}
-		List<Outbound> actions = engine.handle(inbound.get());
+		Inbound in = inbound.get();
+		if (!in.chat().chatId().startsWith("-")) {
+			Reachability.reachable(redis, in.chat().chatId()); // they wrote to the bot privately
+		}
+		List<Outbound> actions = new ArrayList<>(engine.handle(in));
+		if (in instanceof Inbound.Command command && command.name().equals("start")) {
+			reachLine(in).ifPresent(actions::add);
+		}
+		// a press is answered at once; what it changes goes before bulk notices, a command's reply before both
+		SendQueue.Lane lane = (in instanceof Inbound.Press) ? SendQueue.Lane.PRESS : SendQueue.Lane.COMMAND;
 		for (Outbound action : actions) {
-			deliver(action, inbound.get().chat());
+			sender.deliver(action, in.chat(), lane);
 		}
 		engine.settled(actions);
+	}
+
+	/** /start by a roster member: whether the bot can write to them directly. */
+	private Optional<Outbound> reachLine(Inbound in) {
+		if (roster == null || texts == null || roster.find(CHANNEL, in.actor().userId()).isEmpty()) {
+			return Optional.empty();
+		}
+		String key;
+		Optional<String> known = Reachability.of(redis, in.actor().userId());
+		if (!in.chat().chatId().startsWith("-") || known.filter("ok"::equals).isPresent()) {
+			key = "telegram.reach.ok";
+		}
+		else {
+			key = known.isPresent() ? "telegram.reach.refused" : "telegram.reach.unknown";
+		}
+		String why = known.filter((k) -> k.startsWith("no:")).map((k) -> k.substring(3)).orElse("");
+		return Optional.of(new Outbound.Send(in.chat(), texts.get(key, com.warroom.bot.engine.Html.escape(why)), List.of(),
+				null, null));
+	}
+
+	/** Makes the calls a crash left unfinished; returns how many. */
+	public int resume() {
+		return sender.resume();
+	}
+
+	TelegramSender sender() {
+		return sender;
 	}
 
 	static Optional<Inbound> translate(Update update) {
@@ -169,93 +208,20 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		return CHANNEL;
 	}
 
-	/** Queues an action that does not answer an inbound event (reminders, escalations). */
+	/** Stores and queues an action that does not answer an inbound event (reminders, escalations): bulk. */
 	@Override
 	public void deliver(Outbound action) {
 		ChatRef chat = (action instanceof Outbound.Send send) ? send.chat()
 				: (action instanceof Outbound.Edit edit) ? edit.chat()
 						: (action instanceof Outbound.Document document) ? document.chat() : null;
 		if (chat != null) {
-			deliver(action, chat);
+			sender.deliver(action, chat, SendQueue.Lane.BULK);
 		}
 	}
 
-	/** Queues the Bot API calls for one engine action. */
+	/** Stores and queues the Bot API calls for one engine action answering an event in {@code origin}. */
 	void deliver(Outbound action, ChatRef origin) {
-		if (action instanceof Outbound.Answer answer) {
-			queue.submit(origin.key(), isGroup(origin), false, () -> client.execute(AnswerCallbackQuery.builder()
-				.callbackQueryId(answer.pressId())
-				.text(answer.text().isEmpty() ? null : truncate(answer.text(), 200))
-				.showAlert(answer.alert())
-				.build()));
-		}
-		else if (action instanceof Outbound.Send send) {
-			send(send.chat(), send.html(), send.buttons(), send.slot(), send.incidentId());
-		}
-		else if (action instanceof Outbound.Edit edit) {
-			queue.submit(edit.chat().key(), isGroup(edit.chat()), true, () -> {
-				Optional<String> messageId = slots.messageOf(edit.chat(), edit.slot());
-				if (messageId.isEmpty()) {
-					sendNow(edit.chat(), edit.html(), edit.buttons(), edit.slot(), edit.incidentId());
-					return;
-				}
-				client.execute(EditMessageText.builder()
-					.chatId(edit.chat().chatId())
-					.messageId(Integer.valueOf(messageId.get()))
-					.text(truncate(edit.html(), MAX_TEXT))
-					.parseMode("HTML")
-					.replyMarkup(keyboard(edit.buttons()))
-					.build());
-			});
-		}
-		else if (action instanceof Outbound.Document document) {
-			queue.submit(document.chat().key(), isGroup(document.chat()), true, () -> sendDocument(document));
-		}
-	}
-
-	private void sendDocument(Outbound.Document document) throws TelegramApiException {
-		Optional<byte[]> content = archive.read(document.incidentId(), document.name());
-		if (content.isEmpty()) {
-			log.warn("文件 {}/{} 不在归档中，未发送", document.incidentId(), document.name());
-			return;
-		}
-		ChatRef chat = document.chat();
-		client.execute(SendDocument.builder()
-			.chatId(chat.chatId())
-			.messageThreadId((chat.threadId() != null) ? Integer.valueOf(chat.threadId()) : null)
-			.document(new InputFile(new ByteArrayInputStream(content.get()), document.name()))
-			.caption(truncate(document.caption(), 1024))
-			.parseMode("HTML")
-			.build());
-	}
-
-	private void send(ChatRef chat, String html, List<List<Button>> buttons, @Nullable String slot,
-			@Nullable String incidentId) {
-		List<String> parts = split(html);
-		for (int i = 0; i < parts.size(); i++) {
-			boolean last = i == parts.size() - 1;
-			String part = parts.get(i);
-			queue.submit(chat.key(), isGroup(chat), true,
-					() -> sendNow(chat, part, last ? buttons : List.of(), last ? slot : null, incidentId));
-		}
-	}
-
-	private void sendNow(ChatRef chat, String html, List<List<Button>> buttons, @Nullable String slot,
-			@Nullable String incidentId) throws TelegramApiException {
-		SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder()
-			.chatId(chat.chatId())
-			.text(truncate(html, MAX_TEXT))
-			.parseMode("HTML");
-		if (chat.threadId() != null) {
-			builder.messageThreadId(Integer.valueOf(chat.threadId()));
-		}
-		if (!buttons.isEmpty()) {
-			builder.replyMarkup(keyboard(buttons));
-		}
-		Message sent = client.execute(builder.build());
-		if (sent != null) {
-			slots.record(chat, slot, String.valueOf(sent.getMessageId()), incidentId);
-		}
+		sender.deliver(action, origin, SendQueue.Lane.COMMAND);
 	}
 
 	@Override
@@ -286,10 +252,6 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 			rows.add(keyboardRow);
 		}
 		return new InlineKeyboardMarkup(rows);
-	}
-
-	private static boolean isGroup(ChatRef chat) {
-		return chat.chatId().startsWith("-");
 	}
 
 	/** Splits text into parts of at most 4096 characters at line ends, never inside an entity. */
