@@ -177,22 +177,19 @@ public final class BusyGroupBenchmark {
 	}
 
 	private void report(int n) throws Exception {
+		long since = api.lastMessageId();
 		command(LIAISON, "/reported", "sendMessage", (t) -> t.contains("记录哪一次报告"));
-		String which = api.lastButtonMessageMatching(GROUP, (label) -> label.contains("第 " + n + " 次"));
-		if (which == null) {
-			System.out.println("no report 第 " + n + " 次 offered");
-			return;
-		}
+		String which = api.awaitButtonMessage(GROUP, since, (t) -> t.contains("记录哪一次报告"), 120);
+		since = Long.parseLong(which);
 		press(LIAISON, which, api.labelMatching(which, (label) -> label.contains("第 " + n + " 次")));
-		String channel = api.awaitButtonMessage(GROUP, (t) -> t.contains("报告方式"), 120);
+		String channel = api.awaitButtonMessage(GROUP, since, (t) -> t.contains("报告方式"), 120);
 		press(LIAISON, channel, api.firstLabel(channel));
-		String time = api.awaitButtonMessage(GROUP, (t) -> t.contains("报告时间"), 120);
+		String time = api.awaitButtonMessage(GROUP, Long.parseLong(channel), (t) -> t.contains("报告时间"), 120);
 		press(LIAISON, time, "现在");
-		String sign = api.awaitButtonMessage(GROUP, (t) -> t.contains("待签发") && t.contains("第 " + n + " 次"), 120);
+		String sign = api.awaitButtonMessage(GROUP, Long.parseLong(time), (t) -> t.contains("待签发"), 120);
 		String data = api.button(sign, "签发");
 		pressData(CRO, sign, data);
 		pressData(GM, sign, data); // the same button, the second signer
-
 	}
 
 	private void press(long user, String label) throws Exception {

@@ -261,8 +261,18 @@ final class LimitedBotApi implements AutoCloseable {
 		return await(() -> lastButtonMessage(chat, label, null), seconds, "button " + label);
 	}
 
-	String awaitButtonMessage(long chat, Predicate<String> text, int seconds) {
-		return await(() -> lastButtonMessage(String.valueOf(chat), (l) -> true, text), seconds, "a message with buttons");
+	/** The newest message after {@code since} with buttons whose text matches. */
+	String awaitButtonMessage(long chat, long since, Predicate<String> text, int seconds) {
+		return await(() -> {
+			String found = lastButtonMessage(String.valueOf(chat), (l) -> true, text);
+			return (found != null && Long.parseLong(found) > since) ? found : null;
+		}, seconds, "a message with buttons");
+	}
+
+	long lastMessageId() {
+		synchronized (lock) {
+			return nextId - 1;
+		}
 	}
 
 	private static String await(java.util.function.Supplier<String> probe, int seconds, String what) {
@@ -311,7 +321,10 @@ final class LimitedBotApi implements AutoCloseable {
 	}
 
 	String firstLabel(String messageId) {
-		return labelMatching(messageId, (l) -> true);
+		synchronized (lock) {
+			return messages.get(Long.valueOf(messageId)).buttons.stream().filter((b) -> !pressed.contains(b.data()))
+				.map(Button::label).findFirst().orElseThrow();
+		}
 	}
 
 	boolean anyButton(long chat, String... labels) {
