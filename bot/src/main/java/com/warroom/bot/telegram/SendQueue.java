@@ -86,6 +86,14 @@ public class SendQueue implements AutoCloseable {
 
 	}
 
+	/** A call that may find nothing to do (an edit to what the message shows): then it costs no budget. */
+	public interface Skippable {
+
+		/** Whether the last run made no HTTP call. */
+		boolean madeNoCall();
+
+	}
+
 	/** Told how a call fared when it did not simply succeed. */
 	@FunctionalInterface
 	public interface Outcome {
@@ -381,6 +389,9 @@ public class SendQueue implements AutoCloseable {
 		boolean counted = true;
 		try {
 			task.call().run();
+			if (task.call() instanceof Skippable skippable && skippable.madeNoCall()) {
+				counted = false;
+			}
 		}
 		catch (TelegramApiRequestException ex) {
 			Integer code = ex.getErrorCode();

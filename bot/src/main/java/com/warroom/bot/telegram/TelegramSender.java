@@ -202,7 +202,9 @@ final class TelegramSender implements AutoCloseable {
 	}
 
 	/** One call: stored, queued, made (maybe more than once), finished. */
-	private final class Job implements SendQueue.Call, SendQueue.Cancellable {
+	private final class Job implements SendQueue.Call, SendQueue.Cancellable, SendQueue.Skippable {
+
+		private volatile boolean noCall;
 
 		final String id;
 
@@ -245,6 +247,11 @@ final class TelegramSender implements AutoCloseable {
 		}
 
 		@Override
+		public boolean madeNoCall() {
+			return noCall;
+		}
+
+		@Override
 		public synchronized boolean cancelled() {
 			return cancelled;
 		}
@@ -266,6 +273,7 @@ final class TelegramSender implements AutoCloseable {
 			}
 			boolean again = ambiguous && current.group();
 			String detail = make(current, again);
+			noCall = detail.equals("unchanged") || detail.equals("missing");
 			if (outbox != null) {
 				outbox.finish(id, "SENT", detail);
 			}
