@@ -123,4 +123,41 @@ class TelegramSenderTests {
 		assertThat(outbox.counts()).containsEntry("SENT", 2).containsEntry("DROPPED superseded", 1);
 	}
 
+	@Test // GH-11
+	void aMessageWhoseAnswerWasLostIsResentMarkedInAGroupAndAsItWasInAPrivateChat() {
+		nextMinute();
+		loseFirstAnswer("-1001");
+		loseFirstAnswer("900000006");
+		ChatRef person = new ChatRef("tg", "900000006", null, false);
+		sender.deliver(new Outbound.Send(GROUP, "群里的回复", List.of(), null, null), GROUP, SendQueue.Lane.COMMAND);
+		api.await("sendMessage", (b) -> b.path("text").asText().equals("群里的回复"));
+		FakeBotApi.sleep(300);
+		// the lost attempt may have been shown: it counts against the group's minute
+		nextMinute();
+		awaitSettled();
+		sender.deliver(new Outbound.Send(person, "私聊的回复", List.of(), null, null), person, SendQueue.Lane.COMMAND);
+		awaitSettled();
+		List<String> group = api.calls("sendMessage").stream().filter((b) -> b.path("chat_id").asText().equals("-1001"))
+			.map((b) -> b.path("text").asText()).toList();
+		List<String> mine = api.calls("sendMessage").stream().filter((b) -> b.path("chat_id").asText().equals("900000006"))
+			.map((b) -> b.path("text").asText()).toList();
+		// Telegram may have shown the first: in the group the copy says it is one; no unmarked duplicate
+		assertThat(group).containsExactly("群里的回复", "（重发）群里的回复");
+		assertThat(mine).containsExactly("私聊的回复", "私聊的回复");
+		assertThat(sender.stats().resent()).isEqualTo(1);
+	}
+
+	/** Telegram takes the first message to the chat, but the connection breaks before its answer. */
+	private void loseFirstAnswer(String chat) {
+		api.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+				com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("(?i)/bot.*/sendMessage"))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.chat_id",
+					com.github.tomakehurst.wiremock.client.WireMock.equalTo(chat)))
+			.inScenario("lost " + chat).whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+			.atPriority(1)
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+				.withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+			.willSetStateTo("up"));
+	}
+
 }
