@@ -23,8 +23,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 /**
  * The one queue every call to the Bot API goes through. Calls to a chat run one at a time,
  * in the order of their {@link Lane} (a command's reply before the results of presses
- * before bulk notices; within a lane in the order they came; a call waiting longer than
- * {@link #AGING} moves up a lane, so nothing starves); calls to different chats run in
+ * before bulk notices; within a lane in the order they came; a bulk notice waiting longer
+ * than {@link #AGING} ranks with press results, so it does not starve); calls to different chats run in
  * parallel on a few workers. Answers to button presses ({@link Lane#ANSWER}) are no chat
  * messages: they never wait behind one. The rates Telegram allows are kept: 30 messages/s
  * per bot (token bucket, evenly), 1/s per private chat, and {@code groupPerMinute} in any
@@ -46,10 +46,10 @@ public class SendQueue implements AutoCloseable {
 	static final Duration AGING = Duration.ofSeconds(30);
 
 	/** Group slots (of the window) bulk notices leave free for replies and press results. */
-	static final int BULK_RESERVE = 4;
+	static final int BULK_RESERVE = 8;
 
-	/** Group slots press results leave free for the replies to commands. */
-	static final int PRESS_RESERVE = 2;
+	/** Group slots press results leave free for the replies to commands (ten people typing). */
+	static final int PRESS_RESERVE = 5;
 
 	/** How urgent a call is; the order within a chat. */
 	public enum Lane {
@@ -123,10 +123,10 @@ public class SendQueue implements AutoCloseable {
 			return lane != Lane.ANSWER;
 		}
 
-		/** The lane, one more urgent after waiting {@link #AGING} (never into ANSWER). */
+		/** The lane; bulk waiting longer than {@link #AGING} ranks with press results (never with replies). */
 		int rank(Instant now) {
 			int rank = lane.ordinal();
-			return (rank > Lane.COMMAND.ordinal() && now.isAfter(queuedAt.plus(AGING))) ? rank - 1 : rank;
+			return (rank == Lane.BULK.ordinal() && now.isAfter(queuedAt.plus(AGING))) ? rank - 1 : rank;
 		}
 
 		Task retry() {
