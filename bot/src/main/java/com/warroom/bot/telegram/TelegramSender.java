@@ -183,13 +183,22 @@ final class TelegramSender implements AutoCloseable {
 			if (earlier != null && earlier.cancel()) {
 				// more urgent now: the earlier call gives way to one in this lane, with the newest content
 				superseded.incrementAndGet();
-				if (outbox != null) {
+				if (earlier.durable()) {
 					outbox.finish(earlier.id, "DROPPED", "superseded");
 				}
 				content = earlier.call.withContent(call.html(), call.buttons());
 			}
 		}
-		String id = (outbox != null) ? outbox.store(lane, content) : "";
+		String id = "";
+		if (outbox != null) {
+			try {
+				id = outbox.store(lane, content);
+			}
+			catch (org.springframework.dao.DataAccessException ex) {
+				// the database is down: better sent from memory than not at all
+				log.error("Telegram 发件箱无法写入，消息仅在内存中排队：{}", ex.getMessage());
+			}
+		}
 		submit(new Job(id, lane, content, false));
 	}
 
@@ -219,6 +228,10 @@ final class TelegramSender implements AutoCloseable {
 		/** An earlier attempt may have reached Telegram. */
 		volatile boolean ambiguous;
 
+		private boolean durable() {
+			return outbox != null && !id.isEmpty();
+		}
+
 		Job(String id, SendQueue.Lane lane, StoredCall call, boolean ambiguous) {
 			this.id = id;
 			this.lane = lane;
@@ -232,7 +245,7 @@ final class TelegramSender implements AutoCloseable {
 				return false;
 			}
 			call = call.withContent(edit.html(), edit.buttons());
-			if (outbox != null) {
+			if (durable()) {
 				outbox.replace(id, call);
 			}
 			return true;
@@ -268,14 +281,20 @@ final class TelegramSender implements AutoCloseable {
 		@Override
 		public void run() throws TelegramApiException {
 			StoredCall current = begin();
-			if (outbox != null) {
+			if (durable()) {
 				outbox.sending(id);
 			}
 			boolean again = ambiguous && current.group();
 			String detail = make(current, again);
 			noCall = detail.equals("unchanged") || detail.equals("missing");
-			if (outbox != null) {
-				outbox.finish(id, "SENT", detail);
+			if (durable()) {
+				try {
+					outbox.finish(id, "SENT", detail);
+				}
+				catch (org.springframework.dao.DataAccessException ex) {
+					// sent: a failing record must not make it look unsent (it would go twice)
+					log.error("Telegram 发件箱无法记录已发送：{}", ex.getMessage());
+				}
 			}
 		}
 
@@ -283,12 +302,12 @@ final class TelegramSender implements AutoCloseable {
 			switch (failure) {
 				case AMBIGUOUS -> ambiguous = true; // stays SENDING: a crash now must not make it look unsent
 				case RETRY -> {
-					if (outbox != null && !ambiguous) {
+					if (durable() && !ambiguous) {
 						outbox.notSent(id, detail);
 					}
 				}
 				case FINAL -> {
-					if (outbox != null) {
+					if (durable()) {
 						outbox.finish(id, "FAILED", detail);
 					}
 					if (!call.group() && !call.kind().equals(StoredCall.ANSWER)) {
@@ -297,7 +316,7 @@ final class TelegramSender implements AutoCloseable {
 				}
 				case DROPPED -> {
 					expired.incrementAndGet();
-					if (outbox != null) {
+					if (durable()) {
 						outbox.finish(id, "DROPPED", "expired");
 					}
 				}
