@@ -419,7 +419,7 @@ public class SendQueue implements AutoCloseable {
 			}
 			else {
 				failure = Failure.FINAL;
-				detail = detail + " " + ex.getApiResponse();
+				detail = TelegramRefusals.explain(code, ex.getApiResponse());
 				log.warn("Telegram 拒绝了请求（{}）：{}", code, ex.getApiResponse());
 			}
 		}

@@ -36,7 +36,9 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * Translates Telegram updates into engine events and the engine's actions into Bot API
- * calls on the send queue. Each update is handled once, even when delivered twice.
+ * calls, which {@link TelegramSender} stores and queues: the answers to an update in the
+ * lane of what it was (a command's reply, a press's results), everything else (reminders,
+ * escalations) as bulk. Each update is handled once, even when delivered twice.
  * Thread-safe.
  */
 public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.OutboundSink {
