@@ -57,6 +57,10 @@ public final class BusyGroupBenchmark {
 
 	private final Map<String, Long> pressesPosted = new ConcurrentHashMap<>();
 
+	private final Map<String, String> pressLabels = new ConcurrentHashMap<>();
+
+	private final List<String> slowPresses = Collections.synchronizedList(new ArrayList<>());
+
 	private final List<String[]> commandRows = new ArrayList<>();
 
 	private final List<Long> commandMillis = new ArrayList<>();
@@ -97,6 +101,7 @@ public final class BusyGroupBenchmark {
 			double seconds = (System.nanoTime() - start) / 1e9;
 			report(seconds);
 			app.close();
+			api.dump(System.getProperty("bench.calls"));
 			api.close();
 		}
 		return 0;
@@ -198,13 +203,17 @@ public final class BusyGroupBenchmark {
 	}
 
 	private void press(long user, String messageId, String label) throws Exception {
+		lastLabel = label;
 		pressData(user, messageId, api.button(messageId, label));
 	}
+
+	private volatile String lastLabel = "签发";
 
 	private void pressData(long user, String messageId, String data) throws Exception {
 		FakeClock.sleep(800); // reading, then pressing
 		int id = updateIds.incrementAndGet();
 		String query = "cq" + id;
+		pressLabels.put(query, lastLabel);
 		pressesPosted.put(query, System.nanoTime());
 		post("""
 				{"update_id":%d,"callback_query":{"id":"%s","chat_instance":"1","data":"%s",
@@ -216,7 +225,11 @@ public final class BusyGroupBenchmark {
 	private void answered(String query, long nanos) {
 		Long posted = pressesPosted.remove(query);
 		if (posted != null) {
-			pressMillis.add((nanos - posted) / 1_000_000);
+			long millis = (nanos - posted) / 1_000_000;
+			pressMillis.add(millis);
+			if (millis > 500) {
+				slowPresses.add(pressLabels.get(query) + " " + millis + " ms");
+			}
 		}
 	}
 
@@ -255,6 +268,7 @@ public final class BusyGroupBenchmark {
 				pressesPosted.size());
 		System.out.printf("  press → answer   p50 %s ms, p99 %s ms, max %s ms%n", pct(pressMillis, 50), pct(pressMillis, 99),
 				pct(pressMillis, 100));
+		System.out.printf("  presses over 500 ms: %s%n", slowPresses);
 		System.out.printf("commands: %d%n", commandMillis.size());
 		System.out.printf("  command → reply  p50 %s ms, p95 %s ms, max %s ms%n", pct(commandMillis, 50),
 				pct(commandMillis, 95), pct(commandMillis, 100));

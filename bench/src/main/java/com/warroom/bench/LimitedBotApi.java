@@ -422,6 +422,28 @@ final class LimitedBotApi implements AutoCloseable {
 		}
 	}
 
+	/** Writes every accepted call (seconds from the first, method, chat, text) to a file, when one is named. */
+	void dump(String file) {
+		if (file == null) {
+			return;
+		}
+		synchronized (lock) {
+			long first = calls.isEmpty() ? 0 : calls.get(0).nanos();
+			StringBuilder out = new StringBuilder();
+			for (Call call : calls) {
+				String text = call.text().replace('\n', ' ');
+				out.append(String.format("%8.3f %-16s %-15s %s%n", (call.nanos() - first) / 1e9, call.method(), call.chat(),
+						text.substring(0, Math.min(60, text.length()))));
+			}
+			try {
+				java.nio.file.Files.writeString(java.nio.file.Path.of(file), out);
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
+	}
+
 	@Override
 	public void close() {
 		server.stop(0);

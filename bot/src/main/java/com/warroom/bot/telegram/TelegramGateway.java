@@ -109,9 +109,17 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		if (in instanceof Inbound.Command command && command.name().equals("start")) {
 			reachLine(in).ifPresent(actions::add);
 		}
-		// a press is answered at once; what it changes goes before bulk notices, a command's reply before both
-		SendQueue.Lane lane = (in instanceof Inbound.Press) ? SendQueue.Lane.PRESS : SendQueue.Lane.COMMAND;
+		// a press is answered at once; what it changes goes before bulk notices; a command's reply
+		// (its messages, and the first edit when it answers by an edit) before both, the edits
+		// that refresh other messages with the press results
+		boolean replied = false;
 		for (Outbound action : actions) {
+			SendQueue.Lane lane = SendQueue.Lane.PRESS;
+			if (!(in instanceof Inbound.Press) && !(action instanceof Outbound.Answer)
+					&& (!(action instanceof Outbound.Edit) || !replied)) {
+				lane = SendQueue.Lane.COMMAND;
+				replied = true;
+			}
 			sender.deliver(action, in.chat(), lane);
 		}
 		engine.settled(actions);
