@@ -144,7 +144,8 @@ public final class BusyGroupBenchmark {
 			else if (stepPresses < 30 && step()) {
 				idleSince = System.nanoTime();
 			}
-			else if (stepPresses < 30 && !recovered && System.nanoTime() - idleSince > TimeUnit.SECONDS.toNanos(15)) {
+			else if (stepPresses < 30 && !recovered
+					&& System.nanoTime() - idleSince > TimeUnit.SECONDS.toNanos((stepPresses >= 20) ? 15 : 90)) {
 				recovered = true;
 				command(DBA, "/recovered", "sendMessage", (t) -> t.contains("恢复"));
 			}

@@ -109,20 +109,29 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		if (in instanceof Inbound.Command command && command.name().equals("start")) {
 			reachLine(in).ifPresent(actions::add);
 		}
-		// a press is answered at once; what it changes goes before bulk notices; a command's reply
-		// (its messages, and the first edit when it answers by an edit) before both, the edits
-		// that refresh other messages with the press results
-		boolean replied = false;
+		boolean edited = false;
 		for (Outbound action : actions) {
-			SendQueue.Lane lane = SendQueue.Lane.PRESS;
-			if (!(in instanceof Inbound.Press) && !(action instanceof Outbound.Answer)
-					&& (!(action instanceof Outbound.Edit) || !replied)) {
-				lane = SendQueue.Lane.COMMAND;
-				replied = true;
-			}
+			SendQueue.Lane lane = lane(action, edited);
+			edited |= action instanceof Outbound.Edit;
 			sender.deliver(action, in.chat(), lane);
 		}
 		engine.settled(actions);
+	}
+
+	/**
+	 * The lane of one action answering a person: what they wait for — a message (a reply,
+	 * a question, a document) and the first edit (the message they pressed, showing its next
+	 * step) — before the further edits it causes (the card refreshed), which go with bulk
+	 * and coalesce. The press answer itself goes at once.
+	 */
+	static SendQueue.Lane lane(Outbound action, boolean edited) {
+		if (action instanceof Outbound.Answer) {
+			return SendQueue.Lane.ANSWER;
+		}
+		if (action instanceof Outbound.Edit) {
+			return edited ? SendQueue.Lane.BULK : SendQueue.Lane.PRESS;
+		}
+		return SendQueue.Lane.COMMAND;
 	}
 
 	/** /start by a roster member: whether the bot can write to them directly. */
