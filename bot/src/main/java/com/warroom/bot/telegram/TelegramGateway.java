@@ -111,7 +111,7 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		}
 		boolean edited = false;
 		for (Outbound action : actions) {
-			SendQueue.Lane lane = lane(action, edited);
+			SendQueue.Lane lane = lane(in, action, edited);
 			edited |= action instanceof Outbound.Edit;
 			sender.deliver(action, in.chat(), lane);
 		}
@@ -119,19 +119,18 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 	}
 
 	/**
-	 * The lane of one action answering a person: what they wait for — a message (a reply,
-	 * a question, a document) and the first edit (the message they pressed, showing its next
-	 * step) — before the further edits it causes (the card refreshed), which go with bulk
-	 * and coalesce. The press answer itself goes at once.
+	 * The lane of one action answering a person: a command's reply before a press's results,
+	 * both in their own order; the further edits they cause after the first (the card
+	 * refreshed) go with bulk and coalesce. The press answer itself goes at once.
 	 */
-	static SendQueue.Lane lane(Outbound action, boolean edited) {
+	static SendQueue.Lane lane(Inbound in, Outbound action, boolean edited) {
 		if (action instanceof Outbound.Answer) {
 			return SendQueue.Lane.ANSWER;
 		}
-		if (action instanceof Outbound.Edit) {
-			return edited ? SendQueue.Lane.BULK : SendQueue.Lane.PRESS;
+		if (action instanceof Outbound.Edit && edited) {
+			return SendQueue.Lane.BULK;
 		}
-		return SendQueue.Lane.COMMAND;
+		return (in instanceof Inbound.Press) ? SendQueue.Lane.PRESS : SendQueue.Lane.COMMAND;
 	}
 
 	/** /start by a roster member: whether the bot can write to them directly. */
