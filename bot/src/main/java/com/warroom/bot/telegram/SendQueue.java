@@ -46,10 +46,10 @@ public class SendQueue implements AutoCloseable {
 	static final Duration AGING = Duration.ofSeconds(30);
 
 	/** Group slots (of the window) bulk notices leave free for replies and press results. */
-	static final int BULK_RESERVE = 8;
+	static final int BULK_RESERVE = 10;
 
 	/** Group slots press results leave free for the replies to commands (ten people typing). */
-	static final int PRESS_RESERVE = 5;
+	static final int PRESS_RESERVE = 6;
 
 	/** How urgent a call is; the order within a chat. */
 	public enum Lane {

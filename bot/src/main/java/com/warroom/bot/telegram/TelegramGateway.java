@@ -110,27 +110,30 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 			reachLine(in).ifPresent(actions::add);
 		}
 		boolean edited = false;
+		boolean first = true;
 		for (Outbound action : actions) {
-			SendQueue.Lane lane = lane(in, action, edited);
+			SendQueue.Lane lane = lane(in, action, first, edited);
 			edited |= action instanceof Outbound.Edit;
+			first &= action instanceof Outbound.Answer;
 			sender.deliver(action, in.chat(), lane);
 		}
 		engine.settled(actions);
 	}
 
 	/**
-	 * The lane of one action answering a person: a command's reply before a press's results,
-	 * both in their own order; the further edits they cause after the first (the card
-	 * refreshed) go with bulk and coalesce. The press answer itself goes at once.
+	 * The lane of one action answering a person: the first message of a command's reply
+	 * before everything else; the rest of it, and what a press changes, next, in their own
+	 * order; the further edits they cause after the first (the card refreshed) with bulk,
+	 * where they coalesce. The press answer itself goes at once.
 	 */
-	static SendQueue.Lane lane(Inbound in, Outbound action, boolean edited) {
+	static SendQueue.Lane lane(Inbound in, Outbound action, boolean first, boolean edited) {
 		if (action instanceof Outbound.Answer) {
 			return SendQueue.Lane.ANSWER;
 		}
 		if (action instanceof Outbound.Edit && edited) {
 			return SendQueue.Lane.BULK;
 		}
-		return (in instanceof Inbound.Press) ? SendQueue.Lane.PRESS : SendQueue.Lane.COMMAND;
+		return (first && !(in instanceof Inbound.Press)) ? SendQueue.Lane.COMMAND : SendQueue.Lane.PRESS;
 	}
 
 	/** /start by a roster member: whether the bot can write to them directly. */
