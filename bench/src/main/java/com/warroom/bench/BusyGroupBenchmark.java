@@ -119,7 +119,7 @@ public final class BusyGroupBenchmark {
 		boolean acked = false;
 		boolean recovered = false;
 		long idleSince = System.nanoTime();
-		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(12);
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
 		while (!(stepPresses >= 30 && notes >= 3 && reports >= 2 && level && acked) && System.nanoTime() < deadline) {
 			String tier3 = api.lastButtonMessage(GROUP, "确认收到", "应急领导小组组长");
 			if (!acked && tier3 != null) {
