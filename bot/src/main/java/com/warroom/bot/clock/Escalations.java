@@ -230,6 +230,75 @@ public class Escalations {
 		return messages(incident, number, reason, tier, round);
 	}
 
+	/** Incident field marking a person the bot could not message directly. */
+	static final String UNREACHABLE = "unreach:";
+
+	/** Where an undeliverable direct message went instead, and the messages that takes. */
+	public record Rerouted(List<Outbound> actions, String note) {
+	}
+
+	/**
+	 * A direct message of an escalation could not reach its person ({@code notificationId}
+	 * as this class makes them): the person is not messaged again for this incident, and the
+	 * escalation goes to their deputy (备岗), or, without one who is not told already,
+	 * straight to the next tier — never back to the same person. Nothing moves when the
+	 * escalation was acknowledged or ended, or has moved on since.
+	 */
+	public Rerouted undeliverable(String incidentId, String notificationId) {
+		Optional<Incident> found = incidents.find(incidentId);
+		String[] parts = notificationId.startsWith(incidentId + ":esc:")
+				? notificationId.substring(incidentId.length() + 5).split(":") : new String[0];
+		String none = texts.get("notify.rerouted.none");
+		if (found.isEmpty() || found.get().status() == IncidentStatus.CLOSED || parts.length != 4) {
+			return new Rerouted(List.of(), none);
+		}
+		Incident incident = found.get();
+		String prefix = "esc:" + parts[0] + ":";
+		String personId = parts[3];
+		incidents.setField(incident.id(), UNREACHABLE + personId, "1");
+		Map<String, String> f = incident.fields();
+		if (!f.containsKey(prefix + "tier") || f.containsKey(prefix + "ack") || f.containsKey(prefix + "done")) {
+			return new Rerouted(List.of(), none);
+		}
+		int tier = Integer.parseInt(f.get(prefix + "tier"));
+		String round = f.getOrDefault(prefix + "round", "1");
+		Optional<Person> deputy = roster.byId(personId).map(Person::deputy).flatMap(roster::byId)
+			.filter((d) -> !d.id().equals(personId) && !f.containsKey(UNREACHABLE + d.id()))
+			.filter((d) -> !holders(policy.tiers().get(tier)).contains(d));
+		if (deputy.isPresent()) {
+			return new Rerouted(tell(incident, Integer.parseInt(parts[0]), f.getOrDefault(prefix + "reason", ""), tier,
+					Integer.parseInt(round), deputy.get()), texts.get("notify.rerouted.deputy", Html.escape(deputy.get().name())));
+		}
+		if (!parts[1].equals(round) || !parts[2].equals(String.valueOf(tier))) {
+			return new Rerouted(List.of(), none); // the escalation has moved on already
+		}
+		List<Outbound> next = timeout(incident.id(), Integer.parseInt(parts[0]));
+		String name = incidents.find(incident.id()).map((i) -> i.fields().get(prefix + "tier"))
+			.map((t) -> policy.tiers().get(Integer.parseInt(t)).name()).orElse("");
+		return new Rerouted(next, next.isEmpty() ? none : texts.get("notify.rerouted.tier", Html.escape(name)));
+	}
+
+	/** The escalation's message to one person (a deputy standing in): their web chat and Telegram. */
+	private List<Outbound> tell(Incident incident, int number, String reason, int tier, int round, Person person) {
+		Tier target = policy.tiers().get(tier);
+		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
+		String text = texts.get("escalation.message", drill, incident.id(), Html.escape(reason), Html.escape(target.name()),
+				span(policy.ackTimeout()));
+		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
+		List<Outbound> actions = new ArrayList<>();
+		actions.add(new Outbound.Send(ChatRef.webPrivate(person.id()), text, List.of(List.of(ack)), null, incident.id()));
+		if (person.telegramId() != null && outbox.supports(TELEGRAM)) {
+			outbox.enqueue(TELEGRAM, incident.id(), new Notification(incident.id() + ":esc:" + number + ":" + round + ":" + tier
+					+ ":" + person.id(), person.telegramId(), incident.id() + " " + target.name(), text, incident.isDrill(),
+					List.of(new Notification.Action(ack.label(), ack.token()))));
+		}
+		else if (person.telegramId() != null) {
+			actions.add(new Outbound.Send(new ChatRef("tg", person.telegramId(), null, false), text, List.of(List.of(ack)), null,
+					incident.id()));
+		}
+		return actions;
+	}
+
 	/** Reminders for the open escalations of an incident (their next timeouts). */
 	public List<Reminder> reminders(Incident incident) {
 		List<Reminder> reminders = new ArrayList<>();
@@ -309,8 +378,8 @@ public class Escalations {
 		List<List<Button>> buttons = (ack != null) ? List.of(List.of(ack)) : List.of();
 		// the person's own web chat keeps it too: the way in where Telegram is not reachable
 		actions.add(new Outbound.Send(ChatRef.webPrivate(person.id()), text, buttons, slot, incident.id()));
-		if (person.telegramId() == null) {
-			return actions;
+		if (person.telegramId() == null || incident.fields().containsKey(UNREACHABLE + person.id())) {
+			return actions; // never again to a person Telegram cannot reach (GH-12); the web chat keeps it
 		}
 		if (outbox.supports(TELEGRAM)) {
 			// stored before it is sent: a restart or a Telegram outage does not lose it

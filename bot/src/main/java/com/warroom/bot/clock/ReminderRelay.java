@@ -151,10 +151,24 @@ public class ReminderRelay {
 		if (!result.applied()) {
 			return;
 		}
-		String text = texts.get("notify.gaveup", incident.id(), Html.escape(gaveUp.channelType()), Html.escape(gaveUp.title()),
-				Html.escape(gaveUp.detail()));
-		deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
+		String channel = gaveUp.channelType().equals(Escalations.TELEGRAM) ? texts.get("notify.channel.telegram")
+				: gaveUp.channelType();
+		// truthful: a refusal at the first attempt was not retried; otherwise say how often it was tried
+		String text = (gaveUp.refused() && gaveUp.attempts() <= 1)
+				? texts.get("notify.refused", incident.id(), Html.escape(channel), Html.escape(gaveUp.title()),
+						Html.escape(gaveUp.detail()))
+				: texts.get("notify.gaveup", incident.id(), Html.escape(channel), Html.escape(gaveUp.title()),
+						Html.escape(gaveUp.detail()), (gaveUp.attempts() > 0) ? String.valueOf(gaveUp.attempts()) : "多");
 		String[] parts = gaveUp.notificationId().split(":");
+		if (gaveUp.channelType().equals(Escalations.TELEGRAM) && parts.length > 2 && parts[1].equals("esc")) {
+			// a person the bot cannot message: their deputy or the next tier, never them again (GH-12)
+			Escalations.Rerouted rerouted = escalations.undeliverable(incident.id(), gaveUp.notificationId());
+			deliver(new Outbound.Send(incident.chat(), text + rerouted.note(), List.of(), null, incident.id()));
+			rerouted.actions().forEach(this::deliver);
+			planner.changed(incident.id());
+			return;
+		}
+		deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
 		String cause = (parts.length > 2 && parts[1].equals("esc")) ? incident.fields().getOrDefault("esc:" + parts[2] + ":cause", "")
 				: "";
 		if (!cause.startsWith("gaveup:")) {

@@ -21,18 +21,89 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
- * The one queue every call to the Bot API goes through. Calls to a chat run in order
- * (one at a time); calls to different chats run in parallel on a few workers;
- * the rates Telegram allows are kept with token buckets (30 messages/s per bot, evenly;
- * 1/s per private chat; 20/min per group with a burst of 3); a 429 pauses for its
- * {@code retry_after}; network and 5xx failures are retried with back-off, so a Telegram
- * outage delays messages instead of dropping them. Thread-safe.
+ * The one queue every call to the Bot API goes through. Calls to a chat run one at a time,
+ * in the order of their {@link Lane} (a command's reply before the results of presses
+ * before bulk notices; within a lane in the order they came; a bulk notice waiting longer
+ * than {@link #AGING} ranks with press results, so it does not starve); calls to different chats run in
+ * parallel on a few workers. Answers to button presses ({@link Lane#ANSWER}) are no chat
+ * messages: they never wait behind one. The rates Telegram allows are kept: 30 messages/s
+ * per bot (token bucket, evenly), 1/s per private chat, and {@code groupPerMinute} in any
+ * 60 s per group (a sliding window counted from when each call finished, so the server
+ * never sees more), of which the last slots are kept for replies (bulk notices leave
+ * {@link #BULK_RESERVE}, press results {@link #PRESS_RESERVE}). A 429 pauses the chat for
+ * its {@code retry_after}; network and 5xx failures are retried with back-off, so a
+ * Telegram outage delays messages instead of dropping them. A press answer that could not
+ * go within {@code answerWindow} is dropped (Telegram refuses late answers) and counted.
+ * Thread-safe.
  */
 public class SendQueue implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(SendQueue.class);
 
 	private static final int MAX_ATTEMPTS = 30;
+
+	/** A call queued longer than this is treated as one lane more urgent. */
+	static final Duration AGING = Duration.ofSeconds(30);
+
+	/** Group slots (of the window) bulk notices leave free for replies and press results. */
+	static final int BULK_RESERVE = 10;
+
+	/** Group slots press results leave free for the replies to commands (ten people typing). */
+	static final int PRESS_RESERVE = 6;
+
+	/** How urgent a call is; the order within a chat. */
+	public enum Lane {
+
+		/** answerCallbackQuery: not a chat message, goes at once. */
+		ANSWER,
+		/** The reply to a command or a typed answer. */
+		COMMAND,
+		/** What a button press changes (the step message, the card). */
+		PRESS,
+		/** Reminders, escalation notices, refreshed cards: what nobody is waiting for this second. */
+		BULK
+
+	}
+
+	/** Why a call ended without success, for the caller's record. */
+	public enum Failure {
+
+		/** Not delivered, will be retried (429, Telegram's own 5xx answer, connection refused). */
+		RETRY,
+		/** Maybe delivered (a time-out, a reset, a proxy's error page), will be retried. */
+		AMBIGUOUS,
+		/** Refused for good (400, 403): not retried. */
+		FINAL,
+		/** A press answer past Telegram's window, or given up after many attempts: dropped. */
+		DROPPED
+
+	}
+
+	/** A call that may be withdrawn while it waits (an edit superseded by a more urgent one). */
+	public interface Cancellable {
+
+		boolean cancelled();
+
+	}
+
+	/** A call that may find nothing to do (an edit to what the message shows): then it costs no budget. */
+	public interface Skippable {
+
+		/** Whether the last run made no HTTP call. */
+		boolean madeNoCall();
+
+	}
+
+	/** Told how a call fared when it did not simply succeed. */
+	@FunctionalInterface
+	public interface Outcome {
+
+		void failed(Failure failure, String detail);
+
+		Outcome NONE = (failure, detail) -> {
+		};
+
+	}
 
 	/** HTTP calls in flight at once (to different chats). */
 	private static final int WORKERS = 8;
@@ -45,8 +116,30 @@ public class SendQueue implements AutoCloseable {
 
 	}
 
-	private record Task(String chat, boolean group, boolean message, Call call, int attempt, long sequence) {
+	private record Task(String chat, boolean group, Lane lane, Call call, Outcome outcome, int attempt, long sequence,
+			Instant queuedAt) {
+
+		boolean message() {
+			return lane != Lane.ANSWER;
+		}
+
+		/** The lane; bulk waiting longer than {@link #AGING} ranks with press results (never with replies). */
+		int rank(Instant now) {
+			int rank = lane.ordinal();
+			return (rank == Lane.BULK.ordinal() && now.isAfter(queuedAt.plus(AGING))) ? rank - 1 : rank;
+		}
+
+		Task retry() {
+			return new Task(chat, group, lane, call, outcome, attempt + 1, sequence, queuedAt);
+		}
+
 	}
+
+	private final Map<String, Deque<Instant>> groupWindows = new HashMap<>();
+
+	private final Duration answerWindow;
+
+	private final java.util.concurrent.atomic.AtomicLong dropped = new java.util.concurrent.atomic.AtomicLong();
 
 	private long sequence;
 
@@ -88,7 +181,16 @@ public class SendQueue implements AutoCloseable {
 	 * @param groupPerMinute messages per minute to one group (Telegram: 20)
 	 */
 	public SendQueue(Clock clock, double perSecond, double chatPerSecond, double groupPerMinute) {
+		this(clock, perSecond, chatPerSecond, groupPerMinute, Duration.ofSeconds(15));
+	}
+
+	/**
+	 * @param answerWindow how long after a press its answer still makes sense (Telegram
+	 * refuses late answers)
+	 */
+	public SendQueue(Clock clock, double perSecond, double chatPerSecond, double groupPerMinute, Duration answerWindow) {
 		this.clock = clock;
+		this.answerWindow = answerWindow;
 		// no burst across the bot: 30/s evenly never exceeds 30 in any one second
 		this.global = new Bucket(1, perSecond);
 		this.chatPerSecond = chatPerSecond;
@@ -109,15 +211,34 @@ public class SendQueue implements AutoCloseable {
 	 * not limited per chat)
 	 */
 	public void submit(String chat, boolean group, boolean message, Call call) {
+		submit(chat, group, message ? Lane.BULK : Lane.ANSWER, call, Outcome.NONE);
+	}
+
+	/**
+	 * Queues a call in a lane.
+	 * @param chat the chat it goes to (its messages keep their order within a lane)
+	 * @param group whether the chat is a group (its budget per minute is shared)
+	 * @param outcome told of failures; success is the call's own business
+	 */
+	public void submit(String chat, boolean group, Lane lane, Call call, Outcome outcome) {
 		lock.lock();
 		try {
-			queues.computeIfAbsent(chat, (key) -> new ArrayDeque<>()).addLast(new Task(chat, group, message, call, 0, sequence++));
+			long number = sequence++;
+			// an answer waits for nothing of its chat: a queue of its own
+			String key = (lane == Lane.ANSWER) ? "answer:" + number : chat;
+			queues.computeIfAbsent(key, (k) -> new ArrayDeque<>())
+				.addLast(new Task(key, group, lane, call, outcome, 0, number, clock.instant()));
 			pending++;
 			changed.signalAll();
 		}
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/** Calls dropped on purpose (press answers past their window, calls given up). */
+	public long dropped() {
+		return dropped.get();
 	}
 
 	/** Calls queued and not yet done. */
@@ -154,28 +275,33 @@ public class SendQueue implements AutoCloseable {
 	}
 
 	/**
-	 * The first task whose chat may send now, or null — then {@link #waitNanos} says how
-	 * long until one may. Holds the lock.
+	 * The most urgent task whose chat may send now, or null — then {@link #waitNanos} says
+	 * how long until one may. Holds the lock.
 	 */
 	private Task next() {
 		Instant now = clock.instant();
 		long wait = MAX_WAIT;
-		if (!global.available(now)) {
-			waitNanos = Math.max(1, Math.min(wait, global.nanosUntilAvailable()));
-			return null;
-		}
-		// of the chats that may send now, the one whose next call was queued first: calls go
-		// out in the order they came, as far as the limits allow
+		boolean globalFree = global.available(now);
+		// of the chats that may send now, the most urgent head; within a rank the one queued
+		// first: calls go out in the order they came, as far as the lanes and limits allow
 		Task best = null;
+		int bestRank = Integer.MAX_VALUE;
 		Bucket bestBucket = null;
 		for (var entries = queues.entrySet().iterator(); entries.hasNext();) {
 			Deque<Task> queue = entries.next().getValue();
-			Task head = queue.peekFirst();
-			if (head == null) {
+			for (var tasks = queue.iterator(); tasks.hasNext();) {
+				if (tasks.next().call() instanceof Cancellable cancellable && cancellable.cancelled()) {
+					tasks.remove();
+					pending--;
+				}
+			}
+			if (queue.isEmpty()) {
 				entries.remove();
 				continue;
 			}
-			if (inFlight.contains(head.chat()) || (best != null && head.sequence() > best.sequence())) {
+			Task head = head(queue, now);
+			int rank = head.rank(now);
+			if (inFlight.contains(head.chat()) || rank > bestRank || (rank == bestRank && head.sequence() > best.sequence())) {
 				continue;
 			}
 			Instant paused = pausedUntil.getOrDefault(head.chat(), Instant.EPOCH);
@@ -183,75 +309,155 @@ public class SendQueue implements AutoCloseable {
 				wait = Math.min(wait, Duration.between(now, paused).toNanos());
 				continue;
 			}
-			Bucket bucket = chatBuckets.computeIfAbsent(head.chat(),
-					// a private chat gets its rate evenly; a group may take a burst of 3 (a card and its
-					// two tracks) within its per-minute rate
-					(key) -> head.group() ? new Bucket(3, groupPerMinute / 60) : new Bucket(1, chatPerSecond));
-			if (head.message() && !bucket.available(now)) {
-				wait = Math.min(wait, bucket.nanosUntilAvailable());
-				continue;
+			Bucket bucket = null;
+			if (head.message()) {
+				if (!globalFree) {
+					wait = Math.min(wait, global.nanosUntilAvailable());
+					continue;
+				}
+				if (head.group()) {
+					long until = groupWait(head.chat(), rank, now);
+					if (until > 0) {
+						wait = Math.min(wait, until);
+						continue;
+					}
+				}
+				else {
+					bucket = chatBuckets.computeIfAbsent(head.chat(), (key) -> new Bucket(1, chatPerSecond));
+					if (!bucket.available(now)) {
+						wait = Math.min(wait, bucket.nanosUntilAvailable());
+						continue;
+					}
+				}
 			}
 			best = head;
+			bestRank = rank;
 			bestBucket = bucket;
 		}
 		if (best != null) {
 			if (best.message()) {
-				bestBucket.take(now);
+				if (bestBucket != null) {
+					bestBucket.take(now);
+				}
+				global.take(now);
 			}
-			global.take(now);
 			inFlight.add(best.chat());
-			return queues.get(best.chat()).pollFirst();
+			queues.get(best.chat()).remove(best);
+			return best;
 		}
 		waitNanos = Math.max(1, wait);
 		return null;
 	}
 
+	/** The most urgent task of one chat's queue (lane, then order). */
+	private static Task head(Deque<Task> queue, Instant now) {
+		Task head = null;
+		for (Task task : queue) {
+			if (head == null || task.rank(now) < head.rank(now)
+					|| (task.rank(now) == head.rank(now) && task.sequence() < head.sequence())) {
+				head = task;
+			}
+		}
+		return head;
+	}
+
+	/**
+	 * Nanoseconds until a group may take a call of this rank (0: now): the sliding window
+	 * holds the finishing times of its last calls. Holds the lock.
+	 */
+	private long groupWait(String chat, int rank, Instant now) {
+		int limit = Math.max(1, (int) Math.floor(groupPerMinute));
+		int reserve = (rank >= Lane.BULK.ordinal()) ? BULK_RESERVE : (rank == Lane.PRESS.ordinal()) ? PRESS_RESERVE : 0;
+		int allowed = Math.max(1, limit - Math.min(reserve, limit - 1));
+		Deque<Instant> window = groupWindows.computeIfAbsent(chat, (key) -> new ArrayDeque<>());
+		Instant horizon = now.minus(Duration.ofMinutes(1));
+		while (!window.isEmpty() && !window.peekFirst().isAfter(horizon)) {
+			window.pollFirst();
+		}
+		if (window.size() < allowed) {
+			return 0;
+		}
+		// the call that must leave the window before one more fits
+		Instant frees = window.stream().skip(window.size() - allowed).findFirst().orElse(now).plus(Duration.ofMinutes(1));
+		return Math.max(1, Duration.between(now, frees).toNanos());
+	}
+
 	private void execute(Task task) {
 		Duration retryIn = null;
+		Failure failure = null;
+		String detail = "";
+		boolean counted = true;
 		try {
 			task.call().run();
+			if (task.call() instanceof Skippable skippable && skippable.madeNoCall()) {
+				counted = false;
+			}
 		}
 		catch (TelegramApiRequestException ex) {
 			Integer code = ex.getErrorCode();
 			Integer retryAfter = (ex.getParameters() != null) ? ex.getParameters().getRetryAfter() : null;
+			detail = "Telegram " + ((code != null && code != 0) ? code : "无法解析的响应");
 			if (retryAfter != null) {
 				retryIn = Duration.ofSeconds(retryAfter);
+				failure = Failure.RETRY;
+				counted = false; // Telegram does not count what it refused
 				log.warn("Telegram 限流（429），{} 秒后重试", retryAfter);
 			}
-			else if (code == null || code == 0 || code >= 500) {
-				// a 5xx, or a reply that is not the Bot API's JSON (a proxy's error page): transient
+			else if (code == null || code == 0) {
+				// not the Bot API's JSON (a proxy's error page): the call may have gone through
 				retryIn = backOff(task.attempt());
-				log.warn("Telegram 暂不可用（{}），稍后重试", (code != null) ? code : "无法解析的响应");
+				failure = Failure.AMBIGUOUS;
+				log.warn("Telegram 暂不可用（无法解析的响应），稍后重试");
+			}
+			else if (code >= 500) {
+				retryIn = backOff(task.attempt());
+				failure = Failure.RETRY;
+				log.warn("Telegram 暂不可用（{}），稍后重试", code);
 			}
 			else if (String.valueOf(ex.getApiResponse()).contains("message is not modified")) {
-				// an edit with the same content: nothing to do
+				// the message already shows this: done
 			}
 			else {
+				failure = Failure.FINAL;
+				detail = TelegramRefusals.explain(code, ex.getApiResponse());
 				log.warn("Telegram 拒绝了请求（{}）：{}", code, ex.getApiResponse());
 			}
 		}
 		catch (TelegramApiException | RuntimeException ex) {
 			retryIn = backOff(task.attempt());
-			log.warn("Telegram 调用失败（第 {} 次），稍后重试：{}", task.attempt() + 1, ex.getClass().getSimpleName());
+			failure = refused(ex) ? Failure.RETRY : Failure.AMBIGUOUS;
+			counted = failure == Failure.AMBIGUOUS;
+			detail = "Telegram " + ex.getClass().getSimpleName();
+			log.warn("Telegram 调用失败（第 {} 次），稍后重试：{}", task.attempt() + 1, rootName(ex));
+		}
+		Instant now = clock.instant();
+		boolean expired = task.lane() == Lane.ANSWER && retryIn != null && now.plus(retryIn).isAfter(task.queuedAt().plus(answerWindow));
+		boolean exhausted = retryIn != null && task.attempt() + 1 >= MAX_ATTEMPTS && task.lane() == Lane.ANSWER;
+		if (failure != null) {
+			task.outcome().failed((expired || exhausted) ? Failure.DROPPED : failure, detail);
 		}
 		lock.lock();
 		try {
 			inFlight.remove(task.chat());
-			Bucket chatBucket = chatBuckets.get(task.chat());
-			if (task.message() && chatBucket != null) {
-				// pace from when the call finished: the server counts arrivals, and a slow
-				// first call must not make the next one arrive too soon after it
-				chatBucket.restartRefill(clock.instant());
+			if (task.message()) {
+				Bucket chatBucket = chatBuckets.get(task.chat());
+				if (chatBucket != null) {
+					// pace from when the call finished: the server counts arrivals, and a slow
+					// first call must not make the next one arrive too soon after it
+					chatBucket.restartRefill(now);
+				}
+				if (task.group() && counted) {
+					groupWindows.computeIfAbsent(task.chat(), (key) -> new ArrayDeque<>()).addLast(now);
+				}
 			}
-			if (retryIn != null && task.attempt() + 1 < MAX_ATTEMPTS) {
-				Instant until = clock.instant().plus(retryIn);
-				pausedUntil.put(task.chat(), until);
-				queues.computeIfAbsent(task.chat(), (key) -> new ArrayDeque<>())
-					.addFirst(new Task(task.chat(), task.group(), task.message(), task.call(), task.attempt() + 1, task.sequence()));
+			if (retryIn != null && !expired && !exhausted) {
+				pausedUntil.put(task.chat(), now.plus(retryIn));
+				queues.computeIfAbsent(task.chat(), (key) -> new ArrayDeque<>()).addFirst(task.retry());
 			}
 			else {
-				if (retryIn != null) {
-					log.error("Telegram 调用重试 {} 次仍失败，放弃", MAX_ATTEMPTS);
+				if (expired || exhausted) {
+					dropped.incrementAndGet();
+					log.warn("按钮应答已过 Telegram 的时限，已放弃（共放弃 {} 个）", dropped.get());
 				}
 				pending--;
 			}
@@ -260,6 +466,25 @@ public class SendQueue implements AutoCloseable {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/** Whether the call never reached Telegram (connection refused, no route, unknown host). */
+	private static boolean refused(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+					|| cause instanceof java.net.NoRouteToHostException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String rootName(Throwable ex) {
+		Throwable root = ex;
+		while (root.getCause() != null) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName();
 	}
 
 	private static Duration backOff(int attempt) {

@@ -5,6 +5,8 @@ import java.time.Clock;
 
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.MessageSlots;
+import com.warroom.bot.engine.Texts;
+import com.warroom.bot.roster.Roster;
 import com.warroom.reports.Archive;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,14 +43,51 @@ class TelegramConfiguration {
 	SendQueue telegramSendQueue(TelegramProperties properties) {
 		// the queue paces real time, whatever clock the rules use
 		return new SendQueue(Clock.systemUTC(), properties.perSecond(), properties.chatPerSecond(),
-				properties.groupPerMinute());
+				properties.groupPerMinute(), properties.answerWindow());
+	}
+
+	/** Every Bot API call, stored before it is made, in the job-store database. */
+	@Bean
+	TelegramOutbox telegramOutbox(javax.sql.DataSource dataSource, TelegramProperties properties,
+			@org.springframework.beans.factory.annotation.Value("${warroom.database-url:}") String databaseUrl,
+			@org.springframework.beans.factory.annotation.Value("${warroom.data-dir:./data}") java.nio.file.Path dataDir) {
+		String node = properties.nodeId();
+		if (node.isBlank()) {
+			// the embedded database belongs to one instance: its next start is the same node
+			node = databaseUrl.isBlank() ? "embedded" : host() + ":" + Integer.toHexString(
+					dataDir.toAbsolutePath().normalize().toString().hashCode());
+		}
+		return new TelegramOutbox(dataSource, Clock.systemUTC(), node);
+	}
+
+	private static String host() {
+		try {
+			return java.net.InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.net.UnknownHostException ex) {
+			return "localhost";
+		}
+	}
+
+	@Bean(destroyMethod = "close")
+	TelegramSender telegramSender(TelegramClient client, SendQueue queue, MessageSlots slots, UnifiedJedis redis,
+			Archive archive, TelegramOutbox outbox, TelegramProperties properties, Texts texts) {
+		return new TelegramSender(client, queue, slots, redis, archive, outbox, texts.get("telegram.resent"),
+				properties.answerWindow());
 	}
 
 	/** Also the engine's {@link com.warroom.bot.engine.TopicOpener}; lazy to break the cycle with the engine. */
 	@Bean
-	TelegramGateway telegramGateway(TelegramClient client, @Lazy ConversationEngine engine, SendQueue queue,
-			MessageSlots slots, UnifiedJedis redis, Archive archive, com.warroom.bot.engine.OutboundRouter router) {
-		return new TelegramGateway(client, engine, queue, slots, redis, archive, router);
+	TelegramGateway telegramGateway(TelegramClient client, @Lazy ConversationEngine engine, TelegramSender sender,
+			UnifiedJedis redis, Roster roster, Texts texts, com.warroom.bot.engine.OutboundRouter router) {
+		return new TelegramGateway(client, engine, sender, redis, roster, texts, router);
+	}
+
+	/** After a crash: the calls stored and not finished are made once everything is wired. */
+	@Bean
+	org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> telegramResume(
+			TelegramGateway gateway) {
+		return (event) -> gateway.resume();
 	}
 
 	/**
@@ -57,8 +96,8 @@ class TelegramConfiguration {
 	 */
 	@Bean
 	org.springframework.beans.factory.SmartInitializingSingleton telegramOutboxChannel(TelegramClient client,
-			com.warroom.notify.Outbox outbox) {
-		return () -> outbox.register(new TelegramNotifications(client));
+			com.warroom.notify.Outbox outbox, UnifiedJedis redis) {
+		return () -> outbox.register(new TelegramNotifications(client, redis));
 	}
 
 	@Bean

@@ -1,6 +1,6 @@
 package com.warroom.bot.telegram;
 
-import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,20 +13,17 @@ import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.OutboundRouter;
+import com.warroom.bot.engine.Texts;
 import com.warroom.bot.engine.TopicOpener;
 import com.warroom.bot.incident.Effects;
+import com.warroom.bot.roster.Roster;
 import com.warroom.reports.Archive;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
-import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
-import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.chat.Chat;
@@ -43,8 +40,11 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * Translates Telegram updates into engine events and the engine's actions into Bot API
- * calls on the send queue. Each update takes effect once, even when delivered twice or
- * delivered again after its handling was cut short.
+ * calls, which {@link TelegramSender} stores and queues: the answers to an update in the
+ * lane of what it was (a command's reply, a press's results), everything else (reminders,
+ * escalations) as bulk; an action for another channel's chat goes there through the
+ * router. Each update takes effect once, even when delivered twice or delivered again
+ * after its handling was cut short.
  * Thread-safe.
  */
 public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.OutboundSink {
@@ -60,31 +60,38 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 
 	private final ConversationEngine engine;
 
-	private final SendQueue queue;
-
-	private final MessageSlots slots;
+	private final TelegramSender sender;
 
 	private final UnifiedJedis redis;
 
-	private final Archive archive;
-
 	private final OutboundRouter router;
+
+	private final @Nullable Roster roster;
+
+	private final @Nullable Texts texts;
 
 	private volatile @Nullable String username;
 
 	/**
+	 * A gateway whose calls live only in memory (tests and benchmarks of the pipeline).
 	 * @param router where the actions of an update go (an action for a web chat goes to the
 	 * web, never to a Telegram chat of the same id); it reaches this gateway for Telegram chats
 	 */
 	public TelegramGateway(TelegramClient client, ConversationEngine engine, SendQueue queue, MessageSlots slots,
 			UnifiedJedis redis, Archive archive, OutboundRouter router) {
-		this.router = router;
+		this(client, engine, new TelegramSender(client, queue, slots, redis, archive, null, "（重发）", Duration.ofSeconds(15)),
+				redis, null, null, router);
+	}
+
+	TelegramGateway(TelegramClient client, ConversationEngine engine, TelegramSender sender, UnifiedJedis redis,
+			@Nullable Roster roster, @Nullable Texts texts, OutboundRouter router) {
 		this.client = client;
 		this.engine = engine;
-		this.queue = queue;
-		this.slots = slots;
+		this.sender = sender;
 		this.redis = redis;
-		this.archive = archive;
+		this.roster = roster;
+		this.texts = texts;
+		this.router = router;
 	}
 
 	/** How often polling tries an update whose handling threw before it gives up on it. */
@@ -153,13 +160,25 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		}
 		catch (JedisException ex) {
 			log.warn("Redis 不可用，Telegram 更新 {} 未执行：{}", update.getUpdateId(), ex.getClass().getSimpleName());
-			inbound.ifPresent((event) -> engine.unavailable(event).forEach((action) -> send(action, event.chat())));
+			inbound.ifPresent((event) -> engine.unavailable(event).forEach((action) -> send(action, event.chat(), SendQueue.Lane.COMMAND)));
 			return Outcome.HANDLED;
 		}
 		if (inbound.isPresent()) {
-			List<Outbound> actions = Effects.within("tg:" + update.getUpdateId(), () -> engine.handle(inbound.get()));
+			Inbound in = inbound.get();
+			if (!in.chat().chatId().startsWith("-")) {
+				Reachability.reachable(redis, in.chat().chatId()); // they wrote to the bot privately
+			}
+			List<Outbound> actions = new ArrayList<>(Effects.within("tg:" + update.getUpdateId(), () -> engine.handle(in)));
+			if (in instanceof Inbound.Command command && command.name().equals("start")) {
+				reachLine(in).ifPresent(actions::add);
+			}
+			boolean edited = false;
+			boolean first = true;
 			for (Outbound action : actions) {
-				send(action, inbound.get().chat());
+				SendQueue.Lane lane = lane(in, action, first, edited);
+				edited |= action instanceof Outbound.Edit;
+				first &= action instanceof Outbound.Answer;
+				send(action, in.chat(), lane);
 			}
 			engine.settled(actions);
 		}
@@ -175,15 +194,63 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 
 	private static final String DONE = "done";
 
-	/** A press's answer goes back to Telegram; everything else by the channel of its chat. */
-	private void send(Outbound action, ChatRef origin) {
+	/**
+	 * A press's answer goes back to Telegram at once; an action for a Telegram chat in its
+	 * lane; an action for another channel's chat (a web room's incident acknowledged here)
+	 * by the router to that channel.
+	 */
+	private void send(Outbound action, ChatRef origin, SendQueue.Lane lane) {
+		Optional<ChatRef> target = OutboundRouter.chatOf(action);
+		if (!(action instanceof Outbound.Answer) && target.isPresent() && !CHANNEL.equals(target.get().channel())) {
+			router.route(action);
+			return;
+		}
+		sender.deliver(action, origin, lane);
+	}
+
+	/**
+	 * The lane of one action answering a person: the first message of a command's reply
+	 * before everything else; the rest of it, and what a press changes, next, in their own
+	 * order; the further edits they cause after the first (the card refreshed) with bulk,
+	 * where they coalesce. The press answer itself goes at once.
+	 */
+	static SendQueue.Lane lane(Inbound in, Outbound action, boolean first, boolean edited) {
 		if (action instanceof Outbound.Answer) {
-			deliver(action, origin);
+			return SendQueue.Lane.ANSWER;
+		}
+		if (action instanceof Outbound.Edit && edited) {
+			return SendQueue.Lane.BULK;
+		}
+		return (first && !(in instanceof Inbound.Press)) ? SendQueue.Lane.COMMAND : SendQueue.Lane.PRESS;
+	}
+
+	/** /start by a roster member: whether the bot can write to them directly. */
+	private Optional<Outbound> reachLine(Inbound in) {
+		if (roster == null || texts == null || roster.find(CHANNEL, in.actor().userId()).isEmpty()) {
+			return Optional.empty();
+		}
+		String key;
+		Optional<String> known = Reachability.of(redis, in.actor().userId());
+		if (!in.chat().chatId().startsWith("-") || known.filter("ok"::equals).isPresent()) {
+			key = "telegram.reach.ok";
 		}
 		else {
-			router.route(action);
+			key = known.isPresent() ? "telegram.reach.refused" : "telegram.reach.unknown";
 		}
+		String why = known.filter((k) -> k.startsWith("no:")).map((k) -> k.substring(3)).orElse("");
+		return Optional.of(new Outbound.Send(in.chat(), texts.get(key, com.warroom.bot.engine.Html.escape(why)), List.of(),
+				null, null));
 	}
+
+	/** Makes the calls a crash left unfinished; returns how many. */
+	public int resume() {
+		return sender.resume();
+	}
+
+	TelegramSender sender() {
+		return sender;
+	}
+
 
 	/**
 	 * Why an update cannot be handled: none, no id, a message without its chat or sender's
@@ -308,98 +375,28 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		return CHANNEL;
 	}
 
-	/** Queues an action that does not answer an inbound event (reminders, escalations). */
+	/** Stores and queues an action that does not answer an inbound event (reminders, escalations): bulk. */
 	@Override
 	public void deliver(Outbound action) {
-		ChatRef chat = (action instanceof Outbound.Send send) ? send.chat()
-				: (action instanceof Outbound.Edit edit) ? edit.chat()
-						: (action instanceof Outbound.Document document) ? document.chat() : null;
-		if (chat != null) {
-			deliver(action, chat);
+		Optional<ChatRef> chat = OutboundRouter.chatOf(action);
+		if (chat.isPresent()) {
+			deliver(action, chat.get(), SendQueue.Lane.BULK);
 		}
 	}
 
-	/** Queues the Bot API calls for one engine action; an action for another channel's chat is refused. */
+	/** Stores and queues one engine action answering an event in {@code origin}: a command's lane. */
 	void deliver(Outbound action, ChatRef origin) {
+		deliver(action, origin, SendQueue.Lane.COMMAND);
+	}
+
+	/** Stores and queues the Bot API calls for one action; an action for another channel's chat is refused. */
+	private void deliver(Outbound action, ChatRef origin, SendQueue.Lane lane) {
 		Optional<ChatRef> target = OutboundRouter.chatOf(action);
 		if (target.isPresent() && !CHANNEL.equals(target.get().channel())) {
 			log.warn("Telegram 渠道收到 {} 渠道的消息，已忽略", target.get().channel());
 			return;
 		}
-		if (action instanceof Outbound.Answer answer) {
-			queue.submit(origin.key(), isGroup(origin), false, () -> client.execute(AnswerCallbackQuery.builder()
-				.callbackQueryId(answer.pressId())
-				.text(answer.text().isEmpty() ? null : truncate(answer.text(), 200))
-				.showAlert(answer.alert())
-				.build()));
-		}
-		else if (action instanceof Outbound.Send send) {
-			send(send.chat(), send.html(), send.buttons(), send.slot(), send.incidentId());
-		}
-		else if (action instanceof Outbound.Edit edit) {
-			queue.submit(edit.chat().key(), isGroup(edit.chat()), true, () -> {
-				Optional<String> messageId = slots.messageOf(edit.chat(), edit.slot());
-				if (messageId.isEmpty()) {
-					sendNow(edit.chat(), edit.html(), edit.buttons(), edit.slot(), edit.incidentId());
-					return;
-				}
-				client.execute(EditMessageText.builder()
-					.chatId(edit.chat().chatId())
-					.messageId(Integer.valueOf(messageId.get()))
-					.text(truncate(edit.html(), MAX_TEXT))
-					.parseMode("HTML")
-					.replyMarkup(keyboard(edit.buttons()))
-					.build());
-			});
-		}
-		else if (action instanceof Outbound.Document document) {
-			queue.submit(document.chat().key(), isGroup(document.chat()), true, () -> sendDocument(document));
-		}
-	}
-
-	private void sendDocument(Outbound.Document document) throws TelegramApiException {
-		Optional<byte[]> content = archive.read(document.incidentId(), document.name());
-		if (content.isEmpty()) {
-			log.warn("文件 {}/{} 不在归档中，未发送", document.incidentId(), document.name());
-			return;
-		}
-		ChatRef chat = document.chat();
-		client.execute(SendDocument.builder()
-			.chatId(chat.chatId())
-			.messageThreadId((chat.threadId() != null) ? Integer.valueOf(chat.threadId()) : null)
-			.document(new InputFile(new ByteArrayInputStream(content.get()), document.name()))
-			.caption(truncate(document.caption(), 1024))
-			.parseMode("HTML")
-			.build());
-	}
-
-	private void send(ChatRef chat, String html, List<List<Button>> buttons, @Nullable String slot,
-			@Nullable String incidentId) {
-		List<String> parts = split(html);
-		for (int i = 0; i < parts.size(); i++) {
-			boolean last = i == parts.size() - 1;
-			String part = parts.get(i);
-			queue.submit(chat.key(), isGroup(chat), true,
-					() -> sendNow(chat, part, last ? buttons : List.of(), last ? slot : null, incidentId));
-		}
-	}
-
-	private void sendNow(ChatRef chat, String html, List<List<Button>> buttons, @Nullable String slot,
-			@Nullable String incidentId) throws TelegramApiException {
-		SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder()
-			.chatId(chat.chatId())
-			.text(truncate(html, MAX_TEXT))
-			.parseMode("HTML");
-		if (chat.threadId() != null) {
-			builder.messageThreadId(Integer.valueOf(chat.threadId()));
-		}
-		if (!buttons.isEmpty()) {
-			builder.replyMarkup(keyboard(buttons));
-		}
-		Message sent = client.execute(builder.build());
-		if (sent != null) {
-			slots.record(chat, slot, String.valueOf(sent.getMessageId()), incidentId);
-		}
+		sender.deliver(action, origin, lane);
 	}
 
 	@Override
@@ -442,10 +439,6 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 			rows.add(keyboardRow);
 		}
 		return new InlineKeyboardMarkup(rows);
-	}
-
-	private static boolean isGroup(ChatRef chat) {
-		return chat.chatId().startsWith("-");
 	}
 
 	/** Splits text into parts of at most 4096 characters at line ends, never inside an entity. */

@@ -11,6 +11,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
+import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Telegram as an outbox channel: the direct messages that must not be lost (escalations
@@ -20,12 +21,22 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 final class TelegramNotifications implements NotificationChannel {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TelegramNotifications.class);
+
 	static final String TYPE = "telegram";
 
 	private final TelegramClient client;
 
+	private final @org.jspecify.annotations.Nullable UnifiedJedis redis;
+
 	TelegramNotifications(TelegramClient client) {
+		this(client, null);
+	}
+
+	/** @param redis where what Telegram says about reaching a person is noted ({@link Reachability}), or null */
+	TelegramNotifications(TelegramClient client, @org.jspecify.annotations.Nullable UnifiedJedis redis) {
 		this.client = client;
+		this.redis = redis;
 	}
 
 	@Override
@@ -44,19 +55,30 @@ final class TelegramNotifications implements NotificationChannel {
 				.parseMode("HTML")
 				.replyMarkup(TelegramGateway.keyboard(buttons))
 				.build());
+			if (redis != null) {
+				Reachability.reachable(redis, notification.target());
+			}
 			return DeliveryResult.delivered();
 		}
 		catch (TelegramApiRequestException ex) {
 			Integer code = ex.getErrorCode();
 			Integer retryAfter = (ex.getParameters() != null) ? ex.getParameters().getRetryAfter() : null;
-			if (retryAfter != null || code == null || code == 429 || code >= 500) {
-				return DeliveryResult.retry((retryAfter != null) ? Duration.ofSeconds(retryAfter) : null, "Telegram " + code);
+			if (retryAfter == null && TelegramRefusals.permanent(code)) {
+				// 400 chat not found, 403 the person blocked the bot: retrying cannot help
+				String why = TelegramRefusals.explain(code, ex.getApiResponse());
+				log.warn("Telegram 拒绝了私信 {}：{} {}", notification.id(), code, ex.getApiResponse());
+				if (redis != null) {
+					Reachability.unreachable(redis, notification.target(), why);
+				}
+				return DeliveryResult.failed(why);
 			}
-			// 400 chat not found, 403 the person blocked the bot: retrying cannot help
-			return DeliveryResult.failed("Telegram " + code + " " + ex.getApiResponse());
+			// 429, 5xx with any body (a proxy's HTML page has no error code): Telegram may answer later
+			return DeliveryResult.retry((retryAfter != null) ? Duration.ofSeconds(retryAfter) : null,
+					TelegramRefusals.transientFailure((retryAfter != null) ? 429 : code, ex));
 		}
-		catch (TelegramApiException ex) {
-			return DeliveryResult.retry(null, "Telegram " + ex.getClass().getSimpleName());
+		catch (TelegramApiException | RuntimeException ex) {
+			// time-outs, resets, refused connections
+			return DeliveryResult.retry(null, TelegramRefusals.transientFailure(null, ex));
 		}
 	}
 

@@ -111,4 +111,138 @@ class SendQueueTests {
 		assertThat(api.calls("sendMessage")).hasSize(1);
 	}
 
+	/** The real clock, moved forward by the test: pacing windows pass without waiting a minute. */
+	static final class MovableClock extends Clock {
+
+		private volatile java.time.Duration offset = java.time.Duration.ZERO;
+
+		void advance(java.time.Duration by) {
+			offset = offset.plus(by);
+		}
+
+		@Override
+		public java.time.ZoneId getZone() {
+			return java.time.ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(java.time.ZoneId zone) {
+			return this;
+		}
+
+		@Override
+		public java.time.Instant instant() {
+			return java.time.Instant.now().plus(offset);
+		}
+
+	}
+
+	private static void awaitCount(FakeBotApi api, String method, int count) {
+		long deadline = System.currentTimeMillis() + 10_000;
+		while (api.calls(method).size() < count && System.currentTimeMillis() < deadline) {
+			FakeBotApi.sleep(20);
+		}
+		assertThat(api.calls(method)).hasSizeGreaterThanOrEqualTo(count);
+	}
+
+	@Test // GH-13
+	void aPressIsAnsweredAtOnceWhileTheGroupWaitsForItsBudget() {
+		SendQueue busy = new SendQueue(Clock.systemUTC(), 30, 1, 3);
+		try {
+			for (int i = 1; i <= 6; i++) {
+				String text = "群消息" + i;
+				busy.submit("-100", true, true, () -> client.execute(SendMessage.builder().chatId("-100").text(text).build()));
+			}
+			api.await("sendMessage", (b) -> b.path("text").asText().equals("群消息1"));
+			long start = System.nanoTime();
+			busy.submit("-100", true, false, () -> client.execute(
+					org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder().callbackQueryId("cq1").build()));
+			api.await("answerCallbackQuery", (b) -> b.path("callback_query_id").asText().equals("cq1"));
+			assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+			// the group's messages still wait for its budget
+			assertThat(api.calls("sendMessage")).extracting((b) -> b.path("text").asText()).doesNotContain("群消息6");
+		}
+		finally {
+			busy.close();
+		}
+	}
+
+	@Test // GH-13
+	void aCommandsReplyGoesBeforeBulkNotices() {
+		MovableClock clock = new MovableClock();
+		// 5 a minute: bulk notices leave 4 of them to replies and press results
+		SendQueue lanes = new SendQueue(clock, 1000, 1000, 5);
+		try {
+			for (int i = 1; i <= 3; i++) {
+				String text = "提醒" + i;
+				lanes.submit("-100", true, SendQueue.Lane.BULK,
+						() -> client.execute(SendMessage.builder().chatId("-100").text(text).build()), SendQueue.Outcome.NONE);
+			}
+			api.await("sendMessage", (b) -> b.path("text").asText().equals("提醒1"));
+			long start = System.nanoTime();
+			lanes.submit("-100", true, SendQueue.Lane.COMMAND,
+					() -> client.execute(SendMessage.builder().chatId("-100").text("状态").build()), SendQueue.Outcome.NONE);
+			api.await("sendMessage", (b) -> b.path("text").asText().equals("状态"));
+			assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+			FakeBotApi.sleep(300);
+			assertThat(api.calls("sendMessage")).extracting((b) -> b.path("text").asText()).containsExactly("提醒1", "状态");
+			clock.advance(java.time.Duration.ofSeconds(61));
+			api.await("sendMessage", (b) -> b.path("text").asText().equals("提醒2"));
+			clock.advance(java.time.Duration.ofSeconds(61));
+			api.await("sendMessage", (b) -> b.path("text").asText().equals("提醒3"));
+			assertThat(api.calls("sendMessage")).extracting((b) -> b.path("text").asText())
+				.containsExactly("提醒1", "状态", "提醒2", "提醒3");
+		}
+		finally {
+			lanes.close();
+		}
+	}
+
+	@Test // GH-13
+	void aGroupGetsNoMoreThanItsBudgetInAnyMinuteAndTheRestFollows() {
+		MovableClock clock = new MovableClock();
+		SendQueue paced = new SendQueue(clock, 1000, 1000, 5);
+		try {
+			for (int i = 1; i <= 8; i++) {
+				String text = "回复" + i;
+				paced.submit("-100", true, SendQueue.Lane.COMMAND,
+						() -> client.execute(SendMessage.builder().chatId("-100").text(text).build()), SendQueue.Outcome.NONE);
+			}
+			awaitCount(api, "sendMessage", 5);
+			FakeBotApi.sleep(500);
+			assertThat(api.calls("sendMessage")).hasSize(5);
+			clock.advance(java.time.Duration.ofSeconds(61));
+			awaitCount(api, "sendMessage", 8);
+			assertThat(api.calls("sendMessage")).extracting((b) -> b.path("text").asText())
+				.containsExactly("回复1", "回复2", "回复3", "回复4", "回复5", "回复6", "回复7", "回复8");
+		}
+		finally {
+			paced.close();
+		}
+	}
+
+	@Test // GH-11
+	void aPressAnswerThatCannotGoWithinItsWindowIsDroppedAndCounted() {
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/answerCallbackQuery")).atPriority(1)
+			.willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html>502</html>")));
+		SendQueue answers = new SendQueue(Clock.systemUTC(), 1000, 1000, 60, java.time.Duration.ofSeconds(1));
+		List<SendQueue.Failure> outcomes = new CopyOnWriteArrayList<>();
+		try {
+			answers.submit("-100", true, SendQueue.Lane.ANSWER, () -> client.execute(
+					org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder().callbackQueryId("cq2").build()),
+					(failure, detail) -> outcomes.add(failure));
+			long deadline = System.currentTimeMillis() + 5000;
+			while (answers.pending() > 0 && System.currentTimeMillis() < deadline) {
+				FakeBotApi.sleep(20);
+			}
+			assertThat(answers.pending()).isZero();
+			assertThat(answers.dropped()).isEqualTo(1);
+			assertThat(outcomes).last().isEqualTo(SendQueue.Failure.DROPPED);
+			assertThat(api.calls("answerCallbackQuery")).hasSizeBetween(1, 3);
+		}
+		finally {
+			answers.close();
+		}
+	}
+
 }

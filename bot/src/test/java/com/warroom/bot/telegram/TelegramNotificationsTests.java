@@ -71,4 +71,40 @@ class TelegramNotificationsTests {
 		assertThat(blocked.detail()).contains("403");
 	}
 
+	@Test // GH-11
+	void anHtmlBadGatewayFromTheFrontEndIsRetriedNotFinal() {
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).atPriority(1).willReturn(aResponse().withStatus(502)
+			.withHeader("Content-Type", "text/html").withBody("<html><body><h1>502 Bad Gateway</h1>nginx</body></html>")));
+		DeliveryResult result = channel.deliver(dm);
+		assertThat(result.status()).isEqualTo(DeliveryResult.Status.RETRY);
+		assertThat(result.detail()).contains("Telegram 暂时不可用").doesNotContain("Bad Gateway");
+	}
+
+	@Test // GH-11
+	void aDroppedConnectionIsRetried() {
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).atPriority(1)
+			.willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+		assertThat(channel.deliver(dm).status()).isEqualTo(DeliveryResult.Status.RETRY);
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).atPriority(1)
+			.willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.EMPTY_RESPONSE)));
+		assertThat(channel.deliver(dm).status()).isEqualTo(DeliveryResult.Status.RETRY);
+	}
+
+	@Test // GH-12
+	void aChatNotFoundIsFinalAndSaysWhyInChinese() {
+		answer(400, "{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}");
+		DeliveryResult result = channel.deliver(dm);
+		assertThat(result.status()).isEqualTo(DeliveryResult.Status.FAILED);
+		assertThat(result.detail()).isEqualTo("对方尚未与机器人开始私聊（从未发送 /start），机器人无法主动联系（Telegram 400）");
+		assertThat(api.calls("sendMessage")).hasSize(1);
+	}
+
+	@Test // GH-12
+	void aBlockedBotIsFinalAndSaysSoInChinese() {
+		answer(403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
+		DeliveryResult result = channel.deliver(dm);
+		assertThat(result.status()).isEqualTo(DeliveryResult.Status.FAILED);
+		assertThat(result.detail()).isEqualTo("对方已屏蔽机器人（Telegram 403）").doesNotContain("Forbidden");
+	}
+
 }

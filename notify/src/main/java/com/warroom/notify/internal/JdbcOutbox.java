@@ -172,7 +172,8 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 		if (result.status() == DeliveryResult.Status.FAILED || now.plus(wait).isAfter(created.plus(giveUpAfter))) {
 			jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'GAVE_UP', ATTEMPTS = ?, DETAIL = ? WHERE ID = ?", attempts, detail, id);
 			log.warn("通知 {}（{}）放弃发送：{}", id, type, detail);
-			events.publishEvent(new NotificationGaveUp((String) row.get("INCIDENT"), type, id, notification.title(), detail));
+			events.publishEvent(new NotificationGaveUp((String) row.get("INCIDENT"), type, id, notification.title(), detail,
+					attempts, result.status() == DeliveryResult.Status.FAILED));
 			return;
 		}
 		jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'PENDING', ATTEMPTS = ?, DETAIL = ?, NEXT_AT = ?, CLAIMED_BY = NULL WHERE ID = ?",

@@ -181,6 +181,29 @@ class JdbcOutboxTests {
 		assertThat(events).hasSize(2);
 	}
 
+	@Test // GH-12
+	void aGiveUpSaysHowOftenItWasTriedAndWhetherTheChannelRefusedForGood() {
+		JdbcOutbox outbox = outbox();
+		channel.script.add(DeliveryResult.failed("对方已屏蔽机器人（Telegram 403）"));
+		outbox.enqueue("wecom", "INC-3", note("n5"));
+		outbox.drain();
+		for (int i = 0; i < 40; i++) {
+			channel.script.add(DeliveryResult.retry(null, "Telegram 暂时不可用（502）"));
+		}
+		outbox.enqueue("wecom", "INC-4", note("n6"));
+		for (int i = 0; i < 40 && outbox.pending() > 0; i++) {
+			outbox.drain();
+			clock.now = clock.now.plus(Duration.ofMinutes(5));
+		}
+		assertThat(events).extracting((event) -> (NotificationGaveUp) event).satisfiesExactly((refused) -> {
+			assertThat(refused.refused()).isTrue();
+			assertThat(refused.attempts()).isEqualTo(1);
+		}, (exhausted) -> {
+			assertThat(exhausted.refused()).isFalse();
+			assertThat(exhausted.attempts()).isGreaterThan(1);
+		});
+	}
+
 	@Test
 	void aChannelThatThrowsIsRetried() {
 		JdbcOutbox outbox = outbox();
