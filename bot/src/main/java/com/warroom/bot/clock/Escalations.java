@@ -147,10 +147,12 @@ public class Escalations {
 		fields.put("esc:" + number + ":next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()));
 		fields.put("esc:" + number + ":told", told(incident, number, holders(policy.tiers().get(0))));
 		incidents.setFields(incident.id(), fields);
-		List<Outbound> actions = messages(incident, number, reason, 0, 1);
+		List<Outbound> actions = new ArrayList<>();
 		if (cause.equals("declared")) {
+			// told first: a leader Telegram refuses is known before the tiers reach them
 			actions.addAll(informLeaders(incident, reason));
 		}
+		actions.addAll(messages(incident, number, reason, 0, 1));
 		return actions;
 	}
 
@@ -341,10 +343,15 @@ public class Escalations {
 		String text = texts.get("escalation.message", drill, incident.id(), Html.escape(reason), Html.escape(target.name()),
 				span(policy.ackTimeout()));
 		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
+		Map<String, String> known = incidents.find(incident.id()).map(Incident::fields).orElse(incident.fields());
+		List<String> unreachable = new ArrayList<>();
 		for (Person person : people) {
-			actions.addAll(direct(incident, person, text, ack, IncidentViews.escalationSlot(incident.id(), number),
-					incident.id() + ":esc:" + number + ":" + round + ":" + tier + ":"
-					+ person.id(), incident.id() + " " + target.name()));
+			String id = incident.id() + ":esc:" + number + ":" + round + ":" + tier + ":" + person.id();
+			actions.addAll(direct(incident, person, text, ack, IncidentViews.escalationSlot(incident.id(), number), id,
+					incident.id() + " " + target.name()));
+			if (person.telegramId() != null && known.containsKey(UNREACHABLE + person.id())) {
+				unreachable.add(id); // known not to be reachable by Telegram: their deputy or the next tier at once
+			}
 		}
 		for (int i = 0; i < target.channels().size(); i++) {
 			TierChannel channel = target.channels().get(i);
@@ -363,7 +370,23 @@ public class Escalations {
 				+ texts.get("escalation.notice.wait", String.valueOf(round), span(policy.ackTimeout()));
 		actions.add(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number), notice,
 				List.of(List.of(ack)), incident.id()));
+		for (String id : unreachable) {
+			String name = roster.byId(id.substring(id.lastIndexOf(':') + 1)).map(Person::name).orElse("");
+			Rerouted rerouted = undeliverable(incident.id(), id);
+			actions.add(new Outbound.Send(incident.chat(), texts.get("notify.rerouted.known", drill, incident.id(),
+					Html.escape(name), Html.escape(target.name()), rerouted.note()), List.of(), null, incident.id()));
+			actions.addAll(rerouted.actions());
+		}
 		return actions;
+	}
+
+	/**
+	 * A person the bot could not message directly for this incident (a refused Telegram
+	 * message of any kind): no direct Telegram message goes to them again; an escalation
+	 * that reaches them goes to their deputy or the next tier at once.
+	 */
+	public void unreachable(String incidentId, String personId) {
+		incidents.setField(incidentId, UNREACHABLE + personId, "1");
 	}
 
 	/**

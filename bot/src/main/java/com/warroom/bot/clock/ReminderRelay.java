@@ -160,6 +160,13 @@ public class ReminderRelay {
 				: texts.get("notify.gaveup", incident.id(), Html.escape(channel), Html.escape(gaveUp.title()),
 						Html.escape(gaveUp.detail()), (gaveUp.attempts() > 0) ? String.valueOf(gaveUp.attempts()) : "多");
 		String[] parts = gaveUp.notificationId().split(":");
+		if (gaveUp.channelType().equals(Escalations.TELEGRAM) && parts.length == 3 && parts[1].equals("informed")) {
+			// a leader told of the declaration cannot be messaged: said truthfully, and their
+			// escalation messages go to their deputy or the next tier at once (the web chat has it)
+			escalations.unreachable(incident.id(), parts[2]);
+			deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
+			return;
+		}
 		if (gaveUp.channelType().equals(Escalations.TELEGRAM) && parts.length > 2 && parts[1].equals("esc")) {
 			// a person the bot cannot message: their deputy or the next tier, never them again (GH-12)
 			Escalations.Rerouted rerouted = escalations.undeliverable(incident.id(), gaveUp.notificationId());

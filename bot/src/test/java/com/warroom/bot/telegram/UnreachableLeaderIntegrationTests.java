@@ -70,17 +70,25 @@ class UnreachableLeaderIntegrationTests {
 				Updates.postWebhook(app, Updates.press(Updates.nextId(), DBA, api.button("数据库主机硬件故障"), 1));
 				Updates.postWebhook(app, Updates.press(Updates.nextId(), DBA, api.button("确认宣布"), 1));
 
-				JsonNode deputy = api.await("sendMessage", (b) -> b.path("chat_id").asText().equals(QIAN));
-				api.await("sendMessage", (b) -> b.path("chat_id").asText().equals(SUN));
+				// leaders are informed of the declaration at once (no button, GH-12); the deputy's
+				// message is the escalation that asks for an acknowledgement
+				JsonNode deputy = api.await("sendMessage", (b) -> b.path("chat_id").asText().equals(QIAN)
+						&& b.path("reply_markup").toString().contains("确认收到"));
+				api.await("sendMessage", (b) -> b.path("chat_id").asText().equals(SUN)
+						&& b.path("reply_markup").toString().contains("确认收到"));
 				// at once, not after the 5-minute acknowledgement time-out of each tier
 				assertThat((System.nanoTime() - started) / 1_000_000_000).isLessThan(60);
 				assertThat(deputy.path("text").asText()).contains("应急领导小组组长、首席风险官");
 				assertThat(deputy.path("reply_markup").toString()).contains("确认收到");
 
+				// the refusal is said truthfully, in Chinese; the leader's escalation then goes to
+				// the deputy (赵 was refused the declaration notice already, so is not messaged again)
+				JsonNode refused = api.await("sendMessage", (b) -> b.path("text").asText().contains("未能送达（Telegram 私信）"));
+				assertThat(refused.path("text").asText()).contains("对方尚未与机器人开始私聊").contains("没有重试");
 				JsonNode said = api.await("sendMessage", (b) -> b.path("text").asText().contains("改为通知其备岗"));
-				assertThat(said.path("text").asText()).contains("未能送达（Telegram 私信）")
-					.contains("对方尚未与机器人开始私聊").contains("没有重试").contains("钱副总经理");
-				api.await("sendMessage", (b) -> b.path("text").asText().contains("已直接通知下一级：应急工作小组组长"));
+				assertThat(said.path("text").asText()).contains("钱副总经理");
+				// 李 (tier 2) was refused the declaration notice: not messaged again, the next tier at once
+				api.await("sendMessage", (b) -> b.path("text").asText().contains("李信息技术部总经理（应急工作小组组长）此前的 Telegram 私信未能送达"));
 				api.await("sendMessage", (b) -> b.path("text").asText().contains("已直接通知下一级：应急领导小组组长、首席风险官"));
 				FakeBotApi.sleep(2500);
 				List<String> group = texts(String.valueOf(Updates.GROUP));
