@@ -89,7 +89,9 @@ class ReminderOutageIntegrationTests {
 			assertThat(count("已超时")).isZero();
 
 			redis = EmbeddedRedis.start(data.resolve("redis"), port);
-			JsonNode overdue = api.await("sendMessage", (b) -> b.path("text").asText().contains("已超时（应于"));
+			// the chat's reminder (the escalation's own direct messages say 已超时 too)
+			JsonNode overdue = api.await("sendMessage", (b) -> b.path("text").asText().contains("已超时（应于")
+					&& b.path("text").asText().contains("已逐级升级通知"));
 			assertThat(overdue.path("text").asText()).contains("定期报告 第 1 次已超时（应于").contains("原定")
 				.contains("延迟发出");
 			assertThat(awaitReadiness(app, 200)).isEqualTo(200);
