@@ -99,7 +99,7 @@ public final class PipelineBenchmark {
 			ConversationEngine engine = engine(redis, chats);
 			Archive archive = new Archive(Files.createTempDirectory("bench-archive"), Clock.systemUTC());
 			SendQueue unlimited = new SendQueue(Clock.systemUTC(), 1e9, 1e9, 1e12);
-			TelegramGateway gateway = new TelegramGateway(client, engine, unlimited, new MessageSlots(redis), redis, archive);
+			TelegramGateway gateway = new TelegramGateway(client, engine, unlimited, new MessageSlots(redis), redis, archive, router());
 			Consumer<Update> echo = (update) -> {
 				try {
 					client.execute(SendMessage.builder().chatId(update.getMessage().getChatId()).text(update.getMessage().getText()).build());
@@ -119,7 +119,7 @@ public final class PipelineBenchmark {
 			rows.add(paced("echo bot, 100 updates/s", echo, chats, seconds, 100));
 			unlimited.close();
 			SendQueue telegramRates = new SendQueue(Clock.systemUTC(), 30, 1, 20);
-			TelegramGateway limited = new TelegramGateway(client, engine, telegramRates, new MessageSlots(redis), redis, archive);
+			TelegramGateway limited = new TelegramGateway(client, engine, telegramRates, new MessageSlots(redis), redis, archive, router());
 			rows.add(paced("WarRoom, 25 updates/s, Telegram's rate limits on", limited::handle, chats, seconds, 25));
 			telegramRates.close();
 			System.out.println();
@@ -280,17 +280,22 @@ public final class PipelineBenchmark {
 		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
 				new ConversationState(redis), new MessageSlots(redis), texts, views, new ScenarioSearch(library),
 				TopicOpener.none(), clock, zone, com.warroom.bot.engine.IncidentListener.none(),
-				paperwork(incidents, views, texts, clock, zone)));
+				paperwork(incidents, views, texts, clock, zone, roster)));
+	}
+
+	/** Every action of the pipeline is for a Telegram chat, which the gateway sends itself: the router has no other channel. */
+	private static com.warroom.bot.engine.OutboundRouter router() {
+		return new com.warroom.bot.engine.OutboundRouter(List::of);
 	}
 
 	private static com.warroom.bot.engine.Paperwork paperwork(IncidentStore incidents, IncidentViews views, Texts texts,
-			Clock clock, java.time.ZoneId zone) throws IOException {
+			Clock clock, java.time.ZoneId zone, com.warroom.bot.roster.Roster roster) throws IOException {
 		com.warroom.reports.CompanyInfo company = new com.warroom.reports.CompanyInfo("示例期货有限公司", null, null, null, null,
 				null, null, null, null);
 		return new com.warroom.bot.documents.IncidentPaperwork(incidents, views, texts, new com.warroom.reports.PdfDocuments(zone),
 				new Archive(Files.createTempDirectory("bench-archive"), clock), company,
 				new com.warroom.bot.documents.CustomerNotices(new com.warroom.reports.NoticeTemplates(), company, clock, zone),
-				clock, zone);
+				clock, zone, roster);
 	}
 
 	private static String resource(String name) throws IOException {
