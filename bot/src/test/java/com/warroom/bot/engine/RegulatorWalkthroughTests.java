@@ -112,10 +112,10 @@ class RegulatorWalkthroughTests {
 		byte[] sentBook = keep(documents(signed).get(0).name(), "report-book-sent.pdf");
 		String book = text(sentBook, false);
 
-		// service resumed at 14:20:30, entered at 14:25
-		chat.clock.advance(Duration.ofMinutes(20));
+		// service resumed at 14:10:30 (20 分 30 秒 after the fault: 较大 by the rules), entered at 14:11
+		chat.clock.advance(Duration.ofMinutes(6));
 		chat.press(DBA, button(chat.command(DBA, "/recovered"), "填写恢复时间"));
-		assertThat(texts(chat.text(DBA, "14:20:30"))).contains("于 11-23 14:20:30 恢复");
+		assertThat(texts(chat.text(DBA, "14:10:30"))).contains("于 11-23 14:10:30 恢复");
 		answer("事件发生时间", "13:50");
 		answer("发生原因", "主数据库系统节点 1 服务器主板故障。");
 		answer("内部调查结论", "已进行内部调查，结论为服务器主板故障，非人为原因。");
@@ -132,11 +132,12 @@ class RegulatorWalkthroughTests {
 			.contains("吴数据库管理员记录：节点2服务器已接管全部业务。");
 		// the post-event report: the level line, the reports table with both signers, the typed recovery time
 		assertThat(report).containsPattern("事件级别：重大事件（应急领导小组调整，理由：全部客户无法交易，从严定级；按分级规则为..事件")
-			.contains("13:50:00至14:20:30")
+			.contains("13:50:00至14:10:30")
+			.contains("按分级规则为较大事件：4.2第四章二（二）1", "已20分30秒")
 			.containsPattern("第1次2026年11月23日14:05:00电话[^第]*孙首席风险官赵总经理")
 			.contains("节点2服务器已接管全部业务", "已进行内部调查，结论为服务器主板故障，非人为原因。");
 		// the record: the level raised with the override, the commander as its manager
-		assertThat(record).contains("升级至重大事件（应急领导小组调整，理由：全部客户无法交易，从严定级；按分级规则为", "事件管理人：李信息技术部总经理");
+		assertThat(record).contains("事件级别较大事件，升级至重大事件（应急领导小组调整，理由：全部客户无法交易，从严定级；按分级规则为", "事件管理人：李信息技术部总经理");
 		// the unmarked note stays internal: on the company's own record (现场记录), never in what goes out
 		assertThat(book).doesNotContain("怀疑是内存条");
 		assertThat(report).doesNotContain("怀疑是内存条");
@@ -144,6 +145,18 @@ class RegulatorWalkthroughTests {
 		for (String document : List.of(book, report, record)) {
 			assertThat(document).doesNotContain("…", "。；", "。。", "；。", "，。", "？。", "：：", "1、1、", "、、");
 		}
+	}
+
+	@Test // GH-12: the post-event report said 共计 12 分 and graded on the 4 minutes since discovery
+	void theGradeCountsTheInterruptionFromTheOccurrenceTimeTheDocumentsState() throws Exception {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障"); // found 13:58
+		answer("事件发生时间", "13:50"); // failed 13:50 (4.2 第四章二（二）1: 5 分钟以上 is 较大)
+		chat.clock.advance(Duration.ofMinutes(4));
+		chat.recovered(DBA); // 14:02: 4 minutes after discovery, 12 after the fault
+		assertThat(texts(chat.command(DBA, "/status"))).contains("级别：<b>较大</b>");
+		String report = text(keep(documents(chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告"))).get(0)
+			.name(), "post-event-report-occurred.pdf"), false);
+		assertThat(report).contains("13:50:00至14:02:00", "事件级别：较大事件").contains("累计5分钟以上（已12分钟）").doesNotContain("5分钟以下");
 	}
 
 }
