@@ -92,6 +92,9 @@ class WarRoomReviewBrowserTests extends SignedInWebTests {
 		clock.advance(Duration.ofMinutes(36));
 		open("/board");
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.incident.due-late")));
+		// the board said only 已超时 and 已报告 0 次: that the report waits for the CRO's signature was nowhere
+		assertThat(browser.findElement(By.cssSelector("a.incident .signing")).getText())
+			.contains("待签发", "定期报告 第 1 次：待 首席风险官 签发").doesNotContain("总经理");
 		screenshot("review-board-overdue-desktop");
 		browser.manage().window().setSize(new Dimension(390, 844));
 		assertNoSidewaysScroll();
