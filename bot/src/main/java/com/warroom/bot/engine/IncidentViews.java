@@ -137,6 +137,14 @@ public class IncidentViews {
 	}
 
 	/**
+	 * Whether an escalation goes on after its incident closed: one about a report still owed
+	 * (overdue, or its book unsigned) does; the handling's (declaration, level) do not.
+	 */
+	public static boolean chasedAfterClose(String cause) {
+		return cause.startsWith("overdue:") || cause.startsWith("approval:");
+	}
+
+	/**
 	 * Whether the cause is established: the responders' fact when they set one, else whether
 	 * {@code /summary} has a cause (4.2 L10792-10798: the 补充报告 is owed only while it is not).
 	 */
