@@ -39,6 +39,27 @@ class WarRoomReviewBrowserTests extends SignedInWebTests {
 		Chromium.stop(browser);
 	}
 
+	/** The incident this test closes: its sealed archive is removed after the test (ids restart with Redis). */
+	private String closedId;
+
+	@org.junit.jupiter.api.AfterEach
+	void unseal() throws java.io.IOException {
+		if (closedId == null) {
+			return;
+		}
+		try (java.util.stream.Stream<java.nio.file.Path> found = java.nio.file.Files.find(ARCHIVE, 3,
+				(path, attributes) -> attributes.isDirectory() && path.getFileName().toString().equals(closedId))) {
+			for (java.nio.file.Path folder : found.toList()) {
+				try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+					for (java.nio.file.Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+						java.nio.file.Files.delete(file);
+					}
+				}
+			}
+		}
+		closedId = null;
+	}
+
 	@BeforeEach
 	void fresh() {
 		assumeTrue(browser != null, Chromium.MISSING);
@@ -96,6 +117,7 @@ class WarRoomReviewBrowserTests extends SignedInWebTests {
 		assertThat(browser.findElement(By.cssSelector("a.incident .signing")).getText())
 			.contains("待签发", "定期报告 第 1 次：待 首席风险官 签发").doesNotContain("总经理");
 		screenshot("review-board-overdue-desktop");
+		closedId = browser.findElement(By.cssSelector("a.incident")).getAttribute("data-id");
 		browser.manage().window().setSize(new Dimension(390, 844));
 		assertNoSidewaysScroll();
 		screenshot("review-board-overdue-phone");
