@@ -243,7 +243,8 @@ public final class SeverityGrader {
 			text.append(hours).append(" 小时 ");
 		}
 		if (minutes > 0 || hours > 0) {
-			text.append(minutes).append(" 分");
+			// whole minutes read "分钟", as the documents' durations do ("已 1 分" read cut off)
+			text.append(minutes).append((hours == 0 && rest == 0) ? " 分钟" : " 分");
 		}
 		if (rest > 0 || seconds == 0) {
 			text.append((minutes > 0 || hours > 0) ? " " : "").append(rest).append(" 秒");

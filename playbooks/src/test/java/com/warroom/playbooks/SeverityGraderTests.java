@@ -50,6 +50,14 @@ class SeverityGraderTests {
 		assertThat(grade.describe()).startsWith("较大事件（4.2 第四章二（二）1：");
 	}
 
+	@Test // GH-12: "已 1 分" read cut off next to the documents' "已持续 1 分钟"
+	void wholeMinutesReadAsMinutesLikeTheDocumentsDurations() {
+		assertThat(SeverityGrader.minutes(Duration.ofMinutes(1))).isEqualTo("已 1 分钟");
+		assertThat(SeverityGrader.minutes(Duration.ofSeconds(22 * 60 + 30))).isEqualTo("已 22 分 30 秒");
+		assertThat(SeverityGrader.minutes(Duration.ofMinutes(65))).isEqualTo("已 1 小时 5 分");
+		assertThat(SeverityGrader.minutes(Duration.ZERO)).isEqualTo("已 0 秒");
+	}
+
 	@Test
 	void onlineTradingIsGradedLikeCentralTrading() {
 		IncidentFacts facts = IncidentFacts.of(SystemClass.ONLINE_TRADING, 200_000)

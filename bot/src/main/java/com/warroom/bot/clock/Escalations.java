@@ -320,7 +320,7 @@ public class Escalations {
 	 * (overdue, or its book unsigned) does; the handling's (declaration, level) do not.
 	 */
 	static boolean chasedAfterClose(String cause) {
-		return cause.startsWith("overdue:") || cause.startsWith("approval:");
+		return IncidentViews.chasedAfterClose(cause);
 	}
 
 	private IncidentStore.Result once(Incident incident, String field, String value, IncidentStore.Entry entry) {

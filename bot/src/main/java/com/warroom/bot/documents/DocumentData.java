@@ -105,12 +105,7 @@ final class DocumentData {
 
 	/** 发生时间: as answered in the interview when it differs from the discovery, else the discovery. */
 	Instant occurredAt() {
-		String value = answer("occurred");
-		if (value != null && value.chars().allMatch(Character::isDigit)) {
-			Instant occurred = Instant.ofEpochMilli(Long.parseLong(value));
-			return occurred.isAfter(discoveredAt()) ? discoveredAt() : occurred;
-		}
-		return discoveredAt();
+		return IncidentViews.occurredAt(incident);
 	}
 
 	/** Ids of notes a responder marked for the report ({@code /note !…} or 写入报告). */

@@ -100,10 +100,14 @@ public class IncidentViews {
 		return incident.id() + ":" + track.key();
 	}
 
-	/** The grading facts of an incident as of now: the clock runs from the start until recovery. */
+	/**
+	 * The grading facts of an incident as of now: the clock runs from when the fault occurred
+	 * (see {@link #occurredAt}) until recovery, so the grade counts the interruption the
+	 * documents state (4.2 第四章: 影响交易时间累计).
+	 */
 	public IncidentFacts facts(Incident incident, Playbook playbook) {
 		Instant end = (incident.recoveredAt() != null) ? incident.recoveredAt() : clock.instant();
-		Duration elapsed = Duration.between(incident.startedAt(), end);
+		Duration elapsed = Duration.between(occurredAt(incident), end);
 		if (elapsed.isNegative()) {
 			elapsed = Duration.ZERO;
 		}
@@ -117,6 +121,27 @@ public class IncidentViews {
 			.withClocked(elapsed)
 			.withAlsoAffected(AffectedSystems.impacts(incident, playbook, clock.instant()))
 			.withAtOnceReporting(playbook.reporting() == com.warroom.playbooks.ReportingMode.AT_ONCE);
+	}
+
+	/**
+	 * 发生时间: when the fault occurred, as answered in the {@code /summary} interview when it
+	 * is before the discovery (the start), else the discovery itself; never null.
+	 */
+	public static Instant occurredAt(Incident incident) {
+		String value = incident.fields().get("sum:occurred");
+		if (value != null && !value.isBlank() && value.strip().chars().allMatch(Character::isDigit)) {
+			Instant occurred = Instant.ofEpochMilli(Long.parseLong(value.strip()));
+			return occurred.isBefore(incident.startedAt()) ? occurred : incident.startedAt();
+		}
+		return incident.startedAt();
+	}
+
+	/**
+	 * Whether an escalation goes on after its incident closed: one about a report still owed
+	 * (overdue, or its book unsigned) does; the handling's (declaration, level) do not.
+	 */
+	public static boolean chasedAfterClose(String cause) {
+		return cause.startsWith("overdue:") || cause.startsWith("approval:");
 	}
 
 	/**

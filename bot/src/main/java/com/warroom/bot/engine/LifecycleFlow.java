@@ -214,8 +214,33 @@ final class LifecycleFlow {
 		String owed = services.views().owedLines(closed, playbook);
 		reply.say(services.texts().get("close.done", incident.id())
 				+ (owed.isEmpty() ? "" : "\n" + services.texts().get("close.done.owed", owed)));
+		endHandlingEscalations(closed, reply);
 		postIncident(closed, playbook, reply);
 		seal(closed, playbook, reply);
+	}
+
+	/**
+	 * The handling's open escalations (declaration, level) stop at close: their messages in
+	 * the room and in the addressees' web chats lose the 确认收到 button and say so, instead
+	 * of promising a next tier that never comes. Those about a report still owed go on.
+	 */
+	private void endHandlingEscalations(Incident closed, Reply reply) {
+		Map<String, String> f = closed.fields();
+		for (Integer number : closed.openEscalations().keySet()) {
+			if (IncidentViews.chasedAfterClose(f.getOrDefault("esc:" + number + ":cause", ""))) {
+				continue;
+			}
+			String ended = services.texts().get("escalation.closed",
+					closed.isDrill() ? services.texts().get("reminder.drill") : "", closed.id(),
+					Html.escape(f.getOrDefault("esc:" + number + ":reason", "")));
+			String slot = IncidentViews.escalationSlot(closed.id(), number);
+			reply.add(new Outbound.Edit(closed.chat(), slot, ended, List.of(), closed.id()));
+			for (String told : f.getOrDefault("esc:" + number + ":told", "").split(",")) {
+				if (!told.isEmpty()) {
+					reply.add(new Outbound.Edit(ChatRef.webPrivate(told), slot, ended, List.of(), closed.id()));
+				}
+			}
+		}
 	}
 
 	/** The complete record goes to the archive; a failure there is said, and nothing recorded is lost. */

@@ -54,7 +54,14 @@ final class Board {
 	 */
 	record Row(Incident incident, Playbook playbook, Severity level, boolean overridden, String elapsed,
 			Optional<IncidentViews.NextReport> next, long made, List<String> people, List<Current> current,
-			Severity computed, List<Mark> strip) {
+			Severity computed, List<Mark> strip, List<Awaiting> awaiting) {
+	}
+
+	/**
+	 * A report book waiting for 签发 (4.2 L10505-10510): the report does not count until the
+	 * duties still missing (their names, e.g. 首席风险官) have signed its current version.
+	 */
+	record Awaiting(String kind, String seq, List<String> missing) {
 	}
 
 	/** The current step of a track: its position (1-based) among the track's steps; blocked when 受阻. */
@@ -103,7 +110,30 @@ final class Board {
 		IncidentViews.Level level = views.level(incident, playbook);
 		return new Row(incident, playbook, level.effective(), level.overridden(), views.elapsed(incident), next, made,
 				people(timeline), (incident.status() == com.warroom.bot.incident.IncidentStatus.CLOSED) ? List.of()
-						: current(incident, playbook), level.computed().level(), strip(timeline));
+						: current(incident, playbook), level.computed().level(), strip(timeline), awaiting(incident, timeline));
+	}
+
+	/** The report books still waiting for signatures, with the duties missing on their current version. */
+	private List<Awaiting> awaiting(Incident incident, List<TimelineEntry> timeline) {
+		List<Awaiting> awaiting = new ArrayList<>();
+		for (TimelineEntry entry : timeline) {
+			if (entry.type() != TimelineType.REPORT_APPROVAL_REQUESTED) {
+				continue;
+			}
+			String key = entry.detail("kind") + ":" + entry.detail("seq");
+			if (incident.fields().containsKey("rep:" + key) || !incident.fields().containsKey("book:" + key)) {
+				continue;
+			}
+			String version = incident.fields().getOrDefault("bookv:" + key, "1");
+			List<String> missing = java.util.Arrays.stream(String.valueOf(entry.detail("approvers")).split(","))
+				.filter((duty) -> !duty.isBlank() && !incident.fields().containsKey("appr:" + key + ":v" + version + ":" + duty))
+				.map((duty) -> library.vocabulary().roleName(duty))
+				.toList();
+			if (!missing.isEmpty()) {
+				awaiting.add(new Awaiting(String.valueOf(entry.detail("kind")), String.valueOf(entry.detail("seq")), missing));
+			}
+		}
+		return awaiting;
 	}
 
 	private static List<Mark> strip(List<TimelineEntry> timeline) {

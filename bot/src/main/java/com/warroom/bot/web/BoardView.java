@@ -80,11 +80,22 @@ final class BoardView {
 			.append(row.overridden() ? item("web.board.col.override", WebHtml.text(overrideNote(row)), "override") : "")
 			.append(item("web.board.col.elapsed", WebHtml.text(row.elapsed()), ""))
 			.append(item("web.board.col.next", next.map((n) -> next(n, now)).orElse(text("web.board.next.none")), "next " + due))
+			.append(awaiting(row))
 			.append(current(row))
 			.append(item("web.board.col.made", WebHtml.text(texts.get("web.board.made", String.valueOf(row.made()))), ""))
 			.append(item("web.board.col.people",
 					row.people().isEmpty() ? "-" : WebHtml.text(String.join("、", row.people())), "people"))
 			.append("</dl>\n</a>\n");
+		return html.toString();
+	}
+
+	/** Each report book still waiting for 签发, and whose signature it waits for. */
+	private String awaiting(Board.Row row) {
+		StringBuilder html = new StringBuilder();
+		for (Board.Awaiting awaiting : row.awaiting()) {
+			html.append(item("web.board.col.signing", WebHtml.text(texts.get("web.board.signing",
+					texts.get("obligation." + awaiting.kind()), awaiting.seq(), String.join("、", awaiting.missing()))), "signing"));
+		}
 		return html.toString();
 	}
 
