@@ -83,7 +83,11 @@ public class IncidentStore {
 			return {'ok', id}
 			""";
 
-	/** Sets ARGV[1] = ARGV[2] and appends, unless the field exists or the incident is closed. */
+	/**
+	 * Sets ARGV[2] = ARGV[3] and appends the entry ARGV[4…], unless the field exists or the
+	 * incident is closed (ARGV[1] = '1': also when closed). KEYS[3], when not empty, names
+	 * the effect of the update that makes it, so a replay repeats nothing.
+	 */
 	private static final String ONCE_SCRIPT = """
 			local op = KEYS[#KEYS]
 			if op ~= '' then
@@ -92,13 +96,13 @@ public class IncidentStore {
 			end
 			local status = redis.call('HGET', KEYS[1], 'status')
 			if not status then return {'missing', ''} end
-			if status == 'CLOSED' then return {'closed', ''} end
-			if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then
-				return {'exists', redis.call('HGET', KEYS[1], ARGV[1])}
+			if status == 'CLOSED' and ARGV[1] ~= '1' then return {'closed', ''} end
+			if redis.call('HEXISTS', KEYS[1], ARGV[2]) == 1 then
+				return {'exists', redis.call('HGET', KEYS[1], ARGV[2])}
 			end
-			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+			redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
 			redis.call('HINCRBY', KEYS[1], 'version', 1)
-			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
+			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 4))
 			if op ~= '' then redis.call('SET', op, id, 'EX', 172800) end
 			return {'ok', id}
 			""";
@@ -263,7 +267,12 @@ public class IncidentStore {
 	 * the incident is not closed): a one-time fact such as an approval or a report.
 	 */
 	public Result once(Incident incident, String field, String value, Entry entry) {
+		return once(incident, field, value, entry, false);
+	}
+
+	private Result once(Incident incident, String field, String value, Entry entry, boolean evenClosed) {
 		List<String> args = new ArrayList<>();
+		args.add(evenClosed ? "1" : "");
 		args.add(field);
 		args.add(value);
 		args.addAll(entry.flatten());
@@ -282,30 +291,12 @@ public class IncidentStore {
 		redis.hset(PREFIX + "inc:" + incidentId, fields);
 	}
 
-	/** {@link #once}'s script without its refusal of a closed incident. */
-	private static final String ONCE_EVEN_CLOSED_SCRIPT = """
-			local status = redis.call('HGET', KEYS[1], 'status')
-			if not status then return {'missing', ''} end
-			if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then
-				return {'exists', redis.call('HGET', KEYS[1], ARGV[1])}
-			end
-			redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-			redis.call('HINCRBY', KEYS[1], 'version', 1)
-			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3))
-			return {'ok', id}
-			""";
-
 	/**
 	 * Like {@link #once}, also on a closed incident: what is still owed after close (the
 	 * post-recovery reports, their 签发, the escalation of one overdue) is recorded.
 	 */
 	public Result onceEvenClosed(Incident incident, String field, String value, Entry entry) {
-		List<String> args = new ArrayList<>();
-		args.add(field);
-		args.add(value);
-		args.addAll(entry.flatten());
-		return Result.of(run(ONCE_EVEN_CLOSED_SCRIPT,
-				List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl"), args));
+		return once(incident, field, value, entry, true);
 	}
 
 	/**
