@@ -121,7 +121,8 @@ public final class BusyGroupBenchmark {
 		long idleSince = System.nanoTime();
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(8);
 		while (!(stepPresses >= 30 && notes >= 3 && reports >= 2 && level && acked) && System.nanoTime() < deadline) {
-			String tier3 = api.lastButtonMessage(GROUP, "确认收到", "应急领导小组组长");
+			// one room message per escalation, edited from tier to tier: pressed once it names the third
+			String tier3 = api.lastButtonMessage(GROUP, "确认收到", "已通知应急领导小组组长");
 			if (!acked && tier3 != null) {
 				press(GM, tier3, "确认收到");
 				acked = true;
@@ -147,7 +148,8 @@ public final class BusyGroupBenchmark {
 			else if (stepPresses < 30 && !recovered
 					&& System.nanoTime() - idleSince > TimeUnit.SECONDS.toNanos((stepPresses >= 20) ? 15 : 90)) {
 				recovered = true;
-				command(DBA, "/recovered", "sendMessage", (t) -> t.contains("恢复"));
+				command(DBA, "/recovered", "sendMessage", (t) -> t.contains("已恢复服务"));
+				press(DBA, "确认已恢复（现在）");
 			}
 			else {
 				FakeClock.sleep(500);
@@ -182,20 +184,39 @@ public final class BusyGroupBenchmark {
 		return true;
 	}
 
+	/**
+	 * {@code /reported}: one message of the liaison's, edited at each step (which report →
+	 * channel → 现在); then the signing card in the room, 签发 by the 首席风险官 and then by
+	 * the 总经理 (two different people, the same button).
+	 */
 	private void report(int n) throws Exception {
 		long since = api.lastMessageId();
+		String option = "第 " + n + " 次";
 		command(LIAISON, "/reported", "sendMessage", (t) -> t.contains("记录哪一次报告"));
-		String which = api.awaitButtonMessage(GROUP, since, (t) -> t.contains("记录哪一次报告"), 120);
-		since = Long.parseLong(which);
-		press(LIAISON, which, api.labelMatching(which, (label) -> label.contains("第 " + n + " 次")));
-		String channel = api.awaitButtonMessage(GROUP, since, (t) -> t.contains("报告方式"), 120);
-		press(LIAISON, channel, api.firstLabel(channel));
-		String time = api.awaitButtonMessage(GROUP, Long.parseLong(channel), (t) -> t.contains("报告时间"), 120);
-		press(LIAISON, time, "现在");
-		String sign = api.awaitButtonMessage(GROUP, Long.parseLong(time), (t) -> t.contains("待签发"), 120);
+		String dialog = await(() -> api.lastButtonMessage(String.valueOf(GROUP), (label) -> label.contains(option),
+				(t) -> t.contains("记录哪一次报告")), "/reported with " + option);
+		press(LIAISON, dialog, api.labelMatching(dialog, (label) -> label.contains(option)));
+		api.awaitText(dialog, (t) -> t.contains("报告方式"), 120);
+		press(LIAISON, dialog, api.firstLabel(dialog));
+		api.awaitText(dialog, (t) -> t.contains("报告时间"), 120);
+		press(LIAISON, dialog, "现在");
+		String sign = api.awaitButtonMessage(GROUP, since, (t) -> t.contains("报告书签发"), 120);
 		String data = api.button(sign, "签发");
+		lastLabel = "签发";
 		pressData(CRO, sign, data);
 		pressData(GM, sign, data); // the same button, the second signer
+	}
+
+	private static String await(java.util.function.Supplier<String> probe, String what) {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+		while (System.nanoTime() < deadline) {
+			String found = probe.get();
+			if (found != null) {
+				return found;
+			}
+			FakeClock.sleep(20);
+		}
+		throw new IllegalStateException("no " + what + " within 120 s");
 	}
 
 	private void press(long user, String label) throws Exception {
