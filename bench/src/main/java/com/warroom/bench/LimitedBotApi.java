@@ -390,7 +390,15 @@ final class LimitedBotApi implements AutoCloseable {
 		}
 	}
 
-	int groupMessages(long chat) {
+	/** When the accepted calls to the chat whose text matches were made, in order. */
+	List<Long> callTimes(long chat, Predicate<String> text) {
+		synchronized (lock) {
+			return calls.stream().filter((c) -> c.chat().equals(String.valueOf(chat)) && text.test(c.text())).map(Call::nanos)
+				.toList();
+		}
+	}
+
+		int groupMessages(long chat) {
 		synchronized (lock) {
 			return (int) calls.stream().filter((c) -> c.chat().equals(String.valueOf(chat))).count();
 		}
