@@ -58,7 +58,8 @@ final class LimitedBotApi implements AutoCloseable {
 
 	}
 
-	record Call(long nanos, String method, String chat, String text) {
+	/** One accepted call: the message it sent or changed ({@code message}, 0 when none) and its buttons. */
+	record Call(long nanos, String method, String chat, String text, long message, List<String> buttons) {
 	}
 
 	private final ObjectMapper mapper = new ObjectMapper();
@@ -133,7 +134,7 @@ final class LimitedBotApi implements AutoCloseable {
 			else {
 				json = mapper.readTree(body);
 				chat = json.path("chat_id").asText();
-				text = json.path("text").asText();
+				text = json.has("text") ? json.path("text").asText() : json.path("caption").asText();
 			}
 			synchronized (lock) {
 				Integer wait = limit(chat, now);
@@ -196,19 +197,28 @@ final class LimitedBotApi implements AutoCloseable {
 	}
 
 	private String accept(String method, String chat, String text, JsonNode json, long now) {
-		calls.add(new Call(now, method, chat, text));
-		if (method.equals("editmessagetext")) {
-			Message message = messages.get(json.path("message_id").asLong());
-			if (message != null) {
-				message.text = text;
-				message.buttons = buttons(json);
+		List<Button> buttons = (json != null) ? buttons(json) : List.of();
+		List<String> labels = buttons.stream().map(Button::label).toList();
+		if (method.equals("editmessagetext") || method.equals("editmessagereplymarkup") || method.equals("deletemessage")) {
+			long target = json.path("message_id").asLong();
+			Message message = messages.get(target);
+			if (method.equals("deletemessage")) {
+				calls.add(new Call(now, method, chat, (message != null) ? message.text : "", target, List.of()));
+				messages.remove(target);
+				return "{\"ok\":true,\"result\":true}";
 			}
+			if (message != null) {
+				if (method.equals("editmessagetext")) {
+					message.text = text;
+				}
+				message.buttons = buttons;
+			}
+			calls.add(new Call(now, method, chat, (message != null) ? message.text : text, target, labels));
 			return "{\"ok\":true,\"result\":true}";
 		}
 		long id = nextId++;
-		if (!method.equals("deletemessage")) {
-			messages.put(id, new Message(chat, text, (json != null) ? buttons(json) : List.of()));
-		}
+		calls.add(new Call(now, method, chat, text, id, labels));
+		messages.put(id, new Message(chat, text, buttons));
 		return "{\"ok\":true,\"result\":{\"message_id\":" + id + ",\"date\":1,\"chat\":{\"id\":" + chat + ",\"type\":\""
 				+ (chat.startsWith("-") ? "supergroup" : "private") + "\"},\"text\":\"x\"}}";
 	}
@@ -267,6 +277,17 @@ final class LimitedBotApi implements AutoCloseable {
 			String found = lastButtonMessage(String.valueOf(chat), (l) -> true, text);
 			return (found != null && Long.parseLong(found) > since) ? found : null;
 		}, seconds, "a message with buttons");
+	}
+
+	/** Waits until message {@code messageId} reads {@code text} and has a button not yet pressed. */
+	String awaitText(String messageId, Predicate<String> text, int seconds) {
+		return await(() -> {
+			synchronized (lock) {
+				Message message = messages.get(Long.valueOf(messageId));
+				return (message != null && text.test(message.text)
+						&& message.buttons.stream().anyMatch((b) -> !pressed.contains(b.data()))) ? messageId : null;
+			}
+		}, seconds, "message " + messageId + " with the expected text");
 	}
 
 	long lastMessageId() {
@@ -369,7 +390,15 @@ final class LimitedBotApi implements AutoCloseable {
 		}
 	}
 
-	int groupMessages(long chat) {
+	/** When the accepted calls to the chat whose text matches were made, in order. */
+	List<Long> callTimes(long chat, Predicate<String> text) {
+		synchronized (lock) {
+			return calls.stream().filter((c) -> c.chat().equals(String.valueOf(chat)) && text.test(c.text())).map(Call::nanos)
+				.toList();
+		}
+	}
+
+		int groupMessages(long chat) {
 		synchronized (lock) {
 			return (int) calls.stream().filter((c) -> c.chat().equals(String.valueOf(chat))).count();
 		}
@@ -422,7 +451,11 @@ final class LimitedBotApi implements AutoCloseable {
 		}
 	}
 
-	/** Writes every accepted call (seconds from the first, method, chat, text) to a file, when one is named. */
+	/**
+	 * Writes every accepted call to a file, when one is named: seconds from the first,
+	 * method, chat, the message sent or changed, its whole text (line breaks as ⏎) and
+	 * its buttons.
+	 */
 	void dump(String file) {
 		if (file == null) {
 			return;
@@ -431,9 +464,9 @@ final class LimitedBotApi implements AutoCloseable {
 			long first = calls.isEmpty() ? 0 : calls.get(0).nanos();
 			StringBuilder out = new StringBuilder();
 			for (Call call : calls) {
-				String text = call.text().replace('\n', ' ');
-				out.append(String.format("%8.3f %-16s %-15s %s%n", (call.nanos() - first) / 1e9, call.method(), call.chat(),
-						text.substring(0, Math.min(60, text.length()))));
+				String text = call.text().replace("\n", " ⏎ ");
+				out.append(String.format("%8.3f %-22s %-14s #%-4d %s%s%n", (call.nanos() - first) / 1e9, call.method(),
+						call.chat(), call.message(), text, call.buttons().isEmpty() ? "" : "  " + call.buttons()));
 			}
 			try {
 				java.nio.file.Files.writeString(java.nio.file.Path.of(file), out);
