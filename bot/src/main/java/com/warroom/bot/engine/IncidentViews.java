@@ -448,8 +448,13 @@ public class IncidentViews {
 	public List<Outbound> atBottom(MessageSlots slots, Incident incident, Playbook playbook, Track track, String record) {
 		Outbound.Edit current = trackMessage(incident, playbook, track);
 		List<Outbound> actions = new ArrayList<>();
-		if (slots.messageOf(incident.chat(), current.slot()).isPresent()) {
-			actions.add(new Outbound.Edit(current.chat(), current.slot(), record, List.of(), incident.id()));
+		Optional<String> old = slots.messageOf(incident.chat(), current.slot());
+		if (old.isPresent()) {
+			// the record goes to the message that shows the step now, by a slot of its own: the
+			// fresh step below takes the track's slot, and may be sent before this edit is
+			String alias = current.slot() + "@" + old.get();
+			slots.record(incident.chat(), alias, old.get(), null);
+			actions.add(new Outbound.Edit(current.chat(), alias, record, List.of(), incident.id()));
 		}
 		actions.add(new Outbound.Send(current.chat(), current.html(), current.buttons(), current.slot(), incident.id()));
 		return actions;

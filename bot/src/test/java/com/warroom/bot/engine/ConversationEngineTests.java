@@ -106,10 +106,14 @@ class ConversationEngineTests {
 	void theCurrentStepIsPostedAtTheBottomAndTheOldMessageBecomesOneLine() {
 		List<Outbound> declared = chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		String slot = "INC-20261123-001:steps";
+		chat.slots.record(chat.chat, slot, "4711", "INC-20261123-001"); // the message that shows step 1
 		List<Outbound> awaiting = chat.press(DBA, button(declared, "完成"));
-		// the old step message: one line, no buttons; the step afresh, last, under the same slot
-		assertThat(awaiting).filteredOn((a) -> a instanceof Outbound.Edit edit && edit.slot().equals(slot)).singleElement()
+		// the old step message: one line, no buttons — addressed to that message itself, not to
+		// the track's slot, which the step afresh takes (it may be sent before the edit is)
+		assertThat(chat.slots.messageOf(chat.chat, slot)).hasValue("m-" + slot);
+		assertThat(awaiting).filteredOn((a) -> a instanceof Outbound.Edit edit && edit.slot().startsWith(slot)).singleElement()
 			.satisfies((a) -> {
+				assertThat(chat.slots.messageOf(chat.chat, ((Outbound.Edit) a).slot())).hasValue("4711");
 				assertThat(((Outbound.Edit) a).buttons()).isEmpty();
 				assertThat(((Outbound.Edit) a).html()).doesNotContain("\n").contains("第 1 步").contains("待第二人复核");
 			});
