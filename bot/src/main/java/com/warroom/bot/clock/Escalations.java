@@ -217,7 +217,10 @@ public class Escalations {
 					"system", texts.get("system.name"), "clock", now, Map.of("text", reason, "esc", String.valueOf(number))));
 			// the room's message of this escalation loses its button; the room is told to follow up by hand
 			String exhausted = texts.get("escalation.exhausted", incident.id(), Html.escape(reason));
-			return List.of(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number), exhausted,
+			// the escalation's own message says how it ended (button gone); the alert itself is
+			// a new message at the bottom, where the room sees it
+			String ended = texts.get("escalation.exhausted.card", incident.id(), Html.escape(reason));
+			return List.of(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number), ended,
 					List.of(), incident.id()), new Outbound.Send(incident.chat(), exhausted, List.of(), null, incident.id()));
 		}
 		IncidentStore.Result moved = once(incident, prefix + "step:" + round + ":" + tier, "1",

@@ -167,6 +167,22 @@ class EscalationControlsTests {
 		assertThat(sentTo("900000001")).anyMatch((dm) -> !dm.buttons().isEmpty());
 	}
 
+	@Test // GH-13: the end was said twice in the room, once as an edit and once anew, in the same words
+	void anEscalationNobodyAcknowledgesEndsOnItsOwnMessageAndAlertsTheRoomOnce() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		for (int i = 0; i < 6; i++) { // three tiers, two rounds (escalation.yaml)
+			chat.clock.advance(Duration.ofMinutes(5));
+			fire("ESC:1");
+		}
+		List<Outbound> room = roomEscalation(sink.delivered, 1);
+		assertThat(((Outbound.Edit) room.get(room.size() - 1)).html()).contains("无人确认，已停止").doesNotContain("经多轮");
+		assertThat(((Outbound.Edit) room.get(room.size() - 1)).buttons()).isEmpty();
+		assertThat(sink.delivered).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().equals(chat.chat)
+				&& send.html().contains("经多轮仍无人确认"))
+			.hasSize(1);
+		assertThat(chat.incidents.timeline(id())).filteredOn((e) -> e.type() == TimelineType.ESCALATION_EXHAUSTED).hasSize(1);
+	}
+
 	@Test
 	void aLeadersOverrideIsEscalatedLikeAnyLevelChangeAndShownOnTheCard() {
 		// GH-12: the override was recorded and shown, but nobody was told
