@@ -217,6 +217,15 @@ public class ReminderRelay {
 			return;
 		}
 		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
+		Severity override = incident.levelOverride();
+		if (override != null && !grade.level().isHigherThan(override)) {
+			// a leader's higher level is in force: the rule's rise is on the timeline and said as
+			// such, but the level in force did not change, so nobody is escalated again
+			deliver(new Outbound.Send(incident.chat(), texts.get("level.raised.under.override", drill, incident.id(),
+					Severity.valueOf(seen).label(), grade.level().label(), Html.escape(reason), override.label()), List.of(),
+					null, incident.id()));
+			return;
+		}
 		String text = texts.get("level.raised", drill, incident.id(), Severity.valueOf(seen).label(), grade.level().label(),
 				Html.escape(reason));
 		deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));

@@ -183,6 +183,24 @@ class EscalationControlsTests {
 		assertThat(chat.incidents.timeline(id())).filteredOn((e) -> e.type() == TimelineType.ESCALATION_EXHAUSTED).hasSize(1);
 	}
 
+	@Test // GH-13: after an override to 重大 the clock said "级别由 一般 升至 较大" and escalated it
+	void aRuleRiseBelowALeadersHigherLevelIsRecordedButNotEscalated() {
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
+		chat.command(ReportFlowTests.CRO, "/ack");
+		List<Outbound> level = chat.command(EngineHarness.COMMANDER, "/level");
+		chat.press(EngineHarness.COMMANDER, button(level, "重大"));
+		chat.text(EngineHarness.COMMANDER, "交易所反馈全市场影响");
+		int escalations = chat.incidents.find(id()).orElseThrow().openEscalations().size();
+		sink.delivered.clear();
+		chat.clock.advance(Duration.ofMinutes(6)); // central trading down 5 minutes: 较大 by the rule
+		fire(ReminderPlanner.LEVEL);
+		assertThat(sink.texts()).contains("按规则计算的级别由 一般 升至 较大").contains("现行级别仍为 <b>重大</b>")
+			.doesNotContain("级别由 一般 升至 <b>较大</b>");
+		assertThat(chat.incidents.timeline(id())).anyMatch((e) -> e.type() == TimelineType.LEVEL_RAISED);
+		assertThat(chat.incidents.find(id()).orElseThrow().openEscalations()).hasSize(escalations);
+		assertThat(sentTo("900000005")).noneMatch((dm) -> dm.html().contains("升至"));
+	}
+
 	@Test
 	void aLeadersOverrideIsEscalatedLikeAnyLevelChangeAndShownOnTheCard() {
 		// GH-12: the override was recorded and shown, but nobody was told
