@@ -114,6 +114,18 @@ class SigningFlowTests {
 		assertThat(pending).noneMatch((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000004"));
 	}
 
+	@Test // the busy-group benchmark: renewed at every step press, the book was never signed
+	void theHandlingsOwnProgressWhileSigningDoesNotRenewTheBook() {
+		List<Outbound> pending = requestSigning();
+		chat.press(CRO, button(pending, "签发"));
+		chat.command(DBA, "/note 内部：备件已在路上"); // an internal note is not in the book
+		chat.press(DBA, button(chat.command(DBA, "/steps"), "跳过"));
+		chat.text(DBA, "已由厂商处理");
+		assertThat(types()).doesNotContain(TimelineType.REPORT_BOOK_RENEWED);
+		// the 首席风险官's signature still counts: the 总经理's completes the report
+		assertThat(texts(chat.press(GM, button(pending, "签发")))).contains("已签发，报告已记录");
+	}
+
 	@Test
 	void aChangeTheEngineDidNotSeeIsCaughtAtThePress() {
 		List<Outbound> pending = requestSigning();
@@ -147,8 +159,8 @@ class SigningFlowTests {
 		List<Outbound> pending = requestSigning();
 		String first = SigningFlow.sha256(chat.archive.read(only().id(), "事件情况报告书-第1次-待签发.pdf").orElseThrow());
 		chat.press(CRO, button(pending, "签发"));
-		// the note changes what the book says: renewed at once, the signers told
-		List<Outbound> renewed = chat.command(DBA, "/note 已切换至备用数据库");
+		// a note for the report changes what the book says: renewed at once, the signers told
+		List<Outbound> renewed = chat.command(DBA, "/note !已切换至备用数据库");
 		assertThat(texts(renewed)).contains("已记入").contains("报告书已更新为第 2 版；已通知签发人审阅新版本并重新签发");
 		// said in place on the room's signing card: no new group message per change (the group's budget, GH-13)
 		assertThat(renewed).filteredOn((a) -> (a instanceof Outbound.Send send && send.chat().equals(chat.chat))
@@ -224,7 +236,7 @@ class SigningFlowTests {
 	void theSignerOfASupersededVersionIsNotASignerOfTheSentBookOrTheReportsTable() throws Exception {
 		List<Outbound> pending = requestSigning();
 		chat.press(DEPUTY, button(pending, "签发")); // 钱副总经理 for the 首席风险官, version 1
-		chat.command(DBA, "/note 已切换至备用数据库"); // version 2: signed anew
+		chat.command(DBA, "/note !已切换至备用数据库"); // version 2: signed anew
 		chat.press(CRO, button(pending, "签发"));
 		List<Outbound> done = chat.press(GM, button(pending, "签发"));
 		byte[] sent = chat.archive.read(only().id(), EngineHarness.documents(done).get(0).name()).orElseThrow();
