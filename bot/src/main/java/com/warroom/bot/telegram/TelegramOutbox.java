@@ -53,10 +53,14 @@ final class TelegramOutbox {
 
 	private final String node;
 
+	/** When this process's life began: its own rows are newer (see {@link #takeOver}). */
+	private final Instant born;
+
 	TelegramOutbox(DataSource dataSource, Clock clock, String node) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.clock = clock;
 		this.node = node;
+		this.born = clock.instant();
 		jdbc.execute(SCHEMA);
 		jdbc.execute(NODES);
 		jdbc.execute("CREATE INDEX IF NOT EXISTS WR_TG_OUTBOX_OPEN ON WR_TG_OUTBOX (STATUS, NODE)");
@@ -109,20 +113,23 @@ final class TelegramOutbox {
 
 	/**
 	 * Claims the unfinished rows of nodes that stopped beating (and, with {@code own}, this
-	 * node's rows from its earlier life), oldest first; also forgets finished rows older
-	 * than {@link #KEEP}.
+	 * node's rows from its earlier life — stored before this process began: the rows it has
+	 * stored and queued itself since, while starting up, are not taken again, or they would
+	 * be sent twice), oldest first; also forgets finished rows older than {@link #KEEP}.
 	 */
 	List<Row> takeOver(boolean own) {
 		Instant now = clock.instant();
 		jdbc.update("DELETE FROM WR_TG_OUTBOX WHERE STATUS IN ('SENT', 'DROPPED', 'FAILED') AND UPDATED_AT < ?",
 				Timestamp.from(now.minus(KEEP)));
-		List<String[]> candidates = jdbc.query("SELECT ID, NODE FROM WR_TG_OUTBOX WHERE STATUS IN ('PENDING', 'SENDING')"
-				+ " AND (NODE = ? OR NODE NOT IN (SELECT NODE FROM WR_TG_NODES WHERE SEEN_AT > ? AND NODE <> ?)) ORDER BY SEQ",
-				(rs, n) -> new String[] { rs.getString(1), rs.getString(2) }, own ? node : "", Timestamp.from(now.minus(STALE)),
-				node);
+		List<String[]> candidates = jdbc.query("SELECT ID, NODE, CREATED_AT FROM WR_TG_OUTBOX WHERE STATUS IN ('PENDING', 'SENDING')"
+				+ " AND NODE NOT IN (SELECT NODE FROM WR_TG_NODES WHERE SEEN_AT > ? AND NODE <> ?) ORDER BY SEQ",
+				(rs, n) -> new String[] { rs.getString(1), rs.getString(2),
+						String.valueOf(rs.getTimestamp(3).toInstant().isBefore(born)) },
+				Timestamp.from(now.minus(STALE)), node);
 		List<Row> rows = new java.util.ArrayList<>();
 		for (String[] candidate : candidates) {
-			if (candidate[1].equals(node) ? !own
+			boolean mine = candidate[1].equals(node);
+			if (mine ? !(own && Boolean.parseBoolean(candidate[2]))
 					: jdbc.update("UPDATE WR_TG_OUTBOX SET NODE = ? WHERE ID = ? AND NODE = ?", node, candidate[0], candidate[1]) != 1) {
 				continue;
 			}
