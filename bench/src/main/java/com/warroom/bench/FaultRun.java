@@ -169,6 +169,7 @@ public final class FaultRun {
 			stopBot(true);
 			writer.join();
 			log("round %d: killed (%d posts, %d redeliveries so far)", round, posts.get(), redeliveries.get());
+			api.phase = "after kill " + round;
 		}
 		startBot();
 		telegramFaults(html502, hang);
@@ -188,25 +189,30 @@ public final class FaultRun {
 			declare();
 		}
 		api.mode = Mode.HTML_502;
+		api.phase = "502";
 		log("Telegram: HTML 502 on every call for %d s", html502.toSeconds());
 		traffic(html502);
 		api.mode = Mode.NORMAL;
+		api.phase = "after 502";
 		for (int i = 0; i < 2; i++) {
 			declare();
 		}
 		api.mode = Mode.HANG;
+		api.phase = "hang";
 		long hangStarted = System.nanoTime();
 		log("Telegram: every call hangs for %d s", hang.toSeconds());
 		Thread writer = new Thread(() -> traffic(hang));
 		writer.start();
 		FaultRun.sleep(hang.toMillis() / 2);
 		stopBot(true);
+		api.phase = "hang, restarted";
 		log("Telegram: killed in the middle of the hang (%d calls hanging)", api.hung.get());
 		startBot();
 		log("Telegram: restarted %d s into the hang", (System.nanoTime() - hangStarted) / 1_000_000_000L);
 		writer.join();
 		FaultRun.sleep(Math.max(0, hang.toMillis() - (System.nanoTime() - hangStarted) / 1_000_000L));
 		api.mode = Mode.NORMAL;
+		api.phase = "after the hang";
 		log("Telegram: answers again (%d × 502, %d calls hung)", api.html502.get(), api.hung.get());
 		redeliverPending();
 	}
@@ -481,7 +487,8 @@ public final class FaultRun {
 		List<String> dump = new ArrayList<>();
 		for (Long chat : notes.keySet()) {
 			for (Received r : api.received(chat)) {
-				dump.add(chat + "\t" + (r.hung() ? "hung" : "answered") + "\t" + r.text());
+				dump.add(chat + "\t" + (r.hung() ? "hung" : "answered") + "\t" + r.phase() + "\t" + r.text() + "\t"
+						+ r.body());
 			}
 		}
 		Files.write(work.resolve("received.tsv"), dump, StandardCharsets.UTF_8);
@@ -512,7 +519,7 @@ public final class FaultRun {
 	}
 
 	/** A message the fake API took; {@code hung}: during the hang, its answer never went back. */
-	record Received(String text, boolean hung) {
+	record Received(String text, boolean hung, String phase, String body) {
 	}
 
 	private static final Pattern NOTE = Pattern.compile("note-\\d+\\.");
@@ -576,6 +583,9 @@ public final class FaultRun {
 
 		volatile Mode mode = Mode.NORMAL;
 
+		/** Where the run is, kept with each message taken (for reading the dump). */
+		volatile String phase = "start";
+
 		final AtomicInteger html502 = new AtomicInteger();
 
 		final AtomicInteger hung = new AtomicInteger();
@@ -614,7 +624,7 @@ public final class FaultRun {
 					if (method.equals("sendmessage")) {
 						Matcher text = TEXT.matcher(body);
 						sent.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>())
-							.add(new Received(text.find() ? text.group(1) : "", true));
+							.add(new Received(text.find() ? text.group(1) : "", true, phase, body));
 					}
 					long until = System.nanoTime() + Duration.ofSeconds(300).toNanos();
 					while (mode == Mode.HANG && System.nanoTime() < until) {
@@ -629,7 +639,7 @@ public final class FaultRun {
 					String message = text.find() ? text.group(1) : "";
 					bodies.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>()).add(body);
 					if (method.equals("sendmessage")) {
-						sent.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>()).add(new Received(message, false));
+						sent.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>()).add(new Received(message, false, phase, body));
 					}
 					answer = method.equals("sendmessage") ? "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
 							+ ",\"date\":1,\"chat\":{\"id\":" + chatId + ",\"type\":\"supergroup\"},\"text\":\"x\"}}"
