@@ -140,6 +140,12 @@ public final class FaultRun {
 			run.stopRedis();
 			run.api.close();
 		}
+		// the final stop is a SIGTERM: what the bot logs while shutting down counts separately
+		long errors = Files.readAllLines(work.resolve("bot.log"), StandardCharsets.UTF_8)
+			.stream()
+			.filter((line) -> line.contains(" ERROR "))
+			.count();
+		System.out.printf("ERROR lines in the log after the final stop (SIGTERM): %d%n", errors);
 		System.out.printf("elapsed %.0f s, work dir %s%n", (System.nanoTime() - started) / 1e9, work);
 	}
 
@@ -173,8 +179,16 @@ public final class FaultRun {
 		}
 		startBot();
 		telegramFaults(html502, hang);
+		// the backlog of the faults drains at the bot's own rate (28 calls a second): wait until
+		// the fake API has had no call for 15 s (at least 30 s, at most 5 minutes)
 		log("settling");
-		FaultRun.sleep(60000);
+		long settled = System.nanoTime();
+		FaultRun.sleep(30000);
+		while (System.nanoTime() - api.lastCall < Duration.ofSeconds(15).toNanos()
+				&& System.nanoTime() - settled < Duration.ofMinutes(5).toNanos()) {
+			FaultRun.sleep(1000);
+		}
+		log("settled after %d s", (System.nanoTime() - settled) / 1_000_000_000L);
 		report();
 	}
 
@@ -447,8 +461,16 @@ public final class FaultRun {
 				possiblyDelivered += (int) received.stream().filter(Received::hung).count();
 				resentCopies += (int) received.stream().filter((r) -> r.text().startsWith(RESENT)).count();
 				// delivered: the fake API answered it; a copy taken during the hang may or may not have reached
-				long confirmations = delivered(received, "已记入");
-				long unmarked = unmarked(received, "已记入");
+				// each confirmation carries its own 写入报告 button: that tells its copies from other notes'
+				long confirmations = received.stream()
+					.filter((r) -> !r.hung() && r.text().contains("已记入"))
+					.map(Received::key)
+					.distinct()
+					.count();
+				Map<String, Long> byKey = received.stream()
+					.filter((r) -> !r.text().startsWith(RESENT) && r.text().contains("已记入"))
+					.collect(java.util.stream.Collectors.groupingBy(Received::key, java.util.stream.Collectors.counting()));
+				long unmarked = byKey.values().stream().mapToLong((n) -> n - 1).sum();
 				// every note on the timeline deserves one confirmation, acknowledged to the run or not
 				long recorded = NOTE.matcher(timeline).results().map(MatchResult::group).distinct().count();
 				long unacknowledged = recorded - chat.getValue().stream().filter((note) -> count(timeline, note) > 0).count();
@@ -456,12 +478,12 @@ public final class FaultRun {
 					log("%s: %d notes recorded that the bot never acknowledged", id, unacknowledged);
 				}
 				messagesLost += (int) Math.max(0, recorded - confirmations);
-				duplicates += (int) Math.max(0, unmarked - recorded);
+				duplicates += (int) unmarked;
 				if (recorded > confirmations) {
 					log("%s: %d note confirmations delivered for %d notes recorded", id, confirmations, recorded);
 				}
-				if (unmarked > recorded) {
-					log("%s: %d unmarked note confirmations for %d notes recorded", id, unmarked, recorded);
+				if (unmarked > 0) {
+					log("%s: %d note confirmations sent again unmarked (%d notes recorded)", id, unmarked, recorded);
 				}
 				for (String[] reminder : new String[][] { { "DUE", "现在到期" }, { "OVERDUE", "前），已逐级升级通知" } }) {
 					reminders++;
@@ -520,6 +542,15 @@ public final class FaultRun {
 
 	/** A message the fake API took; {@code hung}: during the hang, its answer never went back. */
 	record Received(String text, boolean hung, String phase, String body) {
+
+		private static final Pattern BUTTON = Pattern.compile("\"callback_data\"\\s*:\\s*\"([A-Za-z0-9]+)\"");
+
+		/** What tells this message from others of the same text: its first button's data, or its text. */
+		String key() {
+			Matcher button = BUTTON.matcher(body);
+			return button.find() ? button.group(1) : text.replace(RESENT, "");
+		}
+
 	}
 
 	private static final Pattern NOTE = Pattern.compile("note-\\d+\\.");
@@ -583,6 +614,9 @@ public final class FaultRun {
 
 		volatile Mode mode = Mode.NORMAL;
 
+		/** {@link System#nanoTime()} of the last call taken. */
+		volatile long lastCall = System.nanoTime();
+
 		/** Where the run is, kept with each message taken (for reading the dump). */
 		volatile String phase = "start";
 
@@ -608,6 +642,7 @@ public final class FaultRun {
 				Matcher chat = CHAT.matcher(body);
 				long chatId = chat.find() ? Long.parseLong(chat.group(1)) : 0;
 				Mode now = mode;
+				lastCall = System.nanoTime();
 				if (now == Mode.HTML_502) {
 					html502.incrementAndGet();
 					byte[] page = "<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8);
