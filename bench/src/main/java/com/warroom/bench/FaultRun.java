@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,16 +45,26 @@ import com.sun.net.httpserver.HttpServer;
  * <li>messages lost: a reminder marked sent, or a note recorded, whose message never
  * reached the chat (the in-memory send queue died with the process);</li>
  * <li>duplicates in groups: the same reminder, or more note confirmations than notes, in
- * one group chat.</li>
+ * one group chat, not marked {@code （重发）}.</li>
  * </ul>
+ * After the kill rounds comes the Telegram phase: the fake Bot API answers every call with
+ * an HTML 502 for a stretch while notes and reminders keep coming, then hangs every call
+ * (takes it and never answers) with a {@code kill -9} and restart of the bot in the middle
+ * of the hang, then recovers. A message the fake API took during the hang is "possibly
+ * delivered": it does not count as delivered (its answer never came back), and a copy
+ * of it sent again must carry {@code （重发）} not to count as a duplicate.
  * JDK only, so it runs as a single-file program without installing the modules:
- * {@code java bench/src/main/java/com/warroom/bench/FaultRun.java [kills=20] [seed=1]}.
+ * {@code java bench/src/main/java/com/warroom/bench/FaultRun.java [kills=20] [seed=1] [jar]
+ * [html502Seconds=20] [hangSeconds=90] [maxMinutes=40]}.
  */
 public final class FaultRun {
 
 	static final String TOKEN = "123456:FAULT-RUN";
 
 	static final String SECRET = "fault-run-secret";
+
+	/** What the bot puts in front of a group message it sends again after a possible delivery. */
+	static final String RESENT = "（重发）";
 
 	/** The liaison of the example roster (may declare). */
 	static final long LIAISON = 900000009L;
@@ -87,6 +98,9 @@ public final class FaultRun {
 
 	private final AtomicInteger redeliveries = new AtomicInteger();
 
+	/** Posts not acknowledged, by why (status or exception). */
+	private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
+
 	private FaultRun(long seed, Path work, Path jar) {
 		this.random = new Random(seed);
 		this.work = work;
@@ -97,24 +111,47 @@ public final class FaultRun {
 		int kills = (args.length > 0) ? Integer.parseInt(args[0]) : 20;
 		long seed = (args.length > 1) ? Long.parseLong(args[1]) : 1;
 		Path jar = Path.of((args.length > 2) ? args[2] : "bot/target/warroom-exec.jar");
+		Duration html502 = Duration.ofSeconds((args.length > 3) ? Long.parseLong(args[3]) : 20);
+		Duration hang = Duration.ofSeconds((args.length > 4) ? Long.parseLong(args[4]) : 90);
+		Duration max = Duration.ofMinutes((args.length > 5) ? Long.parseLong(args[5]) : 40);
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " missing: ./mvnw -q -pl bot -am package -DskipTests");
 		}
 		Path work = Files.createTempDirectory("warroom-fault-run");
 		FaultRun run = new FaultRun(seed, work, jar);
 		long started = System.nanoTime();
+		// bounded: whatever hangs, the run stops by itself (and takes its processes with it)
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			run.stopBot(true);
+			run.stopRedis();
+		}));
+		Thread watchdog = new Thread(() -> {
+			FaultRun.sleep(max.toMillis());
+			System.out.printf("[fault-run] over %d minutes: stopped, no result%n", max.toMinutes());
+			System.exit(2); // the shutdown hook stops the bot and redis-server
+		});
+		watchdog.setDaemon(true);
+		watchdog.start();
 		try {
-			run.run(kills);
+			run.run(kills, html502, hang);
 		}
 		finally {
 			run.stopBot(false);
 			run.stopRedis();
 			run.api.close();
 		}
+		// the final stop is a SIGTERM: what the bot logs while shutting down counts separately
+		long errors = Files.readAllLines(work.resolve("bot.log"), StandardCharsets.UTF_8)
+			.stream()
+			.filter((line) -> line.contains(" ERROR "))
+			.count();
+		System.out.printf("ERROR lines in the log after the final stop (SIGTERM): %d%n", errors);
 		System.out.printf("elapsed %.0f s, work dir %s%n", (System.nanoTime() - started) / 1e9, work);
+		// the fake API's idle threads would keep the JVM a minute longer
+		System.exit(0);
 	}
 
-	private void run(int kills) throws Exception {
+	private void run(int kills, Duration html502, Duration hang) throws Exception {
 		startRedis();
 		for (int round = 1; round <= kills; round++) {
 			startBot();
@@ -140,11 +177,74 @@ public final class FaultRun {
 			stopBot(true);
 			writer.join();
 			log("round %d: killed (%d posts, %d redeliveries so far)", round, posts.get(), redeliveries.get());
+			api.phase = "after kill " + round;
 		}
 		startBot();
-		log("final start; settling");
+		telegramFaults(html502, hang);
+		// the backlog of the faults drains at the bot's own rate (28 calls a second): wait until
+		// the fake API has had no call for 15 s (at least 30 s, at most 5 minutes)
+		log("settling");
+		long settled = System.nanoTime();
 		FaultRun.sleep(30000);
+		while (System.nanoTime() - api.lastCall < Duration.ofSeconds(15).toNanos()
+				&& System.nanoTime() - settled < Duration.ofMinutes(5).toNanos()) {
+			FaultRun.sleep(1000);
+		}
+		log("settled after %d s", (System.nanoTime() - settled) / 1_000_000_000L);
 		report();
+	}
+
+	/**
+	 * The Telegram phase: HTML 502 on every call for {@code html502} while notes and the
+	 * reminders of two incidents declared just before keep coming; then every call hangs for
+	 * {@code hang} (two more incidents' reminders and notes inside it), with a {@code kill -9}
+	 * and a restart of the bot in the middle; then Telegram answers again.
+	 */
+	private void telegramFaults(Duration html502, Duration hang) throws Exception {
+		for (int i = 0; i < 2; i++) {
+			declare();
+		}
+		api.mode = Mode.HTML_502;
+		api.phase = "502";
+		log("Telegram: HTML 502 on every call for %d s", html502.toSeconds());
+		traffic(html502);
+		api.mode = Mode.NORMAL;
+		api.phase = "after 502";
+		for (int i = 0; i < 2; i++) {
+			declare();
+		}
+		api.mode = Mode.HANG;
+		api.phase = "hang";
+		long hangStarted = System.nanoTime();
+		log("Telegram: every call hangs for %d s", hang.toSeconds());
+		Thread writer = new Thread(() -> traffic(hang));
+		writer.start();
+		FaultRun.sleep(hang.toMillis() / 2);
+		stopBot(true);
+		api.phase = "hang, restarted";
+		log("Telegram: killed in the middle of the hang (%d calls hanging)", api.hung.get());
+		startBot();
+		log("Telegram: restarted %d s into the hang", (System.nanoTime() - hangStarted) / 1_000_000_000L);
+		writer.join();
+		FaultRun.sleep(Math.max(0, hang.toMillis() - (System.nanoTime() - hangStarted) / 1_000_000L));
+		api.mode = Mode.NORMAL;
+		api.phase = "after the hang";
+		log("Telegram: answers again (%d × 502, %d calls hung)", api.html502.get(), api.hung.get());
+		redeliverPending();
+	}
+
+	/** How the fake Bot API answers. */
+	enum Mode {
+
+		/** As Telegram does. */
+		NORMAL,
+
+		/** {@code 502} with an HTML body (a proxy in front of Telegram), the call not made. */
+		HTML_502,
+
+		/** Takes the call and never answers (the connection closed when the hang is over). */
+		HANG
+
 	}
 
 	/** Posts notes to random incidents for {@code length}; each is delivered until it gets 200. */
@@ -196,9 +296,14 @@ public final class FaultRun {
 				.timeout(Duration.ofSeconds(10))
 				.POST(HttpRequest.BodyPublishers.ofString(update))
 				.build();
-			return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+			int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+			if (status != 200) {
+				failures.computeIfAbsent("HTTP " + status, (k) -> new AtomicInteger()).incrementAndGet();
+			}
+			return status == 200;
 		}
 		catch (IOException ex) {
+			failures.computeIfAbsent(ex.getClass().getSimpleName(), (k) -> new AtomicInteger()).incrementAndGet();
 			return false;
 		}
 		catch (InterruptedException ex) {
@@ -239,13 +344,7 @@ public final class FaultRun {
 						HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + botPort + "/readyz")).build(),
 						HttpResponse.BodyHandlers.discarding());
 				if (ready.statusCode() == 200) {
-					// Telegram delivers again what was not acknowledged before the kill
-					for (String[] update : pending) {
-						redeliveries.incrementAndGet();
-						deliver(update[0]);
-						notes.get(Long.parseLong(update[1])).add(update[2]);
-						pending.remove(update);
-					}
+					redeliverPending();
 					return;
 				}
 			}
@@ -258,6 +357,16 @@ public final class FaultRun {
 			FaultRun.sleep(300);
 		}
 		throw new IllegalStateException("the bot was not ready within 180 s");
+	}
+
+	/** Telegram delivers again what was not acknowledged (before a kill, or a post that failed). */
+	private void redeliverPending() {
+		for (String[] update : pending) {
+			redeliveries.incrementAndGet();
+			deliver(update[0]);
+			notes.get(Long.parseLong(update[1])).add(update[2]);
+			pending.remove(update);
+		}
 	}
 
 	private void stopBot(boolean kill) {
@@ -322,6 +431,8 @@ public final class FaultRun {
 		int incidents = 0;
 		int reminders = 0;
 		int noteCount = 0;
+		int possiblyDelivered = 0;
+		int resentCopies = 0;
 		try (Resp resp = new Resp(redisPort)) {
 			for (Map.Entry<Long, List<String>> chat : notes.entrySet()) {
 				String chatKey = "tg:" + chat.getKey();
@@ -348,18 +459,39 @@ public final class FaultRun {
 						log("%s: %s on the timeline %d times", id, note, times);
 					}
 				}
-				List<String> texts = api.texts(chat.getKey());
-				long confirmations = texts.stream().filter((t) -> t.contains("已记入")).count();
-				long recorded = chat.getValue().stream().filter((note) -> count(timeline, note) > 0).count();
+				List<Received> received = api.received(chat.getKey());
+				possiblyDelivered += (int) received.stream().filter(Received::hung).count();
+				resentCopies += (int) received.stream().filter((r) -> r.text().startsWith(RESENT)).count();
+				// delivered: the fake API answered it; a copy taken during the hang may or may not have reached
+				// each confirmation carries its own 写入报告 button: that tells its copies from other notes'
+				long confirmations = received.stream()
+					.filter((r) -> !r.hung() && r.text().contains("已记入"))
+					.map(Received::key)
+					.distinct()
+					.count();
+				Map<String, Long> byKey = received.stream()
+					.filter((r) -> !r.text().startsWith(RESENT) && r.text().contains("已记入"))
+					.collect(java.util.stream.Collectors.groupingBy(Received::key, java.util.stream.Collectors.counting()));
+				long unmarked = byKey.values().stream().mapToLong((n) -> n - 1).sum();
+				// every note on the timeline deserves one confirmation, acknowledged to the run or not
+				long recorded = NOTE.matcher(timeline).results().map(MatchResult::group).distinct().count();
+				long unacknowledged = recorded - chat.getValue().stream().filter((note) -> count(timeline, note) > 0).count();
+				if (unacknowledged > 0) {
+					log("%s: %d notes recorded that the bot never acknowledged", id, unacknowledged);
+				}
 				messagesLost += (int) Math.max(0, recorded - confirmations);
-				duplicates += (int) Math.max(0, confirmations - recorded);
-				if (confirmations > recorded) {
-					log("%s: %d note confirmations for %d notes recorded", id, confirmations, recorded);
+				duplicates += (int) unmarked;
+				if (recorded > confirmations) {
+					log("%s: %d note confirmations delivered for %d notes recorded", id, confirmations, recorded);
+				}
+				if (unmarked > 0) {
+					log("%s: %d note confirmations sent again unmarked (%d notes recorded)", id, unmarked, recorded);
 				}
 				for (String[] reminder : new String[][] { { "DUE", "现在到期" }, { "OVERDUE", "前），已逐级升级通知" } }) {
 					reminders++;
 					boolean sent = Long.valueOf(1).equals(resp.call("EXISTS", "wr:sent:" + id + ":CYCLE:1:" + reminder[0]));
-					long seen = texts.stream().filter((t) -> t.contains(reminder[1])).count();
+					long seen = delivered(received, reminder[1]);
+					long copies = unmarked(received, reminder[1]);
 					if (!sent) {
 						remindersMissed++;
 						log("%s: reminder CYCLE:1 %s never sent", id, reminder[0]);
@@ -368,18 +500,62 @@ public final class FaultRun {
 						messagesLost++;
 						log("%s: reminder CYCLE:1 %s marked sent, its message lost", id, reminder[0]);
 					}
-					duplicates += (int) Math.max(0, seen - 1);
-					if (seen > 1) {
-						log("%s: reminder CYCLE:1 %s sent %d times", id, reminder[0], seen);
+					duplicates += (int) Math.max(0, copies - 1);
+					if (copies > 1) {
+						log("%s: reminder CYCLE:1 %s sent %d times unmarked", id, reminder[0], copies);
 					}
 				}
 			}
 		}
+		// every group message the fake API took, for reading after the run
+		List<String> dump = new ArrayList<>();
+		for (Long chat : notes.keySet()) {
+			for (Received r : api.received(chat)) {
+				dump.add(chat + "\t" + (r.hung() ? "hung" : "answered") + "\t" + r.phase() + "\t" + r.text() + "\t"
+						+ r.body());
+			}
+		}
+		Files.write(work.resolve("received.tsv"), dump, StandardCharsets.UTF_8);
 		System.out.printf("%nfault run: %d incidents, %d notes acknowledged, %d reminders expected, %d posts, "
 				+ "%d redeliveries%n", incidents, noteCount, reminders, posts.get(), redeliveries.get());
+		System.out.printf("posts not acknowledged: %s%n", failures);
+		System.out.printf("Telegram: %d × HTML 502, %d calls hung, %d group messages possibly delivered (taken during "
+				+ "the hang), %d copies marked %s%n", api.html502.get(), api.hung.get(), possiblyDelivered, resentCopies,
+				RESENT);
+		List<String> log = Files.readAllLines(work.resolve("bot.log"), StandardCharsets.UTF_8);
+		long errors = log.stream().filter((line) -> line.contains(" ERROR ")).count();
+		long quartzErrors = log.stream()
+			.filter((line) -> line.contains(" ERROR ") && line.toLowerCase(java.util.Locale.ROOT).contains("quartz"))
+			.count();
 		System.out.printf("updates lost: %d%nupdates applied twice: %d%nreminders missed: %d%nmessages lost: %d%n"
-				+ "duplicates in groups: %d%n", updatesLost, appliedTwice, remindersMissed, messagesLost, duplicates);
+				+ "duplicates in groups: %d%nERROR lines in the log: %d (Quartz: %d)%n", updatesLost, appliedTwice,
+				remindersMissed, messagesLost, duplicates, errors, quartzErrors);
 	}
+
+	/** Copies containing {@code marker} whose answer came back (marked or not). */
+	private static long delivered(List<Received> received, String marker) {
+		return received.stream().filter((r) -> !r.hung() && r.text().contains(marker)).count();
+	}
+
+	/** Copies containing {@code marker} not marked {@code （重发）}, answered or taken during the hang. */
+	private static long unmarked(List<Received> received, String marker) {
+		return received.stream().filter((r) -> !r.text().startsWith(RESENT) && r.text().contains(marker)).count();
+	}
+
+	/** A message the fake API took; {@code hung}: during the hang, its answer never went back. */
+	record Received(String text, boolean hung, String phase, String body) {
+
+		private static final Pattern BUTTON = Pattern.compile("\"callback_data\"\\s*:\\s*\"([A-Za-z0-9]+)\"");
+
+		/** What tells this message from others of the same text: its first button's data, or its text. */
+		String key() {
+			Matcher button = BUTTON.matcher(body);
+			return button.find() ? button.group(1) : text.replace(RESENT, "");
+		}
+
+	}
+
+	private static final Pattern NOTE = Pattern.compile("note-\\d+\\.");
 
 	private static int count(String haystack, String needle) {
 		int n = 0;
@@ -436,7 +612,19 @@ public final class FaultRun {
 
 		private final HttpServer server;
 
-		private final Map<Long, List<String>> sent = new ConcurrentHashMap<>();
+		private final Map<Long, List<Received>> sent = new ConcurrentHashMap<>();
+
+		volatile Mode mode = Mode.NORMAL;
+
+		/** {@link System#nanoTime()} of the last call taken. */
+		volatile long lastCall = System.nanoTime();
+
+		/** Where the run is, kept with each message taken (for reading the dump). */
+		volatile String phase = "start";
+
+		final AtomicInteger html502 = new AtomicInteger();
+
+		final AtomicInteger hung = new AtomicInteger();
 
 		private final Map<Long, List<String>> bodies = new ConcurrentHashMap<>();
 
@@ -455,13 +643,40 @@ public final class FaultRun {
 				String method = path.substring(path.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT);
 				Matcher chat = CHAT.matcher(body);
 				long chatId = chat.find() ? Long.parseLong(chat.group(1)) : 0;
+				Mode now = mode;
+				lastCall = System.nanoTime();
+				if (now == Mode.HTML_502) {
+					html502.incrementAndGet();
+					byte[] page = "<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8);
+					exchange.getResponseHeaders().add("Content-Type", "text/html");
+					exchange.sendResponseHeaders(502, page.length);
+					try (OutputStream out = exchange.getResponseBody()) {
+						out.write(page);
+					}
+					return;
+				}
+				if (now == Mode.HANG) {
+					// taken, maybe delivered, never answered
+					hung.incrementAndGet();
+					if (method.equals("sendmessage")) {
+						Matcher text = TEXT.matcher(body);
+						sent.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>())
+							.add(new Received(text.find() ? text.group(1) : "", true, phase, body));
+					}
+					long until = System.nanoTime() + Duration.ofSeconds(300).toNanos();
+					while (mode == Mode.HANG && System.nanoTime() < until) {
+						FaultRun.sleep(200);
+					}
+					exchange.close();
+					return;
+				}
 				String answer;
 				if (method.equals("sendmessage") || method.equals("editmessagetext")) {
 					Matcher text = TEXT.matcher(body);
 					String message = text.find() ? text.group(1) : "";
 					bodies.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>()).add(body);
 					if (method.equals("sendmessage")) {
-						sent.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>()).add(message);
+						sent.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>()).add(new Received(message, false, phase, body));
 					}
 					answer = method.equals("sendmessage") ? "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
 							+ ",\"date\":1,\"chat\":{\"id\":" + chatId + ",\"type\":\"supergroup\"},\"text\":\"x\"}}"
@@ -481,7 +696,8 @@ public final class FaultRun {
 					out.write(bytes);
 				}
 			});
-			server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+			// one thread a call: hung calls must not hold up the others
+			server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
 			server.start();
 		}
 
@@ -489,7 +705,7 @@ public final class FaultRun {
 			return "http://127.0.0.1:" + server.getAddress().getPort();
 		}
 
-		List<String> texts(long chat) {
+		List<Received> received(long chat) {
 			return sent.getOrDefault(chat, List.of());
 		}
 
