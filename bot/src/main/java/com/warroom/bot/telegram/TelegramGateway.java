@@ -160,7 +160,8 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		}
 		catch (JedisException ex) {
 			log.warn("Redis 不可用，Telegram 更新 {} 未执行：{}", update.getUpdateId(), ex.getClass().getSimpleName());
-			inbound.ifPresent((event) -> engine.unavailable(event).forEach((action) -> send(action, event.chat(), SendQueue.Lane.COMMAND)));
+			inbound.ifPresent((event) -> engine.unavailable(event)
+				.forEach((action) -> send(action, event.chat(), SendQueue.Lane.COMMAND)));
 			return Outcome.HANDLED;
 		}
 		if (inbound.isPresent()) {
@@ -250,7 +251,6 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 	TelegramSender sender() {
 		return sender;
 	}
-
 
 	/**
 	 * Why an update cannot be handled: none, no id, a message without its chat or sender's
