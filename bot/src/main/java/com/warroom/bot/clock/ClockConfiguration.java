@@ -30,7 +30,7 @@ class ClockConfiguration {
 
 	@Bean
 	Escalations escalations(IncidentStore incidents, Roster roster, com.warroom.bot.engine.ButtonTokens tokens, Texts texts,
-			Clock clock, com.warroom.notify.Outbox outbox, Directory directory,
+			Clock clock, com.warroom.notify.Outbox outbox, Delivery delivery, Directory directory,
 			@Value("${warroom.ack-timeout:PT5M}") Duration ackTimeout, @Value("${warroom.escalation-file:}") String file)
 			throws java.io.IOException {
 		String yaml;
@@ -42,8 +42,8 @@ class ClockConfiguration {
 		else {
 			yaml = java.nio.file.Files.readString(java.nio.file.Path.of(file));
 		}
-		return new Escalations(incidents, roster, tokens, texts, Escalations.Policy.parse(yaml, ackTimeout), clock, outbox,
-				directory);
+		return new Escalations(incidents, roster, tokens, texts, Escalations.Policy.parse(yaml, ackTimeout), clock,
+				delivery.outbox(outbox), directory);
 	}
 
 	@Bean

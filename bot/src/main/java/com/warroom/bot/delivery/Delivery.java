@@ -8,12 +8,16 @@ import java.util.function.Supplier;
 import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.Outbound;
+import com.warroom.notify.Outbox;
+import com.warroom.notify.spi.Notification;
+import com.warroom.notify.spi.NotificationChannel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one way out: every outbound action of the bot — replies to events, reminders,
- * escalations, sensitive-period reminders, notices — passes through here. Each action
+ * escalations, sensitive-period reminders, notices — passes through here, and so does
+ * every notification the bot stores in the outbox ({@link #outbox}). Each action
  * first goes through the {@link DeliveryPolicy policies} in order (the drill marking
  * first; the drill guard of GH-16 plugs in after it), then to the channel of the chat it
  * names. An action for a web chat never reaches Telegram and the reverse, whichever
@@ -116,6 +120,40 @@ public final class Delivery {
 		return reply;
 	}
 
+	/**
+	 * The outbox as the bot's senders see it: every notification passes the policies
+	 * ({@link DeliveryPolicy#applyQueued}) before {@code outbox} stores it.
+	 */
+	public Outbox outbox(Outbox outbox) {
+		return new Outbox() {
+
+			@Override
+			public boolean enqueue(String channelType, String incidentId, Notification notification) {
+				boolean stored = false;
+				for (Queued queued : applyPolicies(new Queued(channelType, incidentId, notification))) {
+					stored |= outbox.enqueue(queued.channelType(), queued.incidentId(), queued.notification());
+				}
+				return stored;
+			}
+
+			@Override
+			public int pending() {
+				return outbox.pending();
+			}
+
+			@Override
+			public void register(NotificationChannel channel) {
+				outbox.register(channel);
+			}
+
+			@Override
+			public boolean supports(String channelType) {
+				return outbox.supports(channelType);
+			}
+
+		};
+	}
+
 	/** Of {@code expected}, the channels no sink serves (said once at start). */
 	public List<String> missingChannels(List<String> expected) {
 		List<OutboundSink> present = sinks.get();
@@ -132,6 +170,16 @@ public final class Delivery {
 			actions = next;
 		}
 		return actions;
+	}
+
+	private List<Queued> applyPolicies(Queued queued) {
+		List<Queued> all = List.of(queued);
+		for (DeliveryPolicy policy : policies) {
+			List<Queued> next = new ArrayList<>();
+			all.forEach((each) -> next.addAll(policy.applyQueued(each)));
+			all = next;
+		}
+		return all;
 	}
 
 	private Optional<OutboundSink> sink(String channel) {

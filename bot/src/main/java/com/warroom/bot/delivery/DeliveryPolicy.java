@@ -14,7 +14,9 @@ import com.warroom.bot.engine.Outbound;
  * regulator, customer or production channel; it is redirected to the drill
  * coordinator"): one more bean of this type, ordered after the marking, seeing every
  * outbound action of every channel (replies, reminders, escalations, sensitive-period
- * reminders). Implementations are stateless or thread-safe.
+ * reminders) and every notification stored in the outbox on the way (tier robots, SMS,
+ * e-mail, Telegram direct messages; {@link #applyQueued}). Implementations are stateless
+ * or thread-safe.
  */
 @FunctionalInterface
 public interface DeliveryPolicy {
@@ -24,5 +26,13 @@ public interface DeliveryPolicy {
 	 * changed), several actions, or none to drop it.
 	 */
 	List<Outbound> apply(Outbound action);
+
+	/**
+	 * What to store in the outbox instead of {@code queued}: by default the notification
+	 * itself. Seen by every policy, in the same order as the actions.
+	 */
+	default List<Queued> applyQueued(Queued queued) {
+		return List.of(queued);
+	}
 
 }

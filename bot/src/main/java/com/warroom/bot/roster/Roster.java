@@ -35,15 +35,17 @@ public final class Roster {
 		return Optional.ofNullable(byId.get(id));
 	}
 
-	/** The person behind a channel's user: Telegram by user id, the web chat by roster id. */
+	/**
+	 * The person behind a channel's user: the web chat by roster id, Telegram by the
+	 * {@code telegram} account, any other channel by the account named like the channel
+	 * (a {@code wecom} channel by {@code accounts: { wecom: … }}).
+	 */
 	public Optional<Person> find(String channel, String userId) {
 		if ("web".equals(channel)) {
 			return byId(userId);
 		}
-		if ("tg".equals(channel)) {
-			return byId.values().stream().filter((person) -> userId.equals(person.telegramId())).findFirst();
-		}
-		return Optional.empty();
+		String kind = "tg".equals(channel) ? Person.TELEGRAM : channel;
+		return byId.values().stream().filter((person) -> userId.equals(person.accounts().get(kind))).findFirst();
 	}
 
 	/** People holding {@code role}. */

@@ -53,6 +53,61 @@ class DeliveryTests {
 		});
 	}
 
+	@Test // GH-14: the drill guard sees the tier robots, SMS and Telegram direct messages too
+	void everyNotificationStoredInTheOutboxPassesThePolicies() {
+		List<String> stored = new java.util.ArrayList<>();
+		com.warroom.notify.Outbox outbox = new com.warroom.notify.Outbox() {
+
+			@Override
+			public boolean enqueue(String type, String incidentId, com.warroom.notify.spi.Notification notification) {
+				stored.add(type + "→" + notification.target());
+				return true;
+			}
+
+			@Override
+			public int pending() {
+				return stored.size();
+			}
+
+			@Override
+			public boolean supports(String type) {
+				return type.equals("telegram");
+			}
+
+		};
+		DeliveryPolicy robotsOfDrillsToTheCoordinator = new DeliveryPolicy() {
+
+			@Override
+			public List<Outbound> apply(Outbound action) {
+				return List.of(action);
+			}
+
+			@Override
+			public List<Queued> applyQueued(Queued queued) {
+				if (!queued.notification().drill()) {
+					return List.of(queued);
+				}
+				com.warroom.notify.spi.Notification n = queued.notification();
+				return List.of(new Queued("telegram", queued.incidentId(),
+						new com.warroom.notify.spi.Notification(n.id(), "900000012", n.title(), n.text(), true)));
+			}
+
+		};
+		com.warroom.notify.Outbox guarded = new Delivery(List::of, List.of(new DrillMarking(), robotsOfDrillsToTheCoordinator))
+			.outbox(outbox);
+
+		assertThat(guarded.enqueue("wecom", "DRL-20261123-001",
+				new com.warroom.notify.spi.Notification("DRL-20261123-001:esc:1:1:0:0", "http://robot/tier1", "升级", "x", true)))
+			.isTrue();
+		assertThat(guarded.enqueue("wecom", "INC-20261123-001",
+				new com.warroom.notify.spi.Notification("INC-20261123-001:esc:1:1:0:0", "http://robot/tier1", "升级", "x", false)))
+			.isTrue();
+
+		assertThat(stored).containsExactly("telegram→900000012", "wecom→http://robot/tier1");
+		assertThat(guarded.supports("telegram")).isTrue();
+		assertThat(guarded.supports("wecom")).isFalse();
+	}
+
 	@Test // GH-14
 	void anActionAPolicyDropsReachesNoChannel() {
 		Delivery delivery = new Delivery(() -> List.of(telegram, web), List.of(new DrillMarking(), (action) -> List.of()));

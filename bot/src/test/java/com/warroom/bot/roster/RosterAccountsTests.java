@@ -34,6 +34,9 @@ class RosterAccountsTests {
 		assertThat(zhou.telegramId()).isEqualTo("900000005");
 		assertThat(zhou.account(Person.DINGTALK)).isEmpty();
 		assertThat(roster.find("tg", "900000005")).contains(zhou);
+		// a new channel named like its account kind finds its users with no change here
+		assertThat(roster.find(Person.WECOM, "zhouwei")).contains(zhou);
+		assertThat(roster.find(Person.WECOM, "900000005")).isEmpty();
 	}
 
 	@Test // GH-14
