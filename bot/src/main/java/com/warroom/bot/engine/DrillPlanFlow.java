@@ -198,6 +198,26 @@ final class DrillPlanFlow {
 		else if (setup().timing().meetsSessions(plan.windowStart(), plan.windowEnd())) {
 			warnings.add(t("warn.undated", plan.id(), plan.windowStart(), plan.windowEnd()));
 		}
+		warnings.addAll(setupWarnings(plan));
+		return warnings;
+	}
+
+	/** People not on the roster, and chat names not configured ({@code warroom.drill.chats}). */
+	private List<String> setupWarnings(DrillPlan plan) {
+		List<String> warnings = new ArrayList<>();
+		for (DrillPlan.Participant participant : plan.participants()) {
+			for (String who : participant.people()) {
+				if (person(who).isEmpty()) {
+					warnings.add(t("warn.person", plan.id(), participant.role().label(), who));
+				}
+			}
+		}
+		for (DrillInject inject : plan.injects()) {
+			if (inject instanceof DrillInject.Declare declare && declare.chat() != null
+					&& !setup().chats().containsKey(declare.chat()) && !declare.chat().matches("[a-z]+:.+")) {
+				warnings.add(t("warn.chat", plan.id(), declare.id(), declare.chat()));
+			}
+		}
 		return warnings;
 	}
 
@@ -241,7 +261,9 @@ final class DrillPlanFlow {
 				: plan.get().injects().get(plan.get().injects().size() - 1).at();
 		ZonedDateTime end = local.plus(last.compareTo(length) > 0 ? last : length);
 		// from now to the end of the window or the last inject, whichever is later (past midnight: the next day)
-		List<String> warnings = setup().timing().warnings(local.toLocalDate(), local.toLocalTime(), end.toLocalTime());
+		List<String> warnings = new ArrayList<>(
+				setup().timing().warnings(local.toLocalDate(), local.toLocalTime(), end.toLocalTime()));
+		warnings.addAll(setupWarnings(plan.get()));
 		DrillStore.Run run = setup().store().start(plan.get().id(), chat.channel(), chat.chatId(), chat.threadId(),
 				person.id(), now);
 		String next = plan.get().injects().isEmpty() ? ""
