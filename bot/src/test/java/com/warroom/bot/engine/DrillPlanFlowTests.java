@@ -99,6 +99,20 @@ class DrillPlanFlowTests {
 	}
 
 	@Test
+	void inAGroupThePlanAndTheProgressGoToTheCoordinatorPrivately(@TempDir Path dir) {
+		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml", PLAN));
+		String started = DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill start three"));
+		assertThat(started).as("when, not what").contains("下一个注入：T+0:01:00").doesNotContain("主数据库系统切换至热备数据库系统演练");
+		List<Outbound> status = rig.command(DrillRig.COORDINATOR, "/drill status");
+		assertThat(status).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().equals(rig.chat.chat))
+			.singleElement()
+			.satisfies((a) -> assertThat(((Outbound.Send) a).html()).contains("已私聊发给你").doesNotContain("node2"));
+		assertThat(status).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000010"))
+			.singleElement()
+			.satisfies((a) -> assertThat(((Outbound.Send) a).html()).contains("下一个注入：T+0:01:00 <code>fault</code>"));
+	}
+
+	@Test
 	void plainDrillWordsStillDeclareAnAdHocDrill(@TempDir Path dir) {
 		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml", PLAN));
 		List<Outbound> picker = rig.command(EngineHarness.DBA, "/drill 数据库主机");

@@ -75,6 +75,34 @@ class DrillRestartIntegrationTests {
 	}
 
 	@Test
+	void noInjectFiresAfterStop(@TempDir Path data) throws Exception {
+		Path plans = Files.createDirectories(data.resolve("plans"));
+		Files.writeString(plans.resolve("restart.yaml"), PLAN.replace("节点 2 未能接管", "停止后不应出现"),
+				StandardCharsets.UTF_8);
+		redis = EmbeddedRedis.start(data.resolve("redis"), 0);
+		try {
+			ConfigurableApplicationContext app = start(data.resolve("app"), plans);
+			try {
+				Updates.postWebhook(app, Updates.message(Updates.nextId(), COORDINATOR, "/drill start restart"));
+				api.await("sendMessage", (b) -> b.path("text").asText().contains("开始：重启演练"));
+				long started = System.currentTimeMillis();
+				Updates.postWebhook(app, Updates.message(Updates.nextId(), COORDINATOR, "/drill stop"));
+				api.await("sendMessage", (b) -> b.path("text").asText().contains("已结束"));
+				// past the inject's time (T+15 s) on the real Quartz timers
+				FakeBotApi.sleep(Math.max(0, started + 19_000 - System.currentTimeMillis()));
+				// the inject's own text (the fake API is shared by both tests; the start message names no inject)
+				assertThat(count("停止后不应出现")).isZero();
+			}
+			finally {
+				app.close();
+			}
+		}
+		finally {
+			redis.close();
+		}
+	}
+
+	@Test
 	void anInjectDueWhileTheBotIsDownFiresOnceAfterTheRestart(@TempDir Path data) throws Exception {
 		Path plans = Files.createDirectories(data.resolve("plans"));
 		Files.writeString(plans.resolve("restart.yaml"), PLAN, StandardCharsets.UTF_8);
