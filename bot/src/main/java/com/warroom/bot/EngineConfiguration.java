@@ -117,8 +117,8 @@ class EngineConfiguration {
 
 	/** Every outbound action goes to the channel of its chat, through this one router. */
 	@Bean
-	OutboundRouter outboundRouter(ObjectProvider<OutboundSink> sinks) {
-		return new OutboundRouter(() -> sinks.orderedStream().toList());
+	OutboundRouter outboundRouter(ObjectProvider<OutboundSink> sinks, com.warroom.bot.engine.DrillIsolation isolation) {
+		return new OutboundRouter(() -> sinks.orderedStream().toList(), isolation);
 	}
 
 	/** Said once at start, not at every reminder: which channel is missing. */

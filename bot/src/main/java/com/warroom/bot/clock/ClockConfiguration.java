@@ -67,9 +67,10 @@ class ClockConfiguration {
 	@Bean
 	ReminderRelay reminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
 			ReminderPlanner planner, Roster roster, Texts texts, ObjectProvider<OutboundSink> sinks, Clock clock,
-			Escalations escalations, @Value("${warroom.reminder-late-after:PT1M}") Duration lateAfter) {
+			Escalations escalations, @Value("${warroom.reminder-late-after:PT1M}") Duration lateAfter,
+			com.warroom.bot.engine.DrillIsolation isolation) {
 		return new ReminderRelay(incidents, library, views, planner, roster, texts, sinks.orderedStream().toList(), clock,
-				escalations, lateAfter);
+				escalations, lateAfter, isolation);
 	}
 
 	/** Re-plans every open incident at start-up and then every {@code warroom.replan-every}. */

@@ -71,6 +71,14 @@ public class ReminderRelay {
 	public ReminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, ReminderPlanner planner,
 			Roster roster, Texts texts, List<OutboundSink> sinks, java.time.Clock clock, Escalations escalations,
 			Duration lateAfter) {
+		this(incidents, library, views, planner, roster, texts, sinks, clock, escalations, lateAfter,
+				com.warroom.bot.engine.DrillIsolation.DEFAULTS);
+	}
+
+	/** @param isolation keeps a drill's reminders away from real-only chats (GH-16) */
+	public ReminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, ReminderPlanner planner,
+			Roster roster, Texts texts, List<OutboundSink> sinks, java.time.Clock clock, Escalations escalations,
+			Duration lateAfter, com.warroom.bot.engine.DrillIsolation isolation) {
 		this.lateAfter = lateAfter;
 		this.clock = clock;
 		this.escalations = escalations;
@@ -80,7 +88,8 @@ public class ReminderRelay {
 		this.planner = planner;
 		this.roster = roster;
 		this.texts = texts;
-		this.router = com.warroom.bot.engine.OutboundRouter.of(sinks);
+		List<OutboundSink> copy = List.copyOf(sinks);
+		this.router = new com.warroom.bot.engine.OutboundRouter(() -> copy, isolation);
 	}
 
 	@EventListener

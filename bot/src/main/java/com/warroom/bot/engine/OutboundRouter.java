@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * they belong to the channel of the press and are never routed here. A channel that is
  * not configured (no {@code TELEGRAM_BOT_TOKEN}) is said once at start
  * ({@link #missingChannels}); its actions are dropped quietly. A drill's messages are
- * marked on the way ({@link DrillMark}). Thread-safe.
+ * marked on the way ({@link DrillMark}) and kept away from real-only chats
+ * ({@link DrillIsolation}). Thread-safe.
  */
 public final class OutboundRouter {
 
@@ -22,12 +23,20 @@ public final class OutboundRouter {
 
 	private final Supplier<List<OutboundSink>> sinks;
 
+	private final DrillIsolation isolation;
+
 	/**
 	 * @param sinks the channels, asked at each delivery (so a channel created after the
 	 * router, such as the Telegram gateway that itself routes through it, is found)
 	 */
 	public OutboundRouter(Supplier<List<OutboundSink>> sinks) {
+		this(sinks, DrillIsolation.DEFAULTS);
+	}
+
+	/** A router that keeps drills away from real-only chats ({@link DrillIsolation}, GH-16). */
+	public OutboundRouter(Supplier<List<OutboundSink>> sinks, DrillIsolation isolation) {
 		this.sinks = sinks;
+		this.isolation = isolation;
 	}
 
 	/** A router over a fixed list of channels. */
@@ -55,7 +64,11 @@ public final class OutboundRouter {
 	 * @return whether a channel took it (false for answers and for channels not configured)
 	 */
 	public boolean route(Outbound original) {
-		Outbound action = DrillMark.apply(original);
+		Optional<Outbound> allowed = isolation.apply(DrillMark.apply(original));
+		if (allowed.isEmpty()) {
+			return false;
+		}
+		Outbound action = allowed.get();
 		Optional<ChatRef> chat = chatOf(action);
 		if (chat.isEmpty()) {
 			return false;
