@@ -65,6 +65,8 @@ public class IncidentPaperwork implements Paperwork {
 
 	private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+	private final DrillPaperwork drills;
+
 	/**
 	 * @param roster who is who: the reporting liaison's contact data, the 事件管理人
 	 */
@@ -80,6 +82,16 @@ public class IncidentPaperwork implements Paperwork {
 		this.notices = notices;
 		this.clock = clock;
 		this.zone = zone;
+		this.drills = new DrillPaperwork(incidents, views, company, clock, zone);
+	}
+
+	/** A drill's record and summary (GH-16), kept in its archive; their names. */
+	public List<String> drillDocuments(Incident incident, Playbook playbook, @Nullable Instant injectAt,
+			List<DrillMeasures.Criterion> criteria, @Nullable String environment, List<String> fixes) {
+		DrillMeasures measures = drills.measure(incident, playbook, injectAt, criteria);
+		return List.of(keep(incident, playbook, DrillPaperwork.RECORD, pdf.drillRecord(drills.record(incident, playbook, measures,
+				environment))), keep(incident, playbook, DrillPaperwork.SUMMARY, pdf.drillSummary(drills.summary(incident, playbook,
+						measures, fixes))));
 	}
 
 	private DocumentData data(Incident incident, Playbook playbook) {
@@ -233,6 +245,10 @@ public class IncidentPaperwork implements Paperwork {
 		}
 		if (documents(incident.id()).stream().noneMatch((name) -> name.startsWith(Paperwork.RECORD_PREFIX))) {
 			incidentRecord(incident, playbook);
+		}
+		if (incident.isDrill() && !documents(incident.id()).contains(DrillPaperwork.RECORD)) {
+			// a drill closes with its record and summary, measured from its timeline (GH-16)
+			drillDocuments(incident, playbook, null, List.of(), null, List.of());
 		}
 		archive.seal(incident.id(), timelineJson(incident, playbook));
 	}
