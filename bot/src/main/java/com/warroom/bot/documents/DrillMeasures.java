@@ -52,7 +52,8 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 	/** What an action was. */
 	public enum Kind {
 
-		DONE("完成"), SKIPPED("跳过"), BLOCKED("受阻"), DECISION("决策"), CONFIRMED("复核确认"), APPROVED("领导批准");
+		DONE("完成"), SKIPPED("跳过"), BLOCKED("受阻"), DECISION("决策"), OPERATED("完成操作（待复核）"), CONFIRMED("复核确认"),
+		APPROVED("领导批准");
 
 		private final String label;
 
@@ -178,7 +179,7 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 			case RECOVERED -> incident.recoveredAt();
 			case STEP -> actions.stream()
 				.filter((action) -> action.stepId().equals(criterion.stepId())
-						&& (action.kind() == Kind.DONE || action.kind() == Kind.DECISION))
+						&& action.kind() != Kind.SKIPPED && action.kind() != Kind.BLOCKED && action.kind() != Kind.OPERATED)
 				.map(Action::at).findFirst().orElse(null);
 			case DECISION -> actions.stream()
 				.filter((action) -> action.stepId().equals(criterion.stepId()) && action.kind() == Kind.DECISION)
@@ -216,6 +217,7 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 			case STEP_SKIPPED -> Kind.SKIPPED;
 			case STEP_BLOCKED -> Kind.BLOCKED;
 			case DECISION -> Kind.DECISION;
+			case CONFIRMATION_REQUESTED -> Kind.OPERATED;
 			case STEP_CONFIRMED -> Kind.CONFIRMED;
 			case STEP_APPROVED -> Kind.APPROVED;
 			default -> null;

@@ -64,7 +64,8 @@ public final class DrillPaperwork {
 	}
 
 	/** 《应急演练记录》. */
-	public DrillRecord record(Incident incident, Playbook playbook, DrillMeasures m, @Nullable String environment) {
+	public DrillRecord record(Incident incident, Playbook playbook, DrillMeasures m, java.util.Optional<DrillContext> plan) {
+		String environment = plan.map(DrillContext::environment).orElse(null);
 		List<TimedLine> course = new ArrayList<>();
 		course.add(new TimedLine(m.faultAt(), "模拟故障发生：" + playbook.title()));
 		course.add(new TimedLine(m.declaredAt(), m.declaredBy() + "宣布演练事件（故障后 " + span(m.faultAt(), m.declaredAt()) + "）"));
@@ -75,13 +76,18 @@ public final class DrillPaperwork {
 		if (m.recoveredAt() != null) {
 			course.add(new TimedLine(m.recoveredAt(), "故障排除，系统恢复（故障后 " + span(m.faultAt(), m.recoveredAt()) + "）"));
 		}
+		plan.ifPresent((context) -> course.addAll(context.injects()));
+		course.sort(java.util.Comparator.comparing(TimedLine::at));
 		List<TimedLine> decisions = m.actions(Kind.DECISION).stream()
 			.map((action) -> new TimedLine(action.at(), action.by() + "决策：" + action.title() + " — " + action.detail()))
 			.toList();
 		List<String> participants = new ArrayList<>();
+		plan.ifPresent((context) -> context.participants().forEach((role) -> participants.add("（计划）" + role)));
 		m.people().forEach((name, did) -> participants.add(name + "：" + tally(did)));
-		return new DrillRecord(incident.id(), company, incident.id(), playbook.title(),
-				"验证《" + playbook.title() + "》应急预案的有效性，使相关岗位人员熟悉应急处置过程（4.7 二）",
+		String objective = plan.map(DrillContext::objective).filter((text) -> !text.isBlank())
+			.orElse("验证《" + playbook.title() + "》应急预案的有效性，使相关岗位人员熟悉应急处置过程（4.7 二）");
+		return new DrillRecord(incident.id(), company, plan.map((context) -> context.title() + " / " + incident.id())
+			.orElse(incident.id()), playbook.title(), objective,
 				"演练：不报送监管或客户，发往仅限真实事件目标的通知改发演练协调人", environment, criteria(m), participants,
 				m.declaredBy(), m.faultAt(), (incident.closedAt() != null) ? incident.closedAt() : m.recoveredAt(), m.faultAt(),
 				m.recoveredAt(), course, decisions, result(m), String.join("；", problems(m).isEmpty() ? List.of("演练过程较为顺畅，未发现问题")
@@ -89,7 +95,7 @@ public final class DrillPaperwork {
 	}
 
 	/** One drill's 《应急演练情况总结报告》. */
-	public DrillSummary summary(Incident incident, Playbook playbook, DrillMeasures m, List<String> fixes) {
+	public DrillSummary summary(Incident incident, Playbook playbook, DrillMeasures m, java.util.Optional<DrillContext> plan) {
 		List<String> course = new ArrayList<>();
 		course.add("模拟故障 → 宣布演练事件：" + span(m.faultAt(), m.declaredAt()));
 		for (Action action : m.actions()) {
@@ -101,9 +107,22 @@ public final class DrillPaperwork {
 		boolean met = m.criteria().stream().allMatch(DrillMeasures.CriterionResult::met) && m.recoveredAt() != null;
 		List<String> conclusions = new ArrayList<>();
 		conclusions.add(result(m) + "。");
-		return new DrillSummary(incident.id(), company, "模拟" + playbook.title() + "的应急处置过程", m.faultAt(),
-				(incident.closedAt() != null) ? incident.closedAt() : m.recoveredAt(), null, List.copyOf(m.people().keySet()),
-				course, criteria(m), met, problems(m), fixes, conclusions, null);
+		// the coordinator's follow-up items (4.7 三) first, each with its fix; then what the timeline shows
+		List<String> problems = new ArrayList<>();
+		List<String> fixes = new ArrayList<>();
+		for (String item : plan.map(DrillContext::fixes).orElse(List.of())) {
+			problems.add("演练中发现：" + item);
+			fixes.add("已列为整改事项，" + (item.endsWith("已整改）") ? "已整改" : "到期前每日提醒直至完成"));
+		}
+		for (String problem : problems(m)) {
+			problems.add(problem);
+			fixes.add("整改措施待定");
+		}
+		String name = plan.map((context) -> context.title() + "：").orElse("") + "模拟" + playbook.title() + "的应急处置过程";
+		List<String> people = new ArrayList<>(m.people().keySet());
+		return new DrillSummary(incident.id(), company, name, m.faultAt(),
+				(incident.closedAt() != null) ? incident.closedAt() : m.recoveredAt(), null, people, course, criteria(m), met,
+				problems, fixes, conclusions, null);
 	}
 
 	private List<String> criteria(DrillMeasures m) {
@@ -131,7 +150,8 @@ public final class DrillPaperwork {
 		long met = m.criteria().stream().filter(DrillMeasures.CriterionResult::met).count();
 		long onTime = m.reports().stream().filter(DrillMeasures.Report::onTime).count();
 		long owedInDrill = m.reports().stream().filter((report) -> !report.dueAfterEnd()).count();
-		return "完成步骤 " + m.actions(Kind.DONE).size() + " 个，跳过 " + m.actions(Kind.SKIPPED).size() + " 个，受阻 "
+		// a step under 双岗复核 is complete once confirmed
+		return "完成步骤 " + (m.actions(Kind.DONE).size() + m.actions(Kind.CONFIRMED).size()) + " 个，跳过 " + m.actions(Kind.SKIPPED).size() + " 个，受阻 "
 				+ m.actions(Kind.BLOCKED).size() + " 个，决策 " + m.actions(Kind.DECISION).size() + " 项；模拟故障至宣布 "
 				+ span(m.faultAt(), m.declaredAt()) + "，至故障排除 "
 				+ ((m.recoveredAt() != null) ? span(m.faultAt(), m.recoveredAt()) : "未排除") + "；演练中应报告 " + owedInDrill + " 份，按时 "

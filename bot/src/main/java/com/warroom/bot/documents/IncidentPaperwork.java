@@ -85,13 +85,21 @@ public class IncidentPaperwork implements Paperwork {
 		this.drills = new DrillPaperwork(incidents, views, company, clock, zone);
 	}
 
-	/** A drill's record and summary (GH-16), kept in its archive; their names. */
-	public List<String> drillDocuments(Incident incident, Playbook playbook, @Nullable Instant injectAt,
-			List<DrillMeasures.Criterion> criteria, @Nullable String environment, List<String> fixes) {
-		DrillMeasures measures = drills.measure(incident, playbook, injectAt, criteria);
+	private volatile java.util.function.Function<Incident, Optional<DrillContext>> drillContexts = (incident) -> Optional.empty();
+
+	/** Where a drill's plan context comes from (the drill runs, GH-16). */
+	public void drillContexts(java.util.function.Function<Incident, Optional<DrillContext>> contexts) {
+		this.drillContexts = contexts;
+	}
+
+	/** A drill's record and summary (GH-16), measured now and kept in its archive; their names. */
+	public List<String> drillDocuments(Incident incident, Playbook playbook) {
+		Optional<DrillContext> plan = drillContexts.apply(incident);
+		DrillMeasures measures = drills.measure(incident, playbook, plan.map(DrillContext::injectAt).orElse(null),
+				plan.map(DrillContext::criteria).orElse(List.of()));
 		return List.of(keep(incident, playbook, DrillPaperwork.RECORD, pdf.drillRecord(drills.record(incident, playbook, measures,
-				environment))), keep(incident, playbook, DrillPaperwork.SUMMARY, pdf.drillSummary(drills.summary(incident, playbook,
-						measures, fixes))));
+				plan))), keep(incident, playbook, DrillPaperwork.SUMMARY, pdf.drillSummary(drills.summary(incident, playbook,
+						measures, plan))));
 	}
 
 	private DocumentData data(Incident incident, Playbook playbook) {
@@ -248,7 +256,7 @@ public class IncidentPaperwork implements Paperwork {
 		}
 		if (incident.isDrill() && !documents(incident.id()).contains(DrillPaperwork.RECORD)) {
 			// a drill closes with its record and summary, measured from its timeline (GH-16)
-			drillDocuments(incident, playbook, null, List.of(), null, List.of());
+			drillDocuments(incident, playbook);
 		}
 		archive.seal(incident.id(), timelineJson(incident, playbook));
 	}
