@@ -87,14 +87,16 @@ public final class DrillIsolation {
 		return null;
 	}
 
-	/** As {@link DrillMark} decides: about a {@code DRL-} incident, by its id or its text. */
+	/** About a {@code DRL-} incident, by its id or its text (a reminder names it in its text). */
 	private static boolean drill(@org.jspecify.annotations.Nullable String incidentId, Outbound action) {
 		if (incidentId != null && incidentId.startsWith("DRL-")) {
 			return true;
 		}
 		String text = (action instanceof Outbound.Send send) ? send.html()
 				: (action instanceof Outbound.Edit edit) ? edit.html() : "";
-		return text.contains("DRL-") || text.contains(DrillMark.MARK);
+		// the answer to someone's own /drill before any drill exists (the scenario picker) stays
+		// in their chat: it names no drill and carries nothing of one
+		return text.contains("DRL-");
 	}
 
 }

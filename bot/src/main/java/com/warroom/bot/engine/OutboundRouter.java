@@ -84,6 +84,16 @@ public final class OutboundRouter {
 		return false;
 	}
 
+	/**
+	 * The action as it may be delivered: marked when it is a drill's, and redirected to the
+	 * coordinator's own chat (same channel) or withheld (empty) when its chat is real-only
+	 * (GH-16). For a channel that hands its own replies to its sender, so they do not bypass
+	 * the isolation.
+	 */
+	public Optional<Outbound> guard(Outbound action) {
+		return isolation.apply(DrillMark.apply(action));
+	}
+
 	/** Routes every action that names a chat. */
 	public void routeAll(List<Outbound> actions) {
 		actions.forEach(this::route);

@@ -200,7 +200,13 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 	 * lane; an action for another channel's chat (a web room's incident acknowledged here)
 	 * by the router to that channel.
 	 */
-	private void send(Outbound action, ChatRef origin, SendQueue.Lane lane) {
+	private void send(Outbound original, ChatRef origin, SendQueue.Lane lane) {
+		// a drill's reply for a real-only chat goes to the coordinator, or nowhere (GH-16)
+		Optional<Outbound> allowed = (original instanceof Outbound.Answer) ? Optional.of(original) : router.guard(original);
+		if (allowed.isEmpty()) {
+			return;
+		}
+		Outbound action = allowed.get();
 		Optional<ChatRef> target = OutboundRouter.chatOf(action);
 		if (!(action instanceof Outbound.Answer) && target.isPresent() && !CHANNEL.equals(target.get().channel())) {
 			router.route(action);
