@@ -91,8 +91,9 @@ public class ConversationEngine {
 
 	/**
 	 * A timer of drill run {@code runId} came due (GH-16): the injects due by now, to deliver
-	 * (then {@link #settled}). Never throws for a Redis outage (nothing fires; the timer's
-	 * next firing or the next command retries).
+	 * (then {@link #settled}). Never throws for a Redis outage: an inject whose effect fails
+	 * is recorded as failed on the drill's timeline and not repeated (injects fire at most
+	 * once).
 	 */
 	public List<Outbound> fireDrill(String runId) {
 		if (injects == null) {

@@ -83,7 +83,7 @@ final class DrillPlanFlow {
 					return;
 				}
 				switch (sub) {
-					case "plan" -> plan(rest, reply);
+					case "plan" -> privately(command, reply, (own) -> plan(rest, own));
 					case "start" -> start(command, person, rest, reply);
 					case "pause", "resume", "skip", "stop", "status" -> withRun(command, person, sub, reply);
 					default -> reply.say(Html.escape(t("usage")));
@@ -198,6 +198,26 @@ final class DrillPlanFlow {
 		else if (setup().timing().meetsSessions(plan.windowStart(), plan.windowEnd())) {
 			warnings.add(t("warn.undated", plan.id(), plan.windowStart(), plan.windowEnd()));
 		}
+		warnings.addAll(setupWarnings(plan));
+		return warnings;
+	}
+
+	/** People not on the roster, and chat names not configured ({@code warroom.drill.chats}). */
+	private List<String> setupWarnings(DrillPlan plan) {
+		List<String> warnings = new ArrayList<>();
+		for (DrillPlan.Participant participant : plan.participants()) {
+			for (String who : participant.people()) {
+				if (person(who).isEmpty()) {
+					warnings.add(t("warn.person", plan.id(), participant.role().label(), who));
+				}
+			}
+		}
+		for (DrillInject inject : plan.injects()) {
+			if (inject instanceof DrillInject.Declare declare && declare.chat() != null
+					&& !setup().chats().containsKey(declare.chat()) && !declare.chat().matches("[a-z]+:.+")) {
+				warnings.add(t("warn.chat", plan.id(), declare.id(), declare.chat()));
+			}
+		}
 		return warnings;
 	}
 
@@ -241,11 +261,14 @@ final class DrillPlanFlow {
 				: plan.get().injects().get(plan.get().injects().size() - 1).at();
 		ZonedDateTime end = local.plus(last.compareTo(length) > 0 ? last : length);
 		// from now to the end of the window or the last inject, whichever is later (past midnight: the next day)
-		List<String> warnings = setup().timing().warnings(local.toLocalDate(), local.toLocalTime(), end.toLocalTime());
+		List<String> warnings = new ArrayList<>(
+				setup().timing().warnings(local.toLocalDate(), local.toLocalTime(), end.toLocalTime()));
+		warnings.addAll(setupWarnings(plan.get()));
 		DrillStore.Run run = setup().store().start(plan.get().id(), chat.channel(), chat.chatId(), chat.threadId(),
 				person.id(), now);
+		// when, not what: the participants in this chat learn an inject when it fires
 		String next = plan.get().injects().isEmpty() ? ""
-				: t("start.next", offset(plan.get().injects().get(0).at()), describe(plan.get(), plan.get().injects().get(0)));
+				: t("start.next", offset(plan.get().injects().get(0).at()), time(run.due(plan.get().injects().get(0).at())));
 		reply.say(t("start.done", run.id(), Html.escape(plan.get().title()), plan.get().injects().size(), next)
 				+ warnings(warnings));
 		// T+0 injects fire at once, in this reply; the later ones are timed (Quartz)
@@ -271,8 +294,24 @@ final class DrillPlanFlow {
 			case "resume" -> resume(person, run.get(), plan, reply);
 			case "skip" -> skip(run.get(), plan, reply);
 			case "stop" -> stop(person, run.get(), plan, reply);
-			default -> status(run.get(), plan, reply);
+			default -> privately(command, reply, (own) -> status(run.get(), plan, own));
 		}
+	}
+
+	/**
+	 * Plans and progress name the injects to come: asked in a group, they are answered in
+	 * the coordinator's private chat, so the participants there see only the injects.
+	 */
+	private void privately(Inbound.Command command, Reply reply, java.util.function.Consumer<Reply> answer) {
+		if (command.chat().isPrivate()) {
+			answer.accept(reply);
+			return;
+		}
+		Reply own = new Reply(new Inbound.Command(ChatRef.privateOf(command.actor()), command.actor(), command.name(),
+				command.args(), null));
+		answer.accept(own);
+		own.actions().forEach(reply::add);
+		reply.say(t("private.sent"));
 	}
 
 	private void pause(Person person, DrillStore.Run run, Reply reply) {

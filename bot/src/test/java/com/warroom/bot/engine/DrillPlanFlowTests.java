@@ -99,6 +99,20 @@ class DrillPlanFlowTests {
 	}
 
 	@Test
+	void inAGroupThePlanAndTheProgressGoToTheCoordinatorPrivately(@TempDir Path dir) {
+		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml", PLAN));
+		String started = DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill start three"));
+		assertThat(started).as("when, not what").contains("下一个注入：T+0:01:00").doesNotContain("主数据库系统切换至热备数据库系统演练");
+		List<Outbound> status = rig.command(DrillRig.COORDINATOR, "/drill status");
+		assertThat(status).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().equals(rig.chat.chat))
+			.singleElement()
+			.satisfies((a) -> assertThat(((Outbound.Send) a).html()).contains("已私聊发给你").doesNotContain("node2"));
+		assertThat(status).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000010"))
+			.singleElement()
+			.satisfies((a) -> assertThat(((Outbound.Send) a).html()).contains("下一个注入：T+0:01:00 <code>fault</code>"));
+	}
+
+	@Test
 	void plainDrillWordsStillDeclareAnAdHocDrill(@TempDir Path dir) {
 		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml", PLAN));
 		List<Outbound> picker = rig.command(EngineHarness.DBA, "/drill 数据库主机");
@@ -207,6 +221,35 @@ class DrillPlanFlowTests {
 				(day) -> day.equals(LocalDate.of(2026, 11, 23)) ? Optional.of("2026-11-20/2026-11-30") : Optional.empty());
 		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill start three")))
 			.contains("2026-11-23 在敏感时期（2026-11-20/2026-11-30）内");
+	}
+
+	@Test
+	void peopleOffTheRosterAndUnknownChatsAreWarnedAtValidateAndStart(@TempDir Path dir) {
+		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml", PLAN.replace("people: [wu-dba]", "people: [wu-dba, 某某]")
+			.replace("    scenario: db\n", "    scenario: db\n    chat: war-room\n")));
+		String validate = DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill plan validate"));
+		assertThat(validate).contains("计划 three 的数据库切换“某某”不在应急名册中",
+				"计划 three 的注入 fault 要在“war-room”宣布，但没有配置这个聊天");
+		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill start three"))).contains("“某某”不在应急名册中");
+		rig.chat.clock.advance(Duration.ofMinutes(1));
+		rig.tick();
+		assertThat(incident(rig, "RUN-20261123-001").chat()).as("declared in the drill's own chat instead")
+			.isEqualTo(rig.chat.chat);
+	}
+
+	@Test
+	void aDeclareInjectGoesToTheConfiguredChat(@TempDir Path dir) {
+		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml",
+				PLAN.replace("    scenario: db\n", "    scenario: db\n    chat: drill-room\n")));
+		rig.command(DrillRig.COORDINATOR, "/drill start three");
+		rig.chat.clock.advance(Duration.ofMinutes(3));
+		List<Outbound> fired = rig.tick();
+		Incident incident = incident(rig, "RUN-20261123-001");
+		assertThat(incident.chat().chatId()).isEqualTo("-2002");
+		// the complication and the fact change about it are told in its chat
+		assertThat(fired).filteredOn((a) -> a instanceof Outbound.Send send && send.html().contains("节点 2 未能接管"))
+			.singleElement()
+			.satisfies((a) -> assertThat(((Outbound.Send) a).chat().chatId()).isEqualTo("-2002"));
 	}
 
 	@Test
