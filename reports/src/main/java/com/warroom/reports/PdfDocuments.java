@@ -5,6 +5,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
+import com.warroom.reports.internal.DrillRecordRenderer;
+import com.warroom.reports.internal.DrillSummaryRenderer;
 import com.warroom.reports.internal.IncidentRecordRenderer;
 import com.warroom.reports.internal.NoticeRenderer;
 import com.warroom.reports.internal.PostEventReportRenderer;
@@ -35,6 +37,10 @@ public final class PdfDocuments {
 
 	private final NoticeRenderer notices;
 
+	private final DrillRecordRenderer drillRecords;
+
+	private final DrillSummaryRenderer drillSummaries;
+
 	/** Documents with times in {@link #CHINA}. */
 	public PdfDocuments() {
 		this(CHINA);
@@ -47,6 +53,23 @@ public final class PdfDocuments {
 		this.postEventReports = new PostEventReportRenderer(texts);
 		this.incidentRecords = new IncidentRecordRenderer(texts);
 		this.notices = new NoticeRenderer(texts);
+		this.drillRecords = new DrillRecordRenderer(texts);
+		this.drillSummaries = new DrillSummaryRenderer(texts);
+	}
+
+	/** 《应急演练记录》 (附件九, with 4.1 第三十条's times and decision log). */
+	public byte[] drillRecord(DrillRecord record) {
+		return drillRecords.render(Objects.requireNonNull(record, "record"));
+	}
+
+	/** One drill's 《应急演练情况总结报告》 (4.7's five sections). */
+	public byte[] drillSummary(DrillSummary summary) {
+		return drillSummaries.render(Objects.requireNonNull(summary, "summary"));
+	}
+
+	/** The year's 《应急演练情况总结报告》 (4.7) over every drill of the year. */
+	public byte[] yearlyDrillReport(YearlyDrillReport report) {
+		return drillSummaries.render(Objects.requireNonNull(report, "report"));
 	}
 
 	/** 《网络与信息安全事件情况报告书》 (附件三 / 4.6), one per report made. */

@@ -25,6 +25,8 @@ public final class RenderSamples {
 		String note = "<b>HTML 原样印出</b> ${env:HOME} 客户𠮷田 😀 " + "长备注：机房空调故障导致温度升高，值班人员已处置。".repeat(60);
 		Files.write(dir.resolve("report-book-drill.pdf"),
 				documents.reportBook(ReportFixtures.reportBook(true, ReportFixtures.course(), List.of(), note)));
+		Files.write(dir.resolve("drill-record.pdf"), documents.drillRecord(DrillDocumentsTests.record()));
+		Files.write(dir.resolve("drill-summary.pdf"), documents.drillSummary(DrillDocumentsTests.summary()));
 		NoticeTemplates templates = new NoticeTemplates();
 		Map<String, String> values = Map.of("业务", "交易", "原因", "计算机系统", "预计恢复时间", "今日 14:30", "公司名称", "XX期货有限公司",
 				"日期", NoticeTemplates.date(LocalDate.of(2012, 6, 15)));

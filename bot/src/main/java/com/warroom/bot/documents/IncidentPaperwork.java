@@ -65,6 +65,8 @@ public class IncidentPaperwork implements Paperwork {
 
 	private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+	private final DrillPaperwork drills;
+
 	/**
 	 * @param roster who is who: the reporting liaison's contact data, the 事件管理人
 	 */
@@ -80,6 +82,24 @@ public class IncidentPaperwork implements Paperwork {
 		this.notices = notices;
 		this.clock = clock;
 		this.zone = zone;
+		this.drills = new DrillPaperwork(incidents, views, company, clock, zone);
+	}
+
+	private volatile java.util.function.Function<Incident, Optional<DrillContext>> drillContexts = (incident) -> Optional.empty();
+
+	/** Where a drill's plan context comes from (the drill runs, GH-16). */
+	public void drillContexts(java.util.function.Function<Incident, Optional<DrillContext>> contexts) {
+		this.drillContexts = contexts;
+	}
+
+	/** A drill's record and summary (GH-16), measured now and kept in its archive; their names. */
+	public List<String> drillDocuments(Incident incident, Playbook playbook) {
+		Optional<DrillContext> plan = drillContexts.apply(incident);
+		DrillMeasures measures = drills.measure(incident, playbook, plan.map(DrillContext::injectAt).orElse(null),
+				plan.map(DrillContext::criteria).orElse(List.of()));
+		return List.of(keep(incident, playbook, DrillPaperwork.RECORD, pdf.drillRecord(drills.record(incident, playbook, measures,
+				plan))), keep(incident, playbook, DrillPaperwork.SUMMARY, pdf.drillSummary(drills.summary(incident, playbook,
+						measures, plan))));
 	}
 
 	private DocumentData data(Incident incident, Playbook playbook) {
@@ -233,6 +253,10 @@ public class IncidentPaperwork implements Paperwork {
 		}
 		if (documents(incident.id()).stream().noneMatch((name) -> name.startsWith(Paperwork.RECORD_PREFIX))) {
 			incidentRecord(incident, playbook);
+		}
+		if (incident.isDrill() && !documents(incident.id()).contains(DrillPaperwork.RECORD)) {
+			// a drill closes with its record and summary, measured from its timeline (GH-16)
+			drillDocuments(incident, playbook);
 		}
 		archive.seal(incident.id(), timelineJson(incident, playbook));
 	}

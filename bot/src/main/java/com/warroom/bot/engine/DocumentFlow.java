@@ -55,7 +55,7 @@ final class DocumentFlow {
 
 	/** Only reporters act, and a closed (archived) incident takes no new documents. */
 	private boolean refused(Person person, Incident incident, Reply reply) {
-		if (!person.may(Permission.REPORT)) {
+		if (!DrillDocuments.mayProduce(person, incident)) {
 			reply.notice(services.texts().get("refuse.permission"));
 			return true;
 		}
@@ -113,12 +113,20 @@ final class DocumentFlow {
 	/** The newest closed incidents, or those whose id contains {@code filter} (e.g. {@code 202611}, {@code DRL}). */
 	void archive(Person person, String filter, Reply reply) {
 		Texts t = services.texts();
-		if (!person.may(Permission.ARCHIVE)) {
+		boolean all = person.may(Permission.ARCHIVE);
+		if (!all && !person.may(Permission.DRILL)) {
 			reply.notice(t.get("archive.refused"));
 			return;
 		}
 		String wanted = filter.strip().toUpperCase(java.util.Locale.ROOT);
-		List<String> ids = services.paperwork().archived().stream().filter((id) -> id.contains(wanted)).toList();
+		// a drill's coordinator sees the drills they run (GH-16), the archive's readers everything
+		List<String> ids = services.paperwork().archived().stream().filter((id) -> id.contains(wanted))
+			.filter((id) -> all || services.incidents().find(id).map((drill) -> DrillDocuments.runs(person, drill)).orElse(false))
+			.toList();
+		if (ids.isEmpty() && !all) {
+			reply.notice(t.get("archive.refused"));
+			return;
+		}
 		if (ids.isEmpty()) {
 			reply.say(t.get("archive.empty"));
 			return;
@@ -151,7 +159,7 @@ final class DocumentFlow {
 			markNote(press, person, found.get(), m.getOrDefault("n", ""), reply);
 			return;
 		}
-		if (!person.may(Permission.REPORT)) {
+		if (!DrillDocuments.mayProduce(person, found.get())) {
 			reply.answer(t.get("refuse.permission"), true);
 			return;
 		}
@@ -365,11 +373,12 @@ final class DocumentFlow {
 
 	private void archived(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
 		Texts t = services.texts();
-		if (!person.may(Permission.ARCHIVE)) {
+		String id = m.getOrDefault("i", "");
+		if (!person.may(Permission.ARCHIVE)
+				&& !services.incidents().find(id).map((drill) -> DrillDocuments.runs(person, drill)).orElse(false)) {
 			reply.answer(t.get("archive.refused"), true);
 			return;
 		}
-		String id = m.getOrDefault("i", "");
 		List<String> names = services.paperwork().documents(id);
 		if (m.get("a").equals("doc")) {
 			String name = m.getOrDefault("n", "");

@@ -238,6 +238,11 @@ public class IncidentViews {
 		return reporting.owed(reportingFacts(incident, playbook), history, clock.instant());
 	}
 
+	/** The reporting rules, for replaying them over a drill (GH-16). */
+	public ReportingObligations reporting() {
+		return reporting;
+	}
+
 	public ReportingFacts reportingFacts(Incident incident, Playbook playbook) {
 		return ReportingFacts.of(playbook.reporting(), playbook.systemClass(), incident.startedAt())
 			.withRecoveredAt(incident.recoveredAt())

@@ -80,7 +80,8 @@ class BoardController {
 		Optional<Playbook> playbook = incident.flatMap((found) -> library.find(found.playbookId()));
 		String main;
 		boolean sealed = INCIDENT_ID.matcher(id).matches() && archive.sealed(id).isPresent();
-		if (sealed && !mayReadArchive(user)) {
+		if (sealed && !mayReadArchive(user)
+				&& !incident.map((drill) -> com.warroom.bot.engine.DrillDocuments.runs(user.person(), drill)).orElse(false)) {
 			return refused(user);
 		}
 		if (incident.isPresent() && playbook.isPresent()) {
@@ -121,7 +122,8 @@ class BoardController {
 	@GetMapping("/documents/{id}/{name}")
 	ResponseEntity<byte[]> document(@RequestAttribute(WebUser.ATTRIBUTE) WebUser user, @PathVariable String id,
 			@PathVariable String name) {
-		if (!mayReadArchive(user) && INCIDENT_ID.matcher(id).matches() && archive.sealed(id).isPresent()) {
+		if (!mayReadArchive(user) && INCIDENT_ID.matcher(id).matches() && archive.sealed(id).isPresent()
+				&& !incidents.find(id).map((drill) -> com.warroom.bot.engine.DrillDocuments.runs(user.person(), drill)).orElse(false)) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN)
 				.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
 				.body(texts.get("archive.refused").getBytes(StandardCharsets.UTF_8));

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
+import com.warroom.notify.DrillCoordinators;
+import com.warroom.notify.DrillGuard;
 import com.warroom.notify.NotificationGaveUp;
 import com.warroom.notify.Outbox;
 import com.warroom.notify.spi.DeliveryResult;
@@ -61,6 +63,10 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 
 	private final ScheduledExecutorService loop;
 
+	private volatile DrillGuard guard = DrillGuard.defaults();
+
+	private volatile DrillCoordinators coordinators = DrillCoordinators.NONE;
+
 	public JdbcOutbox(DataSource dataSource, List<NotificationChannel> channels, ApplicationEventPublisher events,
 			Clock clock, Duration giveUpAfter, Duration pollEvery) {
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -81,13 +87,41 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 		}
 	}
 
+	/**
+	 * The drill isolation (GH-16): a drill's notification to a real-only target is stored
+	 * for the coordinator instead, or withheld (stored as {@code WITHHELD}, never sent).
+	 */
+	public void guard(DrillGuard guard, DrillCoordinators coordinators) {
+		this.guard = guard;
+		this.coordinators = coordinators;
+	}
+
 	@Override
-	public boolean enqueue(String channelType, String incidentId, Notification n) {
+	public boolean enqueue(String channelType, String incidentId, Notification original) {
 		Timestamp now = Timestamp.from(clock.instant());
+		String channel = channelType;
+		Notification n = original;
+		String status = "PENDING";
+		String detail = null;
+		java.util.Optional<DrillGuard.Target> coordinator = original.drill() ? coordinators.of(incidentId).stream()
+			.filter((target) -> channels.containsKey(target.channel()))
+			.findFirst() : java.util.Optional.empty();
+		DrillGuard.Verdict verdict = guard.check(original.drill(), new DrillGuard.Target(channelType, original.target()),
+				coordinator);
+		if (verdict instanceof DrillGuard.Redirect redirect) {
+			channel = redirect.to().channel();
+			n = new Notification(original.id(), redirect.to().address(), original.title(),
+					redirect.note() + "\n" + original.text(), true, original.actions());
+		}
+		else if (verdict instanceof DrillGuard.Withhold withhold) {
+			status = "WITHHELD";
+			detail = withhold.note();
+			log.info("演练通知 {} 未发出：目标仅限真实事件，且没有可接收的演练协调人", original.id());
+		}
 		try {
 			jdbc.update("INSERT INTO WR_OUTBOX (ID, CHANNEL, INCIDENT, TARGET, TITLE, BODY, DRILL, STATUS, ATTEMPTS, CREATED_AT,"
-					+ " NEXT_AT, ACTIONS) VALUES (?, ?, ?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)", n.id(), channelType, incidentId,
-					n.target(), n.title(), n.text(), n.drill(), now, now, encode(n.actions()));
+					+ " NEXT_AT, ACTIONS, DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)", n.id(), channel, incidentId,
+					n.target(), n.title(), n.text(), n.drill(), status, now, now, encode(n.actions()), detail);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {

@@ -84,8 +84,14 @@ class NotifyConfiguration {
 	JdbcOutbox outbox(DataSource dataSource, java.util.List<com.warroom.notify.spi.NotificationChannel> robotChannels,
 			org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock,
 			@org.springframework.beans.factory.annotation.Value("${warroom.notify.give-up-after:PT30M}") java.time.Duration giveUp,
-			@org.springframework.beans.factory.annotation.Value("${warroom.notify.poll:PT1S}") java.time.Duration poll) {
-		return new JdbcOutbox(dataSource, robotChannels, events, clock, giveUp, poll);
+			@org.springframework.beans.factory.annotation.Value("${warroom.notify.poll:PT1S}") java.time.Duration poll,
+			org.springframework.beans.factory.ObjectProvider<com.warroom.notify.DrillGuard> guard,
+			org.springframework.beans.factory.ObjectProvider<com.warroom.notify.DrillCoordinators> coordinators) {
+		JdbcOutbox outbox = new JdbcOutbox(dataSource, robotChannels, events, clock, giveUp, poll);
+		// drills never reach a real-only target (GH-16); without a configured guard the defaults hold
+		outbox.guard(guard.getIfAvailable(com.warroom.notify.DrillGuard::defaults),
+				coordinators.getIfAvailable(() -> com.warroom.notify.DrillCoordinators.NONE));
+		return outbox;
 	}
 
 	/** How a reminder whose handling failed (Redis unreachable) is tried again. */

@@ -236,4 +236,40 @@ class JdbcOutboxTests {
 		assertThat(a.pending()).isZero();
 	}
 
+	@Test // GH-16
+	void aDrillsNotificationToARealOnlyRobotIsStoredForTheCoordinatorOrWithheldNeverSentToTheRobot() {
+		JdbcOutbox outbox = outbox();
+		java.util.List<Notification> toTelegram = new CopyOnWriteArrayList<>();
+		outbox.register(new NotificationChannel() {
+			@Override
+			public String type() {
+				return "telegram";
+			}
+
+			@Override
+			public DeliveryResult deliver(Notification notification) {
+				toTelegram.add(notification);
+				return DeliveryResult.delivered();
+			}
+		});
+		outbox.guard(com.warroom.notify.DrillGuard.defaults(), (incident) -> incident.equals("DRL-1")
+				? List.of(new com.warroom.notify.DrillGuard.Target("sms", "139"),
+						new com.warroom.notify.DrillGuard.Target("telegram", "900000006"))
+				: List.of());
+		assertThat(outbox.enqueue("wecom", "DRL-1", new Notification("d1", "http://robot?key=K", "DRL-1 升级通知", "内容", true)))
+			.isTrue();
+		assertThat(outbox.enqueue("wecom", "DRL-2", new Notification("d2", "http://robot?key=K", "DRL-2 升级通知", "内容", true)))
+			.isTrue();
+		assertThat(outbox.enqueue("wecom", "INC-1", note("r1"))).isTrue();
+		outbox.drain();
+		assertThat(channel.delivered).containsExactly("r1");
+		assertThat(toTelegram).singleElement().satisfies((n) -> {
+			assertThat(n.target()).isEqualTo("900000006");
+			assertThat(n.body()).startsWith("【演练】DRL-1 升级通知").contains("企业微信群机器人（robot）").contains("内容")
+				.doesNotContain("key=K");
+		});
+		assertThat(outbox.status("d2")).isEqualTo("WITHHELD");
+		assertThat(outbox.pending()).isZero();
+	}
+
 }
