@@ -25,8 +25,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import com.warroom.bot.assessment.Assessment;
+import com.warroom.bot.assessment.Assessments;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.ButtonTokens;
-import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.ConversationState;
 import com.warroom.bot.engine.IncidentViews;
@@ -40,6 +42,7 @@ import com.warroom.bot.incident.TimelineType;
 import com.warroom.bot.roster.ContactBook;
 import com.warroom.bot.roster.Roster;
 import com.warroom.bot.store.EmbeddedRedis;
+import com.warroom.bot.store.RedisIncidentStore;
 import com.warroom.bot.telegram.SendQueue;
 import com.warroom.bot.telegram.TelegramGateway;
 import com.warroom.playbooks.PlaybookLibrary;
@@ -264,13 +267,14 @@ public final class PipelineBenchmark {
 		ZoneId zone = ZoneId.of("Asia/Shanghai");
 		Roster roster = Roster.parse(resource("warroom/roster.example.yaml"));
 		ContactBook contacts = ContactBook.parse(resource("warroom/contacts.example.yaml"), library.vocabulary());
-		IncidentStore incidents = new IncidentStore(redis, zone);
+		IncidentStore incidents = new RedisIncidentStore(redis, zone);
 		ButtonTokens tokens = new ButtonTokens(redis);
 		Texts texts = Texts.chinese();
 		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
 		Clock clock = Clock.systemUTC();
-		IncidentViews views = new IncidentViews(texts, roster, library.vocabulary(), new SeverityGrader(), reporting, tokens,
-				clock, zone, 200_000, incidents, java.time.Duration.ofMinutes(5));
+		Assessments assessments = new Assessments(
+				new Assessment.Policy(new SeverityGrader(), reporting, 200_000, java.time.Duration.ofMinutes(5)), incidents, clock);
+		IncidentViews views = new IncidentViews(texts, roster, library.vocabulary(), tokens, clock, zone, assessments);
 		for (int i = 0; i < chats; i++) {
 			ChatRef chat = new ChatRef("tg", String.valueOf(chatId(i)), null, false);
 			incidents.create(new IncidentStore.NewIncident(IncidentKind.DRILL, "central.db-host-hardware", chat, "wu-dba",

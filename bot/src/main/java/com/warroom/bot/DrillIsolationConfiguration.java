@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.delivery.DrillIsolation;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStore;

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.warroom.bot.assessment.Assessment;
 import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.engine.Html;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.Texts;
+import com.warroom.bot.incident.Escalation;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
@@ -105,7 +107,7 @@ public class ReminderRelay {
 		}
 		Incident incident = open.get().incident();
 		Playbook playbook = open.get().playbook();
-		Optional<Obligation> obligation = views.owed(incident, playbook).stream()
+		Optional<Obligation> obligation = views.assessments().assess(incident, playbook).owed().stream()
 			.filter((o) -> ReminderPlanner.key(o).equals(due.key()))
 			.findFirst();
 		if (obligation.isEmpty()) {
@@ -176,8 +178,9 @@ public class ReminderRelay {
 			return;
 		}
 		deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
-		String cause = (parts.length > 2 && parts[1].equals("esc")) ? incident.fields().getOrDefault("esc:" + parts[2] + ":cause", "")
-				: "";
+		String cause = (parts.length > 2 && parts[1].equals("esc") && !parts[2].isEmpty() && parts[2].length() < 10
+				&& parts[2].chars().allMatch(Character::isDigit))
+						? incident.escalation(Integer.parseInt(parts[2])).map(Escalation::cause).orElse("") : "";
 		if (!cause.startsWith("gaveup:")) {
 			escalations.raise(incident, "gaveup:" + gaveUp.notificationId(), Html.toPlain(text)).forEach(this::deliver);
 			planner.changed(incident.id());
@@ -196,24 +199,26 @@ public class ReminderRelay {
 		}
 		Incident incident = open.get().incident();
 		Playbook playbook = open.get().playbook();
-		Grade grade = views.grade(incident, playbook);
-		String seen = incident.fields().get("levelSeen");
-		if (seen == null) {
-			incidents.setField(incident.id(), "levelSeen", grade.level().name());
+		Grade grade = views.assessments().assess(incident, playbook).grade();
+		Severity announced = incident.levelState().announced();
+		if (announced == null) {
+			incidents.levelAnnounced(incident.id(), grade.level());
 			escalations.raise(incident, "declared", texts.get("escalation.declared", Html.escape(playbook.fullTitle()),
 					grade.level().label())).forEach(this::deliver);
 			return;
 		}
 		announceOverride(incident, playbook);
-		if (!grade.level().isHigherThan(Severity.valueOf(seen))) {
+		if (!grade.level().isHigherThan(announced)) {
 			return;
 		}
+		String seen = announced.name();
 		String reason = grade.reasons().get(0).toString();
-		IncidentStore.Result result = incidents.once(incident, "raised:" + grade.level().name(), grade.level().name(),
+		// the rise and its announcement in one change
+		IncidentStore.Result result = incidents.raiseLevel(incident, grade.level(),
 				new IncidentStore.Entry(TimelineType.LEVEL_RAISED, "system", texts.get("system.name"), "clock",
 						clock.instant(), java.util.Map.of("level", grade.level().label(), "text", reason, "from", seen)));
-		incidents.setField(incident.id(), "levelSeen", grade.level().name());
 		if (!result.applied()) {
+			incidents.levelAnnounced(incident.id(), grade.level());
 			return;
 		}
 		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
@@ -241,18 +246,19 @@ public class ReminderRelay {
 	 * override (the card already shows it).
 	 */
 	private void announceOverride(Incident incident, Playbook playbook) {
-		IncidentViews.Level level = views.level(incident, playbook);
+		Assessment.Level level = views.assessments().assess(incident, playbook).level();
 		if (!level.overridden()) {
 			return;
 		}
 		String mark = level.effective().name() + "|" + level.by() + "|" + level.reason();
-		String before = incident.fields().get("overrideSeen");
+		String before = incident.levelState().overrideAnnounced();
 		if (mark.equals(before)) {
 			return;
 		}
-		incidents.setField(incident.id(), "overrideSeen", mark);
+		incidents.overrideAnnounced(incident.id(), mark);
+		Severity announced = incident.levelState().announced();
 		Severity from = (before != null) ? Severity.valueOf(before.substring(0, before.indexOf('|')))
-				: Severity.valueOf(incident.fields().getOrDefault("levelSeen", level.computed().level().name()));
+				: (announced != null) ? announced : level.computed().level();
 		long changes = incidents.timeline(incident.id()).stream().filter((e) -> e.type() == TimelineType.LEVEL_SET).count();
 		String by = roster.byId(String.valueOf(level.by())).map((p) -> p.name()).orElse(String.valueOf(level.by()));
 		escalations.raise(incident, "override:" + changes, texts.get("escalation.override", from.label(),

@@ -7,6 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.delivery.Directory;
 import com.warroom.bot.delivery.Reach;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.notify.Outbox;

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public interface DirectReach {
 
-	/** The channel, as in {@link com.warroom.bot.engine.ChatRef#channel()}. */
+	/** The channel, as in {@link com.warroom.bot.chat.ChatRef#channel()}. */
 	String channel();
 
 	/**

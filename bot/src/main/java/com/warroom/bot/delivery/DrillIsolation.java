@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Html;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.notify.DrillGuard;

@@ -2,7 +2,7 @@ package com.warroom.bot.delivery;
 
 import java.util.Objects;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -196,7 +196,7 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 			Instant ended) {
 		List<Report> reports = new ArrayList<>();
 		List<ReportMade> made = new ArrayList<>();
-		for (ReportMade report : IncidentViews.history(timeline)) {
+		for (ReportMade report : com.warroom.bot.assessment.Assessment.history(timeline)) {
 			Optional<Obligation> owed = reporting.owed(facts, made, report.at()).stream()
 				.filter((obligation) -> obligation.kind() == report.kind()).findFirst();
 			int sequence = owed.map(Obligation::sequence).orElse(1);

@@ -59,8 +59,9 @@ public final class DrillPaperwork {
 	/** The drill measured now. */
 	public DrillMeasures measure(Incident incident, Playbook playbook, @Nullable Instant injectAt,
 			List<DrillMeasures.Criterion> criteria) {
-		return DrillMeasures.of(incident, incidents.timeline(incident.id()), injectAt, views.reporting(),
-				views.reportingFacts(incident, playbook), criteria, clock.instant());
+		List<com.warroom.bot.incident.TimelineEntry> timeline = incidents.timeline(incident.id());
+		return DrillMeasures.of(incident, timeline, injectAt, views.assessments().policy().reporting(),
+				views.assessments().assess(incident, playbook, timeline).reportingFacts(), criteria, clock.instant());
 	}
 
 	/** 《应急演练记录》. */

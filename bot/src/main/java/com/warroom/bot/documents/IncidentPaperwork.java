@@ -103,7 +103,9 @@ public class IncidentPaperwork implements Paperwork {
 	}
 
 	private DocumentData data(Incident incident, Playbook playbook) {
-		return new DocumentData(incident, playbook, incidents.timeline(incident.id()), views, texts, clock, zone);
+		List<TimelineEntry> timeline = incidents.timeline(incident.id());
+		return new DocumentData(incident, playbook, timeline, views.assessments().assess(incident, playbook, timeline), texts,
+				clock, zone);
 	}
 
 	@Override
@@ -288,14 +290,14 @@ public class IncidentPaperwork implements Paperwork {
 		root.put("recoveredAt", (incident.recoveredAt() != null) ? incident.recoveredAt().toString() : null);
 		root.put("closedAt", (incident.closedAt() != null) ? incident.closedAt().toString() : null);
 		// the level in force; with a leader's override also the computed level and the reason
-		Severity computed = views.grade(incident, playbook).level();
+		Severity computed = views.assessments().assess(incident, playbook).grade().level();
 		root.put("level", (incident.levelOverride() != null) ? incident.levelOverride().name() : computed.name());
 		root.put("computedLevel", computed.name());
 		if (incident.levelOverride() != null) {
 			Map<String, Object> override = new LinkedHashMap<>();
 			override.put("level", incident.levelOverride().name());
 			override.put("reason", incident.levelReason());
-			override.put("by", incident.fields().get("levelBy"));
+			override.put("by", incident.levelState().by());
 			root.put("override", override);
 		}
 		root.put("entries", incidents.timeline(incident.id()).stream().map((entry) -> {

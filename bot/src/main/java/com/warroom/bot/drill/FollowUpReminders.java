@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Html;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.delivery.Delivery;

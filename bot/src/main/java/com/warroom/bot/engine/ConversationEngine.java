@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
@@ -474,7 +475,7 @@ public class ConversationEngine {
 	/** A closed incident that still owes reports: they stay recordable, producible and reminded. */
 	static boolean stillOwing(Services services, Incident incident) {
 		return incident.status() == IncidentStatus.CLOSED && services.library().find(incident.playbookId())
-			.map((playbook) -> !services.views().owed(incident, playbook).isEmpty())
+			.map((playbook) -> !services.views().assessments().assess(incident, playbook).owed().isEmpty())
 			.orElse(false);
 	}
 

@@ -1,5 +1,7 @@
 package com.warroom.bot.engine;
 
+import com.warroom.bot.chat.Actor;
+import com.warroom.bot.chat.ChatRef;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package com.warroom.bot.engine;
 
+import com.warroom.bot.chat.ChatRef;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;

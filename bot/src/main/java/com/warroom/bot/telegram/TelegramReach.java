@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import com.warroom.bot.delivery.DirectReach;
 import com.warroom.bot.delivery.Reach;
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.roster.Person;
 
 /**

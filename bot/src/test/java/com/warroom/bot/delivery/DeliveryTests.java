@@ -2,8 +2,8 @@ package com.warroom.bot.delivery;
 
 import java.util.List;
 
-import com.warroom.bot.engine.Actor;
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.Actor;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.DrillMark;
 import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.Outbound;

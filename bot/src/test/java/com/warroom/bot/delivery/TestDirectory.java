@@ -3,7 +3,7 @@ package com.warroom.bot.delivery;
 import java.util.List;
 import java.util.Optional;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.telegram.TelegramReach;
 

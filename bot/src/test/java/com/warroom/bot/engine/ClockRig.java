@@ -31,8 +31,15 @@ final class ClockRig {
 
 	final ReminderPlanner planner;
 
+	final Escalations escalations;
+
 	ClockRig() {
-		chat = new EngineHarness(TestRedis.fresh());
+		this(java.util.function.UnaryOperator.identity());
+	}
+
+	/** With the store wrapped by {@code store}. */
+	ClockRig(java.util.function.UnaryOperator<com.warroom.bot.incident.IncidentStore> store) {
+		chat = new EngineHarness(TestRedis.fresh(), store);
 		String policy;
 		try (var in = getClass().getClassLoader().getResourceAsStream("warroom/escalation.yaml")) {
 			policy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -53,10 +60,10 @@ final class ClockRig {
 			}
 
 		};
-		Escalations escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
+		escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
 				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox,
 				com.warroom.bot.delivery.TestDirectory.webAndTelegram());
-		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.views, plans, chat.redis, chat.clock,
+		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.assessments, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
 				com.warroom.bot.delivery.Delivery.of(List.of(sink, web)), chat.clock, escalations);

@@ -1,5 +1,6 @@
 package com.warroom.bot.engine;
 
+import com.warroom.bot.chat.Actor;
 import java.time.Duration;
 import java.util.List;
 

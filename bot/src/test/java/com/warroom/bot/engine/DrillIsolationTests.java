@@ -1,5 +1,6 @@
 package com.warroom.bot.engine;
 
+import com.warroom.bot.chat.ChatRef;
 import java.util.List;
 
 import com.warroom.bot.delivery.Delivery;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.warroom.bot.assessment.AffectedSystems;
 import com.warroom.bot.drill.DrillStore;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentKind;

@@ -1,5 +1,6 @@
 package com.warroom.bot.engine;
 
+import com.warroom.bot.chat.Actor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -15,9 +15,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.warroom.bot.assessment.Assessment;
+import com.warroom.bot.assessment.Assessments;
+import com.warroom.bot.chat.Actor;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.ContactBook;
 import com.warroom.bot.roster.Roster;
+import com.warroom.bot.store.RedisIncidentStore;
 import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.PlaybookLoader;
 import com.warroom.playbooks.ReportingObligations;
@@ -49,6 +54,8 @@ public final class EngineHarness {
 	public final ConversationEngine.Services services;
 
 	final IncidentViews views;
+
+	final Assessments assessments;
 
 	final Roster roster;
 
@@ -82,16 +89,27 @@ public final class EngineHarness {
 
 	/** With the documents kept under {@code archiveRoot}. */
 	EngineHarness(UnifiedJedis redis, TopicOpener topics, java.nio.file.Path archiveRoot) {
+		this(redis, topics, archiveRoot, java.util.function.UnaryOperator.identity());
+	}
+
+	/** With the store wrapped by {@code store} (e.g. one counting reads). */
+	EngineHarness(UnifiedJedis redis, java.util.function.UnaryOperator<IncidentStore> store) {
+		this(redis, TopicOpener.none(), temporaryDirectory(), store);
+	}
+
+	private EngineHarness(UnifiedJedis redis, TopicOpener topics, java.nio.file.Path archiveRoot,
+			java.util.function.UnaryOperator<IncidentStore> store) {
 		this.redis = redis;
 		this.roster = Roster.parse(resource("warroom/roster.example.yaml"));
 		ContactBook contacts = ContactBook.parse(resource("warroom/contacts.example.yaml"), LIBRARY.vocabulary());
-		this.incidents = new IncidentStore(redis, SHANGHAI);
+		this.incidents = store.apply(new RedisIncidentStore(redis, SHANGHAI));
 		this.tokens = new ButtonTokens(redis);
 		this.slots = new MessageSlots(redis);
 		Texts texts = Texts.chinese();
 		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
-		this.views = new IncidentViews(texts, roster, LIBRARY.vocabulary(), new SeverityGrader(), reporting,
-				tokens, clock, SHANGHAI, 200_000, incidents, Duration.ofMinutes(5));
+		this.assessments = new Assessments(
+				new Assessment.Policy(new SeverityGrader(), reporting, 200_000, Duration.ofMinutes(5)), incidents, clock);
+		this.views = new IncidentViews(texts, roster, LIBRARY.vocabulary(), tokens, clock, SHANGHAI, assessments);
 		this.archive = new Archive(archiveRoot, clock);
 		this.company = new CompanyInfo("示例期货有限公司", "赵总经理", null, "冯技术服务岗", "021-00000000", "021-00000001",
 				"13800000009", "it@example.com", null);

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.warroom.bot.chat.Actor;
 import com.warroom.bot.clock.Escalations;
 import com.warroom.bot.delivery.OutboundSink;
 import com.warroom.bot.clock.ReminderPlanner;
@@ -140,7 +141,7 @@ class ReminderClockTests {
 		escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
 				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox,
 				com.warroom.bot.delivery.TestDirectory.webAndTelegram());
-		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.views, plans, chat.redis, chat.clock,
+		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.assessments, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
 				com.warroom.bot.delivery.Delivery.of(List.of(sink, web)), chat.clock, escalations);

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.delivery.EventHandling;
 import com.warroom.bot.delivery.OutboundSink;
 import com.warroom.bot.delivery.Settling;
-import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.ScriptedEngine;
