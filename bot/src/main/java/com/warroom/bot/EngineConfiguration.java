@@ -24,6 +24,7 @@ import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.ContactBook;
 import com.warroom.bot.roster.Roster;
 import com.warroom.bot.roster.Synonyms;
+import com.warroom.bot.store.RedisIncidentStore;
 import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.ReportingObligations;
 import com.warroom.playbooks.SeverityGrader;
@@ -65,7 +66,7 @@ class EngineConfiguration {
 
 	@Bean
 	IncidentStore incidentStore(UnifiedJedis redis, WorkingDayCalendar calendar) {
-		return new IncidentStore(redis, calendar.zone());
+		return new RedisIncidentStore(redis, calendar.zone());
 	}
 
 	/** Documents issued and closed incidents: {@code ARCHIVE_DIR}, by default {@code DATA_DIR/archive}. */

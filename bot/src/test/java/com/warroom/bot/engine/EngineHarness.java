@@ -15,9 +15,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.warroom.bot.chat.Actor;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.ContactBook;
 import com.warroom.bot.roster.Roster;
+import com.warroom.bot.store.RedisIncidentStore;
 import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.PlaybookLoader;
 import com.warroom.playbooks.ReportingObligations;
@@ -85,7 +88,7 @@ public final class EngineHarness {
 		this.redis = redis;
 		this.roster = Roster.parse(resource("warroom/roster.example.yaml"));
 		ContactBook contacts = ContactBook.parse(resource("warroom/contacts.example.yaml"), LIBRARY.vocabulary());
-		this.incidents = new IncidentStore(redis, SHANGHAI);
+		this.incidents = new RedisIncidentStore(redis, SHANGHAI);
 		this.tokens = new ButtonTokens(redis);
 		this.slots = new MessageSlots(redis);
 		Texts texts = Texts.chinese();
