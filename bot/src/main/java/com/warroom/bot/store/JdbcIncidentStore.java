@@ -18,14 +18,11 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.incident.Effects;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
-import com.warroom.bot.incident.IncidentStore.Entry;
-import com.warroom.bot.incident.IncidentStore.NewIncident;
-import com.warroom.bot.incident.IncidentStore.Result;
 import com.warroom.bot.incident.StepState;
 import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.playbooks.Track;
@@ -44,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the write's name; so two people pressing the same button at the same moment record
  * exactly one action, and a redelivered update takes effect once. Thread-safe.
  */
-public class JdbcIncidentStore {
+public class JdbcIncidentStore implements IncidentStore {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -64,8 +61,9 @@ public class JdbcIncidentStore {
 	}
 
 	/** Opens an incident with the next id of its day and appends its declaration. */
+	@Override
 	public Incident create(NewIncident incident, Entry declared) {
-		String op = Effects.key("create:" + incident.kind() + ":" + incident.playbookId() + ":" + incident.chat().key());
+		String op = Effects.name("create:" + incident.kind() + ":" + incident.playbookId() + ":" + incident.chat().key());
 		Optional<Incident> earlier = createdBy(op);
 		if (earlier.isPresent()) {
 			return earlier.get();
@@ -148,6 +146,7 @@ public class JdbcIncidentStore {
 		}
 	}
 
+	@Override
 	public Optional<Incident> find(String id) {
 		List<Map<String, Object>> rows = jdbc.queryForList("SELECT STATUS, VERSION FROM WR_INCIDENT WHERE ID = ?", id);
 		if (rows.isEmpty()) {
@@ -160,17 +159,20 @@ public class JdbcIncidentStore {
 	}
 
 	/** Incidents not yet closed in a chat (any topic), oldest first. */
+	@Override
 	public List<Incident> openIn(ChatRef chat) {
 		return load(jdbc.queryForList("SELECT ID FROM WR_INCIDENT WHERE CHAT_KEY = ? AND STATUS <> 'CLOSED'", String.class,
 				chat.key()));
 	}
 
 	/** Every incident not yet closed. */
+	@Override
 	public List<Incident> open() {
 		return load(jdbc.queryForList("SELECT ID FROM WR_INCIDENT WHERE STATUS <> 'CLOSED'", String.class));
 	}
 
 	/** The incident a forum topic belongs to. */
+	@Override
 	public Optional<String> incidentOfThread(ChatRef chat) {
 		if (chat.threadId() == null) {
 			return Optional.empty();
@@ -180,6 +182,7 @@ public class JdbcIncidentStore {
 	}
 
 	/** Records the forum topic of an incident. */
+	@Override
 	public void setThread(String incidentId, ChatRef topic) {
 		transactions.executeWithoutResult((status) -> {
 			if (lock(incidentId) == null) {
@@ -200,9 +203,10 @@ public class JdbcIncidentStore {
 	 * @param newCursor the new current step of the track, {@code ""} when the track ends,
 	 * or null to leave it
 	 */
+	@Override
 	public Result changeStep(Incident incident, Track track, String stepId, Collection<StepState.Status> accepted,
 			StepState newState, @Nullable String newCursor, Entry entry) {
-		String op = Effects.key("step:" + incident.id() + ":" + track.key() + ":" + stepId + ":"
+		String op = Effects.name("step:" + incident.id() + ":" + track.key() + ":" + stepId + ":"
 				+ newState.encode().split(":", 2)[0] + ":" + entry.type());
 		return guarded(incident.id(), op, (current) -> {
 			if (IncidentStatus.CLOSED.name().equals(current.status())) {
@@ -228,8 +232,9 @@ public class JdbcIncidentStore {
 	}
 
 	/** Sets fields and appends an entry if the incident's status is one of {@code allowed}. */
+	@Override
 	public Result change(Incident incident, Set<IncidentStatus> allowed, Map<String, String> fields, Entry entry) {
-		String op = Effects.key("change:" + incident.id() + ":" + entry.type() + ":" + new TreeSet<>(fields.keySet()));
+		String op = Effects.name("change:" + incident.id() + ":" + entry.type() + ":" + new TreeSet<>(fields.keySet()));
 		return guarded(incident.id(), op, (current) -> {
 			if (allowed.stream().noneMatch((status) -> status.name().equals(current.status()))) {
 				return new Result(false, "status", current.status());
@@ -242,6 +247,7 @@ public class JdbcIncidentStore {
 	 * Sets {@code field} and appends {@code entry} only if the field is not set yet (and
 	 * the incident is not closed): a one-time fact such as an approval or a report.
 	 */
+	@Override
 	public Result once(Incident incident, String field, String value, Entry entry) {
 		return once(incident, field, value, entry, false);
 	}
@@ -250,12 +256,13 @@ public class JdbcIncidentStore {
 	 * Like {@link #once}, also on a closed incident: what is still owed after close (the
 	 * post-recovery reports, their 签发, the escalation of one overdue) is recorded.
 	 */
+	@Override
 	public Result onceEvenClosed(Incident incident, String field, String value, Entry entry) {
 		return once(incident, field, value, entry, true);
 	}
 
 	private Result once(Incident incident, String field, String value, Entry entry, boolean evenClosed) {
-		String op = Effects.key("once:" + incident.id() + ":" + field);
+		String op = Effects.name("once:" + incident.id() + ":" + field);
 		return guarded(incident.id(), op, (current) -> {
 			if (IncidentStatus.CLOSED.name().equals(current.status()) && !evenClosed) {
 				return new Result(false, "closed", "");
@@ -269,11 +276,13 @@ public class JdbcIncidentStore {
 	}
 
 	/** Sets one bookkeeping field without a timeline entry (e.g. the last level announced). */
+	@Override
 	public void setField(String incidentId, String field, String value) {
 		setFields(incidentId, Map.of(field, value));
 	}
 
 	/** Sets several bookkeeping fields at once (one transaction), without a timeline entry. */
+	@Override
 	public void setFields(String incidentId, Map<String, String> fields) {
 		transactions.executeWithoutResult((status) -> {
 			if (lock(incidentId) != null) {
@@ -286,23 +295,27 @@ public class JdbcIncidentStore {
 	 * Marks a closed incident as still owing reports (or no longer): it stays reachable in
 	 * its chat for {@code /reported} and {@code /summary}, and on the board.
 	 */
+	@Override
 	public void setOwing(Incident incident, boolean owing) {
 		jdbc.update("UPDATE WR_INCIDENT SET OWING = ? WHERE ID = ?", owing, incident.id());
 	}
 
 	/** Closed incidents of a chat that still owe reports, oldest first. */
+	@Override
 	public List<Incident> owingIn(ChatRef chat) {
 		return load(jdbc.queryForList("SELECT ID FROM WR_INCIDENT WHERE CHAT_KEY = ? AND OWING AND STATUS = 'CLOSED'",
 				String.class, chat.key()));
 	}
 
 	/** Every closed incident that still owes reports. */
+	@Override
 	public List<Incident> owing() {
 		return load(
 				jdbc.queryForList("SELECT ID FROM WR_INCIDENT WHERE OWING AND STATUS = 'CLOSED'", String.class));
 	}
 
 	/** The timeline in the order it happened. */
+	@Override
 	public List<TimelineEntry> timeline(String incidentId) {
 		return jdbc.query("SELECT ENTRY_ID, TYPE, PERSON, PERSON_NAME, CHANNEL, AT_MILLIS, DETAILS FROM WR_TIMELINE"
 				+ " WHERE INCIDENT_ID = ? ORDER BY SEQ", (row, n) -> new TimelineEntry(row.getString(1),

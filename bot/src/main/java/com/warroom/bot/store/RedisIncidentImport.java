@@ -95,7 +95,8 @@ public final class RedisIncidentImport {
 		scan(PREFIX + "op:*", (key) -> {
 			String result = redis.get(key);
 			if (result != null) {
-				insertIfAbsent("INSERT INTO WR_EFFECT (NAME, RESULT, CREATED_AT) VALUES (?, ?, ?)", key, result, now);
+				insertIfAbsent("INSERT INTO WR_EFFECT (NAME, RESULT, CREATED_AT) VALUES (?, ?, ?)",
+						key.substring((PREFIX + "op:").length()), result, now);
 			}
 		});
 		Copied copied = new Copied(counts[0], counts[1], counts[2]);

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.TestRedis;
 import com.warroom.bot.incident.Effects;
 import com.warroom.bot.incident.Incident;
@@ -22,10 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.UnifiedJedis;
 
-import static com.warroom.bot.store.JdbcIncidentStoreTests.CHAT;
-import static com.warroom.bot.store.JdbcIncidentStoreTests.SHANGHAI;
-import static com.warroom.bot.store.JdbcIncidentStoreTests.T0;
-import static com.warroom.bot.store.JdbcIncidentStoreTests.entry;
+import static com.warroom.bot.store.IncidentStoreContract.CHAT;
+import static com.warroom.bot.store.IncidentStoreContract.SHANGHAI;
+import static com.warroom.bot.store.IncidentStoreContract.T0;
+import static com.warroom.bot.store.IncidentStoreContract.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,7 +37,7 @@ class RedisIncidentImportTests {
 
 	private final UnifiedJedis redis = TestRedis.fresh();
 
-	private final IncidentStore before = new IncidentStore(redis, SHANGHAI);
+	private final IncidentStore before = new RedisIncidentStore(redis, SHANGHAI);
 
 	private HikariDataSource database;
 

@@ -3,6 +3,8 @@ package com.warroom.bot.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.warroom.notify.JobStoreSchema;
@@ -12,6 +14,12 @@ import com.zaxxer.hikari.HikariDataSource;
  * A fresh, migrated job-store database for one test: an in-memory H2 by default, or a
  * schema of its own on the PostgreSQL named by {@code WARROOM_TEST_PG_URL} (a JDBC URL with
  * the user, e.g. {@code jdbc:postgresql://127.0.0.1:55432/warroom?user=postgres}).
+ *
+ * <p>The incident record moved from Redis to the database (issue 15), so the tests that
+ * start from a flushed Redis ({@link com.warroom.bot.engine.TestRedis#fresh}) also start
+ * from an empty record: the databases {@linkplain #track tracked} here (the shared one of
+ * the engine tests, and every application context's, see {@link TrackDataSources}) lose
+ * their incidents when Redis is flushed.
  */
 public final class TestDatabase {
 
@@ -19,6 +27,10 @@ public final class TestDatabase {
 	public static final String POSTGRES_URL = System.getenv("WARROOM_TEST_PG_URL");
 
 	private static final AtomicInteger COUNT = new AtomicInteger();
+
+	private static final List<javax.sql.DataSource> TRACKED = new CopyOnWriteArrayList<>();
+
+	private static HikariDataSource shared;
 
 	private TestDatabase() {
 	}
@@ -52,6 +64,39 @@ public final class TestDatabase {
 	/** PostgreSQL when the environment names one, else H2. */
 	public static HikariDataSource fresh() {
 		return (POSTGRES_URL != null) ? postgres() : h2();
+	}
+
+	/** One database for the test JVM (the engine tests'), emptied with Redis. */
+	public static synchronized HikariDataSource shared() {
+		if (shared == null) {
+			shared = fresh();
+			track(shared);
+		}
+		return shared;
+	}
+
+	/** Empties the incident record of {@code dataSource} whenever Redis is flushed. */
+	public static void track(javax.sql.DataSource dataSource) {
+		TRACKED.add(dataSource);
+	}
+
+	/** Empties the incident record of every tracked database still open. */
+	public static void wipeTracked() {
+		for (javax.sql.DataSource dataSource : TRACKED) {
+			if (dataSource instanceof HikariDataSource hikari && hikari.isClosed()) {
+				TRACKED.remove(dataSource);
+				continue;
+			}
+			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+				for (String table : List.of("WR_TIMELINE", "WR_INCIDENT_FIELD", "WR_INCIDENT_THREAD", "WR_INCIDENT_SEQ",
+						"WR_EFFECT", "WR_INCIDENT")) {
+					statement.execute("DELETE FROM " + table);
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("cannot empty a test database: " + ex.getMessage(), ex);
+			}
+		}
 	}
 
 	static HikariDataSource pool(String url) {
