@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Button;
@@ -16,6 +17,7 @@ import com.warroom.bot.engine.Html;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.Texts;
+import com.warroom.bot.incident.Escalation;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
@@ -36,7 +38,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * or a report is overdue; each tier's people are told directly with a 确认收到 button; the
  * first acknowledgement stops it; without one the next tier is told after
  * {@code ACK_TIMEOUT}, and after the last tier the round repeats, a bounded number of
- * times. State lives in the incident's hash ({@code esc:N:*}), so any instance can move it.
+ * times. State lives with the incident (its {@link Escalation}s), so any instance can move it.
  */
 public class Escalations {
 
@@ -131,22 +133,15 @@ public class Escalations {
 	 * its first tier.
 	 */
 	public List<Outbound> raise(Incident incident, String cause, String reason) {
-		int number = 1 + (int) incident.fields().keySet().stream().filter((k) -> k.matches("esc:\\d+:cause")).count();
 		Instant now = clock.instant();
-		IncidentStore.Result result = once(incident, "esccause:" + cause, String.valueOf(number),
-				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now,
-						Map.of("text", reason, "tier", policy.tiers().get(0).name(), "esc", String.valueOf(number))));
-		if (!result.applied()) {
+		// one atomic change: two raised at once get different numbers, none is left half raised
+		OptionalInt raised = incidents.raiseEscalation(incident, cause, reason, now.plus(policy.ackTimeout()),
+				ids(holders(policy.tiers().get(0))), new IncidentStore.Entry(TimelineType.ESCALATED, "system",
+						texts.get("system.name"), "clock", now, Map.of("text", reason, "tier", policy.tiers().get(0).name())));
+		if (raised.isEmpty()) {
 			return List.of();
 		}
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("esc:" + number + ":cause", cause);
-		fields.put("esc:" + number + ":reason", reason);
-		fields.put("esc:" + number + ":tier", "0");
-		fields.put("esc:" + number + ":round", "1");
-		fields.put("esc:" + number + ":next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()));
-		fields.put("esc:" + number + ":told", told(incident, number, holders(policy.tiers().get(0))));
-		incidents.setFields(incident.id(), fields);
+		int number = raised.getAsInt();
 		List<Outbound> actions = new ArrayList<>();
 		if (cause.equals("declared")) {
 			// told first: a leader Telegram refuses is known before the tiers reach them
@@ -178,15 +173,9 @@ public class Escalations {
 		return actions;
 	}
 
-	/** The roster ids told of escalation {@code number} so far, with {@code people} added. */
-	private static String told(Incident incident, int number, List<Person> people) {
-		java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-		String before = incident.fields().getOrDefault("esc:" + number + ":told", "");
-		if (!before.isEmpty()) {
-			ids.addAll(List.of(before.split(",")));
-		}
-		people.forEach((person) -> ids.add(person.id()));
-		return String.join(",", ids);
+	/** The roster ids of {@code people}. */
+	private static List<String> ids(List<Person> people) {
+		return people.stream().map(Person::id).toList();
 	}
 
 	/** The escalation's acknowledgement timed out: tell the next tier, or give up after the last round. */
@@ -196,25 +185,24 @@ public class Escalations {
 			return List.of();
 		}
 		Incident incident = found.get();
-		Map<String, String> f = incident.fields();
-		String prefix = "esc:" + number + ":";
-		if (incident.status() == IncidentStatus.CLOSED && !chasedAfterClose(f.getOrDefault(prefix + "cause", ""))) {
+		Optional<Escalation> escalation = incident.escalation(number);
+		if (escalation.isEmpty() || (incident.status() == IncidentStatus.CLOSED && !chasedAfterClose(escalation.get().cause()))) {
 			return List.of();
 		}
-		if (!f.containsKey(prefix + "tier") || f.containsKey(prefix + "ack") || f.containsKey(prefix + "done")) {
+		if (escalation.get().ackedBy() != null || escalation.get().exhausted()) {
 			return List.of();
 		}
-		int tier = Integer.parseInt(f.get(prefix + "tier")) + 1;
-		int round = Integer.parseInt(f.getOrDefault(prefix + "round", "1"));
+		int tier = escalation.get().tier() + 1;
+		int round = escalation.get().round();
 		if (tier >= policy.tiers().size()) {
 			tier = 0;
 			round++;
 		}
-		String reason = f.getOrDefault(prefix + "reason", "");
+		String reason = escalation.get().reason();
 		Instant now = clock.instant();
 		if (round > policy.rounds()) {
-			once(incident, prefix + "done", "exhausted", new IncidentStore.Entry(TimelineType.ESCALATION_EXHAUSTED,
-					"system", texts.get("system.name"), "clock", now, Map.of("text", reason, "esc", String.valueOf(number))));
+			incidents.exhaustEscalation(incident, number, new IncidentStore.Entry(TimelineType.ESCALATION_EXHAUSTED, "system",
+					texts.get("system.name"), "clock", now, Map.of("text", reason, "esc", String.valueOf(number))));
 			// the room's message of this escalation loses its button; the room is told to follow up by hand
 			String exhausted = texts.get("escalation.exhausted", incident.id(), Html.escape(reason));
 			// the escalation's own message says how it ended (button gone); the alert itself is
@@ -223,20 +211,16 @@ public class Escalations {
 			return List.of(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number), ended,
 					List.of(), incident.id()), new Outbound.Send(incident.chat(), exhausted, List.of(), null, incident.id()));
 		}
-		IncidentStore.Result moved = once(incident, prefix + "step:" + round + ":" + tier, "1",
-				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now,
+		// one atomic change: the step, the tier, the round, the timeout and who was told
+		IncidentStore.Result moved = incidents.moveEscalation(incident, number, round, tier, now.plus(policy.ackTimeout()),
+				ids(holders(policy.tiers().get(tier))), new IncidentStore.Entry(TimelineType.ESCALATED, "system",
+						texts.get("system.name"), "clock", now,
 						Map.of("text", reason, "tier", policy.tiers().get(tier).name(), "esc", String.valueOf(number))));
 		if (!moved.applied()) {
 			return List.of();
 		}
-		incidents.setFields(incident.id(), Map.of(prefix + "tier", String.valueOf(tier), prefix + "round",
-				String.valueOf(round), prefix + "next", String.valueOf(now.plus(policy.ackTimeout()).toEpochMilli()),
-				prefix + "told", told(incident, number, holders(policy.tiers().get(tier)))));
 		return messages(incident, number, reason, tier, round);
 	}
-
-	/** Incident field marking a person the bot could not message directly. */
-	static final String UNREACHABLE = "unreach:";
 
 	/** Where an undeliverable direct message went instead, and the messages that takes. */
 	public record Rerouted(List<Outbound> actions, String note) {
@@ -258,28 +242,28 @@ public class Escalations {
 			return new Rerouted(List.of(), none);
 		}
 		Incident incident = found.get();
-		String prefix = "esc:" + parts[0] + ":";
+		int number = parts[0].chars().allMatch(Character::isDigit) && !parts[0].isEmpty() ? Integer.parseInt(parts[0]) : 0;
 		String personId = parts[3];
-		incidents.setField(incident.id(), UNREACHABLE + personId, "1");
-		Map<String, String> f = incident.fields();
-		if (!f.containsKey(prefix + "tier") || f.containsKey(prefix + "ack") || f.containsKey(prefix + "done")) {
+		incidents.markUnreachable(incident.id(), personId);
+		Optional<Escalation> escalation = incident.escalation(number);
+		if (escalation.isEmpty() || escalation.get().ackedBy() != null || escalation.get().exhausted()) {
 			return new Rerouted(List.of(), none);
 		}
-		int tier = Integer.parseInt(f.get(prefix + "tier"));
-		String round = f.getOrDefault(prefix + "round", "1");
+		int tier = escalation.get().tier();
+		int round = escalation.get().round();
 		Optional<Person> deputy = roster.byId(personId).map(Person::deputy).flatMap(roster::byId)
-			.filter((d) -> !d.id().equals(personId) && !f.containsKey(UNREACHABLE + d.id()))
+			.filter((d) -> !d.id().equals(personId) && !incident.unreachable(d.id()))
 			.filter((d) -> !holders(policy.tiers().get(tier)).contains(d));
 		if (deputy.isPresent()) {
-			return new Rerouted(tell(incident, Integer.parseInt(parts[0]), f.getOrDefault(prefix + "reason", ""), tier,
-					Integer.parseInt(round), deputy.get()), texts.get("notify.rerouted.deputy", Html.escape(deputy.get().name())));
+			return new Rerouted(tell(incident, number, escalation.get().reason(), tier, round, deputy.get()),
+					texts.get("notify.rerouted.deputy", Html.escape(deputy.get().name())));
 		}
-		if (!parts[1].equals(round) || !parts[2].equals(String.valueOf(tier))) {
+		if (!parts[1].equals(String.valueOf(round)) || !parts[2].equals(String.valueOf(tier))) {
 			return new Rerouted(List.of(), none); // the escalation has moved on already
 		}
-		List<Outbound> next = timeout(incident.id(), Integer.parseInt(parts[0]));
-		String name = incidents.find(incident.id()).map((i) -> i.fields().get(prefix + "tier"))
-			.map((t) -> policy.tiers().get(Integer.parseInt(t)).name()).orElse("");
+		List<Outbound> next = timeout(incident.id(), number);
+		String name = incidents.find(incident.id()).flatMap((i) -> i.escalation(number))
+			.map((e) -> policy.tiers().get(e.tier()).name()).orElse("");
 		return new Rerouted(next, next.isEmpty() ? none : texts.get("notify.rerouted.tier", Html.escape(name)));
 	}
 
@@ -307,13 +291,12 @@ public class Escalations {
 	/** Reminders for the open escalations of an incident (their next timeouts). */
 	public List<Reminder> reminders(Incident incident) {
 		List<Reminder> reminders = new ArrayList<>();
-		for (Map.Entry<Integer, String> open : incident.openEscalations().entrySet()) {
-			if (incident.status() == IncidentStatus.CLOSED
-					&& !chasedAfterClose(incident.fields().getOrDefault("esc:" + open.getKey() + ":cause", ""))) {
+		for (Escalation open : incident.openEscalations().values()) {
+			if (incident.status() == IncidentStatus.CLOSED && !chasedAfterClose(open.cause())) {
 				continue;
 			}
-			Instant next = Instant.ofEpochMilli(Long.parseLong(open.getValue()));
-			reminders.add(new Reminder(incident.id(), "ESC:" + open.getKey(), Reminder.Stage.DUE, next, next));
+			Instant next = Objects.requireNonNull(open.next());
+			reminders.add(new Reminder(incident.id(), "ESC:" + open.number(), Reminder.Stage.DUE, next, next));
 		}
 		return reminders;
 	}
@@ -324,11 +307,6 @@ public class Escalations {
 	 */
 	static boolean chasedAfterClose(String cause) {
 		return IncidentViews.chasedAfterClose(cause);
-	}
-
-	private IncidentStore.Result once(Incident incident, String field, String value, IncidentStore.Entry entry) {
-		return (incident.status() == IncidentStatus.CLOSED) ? incidents.onceEvenClosed(incident, field, value, entry)
-				: incidents.once(incident, field, value, entry);
 	}
 
 	/** {@code 5 分钟}, {@code 90 秒}: whole minutes when the span is a whole number of them. */
@@ -346,13 +324,13 @@ public class Escalations {
 		String text = texts.get("escalation.message", drill, incident.id(), Html.escape(reason), Html.escape(target.name()),
 				span(policy.ackTimeout()));
 		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
-		Map<String, String> known = incidents.find(incident.id()).map(Incident::fields).orElse(incident.fields());
+		Incident known = incidents.find(incident.id()).orElse(incident);
 		List<String> unreachable = new ArrayList<>();
 		for (Person person : people) {
 			String id = incident.id() + ":esc:" + number + ":" + round + ":" + tier + ":" + person.id();
 			actions.addAll(direct(incident, person, text, ack, IncidentViews.escalationSlot(incident.id(), number), id,
 					incident.id() + " " + target.name()));
-			if (person.telegramId() != null && known.containsKey(UNREACHABLE + person.id())) {
+			if (person.telegramId() != null && known.unreachable(person.id())) {
 				unreachable.add(id); // known not to be reachable by Telegram: their deputy or the next tier at once
 			}
 		}
@@ -389,7 +367,7 @@ public class Escalations {
 	 * that reaches them goes to their deputy or the next tier at once.
 	 */
 	public void unreachable(String incidentId, String personId) {
-		incidents.setField(incidentId, UNREACHABLE + personId, "1");
+		incidents.markUnreachable(incidentId, personId);
 	}
 
 	/**
@@ -404,7 +382,7 @@ public class Escalations {
 		List<List<Button>> buttons = (ack != null) ? List.of(List.of(ack)) : List.of();
 		// the person's own web chat keeps it too: the way in where Telegram is not reachable
 		actions.add(new Outbound.Send(ChatRef.webPrivate(person.id()), text, buttons, slot, incident.id()));
-		if (person.telegramId() == null || incident.fields().containsKey(UNREACHABLE + person.id())) {
+		if (person.telegramId() == null || incident.unreachable(person.id())) {
 			return actions; // never again to a person Telegram cannot reach (GH-12); the web chat keeps it
 		}
 		if (outbox.supports(TELEGRAM)) {

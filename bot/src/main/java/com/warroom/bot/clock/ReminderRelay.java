@@ -10,6 +10,7 @@ import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.OutboundSink;
 import com.warroom.bot.engine.Texts;
+import com.warroom.bot.incident.Escalation;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
@@ -176,8 +177,9 @@ public class ReminderRelay {
 			return;
 		}
 		deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
-		String cause = (parts.length > 2 && parts[1].equals("esc")) ? incident.fields().getOrDefault("esc:" + parts[2] + ":cause", "")
-				: "";
+		String cause = (parts.length > 2 && parts[1].equals("esc") && !parts[2].isEmpty() && parts[2].length() < 10
+				&& parts[2].chars().allMatch(Character::isDigit))
+						? incident.escalation(Integer.parseInt(parts[2])).map(Escalation::cause).orElse("") : "";
 		if (!cause.startsWith("gaveup:")) {
 			escalations.raise(incident, "gaveup:" + gaveUp.notificationId(), Html.toPlain(text)).forEach(this::deliver);
 			planner.changed(incident.id());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.warroom.bot.chat.ChatRef;
+import com.warroom.bot.incident.Escalation;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
@@ -226,20 +227,17 @@ final class LifecycleFlow {
 	 * of promising a next tier that never comes. Those about a report still owed go on.
 	 */
 	private void endHandlingEscalations(Incident closed, Reply reply) {
-		Map<String, String> f = closed.fields();
-		for (Integer number : closed.openEscalations().keySet()) {
-			if (IncidentViews.chasedAfterClose(f.getOrDefault("esc:" + number + ":cause", ""))) {
+		for (Escalation escalation : closed.openEscalations().values()) {
+			if (IncidentViews.chasedAfterClose(escalation.cause())) {
 				continue;
 			}
 			String ended = services.texts().get("escalation.closed",
 					closed.isDrill() ? services.texts().get("reminder.drill") : "", closed.id(),
-					Html.escape(f.getOrDefault("esc:" + number + ":reason", "")));
-			String slot = IncidentViews.escalationSlot(closed.id(), number);
+					Html.escape(escalation.reason()));
+			String slot = IncidentViews.escalationSlot(closed.id(), escalation.number());
 			reply.add(new Outbound.Edit(closed.chat(), slot, ended, List.of(), closed.id()));
-			for (String told : f.getOrDefault("esc:" + number + ":told", "").split(",")) {
-				if (!told.isEmpty()) {
-					reply.add(new Outbound.Edit(ChatRef.webPrivate(told), slot, ended, List.of(), closed.id()));
-				}
+			for (String told : escalation.told()) {
+				reply.add(new Outbound.Edit(ChatRef.webPrivate(told), slot, ended, List.of(), closed.id()));
 			}
 		}
 	}
@@ -271,42 +269,44 @@ final class LifecycleFlow {
 	 */
 	void acknowledge(Inbound inbound, Person person, Incident incident, @Nullable String pressed, Reply reply) {
 		Texts t = services.texts();
-		Map<String, String> f = incident.fields();
 		if (pressed != null) {
-			if (pressed.isEmpty() || !pressed.chars().allMatch(Character::isDigit) || !f.containsKey("esc:" + pressed + ":reason")) {
+			Optional<Escalation> escalation = (!pressed.isEmpty() && pressed.length() < 10
+					&& pressed.chars().allMatch(Character::isDigit)) ? incident.escalation(Integer.parseInt(pressed))
+							: Optional.empty();
+			if (escalation.isEmpty()) {
 				reply.notice(t.get("ack.none"));
 				return;
 			}
-			String by = f.get("esc:" + pressed + ":ack");
+			String by = escalation.get().ackedBy();
 			if (by != null) {
-				takeButton(inbound, incident, Integer.parseInt(pressed), reply);
+				takeButton(inbound, incident, escalation.get(), reply);
 				reply.notice(t.get("ack.already", services.views().name(by)));
 				return;
 			}
-			if (f.containsKey("esc:" + pressed + ":done")) {
+			if (escalation.get().exhausted()) {
 				reply.notice(t.get("ack.none"));
 				return;
 			}
-			if (!mayAcknowledge(person, f, pressed)) {
-				reply.notice(t.get("ack.notallowed", addressees(f, pressed)));
+			if (!mayAcknowledge(person, escalation.get())) {
+				reply.notice(t.get("ack.notallowed", addressees(escalation.get())));
 				return;
 			}
 		}
-		List<Integer> open = new ArrayList<>(incident.openEscalations().keySet());
-		List<Integer> mine = open.stream().filter((n) -> mayAcknowledge(person, f, String.valueOf(n))).toList();
+		List<Escalation> open = new ArrayList<>(incident.openEscalations().values());
+		List<Escalation> mine = open.stream().filter((e) -> mayAcknowledge(person, e)).toList();
 		if (mine.isEmpty()) {
-			reply.notice(open.isEmpty() ? t.get("ack.none") : t.get("ack.notallowed", addressees(f, String.valueOf(open.get(0)))));
+			reply.notice(open.isEmpty() ? t.get("ack.none") : t.get("ack.notallowed", addressees(open.get(0))));
 			return;
 		}
 		Instant now = services.clock().instant();
-		List<Integer> acked = new ArrayList<>();
-		for (Integer number : mine) {
-			String reason = f.get("esc:" + number + ":reason");
-			IncidentStore.Result result = ConversationEngine.once(services, incident, "esc:" + number + ":ack", person.id(),
-					entry(TimelineType.ESCALATION_ACKED, person, inbound, now, Map.of("text", reason, "esc", String.valueOf(number))));
+		List<Escalation> acked = new ArrayList<>();
+		for (Escalation escalation : mine) {
+			// who and when, in one change
+			IncidentStore.Result result = services.incidents().acknowledgeEscalation(incident, escalation.number(), person.id(),
+					now, entry(TimelineType.ESCALATION_ACKED, person, inbound, now,
+							Map.of("text", escalation.reason(), "esc", String.valueOf(escalation.number()))));
 			if (result.applied()) {
-				services.incidents().setField(incident.id(), "esc:" + number + ":ackAt", String.valueOf(now.toEpochMilli()));
-				acked.add(number);
+				acked.add(escalation);
 			}
 		}
 		if (acked.isEmpty()) {
@@ -315,18 +315,17 @@ final class LifecycleFlow {
 		}
 		Incident updated = services.incidents().find(incident.id()).orElse(incident);
 		StringBuilder lines = new StringBuilder();
-		for (Integer number : acked) {
-			String reason = Html.escape(f.get("esc:" + number + ":reason"));
+		for (Escalation escalation : acked) {
+			int number = escalation.number();
+			String reason = Html.escape(escalation.reason());
 			lines.append(lines.isEmpty() ? "" : "\n").append(t.get("ack.line", reason));
 			// the room's message of the escalation and the addressees' own copies lose their button
 			String done = t.get("escalation.acked", updated.isDrill() ? t.get("reminder.drill") : "", updated.id(), reason,
 					Html.escape(person.name()), services.views().time(now));
 			String slot = IncidentViews.escalationSlot(updated.id(), number);
 			reply.add(new Outbound.Edit(updated.chat(), slot, done, List.of(), updated.id()));
-			for (String told : f.getOrDefault("esc:" + number + ":told", "").split(",")) {
-				if (!told.isEmpty()) {
-					reply.add(new Outbound.Edit(ChatRef.webPrivate(told), slot, done, List.of(), updated.id()));
-				}
+			for (String told : escalation.told()) {
+				reply.add(new Outbound.Edit(ChatRef.webPrivate(told), slot, done, List.of(), updated.id()));
 			}
 			if (Integer.toString(number).equals(pressed)) {
 				takeButton(inbound, updated, number, reply, done);
@@ -340,11 +339,11 @@ final class LifecycleFlow {
 	}
 
 	/** The addressees of an escalation, their deputies, and the 应急领导小组 may acknowledge it. */
-	boolean mayAcknowledge(Person person, Map<String, String> fields, String number) {
+	boolean mayAcknowledge(Person person, Escalation escalation) {
 		if (person.roles().contains(RosterRole.LEADER)) {
 			return true;
 		}
-		for (String told : fields.getOrDefault("esc:" + number + ":told", "").split(",")) {
+		for (String told : escalation.told()) {
 			if (told.equals(person.id()) || services.roster().byId(told).map((p) -> person.id().equals(p.deputy())).orElse(false)) {
 				return true;
 			}
@@ -352,25 +351,21 @@ final class LifecycleFlow {
 		return false;
 	}
 
-	private String addressees(Map<String, String> fields, String number) {
+	private String addressees(Escalation escalation) {
 		List<String> names = new ArrayList<>();
-		for (String told : fields.getOrDefault("esc:" + number + ":told", "").split(",")) {
-			if (!told.isEmpty()) {
-				names.add(services.views().name(told));
-			}
+		for (String told : escalation.told()) {
+			names.add(services.views().name(told));
 		}
 		return String.join("、", names);
 	}
 
 	/** A press on an acknowledged escalation's message elsewhere (a direct message): its button goes. */
-	private void takeButton(Inbound inbound, Incident incident, int number, Reply reply) {
-		Map<String, String> f = incident.fields();
-		String by = f.get("esc:" + number + ":ack");
-		String at = f.get("esc:" + number + ":ackAt");
+	private void takeButton(Inbound inbound, Incident incident, Escalation escalation, Reply reply) {
+		Instant at = escalation.ackedAt();
 		String done = services.texts().get("escalation.acked", incident.isDrill() ? services.texts().get("reminder.drill") : "",
-				incident.id(), Html.escape(f.getOrDefault("esc:" + number + ":reason", "")), Html.escape(services.views().name(by)),
-				(at != null) ? services.views().time(Instant.ofEpochMilli(Long.parseLong(at))) : "-");
-		takeButton(inbound, incident, number, reply, done);
+				incident.id(), Html.escape(escalation.reason()), Html.escape(services.views().name(escalation.ackedBy())),
+				(at != null) ? services.views().time(at) : "-");
+		takeButton(inbound, incident, escalation.number(), reply, done);
 	}
 
 	private void takeButton(Inbound inbound, Incident incident, int number, Reply reply, String done) {

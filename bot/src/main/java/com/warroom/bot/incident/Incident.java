@@ -1,9 +1,13 @@
 package com.warroom.bot.incident;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.playbooks.Interruption;
@@ -28,15 +32,20 @@ import org.jspecify.annotations.Nullable;
  * @param levelReason the reason of the override
  * @param interruption what responders know of the interruption
  * @param investorsAffected whether investors are affected
+ * @param escalations every escalation raised, by number
+ * @param unreachable the roster ids of people the bot could not message directly for this incident
  * @param fields every raw field (step states, cursors)
  */
 public record Incident(String id, IncidentKind kind, String playbookId, ChatRef chat, String declaredBy,
 		Instant startedAt, Instant declaredAt, IncidentStatus status, @Nullable Instant recoveredAt,
 		@Nullable Instant closedAt, @Nullable Severity levelOverride, @Nullable String levelReason,
-		Interruption interruption, boolean investorsAffected, Map<String, String> fields) {
+		Interruption interruption, boolean investorsAffected, SortedMap<Integer, Escalation> escalations,
+		Set<String> unreachable, Map<String, String> fields) {
 
 	public Incident {
 		Objects.requireNonNull(id, "id");
+		escalations = Collections.unmodifiableSortedMap(new TreeMap<>(escalations));
+		unreachable = Set.copyOf(unreachable);
 		fields = Map.copyOf(fields);
 	}
 
@@ -55,21 +64,25 @@ public record Incident(String id, IncidentKind kind, String playbookId, ChatRef 
 		return StepState.parse(fields.getOrDefault("st:" + stepId, ""));
 	}
 
-	/** Open escalations (not acknowledged, not given up): number → next timeout in epoch ms. */
-	public java.util.SortedMap<Integer, String> openEscalations() {
-		java.util.SortedMap<Integer, String> open = new java.util.TreeMap<>();
-		fields.forEach((field, value) -> {
-			if (field.startsWith("esc:") && field.endsWith(":next")) {
-				String[] parts = field.split(":");
-				if (parts.length == 3 && parts[1].chars().allMatch(Character::isDigit)) {
-					String prefix = "esc:" + parts[1] + ":";
-					if (!fields.containsKey(prefix + "ack") && !fields.containsKey(prefix + "done")) {
-						open.put(Integer.valueOf(parts[1]), value);
-					}
-				}
+	/** Open escalations (not acknowledged, not given up), by number. */
+	public SortedMap<Integer, Escalation> openEscalations() {
+		SortedMap<Integer, Escalation> open = new TreeMap<>();
+		escalations.forEach((number, escalation) -> {
+			if (escalation.open()) {
+				open.put(number, escalation);
 			}
 		});
 		return open;
+	}
+
+	/** Escalation {@code number}, if it was raised. */
+	public Optional<Escalation> escalation(int number) {
+		return Optional.ofNullable(escalations.get(number));
+	}
+
+	/** Whether the bot could not message this person directly for this incident. */
+	public boolean unreachable(String personId) {
+		return unreachable.contains(personId);
 	}
 
 }

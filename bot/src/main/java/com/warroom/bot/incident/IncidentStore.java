@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import com.warroom.bot.chat.ChatRef;
@@ -87,6 +88,43 @@ public interface IncidentStore {
 	 * post-recovery reports, their 签发, the escalation of one overdue) is recorded.
 	 */
 	Result onceEvenClosed(Incident incident, String field, String value, Entry entry);
+
+	/**
+	 * Raises an escalation for {@code cause} unless one was raised for it already: its first
+	 * tier (tier 0 of round 1) is told, its acknowledgement times out at {@code next}.
+	 * Atomically: the check of the cause, the choice of its number (one more than the highest
+	 * yet, so two raised at once get different numbers), all its parts, the version and the
+	 * entry (with the number added as detail {@code esc}) are one change; an escalation is
+	 * never left half raised. Refused when the incident has closed since {@code incident}
+	 * was read. A replayed event gets its number back.
+	 * @param told the roster ids of the first tier
+	 * @return its number, or empty when not raised
+	 */
+	OptionalInt raiseEscalation(Incident incident, String cause, String reason, Instant next, Collection<String> told,
+			Entry entry);
+
+	/**
+	 * Moves escalation {@code number} on to {@code tier} of {@code round}, its next timeout
+	 * {@code next}, {@code told} added to the people told. Atomically: checks it is neither
+	 * acknowledged nor given up nor already moved to that round and tier, then sets all of
+	 * it and appends the entry. Codes when not applied: {@code missing}, {@code closed},
+	 * {@code acked}, {@code ended}, {@code exists}.
+	 */
+	Result moveEscalation(Incident incident, int number, int round, int tier, Instant next, Collection<String> told,
+			Entry entry);
+
+	/** Gives escalation {@code number} up after its last round, once (as {@link #once}). */
+	Result exhaustEscalation(Incident incident, int number, Entry entry);
+
+	/**
+	 * Records who acknowledged escalation {@code number} and when, once: atomically the
+	 * check, both parts, the version and the entry. Code when not applied: {@code exists}
+	 * (detail: the roster id of who acknowledged it first).
+	 */
+	Result acknowledgeEscalation(Incident incident, int number, String personId, Instant at, Entry entry);
+
+	/** Marks a person the bot could not message directly for this incident (no timeline entry). */
+	void markUnreachable(String incidentId, String personId);
 
 	/** Sets one bookkeeping field without a timeline entry (e.g. the last level announced). */
 	void setField(String incidentId, String field, String value);

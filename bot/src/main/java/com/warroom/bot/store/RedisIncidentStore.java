@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import com.warroom.bot.chat.ChatRef;
@@ -23,7 +24,6 @@ import com.warroom.bot.incident.StepState;
 import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.bot.incident.TimelineType;
 import com.warroom.playbooks.Interruption;
-import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Track;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.StreamEntryID;
@@ -95,9 +95,10 @@ public class RedisIncidentStore implements IncidentStore {
 			""";
 
 	/**
-	 * Sets ARGV[2] = ARGV[3] and appends the entry ARGV[4…], unless the field exists or the
-	 * incident is closed (ARGV[1] = '1': also when closed). KEYS[3], when not empty, names
-	 * the effect of the update that makes it, so a replay repeats nothing.
+	 * Sets ARGV[2] = ARGV[3] and the ARGV[4] more pairs after it, and appends the entry after
+	 * them, unless the field ARGV[2] exists or the incident is closed (ARGV[1] = '1': also
+	 * when closed). KEYS[3], when not empty, names the effect of the update that makes it,
+	 * so a replay repeats nothing.
 	 */
 	private static final String ONCE_SCRIPT = """
 			local op = KEYS[#KEYS]
@@ -112,10 +113,104 @@ public class RedisIncidentStore implements IncidentStore {
 				return {'exists', redis.call('HGET', KEYS[1], ARGV[2])}
 			end
 			redis.call('HSET', KEYS[1], ARGV[2], ARGV[3])
+			local n = tonumber(ARGV[4])
+			for i = 5, 4 + n * 2, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 			redis.call('HINCRBY', KEYS[1], 'version', 1)
-			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 4))
+			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 5 + n * 2))
 			if op ~= '' then redis.call('SET', op, id, 'EX', 172800) end
 			return {'ok', id}
+			""";
+
+	/**
+	 * Raises an escalation for the cause ARGV[2] unless one was raised for it: its number is
+	 * one more than the highest yet (of {@code esc:<n>:cause} and {@code esccause:*}), its
+	 * reason ARGV[3], tier 0 of round 1, next timeout ARGV[4], told ARGV[5]; appends the
+	 * entry ARGV[6…] with its number. Returns the number.
+	 */
+	private static final String RAISE_SCRIPT = """
+			local op = KEYS[#KEYS]
+			if op ~= '' then
+				local done = redis.call('GET', op)
+				if done then return {'ok', done} end
+			end
+			local status = redis.call('HGET', KEYS[1], 'status')
+			if not status then return {'missing', ''} end
+			if status == 'CLOSED' and ARGV[1] ~= '1' then return {'closed', ''} end
+			local guard = 'esccause:' .. ARGV[2]
+			local taken = redis.call('HGET', KEYS[1], guard)
+			if taken then return {'exists', taken} end
+			local n = 0
+			local all = redis.call('HGETALL', KEYS[1])
+			for i = 1, #all, 2 do
+				local number = string.match(all[i], '^esc:(%d+):cause$')
+				if number and tonumber(number) > n then n = tonumber(number) end
+				if string.sub(all[i], 1, 9) == 'esccause:' then
+					local value = tonumber(all[i + 1])
+					if value and value > n then n = value end
+				end
+			end
+			n = tostring(n + 1)
+			local p = 'esc:' .. n .. ':'
+			redis.call('HSET', KEYS[1], guard, n, p .. 'cause', ARGV[2], p .. 'reason', ARGV[3], p .. 'tier', '0',
+				p .. 'round', '1', p .. 'next', ARGV[4], p .. 'told', ARGV[5])
+			redis.call('HINCRBY', KEYS[1], 'version', 1)
+			redis.call('XADD', KEYS[2], '*', 'esc', n, unpack(ARGV, 6))
+			if op ~= '' then redis.call('SET', op, n, 'EX', 172800) end
+			return {'ok', n}
+			""";
+
+	/**
+	 * Moves escalation ARGV[2] to round ARGV[3], tier ARGV[4], next timeout ARGV[5], adding
+	 * the roster ids ARGV[6] (comma list) to those told, and appends the entry ARGV[7…];
+	 * unless it is acknowledged, given up, or already moved to that round and tier.
+	 */
+	private static final String MOVE_SCRIPT = """
+			local op = KEYS[#KEYS]
+			if op ~= '' then
+				local done = redis.call('GET', op)
+				if done then return {'ok', done} end
+			end
+			local status = redis.call('HGET', KEYS[1], 'status')
+			if not status then return {'missing', ''} end
+			if status == 'CLOSED' and ARGV[1] ~= '1' then return {'closed', ''} end
+			local p = 'esc:' .. ARGV[2] .. ':'
+			if redis.call('HEXISTS', KEYS[1], p .. 'cause') == 0 then return {'missing', ''} end
+			if redis.call('HEXISTS', KEYS[1], p .. 'ack') == 1 then return {'acked', ''} end
+			if redis.call('HEXISTS', KEYS[1], p .. 'done') == 1 then return {'ended', ''} end
+			local step = p .. 'step:' .. ARGV[3] .. ':' .. ARGV[4]
+			if redis.call('HEXISTS', KEYS[1], step) == 1 then return {'exists', '1'} end
+			local seen = {}
+			local told = {}
+			local before = redis.call('HGET', KEYS[1], p .. 'told') or ''
+			for _, list in ipairs({before, ARGV[6]}) do
+				for id in string.gmatch(list, '([^,]+)') do
+					if not seen[id] then
+						seen[id] = true
+						table.insert(told, id)
+					end
+				end
+			end
+			redis.call('HSET', KEYS[1], step, '1', p .. 'tier', ARGV[4], p .. 'round', ARGV[3], p .. 'next', ARGV[5],
+				p .. 'told', table.concat(told, ','))
+			redis.call('HINCRBY', KEYS[1], 'version', 1)
+			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 7))
+			if op ~= '' then redis.call('SET', op, id, 'EX', 172800) end
+			return {'ok', id}
+			""";
+
+	/** Records the forum topic ARGV[1] of the incident KEYS[1] and indexes it (KEYS[2] → ARGV[2]). */
+	private static final String THREAD_SCRIPT = """
+			redis.call('HSET', KEYS[1], 'thread', ARGV[1])
+			redis.call('SET', KEYS[2], ARGV[2])
+			return {'ok', ''}
+			""";
+
+	/** Adds ARGV[2] to (ARGV[1] = '1') or removes it from both index sets KEYS[1], KEYS[2]. */
+	private static final String OWING_SCRIPT = """
+			for _, key in ipairs(KEYS) do
+				if ARGV[1] == '1' then redis.call('SADD', key, ARGV[2]) else redis.call('SREM', key, ARGV[2]) end
+			end
+			return {'ok', ''}
 			""";
 
 	/** Creates the incident, its first timeline entry and its index entries at once. */
@@ -191,7 +286,7 @@ public class RedisIncidentStore implements IncidentStore {
 		if (fields == null || fields.isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(toIncident(fields));
+		return Optional.of(IncidentFields.incident(fields));
 	}
 
 	/** Incidents not yet closed in a chat (any topic), oldest first. */
@@ -218,8 +313,8 @@ public class RedisIncidentStore implements IncidentStore {
 	/** Records the forum topic of an incident. */
 	@Override
 	public void setThread(String incidentId, ChatRef topic) {
-		redis.hset(PREFIX + "inc:" + incidentId, "thread", topic.threadId());
-		redis.set(PREFIX + "thread:" + topic.topicKey(), incidentId);
+		run(THREAD_SCRIPT, List.of(PREFIX + "inc:" + incidentId, PREFIX + "thread:" + topic.topicKey()),
+				List.of(String.valueOf(topic.threadId()), incidentId));
 	}
 
 	/**
@@ -273,14 +368,80 @@ public class RedisIncidentStore implements IncidentStore {
 	}
 
 	private Result once(Incident incident, String field, String value, Entry entry, boolean evenClosed) {
+		return once(incident, field, value, Map.of(), entry, evenClosed);
+	}
+
+	/** Sets {@code field} and, with it, {@code more}, once. */
+	private Result once(Incident incident, String field, String value, Map<String, String> more, Entry entry,
+			boolean evenClosed) {
 		List<String> args = new ArrayList<>();
 		args.add(evenClosed ? "1" : "");
 		args.add(field);
 		args.add(value);
+		args.add(String.valueOf(more.size()));
+		more.forEach((key, extra) -> {
+			args.add(key);
+			args.add(extra);
+		});
 		args.addAll(flatten(entry));
 		String op = op("once:" + incident.id() + ":" + field);
 		return result(run(ONCE_SCRIPT, List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl", op),
 				args));
+	}
+
+	@Override
+	public OptionalInt raiseEscalation(Incident incident, String cause, String reason, Instant next,
+			Collection<String> told, Entry entry) {
+		List<String> args = new ArrayList<>();
+		args.add(closed(incident));
+		args.add(cause);
+		args.add(reason);
+		args.add(String.valueOf(next.toEpochMilli()));
+		args.add(String.join(",", told));
+		args.addAll(flatten(entry));
+		String op = op("once:" + incident.id() + ":" + IncidentFields.ESCALATION_CAUSE + cause);
+		Result result = result(run(RAISE_SCRIPT,
+				List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl", op), args));
+		return result.applied() ? OptionalInt.of(Integer.parseInt(result.detail())) : OptionalInt.empty();
+	}
+
+	@Override
+	public Result moveEscalation(Incident incident, int number, int round, int tier, Instant next, Collection<String> told,
+			Entry entry) {
+		List<String> args = new ArrayList<>();
+		args.add(closed(incident));
+		args.add(String.valueOf(number));
+		args.add(String.valueOf(round));
+		args.add(String.valueOf(tier));
+		args.add(String.valueOf(next.toEpochMilli()));
+		args.add(String.join(",", told));
+		args.addAll(flatten(entry));
+		String op = op("once:" + incident.id() + ":" + IncidentFields.escalation(number, "step:" + round + ":" + tier));
+		return result(run(MOVE_SCRIPT, List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl", op),
+				args));
+	}
+
+	@Override
+	public Result exhaustEscalation(Incident incident, int number, Entry entry) {
+		return once(incident, IncidentFields.escalation(number, IncidentFields.DONE), "exhausted", entry,
+				incident.status() == IncidentStatus.CLOSED);
+	}
+
+	@Override
+	public Result acknowledgeEscalation(Incident incident, int number, String personId, Instant at, Entry entry) {
+		return once(incident, IncidentFields.escalation(number, IncidentFields.ACK), personId,
+				Map.of(IncidentFields.escalation(number, IncidentFields.ACK_AT), String.valueOf(at.toEpochMilli())), entry,
+				incident.status() == IncidentStatus.CLOSED);
+	}
+
+	@Override
+	public void markUnreachable(String incidentId, String personId) {
+		redis.hset(PREFIX + "inc:" + incidentId, IncidentFields.UNREACHABLE + personId, "1");
+	}
+
+	/** {@code "1"} when the caller saw the incident closed: its change is then made closed too. */
+	private static String closed(Incident incident) {
+		return (incident.status() == IncidentStatus.CLOSED) ? "1" : "";
 	}
 
 	/** Sets one bookkeeping field without a timeline entry (e.g. the last level announced). */
@@ -310,15 +471,8 @@ public class RedisIncidentStore implements IncidentStore {
 	 */
 	@Override
 	public void setOwing(Incident incident, boolean owing) {
-		String chatKey = PREFIX + "chat:" + incident.chat().key() + ":owing";
-		if (owing) {
-			redis.sadd(PREFIX + "owing", incident.id());
-			redis.sadd(chatKey, incident.id());
-		}
-		else {
-			redis.srem(PREFIX + "owing", incident.id());
-			redis.srem(chatKey, incident.id());
-		}
+		run(OWING_SCRIPT, List.of(PREFIX + "owing", PREFIX + "chat:" + incident.chat().key() + ":owing"),
+				List.of(owing ? "1" : "", incident.id()));
 	}
 
 	/** Closed incidents of a chat that still owe reports, oldest first. */
@@ -403,27 +557,6 @@ public class RedisIncidentStore implements IncidentStore {
 		}
 		incidents.sort(Comparator.comparing(Incident::declaredAt).thenComparing(Incident::id));
 		return incidents;
-	}
-
-	private static Incident toIncident(Map<String, String> f) {
-		String thread = f.getOrDefault("thread", "");
-		ChatRef chat = new ChatRef(f.get("channel"), f.get("chatId"), thread.isEmpty() ? null : thread,
-				Boolean.parseBoolean(f.get("forum")));
-		String level = f.getOrDefault("level", "");
-		return new Incident(f.get("id"), IncidentKind.valueOf(f.get("kind")), f.get("playbook"), chat,
-				f.get("declaredBy"), instant(f.get("startedAt")), instant(f.get("declaredAt")),
-				IncidentStatus.valueOf(f.get("status")), optionalInstant(f.get("recoveredAt")),
-				optionalInstant(f.get("closedAt")), level.isEmpty() ? null : Severity.valueOf(level),
-				f.get("levelReason"), Interruption.valueOf(f.getOrDefault("interruption", "UNKNOWN")),
-				Boolean.parseBoolean(f.getOrDefault("investorsAffected", "true")), f);
-	}
-
-	private static Instant instant(String millis) {
-		return Instant.ofEpochMilli(Long.parseLong(millis));
-	}
-
-	private static @Nullable Instant optionalInstant(@Nullable String millis) {
-		return (millis == null || millis.isEmpty()) ? null : instant(millis);
 	}
 
 	private static Result result(Object reply) {

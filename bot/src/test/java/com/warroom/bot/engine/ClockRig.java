@@ -31,6 +31,8 @@ final class ClockRig {
 
 	final ReminderPlanner planner;
 
+	final Escalations escalations;
+
 	ClockRig() {
 		chat = new EngineHarness(TestRedis.fresh());
 		String policy;
@@ -53,7 +55,7 @@ final class ClockRig {
 			}
 
 		};
-		Escalations escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
+		escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
 				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox);
 		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.views, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
