@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -155,7 +156,7 @@ public class JdbcIncidentStore implements IncidentStore {
 		Map<String, String> fields = fields(id);
 		fields.put("status", String.valueOf(rows.get(0).get("STATUS")));
 		fields.put("version", String.valueOf(rows.get(0).get("VERSION")));
-		return Optional.of(IncidentRows.toIncident(fields));
+		return Optional.of(IncidentFields.incident(fields));
 	}
 
 	/** Incidents not yet closed in a chat (any topic), oldest first. */
@@ -262,6 +263,12 @@ public class JdbcIncidentStore implements IncidentStore {
 	}
 
 	private Result once(Incident incident, String field, String value, Entry entry, boolean evenClosed) {
+		return once(incident, field, value, Map.of(), entry, evenClosed);
+	}
+
+	/** Sets {@code field} and, with it, {@code more}, once. */
+	private Result once(Incident incident, String field, String value, Map<String, String> more, Entry entry,
+			boolean evenClosed) {
 		String op = Effects.name("once:" + incident.id() + ":" + field);
 		return guarded(incident.id(), op, (current) -> {
 			if (IncidentStatus.CLOSED.name().equals(current.status()) && !evenClosed) {
@@ -271,8 +278,122 @@ public class JdbcIncidentStore implements IncidentStore {
 			if (existing != null) {
 				return new Result(false, "exists", existing);
 			}
-			return write(incident.id(), Map.of(field, value), entry);
+			Map<String, String> fields = new LinkedHashMap<>();
+			fields.put(field, value);
+			fields.putAll(more);
+			return write(incident.id(), fields, entry);
 		});
+	}
+
+	@Override
+	public OptionalInt raiseEscalation(Incident incident, String cause, String reason, Instant next,
+			Collection<String> told, Entry entry) {
+		String op = Effects.name("once:" + incident.id() + ":" + IncidentFields.ESCALATION_CAUSE + cause);
+		boolean evenClosed = incident.status() == IncidentStatus.CLOSED;
+		Result result = guarded(incident.id(), op, (current) -> {
+			if (IncidentStatus.CLOSED.name().equals(current.status()) && !evenClosed) {
+				return new Result(false, "closed", "");
+			}
+			String taken = current.fields().get(IncidentFields.ESCALATION_CAUSE + cause);
+			if (taken != null) {
+				return new Result(false, "exists", taken);
+			}
+			// one more than the highest number yet, of the escalations and of the causes
+			int highest = 0;
+			for (Map.Entry<String, String> field : current.fields().entrySet()) {
+				String name = field.getKey();
+				if (name.startsWith(IncidentFields.ESCALATION) && name.endsWith(":" + IncidentFields.CAUSE)) {
+					highest = Math.max(highest, number(name.substring(IncidentFields.ESCALATION.length(),
+							name.length() - IncidentFields.CAUSE.length() - 1)));
+				}
+				else if (name.startsWith(IncidentFields.ESCALATION_CAUSE)) {
+					highest = Math.max(highest, number(field.getValue()));
+				}
+			}
+			int n = highest + 1;
+			Map<String, String> fields = new LinkedHashMap<>();
+			fields.put(IncidentFields.ESCALATION_CAUSE + cause, String.valueOf(n));
+			fields.put(IncidentFields.escalation(n, IncidentFields.CAUSE), cause);
+			fields.put(IncidentFields.escalation(n, IncidentFields.REASON), reason);
+			fields.put(IncidentFields.escalation(n, IncidentFields.TIER), "0");
+			fields.put(IncidentFields.escalation(n, IncidentFields.ROUND), "1");
+			fields.put(IncidentFields.escalation(n, IncidentFields.NEXT), String.valueOf(next.toEpochMilli()));
+			fields.put(IncidentFields.escalation(n, IncidentFields.TOLD), String.join(",", told));
+			Map<String, String> details = new LinkedHashMap<>();
+			details.put("esc", String.valueOf(n));
+			details.putAll(entry.details());
+			write(incident.id(), fields, new Entry(entry.type(), entry.personId(), entry.personName(), entry.channel(),
+					entry.at(), details));
+			return new Result(true, "ok", String.valueOf(n)); // the name keeps the number, as in Redis
+		});
+		return result.applied() ? OptionalInt.of(Integer.parseInt(result.detail())) : OptionalInt.empty();
+	}
+
+	@Override
+	public Result moveEscalation(Incident incident, int number, int round, int tier, Instant next, Collection<String> told,
+			Entry entry) {
+		String step = IncidentFields.escalation(number, "step:" + round + ":" + tier);
+		String op = Effects.name("once:" + incident.id() + ":" + step);
+		boolean evenClosed = incident.status() == IncidentStatus.CLOSED;
+		return guarded(incident.id(), op, (current) -> {
+			Map<String, String> f = current.fields();
+			if (IncidentStatus.CLOSED.name().equals(current.status()) && !evenClosed) {
+				return new Result(false, "closed", "");
+			}
+			if (!f.containsKey(IncidentFields.escalation(number, IncidentFields.CAUSE))) {
+				return new Result(false, "missing", "");
+			}
+			if (f.containsKey(IncidentFields.escalation(number, IncidentFields.ACK))) {
+				return new Result(false, "acked", "");
+			}
+			if (f.containsKey(IncidentFields.escalation(number, IncidentFields.DONE))) {
+				return new Result(false, "ended", "");
+			}
+			if (f.containsKey(step)) {
+				return new Result(false, "exists", "1");
+			}
+			java.util.LinkedHashSet<String> everyone = new java.util.LinkedHashSet<>();
+			for (String id : f.getOrDefault(IncidentFields.escalation(number, IncidentFields.TOLD), "").split(",")) {
+				if (!id.isEmpty()) {
+					everyone.add(id);
+				}
+			}
+			told.stream().filter((id) -> !id.isEmpty()).forEach(everyone::add);
+			Map<String, String> fields = new LinkedHashMap<>();
+			fields.put(step, "1");
+			fields.put(IncidentFields.escalation(number, IncidentFields.TIER), String.valueOf(tier));
+			fields.put(IncidentFields.escalation(number, IncidentFields.ROUND), String.valueOf(round));
+			fields.put(IncidentFields.escalation(number, IncidentFields.NEXT), String.valueOf(next.toEpochMilli()));
+			fields.put(IncidentFields.escalation(number, IncidentFields.TOLD), String.join(",", everyone));
+			return write(incident.id(), fields, entry);
+		});
+	}
+
+	@Override
+	public Result exhaustEscalation(Incident incident, int number, Entry entry) {
+		return once(incident, IncidentFields.escalation(number, IncidentFields.DONE), "exhausted", Map.of(), entry,
+				incident.status() == IncidentStatus.CLOSED);
+	}
+
+	@Override
+	public Result acknowledgeEscalation(Incident incident, int number, String personId, Instant at, Entry entry) {
+		return once(incident, IncidentFields.escalation(number, IncidentFields.ACK), personId,
+				Map.of(IncidentFields.escalation(number, IncidentFields.ACK_AT), String.valueOf(at.toEpochMilli())), entry,
+				incident.status() == IncidentStatus.CLOSED);
+	}
+
+	@Override
+	public void markUnreachable(String incidentId, String personId) {
+		setField(incidentId, IncidentFields.UNREACHABLE + personId, "1");
+	}
+
+	private static int number(String text) {
+		try {
+			return Integer.parseInt(text);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
 	}
 
 	/** Sets one bookkeeping field without a timeline entry (e.g. the last level announced). */

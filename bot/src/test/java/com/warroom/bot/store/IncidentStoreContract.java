@@ -188,6 +188,45 @@ abstract class IncidentStoreContract {
 		assertThat(store.timeline(incident.id())).hasSize(2);
 	}
 
+	@Test
+	void escalationsRaisedAtOnceGetOneNumberPerCauseAndOneAcknowledgementEach() throws Exception {
+		Incident incident = declare();
+		Instant next = T0.plusSeconds(300);
+		List<java.util.OptionalInt> same = race(10, (n) -> store.raiseEscalation(incident, "declared", "宣布", next,
+				List.of("p1"), entry(TimelineType.ESCALATED, "system", Map.of())));
+		assertThat(same).filteredOn(java.util.OptionalInt::isPresent).singleElement()
+			.satisfies((number) -> assertThat(number.getAsInt()).isEqualTo(1));
+		List<java.util.OptionalInt> own = race(10, (n) -> store.raiseEscalation(incident, "overdue:" + n, "超时", next,
+				List.of("p2"), entry(TimelineType.ESCALATED, "system", Map.of())));
+		assertThat(own).allSatisfy((number) -> assertThat(number).isPresent());
+		assertThat(own.stream().mapToInt(java.util.OptionalInt::getAsInt).sorted().toArray())
+			.containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+		Incident raised = store.find(incident.id()).orElseThrow();
+		assertThat(raised.fields()).containsEntry("esc:1:told", "p1").containsEntry("esc:1:tier", "0");
+		assertThat(store.timeline(incident.id())).filteredOn((e) -> e.type() == TimelineType.ESCALATED)
+			.hasSize(11)
+			.first()
+			.satisfies((e) -> assertThat(e.details()).containsEntry("esc", "1"));
+
+		assertThat(store.moveEscalation(raised, 1, 1, 1, next.plusSeconds(300), List.of("p3", "p1"),
+				entry(TimelineType.ESCALATED, "system", Map.of())).applied()).isTrue();
+		assertThat(store.moveEscalation(raised, 1, 1, 1, next.plusSeconds(300), List.of("p4"),
+				entry(TimelineType.ESCALATED, "system", Map.of())).code()).isEqualTo("exists");
+		assertThat(store.find(incident.id()).orElseThrow().fields()).containsEntry("esc:1:told", "p1,p3")
+			.containsEntry("esc:1:tier", "1");
+		List<IncidentStore.Result> acks = race(10, (n) -> store.acknowledgeEscalation(raised, 1, "p" + n, T0,
+				entry(TimelineType.ESCALATION_ACKED, "p" + n, Map.of())));
+		assertThat(acks).filteredOn(IncidentStore.Result::applied).hasSize(1);
+		assertThat(store.moveEscalation(raised, 1, 1, 2, next, List.of(), entry(TimelineType.ESCALATED, "system", Map.of()))
+			.code()).isEqualTo("acked");
+		assertThat(store.exhaustEscalation(raised, 2, entry(TimelineType.ESCALATION_EXHAUSTED, "system", Map.of()))
+			.applied()).isTrue();
+		assertThat(store.moveEscalation(raised, 2, 2, 0, next, List.of(), entry(TimelineType.ESCALATED, "system", Map.of()))
+			.code()).isEqualTo("ended");
+		store.markUnreachable(incident.id(), "p9");
+		assertThat(store.find(incident.id()).orElseThrow().unreachable()).contains("p9");
+	}
+
 	interface Press<T> {
 
 		T press(int n) throws Exception;
