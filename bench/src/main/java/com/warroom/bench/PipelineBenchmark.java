@@ -25,6 +25,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import com.warroom.bot.assessment.Assessment;
+import com.warroom.bot.assessment.Assessments;
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.ButtonTokens;
 import com.warroom.bot.engine.ConversationEngine;
@@ -270,8 +272,9 @@ public final class PipelineBenchmark {
 		Texts texts = Texts.chinese();
 		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
 		Clock clock = Clock.systemUTC();
-		IncidentViews views = new IncidentViews(texts, roster, library.vocabulary(), new SeverityGrader(), reporting, tokens,
-				clock, zone, 200_000, incidents, java.time.Duration.ofMinutes(5));
+		Assessments assessments = new Assessments(
+				new Assessment.Policy(new SeverityGrader(), reporting, 200_000, java.time.Duration.ofMinutes(5)), incidents, clock);
+		IncidentViews views = new IncidentViews(texts, roster, library.vocabulary(), tokens, clock, zone, assessments);
 		for (int i = 0; i < chats; i++) {
 			ChatRef chat = new ChatRef("tg", String.valueOf(chatId(i)), null, false);
 			incidents.create(new IncidentStore.NewIncident(IncidentKind.DRILL, "central.db-host-hardware", chat, "wu-dba",

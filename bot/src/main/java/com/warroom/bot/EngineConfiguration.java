@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import com.warroom.bot.assessment.Assessment;
+import com.warroom.bot.assessment.Assessments;
 import com.warroom.bot.engine.ButtonTokens;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.ConversationState;
@@ -108,13 +110,19 @@ class EngineConfiguration {
 		return Texts.chinese();
 	}
 
+	/** Grading and the reports owed, for the chat, the board, the clock and the documents. */
 	@Bean
-	IncidentViews incidentViews(Texts texts, Roster roster, PlaybookLibrary library, SeverityGrader grader,
-			ReportingObligations reporting, ButtonTokens tokens, Clock clock, WorkingDayCalendar calendar,
-			WarRoomProperties properties, IncidentStore incidents,
-			@org.springframework.beans.factory.annotation.Value("${warroom.overdue-after:PT5M}") java.time.Duration overdueAfter) {
-		return new IncidentViews(texts, roster, library.vocabulary(), grader, reporting, tokens, clock, calendar.zone(),
-				properties.effectiveCustomers(), incidents, overdueAfter);
+	Assessments assessments(SeverityGrader grader, ReportingObligations reporting, WarRoomProperties properties,
+			IncidentStore incidents, Clock clock,
+			@Value("${warroom.overdue-after:PT5M}") java.time.Duration overdueAfter) {
+		return new Assessments(new Assessment.Policy(grader, reporting, properties.effectiveCustomers(), overdueAfter),
+				incidents, clock);
+	}
+
+	@Bean
+	IncidentViews incidentViews(Texts texts, Roster roster, PlaybookLibrary library, ButtonTokens tokens, Clock clock,
+			WorkingDayCalendar calendar, Assessments assessments) {
+		return new IncidentViews(texts, roster, library.vocabulary(), tokens, clock, calendar.zone(), assessments);
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package com.warroom.bot.clock;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.warroom.bot.assessment.Assessments;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.OutboundSink;
 import com.warroom.bot.engine.Texts;
@@ -21,11 +22,11 @@ import redis.clients.jedis.UnifiedJedis;
 class ClockConfiguration {
 
 	@Bean
-	ReminderPlanner reminderPlanner(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
+	ReminderPlanner reminderPlanner(IncidentStore incidents, PlaybookLibrary library, Assessments assessments,
 			ReminderScheduler scheduler, UnifiedJedis redis, Clock clock,
 			@Value("${warroom.reminder-lead:PT5M}") Duration lead, @Value("${warroom.overdue-after:PT5M}") Duration overdue,
 			Escalations escalations) {
-		return new ReminderPlanner(incidents, library, views, scheduler, redis, clock, lead, overdue, escalations);
+		return new ReminderPlanner(incidents, library, assessments, scheduler, redis, clock, lead, overdue, escalations);
 	}
 
 	@Bean

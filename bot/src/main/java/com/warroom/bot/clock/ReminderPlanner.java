@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.warroom.bot.engine.IncidentViews;
+import com.warroom.bot.assessment.Assessment;
+import com.warroom.bot.assessment.Assessments;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
@@ -40,7 +41,7 @@ public class ReminderPlanner {
 
 	private final PlaybookLibrary library;
 
-	private final IncidentViews views;
+	private final Assessments assessments;
 
 	private final ReminderScheduler scheduler;
 
@@ -54,13 +55,13 @@ public class ReminderPlanner {
 
 	private final Escalations escalations;
 
-	public ReminderPlanner(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
+	public ReminderPlanner(IncidentStore incidents, PlaybookLibrary library, Assessments assessments,
 			ReminderScheduler scheduler, UnifiedJedis redis, Clock clock, Duration lead, Duration overdueAfter,
 			Escalations escalations) {
 		this.escalations = escalations;
 		this.incidents = incidents;
 		this.library = library;
-		this.views = views;
+		this.assessments = assessments;
 		this.scheduler = scheduler;
 		this.redis = redis;
 		this.clock = clock;
@@ -77,9 +78,10 @@ public class ReminderPlanner {
 			return;
 		}
 		List<TimelineEntry> timeline = incidents.timeline(incidentId);
+		Assessment assessment = assessments.assess(incident.get(), playbook.get(), timeline);
 		if (incident.get().status() == IncidentStatus.CLOSED) {
 			// closing ends the handling, not the obligations: what is still owed is reminded and escalated
-			List<Obligation> owed = views.owed(incident.get(), playbook.get(), IncidentViews.history(timeline));
+			List<Obligation> owed = assessment.owed();
 			incidents.setOwing(incident.get(), !owed.isEmpty());
 			List<Reminder> reminders = plan(incident.get(), owed);
 			reminders.addAll(escalations.reminders(incident.get()));
@@ -92,11 +94,10 @@ public class ReminderPlanner {
 			}
 			return;
 		}
-		List<Reminder> reminders = plan(incident.get(),
-				views.owed(incident.get(), playbook.get(), IncidentViews.history(timeline)));
+		List<Reminder> reminders = plan(incident.get(), assessment.owed());
 		reminders.addAll(escalations.reminders(incident.get()));
 		reminders.addAll(approvals(incident.get(), timeline));
-		views.nextLevelAt(incident.get(), playbook.get())
+		assessment.nextLevelAt()
 			.ifPresent((at) -> reminders.add(new Reminder(incidentId, LEVEL, Reminder.Stage.DUE, at, at)));
 		scheduler.replace(incidentId, reminders);
 	}

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.warroom.bot.assessment.Assessment;
 import com.warroom.bot.engine.Html;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Outbound;
@@ -106,7 +107,7 @@ public class ReminderRelay {
 		}
 		Incident incident = open.get().incident();
 		Playbook playbook = open.get().playbook();
-		Optional<Obligation> obligation = views.owed(incident, playbook).stream()
+		Optional<Obligation> obligation = views.assessments().assess(incident, playbook).owed().stream()
 			.filter((o) -> ReminderPlanner.key(o).equals(due.key()))
 			.findFirst();
 		if (obligation.isEmpty()) {
@@ -198,7 +199,7 @@ public class ReminderRelay {
 		}
 		Incident incident = open.get().incident();
 		Playbook playbook = open.get().playbook();
-		Grade grade = views.grade(incident, playbook);
+		Grade grade = views.assessments().assess(incident, playbook).grade();
 		String seen = incident.fields().get("levelSeen");
 		if (seen == null) {
 			incidents.setField(incident.id(), "levelSeen", grade.level().name());
@@ -243,7 +244,7 @@ public class ReminderRelay {
 	 * override (the card already shows it).
 	 */
 	private void announceOverride(Incident incident, Playbook playbook) {
-		IncidentViews.Level level = views.level(incident, playbook);
+		Assessment.Level level = views.assessments().assess(incident, playbook).level();
 		if (!level.overridden()) {
 			return;
 		}

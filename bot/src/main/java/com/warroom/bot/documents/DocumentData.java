@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.TimelineEntry;
@@ -52,7 +51,8 @@ final class DocumentData {
 
 	final List<TimelineEntry> timeline;
 
-	private final IncidentViews views;
+	/** The level and the reports owed, from the same timeline. */
+	private final com.warroom.bot.assessment.Assessment assessed;
 
 	private final Texts texts;
 
@@ -60,13 +60,13 @@ final class DocumentData {
 
 	private final ZoneId zone;
 
-	DocumentData(Incident incident, Playbook playbook, List<TimelineEntry> timeline, IncidentViews views, Texts texts,
-			Clock clock, ZoneId zone) {
+	DocumentData(Incident incident, Playbook playbook, List<TimelineEntry> timeline,
+			com.warroom.bot.assessment.Assessment assessed, Texts texts, Clock clock, ZoneId zone) {
 		this.zone = zone;
 		this.incident = incident;
 		this.playbook = playbook;
 		this.timeline = timeline;
-		this.views = views;
+		this.assessed = assessed;
 		this.texts = texts;
 		this.clock = clock;
 	}
@@ -90,7 +90,7 @@ final class DocumentData {
 
 	/** The level the grading rules give now. */
 	Grade grade() {
-		return views.grade(incident, playbook);
+		return assessed.grade();
 	}
 
 	/** The level in force: a leader's override, else the computed one. */
@@ -105,7 +105,7 @@ final class DocumentData {
 
 	/** 发生时间: as answered in the interview when it differs from the discovery, else the discovery. */
 	Instant occurredAt() {
-		return IncidentViews.occurredAt(incident);
+		return com.warroom.bot.assessment.Assessment.occurredAt(incident);
 	}
 
 	/** Ids of notes a responder marked for the report ({@code /note !…} or 写入报告). */
@@ -345,7 +345,7 @@ final class DocumentData {
 			String[] parts = key.split(":", 2);
 			return sequence(parts[0], parts[1]);
 		}
-		List<Obligation> owed = views.owed(incident, playbook);
+		List<Obligation> owed = assessed.owed();
 		if (!owed.isEmpty()) {
 			return sequence(owed.get(0).kind().name(), String.valueOf(owed.get(0).sequence()));
 		}

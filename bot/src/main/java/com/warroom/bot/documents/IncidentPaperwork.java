@@ -83,7 +83,9 @@ public class IncidentPaperwork implements Paperwork {
 	}
 
 	private DocumentData data(Incident incident, Playbook playbook) {
-		return new DocumentData(incident, playbook, incidents.timeline(incident.id()), views, texts, clock, zone);
+		List<TimelineEntry> timeline = incidents.timeline(incident.id());
+		return new DocumentData(incident, playbook, timeline, views.assessments().assess(incident, playbook, timeline), texts,
+				clock, zone);
 	}
 
 	@Override
@@ -264,7 +266,7 @@ public class IncidentPaperwork implements Paperwork {
 		root.put("recoveredAt", (incident.recoveredAt() != null) ? incident.recoveredAt().toString() : null);
 		root.put("closedAt", (incident.closedAt() != null) ? incident.closedAt().toString() : null);
 		// the level in force; with a leader's override also the computed level and the reason
-		Severity computed = views.grade(incident, playbook).level();
+		Severity computed = views.assessments().assess(incident, playbook).grade().level();
 		root.put("level", (incident.levelOverride() != null) ? incident.levelOverride().name() : computed.name());
 		root.put("computedLevel", computed.name());
 		if (incident.levelOverride() != null) {

@@ -449,7 +449,7 @@ public class ConversationEngine {
 	/** A closed incident that still owes reports: they stay recordable, producible and reminded. */
 	static boolean stillOwing(Services services, Incident incident) {
 		return incident.status() == IncidentStatus.CLOSED && services.library().find(incident.playbookId())
-			.map((playbook) -> !services.views().owed(incident, playbook).isEmpty())
+			.map((playbook) -> !services.views().assessments().assess(incident, playbook).owed().isEmpty())
 			.orElse(false);
 	}
 

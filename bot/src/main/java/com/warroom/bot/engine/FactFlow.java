@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.warroom.bot.assessment.AffectedSystems;
+import com.warroom.bot.assessment.Assessment;
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
@@ -91,8 +93,8 @@ final class FactFlow {
 		rows.add(settlement.subList(0, 2));
 		rows.add(settlement.subList(2, settlement.size()));
 		rows.addAll(systemButtons(incident, playbook));
-		boolean remote = IncidentViews.remoteExchangeAccess(incident, playbook);
-		boolean cause = IncidentViews.causeKnown(incident);
+		boolean remote = Assessment.remoteExchangeAccess(incident, playbook);
+		boolean cause = Assessment.causeKnown(incident);
 		rows.add(List.of(
 				tokens.button(t.get("fact.remoteAccess." + !remote), Map.of("a", "fact", "i", id, "f", "remoteAccess", "v",
 						String.valueOf(!remote))),
@@ -257,7 +259,7 @@ final class FactFlow {
 		Incident updated = services.incidents().find(incident.id()).orElseThrow();
 		Playbook playbook = services.library().find(updated.playbookId()).orElseThrow();
 		reply.answer(t.get("fact.saved"), false);
-		reply.say(t.get("fact.done", incident.id(), Html.escape(shown), services.views().grade(updated, playbook).level().label()));
+		reply.say(t.get("fact.done", incident.id(), Html.escape(shown), services.views().assessments().assess(updated, playbook).grade().level().label()));
 		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated), services.views().card(updated, playbook),
 				List.of(), updated.id()));
 		// the facts message itself shows the new marks

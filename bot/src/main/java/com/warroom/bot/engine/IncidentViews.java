@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.warroom.bot.assessment.Assessment;
+import com.warroom.bot.assessment.Assessments;
 import com.warroom.bot.incident.Incident;
-import com.warroom.bot.incident.IncidentStore;
-import com.warroom.bot.incident.TimelineType;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.StepState;
 import com.warroom.bot.incident.TimelineEntry;
@@ -20,22 +20,16 @@ import com.warroom.bot.roster.Roster;
 import com.warroom.playbooks.Grade;
 import com.warroom.playbooks.IncidentFacts;
 import com.warroom.playbooks.Obligation;
-import com.warroom.playbooks.ObligationKind;
-import com.warroom.playbooks.ReportMade;
 import com.warroom.playbooks.Playbook;
-import com.warroom.playbooks.ReportingFacts;
-import com.warroom.playbooks.ReportingObligations;
-import com.warroom.playbooks.SeverityGrader;
 import com.warroom.playbooks.Step;
 import com.warroom.playbooks.StepKind;
 import com.warroom.playbooks.Track;
-import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Vocabulary;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Renders incidents as chat messages: the incident card, the current step of each
- * track with its buttons, the timeline. Every user-supplied string is escaped.
+ * track with its buttons, the timeline. Every user-supplied string is escaped. What the
+ * card states (level, reports owed) comes from {@link Assessments}; nothing is judged here.
  */
 public class IncidentViews {
 
@@ -50,37 +44,29 @@ public class IncidentViews {
 
 	private final Vocabulary vocabulary;
 
-	private final SeverityGrader grader;
-
-	private final ReportingObligations reporting;
-
 	private final ButtonTokens tokens;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	private final long effectiveCustomers;
+	/** What the card states: the level, the reports owed. */
+	private final Assessments assessments;
 
-	private final IncidentStore incidents;
-
-	/** OVERDUE_AFTER: until then a report due "at once" reads 应立即报告, after it 已超时. */
-	private final Duration overdueAfter;
-
-	public IncidentViews(Texts texts, Roster roster, Vocabulary vocabulary, SeverityGrader grader,
-			ReportingObligations reporting, ButtonTokens tokens, Clock clock, ZoneId zone, long effectiveCustomers,
-			IncidentStore incidents, Duration overdueAfter) {
-		this.incidents = incidents;
-		this.overdueAfter = overdueAfter;
+	public IncidentViews(Texts texts, Roster roster, Vocabulary vocabulary, ButtonTokens tokens, Clock clock, ZoneId zone,
+			Assessments assessments) {
+		this.assessments = assessments;
 		this.texts = texts;
 		this.roster = roster;
 		this.vocabulary = vocabulary;
-		this.grader = grader;
-		this.reporting = reporting;
 		this.tokens = tokens;
 		this.clock = clock;
 		this.zone = zone;
-		this.effectiveCustomers = effectiveCustomers;
+	}
+
+	/** The assessments the card states (the level, the reports owed), for callers that render too. */
+	public Assessments assessments() {
+		return assessments;
 	}
 
 	/** The slot of the incident card. */
@@ -101,42 +87,6 @@ public class IncidentViews {
 	}
 
 	/**
-	 * The grading facts of an incident as of now: the clock runs from when the fault occurred
-	 * (see {@link #occurredAt}) until recovery, so the grade counts the interruption the
-	 * documents state (4.2 第四章: 影响交易时间累计).
-	 */
-	public IncidentFacts facts(Incident incident, Playbook playbook) {
-		Instant end = (incident.recoveredAt() != null) ? incident.recoveredAt() : clock.instant();
-		Duration elapsed = Duration.between(occurredAt(incident), end);
-		if (elapsed.isNegative()) {
-			elapsed = Duration.ZERO;
-		}
-		return IncidentFacts.of(playbook.systemClass(), effectiveCustomers)
-			.withInterruption(incident.interruption())
-			.withInvestorsAffected(incident.investorsAffected())
-			.withOngoing(incident.status() == IncidentStatus.OPEN)
-			.withDataDamaged(number(incident, "damaged"))
-			.withDataLeaked(number(incident, "leaked"))
-			.withSettlement(com.warroom.playbooks.Settlement.valueOf(incident.fields().getOrDefault("settlement", "NORMAL")))
-			.withClocked(elapsed)
-			.withAlsoAffected(AffectedSystems.impacts(incident, playbook, clock.instant()))
-			.withAtOnceReporting(playbook.reporting() == com.warroom.playbooks.ReportingMode.AT_ONCE);
-	}
-
-	/**
-	 * 发生时间: when the fault occurred, as answered in the {@code /summary} interview when it
-	 * is before the discovery (the start), else the discovery itself; never null.
-	 */
-	public static Instant occurredAt(Incident incident) {
-		String value = incident.fields().get("sum:occurred");
-		if (value != null && !value.isBlank() && value.strip().chars().allMatch(Character::isDigit)) {
-			Instant occurred = Instant.ofEpochMilli(Long.parseLong(value.strip()));
-			return occurred.isBefore(incident.startedAt()) ? occurred : incident.startedAt();
-		}
-		return incident.startedAt();
-	}
-
-	/**
 	 * Whether an escalation goes on after its incident closed: one about a report still owed
 	 * (overdue, or its book unsigned) does; the handling's (declaration, level) do not.
 	 */
@@ -144,24 +94,10 @@ public class IncidentViews {
 		return cause.startsWith("overdue:") || cause.startsWith("approval:");
 	}
 
-	/**
-	 * Whether the cause is established: the responders' fact when they set one, else whether
-	 * {@code /summary} has a cause (4.2 L10792-10798: the 补充报告 is owed only while it is not).
-	 */
-	public static boolean causeKnown(Incident incident) {
-		String fact = incident.fields().get("causeKnown");
-		return (fact != null) ? Boolean.parseBoolean(fact) : !incident.fields().getOrDefault("sum:cause", "").isBlank();
-	}
-
-	/** Whether the fault involves remote access to exchange systems: the playbook's, or the responders' fact. */
-	public static boolean remoteExchangeAccess(Incident incident, Playbook playbook) {
-		String fact = incident.fields().get("remoteAccess");
-		return (fact != null) ? Boolean.parseBoolean(fact) : playbook.remoteExchangeAccess();
-	}
-
 	/** The facts in one line, for /level. */
 	public String describeFacts(Incident incident, Playbook playbook) {
-		IncidentFacts facts = facts(incident, playbook);
+		IncidentFacts facts = assessments.assess(incident, playbook).facts();
+		long effectiveCustomers = assessments.policy().effectiveCustomers();
 		StringBuilder line = new StringBuilder(texts.get("facts.line", texts.get("fact.interruption." + facts.interruption().name()),
 				texts.get("fact.affected." + facts.investorsAffected()), String.valueOf(facts.investorsDataDamaged()),
 				String.valueOf(facts.investorsDataLeaked()), facts.settlement().label(), String.valueOf(effectiveCustomers),
@@ -171,102 +107,19 @@ public class IncidentViews {
 					duration(impact.accumulated()),
 					texts.get(impact.running() ? "facts.system.running" : "facts.system.ended")));
 		}
-		line.append(texts.get(remoteExchangeAccess(incident, playbook) ? "facts.remote.yes" : "facts.remote.no"));
-		line.append(texts.get(causeKnown(incident) ? "facts.cause.yes" : "facts.cause.no"));
+		line.append(texts.get(Assessment.remoteExchangeAccess(incident, playbook) ? "facts.remote.yes" : "facts.remote.no"));
+		line.append(texts.get(Assessment.causeKnown(incident) ? "facts.cause.yes" : "facts.cause.no"));
 		return line.toString();
-	}
-
-	private static long number(Incident incident, String field) {
-		try {
-			return Long.parseLong(incident.fields().getOrDefault(field, "0"));
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
-	}
-
-	private static Instant instant(Incident incident, String field) {
-		String value = incident.fields().get(field);
-		return (value == null || value.isEmpty()) ? null : Instant.ofEpochMilli(Long.parseLong(value));
-	}
-
-	/** When the running clock will raise the level if nothing changes; empty when it cannot. */
-	public Optional<Instant> nextLevelAt(Incident incident, Playbook playbook) {
-		return grader.nextLevelAt(facts(incident, playbook), clock.instant());
-	}
-
-	public Grade grade(Incident incident, Playbook playbook) {
-		return grader.grade(facts(incident, playbook));
-	}
-
-	/**
-	 * The level of an incident, in one place for the card, the board, the clock and the
-	 * documents: the level in force, the computed grade with its rules, and a leader's
-	 * override with its reason and author.
-	 *
-	 * @param effective the level in force: the override when there is one, else the computed level
-	 * @param computed the grade the rules give now
-	 * @param override the level a leader or commander set, or null
-	 * @param reason the override's reason, or null
-	 * @param by the roster id of who set it, or null
-	 */
-	public record Level(Severity effective, Grade computed, @Nullable Severity override, @Nullable String reason,
-			@Nullable String by) {
-
-		public boolean overridden() {
-			return override != null;
-		}
-
-	}
-
-	/** The level of an incident now (see {@link Level}). */
-	public Level level(Incident incident, Playbook playbook) {
-		Grade computed = grade(incident, playbook);
-		Severity override = incident.levelOverride();
-		return new Level((override != null) ? override : computed.level(), computed, override,
-				(override != null) ? incident.levelReason() : null,
-				(override != null) ? incident.fields().get("levelBy") : null);
-	}
-
-	/** The reports the incident owes now, earliest first, given the reports recorded on its timeline. */
-	public List<Obligation> owed(Incident incident, Playbook playbook) {
-		return owed(incident, playbook, history(incidents.timeline(incident.id())));
-	}
-
-	/** The same, for a report history the caller already read. */
-	public List<Obligation> owed(Incident incident, Playbook playbook, List<ReportMade> history) {
-		return reporting.owed(reportingFacts(incident, playbook), history, clock.instant());
-	}
-
-	public ReportingFacts reportingFacts(Incident incident, Playbook playbook) {
-		return ReportingFacts.of(playbook.reporting(), playbook.systemClass(), incident.startedAt())
-			.withRecoveredAt(incident.recoveredAt())
-			.withHaltAt(instant(incident, "haltAt"))
-			.withDataIncidentAt(instant(incident, "dataAt"))
-			.withCrimeSuspectedAt(instant(incident, "crimeAt"))
-			.withDataChangedAt(instant(incident, "dataLastAt"))
-			.withAlsoAffected(AffectedSystems.classes(incident, playbook))
-			.withRemoteExchangeAccess(remoteExchangeAccess(incident, playbook))
-			.withCauseKnown(causeKnown(incident))
-			.withMinor(level(incident, playbook).effective() == Severity.MINOR);
-	}
-
-	/** Reports made, from a timeline. */
-	public static List<ReportMade> history(List<TimelineEntry> timeline) {
-		List<ReportMade> made = new ArrayList<>();
-		for (TimelineEntry entry : timeline) {
-			if (entry.type() == TimelineType.REPORTED && entry.detail("kind") != null && entry.detail("reportAt") != null) {
-				made.add(new ReportMade(ObligationKind.valueOf(entry.detail("kind")),
-						Instant.ofEpochMilli(Long.parseLong(entry.detail("reportAt")))));
-			}
-		}
-		return made;
 	}
 
 	/** The reports still owed, one per line ({@code • 事件分析总结报告 第 1 次（11-24 02:38 前）}); empty when none. */
 	public String owedLines(Incident incident, Playbook playbook) {
+		return owedLines(assessments.assess(incident, playbook));
+	}
+
+	private String owedLines(Assessment assessment) {
 		StringBuilder lines = new StringBuilder();
-		for (Obligation obligation : owed(incident, playbook)) {
+		for (Obligation obligation : assessment.owed()) {
 			lines.append(lines.isEmpty() ? "" : "\n").append(texts.get("owed.line",
 					texts.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
 					time(obligation.dueAt())));
@@ -279,7 +132,8 @@ public class IncidentViews {
 		StringBuilder html = new StringBuilder();
 		html.append(texts.get(incident.isDrill() ? "card.title.drill" : "card.title", incident.id())).append('\n');
 		html.append(texts.get("card.scenario", Html.escape(playbook.fullTitle()), Html.escape(annex(playbook)))).append('\n');
-		Level level = level(incident, playbook);
+		Assessment assessment = assessments.assess(incident, playbook);
+		Assessment.Level level = assessment.level();
 		Grade grade = level.computed();
 		if (level.overridden()) {
 			html.append(texts.get("card.level.override", level.effective().label(), Html.escape(String.valueOf(level.reason())),
@@ -292,14 +146,13 @@ public class IncidentViews {
 		html.append(texts.get("card.declared", Html.escape(name(incident.declaredBy())), time(incident.startedAt()))).append('\n');
 		if (incident.status() == IncidentStatus.CLOSED) {
 			html.append(texts.get("card.closed", time(incident.closedAt())));
-			String owed = owedLines(incident, playbook);
+			String owed = owedLines(assessment);
 			if (!owed.isEmpty()) {
 				html.append('\n').append(texts.get("card.owed", owed));
 			}
 			return html.toString();
 		}
-		List<ReportMade> history = history(incidents.timeline(incident.id()));
-		Optional<NextReport> next = nextReport(incident, playbook, history);
+		Optional<Assessment.NextReport> next = assessment.nextReport();
 		if (next.isPresent()) {
 			if (next.get().made() > 0) {
 				html.append(texts.get("card.reports.made", String.valueOf(next.get().made()))).append('\n');
@@ -316,7 +169,7 @@ public class IncidentViews {
 		else {
 			html.append(texts.get("card.report.none"));
 		}
-		for (Obligation obligation : owed(incident, playbook, history)) {
+		for (Obligation obligation : assessment.owed()) {
 			if (!obligation.calendarMissing().isEmpty()) {
 				html.append(texts.get("card.calendar.missing", years(obligation.calendarMissing()),
 						texts.get("obligation." + obligation.kind().name()), time(obligation.dueAt())));
@@ -345,46 +198,6 @@ public class IncidentViews {
 			}
 		}
 		return reason.rule() + " " + abbreviate(text.substring(0, cut), 16);
-	}
-
-	/**
-	 * The next report an incident owes, as its card states it.
-	 *
-	 * @param obligation the earliest report owed
-	 * @param made how many 定期 and 恢复后 reports were made so far (已报告 N 次)
-	 * @param immediate due at once (at the declaration, or a fact just recorded) and not yet
-	 * {@code OVERDUE_AFTER} late: the card says 应立即报告 rather than 已超时
-	 */
-	public record NextReport(Obligation obligation, long made, boolean immediate) {
-
-		/** Past its due time by more than {@code OVERDUE_AFTER}: the card's 已超时. */
-		public boolean late() {
-			return !immediate && obligation.overdue();
-		}
-
-		/** How long past its due time, at {@code now} (zero when not yet due). */
-		public Duration lateBy(Instant now) {
-			Duration late = Duration.between(obligation.dueAt(), now);
-			return late.isNegative() ? Duration.ZERO : late;
-		}
-
-	}
-
-	/** The next report an incident owes given its report history; empty when it owes none. */
-	public Optional<NextReport> nextReport(Incident incident, Playbook playbook, List<ReportMade> history) {
-		Optional<Obligation> next = owed(incident, playbook, history).stream().findFirst();
-		if (next.isEmpty()) {
-			return Optional.empty();
-		}
-		long made = history.stream().filter((r) -> r.kind() == ObligationKind.CYCLE || r.kind() == ObligationKind.FINAL).count();
-		Obligation obligation = next.get();
-		// due "at once" (from the declaration, or a fact just recorded): say so rather than
-		// "overdue" a second later; overdue once it is older than OVERDUE_AFTER, as the clock says
-		// (GH-13: not "due by the declaration" for ever: an at-once report stayed 应立即报告 and amber
-		// on the board after the chat had said 已超时)
-		boolean immediate = !obligation.dueAt().isAfter(clock.instant())
-				&& obligation.dueAt().isAfter(clock.instant().minus(overdueAfter));
-		return Optional.of(new NextReport(obligation, made, immediate));
 	}
 
 	/** The current step of a track with its buttons; the track's end when done. */

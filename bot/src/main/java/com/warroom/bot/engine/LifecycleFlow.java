@@ -48,7 +48,7 @@ final class LifecycleFlow {
 
 	void level(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {
 		Texts t = services.texts();
-		Grade grade = services.views().grade(incident, playbook);
+		Grade grade = services.views().assessments().assess(incident, playbook).grade();
 		StringBuilder html = new StringBuilder(t.get("level.computed", incident.id(), grade.level().label()));
 		grade.allReasons().forEach((reason) -> html.append('\n').append("• ").append(Html.escape(reason.toString())));
 		if (incident.levelOverride() != null) {

@@ -53,7 +53,7 @@ final class ReportFlow {
 			reply.notice(t.get("refuse.permission"));
 			return;
 		}
-		List<Obligation> owed = services.views().owed(incident, playbook);
+		List<Obligation> owed = services.views().assessments().assess(incident, playbook).owed();
 		if (owed.isEmpty()) {
 			reply.say(t.get("reported.none", incident.id()));
 			return;
@@ -163,7 +163,7 @@ final class ReportFlow {
 		Texts t = services.texts();
 		ObligationKind kind = ObligationKind.valueOf(m.get("k"));
 		String sequence = m.getOrDefault("n", "1");
-		Optional<Obligation> owed = services.views().owed(incident, playbook).stream()
+		Optional<Obligation> owed = services.views().assessments().assess(incident, playbook).owed().stream()
 			.filter((o) -> o.kind() == kind && String.valueOf(o.sequence()).equals(sequence))
 			.findFirst();
 		if (owed.isEmpty()) {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.warroom.bot.assessment.Assessment;
+import com.warroom.bot.assessment.Assessments;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStore;
@@ -20,7 +22,8 @@ import com.warroom.playbooks.Track;
 
 /**
  * What the leaders' board shows, read from the incident store and judged by the same
- * rules as the incident card ({@link IncidentViews}). Thread-safe.
+ * rules as the incident card (one {@link Assessment} per incident; {@link IncidentViews} only
+ * for the elapsed time as the chat shows it). Thread-safe.
  */
 final class Board {
 
@@ -33,12 +36,15 @@ final class Board {
 
 	private final IncidentViews views;
 
+	private final Assessments assessments;
+
 	private final Clock clock;
 
-	Board(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, Clock clock) {
+	Board(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, Assessments assessments, Clock clock) {
 		this.incidents = incidents;
 		this.library = library;
 		this.views = views;
+		this.assessments = assessments;
 		this.clock = clock;
 	}
 
@@ -53,7 +59,7 @@ final class Board {
 	 * @param strip its course at a glance: declared, level changes, reports made, recovery
 	 */
 	record Row(Incident incident, Playbook playbook, Severity level, boolean overridden, String elapsed,
-			Optional<IncidentViews.NextReport> next, long made, List<String> people, List<Current> current,
+			Optional<Assessment.NextReport> next, long made, List<String> people, List<Current> current,
 			Severity computed, List<Mark> strip, List<Awaiting> awaiting) {
 	}
 
@@ -102,12 +108,13 @@ final class Board {
 
 	Row row(Incident incident, Playbook playbook) {
 		List<TimelineEntry> timeline = incidents.timeline(incident.id());
-		Optional<IncidentViews.NextReport> next = views.nextReport(incident, playbook, IncidentViews.history(timeline));
-		long made = IncidentViews.history(timeline).stream()
+		Assessment assessment = assessments.assess(incident, playbook, timeline);
+		Optional<Assessment.NextReport> next = assessment.nextReport();
+		long made = assessment.history().stream()
 			.filter((report) -> report.kind() == com.warroom.playbooks.ObligationKind.CYCLE
 					|| report.kind() == com.warroom.playbooks.ObligationKind.FINAL)
 			.count();
-		IncidentViews.Level level = views.level(incident, playbook);
+		Assessment.Level level = assessment.level();
 		return new Row(incident, playbook, level.effective(), level.overridden(), views.elapsed(incident), next, made,
 				people(timeline), (incident.status() == com.warroom.bot.incident.IncidentStatus.CLOSED) ? List.of()
 						: current(incident, playbook), level.computed().level(), strip(timeline), awaiting(incident, timeline));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import com.warroom.bot.assessment.Assessment;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.Incident;
@@ -62,7 +63,7 @@ final class BoardView {
 
 	private String card(Board.Row row, Instant now) {
 		Incident incident = row.incident();
-		Optional<IncidentViews.NextReport> next = row.next();
+		Optional<Assessment.NextReport> next = row.next();
 		String due = next.map((n) -> n.late() ? "late" : n.immediate() ? "now" : "due").orElse("none");
 		StringBuilder html = new StringBuilder(1024);
 		html.append("<a class=\"incident ").append(incident.isDrill() ? "drill " : "").append("due-").append(due)
@@ -134,7 +135,7 @@ final class BoardView {
 		return (line.length() <= max) ? line : line.substring(0, max) + "…";
 	}
 
-	private String next(IncidentViews.NextReport next, Instant now) {
+	private String next(Assessment.NextReport next, Instant now) {
 		Obligation obligation = next.obligation();
 		String what = texts.get("obligation." + obligation.kind().name());
 		String key = next.late() ? "web.board.next.late" : next.immediate() ? "web.board.next.now" : "web.board.next";

@@ -132,8 +132,9 @@ class WebConfiguration {
 	}
 
 	@Bean
-	Board board(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, Clock clock) {
-		return new Board(incidents, library, views, clock);
+	Board board(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
+			com.warroom.bot.assessment.Assessments assessments, Clock clock) {
+		return new Board(incidents, library, views, assessments, clock);
 	}
 
 	@Bean(destroyMethod = "close")

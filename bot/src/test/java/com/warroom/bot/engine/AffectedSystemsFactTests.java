@@ -3,6 +3,7 @@ package com.warroom.bot.engine;
 import java.time.Duration;
 import java.util.List;
 
+import com.warroom.bot.assessment.Assessment;
 import com.warroom.bot.incident.Incident;
 import com.warroom.playbooks.Obligation;
 import com.warroom.playbooks.ObligationKind;
@@ -49,7 +50,7 @@ class AffectedSystemsFactTests {
 		List<Outbound> added = chat.press(DBA, button(chat.command(DBA, "/level"), "＋银期转账系统"));
 		assertThat(texts(added)).contains("另涉及银期转账系统");
 		chat.clock.advance(Duration.ofMinutes(3));
-		assertThat(chat.views.grade(only(), playbook()).level()).isEqualTo(Severity.GENERAL);
+		assertThat(chat.assessments.assess(only(), playbook()).grade().level()).isEqualTo(Severity.GENERAL);
 		chat.clock.advance(Duration.ofMinutes(20));
 		// bank transfer back after 23 minutes: its clock stops, what it accumulated stays
 		chat.press(DBA, button(chat.command(DBA, "/level"), "结束：银期转账系统"));
@@ -73,9 +74,9 @@ class AffectedSystemsFactTests {
 		assertThat(playbook().systemClass()).isEqualTo(SystemClass.NETWORK);
 		chat.clock.advance(Duration.ofMinutes(10));
 		// before GH-10: 轻微 and no report; now online trading down 10 minutes is 较大 (（二）1)
-		assertThat(chat.views.grade(only(), playbook()).level()).isEqualTo(Severity.LARGER);
+		assertThat(chat.assessments.assess(only(), playbook()).grade().level()).isEqualTo(Severity.LARGER);
 		assertThat(texts(chat.command(DBA, "/level"))).contains("另涉及网上交易系统：全部中断，累计 10 分钟（仍在中断）");
-		Obligation first = chat.views.owed(only(), playbook()).get(0);
+		Obligation first = chat.assessments.assess(only(), playbook()).owed().get(0);
 		assertThat(first.kind()).isEqualTo(ObligationKind.CYCLE);
 		assertThat(first.dueAt()).isEqualTo(only().startedAt().plus(Duration.ofMinutes(30)));
 	}
@@ -85,19 +86,19 @@ class AffectedSystemsFactTests {
 		// 附件四 五/六: an at-once playbook cannot read 轻微（内部记录，纳入每月运维报告）
 		List<Outbound> declared = chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		assertThat(texts(declared)).doesNotContain("级别：<b>轻微</b>");
-		assertThat(chat.views.grade(only(), playbook()).level()).isEqualTo(Severity.GENERAL);
+		assertThat(chat.assessments.assess(only(), playbook()).grade().level()).isEqualTo(Severity.GENERAL);
 	}
 
 	@Test
 	void remoteAccessAndAKnownCauseAreFactsTheReportsFollow() {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
-		assertThat(IncidentViews.remoteExchangeAccess(only(), playbook())).isFalse();
+		assertThat(Assessment.remoteExchangeAccess(only(), playbook())).isFalse();
 		List<Outbound> level = chat.command(DBA, "/level");
 		assertThat(texts(level)).contains("不涉及远程接入交易所系统").contains("原因尚未查明");
 		chat.press(DBA, button(level, "涉及远程接入交易所系统"));
 		chat.press(DBA, button(chat.command(DBA, "/level"), "原因已查明"));
-		assertThat(chat.views.reportingFacts(only(), playbook()).remoteExchangeAccess()).isTrue();
-		assertThat(chat.views.reportingFacts(only(), playbook()).causeKnown()).isTrue();
+		assertThat(chat.assessments.assess(only(), playbook()).reportingFacts().remoteExchangeAccess()).isTrue();
+		assertThat(chat.assessments.assess(only(), playbook()).reportingFacts().causeKnown()).isTrue();
 		assertThat(texts(chat.command(DBA, "/level"))).contains("；涉及远程接入交易所系统").contains("；原因已查明");
 	}
 
@@ -105,11 +106,11 @@ class AffectedSystemsFactTests {
 	void theExchangePlaybooksInvolveRemoteAccessAndASummaryCauseMakesTheCauseKnown() {
 		// 4.2 L10669-10671 (exchanges get the 12-hour report); L10792-10798 (补充报告 only while unknown)
 		chat.declare(DBA, "至交易所 SDH 专线", "至交易所网络故障 / 至交易所某条 SDH 专线故障");
-		assertThat(chat.views.reportingFacts(only(), playbook()).remoteExchangeAccess()).isTrue();
-		assertThat(IncidentViews.causeKnown(only())).isFalse();
+		assertThat(chat.assessments.assess(only(), playbook()).reportingFacts().remoteExchangeAccess()).isTrue();
+		assertThat(Assessment.causeKnown(only())).isFalse();
 		// what /summary stores for 事件发生的原因
 		chat.incidents.setField(only().id(), "sum:cause", "SDH 专线被施工挖断");
-		assertThat(IncidentViews.causeKnown(only())).isTrue();
+		assertThat(Assessment.causeKnown(only())).isTrue();
 	}
 
 	@Test
@@ -123,11 +124,11 @@ class AffectedSystemsFactTests {
 						"feng-liaison", "冯技术服务岗", "test", chat.clock.instant(),
 						java.util.Map.of("kind", "CYCLE", "seq", "1", "reportAt", String.valueOf(chat.clock.instant().toEpochMilli()))));
 		chat.clock.advance(Duration.ofMinutes(10));
-		assertThat(chat.views.owed(only(), playbook()).get(0).dueAt()).isEqualTo(chat.clock.instant().plus(Duration.ofMinutes(20)));
+		assertThat(chat.assessments.assess(only(), playbook()).owed().get(0).dueAt()).isEqualTo(chat.clock.instant().plus(Duration.ofMinutes(20)));
 		// the fact button shows the number recorded so far (GH-13)
 		chat.press(DBA, button(chat.command(DBA, "/level"), "数据泄露人数（100）"));
 		chat.text(DBA, "5000");
-		Obligation next = chat.views.owed(only(), playbook()).get(0);
+		Obligation next = chat.assessments.assess(only(), playbook()).owed().get(0);
 		assertThat(next.sequence()).isEqualTo(2);
 		assertThat(next.dueAt()).isEqualTo(chat.clock.instant());
 	}
@@ -139,7 +140,7 @@ class AffectedSystemsFactTests {
 		assertThat(findButton(chat.command(DBA, "/level"), "全公司交易中断或严重缓慢")).isEmpty();
 		chat.press(DBA, button(chat.command(DBA, "/level"), "＋集中交易系统"));
 		chat.press(DBA, button(chat.command(DBA, "/level"), "全公司交易中断或严重缓慢"));
-		Obligation first = chat.views.owed(only(), playbook()).get(0);
+		Obligation first = chat.assessments.assess(only(), playbook()).owed().get(0);
 		assertThat(first.dueAt()).isEqualTo(chat.clock.instant());
 		assertThat(first.approvers()).containsExactly("cro", "gm");
 	}

@@ -30,7 +30,7 @@ class CalendarGapCardTests {
 		chat.incidents.setField(incident.id(), "status", "RECOVERED");
 		chat.incidents.setField(incident.id(), "recoveredAt", String.valueOf(chat.clock.instant().toEpochMilli()));
 		Incident recovered = chat.incidents.find(incident.id()).orElseThrow();
-		List<Obligation> owed = chat.views.owed(recovered, playbook);
+		List<Obligation> owed = chat.assessments.assess(recovered, playbook).owed();
 		assertThat(owed).filteredOn((o) -> o.kind() == ObligationKind.SUPPLEMENTARY).singleElement()
 			.satisfies((o) -> assertThat(o.calendarMissing()).containsExactly(2027));
 		assertThat(chat.views.card(recovered, playbook))

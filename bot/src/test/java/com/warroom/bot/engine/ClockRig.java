@@ -34,7 +34,12 @@ final class ClockRig {
 	final Escalations escalations;
 
 	ClockRig() {
-		chat = new EngineHarness(TestRedis.fresh());
+		this(java.util.function.UnaryOperator.identity());
+	}
+
+	/** With the store wrapped by {@code store}. */
+	ClockRig(java.util.function.UnaryOperator<com.warroom.bot.incident.IncidentStore> store) {
+		chat = new EngineHarness(TestRedis.fresh(), store);
 		String policy;
 		try (var in = getClass().getClassLoader().getResourceAsStream("warroom/escalation.yaml")) {
 			policy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -57,7 +62,7 @@ final class ClockRig {
 		};
 		escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
 				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox);
-		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.views, plans, chat.redis, chat.clock,
+		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.assessments, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
 				List.of(sink, web), chat.clock, escalations);

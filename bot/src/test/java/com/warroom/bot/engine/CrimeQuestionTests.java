@@ -30,7 +30,7 @@ class CrimeQuestionTests {
 		assertThat(texts(answered)).contains("已记录 INC-20261123-001：疑似计算机犯罪").contains("同时报送当地公安网监部门。");
 		Incident incident = chat.incidents.openIn(chat.chat).get(0);
 		Playbook playbook = EngineHarness.LIBRARY.find(incident.playbookId()).orElseThrow();
-		Obligation police = chat.views.owed(incident, playbook).stream()
+		Obligation police = chat.assessments.assess(incident, playbook).owed().stream()
 			.filter((o) -> o.kind() == ObligationKind.POLICE)
 			.findFirst()
 			.orElseThrow();

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import com.warroom.bot.assessment.Assessment;
+import com.warroom.bot.assessment.Assessments;
 import com.warroom.bot.chat.Actor;
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.incident.IncidentStore;
@@ -55,6 +57,8 @@ public final class EngineHarness {
 
 	final IncidentViews views;
 
+	final Assessments assessments;
+
 	final Roster roster;
 
 	final ChatRef chat = new ChatRef("tg", "-1001", null, false);
@@ -87,19 +91,30 @@ public final class EngineHarness {
 
 	/** With the documents kept under {@code archiveRoot}. */
 	EngineHarness(UnifiedJedis redis, TopicOpener topics, java.nio.file.Path archiveRoot) {
+		this(redis, topics, archiveRoot, java.util.function.UnaryOperator.identity());
+	}
+
+	/** With the store wrapped by {@code store} (e.g. one counting reads). */
+	EngineHarness(UnifiedJedis redis, java.util.function.UnaryOperator<IncidentStore> store) {
+		this(redis, TopicOpener.none(), temporaryDirectory(), store);
+	}
+
+	private EngineHarness(UnifiedJedis redis, TopicOpener topics, java.nio.file.Path archiveRoot,
+			java.util.function.UnaryOperator<IncidentStore> store) {
 		this.redis = redis;
 		this.roster = Roster.parse(resource("warroom/roster.example.yaml"));
 		ContactBook contacts = ContactBook.parse(resource("warroom/contacts.example.yaml"), LIBRARY.vocabulary());
 		// the app's store (issue 15); -Dwarroom.test.store=redis runs the engine tests on the Redis one
-		this.incidents = "redis".equals(System.getProperty("warroom.test.store"))
+		this.incidents = store.apply("redis".equals(System.getProperty("warroom.test.store"))
 				? new RedisIncidentStore(redis, SHANGHAI)
-				: new JdbcIncidentStore(TestDatabase.shared(), SHANGHAI, clock);
+				: new JdbcIncidentStore(TestDatabase.shared(), SHANGHAI, clock));
 		this.tokens = new ButtonTokens(redis);
 		this.slots = new MessageSlots(redis);
 		Texts texts = Texts.chinese();
 		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
-		this.views = new IncidentViews(texts, roster, LIBRARY.vocabulary(), new SeverityGrader(), reporting,
-				tokens, clock, SHANGHAI, 200_000, incidents, Duration.ofMinutes(5));
+		this.assessments = new Assessments(
+				new Assessment.Policy(new SeverityGrader(), reporting, 200_000, Duration.ofMinutes(5)), incidents, clock);
+		this.views = new IncidentViews(texts, roster, LIBRARY.vocabulary(), tokens, clock, SHANGHAI, assessments);
 		this.archive = new Archive(archiveRoot, clock);
 		this.company = new CompanyInfo("示例期货有限公司", "赵总经理", null, "冯技术服务岗", "021-00000000", "021-00000001",
 				"13800000009", "it@example.com", null);

@@ -3,6 +3,7 @@ package com.warroom.bot.engine;
 import java.time.Duration;
 import java.util.List;
 
+import com.warroom.bot.assessment.Assessment;
 import com.warroom.bot.chat.Actor;
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.clock.ReminderPlanner;
@@ -222,8 +223,8 @@ class EscalationControlsTests {
 		sink.delivered.clear();
 		chat.command(DBA, "/note 继续排查");
 		assertThat(sentTo("900000005")).isEmpty();
-		IncidentViews.Level now = chat.views.level(chat.incidents.find(id()).orElseThrow(),
-				EngineHarness.LIBRARY.find("central.db-host-hardware").orElseThrow());
+		Assessment.Level now = chat.assessments.assess(chat.incidents.find(id()).orElseThrow(),
+				EngineHarness.LIBRARY.find("central.db-host-hardware").orElseThrow()).level();
 		assertThat(now.effective()).isEqualTo(com.warroom.playbooks.Severity.valueOf("MAJOR"));
 		assertThat(now.computed().level().label()).isEqualTo("一般");
 		assertThat(now.reason()).isEqualTo("交易所反馈全市场影响");

@@ -34,14 +34,14 @@ class FactFlowTests {
 	@Test
 	void aHaltRecordedOnACentralFaultStartsTheExternalCycle() {
 		chat.declare(DBA, "至交易所 SDH 专线", "至交易所网络故障 / 至交易所某条 SDH 专线故障");
-		assertThat(chat.views.owed(only(), EngineHarness.LIBRARY.find(only().playbookId()).orElseThrow())).isEmpty();
+		assertThat(chat.assessments.assess(only(), EngineHarness.LIBRARY.find(only().playbookId()).orElseThrow()).owed()).isEmpty();
 		chat.clock.advance(Duration.ofMinutes(3));
 		List<Outbound> level = chat.command(DBA, "/level");
 		assertThat(texts(level)).contains("事实：中断范围不明").contains("未记录全公司交易中断");
 		List<Outbound> halted = chat.press(DBA, button(level, "全公司交易中断或严重缓慢"));
 		assertThat(texts(halted)).contains("已更新 INC-20261123-001：全公司交易中断或严重缓慢")
 			.contains("应立即报告：定期报告 第 1 次（4.2 第五章二（三）；4.3 第十一条（二）1）");
-		assertThat(chat.views.owed(only(), EngineHarness.LIBRARY.find(only().playbookId()).orElseThrow()))
+		assertThat(chat.assessments.assess(only(), EngineHarness.LIBRARY.find(only().playbookId()).orElseThrow()).owed())
 			.extracting((o) -> o.kind()).containsExactly(ObligationKind.CYCLE);
 		assertThat(findButton(chat.command(DBA, "/level"), "全公司交易中断或严重缓慢")).isEmpty();
 	}

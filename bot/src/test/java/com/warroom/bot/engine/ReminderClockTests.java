@@ -139,7 +139,7 @@ class ReminderClockTests {
 		policy = policy.replace("    duties: [tech-manager]\n", "    duties: [tech-manager]\n    channels:\n      - { type: wecom, target: \"http://robot/tier1\" }\n");
 		escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
 				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox);
-		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.views, plans, chat.redis, chat.clock,
+		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.assessments, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
 				List.of(sink, web), chat.clock, escalations);

@@ -1,4 +1,4 @@
-package com.warroom.bot.engine;
+package com.warroom.bot.assessment;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +25,13 @@ import org.jspecify.annotations.Nullable;
  * clock and keeps what it accumulated; adding it again runs on from there (累计). Every
  * clock stops at recovery. Pure functions over an incident snapshot.
  */
-final class AffectedSystems {
+public final class AffectedSystems {
 
-	static final String PREFIX = "sys:";
+	/** The field of an affected system: {@code sys:<class key>}. */
+	public static final String PREFIX = "sys:";
 
 	/** The classes a responder may add: those with thresholds or a reporting cycle of their own. */
-	static final List<SystemClass> ADDABLE = List.of(SystemClass.CENTRAL_TRADING, SystemClass.ONLINE_TRADING,
+	public static final List<SystemClass> ADDABLE = List.of(SystemClass.CENTRAL_TRADING, SystemClass.ONLINE_TRADING,
 			SystemClass.BANK_TRANSFER, SystemClass.QUOTES, SystemClass.WEBSITE, SystemClass.BRANCH);
 
 	private AffectedSystems() {
@@ -43,7 +44,7 @@ final class AffectedSystems {
 	 * @param accumulated the time accumulated by earlier, ended interruptions
 	 * @param since when the running interruption started, or null when it is ended
 	 */
-	record State(Interruption extent, Duration accumulated, @Nullable Instant since) {
+	public record State(Interruption extent, Duration accumulated, @Nullable Instant since) {
 
 		String encode() {
 			return extent.name() + "|" + accumulated.toMillis() + "|" + ((since != null) ? since.toEpochMilli() : "");
@@ -66,7 +67,7 @@ final class AffectedSystems {
 	}
 
 	/** Every other affected system, in a stable order, with its state. */
-	static Map<SystemClass, State> states(Incident incident, Playbook playbook) {
+	public static Map<SystemClass, State> states(Incident incident, Playbook playbook) {
 		Map<SystemClass, State> states = new LinkedHashMap<>();
 		for (Impact initial : playbook.affects()) {
 			states.put(initial.system(), new State(initial.extent(), Duration.ZERO, incident.startedAt()));
@@ -80,7 +81,7 @@ final class AffectedSystems {
 	}
 
 	/** The impacts for grading as of {@code now} (clocks stop at recovery). */
-	static List<Impact> impacts(Incident incident, Playbook playbook, Instant now) {
+	public static List<Impact> impacts(Incident incident, Playbook playbook, Instant now) {
 		Instant end = (incident.recoveredAt() != null && incident.recoveredAt().isBefore(now)) ? incident.recoveredAt() : now;
 		boolean open = incident.status() == IncidentStatus.OPEN;
 		List<Impact> impacts = new ArrayList<>();
@@ -95,7 +96,7 @@ final class AffectedSystems {
 	}
 
 	/** The classes of every other system the incident touches (for the reporting cycle). */
-	static List<SystemClass> classes(Incident incident, Playbook playbook) {
+	public static List<SystemClass> classes(Incident incident, Playbook playbook) {
 		return List.copyOf(states(incident, playbook).keySet());
 	}
 
@@ -104,7 +105,7 @@ final class AffectedSystems {
 	 * clock, extent not yet known unless it had one), {@code FULL} / {@code PARTIAL} (its
 	 * extent), {@code end} (stops its clock). Empty when the operation makes no sense.
 	 */
-	static Optional<Map<String, String>> apply(Incident incident, Playbook playbook, SystemClass system, String op,
+	public static Optional<Map<String, String>> apply(Incident incident, Playbook playbook, SystemClass system, String op,
 			Instant now) {
 		if (system == playbook.systemClass() || !ADDABLE.contains(system)) {
 			return Optional.empty();
