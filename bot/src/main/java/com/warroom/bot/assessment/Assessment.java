@@ -118,7 +118,7 @@ public final class Assessment {
 		Severity override = incident.levelOverride();
 		this.level = new Level((override != null) ? override : computed.level(), computed, override,
 				(override != null) ? incident.levelReason() : null,
-				(override != null) ? incident.fields().get("levelBy") : null);
+				(override != null) ? incident.levelState().by() : null);
 	}
 
 	/** The incident with its timeline, under {@code policy}, at {@code now}. */

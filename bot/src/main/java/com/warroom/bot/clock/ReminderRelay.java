@@ -200,23 +200,25 @@ public class ReminderRelay {
 		Incident incident = open.get().incident();
 		Playbook playbook = open.get().playbook();
 		Grade grade = views.assessments().assess(incident, playbook).grade();
-		String seen = incident.fields().get("levelSeen");
-		if (seen == null) {
-			incidents.setField(incident.id(), "levelSeen", grade.level().name());
+		Severity announced = incident.levelState().announced();
+		if (announced == null) {
+			incidents.levelAnnounced(incident.id(), grade.level());
 			escalations.raise(incident, "declared", texts.get("escalation.declared", Html.escape(playbook.fullTitle()),
 					grade.level().label())).forEach(this::deliver);
 			return;
 		}
 		announceOverride(incident, playbook);
-		if (!grade.level().isHigherThan(Severity.valueOf(seen))) {
+		if (!grade.level().isHigherThan(announced)) {
 			return;
 		}
+		String seen = announced.name();
 		String reason = grade.reasons().get(0).toString();
-		IncidentStore.Result result = incidents.once(incident, "raised:" + grade.level().name(), grade.level().name(),
+		// the rise and its announcement in one change
+		IncidentStore.Result result = incidents.raiseLevel(incident, grade.level(),
 				new IncidentStore.Entry(TimelineType.LEVEL_RAISED, "system", texts.get("system.name"), "clock",
 						clock.instant(), java.util.Map.of("level", grade.level().label(), "text", reason, "from", seen)));
-		incidents.setField(incident.id(), "levelSeen", grade.level().name());
 		if (!result.applied()) {
+			incidents.levelAnnounced(incident.id(), grade.level());
 			return;
 		}
 		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
@@ -249,13 +251,14 @@ public class ReminderRelay {
 			return;
 		}
 		String mark = level.effective().name() + "|" + level.by() + "|" + level.reason();
-		String before = incident.fields().get("overrideSeen");
+		String before = incident.levelState().overrideAnnounced();
 		if (mark.equals(before)) {
 			return;
 		}
-		incidents.setField(incident.id(), "overrideSeen", mark);
+		incidents.overrideAnnounced(incident.id(), mark);
+		Severity announced = incident.levelState().announced();
 		Severity from = (before != null) ? Severity.valueOf(before.substring(0, before.indexOf('|')))
-				: Severity.valueOf(incident.fields().getOrDefault("levelSeen", level.computed().level().name()));
+				: (announced != null) ? announced : level.computed().level();
 		long changes = incidents.timeline(incident.id()).stream().filter((e) -> e.type() == TimelineType.LEVEL_SET).count();
 		String by = roster.byId(String.valueOf(level.by())).map((p) -> p.name()).orElse(String.valueOf(level.by()));
 		escalations.raise(incident, "override:" + changes, texts.get("escalation.override", from.label(),

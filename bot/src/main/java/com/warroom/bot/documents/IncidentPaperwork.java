@@ -273,7 +273,7 @@ public class IncidentPaperwork implements Paperwork {
 			Map<String, Object> override = new LinkedHashMap<>();
 			override.put("level", incident.levelOverride().name());
 			override.put("reason", incident.levelReason());
-			override.put("by", incident.fields().get("levelBy"));
+			override.put("by", incident.levelState().by());
 			root.put("override", override);
 		}
 		root.put("entries", incidents.timeline(incident.id()).stream().map((entry) -> {

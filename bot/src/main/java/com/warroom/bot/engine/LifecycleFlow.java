@@ -385,8 +385,7 @@ final class LifecycleFlow {
 			return;
 		}
 		Severity level = Severity.valueOf(q.get("l"));
-		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
-				Map.of("level", level.name(), "levelReason", reason, "levelBy", person.id()),
+		IncidentStore.Result result = services.incidents().setLevel(incident, level, reason, person.id(),
 				entry(TimelineType.LEVEL_SET, person, text, services.clock().instant(), Map.of("level", level.label(), "text", reason)));
 		if (!result.applied()) {
 			reply.say(services.texts().get("incident.closed", incident.id()));

@@ -28,8 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param status open, recovered or closed
  * @param recoveredAt when recovery was recorded
  * @param closedAt when it was closed
- * @param levelOverride a level set by a leader or commander, or null
- * @param levelReason the reason of the override
+ * @param levelState the override of the level and what the clock announced of it
  * @param interruption what responders know of the interruption
  * @param investorsAffected whether investors are affected
  * @param escalations every escalation raised, by number
@@ -38,8 +37,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Incident(String id, IncidentKind kind, String playbookId, ChatRef chat, String declaredBy,
 		Instant startedAt, Instant declaredAt, IncidentStatus status, @Nullable Instant recoveredAt,
-		@Nullable Instant closedAt, @Nullable Severity levelOverride, @Nullable String levelReason,
-		Interruption interruption, boolean investorsAffected, SortedMap<Integer, Escalation> escalations,
+		@Nullable Instant closedAt, LevelState levelState, Interruption interruption, boolean investorsAffected, SortedMap<Integer, Escalation> escalations,
 		Set<String> unreachable, Map<String, String> fields) {
 
 	public Incident {
@@ -47,6 +45,16 @@ public record Incident(String id, IncidentKind kind, String playbookId, ChatRef 
 		escalations = Collections.unmodifiableSortedMap(new TreeMap<>(escalations));
 		unreachable = Set.copyOf(unreachable);
 		fields = Map.copyOf(fields);
+	}
+
+	/** A level set by a leader or commander, or null. */
+	public @Nullable Severity levelOverride() {
+		return levelState.override();
+	}
+
+	/** The reason of the override, or null. */
+	public @Nullable String levelReason() {
+		return levelState.reason();
 	}
 
 	public boolean isDrill() {

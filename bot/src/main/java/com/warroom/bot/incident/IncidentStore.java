@@ -9,6 +9,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 import com.warroom.bot.chat.ChatRef;
+import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Track;
 import org.jspecify.annotations.Nullable;
 
@@ -125,6 +126,25 @@ public interface IncidentStore {
 
 	/** Marks a person the bot could not message directly for this incident (no timeline entry). */
 	void markUnreachable(String incidentId, String personId);
+
+	/**
+	 * A leader's or commander's level, with its reason and author, on an incident not
+	 * closed: atomically as {@link #change} (code when not applied: {@code missing},
+	 * {@code status}).
+	 */
+	Result setLevel(Incident incident, Severity level, String reason, String by, Entry entry);
+
+	/**
+	 * The rules raised the level to {@code level}: recorded once per level (as {@link #once}),
+	 * and marked announced with it in the same change.
+	 */
+	Result raiseLevel(Incident incident, Severity level, Entry entry);
+
+	/** Marks {@code level} as the computed level last announced (no timeline entry). */
+	void levelAnnounced(String incidentId, Severity level);
+
+	/** Marks the override {@code mark} ({@code LEVEL|by|reason}) as escalated (no timeline entry). */
+	void overrideAnnounced(String incidentId, String mark);
 
 	/** Sets one bookkeeping field without a timeline entry (e.g. the last level announced). */
 	void setField(String incidentId, String field, String value);

@@ -16,6 +16,7 @@ import com.warroom.bot.incident.Escalation;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentKind;
 import com.warroom.bot.incident.IncidentStatus;
+import com.warroom.bot.incident.LevelState;
 import com.warroom.playbooks.Interruption;
 import com.warroom.playbooks.Severity;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,21 @@ public final class IncidentFields {
 
 	static final String DONE = "done";
 
+	/** The level a leader set, its reason and who set it. */
+	static final String LEVEL = "level";
+
+	static final String LEVEL_REASON = "levelReason";
+
+	static final String LEVEL_BY = "levelBy";
+
+	/** The computed level last announced, and the override last escalated. */
+	static final String LEVEL_SEEN = "levelSeen";
+
+	static final String OVERRIDE_SEEN = "overrideSeen";
+
+	/** A rise to a level, recorded once: {@code raised:<LEVEL>}. */
+	static final String RAISED = "raised:";
+
 	private static final Pattern ESCALATION_FIELD = Pattern.compile("esc:(\\d+):cause");
 
 	private IncidentFields() {
@@ -71,12 +87,14 @@ public final class IncidentFields {
 		String thread = f.getOrDefault("thread", "");
 		ChatRef chat = new ChatRef(f.get("channel"), f.get("chatId"), thread.isEmpty() ? null : thread,
 				Boolean.parseBoolean(f.get("forum")));
-		String level = f.getOrDefault("level", "");
+		String level = f.getOrDefault(LEVEL, "");
+		String seen = f.getOrDefault(LEVEL_SEEN, "");
+		LevelState levels = new LevelState(level.isEmpty() ? null : Severity.valueOf(level), f.get(LEVEL_REASON),
+				f.get(LEVEL_BY), seen.isEmpty() ? null : Severity.valueOf(seen), f.get(OVERRIDE_SEEN));
 		return new Incident(f.get("id"), IncidentKind.valueOf(f.get("kind")), f.get("playbook"), chat,
 				f.get("declaredBy"), instant(f.get("startedAt")), instant(f.get("declaredAt")),
 				IncidentStatus.valueOf(f.get("status")), optionalInstant(f.get("recoveredAt")),
-				optionalInstant(f.get("closedAt")), level.isEmpty() ? null : Severity.valueOf(level),
-				f.get("levelReason"), Interruption.valueOf(f.getOrDefault("interruption", "UNKNOWN")),
+				optionalInstant(f.get("closedAt")), levels, Interruption.valueOf(f.getOrDefault("interruption", "UNKNOWN")),
 				Boolean.parseBoolean(f.getOrDefault("investorsAffected", "true")), escalations(f), unreachable(f), f);
 	}
 

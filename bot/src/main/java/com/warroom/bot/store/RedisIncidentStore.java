@@ -24,6 +24,7 @@ import com.warroom.bot.incident.StepState;
 import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.bot.incident.TimelineType;
 import com.warroom.playbooks.Interruption;
+import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Track;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.StreamEntryID;
@@ -437,6 +438,31 @@ public class RedisIncidentStore implements IncidentStore {
 	@Override
 	public void markUnreachable(String incidentId, String personId) {
 		redis.hset(PREFIX + "inc:" + incidentId, IncidentFields.UNREACHABLE + personId, "1");
+	}
+
+	@Override
+	public Result setLevel(Incident incident, Severity level, String reason, String by, Entry entry) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put(IncidentFields.LEVEL, level.name());
+		fields.put(IncidentFields.LEVEL_REASON, reason);
+		fields.put(IncidentFields.LEVEL_BY, by);
+		return change(incident, java.util.EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), fields, entry);
+	}
+
+	@Override
+	public Result raiseLevel(Incident incident, Severity level, Entry entry) {
+		return once(incident, IncidentFields.RAISED + level.name(), level.name(),
+				Map.of(IncidentFields.LEVEL_SEEN, level.name()), entry, false);
+	}
+
+	@Override
+	public void levelAnnounced(String incidentId, Severity level) {
+		redis.hset(PREFIX + "inc:" + incidentId, IncidentFields.LEVEL_SEEN, level.name());
+	}
+
+	@Override
+	public void overrideAnnounced(String incidentId, String mark) {
+		redis.hset(PREFIX + "inc:" + incidentId, IncidentFields.OVERRIDE_SEEN, mark);
 	}
 
 	/** {@code "1"} when the caller saw the incident closed: its change is then made closed too. */

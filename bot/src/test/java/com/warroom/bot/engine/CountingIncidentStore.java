@@ -15,6 +15,7 @@ import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.StepState;
 import com.warroom.bot.incident.TimelineEntry;
+import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Track;
 import org.jspecify.annotations.Nullable;
 
@@ -116,6 +117,26 @@ final class CountingIncidentStore implements IncidentStore {
 	@Override
 	public void markUnreachable(String incidentId, String personId) {
 		store.markUnreachable(incidentId, personId);
+	}
+
+	@Override
+	public Result setLevel(Incident incident, Severity level, String reason, String by, Entry entry) {
+		return store.setLevel(incident, level, reason, by, entry);
+	}
+
+	@Override
+	public Result raiseLevel(Incident incident, Severity level, Entry entry) {
+		return store.raiseLevel(incident, level, entry);
+	}
+
+	@Override
+	public void levelAnnounced(String incidentId, Severity level) {
+		store.levelAnnounced(incidentId, level);
+	}
+
+	@Override
+	public void overrideAnnounced(String incidentId, String mark) {
+		store.overrideAnnounced(incidentId, mark);
 	}
 
 	@Override
