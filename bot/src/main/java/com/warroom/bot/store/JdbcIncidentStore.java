@@ -26,6 +26,7 @@ import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.StepState;
 import com.warroom.bot.incident.TimelineEntry;
+import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Track;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -385,6 +386,31 @@ public class JdbcIncidentStore implements IncidentStore {
 	@Override
 	public void markUnreachable(String incidentId, String personId) {
 		setField(incidentId, IncidentFields.UNREACHABLE + personId, "1");
+	}
+
+	@Override
+	public Result setLevel(Incident incident, Severity level, String reason, String by, Entry entry) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put(IncidentFields.LEVEL, level.name());
+		fields.put(IncidentFields.LEVEL_REASON, reason);
+		fields.put(IncidentFields.LEVEL_BY, by);
+		return change(incident, java.util.EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), fields, entry);
+	}
+
+	@Override
+	public Result raiseLevel(Incident incident, Severity level, Entry entry) {
+		return once(incident, IncidentFields.RAISED + level.name(), level.name(),
+				Map.of(IncidentFields.LEVEL_SEEN, level.name()), entry, false);
+	}
+
+	@Override
+	public void levelAnnounced(String incidentId, Severity level) {
+		setField(incidentId, IncidentFields.LEVEL_SEEN, level.name());
+	}
+
+	@Override
+	public void overrideAnnounced(String incidentId, String mark) {
+		setField(incidentId, IncidentFields.OVERRIDE_SEEN, mark);
 	}
 
 	private static int number(String text) {

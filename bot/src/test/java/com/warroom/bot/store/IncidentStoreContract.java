@@ -21,6 +21,7 @@ import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.StepState;
 import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.bot.incident.TimelineType;
+import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Track;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,13 +137,13 @@ abstract class IncidentStoreContract {
 	@Test
 	void bookkeepingFieldsAndTheForumTopicAreKeptWithoutATimelineEntry() {
 		Incident incident = declare();
-		store.setField(incident.id(), "levelSeen", "III");
+		store.setField(incident.id(), "levelSeen", "LARGER");
 		store.setFields(incident.id(), Map.of("esc:1:tier", "2", "esc:1:round", "1"));
-		store.setField(incident.id(), "levelSeen", "II");
+		store.setField(incident.id(), "levelSeen", "MAJOR");
 		ChatRef topic = new ChatRef("tg", "-1001", "77", true);
 		store.setThread(incident.id(), topic);
 		Incident after = store.find(incident.id()).orElseThrow();
-		assertThat(after.fields()).containsEntry("levelSeen", "II").containsEntry("esc:1:tier", "2");
+		assertThat(after.fields()).containsEntry("levelSeen", "MAJOR").containsEntry("esc:1:tier", "2");
 		assertThat(after.chat().threadId()).isEqualTo("77");
 		assertThat(store.incidentOfThread(topic)).contains(incident.id());
 		assertThat(store.incidentOfThread(new ChatRef("tg", "-1001", "78", true))).isEmpty();
@@ -225,6 +226,25 @@ abstract class IncidentStoreContract {
 			.code()).isEqualTo("ended");
 		store.markUnreachable(incident.id(), "p9");
 		assertThat(store.find(incident.id()).orElseThrow().unreachable()).contains("p9");
+	}
+
+	@Test
+	void aLevelSetByALeaderNeedsAnIncidentNotClosedAndARiseIsRecordedOncePerLevel() throws Exception {
+		Incident incident = declare();
+		assertThat(store.setLevel(incident, Severity.LARGER, "影响交易", "p1", entry(TimelineType.LEVEL_SET, "p1", Map.of()))
+			.applied()).isTrue();
+		List<IncidentStore.Result> rises = race(10,
+				(n) -> store.raiseLevel(incident, Severity.MAJOR, entry(TimelineType.LEVEL_RAISED, "system", Map.of())));
+		assertThat(rises).filteredOn(IncidentStore.Result::applied).hasSize(1);
+		store.overrideAnnounced(incident.id(), "LARGER|p1|影响交易");
+		Incident after = store.find(incident.id()).orElseThrow();
+		assertThat(after.fields()).containsEntry("level", "LARGER").containsEntry("levelBy", "p1")
+			.containsEntry("levelSeen", "MAJOR").containsEntry("overrideSeen", "LARGER|p1|影响交易");
+		store.levelAnnounced(incident.id(), Severity.EXTRAORDINARY);
+		assertThat(store.find(incident.id()).orElseThrow().fields()).containsEntry("levelSeen", "EXTRAORDINARY");
+		store.change(after, Set.of(IncidentStatus.OPEN), Map.of("status", "CLOSED"), entry(TimelineType.CLOSED, "p1", Map.of()));
+		assertThat(store.setLevel(after, Severity.EXTRAORDINARY, "x", "p1", entry(TimelineType.LEVEL_SET, "p1", Map.of())).code())
+			.isEqualTo("status");
 	}
 
 	interface Press<T> {
