@@ -141,6 +141,11 @@ public class ConversationEngine {
 			log.warn("Redis 不可用，操作未执行：{}", ex.getClass().getSimpleName());
 			return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
 		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			// the incident record's database (issue 15): the transaction rolled back, nothing changed
+			log.warn("数据库不可用，操作未执行：{}", ex.getClass().getSimpleName());
+			return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
+		}
 		return DrillMark.apply(reply.actions());
 	}
 
