@@ -125,6 +125,7 @@ class NotifyConfiguration {
 	 */
 	static java.util.Properties quartzProperties(boolean postgres, java.time.Duration checkin) {
 		java.util.Properties properties = new java.util.Properties();
+		properties.put("org.quartz.jobStore.class", OwnDataSourceJobStore.class.getName());
 		properties.put("org.quartz.jobStore.isClustered", String.valueOf(postgres));
 		properties.put("org.quartz.scheduler.instanceId", "AUTO");
 		properties.put("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(checkin.toMillis()));
