@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.warroom.WarRoomApplication;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.clock.ReminderPlanner;
-import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentKind;
 import com.warroom.bot.incident.IncidentStore;

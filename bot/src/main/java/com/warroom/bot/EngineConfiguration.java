@@ -24,6 +24,8 @@ import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.ContactBook;
 import com.warroom.bot.roster.Roster;
 import com.warroom.bot.roster.Synonyms;
+import com.warroom.bot.store.JdbcIncidentStore;
+import com.warroom.bot.store.RedisIncidentImport;
 import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.ReportingObligations;
 import com.warroom.playbooks.SeverityGrader;
@@ -38,7 +40,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Wires the conversation engine: roster, contacts, Redis-backed stores, texts. */
+/** Wires the conversation engine: roster, contacts, the incident record (database), Redis-backed state, texts. */
 @Configuration(proxyBeanMethods = false)
 class EngineConfiguration {
 
@@ -63,9 +65,20 @@ class EngineConfiguration {
 		return file.isBlank() ? bundled : bundled.and(Synonyms.parse(read(file, "warroom/synonyms.yaml"), file));
 	}
 
+	/**
+	 * The incident record, in the job-store database (issue 15); incidents an earlier
+	 * version kept in Redis are copied in first (once: what is there already is skipped).
+	 */
 	@Bean
-	IncidentStore incidentStore(UnifiedJedis redis, WorkingDayCalendar calendar) {
-		return new IncidentStore(redis, calendar.zone());
+	IncidentStore incidentStore(javax.sql.DataSource dataSource, UnifiedJedis redis, WorkingDayCalendar calendar,
+			Clock clock) {
+		try {
+			new RedisIncidentImport(redis, dataSource, clock.millis()).run();
+		}
+		catch (redis.clients.jedis.exceptions.JedisException ex) {
+			log.warn("Redis 不可用，未检查其中是否有旧版本的事件（下次启动时再导入）：{}", ex.getClass().getSimpleName());
+		}
+		return new JdbcIncidentStore(dataSource, calendar.zone(), clock);
 	}
 
 	/** Documents issued and closed incidents: {@code ARCHIVE_DIR}, by default {@code DATA_DIR/archive}. */

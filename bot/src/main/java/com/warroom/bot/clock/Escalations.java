@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Button;
 import com.warroom.bot.engine.ButtonTokens;
-import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.Html;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Outbound;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
@@ -108,6 +109,11 @@ public class ConversationEngine {
 		}
 		catch (JedisException ex) {
 			log.warn("Redis 不可用，操作未执行：{}", ex.getClass().getSimpleName());
+			return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
+		}
+		catch (org.springframework.dao.DataAccessException ex) {
+			// the incident record's database (issue 15): the transaction rolled back, nothing changed
+			log.warn("数据库不可用，操作未执行：{}", ex.getClass().getSimpleName());
 			return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
 		}
 		return DrillMark.apply(reply.actions());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentKind;
 import com.warroom.bot.incident.IncidentStore;

@@ -1,5 +1,7 @@
 package com.warroom.bot.engine;
 
+import com.warroom.bot.chat.Actor;
+import com.warroom.bot.chat.ChatRef;
 import org.jspecify.annotations.Nullable;
 
 /** An event from a person in a chat, free of any channel's types. */

@@ -3,6 +3,7 @@ package com.warroom.bot.engine;
 import java.time.Duration;
 import java.util.Optional;
 
+import com.warroom.bot.chat.ChatRef;
 import org.jspecify.annotations.Nullable;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;

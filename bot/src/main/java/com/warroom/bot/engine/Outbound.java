@@ -2,6 +2,7 @@ package com.warroom.bot.engine;
 
 import java.util.List;
 
+import com.warroom.bot.chat.ChatRef;
 import org.jspecify.annotations.Nullable;
 
 /**

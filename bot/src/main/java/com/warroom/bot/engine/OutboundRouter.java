@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import com.warroom.bot.chat.ChatRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

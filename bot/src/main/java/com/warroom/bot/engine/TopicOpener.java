@@ -2,6 +2,8 @@ package com.warroom.bot.engine;
 
 import java.util.Optional;
 
+import com.warroom.bot.chat.ChatRef;
+
 /** Opens a forum topic for an incident where the channel supports it. */
 @FunctionalInterface
 public interface TopicOpener {

@@ -9,7 +9,7 @@ import java.util.function.Supplier;
  * after a crash in the middle of its handling (Telegram redelivers an update it has not
  * seen acknowledged) takes effect once: each guarded write inside {@link #within} is
  * named by the event, by what it writes and by how many such writes came before it in the
- * same event, and the write and its name are committed by one Lua script. A second run
+ * same event, and the write and its name are committed together by the store. A second run
  * of the event finds the name and gets the first run's result back instead of writing
  * again; writes the first run never reached are made now.
  *
@@ -49,16 +49,17 @@ public final class Effects {
 	}
 
 	/**
-	 * The Redis key naming the next write with this {@code signature} in the current event
-	 * (its n-th occurrence), or {@code ""} outside any scope (the write is then not named).
+	 * The name of the next write with this {@code signature} in the current event (its
+	 * n-th occurrence, {@code <event>:<signature>#<n>}), or {@code ""} outside any scope
+	 * (the write is then not named). A store commits the name with the write.
 	 */
-	public static String key(String signature) {
+	public static String name(String signature) {
 		Scope scope = CURRENT.get();
 		if (scope == null) {
 			return "";
 		}
 		int n = scope.counts.merge(signature, 1, Integer::sum);
-		return "wr:op:" + scope.eventId + ":" + signature + "#" + n;
+		return scope.eventId + ":" + signature + "#" + n;
 	}
 
 	private static final class Scope {

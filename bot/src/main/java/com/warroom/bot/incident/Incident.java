@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.playbooks.Interruption;
 import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Track;

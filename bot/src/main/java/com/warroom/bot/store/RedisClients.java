@@ -47,6 +47,9 @@ public final class RedisClients {
 		pool.setMaxIdle(64);
 		pool.setMinIdle(2);
 		pool.setMaxWait(Duration.ofSeconds(2));
+		// a connection is checked before use: after Redis restarted (or a Sentinel failover)
+		// the idle connections are dead, and each would fail one command (a user's update)
+		pool.setTestOnBorrow(true);
 		return pool;
 	}
 

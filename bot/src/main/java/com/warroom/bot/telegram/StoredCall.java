@@ -5,8 +5,8 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Button;
-import com.warroom.bot.engine.ChatRef;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.warroom.bot.engine.Actor;
+import com.warroom.bot.chat.Actor;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Button;
-import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.MessageSlots;

@@ -14,8 +14,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Button;
-import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.reports.Archive;

@@ -87,12 +87,12 @@ class WebConfiguration {
 			String text = texts.get("web.login.locked.owner", com.warroom.bot.engine.Html.escape(id), time,
 					com.warroom.bot.engine.Html.escape(source.isEmpty() ? "—" : source), String.valueOf(PasswordAccounts.MAX_FAILURES),
 					String.valueOf(PasswordAccounts.LOCK.toMinutes()));
-			java.util.List<com.warroom.bot.engine.ChatRef> chats = new java.util.ArrayList<>();
-			chats.add(com.warroom.bot.engine.ChatRef.webPrivate(person.id()));
+			java.util.List<com.warroom.bot.chat.ChatRef> chats = new java.util.ArrayList<>();
+			chats.add(com.warroom.bot.chat.ChatRef.webPrivate(person.id()));
 			if (person.telegramId() != null) {
-				chats.add(new com.warroom.bot.engine.ChatRef("tg", person.telegramId(), null, false));
+				chats.add(new com.warroom.bot.chat.ChatRef("tg", person.telegramId(), null, false));
 			}
-			for (com.warroom.bot.engine.ChatRef chat : chats) {
+			for (com.warroom.bot.chat.ChatRef chat : chats) {
 				sinks.orderedStream().filter((sink) -> sink.channel().equals(chat.channel()))
 					.forEach((sink) -> sink.deliver(new com.warroom.bot.engine.Outbound.Send(chat, text, java.util.List.of(), null, null)));
 			}

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.Outbound;

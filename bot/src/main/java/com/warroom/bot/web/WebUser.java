@@ -2,8 +2,8 @@ package com.warroom.bot.web;
 
 import java.util.stream.Collectors;
 
-import com.warroom.bot.engine.Actor;
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.Actor;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.RosterRole;
 

@@ -3,6 +3,8 @@ package com.warroom.bot.engine;
 import java.time.Duration;
 import java.util.List;
 
+import com.warroom.bot.chat.Actor;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.clock.ReminderPlanner;
 import com.warroom.bot.incident.TimelineType;
 import org.junit.jupiter.api.BeforeEach;

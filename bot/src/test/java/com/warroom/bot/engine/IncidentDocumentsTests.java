@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
+import com.warroom.bot.chat.Actor;
 import com.warroom.bot.documents.CustomerNotices;
 import com.warroom.bot.documents.IncidentPaperwork;
 import com.warroom.bot.incident.Incident;

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.warroom.bot.chat.Actor;
 import com.warroom.bot.clock.Escalations;
 import com.warroom.bot.clock.ReminderPlanner;
 import com.warroom.bot.clock.ReminderRelay;

@@ -3,6 +3,7 @@ package com.warroom.bot.engine;
 import java.time.Duration;
 import java.util.List;
 
+import com.warroom.bot.chat.Actor;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.bot.incident.TimelineType;

@@ -6,7 +6,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.MutableClock;
 import com.warroom.bot.store.TestPostgres;
 import com.warroom.notify.Leases;

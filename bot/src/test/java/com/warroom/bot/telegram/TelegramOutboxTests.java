@@ -3,7 +3,7 @@ package com.warroom.bot.telegram;
 import java.time.Duration;
 import java.util.List;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 

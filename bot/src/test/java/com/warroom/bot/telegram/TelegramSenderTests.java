@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Button;
-import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.TestRedis;

@@ -1,5 +1,6 @@
 package com.warroom.bot.telegram;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,8 @@ import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -227,10 +230,56 @@ class TwoInstancesIntegrationTests {
 				+ before.stream().filter((entry) -> !after.contains(entry)).count() + " of " + before.size());
 
 		// Telegram says someone else polls (409 Conflict): b steps down at once
-		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/getUpdates")).atPriority(2)
+		var conflict = api.server.stubFor(post(urlPathMatching("(?i)/bot.*/getUpdates")).atPriority(2)
 			.willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
 				.withBody("{\"ok\":false,\"error_code\":409,\"description\":\"Conflict: terminated by other getUpdates request\"}")));
 		await("b steps down on 409", Duration.ofSeconds(10), () -> !polling(b));
+		// the other poller is gone: after one lease time b polls again
+		api.server.removeStub(conflict);
+		await("b polls again", Duration.ofSeconds(20), () -> polling(b));
+	}
+
+	@Test
+	@Order(3)
+	void redisKilledRestartedAndWipedMidIncidentLosesNoIncidentTimelineEntryOrReminder() {
+		IncidentStore store = b.getBean(IncidentStore.class);
+		ReminderScheduler reminders = b.getBean(ReminderScheduler.class);
+		Incident incident = store.open().get(0);
+		List<TimelineEntry> timeline = store.timeline(incident.id());
+		List<Reminder> pending = reminders.pending(incident.id());
+		assertThat(pending).isNotEmpty();
+		int port = Integer.parseInt(redis.url().substring(redis.url().lastIndexOf(':') + 1));
+
+		// killed, and started again on its files
+		redis.close();
+		assertThat(store.open()).extracting(Incident::id).containsExactly(incident.id());
+		redis = EmbeddedRedis.start(data.resolve("redis"), port);
+		report("killed and restarted", store, reminders, incident, timeline, pending);
+
+		// wiped
+		try (UnifiedJedis client = RedisClient.create(URI.create(redis.url()))) {
+			client.flushAll();
+		}
+		report("wiped", store, reminders, incident, timeline, pending);
+
+		// and the conversation goes on, on the surviving instance
+		long helps = sent("可用命令");
+		deliver(Updates.message(Updates.nextId(), LIAISON, "/help"));
+		await("an answer after the wipe", Duration.ofSeconds(20), () -> sent("可用命令") > helps);
+	}
+
+	private static void report(String fault, IncidentStore store, ReminderScheduler reminders, Incident incident,
+			List<TimelineEntry> timeline, List<Reminder> pending) {
+		List<TimelineEntry> after = store.timeline(incident.id());
+		long lost = timeline.stream().filter((entry) -> !after.contains(entry)).count();
+		List<Reminder> still = reminders.pending(incident.id());
+		long remindersLost = pending.stream().filter((reminder) -> !still.contains(reminder)).count();
+		System.out.println("GH-15 Redis " + fault + ": incidents " + store.open().size() + ", timeline entries lost " + lost
+				+ " of " + timeline.size() + ", reminders lost " + remindersLost + " of " + pending.size());
+		assertThat(store.open()).extracting(Incident::id).containsExactly(incident.id());
+		assertThat(lost).isZero();
+		assertThat(after.subList(0, timeline.size())).isEqualTo(timeline);
+		assertThat(remindersLost).isZero();
 	}
 
 }

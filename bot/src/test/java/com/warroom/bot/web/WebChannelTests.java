@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Button;
-import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.MutableClock;
 import com.warroom.bot.engine.Outbound;

@@ -17,6 +17,7 @@ class NotifyConfiguration {
 	/**
 	 * The job store's database: {@code DATABASE_URL} (a JDBC URL) when set, otherwise an
 	 * H2 file under the data directory (absolute: H2 refuses implicit relative paths).
+	 * Migrated by Flyway before it is returned.
 	 */
 	@Bean(destroyMethod = "close")
 	com.zaxxer.hikari.HikariDataSource dataSource(
@@ -31,6 +32,9 @@ class NotifyConfiguration {
 		dataSource.setPassword(password);
 		dataSource.setPoolName("warroom-quartz");
 		dataSource.setMaximumPoolSize(8);
+		// the schema before anyone uses the pool: Quartz, the outboxes and the incident record
+		// (Flyway, never dropped; see JobStoreSchema)
+		com.warroom.notify.JobStoreSchema.migrate(dataSource);
 		return dataSource;
 	}
 
@@ -102,7 +106,6 @@ class NotifyConfiguration {
 			@org.springframework.beans.factory.annotation.Value("${warroom.database-url:}") String url,
 			@org.springframework.beans.factory.annotation.Value("${warroom.data-dir:./data}") java.nio.file.Path dataDir,
 			@org.springframework.beans.factory.annotation.Value("${warroom.cluster.checkin-interval:PT5S}") java.time.Duration checkin) {
-		QuartzSchemaInitializer.ensure(dataSource);
 		boolean postgres = QuartzSchemaInitializer.postgres(dataSource);
 		// Spring registers the job store's DataSource JVM-wide under the scheduler's name, so
 		// two schedulers of one name in one JVM would share (and close) each other's pool.

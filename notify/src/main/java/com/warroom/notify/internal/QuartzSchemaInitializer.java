@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates Quartz's tables once, from the scripts in the Quartz jar, when they are not
  * there yet. Never drops anything (Boot's {@code initialize-schema=always} would drop
- * the pending reminders at every start).
+ * the pending reminders at every start). Since issue 15 the application's schema is
+ * Flyway's ({@link com.warroom.notify.JobStoreSchema}); this is how databases were made
+ * before it, kept for tests that start a bare Quartz and for the upgrade test.
  */
 final class QuartzSchemaInitializer {
 

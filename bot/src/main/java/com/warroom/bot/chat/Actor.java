@@ -1,4 +1,4 @@
-package com.warroom.bot.engine;
+package com.warroom.bot.chat;
 
 import java.util.Objects;
 
