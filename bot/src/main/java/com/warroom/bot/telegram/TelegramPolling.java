@@ -62,7 +62,7 @@ class TelegramPolling implements SmartLifecycle {
 
 	private volatile boolean running;
 
-	private final @Nullable Leases leases;
+	private final Leases leases;
 
 	private final Clock clock;
 
@@ -79,12 +79,8 @@ class TelegramPolling implements SmartLifecycle {
 
 	private volatile @Nullable Instant pollingSince;
 
-	TelegramPolling(TelegramProperties properties, TelegramUrl url, TelegramClient client, TelegramGateway gateway) {
-		this(properties, url, client, gateway, null, Clock.systemUTC(), Duration.ofSeconds(10), "single");
-	}
-
 	TelegramPolling(TelegramProperties properties, TelegramUrl url, TelegramClient client, TelegramGateway gateway,
-			@Nullable Leases leases, Clock clock, Duration leaseTime, String holder) {
+			Leases leases, Clock clock, Duration leaseTime, String holder) {
 		this.properties = properties;
 		this.url = url;
 		this.client = client;
@@ -104,19 +100,14 @@ class TelegramPolling implements SmartLifecycle {
 			log.warn("注册命令菜单失败：{}", ex.getMessage());
 		}
 		if (!properties.webhook()) {
-			if (leases == null) {
-				startPolling();
-			}
-			else {
-				elect();
-				long every = Math.max(100, leaseTime.toMillis() / 3);
-				leader = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-					Thread thread = new Thread(runnable, "telegram-leader");
-					thread.setDaemon(true);
-					return thread;
-				});
-				leader.scheduleWithFixedDelay(this::safeElect, every, every, TimeUnit.MILLISECONDS);
-			}
+			elect();
+			long every = Math.max(100, leaseTime.toMillis() / 3);
+			leader = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "telegram-leader");
+				thread.setDaemon(true);
+				return thread;
+			});
+			leader.scheduleWithFixedDelay(this::safeElect, every, every, TimeUnit.MILLISECONDS);
 		}
 		else {
 			log.info("Telegram Webhook 模式：等待 POST /telegram/webhook");
@@ -126,9 +117,6 @@ class TelegramPolling implements SmartLifecycle {
 
 	/** Takes or renews the poller's lease; polls while it is held, stops when it is lost. */
 	synchronized void elect() {
-		if (leases == null) {
-			return;
-		}
 		if (clock.instant().isBefore(quietUntil)) {
 			return;
 		}
@@ -173,7 +161,7 @@ class TelegramPolling implements SmartLifecycle {
 				}
 				log.warn("Telegram 返回 409 Conflict（另有实例在轮询）：本实例退出轮询，{} 后再参与选举", leaseTime);
 				stopPolling();
-				if (lease != null && leases != null) {
+				if (lease != null) {
 					try {
 						leases.release(lease);
 					}
@@ -246,7 +234,7 @@ class TelegramPolling implements SmartLifecycle {
 		}
 		synchronized (this) {
 			stopPolling();
-			if (lease != null && leases != null) {
+			if (lease != null) {
 				try {
 					// the next instance need not wait for the lease to run out
 					leases.release(lease);

@@ -114,6 +114,18 @@ class RedisSentinelFailoverTests {
 				sleep(20);
 			}
 			assertThat(replica.get("before:99")).isEqualTo("v99");
+			// the Sentinel learns of the replica from the master's INFO (every 10 s): it can
+			// promote only a replica it knows, so the master is killed once it knows it
+			try (redis.clients.jedis.Jedis sentinel = new redis.clients.jedis.Jedis("127.0.0.1", sentinelPort)) {
+				deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+				while (sentinel.sentinelReplicas("warroom").stream()
+					.noneMatch((r) -> String.valueOf(replicaPort).equals(r.get("port")) && "slave".equals(r.get("flags")))
+						&& System.nanoTime() < deadline) {
+					sleep(100);
+				}
+				assertThat(sentinel.sentinelReplicas("warroom")).extracting((r) -> r.get("port"))
+					.contains(String.valueOf(replicaPort));
+			}
 
 			master.destroyForcibly().waitFor();
 			long killed = System.nanoTime();
