@@ -110,10 +110,16 @@ class TelegramConfiguration {
 		return () -> outbox.register(new TelegramNotifications(client, redis));
 	}
 
+	/**
+	 * Polls only while this instance holds the poller's lease in the database (one poller
+	 * among all instances); the lease's holder is this node's outbox name.
+	 */
 	@Bean
 	TelegramPolling telegramPolling(TelegramProperties properties, TelegramUrl url, TelegramClient client,
-			TelegramGateway gateway) {
-		return new TelegramPolling(properties, url, client, gateway);
+			TelegramGateway gateway, javax.sql.DataSource dataSource, Clock clock, TelegramOutbox outbox,
+			@org.springframework.beans.factory.annotation.Value("${warroom.cluster.poller-lease:PT10S}") java.time.Duration lease) {
+		return new TelegramPolling(properties, url, client, gateway, new com.warroom.notify.Leases(dataSource, clock), clock,
+				lease, outbox.node());
 	}
 
 }

@@ -11,6 +11,8 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import com.warroom.notify.Leases;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -21,6 +23,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its window). A row still {@code PENDING} or {@code SENDING} after a crash is made again
  * by the next start of the same node, or by any node once its owner stopped beating
  * ({@link #STALE}). Thread-safe.
+ * <p>
+ * Fencing: each node holds a lease ({@link Leases}, renewed by {@link #beat}, lasting
+ * {@link #STALE}); a row is claimed for its HTTP call ({@link #sending}) only by the node
+ * that owns it and only under that node's unexpired lease of the current epoch, and
+ * another node takes a row over only once its owner's lease lapsed. A node paused past its
+ * lease whose rows were taken over claims nothing when it resumes, so it sends nothing
+ * twice. (A pause between the claim and the HTTP request itself stays ambiguous, as a
+ * crash there always was: the row is {@code SENDING} and is made again.)
  */
 final class TelegramOutbox {
 
@@ -56,11 +66,17 @@ final class TelegramOutbox {
 	/** When this process's life began: its own rows are newer (see {@link #takeOver}). */
 	private final Instant born;
 
+	private final Leases leases;
+
+	/** This node's lease: its epoch fences every claim. */
+	private volatile Leases.@Nullable Lease lease;
+
 	TelegramOutbox(DataSource dataSource, Clock clock, String node) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.clock = clock;
 		this.node = node;
 		this.born = clock.instant();
+		this.leases = new Leases(dataSource, clock);
 		jdbc.execute(SCHEMA);
 		jdbc.execute(NODES);
 		jdbc.execute("CREATE INDEX IF NOT EXISTS WR_TG_OUTBOX_OPEN ON WR_TG_OUTBOX (STATUS, NODE)");
@@ -86,10 +102,39 @@ final class TelegramOutbox {
 				Timestamp.from(clock.instant()), id);
 	}
 
-	/** Right before the HTTP call: from now on a crash leaves it ambiguous. */
-	void sending(String id) {
-		jdbc.update("UPDATE WR_TG_OUTBOX SET STATUS = 'SENDING', ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ? WHERE ID = ?",
-				Timestamp.from(clock.instant()), id);
+	/**
+	 * Right before the HTTP call, the claim: from now on a crash leaves it ambiguous. Made
+	 * only while the row is still this node's and unfinished, under this node's valid lease
+	 * (renewed here when it lapsed, with a new epoch: rows nobody took over meanwhile are
+	 * still this node's); false when the claim is refused — the row was taken over by
+	 * another node or finished — and the call must not be made.
+	 */
+	boolean sending(String id) {
+		if (claim(id)) {
+			return true;
+		}
+		Leases.Lease held = lease;
+		if (held != null && leases.valid(held)) {
+			return false;
+		}
+		beat();
+		return claim(id);
+	}
+
+	private boolean claim(String id) {
+		Leases.Lease held = lease;
+		if (held == null) {
+			return false;
+		}
+		Instant now = clock.instant();
+		Object[] guard = Leases.guard(held, now);
+		return jdbc.update("UPDATE WR_TG_OUTBOX SET STATUS = 'SENDING', ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ? WHERE ID = ?"
+				+ " AND NODE = ? AND STATUS IN ('PENDING', 'SENDING') AND " + Leases.VALID, Timestamp.from(now), id, node, guard[0],
+				guard[1], guard[2], guard[3]) == 1;
+	}
+
+	private static String leaseName(String node) {
+		return "tg-node:" + node;
 	}
 
 	/** The attempt certainly did not arrive (429, refused connection): back to pending. */
@@ -103,8 +148,9 @@ final class TelegramOutbox {
 				(detail.length() > 500) ? detail.substring(0, 500) : detail, Timestamp.from(clock.instant()), id);
 	}
 
-	/** Records that this node is alive. */
+	/** Records that this node is alive, and renews its lease (or takes it again, with a new epoch). */
 	void beat() {
+		lease = leases.acquire(leaseName(node), node, STALE, lease).orElse(null);
 		Timestamp now = Timestamp.from(clock.instant());
 		if (jdbc.update("UPDATE WR_TG_NODES SET SEEN_AT = ? WHERE NODE = ?", now, node) == 0) {
 			jdbc.update("INSERT INTO WR_TG_NODES (NODE, SEEN_AT) VALUES (?, ?)", node, now);
@@ -129,8 +175,11 @@ final class TelegramOutbox {
 		List<Row> rows = new java.util.ArrayList<>();
 		for (String[] candidate : candidates) {
 			boolean mine = candidate[1].equals(node);
+			// another node's row only once that node's lease lapsed (checked in the same statement)
 			if (mine ? !(own && Boolean.parseBoolean(candidate[2]))
-					: jdbc.update("UPDATE WR_TG_OUTBOX SET NODE = ? WHERE ID = ? AND NODE = ?", node, candidate[0], candidate[1]) != 1) {
+					: jdbc.update("UPDATE WR_TG_OUTBOX SET NODE = ? WHERE ID = ? AND NODE = ? AND NOT EXISTS (SELECT 1 FROM WR_LEASES"
+							+ " WHERE NAME = ? AND EXPIRES_AT > ?)", node, candidate[0], candidate[1], leaseName(candidate[1]),
+							Timestamp.from(now)) != 1) {
 				continue;
 			}
 			rows.addAll(jdbc.query("SELECT ID, LANE, PAYLOAD, STATUS, CREATED_AT FROM WR_TG_OUTBOX WHERE ID = ?",

@@ -281,8 +281,11 @@ final class TelegramSender implements AutoCloseable {
 		@Override
 		public void run() throws TelegramApiException {
 			StoredCall current = begin();
-			if (durable()) {
-				outbox.sending(id);
+			if (durable() && !outbox.sending(id)) {
+				// fenced: another node took this call over (this one was paused past its lease)
+				log.info("Telegram 发件箱：{} 已由其他节点接手，本节点不再发送", id);
+				noCall = true;
+				return;
 			}
 			boolean again = ambiguous && current.group();
 			String detail = make(current, again);

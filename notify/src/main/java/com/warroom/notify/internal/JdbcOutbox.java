@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 
 import com.warroom.notify.DrillCoordinators;
 import com.warroom.notify.DrillGuard;
+import com.warroom.notify.Leases;
 import com.warroom.notify.NotificationGaveUp;
 import com.warroom.notify.Outbox;
 import com.warroom.notify.spi.DeliveryResult;
@@ -33,6 +34,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * claimed by one worker at a time (a conditional update, so several instances share it),
  * delivered, and either marked sent, rescheduled with back-off (or the peer's
  * Retry-After), or given up after {@code giveUpAfter}. Thread-safe.
+ * <p>
+ * Each instance holds a worker lease ({@link Leases}, renewed at every drain): a claim is
+ * made only under the valid lease of this worker, checked again right before the channel
+ * is called, and a claim whose worker's lease lapsed (a crash, or a pause longer than the
+ * lease) goes back to pending for any instance. So a worker paused while it holds a claim
+ * does not deliver after it resumes once another instance has taken that claim over.
  */
 public class JdbcOutbox implements Outbox, AutoCloseable {
 
@@ -61,6 +68,12 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 
 	private final String worker = UUID.randomUUID().toString();
 
+	private final Leases leases;
+
+	private final Duration leaseTime;
+
+	private volatile Leases.@org.jspecify.annotations.Nullable Lease lease;
+
 	private final ScheduledExecutorService loop;
 
 	private volatile DrillGuard guard = DrillGuard.defaults();
@@ -69,7 +82,15 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 
 	public JdbcOutbox(DataSource dataSource, List<NotificationChannel> channels, ApplicationEventPublisher events,
 			Clock clock, Duration giveUpAfter, Duration pollEvery) {
+		this(dataSource, channels, events, clock, giveUpAfter, pollEvery, Duration.ofMinutes(1));
+	}
+
+	/** {@code leaseTime}: how long a silent worker keeps its claims before others take them over. */
+	public JdbcOutbox(DataSource dataSource, List<NotificationChannel> channels, ApplicationEventPublisher events,
+			Clock clock, Duration giveUpAfter, Duration pollEvery, Duration leaseTime) {
 		this.jdbc = new JdbcTemplate(dataSource);
+		this.leases = new Leases(dataSource, clock);
+		this.leaseTime = leaseTime;
 		this.jdbc.execute(SCHEMA);
 		this.jdbc.execute(ACTIONS_COLUMN);
 		this.channels = new java.util.concurrent.ConcurrentHashMap<>(
@@ -168,25 +189,66 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 
 	/** Delivers everything due now; returns how many rows were attempted. */
 	public int drain() {
+		List<String> claimed = claimDue();
+		claimed.forEach(this::attempt);
+		return claimed.size();
+	}
+
+	/**
+	 * Renews this worker's lease, frees the claims of workers whose lease lapsed, and claims
+	 * what is due under the lease (none when the lease cannot be had); returns the claimed ids.
+	 */
+	List<String> claimDue() {
+		Leases.Lease held = leases.acquire(leaseName(worker), worker, leaseTime, lease).orElse(null);
+		lease = held;
 		Instant now = clock.instant();
-		// a claim left by a crashed worker is taken over after a minute
-		jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'PENDING', CLAIMED_BY = NULL WHERE STATUS = 'SENDING' AND NEXT_AT < ?",
-				Timestamp.from(now.minus(Duration.ofMinutes(1))));
+		// a claim left by a crashed (or paused) worker is taken over once its lease lapsed
+		jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'PENDING', CLAIMED_BY = NULL WHERE STATUS = 'SENDING' AND NOT EXISTS"
+				+ " (SELECT 1 FROM WR_LEASES WHERE WR_LEASES.NAME = CONCAT('outbox-worker:', WR_OUTBOX.CLAIMED_BY)"
+				+ " AND WR_LEASES.EXPIRES_AT > ?)", Timestamp.from(now));
+		if (held == null) {
+			return List.of();
+		}
 		List<String> due = jdbc.queryForList(
 				"SELECT ID FROM WR_OUTBOX WHERE STATUS = 'PENDING' AND NEXT_AT <= ? ORDER BY NEXT_AT", String.class,
 				Timestamp.from(now));
-		int attempted = 0;
+		List<String> claimed = new java.util.ArrayList<>();
 		for (String id : due) {
-			if (jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'SENDING', CLAIMED_BY = ? WHERE ID = ? AND STATUS = 'PENDING'", worker,
-					id) == 1) {
-				attempt(id);
-				attempted++;
+			if (jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'SENDING', CLAIMED_BY = ? WHERE ID = ? AND STATUS = 'PENDING' AND "
+					+ Leases.VALID, fenced(new Object[] { worker, id }, held)) == 1) {
+				claimed.add(id);
 			}
 		}
-		return attempted;
+		return claimed;
 	}
 
-	private void attempt(String id) {
+	private static String leaseName(String worker) {
+		return "outbox-worker:" + worker;
+	}
+
+	private Object[] fenced(Object[] parameters, Leases.Lease held) {
+		Object[] guard = Leases.guard(held, clock.instant());
+		Object[] all = java.util.Arrays.copyOf(parameters, parameters.length + guard.length);
+		System.arraycopy(guard, 0, all, parameters.length, guard.length);
+		return all;
+	}
+
+	/** Whether the claim on that row is still this worker's, under its unexpired lease (the fencing check). */
+	private boolean stillClaimed(String id) {
+		Leases.Lease held = lease;
+		if (held == null) {
+			return false;
+		}
+		Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM WR_OUTBOX WHERE ID = ? AND STATUS = 'SENDING'"
+				+ " AND CLAIMED_BY = ? AND " + Leases.VALID, Integer.class, fenced(new Object[] { id, worker }, held));
+		return count != null && count == 1;
+	}
+
+	void attempt(String id) {
+		if (!stillClaimed(id)) {
+			log.info("通知 {} 的发送权已失效（本实例的租约已过期，已由其他实例接手），不再发送", id);
+			return;
+		}
 		Map<String, Object> row = jdbc.queryForMap("SELECT * FROM WR_OUTBOX WHERE ID = ?", id);
 		String type = (String) row.get("CHANNEL");
 		Notification notification = new Notification(id, (String) row.get("TARGET"), (String) row.get("TITLE"),
@@ -210,8 +272,8 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 					attempts, result.status() == DeliveryResult.Status.FAILED));
 			return;
 		}
-		jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'PENDING', ATTEMPTS = ?, DETAIL = ?, NEXT_AT = ?, CLAIMED_BY = NULL WHERE ID = ?",
-				attempts, detail, Timestamp.from(now.plus(wait)), id);
+		jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'PENDING', ATTEMPTS = ?, DETAIL = ?, NEXT_AT = ?, CLAIMED_BY = NULL WHERE ID = ?"
+				+ " AND STATUS = 'SENDING' AND CLAIMED_BY = ?", attempts, detail, Timestamp.from(now.plus(wait)), id, worker);
 	}
 
 	private static DeliveryResult deliver(NotificationChannel channel, Notification notification) {
@@ -238,6 +300,7 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 
 	@Override
 	public void close() {
+		// the lease is not released: a delivery may still be under way; it lapses by itself
 		loop.shutdownNow();
 	}
 

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Quartz on the JDBC job store: embedded H2 under the data directory by default,
- * PostgreSQL when {@code DATABASE_URL} points at one; clustered, so two instances on one
- * database fire each trigger once.
+ * PostgreSQL when {@code DATABASE_URL} points at one; clustered there, so two instances on
+ * one database fire each trigger once (the embedded H2 file belongs to one instance).
  */
 @Configuration(proxyBeanMethods = false)
 class NotifyConfiguration {
@@ -90,8 +90,9 @@ class NotifyConfiguration {
 			@org.springframework.beans.factory.annotation.Value("${warroom.notify.give-up-after:PT30M}") java.time.Duration giveUp,
 			@org.springframework.beans.factory.annotation.Value("${warroom.notify.poll:PT1S}") java.time.Duration poll,
 			org.springframework.beans.factory.ObjectProvider<com.warroom.notify.DrillGuard> guard,
-			org.springframework.beans.factory.ObjectProvider<com.warroom.notify.DrillCoordinators> coordinators) {
-		JdbcOutbox outbox = new JdbcOutbox(dataSource, robotChannels, events, clock, giveUp, poll);
+			org.springframework.beans.factory.ObjectProvider<com.warroom.notify.DrillCoordinators> coordinators,
+			@org.springframework.beans.factory.annotation.Value("${warroom.cluster.outbox-lease:PT1M}") java.time.Duration lease) {
+		JdbcOutbox outbox = new JdbcOutbox(dataSource, robotChannels, events, clock, giveUp, poll, lease);
 		// drills never reach a real-only target (GH-16); without a configured guard the defaults hold
 		outbox.guard(guard.getIfAvailable(com.warroom.notify.DrillGuard::defaults),
 				coordinators.getIfAvailable(() -> com.warroom.notify.DrillCoordinators.NONE));
@@ -109,7 +110,8 @@ class NotifyConfiguration {
 	@Bean
 	SchedulerFactoryBeanCustomizer warroomQuartz(DataSource dataSource,
 			@org.springframework.beans.factory.annotation.Value("${warroom.database-url:}") String url,
-			@org.springframework.beans.factory.annotation.Value("${warroom.data-dir:./data}") java.nio.file.Path dataDir) {
+			@org.springframework.beans.factory.annotation.Value("${warroom.data-dir:./data}") java.nio.file.Path dataDir,
+			@org.springframework.beans.factory.annotation.Value("${warroom.cluster.checkin-interval:PT5S}") java.time.Duration checkin) {
 		boolean postgres = QuartzSchemaInitializer.postgres(dataSource);
 		// Spring registers the job store's DataSource JVM-wide under the scheduler's name, so
 		// two schedulers of one name in one JVM would share (and close) each other's pool.
@@ -117,25 +119,36 @@ class NotifyConfiguration {
 		// embedded H2 file, which no other machine shares, names its scheduler after its path.
 		String name = url.isBlank()
 				? "warroom-" + Integer.toHexString(dataDir.toAbsolutePath().normalize().toString().hashCode()) : "warroom";
+		java.util.Properties properties = quartzProperties(postgres, checkin);
 		return (factory) -> {
 			factory.setSchedulerName(name);
-			java.util.Properties properties = new java.util.Properties();
-			properties.put("org.quartz.jobStore.isClustered", "true");
-			properties.put("org.quartz.scheduler.instanceId", "AUTO");
-			properties.put("org.quartz.jobStore.clusterCheckinInterval", "5000");
-			properties.put("org.quartz.jobStore.misfireThreshold", "5000");
-			// many reminders can come due at once (a shared cycle, a restart): fetch them in
-			// batches and run them on enough threads (bench/ReminderLatenessBenchmark)
-			properties.put("org.quartz.threadPool.threadCount", "10");
-			properties.put("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "10");
-			// acquire within the store's lock: with batches, a job deleted by a re-plan while its
-			// trigger was being acquired logged "Couldn't acquire next trigger … No record found"
-			properties.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-			properties.put("org.quartz.jobStore.driverDelegateClass", postgres
-					? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
 			factory.setQuartzProperties(properties);
 			factory.setWaitForJobsToCompleteOnShutdown(true);
 		};
+	}
+
+	/**
+	 * Clustered on PostgreSQL (instances check in every {@code checkin}; one that misses
+	 * its check-ins has its fired triggers recovered by another); the H2 file is one
+	 * instance's own and stays unclustered.
+	 */
+	static java.util.Properties quartzProperties(boolean postgres, java.time.Duration checkin) {
+		java.util.Properties properties = new java.util.Properties();
+		properties.put("org.quartz.jobStore.class", OwnDataSourceJobStore.class.getName());
+		properties.put("org.quartz.jobStore.isClustered", String.valueOf(postgres));
+		properties.put("org.quartz.scheduler.instanceId", "AUTO");
+		properties.put("org.quartz.jobStore.clusterCheckinInterval", String.valueOf(checkin.toMillis()));
+		properties.put("org.quartz.jobStore.misfireThreshold", "5000");
+		// many reminders can come due at once (a shared cycle, a restart): fetch them in
+		// batches and run them on enough threads (bench/ReminderLatenessBenchmark)
+		properties.put("org.quartz.threadPool.threadCount", "10");
+		properties.put("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "10");
+		// acquire within the store's lock: with batches, a job deleted by a re-plan while its
+		// trigger was being acquired logged "Couldn't acquire next trigger … No record found"
+		properties.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+		properties.put("org.quartz.jobStore.driverDelegateClass", postgres
+				? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
+		return properties;
 	}
 
 }

@@ -216,6 +216,39 @@ class JdbcOutboxTests {
 		assertThat(outbox.status("n5")).isEqualTo("SENT");
 	}
 
+	@Test // GH-15
+	void aWorkerPausedWhileItHoldsAClaimDeliversNothingOnceAnotherTookTheClaimOver() {
+		JdbcOutbox paused = outbox();
+		JdbcOutbox other = outbox();
+		paused.enqueue("wecom", "INC-1", note("p1"));
+		assertThat(paused.claimDue()).containsExactly("p1");
+		// while the paused worker's lease runs, its claim is left alone
+		assertThat(other.drain()).isZero();
+		clock.now = clock.now.plus(Duration.ofMinutes(1)).plusSeconds(1); // paused past its lease
+		assertThat(other.drain()).isEqualTo(1);
+		assertThat(channel.delivered).containsExactly("p1");
+		// it resumes where it stopped, right before the delivery: fenced, nothing sent
+		paused.attempt("p1");
+		assertThat(channel.delivered).containsExactly("p1");
+		assertThat(paused.status("p1")).isEqualTo("SENT");
+		assertThat(paused.drain()).isZero();
+		assertThat(channel.delivered).containsExactly("p1");
+	}
+
+	@Test // GH-15
+	void aClaimOfACrashedWorkerWaitsForItsLeaseToLapse() {
+		JdbcOutbox crashed = outbox();
+		crashed.enqueue("wecom", "INC-1", note("c1"));
+		assertThat(crashed.claimDue()).containsExactly("c1");
+		crashed.close();
+		JdbcOutbox next = outbox();
+		clock.now = clock.now.plusSeconds(59);
+		assertThat(next.drain()).isZero();
+		clock.now = clock.now.plusSeconds(2);
+		assertThat(next.drain()).isEqualTo(1);
+		assertThat(channel.delivered).containsExactly("c1");
+	}
+
 	@Test
 	void survivesARestartAndTwoInstancesNeverSendTheSameNotificationTwice() throws Exception {
 		JdbcOutbox first = outbox();
