@@ -80,15 +80,28 @@ public final class EngineHarness {
 		this(redis, topics, temporaryDirectory());
 	}
 
+	/**
+	 * The standard flows and {@code extra} ones, made from the engine's services (a flow a
+	 * test adds, as a new bean would be), with {@code texts}.
+	 */
+	public EngineHarness(UnifiedJedis redis, Texts texts,
+			List<java.util.function.Function<ConversationEngine.Services, Flow>> extra) {
+		this(redis, TopicOpener.none(), temporaryDirectory(), texts, extra);
+	}
+
 	/** With the documents kept under {@code archiveRoot}. */
 	EngineHarness(UnifiedJedis redis, TopicOpener topics, java.nio.file.Path archiveRoot) {
+		this(redis, topics, archiveRoot, Texts.chinese(), List.of());
+	}
+
+	private EngineHarness(UnifiedJedis redis, TopicOpener topics, java.nio.file.Path archiveRoot, Texts texts,
+			List<java.util.function.Function<ConversationEngine.Services, Flow>> extra) {
 		this.redis = redis;
 		this.roster = Roster.parse(resource("warroom/roster.example.yaml"));
 		ContactBook contacts = ContactBook.parse(resource("warroom/contacts.example.yaml"), LIBRARY.vocabulary());
 		this.incidents = new IncidentStore(redis, SHANGHAI);
 		this.tokens = new ButtonTokens(redis);
 		this.slots = new MessageSlots(redis);
-		Texts texts = Texts.chinese();
 		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
 		this.views = new IncidentViews(texts, roster, LIBRARY.vocabulary(), new SeverityGrader(), reporting,
 				tokens, clock, SHANGHAI, 200_000, incidents, Duration.ofMinutes(5));
@@ -100,7 +113,9 @@ public final class EngineHarness {
 		this.services = new ConversationEngine.Services(LIBRARY, roster, contacts, incidents, tokens,
 				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI, listener,
 				paperwork);
-		this.engine = new ConversationEngine(services);
+		List<Flow> flows = new ArrayList<>(ConversationEngine.standardFlows(services));
+		extra.forEach((flow) -> flows.add(flow.apply(services)));
+		this.engine = new ConversationEngine(services, flows);
 	}
 
 	private static java.nio.file.Path temporaryDirectory() {
