@@ -47,8 +47,12 @@ public class ConversationEngine {
 	/** Notes longer than this are refused (a chat message holds 4096 characters). */
 	static final int MAX_NOTE = ChatFlow.MAX_NOTE;
 
-	/** The picker of the incident a command is about, when several could be meant. */
-	static final Flow.ButtonKind PICK = new Flow.ButtonKind("pick", Flow.AfterClose.WHILE_OWING);
+	/**
+	 * The picker of the incident a command is about, when several could be meant. Refused on
+	 * a closed incident, as before the flows declared their kinds (even one still owing
+	 * reports, which the picker of /reported can list).
+	 */
+	static final Flow.ButtonKind PICK = new Flow.ButtonKind("pick", Flow.AfterClose.REFUSED);
 
 	private final Services services;
 
@@ -74,25 +78,32 @@ public class ConversationEngine {
 	 * An engine dispatching over {@code flows}.
 	 *
 	 * @throws IllegalStateException when two flows declare the same command, button kind or
-	 * question kind, or two commands the same menu place
+	 * question kind, or two commands the same menu place, or a flow declares what it does not
+	 * handle
+	 * @throws IllegalArgumentException when a menu command has no {@code cmd.<name>} text
 	 */
 	public ConversationEngine(Services services, List<? extends Flow> flows) {
 		this.services = services;
 		List<Flow> all = new ArrayList<>(flows);
-		all.add(new Flow() {
-
-			@Override
-			public List<ButtonKind> buttons() {
-				return List.of(PICK);
-			}
-
-			@Override
-			public String toString() {
-				return "ConversationEngine (incident picker)";
-			}
-
-		});
+		all.add(new Picker());
 		this.flows = new FlowRegistry(all);
+		// a command without its cmd.<name> text fails here, at start, not when a channel shows the menu
+		menu();
+	}
+
+	/** The engine's own flow: the incident picker, which runs the picked command. */
+	private final class Picker implements Flow {
+
+		@Override
+		public List<ButtonKind> buttons() {
+			return List.of(PICK);
+		}
+
+		@Override
+		public void press(Inbound.Press press, Person person, ButtonMeaning meaning, Reply reply) {
+			picked(press, person, meaning, reply);
+		}
+
 	}
 
 	/** The flows every engine has; the same ones the application registers as beans. */
@@ -230,10 +241,6 @@ public class ConversationEngine {
 				reply.answer(services.texts().get("button.closed", target.get().id()), true);
 				return;
 			}
-		}
-		if (m.kind().equals(PICK)) {
-			picked(press, person, m, reply);
-			return;
 		}
 		flows.button(m.kind().code()).flow().press(press, person, m, reply);
 	}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.warroom.bot.roster.Person;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +58,13 @@ final class FlowRegistry {
 				questionKinds.put(question.code(), question);
 			}
 		}
+		for (Flow flow : this.flows) {
+			handles(flow, !flow.commands().isEmpty(), "commands", "command", Flow.CommandCall.class, Reply.class);
+			handles(flow, !flow.buttons().isEmpty(), "button kinds", "press", Inbound.Press.class, Person.class,
+					ButtonMeaning.class, Reply.class);
+			handles(flow, !flow.questions().isEmpty(), "question kinds", "answer", Inbound.Text.class, Person.class,
+					Question.class, Reply.class);
+		}
 		List<Flow.CommandSpec> listed = new ArrayList<>();
 		commands.values().stream().map(Entry::declared).filter(Flow.CommandSpec::inMenu).forEach(listed::add);
 		listed.sort(Comparator.comparingInt(Flow.CommandSpec::menuOrder));
@@ -68,6 +76,21 @@ final class FlowRegistry {
 		if (taken != null) {
 			throw new IllegalStateException(what + declared.code() + " is declared twice: by " + name(taken.flow())
 					+ " and by " + name(flow));
+		}
+	}
+
+	/** A flow that declares something must handle it: found at start, not at the first press. */
+	private static void handles(Flow flow, boolean declares, String what, String method, Class<?>... parameters) {
+		if (!declares) {
+			return;
+		}
+		try {
+			if (flow.getClass().getMethod(method, parameters).getDeclaringClass() == Flow.class) {
+				throw new IllegalStateException(name(flow) + " declares " + what + " but does not implement " + method + "()");
+			}
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 

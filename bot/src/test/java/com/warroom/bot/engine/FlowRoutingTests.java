@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.warroom.bot.roster.Person;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -144,7 +143,7 @@ class FlowRoutingTests {
 	}
 
 	@Test
-	void aDeclaredButUnhandledKindIsAProgrammingErrorNotASilentNoOp() {
+	void aFlowDeclaringWhatItDoesNotHandleFailsAtStart() {
 		Flow lazy = new Flow() {
 
 			@Override
@@ -153,9 +152,34 @@ class FlowRoutingTests {
 			}
 
 		};
-		Person dba = chat.roster.find("tg", DBA.userId()).orElseThrow();
-		assertThatThrownBy(() -> lazy.press(null, dba, new ButtonMeaning(lazy.buttons().get(0), Map.of("a", "lazy")), null))
-			.hasMessageContaining("declares button lazy but does not handle it");
+		assertThatThrownBy(() -> engineWith(lazy)).isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("declares button kinds but does not implement press()");
+		Flow mute = new Flow() {
+
+			@Override
+			public List<CommandSpec> commands() {
+				return List.of(new CommandSpec("mute", Scope.GENERAL, -1));
+			}
+
+		};
+		assertThatThrownBy(() -> engineWith(mute)).hasMessageContaining("declares commands but does not implement command()");
+	}
+
+	@Test
+	void aMenuCommandWithoutItsDescriptionFailsAtStart() {
+		Flow undescribed = new Flow() {
+
+			@Override
+			public List<CommandSpec> commands() {
+				return List.of(new CommandSpec("undescribed", Scope.GENERAL, 900));
+			}
+
+			@Override
+			public void command(CommandCall call, Reply reply) {
+			}
+
+		};
+		assertThatThrownBy(() -> engineWith(undescribed)).hasMessageContaining("missing message cmd.undescribed");
 	}
 
 	private ConversationEngine engineWith(Flow extra) {
