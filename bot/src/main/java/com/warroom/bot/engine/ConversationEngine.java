@@ -166,7 +166,17 @@ public class ConversationEngine {
 	}
 
 	private void command(Inbound.Command command, Person person, Reply reply) {
-		FlowRegistry.Entry<Flow.CommandSpec> handler = flows.command(command.name());
+		String args = command.args().strip();
+		// a subcommand (/drill plan …) before its command (/drill …)
+		java.util.regex.Matcher word = WORD.matcher(args);
+		FlowRegistry.Entry<Flow.CommandSpec> handler = word.find()
+				? flows.command(command.name() + " " + word.group(1).toLowerCase(java.util.Locale.ROOT)) : null;
+		if (handler != null) {
+			args = args.substring(word.end()).strip();
+		}
+		else {
+			handler = flows.command(command.name());
+		}
 		if (handler == null) {
 			// in a group an unknown command may be another bot's: only a private chat is answered
 			if (command.chat().isPrivate()) {
@@ -174,9 +184,8 @@ public class ConversationEngine {
 			}
 			return;
 		}
-		String args = command.args().strip();
 		if (handler.declared().scope() == Flow.Scope.GENERAL) {
-			handler.flow().command(new Flow.CommandCall(command, person, command.name(), args, null, null), reply);
+			handler.flow().command(new Flow.CommandCall(command, person, handler.declared().key(), args, null, null), reply);
 		}
 		else {
 			withIncident(command, person, handler.declared(), args, reply);
@@ -214,8 +223,8 @@ public class ConversationEngine {
 			Optional<String> incidentId = services.slots().incidentOf(text.chat(), text.replyTo());
 			if (incidentId.isPresent()) {
 				// a reply to one of the incident's messages is a note
-				services.incidents().find(incidentId.get()).ifPresent((incident) -> flows.command(ChatFlow.NOTE.code()).flow()
-					.command(new Flow.CommandCall(text, person, ChatFlow.NOTE.code(), text.text(), incident,
+				services.incidents().find(incidentId.get()).ifPresent((incident) -> flows.command(ChatFlow.NOTE.key()).flow()
+					.command(new Flow.CommandCall(text, person, ChatFlow.NOTE.key(), text.text(), incident,
 							services.library().find(incident.playbookId()).orElse(null)), reply));
 			}
 		}
@@ -273,12 +282,15 @@ public class ConversationEngine {
 
 	// --- commands about one incident -------------------------------------------------------
 
+	/** The first word of a command's arguments, naming a subcommand if one is declared. */
+	private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)(?:\\s+|$)");
+
 	/** An incident id typed as the first word of a command's arguments. */
 	private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern
 		.compile("^((?:INC|DRL)-\\d{8}-\\d{3})(?:\\s+|$)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
 	private void withIncident(Inbound.Command command, Person person, Flow.CommandSpec spec, String args, Reply reply) {
-		String name = spec.code();
+		String name = spec.key();
 		java.util.regex.Matcher named = NAMED.matcher(args);
 		if (named.find()) {
 			// the incident typed is the one acted on, wherever it was declared
@@ -323,7 +335,7 @@ public class ConversationEngine {
 			reply.notice(services.texts().get("incident.playbook.missing", incident.playbookId()));
 			return;
 		}
-		flows.command(spec.code()).flow().command(new Flow.CommandCall(inbound, person, spec.code(), args, incident, playbook),
+		flows.command(spec.key()).flow().command(new Flow.CommandCall(inbound, person, spec.key(), args, incident, playbook),
 				reply);
 	}
 

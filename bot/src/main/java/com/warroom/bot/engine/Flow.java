@@ -66,8 +66,8 @@ public interface Flow {
 	/** What a flow declares it handles; the engine keys its routing on these. */
 	sealed interface Declared permits CommandSpec, ButtonKind, QuestionKind {
 
-		/** The name or code, unique among the declarations of its kind. */
-		String code();
+		/** What the engine routes on, unique among the declarations of its kind. */
+		String key();
 
 	}
 
@@ -86,19 +86,46 @@ public interface Flow {
 	}
 
 	/**
-	 * A command.
+	 * A command, or a subcommand ({@code /drill plan}: the command {@code drill} whose
+	 * arguments start with the word {@code plan}). A subcommand is tried before its
+	 * command, so it can be added by a flow of its own without changing the flow of the
+	 * command.
 	 *
 	 * @param code the name typed after {@code /}, lower case
+	 * @param word for a subcommand, the first word of the arguments, lower case; else null
 	 * @param scope where it looks for its incident
 	 * @param menuOrder its place in the command menu (Telegram and web, ascending); negative
-	 * keeps it out of the menu. The menu description is the text {@code cmd.<code>}
+	 * keeps it out of the menu (a subcommand is never in it). The menu description is the
+	 * text {@code cmd.<code>}
 	 */
-	record CommandSpec(String code, Scope scope, int menuOrder) implements Declared {
+	record CommandSpec(String code, @Nullable String word, Scope scope, int menuOrder) implements Declared {
 
 		public CommandSpec {
 			if (!code.matches("[a-z][a-z0-9_]{0,31}")) {
 				throw new IllegalArgumentException("command name must be 1-32 of a-z, 0-9, _: " + code);
 			}
+			if (word != null && !word.matches("[a-z][a-z0-9_]{0,31}")) {
+				throw new IllegalArgumentException("subcommand word must be 1-32 of a-z, 0-9, _: " + word);
+			}
+			if (word != null && menuOrder >= 0) {
+				throw new IllegalArgumentException("a subcommand is not in the menu: /" + code + " " + word);
+			}
+		}
+
+		/** A command. */
+		public CommandSpec(String code, Scope scope, int menuOrder) {
+			this(code, null, scope, menuOrder);
+		}
+
+		/** A subcommand: {@code /code word …}. */
+		public static CommandSpec sub(String code, String word, Scope scope) {
+			return new CommandSpec(code, word, scope, -1);
+		}
+
+		/** How the engine knows it: {@code drill}, or {@code drill plan} for a subcommand. */
+		@Override
+		public String key() {
+			return (word == null) ? code : code + " " + word;
 		}
 
 		public boolean inMenu() {
@@ -140,6 +167,11 @@ public interface Flow {
 			}
 		}
 
+		@Override
+		public String key() {
+			return code;
+		}
+
 	}
 
 	/**
@@ -155,6 +187,11 @@ public interface Flow {
 			}
 		}
 
+		@Override
+		public String key() {
+			return code;
+		}
+
 	}
 
 	/**
@@ -162,8 +199,9 @@ public interface Flow {
 	 *
 	 * @param inbound the event: the command, or the press that picked the incident
 	 * @param person who sent it
-	 * @param name the command's name
-	 * @param args what followed the name (and the incident id, when one was typed), stripped
+	 * @param name the command's {@link CommandSpec#key() key}: {@code drill}, or {@code drill plan}
+	 * @param args what followed the name (and the subcommand's word, and the incident id when one was
+	 * typed), stripped
 	 * @param incident the incident, for a command about one
 	 * @param playbook the incident's playbook, for a command about one
 	 */

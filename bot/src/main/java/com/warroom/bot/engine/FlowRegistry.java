@@ -51,11 +51,11 @@ final class FlowRegistry {
 			}
 			for (Flow.ButtonKind button : flow.buttons()) {
 				add(buttons, "button kind ", button, flow);
-				buttonKinds.put(button.code(), button);
+				buttonKinds.put(button.key(), button);
 			}
 			for (Flow.QuestionKind question : flow.questions()) {
 				add(questions, "question kind ", question, flow);
-				questionKinds.put(question.code(), question);
+				questionKinds.put(question.key(), question);
 			}
 		}
 		for (Flow flow : this.flows) {
@@ -72,9 +72,9 @@ final class FlowRegistry {
 	}
 
 	private static <D extends Flow.Declared> void add(Map<String, Entry<D>> table, String what, D declared, Flow flow) {
-		Entry<D> taken = table.putIfAbsent(declared.code(), new Entry<>(declared, flow));
+		Entry<D> taken = table.putIfAbsent(declared.key(), new Entry<>(declared, flow));
 		if (taken != null) {
-			throw new IllegalStateException(what + declared.code() + " is declared twice: by " + name(taken.flow())
+			throw new IllegalStateException(what + declared.key() + " is declared twice: by " + name(taken.flow())
 					+ " and by " + name(flow));
 		}
 	}
@@ -98,8 +98,9 @@ final class FlowRegistry {
 		return flow.getClass().getName();
 	}
 
-	@Nullable Entry<Flow.CommandSpec> command(String name) {
-		return commands.get(name);
+	/** The command or subcommand {@code key} ({@code drill}, {@code drill plan}). */
+	@Nullable Entry<Flow.CommandSpec> command(String key) {
+		return commands.get(key);
 	}
 
 	@Nullable Entry<Flow.ButtonKind> button(String code) {

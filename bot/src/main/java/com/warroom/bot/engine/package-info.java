@@ -14,7 +14,11 @@
  * owing reports. {@code menuOrder} places it in the command menu that Telegram
  * ({@code setMyCommands}) and the web chat (命令) both show, from
  * {@link com.warroom.bot.engine.ConversationEngine#menu()}; its description is the text
- * {@code cmd.<name>}. {@code command(CommandCall, Reply)} handles it.</li>
+ * {@code cmd.<name>}. {@code Flow.CommandSpec.sub("drill", "plan", scope)} declares a
+ * subcommand ({@code /drill plan …}), tried before its command and never in the menu, so
+ * another flow's command gains one without an edit to that flow. {@code command(CommandCall,
+ * Reply)} handles it; {@code CommandCall.name()} is {@code drill} or {@code drill plan}, the
+ * arguments follow.</li>
  * <li>{@code buttons()}: {@code Flow.ButtonKind(code, afterClose)}. Issue buttons with
  * {@code services.tokens().button(label, KIND, fields)}; fields {@code i} (the incident)
  * and {@code u} (the only person who may press it) are checked by the engine before
@@ -28,10 +32,12 @@
  * handled it.</li>
  * </ul>
  * Two flows declaring the same command, button kind or question kind, or two commands at
- * the same menu place, fail the start with a message naming both. A new command is
- * therefore one new class implementing {@code Flow} (in this package: it answers through
- * the package's {@code Reply}), one bean for it, and its {@code cmd.<name>} text; no switch
- * to edit.
+ * the same menu place, or a flow declaring what it does not handle, or a menu command
+ * without its {@code cmd.<name>} text, fail the start with a message naming the flows.
+ * A new command is therefore one new class implementing {@code Flow} (in this package: it
+ * answers through the package's {@code Reply}), one bean for it in
+ * {@code FlowConfiguration} (and in {@code standardFlows}, which a test keeps equal), and
+ * its {@code cmd.<name>} text; no switch to edit.
  * <p>
  * Storage: a button's meaning and a pending question stay Redis hashes (see
  * {@link com.warroom.bot.engine.ButtonTokens} and

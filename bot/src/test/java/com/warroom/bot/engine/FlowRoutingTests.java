@@ -42,6 +42,17 @@ class FlowRoutingTests {
 	}
 
 	@Test
+	void aSubcommandOfAnotherFlowsCommandIsANewFlowToo() {
+		assertThat(texts(chat.command(DBA, "/drill plan  周末切换演练 "))).isEqualTo("演练计划：周末切换演练\n");
+		assertThat(texts(chat.command(DBA, "/drill PLAN"))).isEqualTo("演练计划：\n");
+		// the command itself, and other words after it, still reach the flow that declared it
+		String drill = texts(chat.command(DBA, "/drill"));
+		assertThat(drill).contains("【演练】请选择受影响的系统类别").doesNotContain("演练计划");
+		assertThat(texts(chat.command(DBA, "/drill planning"))).doesNotContain("演练计划");
+		assertThat(chat.engine.menu()).extracting(ConversationEngine.MenuEntry::command).containsOnlyOnce("drill");
+	}
+
+	@Test
 	void theNewCommandJoinsTheMenuAtItsDeclaredPlace() {
 		List<ConversationEngine.MenuEntry> menu = chat.engine.menu();
 		assertThat(menu).last().isEqualTo(new ConversationEngine.MenuEntry("rehearse", RehearsalFlow.DESCRIPTION));

@@ -8,13 +8,16 @@ import com.warroom.bot.roster.Person;
 
 /**
  * A flow no engine code knows of, as {@code /drill plan} will be: a command in the menu,
- * a button kind and a question kind of its own. {@code /rehearse} offers a button only its
+ * a subcommand of another flow's command, a button kind and a question kind of its own. {@code /rehearse} offers a button only its
  * sender may press; the press asks for a note; the typed note is echoed. Public for the
  * channel tests, which show its command in their menus.
  */
 public final class RehearsalFlow implements Flow {
 
 	public static final CommandSpec REHEARSE = new CommandSpec("rehearse", Scope.GENERAL, 175);
+
+	/** {@code /drill plan …}: a subcommand of a command another flow ({@link DeclareFlow}) answers. */
+	static final CommandSpec DRILL_PLAN = CommandSpec.sub("drill", "plan", Scope.GENERAL);
 
 	static final ButtonKind PLAN = new ButtonKind("rhplan", AfterClose.REFUSED);
 
@@ -41,7 +44,7 @@ public final class RehearsalFlow implements Flow {
 
 	@Override
 	public List<CommandSpec> commands() {
-		return List.of(REHEARSE);
+		return List.of(REHEARSE, DRILL_PLAN);
 	}
 
 	@Override
@@ -56,6 +59,10 @@ public final class RehearsalFlow implements Flow {
 
 	@Override
 	public void command(CommandCall call, Reply reply) {
+		if (call.name().equals(DRILL_PLAN.key())) {
+			reply.say("演练计划：" + Html.escape(call.args()));
+			return;
+		}
 		String scenario = call.args().isEmpty() ? "默认" : call.args();
 		reply.say("排练：" + Html.escape(scenario), List.of(List.of(services.tokens().button("写备注", PLAN,
 				Map.of("u", call.person().id(), "s", scenario)))));
