@@ -70,6 +70,20 @@ class DrillConfiguration {
 		return new DrillSetup(plans, store, scheduler, timing, parseChats(chats));
 	}
 
+	/** What fires a plan's injects: the normal drill declaration, the fact path, posts to the participants. */
+	@Bean
+	com.warroom.bot.engine.DrillInjects drillInjects(ConversationEngine.Services services,
+			com.warroom.bot.engine.FactFlow facts, DrillSetup setup) {
+		return new com.warroom.bot.engine.DrillInjects(services, facts, setup);
+	}
+
+	/** {@code /drill plan|start|pause|resume|skip|stop|status|followup|training}: one more flow of the engine. */
+	@Bean
+	com.warroom.bot.engine.DrillPlanFlow drillPlanFlow(ConversationEngine.Services services, DrillSetup setup,
+			com.warroom.bot.engine.DrillInjects injects) {
+		return new com.warroom.bot.engine.DrillPlanFlow(services, setup, injects);
+	}
+
 	@Bean
 	FollowUpReminders followUpReminders(DrillStore store, Roster roster, Delivery router,
 			WorkingDayCalendar calendar, ReminderScheduler scheduler,

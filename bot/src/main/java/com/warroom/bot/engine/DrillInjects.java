@@ -37,7 +37,7 @@ import static com.warroom.bot.engine.DrillPlanFlow.t;
  * the drill's timeline ({@link DrillStore#events}) with its planned and actual time.
  * Thread-safe.
  */
-final class DrillInjects {
+public final class DrillInjects {
 
 	private static final Logger log = LoggerFactory.getLogger(DrillInjects.class);
 
@@ -46,15 +46,13 @@ final class DrillInjects {
 
 	private final ConversationEngine.Services services;
 
-	private final ConversationEngine engine;
 
 	private final FactFlow facts;
 
 	private final DrillSetup setup;
 
-	DrillInjects(ConversationEngine.Services services, ConversationEngine engine, FactFlow facts, DrillSetup setup) {
+	public DrillInjects(ConversationEngine.Services services, FactFlow facts, DrillSetup setup) {
 		this.services = services;
-		this.engine = engine;
 		this.facts = facts;
 		this.setup = setup;
 	}
@@ -176,7 +174,7 @@ final class DrillInjects {
 		setup.store().injectOutcome(run, declare.id(), incident.id(), scenario.title());
 		reply.add(new Outbound.Send(chat, t("fired.declare", Html.escape(declare.id()), at, Html.escape(scenario.title()),
 				incident.id()), List.of(), null, incident.id()));
-		engine.postIncident(incident, playbook, reply);
+		ConversationEngine.postIncident(services, incident, playbook, reply);
 	}
 
 	/** A plan's chat: a configured name, {@code channel:chatId}, or (null) the chat the drill was started in. */

@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link Permission#PLAN_DRILL}) see plans and progress: participants see the injects
  * and their incidents. Thread-safe.
  */
-final class DrillPlanFlow {
+public final class DrillPlanFlow implements Flow {
 
 	private static final Set<String> SUBCOMMANDS = Set.of("plan", "start", "pause", "resume", "skip", "stop", "status",
 			"followup", "training", "help");
@@ -47,18 +47,26 @@ final class DrillPlanFlow {
 
 	private final ConversationEngine.Services services;
 
-	private final DeclareFlow declares;
+	private final DrillSetup setup;
 
-	private final @Nullable DrillSetup setup;
+	private final DrillInjects injects;
 
-	private final @Nullable DrillInjects injects;
-
-	DrillPlanFlow(ConversationEngine.Services services, DeclareFlow declares, @Nullable DrillSetup setup,
-			@Nullable DrillInjects injects) {
+	public DrillPlanFlow(ConversationEngine.Services services, DrillSetup setup, DrillInjects injects) {
 		this.services = services;
-		this.declares = declares;
 		this.setup = setup;
 		this.injects = injects;
+	}
+
+	/** {@code /drill plan}, {@code /drill start} …: subcommands of {@code /drill}, tried before the ad-hoc drill. */
+	@Override
+	public List<CommandSpec> commands() {
+		return SUBCOMMANDS.stream().sorted().map((sub) -> CommandSpec.sub("drill", sub, Scope.GENERAL)).toList();
+	}
+
+	@Override
+	public void command(CommandCall call, Reply reply) {
+		String sub = call.name().substring(call.name().indexOf(' ') + 1);
+		command((Inbound.Command) call.inbound(), call.person(), (sub + " " + call.args()).strip(), reply);
 	}
 
 	/** A drill's text: {@code drills.properties}, a {@link MessageFormat} pattern. */
@@ -67,13 +75,9 @@ final class DrillPlanFlow {
 		return (args.length == 0) ? pattern : new MessageFormat(pattern, Locale.SIMPLIFIED_CHINESE).format(args);
 	}
 
-	void command(Inbound.Command command, Person person, String args, Reply reply) {
+	private void command(Inbound.Command command, Person person, String args, Reply reply) {
 		String[] words = args.split("\\s+", 2);
 		String sub = words[0].toLowerCase(Locale.ROOT);
-		if (setup == null || injects == null || !SUBCOMMANDS.contains(sub)) {
-			declares.declare(command, person, args, reply);
-			return;
-		}
 		String rest = (words.length > 1) ? words[1].strip() : "";
 		switch (sub) {
 			case "training" -> training(person, rest, reply);

@@ -3,6 +3,7 @@ package com.warroom.bot.telegram;
 import java.net.URI;
 import java.time.Clock;
 
+import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.delivery.EventHandling;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Texts;
@@ -117,9 +118,10 @@ class TelegramConfiguration {
 	@Bean
 	TelegramPolling telegramPolling(TelegramProperties properties, TelegramUrl url, TelegramClient client,
 			TelegramGateway gateway, javax.sql.DataSource dataSource, Clock clock, TelegramOutbox outbox,
-			@org.springframework.beans.factory.annotation.Value("${warroom.cluster.poller-lease:PT10S}") java.time.Duration lease) {
-		return new TelegramPolling(properties, url, client, gateway, new com.warroom.notify.Leases(dataSource, clock), clock,
-				lease, outbox.node());
+			@org.springframework.beans.factory.annotation.Value("${warroom.cluster.poller-lease:PT10S}") java.time.Duration lease,
+			@Lazy ConversationEngine engine) {
+		return new TelegramPolling(properties, url, client, gateway, engine::menu,
+				new com.warroom.notify.Leases(dataSource, clock), clock, lease, outbox.node());
 	}
 
 }

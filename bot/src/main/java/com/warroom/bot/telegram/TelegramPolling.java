@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.warroom.bot.engine.Commands;
+import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.Texts;
 import com.warroom.notify.Leases;
 import okhttp3.OkHttpClient;
@@ -42,11 +43,6 @@ class TelegramPolling implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
 
-	/** The command menu with its Chinese descriptions, as every channel shows it. */
-	static final List<BotCommand> COMMANDS = Commands.MENU.stream()
-		.map((name) -> new BotCommand(name, Commands.description(Texts.chinese(), name)))
-		.toList();
-
 	private final TelegramProperties properties;
 
 	private final TelegramUrl url;
@@ -54,6 +50,8 @@ class TelegramPolling implements SmartLifecycle {
 	private final TelegramClient client;
 
 	private final TelegramGateway gateway;
+
+	private final Supplier<List<ConversationEngine.MenuEntry>> menu;
 
 	/** The name of the poller's lease. */
 	static final String LEASE = "telegram-poller";
@@ -79,8 +77,12 @@ class TelegramPolling implements SmartLifecycle {
 
 	private volatile @Nullable Instant pollingSince;
 
+	/**
+	 * @param menu the command menu as every channel shows it (the engine's, derived from its flows)
+	 */
 	TelegramPolling(TelegramProperties properties, TelegramUrl url, TelegramClient client, TelegramGateway gateway,
-			Leases leases, Clock clock, Duration leaseTime, String holder) {
+			Supplier<List<ConversationEngine.MenuEntry>> menu, Leases leases, Clock clock, Duration leaseTime,
+			String holder) {
 		this.properties = properties;
 		this.url = url;
 		this.client = client;
@@ -89,12 +91,13 @@ class TelegramPolling implements SmartLifecycle {
 		this.clock = clock;
 		this.leaseTime = leaseTime;
 		this.holder = holder;
+		this.menu = menu;
 	}
 
 	@Override
 	public void start() {
 		try {
-			client.execute(new SetMyCommands(COMMANDS));
+			client.execute(new SetMyCommands(commands(menu.get())));
 		}
 		catch (TelegramApiException ex) {
 			log.warn("注册命令菜单失败：{}", ex.getMessage());
@@ -250,6 +253,11 @@ class TelegramPolling implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return running;
+	}
+
+	/** The command menu with its Chinese descriptions, as Telegram shows it. */
+	static List<BotCommand> commands(List<ConversationEngine.MenuEntry> menu) {
+		return menu.stream().map((entry) -> new BotCommand(entry.command(), entry.description())).toList();
 	}
 
 	static ObjectMapper mapper() {

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.delivery.Directory;
 import com.warroom.bot.delivery.EventHandling;
@@ -23,6 +24,7 @@ import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import redis.clients.jedis.UnifiedJedis;
@@ -122,8 +124,8 @@ class WebConfiguration {
 	}
 
 	@Bean
-	ChatView chatView(Texts texts, IncidentViews views) {
-		return new ChatView(texts, views);
+	ChatView chatView(Texts texts, IncidentViews views, @Lazy ConversationEngine engine) {
+		return new ChatView(texts, views, engine::menu);
 	}
 
 	@Bean
