@@ -169,18 +169,23 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 			if (!in.chat().chatId().startsWith("-")) {
 				Reachability.reachable(redis, in.chat().chatId()); // they wrote to the bot privately
 			}
-			List<Outbound> actions = new ArrayList<>(Effects.within("tg:" + update.getUpdateId(), () -> engine.handle(in)));
-			if (in instanceof Inbound.Command command && command.name().equals("start")) {
-				reachLine(in).ifPresent(actions::add);
-			}
-			boolean edited = false;
-			boolean first = true;
-			for (Outbound action : actions) {
-				SendQueue.Lane lane = lane(in, action, first, edited);
-				edited |= action instanceof Outbound.Edit;
-				first &= action instanceof Outbound.Answer;
-				send(action, in.chat(), lane);
-			}
+			// the replies are stored within the update's scope too: named by it, a redelivered
+			// update whose effect was done answers again, and its answer is stored once
+			List<Outbound> actions = Effects.within("tg:" + update.getUpdateId(), () -> {
+				List<Outbound> all = new ArrayList<>(engine.handle(in));
+				if (in instanceof Inbound.Command command && command.name().equals("start")) {
+					reachLine(in).ifPresent(all::add);
+				}
+				boolean edited = false;
+				boolean first = true;
+				for (Outbound action : all) {
+					SendQueue.Lane lane = lane(in, action, first, edited);
+					edited |= action instanceof Outbound.Edit;
+					first &= action instanceof Outbound.Answer;
+					send(action, in.chat(), lane);
+				}
+				return all;
+			});
 			engine.settled(actions);
 		}
 		try {

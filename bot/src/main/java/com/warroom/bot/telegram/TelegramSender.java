@@ -18,6 +18,7 @@ import com.warroom.bot.engine.Button;
 import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
+import com.warroom.bot.incident.Effects;
 import com.warroom.reports.Archive;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,8 +47,11 @@ final class TelegramSender implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
 
-	/** Counters of what was not sent on purpose, and of calls made again. */
-	record Stats(long superseded, long unchanged, long expired, long resent) {
+	/**
+	 * Counters of what was not sent on purpose, of calls made again, and of calls an event
+	 * handled again produced a second time (not stored, not sent).
+	 */
+	record Stats(long superseded, long unchanged, long expired, long resent, long repeated) {
 	}
 
 	private final TelegramClient client;
@@ -78,6 +82,8 @@ final class TelegramSender implements AutoCloseable {
 	private final AtomicLong expired = new AtomicLong();
 
 	private final AtomicLong resent = new AtomicLong();
+
+	private final AtomicLong repeated = new AtomicLong();
 
 	private final @Nullable ScheduledExecutorService beat;
 
@@ -139,13 +145,23 @@ final class TelegramSender implements AutoCloseable {
 	}
 
 	Stats stats() {
-		return new Stats(superseded.get(), unchanged.get(), expired.get() + queue.dropped(), resent.get());
+		return new Stats(superseded.get(), unchanged.get(), expired.get() + queue.dropped(), resent.get(), repeated.get());
 	}
 
-	/** Stores and queues the calls of one action. */
+	/**
+	 * Stores and queues the calls of one action. Inside an event's scope ({@link Effects}:
+	 * an update, a reminder) each send, document and answer is named by its cause — the
+	 * event, what it is, the chat and how many such calls the event made before — so an
+	 * event handled again after a crash stores none of them twice: a call of the same
+	 * cause already in the outbox is left to its row (sent, being sent, or resumed after
+	 * the restart). An edit is not named: made again it shows the same state.
+	 */
 	void deliver(Outbound action, ChatRef origin, SendQueue.Lane lane) {
 		for (StoredCall call : calls(action, origin)) {
-			enqueue(call, call.kind().equals(StoredCall.ANSWER) ? SendQueue.Lane.ANSWER : lane);
+			String cause = call.kind().equals(StoredCall.EDIT) ? ""
+					: Effects.key("out:" + call.kind() + ":" + call.chat().topicKey());
+			enqueue(call, call.kind().equals(StoredCall.ANSWER) ? SendQueue.Lane.ANSWER : lane,
+					cause.isEmpty() ? null : cause);
 		}
 	}
 
@@ -171,7 +187,7 @@ final class TelegramSender implements AutoCloseable {
 		return calls;
 	}
 
-	private void enqueue(StoredCall call, SendQueue.Lane lane) {
+	private void enqueue(StoredCall call, SendQueue.Lane lane, @Nullable String cause) {
 		String key = call.coalesceKey();
 		StoredCall content = call;
 		if (key != null && call.kind().equals(StoredCall.EDIT)) {
@@ -192,7 +208,14 @@ final class TelegramSender implements AutoCloseable {
 		String id = "";
 		if (outbox != null) {
 			try {
-				id = outbox.store(lane, content);
+				Optional<String> stored = outbox.store(lane, content, cause);
+				if (stored.isEmpty()) {
+					// the same event's call, stored by its earlier run: never made twice
+					repeated.incrementAndGet();
+					log.info("Telegram 发件箱：{} 的消息已在发件箱中，不再重复存入", cause);
+					return;
+				}
+				id = stored.get();
 			}
 			catch (org.springframework.dao.DataAccessException ex) {
 				// the database is down: better sent from memory than not at all
