@@ -59,9 +59,6 @@ final class TelegramOutbox {
 	/** When this process's life began: its own rows are newer (see {@link #takeOver}). */
 	private final Instant born;
 
-	/** Whether the database is H2, whose commit may reach the file only with the next one (see {@link #durable}). */
-	private final boolean h2;
-
 	TelegramOutbox(DataSource dataSource, Clock clock, String node) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.clock = clock;
@@ -73,24 +70,6 @@ final class TelegramOutbox {
 		// tables made before causes were recorded get the column (NULL: no cause, never a clash)
 		jdbc.execute("ALTER TABLE WR_TG_OUTBOX ADD COLUMN IF NOT EXISTS CAUSE VARCHAR(500)");
 		jdbc.execute("CREATE UNIQUE INDEX IF NOT EXISTS WR_TG_OUTBOX_CAUSE ON WR_TG_OUTBOX (CAUSE)");
-		this.h2 = "H2".equalsIgnoreCase(jdbc.execute(
-				(org.springframework.jdbc.core.ConnectionCallback<String>) (c) -> c.getMetaData().getDatabaseProductName()));
-	}
-
-	/**
-	 * Makes the writes committed so far reach the database file, on H2. H2's file store
-	 * (MVStore, {@code WRITE_DELAY=0}) writes a commit at once unless another thread is
-	 * writing at that moment; then the commit counts on that write, which may have begun
-	 * before it, and reaches the file only with the next one: a {@code kill -9} before that
-	 * loses it (the fault run lost the row of a reply whose update was already marked
-	 * handled, and the {@code SENDING} of a call already made, which was then made again
-	 * unmarked). {@code CHECKPOINT} is such a next write, and costs nothing when there is
-	 * nothing left to write. PostgreSQL's commit is durable by itself.
-	 */
-	private void durable() {
-		if (h2) {
-			jdbc.execute("CHECKPOINT");
-		}
 	}
 
 	String node() {
@@ -122,7 +101,6 @@ final class TelegramOutbox {
 			}
 			return java.util.Optional.empty();
 		}
-		durable(); // before the update is marked handled: a reply lost now would never be made
 		return java.util.Optional.of(id);
 	}
 
@@ -136,7 +114,6 @@ final class TelegramOutbox {
 	void sending(String id) {
 		jdbc.update("UPDATE WR_TG_OUTBOX SET STATUS = 'SENDING', ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ? WHERE ID = ?",
 				Timestamp.from(clock.instant()), id);
-		durable(); // before the call: a call made while the row still says PENDING would go again unmarked
 	}
 
 	/** The attempt certainly did not arrive (429, refused connection): back to pending. */
