@@ -126,7 +126,7 @@ final class TelegramSender implements AutoCloseable {
 				expired.incrementAndGet();
 				continue;
 			}
-			submit(new Job(row.id(), row.lane(), row.call(), row.sending()));
+			submit(new Job(row.id(), row.lane(), row.call(), row.sending() || attempted(row.id())));
 		}
 		if (!rows.isEmpty()) {
 			log.info("Telegram 发件箱：接续发送 {} 条未完成的消息", rows.size());
@@ -306,6 +306,7 @@ final class TelegramSender implements AutoCloseable {
 			StoredCall current = begin();
 			if (durable()) {
 				outbox.sending(id);
+				attempt(id, true);
 			}
 			boolean again = ambiguous && current.group();
 			String detail = make(current, again);
@@ -327,6 +328,7 @@ final class TelegramSender implements AutoCloseable {
 				case RETRY -> {
 					if (durable() && !ambiguous) {
 						outbox.notSent(id, detail);
+						attempt(id, false); // it certainly did not arrive
 					}
 				}
 				case FINAL -> {
@@ -347,6 +349,39 @@ final class TelegramSender implements AutoCloseable {
 		}
 
 	}
+
+	/**
+	 * Records in Redis (every write on disk before its answer) that a stored call is about
+	 * to be made. The row says {@code SENDING} too, but H2 may lose the last writes before
+	 * a {@code kill -9}: the fault run saw a row back at {@code PENDING} after the restart
+	 * for a call Telegram had already taken, made again unmarked in a group. Forgotten when
+	 * the attempt certainly did not arrive. Best effort: without Redis the call is still made.
+	 */
+	private void attempt(String id, boolean made) {
+		try {
+			if (made) {
+				redis.setex(ATTEMPT + id, TelegramOutbox.KEEP.toSeconds(), "1");
+			}
+			else {
+				redis.del(ATTEMPT + id);
+			}
+		}
+		catch (redis.clients.jedis.exceptions.JedisException ex) {
+			log.debug("无法在 Redis 记录发送尝试：{}", ex.getClass().getSimpleName());
+		}
+	}
+
+	/** Whether a call of an earlier life was attempted (see {@link #attempt}); false when Redis cannot tell. */
+	private boolean attempted(String id) {
+		try {
+			return redis.exists(ATTEMPT + id);
+		}
+		catch (redis.clients.jedis.exceptions.JedisException ex) {
+			return false;
+		}
+	}
+
+	private static final String ATTEMPT = "wr:tg:attempt:";
 
 	/** Makes one call; returns a note for the record ({@code unchanged}, {@code resent}, or empty). */
 	private String make(StoredCall call, boolean again) throws TelegramApiException {

@@ -177,6 +177,19 @@ class ReplayedEventOutboxTests {
 		assertThat(groupTexts("已记入")).singleElement().satisfies((t) -> assertThat(t).doesNotContain("（重发）"));
 	}
 
+	@Test // GH-11: seeds 11 and 12, a call made again unmarked after a kill although Telegram had taken it
+	void aCallWhoseSendingTheDatabaseLostAtTheCrashIsResentMarkedInAGroup() {
+		life.sender.deliver(new Outbound.Send(GROUP, "群里的回复", List.of(), null, null), GROUP, SendQueue.Lane.COMMAND);
+		life.settle();
+		// H2 lost the last writes before the kill -9: the row is back as stored, never attempted
+		new org.springframework.jdbc.core.JdbcTemplate(database)
+			.update("UPDATE WR_TG_OUTBOX SET STATUS = 'PENDING', ATTEMPTS = 0, DETAIL = NULL");
+		restart();
+		life.settle();
+
+		assertThat(groupTexts("群里的回复")).containsExactly("群里的回复", "（重发）群里的回复");
+	}
+
 	@Test // GH-11: seed 11, an at-once reminder produced again after a kill
 	void theSameCauseStoresItsMessageOnceAndAnotherCauseItsOwn() {
 		Outbound.Send reminder = new Outbound.Send(GROUP, "提醒：现在到期", List.of(), null, "INC-1");
