@@ -158,10 +158,34 @@ final class TelegramSender implements AutoCloseable {
 	 */
 	void deliver(Outbound action, ChatRef origin, SendQueue.Lane lane) {
 		for (StoredCall call : calls(action, origin)) {
-			String cause = call.kind().equals(StoredCall.EDIT) ? ""
-					: Effects.key("out:" + call.kind() + ":" + call.chat().topicKey());
-			enqueue(call, call.kind().equals(StoredCall.ANSWER) ? SendQueue.Lane.ANSWER : lane,
-					cause.isEmpty() ? null : cause);
+			enqueue(call, call.kind().equals(StoredCall.ANSWER) ? SendQueue.Lane.ANSWER : lane, cause(call));
+		}
+	}
+
+	/**
+	 * The cause naming a call made inside an event, or null. It starts with a token the
+	 * event's first run draws and keeps in Redis as long as the event's other names
+	 * ({@link Effects#TTL_SECONDS}): a run of the event again finds it, while an update id
+	 * Telegram uses again later (after a week of silence it starts anywhere), or a store
+	 * that outlived Redis's data, makes new causes. Without Redis the call is not named.
+	 */
+	private @Nullable String cause(StoredCall call) {
+		String event = Effects.eventId();
+		if (call.kind().equals(StoredCall.EDIT) || event.isEmpty()) {
+			return null;
+		}
+		String named = Effects.key("out:" + call.kind() + ":" + call.chat().topicKey());
+		try {
+			String key = "wr:op:" + event + ":outbox";
+			String token = java.util.UUID.randomUUID().toString();
+			if (!"OK".equals(redis.set(key, token,
+					redis.clients.jedis.params.SetParams.setParams().nx().ex(Effects.TTL_SECONDS)))) {
+				token = redis.get(key);
+			}
+			return (token == null) ? null : token + named.substring(("wr:op:" + event).length());
+		}
+		catch (redis.clients.jedis.exceptions.JedisException ex) {
+			return null;
 		}
 	}
 
