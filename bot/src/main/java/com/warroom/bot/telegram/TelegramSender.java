@@ -32,6 +32,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The send side of Telegram: turns the engine's actions into Bot API calls, stores each
@@ -178,8 +179,7 @@ final class TelegramSender implements AutoCloseable {
 		try {
 			String key = "wr:op:" + event + ":outbox";
 			String token = java.util.UUID.randomUUID().toString();
-			if (!"OK".equals(redis.set(key, token,
-					redis.clients.jedis.params.SetParams.setParams().nx().ex(Effects.TTL_SECONDS)))) {
+			if (!"OK".equals(redis.set(key, token, SetParams.setParams().nx().ex(Effects.TTL_SECONDS)))) {
 				token = redis.get(key);
 			}
 			return (token == null) ? null : token + named.substring(("wr:op:" + event).length());
