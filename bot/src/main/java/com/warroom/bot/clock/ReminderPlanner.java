@@ -189,7 +189,8 @@ public class ReminderPlanner {
 		return obligation.kind().name() + ":" + obligation.sequence();
 	}
 
-	private boolean sent(String incidentId, String key, Reminder.Stage stage) {
+	/** Whether a reminder was marked sent. */
+	boolean sent(String incidentId, String key, Reminder.Stage stage) {
 		return redis.exists(sentKey(incidentId, key, stage));
 	}
 

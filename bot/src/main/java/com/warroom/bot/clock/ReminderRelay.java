@@ -12,6 +12,7 @@ import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.Escalation;
+import com.warroom.bot.incident.Effects;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
@@ -117,12 +118,16 @@ public class ReminderRelay {
 			log.info("{} 的提前提醒 {} 已被到期提醒取代，不再发出", incident.id(), due.key());
 			return;
 		}
-		if (!planner.markSent(incident.id(), due.key(), due.stage())) {
+		if (planner.sent(incident.id(), due.key(), due.stage())) {
 			return;
 		}
-		for (Outbound action : messages(incident, playbook, obligation.get(), due)) {
-			deliver(action);
-		}
+		// stored before it is marked sent, named by the reminder: a crash between leaves it
+		// unmarked, so it is planned and fired again, and its messages are not stored twice
+		Effects.within(cause(incident.id(), due), () -> {
+			messages(incident, playbook, obligation.get(), due).forEach(this::deliver);
+			return null;
+		});
+		planner.markSent(incident.id(), due.key(), due.stage());
 		if (due.stage() == Reminder.Stage.OVERDUE) {
 			planner.changed(incident.id()); // the escalation just raised waits for its acknowledgement
 		}
@@ -298,15 +303,19 @@ public class ReminderRelay {
 		Optional<Open> open = owing(due.incidentId());
 		String key = due.key().substring(ReminderPlanner.APPROVAL.length());
 		if (open.isEmpty() || open.get().incident().fields().containsKey("rep:" + key)
-				|| !planner.markSent(due.incidentId(), due.key(), due.stage())) {
+				|| planner.sent(due.incidentId(), due.key(), due.stage())) {
 			return;
 		}
 		Incident incident = open.get().incident();
 		String[] parts = key.split(":");
 		String what = texts.get("obligation." + parts[0]) + " 第 " + parts[1] + " 次";
 		String text = texts.get("approval.pending", incident.id(), Html.escape(what), views.time(due.dueAt()));
-		deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
-		escalations.raise(incident, "approval:" + key, Html.toPlain(text)).forEach(this::deliver);
+		Effects.within(cause(incident.id(), due), () -> {
+			deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
+			escalations.raise(incident, "approval:" + key, Html.toPlain(text)).forEach(this::deliver);
+			return null;
+		});
+		planner.markSent(incident.id(), due.key(), due.stage());
 		planner.changed(incident.id());
 	}
 
@@ -328,6 +337,11 @@ public class ReminderRelay {
 
 	private void deliver(Outbound action) {
 		delivery.deliver(action);
+	}
+
+	/** What names a reminder's messages (and its writes) in the outbox: the same reminder fired again repeats none. */
+	static String cause(String incidentId, ReminderDue due) {
+		return "rem:" + incidentId + ":" + due.key() + ":" + due.stage();
 	}
 
 }

@@ -43,10 +43,16 @@ public class EventHandling {
 	 * @return the actions delivered (after the delivery policies)
 	 */
 	public List<Outbound> handle(Inbound event, String eventId, List<Outbound> after) {
-		List<Outbound> actions = new ArrayList<>(
-				eventId.isEmpty() ? engine.handle(event) : Effects.within(eventId, () -> engine.handle(event)));
-		actions.addAll(after);
-		List<Outbound> delivered = delivery.reply(event, actions);
+		List<Outbound> actions = new ArrayList<>();
+		// the replies are delivered (stored in the outboxes) within the event's scope too: named
+		// by it, a redelivered event whose effect was done answers again, and its answer is
+		// stored once (GH-11)
+		java.util.function.Supplier<List<Outbound>> handled = () -> {
+			actions.addAll(engine.handle(event));
+			actions.addAll(after);
+			return delivery.reply(event, actions);
+		};
+		List<Outbound> delivered = eventId.isEmpty() ? handled.get() : Effects.within(eventId, handled);
 		List<Outbound> settled = List.copyOf(actions);
 		settling.settle(eventId.isEmpty() ? event.chat().key() : eventId, () -> engine.settled(settled));
 		return delivered;

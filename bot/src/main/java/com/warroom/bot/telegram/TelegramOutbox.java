@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * good, {@code DROPPED} when it became pointless (a superseded edit, a press answer past
  * its window). A row still {@code PENDING} or {@code SENDING} after a crash is made again
  * by the next start of the same node, or by any node once its owner stopped beating
- * ({@link #STALE}). Thread-safe.
+ * ({@link #STALE}). A row made because of something (an update, a reminder) carries its
+ * cause, unique: the same cause handled again after a crash stores nothing twice.
+ * Thread-safe.
  * <p>
  * Fencing: each node holds a lease ({@link Leases}, renewed by {@link #beat}, lasting
  * {@link #STALE}); a row is claimed for its HTTP call ({@link #sending}) only by the node
@@ -46,7 +48,7 @@ final class TelegramOutbox {
 			  CHAT VARCHAR(200) NOT NULL, LANE VARCHAR(10) NOT NULL, KIND VARCHAR(10) NOT NULL,
 			  PAYLOAD VARCHAR(200000) NOT NULL, STATUS VARCHAR(10) NOT NULL, ATTEMPTS INT NOT NULL,
 			  NODE VARCHAR(200) NOT NULL, CREATED_AT TIMESTAMP NOT NULL, UPDATED_AT TIMESTAMP NOT NULL,
-			  DETAIL VARCHAR(500))
+			  DETAIL VARCHAR(500), CAUSE VARCHAR(500))
 			""";
 
 	private static final String NODES = """
@@ -80,20 +82,41 @@ final class TelegramOutbox {
 		jdbc.execute(SCHEMA);
 		jdbc.execute(NODES);
 		jdbc.execute("CREATE INDEX IF NOT EXISTS WR_TG_OUTBOX_OPEN ON WR_TG_OUTBOX (STATUS, NODE)");
+		// tables made before causes were recorded get the column (NULL: no cause, never a clash)
+		jdbc.execute("ALTER TABLE WR_TG_OUTBOX ADD COLUMN IF NOT EXISTS CAUSE VARCHAR(500)");
+		jdbc.execute("CREATE UNIQUE INDEX IF NOT EXISTS WR_TG_OUTBOX_CAUSE ON WR_TG_OUTBOX (CAUSE)");
 	}
 
 	String node() {
 		return node;
 	}
 
-	/** Stores a call; returns its id. */
+	/** Stores a call that has no cause to name it; returns its id. */
 	String store(SendQueue.Lane lane, StoredCall call) {
+		return store(lane, call, null).orElseThrow();
+	}
+
+	/**
+	 * Stores a call named by its cause ({@code null}: none); returns its id, or empty when a
+	 * call of that cause is stored already (by an earlier run of the same update or
+	 * reminder: that row is sent, or is being sent, or is resumed after a restart).
+	 */
+	java.util.Optional<String> store(SendQueue.Lane lane, StoredCall call, @Nullable String cause) {
 		String id = UUID.randomUUID().toString();
 		Timestamp now = Timestamp.from(clock.instant());
-		jdbc.update("INSERT INTO WR_TG_OUTBOX (ID, CHAT, LANE, KIND, PAYLOAD, STATUS, ATTEMPTS, NODE, CREATED_AT, UPDATED_AT)"
-				+ " VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?)", id, call.chat().key(), lane.name(), call.kind(), call.toJson(),
-				node, now, now);
-		return id;
+		String named = (cause == null || cause.length() <= 500) ? cause : cause.substring(0, 500);
+		try {
+			jdbc.update("INSERT INTO WR_TG_OUTBOX (ID, CHAT, LANE, KIND, PAYLOAD, STATUS, ATTEMPTS, NODE, CREATED_AT, UPDATED_AT,"
+					+ " CAUSE) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)", id, call.chat().key(), lane.name(), call.kind(),
+					call.toJson(), node, now, now, named);
+		}
+		catch (org.springframework.dao.DuplicateKeyException ex) {
+			if (named == null) {
+				throw ex;
+			}
+			return java.util.Optional.empty();
+		}
+		return java.util.Optional.of(id);
 	}
 
 	/** A queued call took the content of a later edit of the same message. */

@@ -18,6 +18,7 @@ import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Button;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
+import com.warroom.bot.incident.Effects;
 import com.warroom.reports.Archive;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
 
 /**
  * The send side of Telegram: turns the engine's actions into Bot API calls, stores each
@@ -46,8 +48,11 @@ final class TelegramSender implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
 
-	/** Counters of what was not sent on purpose, and of calls made again. */
-	record Stats(long superseded, long unchanged, long expired, long resent) {
+	/**
+	 * Counters of what was not sent on purpose, of calls made again, and of calls an event
+	 * handled again produced a second time (not stored, not sent).
+	 */
+	record Stats(long superseded, long unchanged, long expired, long resent, long repeated) {
 	}
 
 	private final TelegramClient client;
@@ -78,6 +83,8 @@ final class TelegramSender implements AutoCloseable {
 	private final AtomicLong expired = new AtomicLong();
 
 	private final AtomicLong resent = new AtomicLong();
+
+	private final AtomicLong repeated = new AtomicLong();
 
 	private final @Nullable ScheduledExecutorService beat;
 
@@ -120,7 +127,7 @@ final class TelegramSender implements AutoCloseable {
 				expired.incrementAndGet();
 				continue;
 			}
-			submit(new Job(row.id(), row.lane(), row.call(), row.sending()));
+			submit(new Job(row.id(), row.lane(), row.call(), row.sending() || attempted(row.id())));
 		}
 		if (!rows.isEmpty()) {
 			log.info("Telegram 发件箱：接续发送 {} 条未完成的消息", rows.size());
@@ -139,13 +146,46 @@ final class TelegramSender implements AutoCloseable {
 	}
 
 	Stats stats() {
-		return new Stats(superseded.get(), unchanged.get(), expired.get() + queue.dropped(), resent.get());
+		return new Stats(superseded.get(), unchanged.get(), expired.get() + queue.dropped(), resent.get(), repeated.get());
 	}
 
-	/** Stores and queues the calls of one action. */
+	/**
+	 * Stores and queues the calls of one action. Inside an event's scope ({@link Effects}:
+	 * an update, a reminder) each send, document and answer is named by its cause — the
+	 * event, what it is, the chat and how many such calls the event made before — so an
+	 * event handled again after a crash stores none of them twice: a call of the same
+	 * cause already in the outbox is left to its row (sent, being sent, or resumed after
+	 * the restart). An edit is not named: made again it shows the same state.
+	 */
 	void deliver(Outbound action, ChatRef origin, SendQueue.Lane lane) {
 		for (StoredCall call : calls(action, origin)) {
-			enqueue(call, call.kind().equals(StoredCall.ANSWER) ? SendQueue.Lane.ANSWER : lane);
+			enqueue(call, call.kind().equals(StoredCall.ANSWER) ? SendQueue.Lane.ANSWER : lane, cause(call));
+		}
+	}
+
+	/**
+	 * The cause naming a call made inside an event, or null. It starts with a token the
+	 * event's first run draws and keeps in Redis as long as the event's other names
+	 * ({@link Effects#TTL_SECONDS}): a run of the event again finds it, while an update id
+	 * Telegram uses again later (after a week of silence it starts anywhere), or a store
+	 * that outlived Redis's data, makes new causes. Without Redis the call is not named.
+	 */
+	private @Nullable String cause(StoredCall call) {
+		String event = Effects.eventId();
+		if (call.kind().equals(StoredCall.EDIT) || event.isEmpty()) {
+			return null;
+		}
+		String named = Effects.name("out:" + call.kind() + ":" + call.chat().topicKey());
+		try {
+			String key = "wr:op:" + event + ":outbox";
+			String token = java.util.UUID.randomUUID().toString();
+			if (!"OK".equals(redis.set(key, token, SetParams.setParams().nx().ex(Effects.TTL_SECONDS)))) {
+				token = redis.get(key);
+			}
+			return (token == null) ? null : token + named.substring(("wr:op:" + event).length());
+		}
+		catch (redis.clients.jedis.exceptions.JedisException ex) {
+			return null;
 		}
 	}
 
@@ -171,7 +211,7 @@ final class TelegramSender implements AutoCloseable {
 		return calls;
 	}
 
-	private void enqueue(StoredCall call, SendQueue.Lane lane) {
+	private void enqueue(StoredCall call, SendQueue.Lane lane, @Nullable String cause) {
 		String key = call.coalesceKey();
 		StoredCall content = call;
 		if (key != null && call.kind().equals(StoredCall.EDIT)) {
@@ -192,7 +232,14 @@ final class TelegramSender implements AutoCloseable {
 		String id = "";
 		if (outbox != null) {
 			try {
-				id = outbox.store(lane, content);
+				Optional<String> stored = outbox.store(lane, content, cause);
+				if (stored.isEmpty()) {
+					// the same event's call, stored by its earlier run: never made twice
+					repeated.incrementAndGet();
+					log.info("Telegram 发件箱：{} 的消息已在发件箱中，不再重复存入", cause);
+					return;
+				}
+				id = stored.get();
 			}
 			catch (org.springframework.dao.DataAccessException ex) {
 				// the database is down: better sent from memory than not at all
@@ -281,11 +328,14 @@ final class TelegramSender implements AutoCloseable {
 		@Override
 		public void run() throws TelegramApiException {
 			StoredCall current = begin();
-			if (durable() && !outbox.sending(id)) {
-				// fenced: another node took this call over (this one was paused past its lease)
-				log.info("Telegram 发件箱：{} 已由其他节点接手，本节点不再发送", id);
-				noCall = true;
-				return;
+			if (durable()) {
+				if (!outbox.sending(id)) {
+					// fenced: another node took this call over (this one was paused past its lease)
+					log.info("Telegram 发件箱：{} 已由其他节点接手，本节点不再发送", id);
+					noCall = true;
+					return;
+				}
+				attempt(id, true);
 			}
 			boolean again = ambiguous && current.group();
 			String detail = make(current, again);
@@ -307,6 +357,7 @@ final class TelegramSender implements AutoCloseable {
 				case RETRY -> {
 					if (durable() && !ambiguous) {
 						outbox.notSent(id, detail);
+						attempt(id, false); // it certainly did not arrive
 					}
 				}
 				case FINAL -> {
@@ -327,6 +378,39 @@ final class TelegramSender implements AutoCloseable {
 		}
 
 	}
+
+	/**
+	 * Records in Redis (every write on disk before its answer) that a stored call is about
+	 * to be made. The row says {@code SENDING} too, but H2 may lose the last writes before
+	 * a {@code kill -9}: the fault run saw a row back at {@code PENDING} after the restart
+	 * for a call Telegram had already taken, made again unmarked in a group. Forgotten when
+	 * the attempt certainly did not arrive. Best effort: without Redis the call is still made.
+	 */
+	private void attempt(String id, boolean made) {
+		try {
+			if (made) {
+				redis.setex(ATTEMPT + id, TelegramOutbox.KEEP.toSeconds(), "1");
+			}
+			else {
+				redis.del(ATTEMPT + id);
+			}
+		}
+		catch (redis.clients.jedis.exceptions.JedisException ex) {
+			log.debug("无法在 Redis 记录发送尝试：{}", ex.getClass().getSimpleName());
+		}
+	}
+
+	/** Whether a call of an earlier life was attempted (see {@link #attempt}); false when Redis cannot tell. */
+	private boolean attempted(String id) {
+		try {
+			return redis.exists(ATTEMPT + id);
+		}
+		catch (redis.clients.jedis.exceptions.JedisException ex) {
+			return false;
+		}
+	}
+
+	private static final String ATTEMPT = "wr:tg:attempt:";
 
 	/** Makes one call; returns a note for the record ({@code unchanged}, {@code resent}, or empty). */
 	private String make(StoredCall call, boolean again) throws TelegramApiException {
