@@ -13,6 +13,7 @@ import com.warroom.bot.assessment.Assessments;
 import com.warroom.bot.engine.ButtonTokens;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.ConversationState;
+import com.warroom.bot.engine.Flow;
 import com.warroom.bot.engine.IncidentListener;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.MessageSlots;
@@ -114,14 +115,20 @@ class EngineConfiguration {
 	}
 
 	@Bean
-	ConversationEngine conversationEngine(PlaybookLibrary library, Roster roster, ContactBook contacts,
+	ConversationEngine.Services engineServices(PlaybookLibrary library, Roster roster, ContactBook contacts,
 			IncidentStore incidents, ButtonTokens tokens, ConversationState conversations, MessageSlots slots,
 			Texts texts, IncidentViews views, WorkingDayCalendar calendar, Clock clock,
 			ObjectProvider<TopicOpener> topics, ObjectProvider<IncidentListener> listener, Paperwork paperwork,
 			Synonyms synonyms) {
-		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
-				conversations, slots, texts, views, new ScenarioSearch(library, synonyms), topics.getIfAvailable(TopicOpener::none),
-				clock, calendar.zone(), listener.getIfAvailable(IncidentListener::none), paperwork));
+		return new ConversationEngine.Services(library, roster, contacts, incidents, tokens, conversations, slots, texts,
+				views, new ScenarioSearch(library, synonyms), topics.getIfAvailable(TopicOpener::none), clock,
+				calendar.zone(), listener.getIfAvailable(IncidentListener::none), paperwork);
+	}
+
+	/** Dispatches over every {@link Flow} bean; two flows declaring the same command or button kind fail the start. */
+	@Bean
+	ConversationEngine conversationEngine(ConversationEngine.Services services, ObjectProvider<Flow> flows) {
+		return new ConversationEngine(services, flows.orderedStream().toList());
 	}
 
 	/** Every outbound action goes to the channel of its chat, through this one router. */

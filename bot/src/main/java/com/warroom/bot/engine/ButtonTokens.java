@@ -33,6 +33,16 @@ public class ButtonTokens {
 		return new Button(label, issue(meaning));
 	}
 
+	/** A button of {@code kind} whose press carries {@code fields} (not {@code a}: that is the kind's code). */
+	public Button button(String label, Flow.ButtonKind kind, Map<String, String> fields) {
+		if (fields.containsKey("a")) {
+			throw new IllegalArgumentException("the field a is the button's kind");
+		}
+		Map<String, String> meaning = new java.util.LinkedHashMap<>(fields);
+		meaning.put("a", kind.code());
+		return button(label, meaning);
+	}
+
 	public String issue(Map<String, String> meaning) {
 		String token = token();
 		String key = key(token);
@@ -48,6 +58,15 @@ public class ButtonTokens {
 		}
 		Map<String, String> meaning = redis.hgetAll(key(token));
 		return (meaning == null || meaning.isEmpty()) ? Optional.empty() : Optional.of(meaning);
+	}
+
+	/**
+	 * What a pressed token means, typed by the kinds the flows declared; empty for unknown,
+	 * expired or malformed tokens and for a kind no flow handles (any more): a stale button.
+	 */
+	public Optional<ButtonMeaning> resolve(String token, Map<String, Flow.ButtonKind> kinds) {
+		return resolve(token).flatMap((meaning) -> Optional.ofNullable(kinds.get(meaning.getOrDefault("a", "")))
+			.map((kind) -> new ButtonMeaning(kind, meaning)));
 	}
 
 	/**

@@ -19,9 +19,7 @@ import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.TimelineType;
-import com.warroom.bot.roster.Contact;
 import com.warroom.bot.roster.ContactBook;
-import com.warroom.bot.roster.Permission;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.Roster;
 import com.warroom.playbooks.Playbook;
@@ -36,31 +34,30 @@ import redis.clients.jedis.exceptions.JedisException;
  * Channel-free; state lives in Redis, so any instance can handle any event. Only roster
  * members act, within their permissions; bad input gets a polite Chinese message and
  * changes nothing. Thread-safe.
+ * <p>
+ * The engine is a dispatcher over the registered {@link Flow}s: a command goes to the
+ * flow that declared it (with its incident found first when it is about one), a press to
+ * the flow that declared its button kind, a typed answer to the flow that declared its
+ * question kind. Besides refusing strangers, other people's buttons and closed incidents,
+ * it handles only the incident picker it shows when a command could mean several.
  */
 public class ConversationEngine {
 
 	private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
 
-	/** Commands that reach a closed incident still owing reports. */
-	private static final java.util.Set<String> AFTER_CLOSE = java.util.Set.of("reported", "report", "summary", "status",
-			"timeline", "ack");
-
 	/** Notes longer than this are refused (a chat message holds 4096 characters). */
-	static final int MAX_NOTE = 4000;
+	static final int MAX_NOTE = ChatFlow.MAX_NOTE;
+
+	/**
+	 * The picker of the incident a command is about, when several could be meant. Refused on
+	 * a closed incident, as before the flows declared their kinds (even one still owing
+	 * reports, which the picker of /reported can list).
+	 */
+	static final Flow.ButtonKind PICK = new Flow.ButtonKind("pick", Flow.AfterClose.REFUSED);
 
 	private final Services services;
 
-	private final StepFlow steps;
-
-	private final ReportFlow reports;
-
-	private final FactFlow facts;
-
-	private final DeclareFlow declares;
-
-	private final LifecycleFlow lifecycle;
-
-	private final DocumentFlow documents;
+	private final FlowRegistry flows;
 
 	/** Everything the engine uses, wired once. */
 	public record Services(PlaybookLibrary library, Roster roster, ContactBook contacts, IncidentStore incidents,
@@ -69,19 +66,64 @@ public class ConversationEngine {
 			Paperwork paperwork) {
 	}
 
+	/** One entry of the command menu every channel shows (Telegram's {@code setMyCommands}, the web's 命令 list). */
+	public record MenuEntry(String command, String description) {
+	}
+
+	/** An engine with the standard flows. */
 	public ConversationEngine(Services services) {
+		this(services, standardFlows(services));
+	}
+
+	/**
+	 * An engine dispatching over {@code flows}.
+	 *
+	 * @throws IllegalStateException when two flows declare the same command, button kind or
+	 * question kind, or two commands the same menu place, or a flow declares what it does not
+	 * handle
+	 * @throws IllegalArgumentException when a menu command has no {@code cmd.<name>} text
+	 */
+	public ConversationEngine(Services services, List<? extends Flow> flows) {
 		this.services = services;
-		this.steps = new StepFlow(services);
-		this.reports = new ReportFlow(services);
-		this.facts = new FactFlow(services);
-		this.declares = new DeclareFlow(services, this);
-		this.lifecycle = new LifecycleFlow(services, this, facts);
-		this.documents = new DocumentFlow(services);
+		List<Flow> all = new ArrayList<>(flows);
+		all.add(new Picker());
+		this.flows = new FlowRegistry(all);
+		// a command without its cmd.<name> text fails here, at start, not when a channel shows the menu
+		menu();
+	}
+
+	/** The engine's own flow: the incident picker, which runs the picked command. */
+	private final class Picker implements Flow {
+
+		@Override
+		public List<ButtonKind> buttons() {
+			return List.of(PICK);
+		}
+
+		@Override
+		public void press(Inbound.Press press, Person person, ButtonMeaning meaning, Reply reply) {
+			picked(press, person, meaning, reply);
+		}
+
+	}
+
+	/** The flows every engine has; the same ones the application registers as beans. */
+	public static List<Flow> standardFlows(Services services) {
+		FactFlow facts = new FactFlow(services);
+		return List.of(new ChatFlow(services), new DeclareFlow(services), new StepFlow(services), facts,
+				new LifecycleFlow(services, facts), new ReportFlow(services), new DocumentFlow(services));
 	}
 
 	/** The views this engine renders with (shared with the clock). */
 	public IncidentViews views() {
 		return services.views();
+	}
+
+	/** The command menu, in menu order, with the Chinese descriptions: derived from the flows' commands. */
+	public List<MenuEntry> menu() {
+		return flows.menu().stream()
+			.map((command) -> new MenuEntry(command.code(), services.texts().get(command.descriptionKey())))
+			.toList();
 	}
 
 	/** Handles one event; never throws for bad input or a Redis outage. */
@@ -104,8 +146,10 @@ public class ConversationEngine {
 			else if (inbound instanceof Inbound.Press press) {
 				press(press, person.get(), reply);
 			}
-			// a report book waiting for 签发 that the action made stale is renewed, and its signers told
-			reports.signing().renewChanged(inbound, person.get(), reply);
+			// e.g. a report book waiting for 签发 that the action made stale is renewed, and its signers told
+			for (Flow flow : flows.flows()) {
+				flow.settle(inbound, person.get(), reply);
+			}
 		}
 		catch (JedisException ex) {
 			log.warn("Redis 不可用，操作未执行：{}", ex.getClass().getSimpleName());
@@ -123,22 +167,29 @@ public class ConversationEngine {
 	}
 
 	private void command(Inbound.Command command, Person person, Reply reply) {
-		Texts t = services.texts();
 		String args = command.args().strip();
-		switch (command.name()) {
-			case "start", "help" -> reply.say(t.get("help", Html.escape(person.name())));
-			case "declare", "drill" -> declares.declare(command, person, args, reply);
-			case "contacts" -> contacts(person, args, reply);
-			case "status", "steps", "timeline", "note", "level", "recovered", "close", "reported", "report", "summary",
-					"notice", "ack" ->
-				withIncident(command, person, command.name(), args, reply);
-			case "archive" -> documents.archive(person, args, reply);
-			default -> {
-				// in a group an unknown command may be another bot's: only a private chat is answered
-				if (command.chat().isPrivate()) {
-					reply.say(t.get("unknown.command", Html.escape(abbreviate(command.name(), 32))));
-				}
+		// a subcommand (/drill plan …) before its command (/drill …)
+		java.util.regex.Matcher word = WORD.matcher(args);
+		FlowRegistry.Entry<Flow.CommandSpec> handler = word.find()
+				? flows.command(command.name() + " " + word.group(1).toLowerCase(java.util.Locale.ROOT)) : null;
+		if (handler != null) {
+			args = args.substring(word.end()).strip();
+		}
+		else {
+			handler = flows.command(command.name());
+		}
+		if (handler == null) {
+			// in a group an unknown command may be another bot's: only a private chat is answered
+			if (command.chat().isPrivate()) {
+				reply.say(services.texts().get("unknown.command", Html.escape(abbreviate(command.name(), 32))));
 			}
+			return;
+		}
+		if (handler.declared().scope() == Flow.Scope.GENERAL) {
+			handler.flow().command(new Flow.CommandCall(command, person, handler.declared().key(), args, null, null), reply);
+		}
+		else {
+			withIncident(command, person, handler.declared(), args, reply);
 		}
 	}
 
@@ -164,81 +215,63 @@ public class ConversationEngine {
 		Optional<Map<String, String>> pending = services.conversations().pending(text.chat(), text.actor());
 		if (pending.isPresent()) {
 			services.conversations().clear(text.chat(), text.actor());
-			answerPending(text, person, pending.get(), reply);
+			// a question of a kind no flow handles (any more) takes the answer and does nothing
+			ConversationState.decode(pending.get(), flows.questionKinds())
+				.ifPresent((question) -> flows.question(question.kind().code()).flow().answer(text, person, question, reply));
 			return;
 		}
 		if (text.replyTo() != null) {
 			Optional<String> incidentId = services.slots().incidentOf(text.chat(), text.replyTo());
 			if (incidentId.isPresent()) {
-				services.incidents().find(incidentId.get())
-					.ifPresent((incident) -> note(incident, person, text, text.text(), reply));
+				// a reply to one of the incident's messages is a note
+				services.incidents().find(incidentId.get()).ifPresent((incident) -> flows.command(ChatFlow.NOTE.key()).flow()
+					.command(new Flow.CommandCall(text, person, ChatFlow.NOTE.key(), text.text(), incident,
+							services.library().find(incident.playbookId()).orElse(null)), reply));
 			}
 		}
 		// other chatter in a group is not for the bot
 	}
 
-	/** Buttons that still work once their incident is closed: the archive and reading the timeline. */
-	private static final java.util.Set<String> READ_AFTER_CLOSE = java.util.Set.of("arc", "doc", "tl");
-
-	/**
-	 * Buttons that still work on a closed incident while it owes reports (GH-12: closing
-	 * ends the handling, not the obligations): recording and signing a report, the
-	 * post-event interview, acknowledging an escalation. Their flows refuse them once
-	 * nothing is owed.
-	 */
-	private static final java.util.Set<String> OWED_AFTER_CLOSE = java.util.Set.of("rep", "repch", "repnow", "reptime",
-			"repat", "appr", "apprdel", "apprto", "sum", "sumv", "sumgo", "ack");
-
 	private void press(Inbound.Press press, Person person, Reply reply) {
-		Optional<Map<String, String>> meaning = services.tokens().resolve(press.data());
+		Optional<ButtonMeaning> meaning = services.tokens().resolve(press.data(), flows.buttonKinds());
 		if (meaning.isEmpty()) {
 			reply.answer(services.texts().get("button.invalid"), true);
 			return;
 		}
-		Map<String, String> m = meaning.get();
-		if (m.containsKey("u") && !m.get("u").equals(person.id())) {
+		ButtonMeaning m = meaning.get();
+		if (m.ownerId() != null && !m.ownerId().equals(person.id())) {
 			// someone else's picker or question: said to the one who pressed, nothing changes
 			reply.answer(services.texts().get("button.notyours"), true);
 			return;
 		}
-		if (m.containsKey("i") && !READ_AFTER_CLOSE.contains(m.getOrDefault("a", ""))) {
-			Optional<Incident> target = services.incidents().find(m.get("i"));
+		if (m.incidentId() != null && m.kind().afterClose() != Flow.AfterClose.ALWAYS) {
+			Optional<Incident> target = services.incidents().find(m.incidentId());
 			if (target.isPresent() && target.get().status() == IncidentStatus.CLOSED
-					&& !(OWED_AFTER_CLOSE.contains(m.getOrDefault("a", "")) && stillOwing(services, target.get()))) {
+					&& !(m.kind().afterClose() == Flow.AfterClose.WHILE_OWING && stillOwing(services, target.get()))) {
 				reply.answer(services.texts().get("button.closed", target.get().id()), true);
 				return;
 			}
 		}
-		switch (m.getOrDefault("a", "")) {
-			case "cls" -> declares.chooseClass(person, m, reply);
-			case "pb" -> declares.choosePlaybook(person, m, reply);
-			case "decl" -> declares.confirmDeclare(press, person, m, reply);
-			case "disc" -> declares.askDiscovery(press, person, m, reply);
-			case "cancel" -> reply.answer(services.texts().get("cancelled"), false)
-				.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("cancelled"), List.of(), null));
-			case "step" -> steps.press(press, person, m, reply);
-			case "rep", "repch", "repnow", "reptime", "repat", "appr", "apprdel", "apprto" -> reports.press(press, person, m, reply);
-			case "fact", "factask" -> facts.press(press, person, m, reply);
-			case "sum", "sumv", "sumgo", "ntc", "ntcok", "ntcpdf", "arc", "doc", "notemk" -> documents.press(press, person, m, reply);
-			case "ack" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
-					(incident) -> lifecycle.acknowledge(press, person, incident, m.getOrDefault("e", ""), reply),
-					() -> reply.answer(services.texts().get("button.invalid"), true));
-			case "pick" -> services.incidents().find(m.get("i")).ifPresentOrElse(
-					(incident) -> run(press, person, incident, m.get("c"), m.getOrDefault("x", ""), reply),
-					() -> reply.answer(services.texts().get("incident.missing"), true));
-			case "tl" -> services.incidents().find(m.get("i")).ifPresent((incident) -> reply.add(services.views()
-				.timeline(incident, services.incidents().timeline(incident.id()), parseInt(m.get("p")))));
-			case "close" -> services.incidents().find(m.get("i")).ifPresent((incident) -> lifecycle.close(press, person, incident, reply));
-			case "rec", "rectime" -> services.incidents().find(m.getOrDefault("i", "")).ifPresentOrElse(
-					(incident) -> lifecycle.recoveredPress(press, person, incident, m, reply),
-					() -> reply.answer(services.texts().get("button.invalid"), true));
-			case "lvl" -> services.incidents().find(m.get("i")).ifPresent((incident) -> lifecycle.askLevelReason(press, person, incident, m, reply));
-			default -> reply.answer(services.texts().get("button.invalid"), true);
+		flows.button(m.kind().code()).flow().press(press, person, m, reply);
+	}
+
+	/** The incident picked for a command that could mean several. */
+	private void picked(Inbound.Press press, Person person, ButtonMeaning m, Reply reply) {
+		FlowRegistry.Entry<Flow.CommandSpec> handler = flows.command(m.get("c"));
+		Optional<Incident> incident = services.incidents().find(m.get("i"));
+		if (incident.isEmpty()) {
+			reply.answer(services.texts().get("incident.missing"), true);
+		}
+		else if (handler == null || handler.declared().scope() == Flow.Scope.GENERAL) {
+			reply.notice(services.texts().get("button.invalid"));
+		}
+		else {
+			run(press, person, incident.get(), handler.declared(), m.get("x"), reply);
 		}
 	}
 
 	/** The card and the current step of each running track. */
-	void postIncident(Incident incident, Playbook playbook, Reply reply) {
+	static void postIncident(Services services, Incident incident, Playbook playbook, Reply reply) {
 		reply.add(new Outbound.Edit(incident.chat(), IncidentViews.cardSlot(incident), services.views().card(incident, playbook),
 				List.of(), incident.id()));
 		for (Track track : Track.values()) {
@@ -248,41 +281,33 @@ public class ConversationEngine {
 		}
 	}
 
-	/** /steps: the current step of each running track, at the bottom of the chat. */
-	private void steps(Incident incident, Playbook playbook, Reply reply) {
-		Texts t = services.texts();
-		for (Track track : Track.values()) {
-			if (incident.fields().containsKey("cursor:" + track.key())) {
-				String record = t.get("record.moved", t.get("track.header", t.get("track." + track.key()),
-						Html.escape(incident.id())));
-				services.views().atBottom(services.slots(), incident, playbook, track, record).forEach(reply::add);
-			}
-		}
-	}
-
 	// --- commands about one incident -------------------------------------------------------
+
+	/** The first word of a command's arguments, naming a subcommand if one is declared. */
+	private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)(?:\\s+|$)");
 
 	/** An incident id typed as the first word of a command's arguments. */
 	private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern
 		.compile("^((?:INC|DRL)-\\d{8}-\\d{3})(?:\\s+|$)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
-	private void withIncident(Inbound.Command command, Person person, String name, String args, Reply reply) {
+	private void withIncident(Inbound.Command command, Person person, Flow.CommandSpec spec, String args, Reply reply) {
+		String name = spec.key();
 		java.util.regex.Matcher named = NAMED.matcher(args);
 		if (named.find()) {
 			// the incident typed is the one acted on, wherever it was declared
 			String id = named.group(1).toUpperCase(java.util.Locale.ROOT);
 			String rest = args.substring(named.end());
-			services.incidents().find(id).ifPresentOrElse((incident) -> run(command, person, incident, name, rest, reply),
+			services.incidents().find(id).ifPresentOrElse((incident) -> run(command, person, incident, spec, rest, reply),
 					() -> reply.say(services.texts().get("incident.unknown", Html.escape(id))));
 			return;
 		}
 		Optional<String> inThread = services.incidents().incidentOfThread(command.chat());
 		if (inThread.isPresent()) {
-			services.incidents().find(inThread.get()).ifPresent((incident) -> run(command, person, incident, name, args, reply));
+			services.incidents().find(inThread.get()).ifPresent((incident) -> run(command, person, incident, spec, args, reply));
 			return;
 		}
 		List<Incident> open = new ArrayList<>(services.incidents().openIn(command.chat()));
-		if (AFTER_CLOSE.contains(name)) {
+		if (spec.scope() == Flow.Scope.INCIDENT_OR_OWED) {
 			// closed incidents that still owe reports stay reachable for them
 			services.incidents().owingIn(command.chat()).stream()
 				.filter((incident) -> stillOwing(services, incident))
@@ -292,111 +317,28 @@ public class ConversationEngine {
 			reply.say(services.texts().get("incident.none"));
 		}
 		else if (open.size() == 1) {
-			run(command, person, open.get(0), name, args, reply);
+			run(command, person, open.get(0), spec, args, reply);
 		}
 		else {
 			List<List<Button>> buttons = new ArrayList<>();
 			for (Incident incident : open) {
 				String title = services.library().find(incident.playbookId()).map(Playbook::title).orElse("");
-				buttons.add(List.of(services.tokens().button(abbreviate(incident.id() + " " + title, 40),
-						Map.of("a", "pick", "c", name, "i", incident.id(), "x", args, "u", person.id()))));
+				buttons.add(List.of(services.tokens().button(abbreviate(incident.id() + " " + title, 40), PICK,
+						Map.of("c", name, "i", incident.id(), "x", args, "u", person.id()))));
 			}
 			reply.say(services.texts().get("incident.which", "/" + name), buttons);
 		}
 	}
 
-	private void run(Inbound inbound, Person person, Incident incident, String name, String args, Reply reply) {
+	private void run(Inbound inbound, Person person, Incident incident, Flow.CommandSpec spec, String args, Reply reply) {
 		Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
 		if (playbook == null) {
 			reply.notice(services.texts().get("incident.playbook.missing", incident.playbookId()));
 			return;
 		}
-		switch (name) {
-			case "status" -> reply.add(new Outbound.Send(inbound.chat(), services.views().card(incident, playbook), List.of(),
-					null, incident.id()));
-			case "steps" -> steps(incident, playbook, reply);
-			case "timeline" -> reply.add(services.views().timeline(incident, services.incidents().timeline(incident.id()),
-					Integer.MAX_VALUE));
-			case "note" -> note(incident, person, inbound, args, reply);
-			case "level" -> lifecycle.level(inbound, person, incident, playbook, reply);
-			case "recovered" -> lifecycle.recovered(inbound, person, incident, playbook, reply);
-			case "close" -> lifecycle.askClose(inbound, person, incident, reply);
-			case "reported" -> reports.start(inbound, person, incident, playbook, reply);
-			case "report" -> documents.report(inbound, person, incident, playbook, reply);
-			case "summary" -> documents.summary(inbound, person, incident, reply);
-			case "notice" -> documents.notice(inbound, person, incident, reply);
-			case "ack" -> lifecycle.acknowledge(inbound, person, incident, null, reply);
-			default -> reply.notice(services.texts().get("button.invalid"));
-		}
+		flows.command(spec.key()).flow().command(new Flow.CommandCall(inbound, person, spec.key(), args, incident, playbook),
+				reply);
 	}
-
-	private void note(Incident incident, Person person, Inbound inbound, String text, Reply reply) {
-		Texts t = services.texts();
-		if (!person.may(Permission.NOTE)) {
-			reply.notice(t.get("refuse.permission"));
-			return;
-		}
-		String note = text.strip();
-		// "/note !…" marks the note for the report books (otherwise it stays internal)
-		boolean forReport = note.startsWith("!") || note.startsWith("！");
-		if (forReport) {
-			note = note.substring(1).strip();
-		}
-		if (note.isEmpty()) {
-			reply.say(t.get("note.empty"));
-			return;
-		}
-		if (note.length() > MAX_NOTE) {
-			reply.say(t.get("note.long", String.valueOf(MAX_NOTE), String.valueOf(note.length())));
-			return;
-		}
-		IncidentStore.Result result = services.incidents().change(incident,
-				EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), Map.of(),
-				entry(TimelineType.NOTE, person, inbound, services.clock().instant(),
-						forReport ? Map.of("text", note, "report", "1") : Map.of("text", note)));
-		if (!result.applied()) {
-			reply.say(t.get("incident.closed", incident.id()));
-			return;
-		}
-		reply.say(t.get(forReport ? "note.saved.report" : "note.saved", incident.id()), forReport ? List.of()
-				: List.of(List.of(services.tokens().button(t.get("button.note.report"),
-						Map.of("a", "notemk", "i", incident.id(), "n", result.detail())))));
-	}
-
-	private void contacts(Person person, String words, Reply reply) {
-		ContactBook book = services.contacts();
-		List<Contact> found = words.isEmpty() ? book.all() : book.search(words);
-		if (found.isEmpty()) {
-			reply.say(services.texts().get("contacts.none", Html.escape(abbreviate(words, 50))));
-			return;
-		}
-		StringBuilder html = new StringBuilder(services.texts().get("contacts.header", String.valueOf(found.size())));
-		for (Contact contact : found.subList(0, Math.min(30, found.size()))) {
-			html.append('\n').append(services.texts().get("contacts.line", Html.escape(book.categoryName(contact.category())),
-					Html.escape(contact.unit()), Html.escape(orDash(contact.person())), Html.escape(orDash(contact.phone())),
-					Html.escape(orDash(contact.mobile()))));
-		}
-		reply.say(html.toString());
-	}
-
-	// --- answers to questions the bot asked ---------------------------------------------------
-
-	private void answerPending(Inbound.Text text, Person person, Map<String, String> q, Reply reply) {
-		switch (q.getOrDefault("q", "")) {
-			case "discovery" -> declares.discovery(text, person, q, reply);
-			case "skip", "block" -> steps.reason(text, person, q, reply);
-			case "reptime" -> reports.time(text, person, q, reply, parseTime(text.text().strip()));
-			case "rectime" -> lifecycle.recoveredTime(text, person, q, reply, parseTime(text.text().strip()));
-			case "fact" -> facts.number(text, person, q, reply);
-			case "sum" -> documents.summaryAnswer(text, person, q, reply);
-			case "ntc" -> documents.noticeAnswer(text, q, reply);
-			case "level" -> services.incidents().find(q.get("i")).ifPresent((incident) -> lifecycle.setLevel(text, person, incident, q, reply));
-			default -> {
-			}
-		}
-	}
-
-	// --- helpers ------------------------------------------------------------------------------
 
 	/**
 	 * Channels call this after they delivered (queued) the actions of {@link #handle}: every
@@ -420,7 +362,8 @@ public class ConversationEngine {
 		}
 	}
 
-	Optional<Instant> parseTime(String text) {
+	/** A time typed as {@code 13:58}, {@code 13:58:16} or {@code 2026-05-06 13:58}, today in the company's zone. */
+	static Optional<Instant> parseTime(Services services, String text) {
 		ZoneId zone = services.zone();
 		try {
 			// seconds are kept when given (13:58:16: the seed's own 4.8 case)
@@ -472,19 +415,6 @@ public class ConversationEngine {
 
 	static String abbreviate(String text, int max) {
 		return IncidentViews.abbreviate(text, max);
-	}
-
-	private static String orDash(String text) {
-		return (text == null) ? "-" : text;
-	}
-
-	private static int parseInt(String text) {
-		try {
-			return Integer.parseInt(text);
-		}
-		catch (NumberFormatException ex) {
-			return 1;
-		}
 	}
 
 }

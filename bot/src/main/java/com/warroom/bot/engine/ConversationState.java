@@ -31,6 +31,24 @@ public class ConversationState {
 		redis.expire(key, TTL.toSeconds());
 	}
 
+	/** Waits for this person's answer to a question of {@code kind} carrying {@code fields} (not {@code q}). */
+	public void await(ChatRef chat, Actor actor, Flow.QuestionKind kind, Map<String, String> fields) {
+		if (fields.containsKey("q")) {
+			throw new IllegalArgumentException("the field q is the question's kind");
+		}
+		Map<String, String> question = new java.util.LinkedHashMap<>(fields);
+		question.put("q", kind.code());
+		await(chat, actor, question);
+	}
+
+	/**
+	 * A stored question typed by the kinds the flows declared; empty for a kind no flow
+	 * handles (any more).
+	 */
+	public static Optional<Question> decode(Map<String, String> question, Map<String, Flow.QuestionKind> kinds) {
+		return Optional.ofNullable(kinds.get(question.getOrDefault("q", ""))).map((kind) -> new Question(kind, question));
+	}
+
 	/**
 	 * The question waiting for this person's answer. An event handled again after a crash
 	 * (see {@link Effects}) sees the question it answered the first time, not the next one

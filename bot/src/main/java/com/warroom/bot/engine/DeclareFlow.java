@@ -23,17 +23,70 @@ import com.warroom.playbooks.Track;
  * closest scenarios; confirmation, with an earlier discovery time if given; then the
  * incident (and its forum topic) with its card and tracks.
  */
-final class DeclareFlow {
+final class DeclareFlow implements Flow {
 
 	private static final int MATCHES = 6;
 
 	private final ConversationEngine.Services services;
 
-	private final ConversationEngine engine;
-
-	DeclareFlow(ConversationEngine.Services services, ConversationEngine engine) {
+	DeclareFlow(ConversationEngine.Services services) {
 		this.services = services;
-		this.engine = engine;
+	}
+
+	private static final List<CommandSpec> COMMANDS = List.of(new CommandSpec("declare", Scope.GENERAL, 10),
+			new CommandSpec("drill", Scope.GENERAL, 20));
+
+	static final ButtonKind CLASS = new ButtonKind("cls", AfterClose.REFUSED);
+
+	static final ButtonKind PLAYBOOK = new ButtonKind("pb", AfterClose.REFUSED);
+
+	static final ButtonKind DECLARE = new ButtonKind("decl", AfterClose.REFUSED);
+
+	static final ButtonKind ASK_DISCOVERY = new ButtonKind("disc", AfterClose.REFUSED);
+
+	static final QuestionKind DISCOVERY = new QuestionKind("discovery");
+
+	@Override
+	public List<CommandSpec> commands() {
+		return COMMANDS;
+	}
+
+	@Override
+	public List<ButtonKind> buttons() {
+		return List.of(CLASS, PLAYBOOK, DECLARE, ASK_DISCOVERY);
+	}
+
+	@Override
+	public List<QuestionKind> questions() {
+		return List.of(DISCOVERY);
+	}
+
+	@Override
+	public void command(CommandCall call, Reply reply) {
+		declare((Inbound.Command) call.inbound(), call.person(), call.args(), reply);
+	}
+
+	@Override
+	public void press(Inbound.Press press, Person person, ButtonMeaning meaning, Reply reply) {
+		Map<String, String> m = meaning.fields();
+		ButtonKind kind = meaning.kind();
+		if (kind.equals(CLASS)) {
+			chooseClass(person, m, reply);
+		}
+		else if (kind.equals(PLAYBOOK)) {
+			choosePlaybook(person, m, reply);
+		}
+		else if (kind.equals(DECLARE)) {
+			confirmDeclare(press, person, m, reply);
+		}
+		else {
+			askDiscovery(press, person, m, reply);
+		}
+	}
+
+	@Override
+	public void answer(Inbound.Text text, Person person, Question question, Reply reply) {
+		discovery(text, person, question.fields(), reply);
 	}
 
 	void declare(Inbound.Command command, Person person, String words, Reply reply) {
@@ -196,7 +249,7 @@ final class DeclareFlow {
 	}
 
 	void discovery(Inbound.Text text, Person person, Map<String, String> q, Reply reply) {
-		Optional<Instant> time = engine.parseTime(text.text().strip());
+		Optional<Instant> time = ConversationEngine.parseTime(services, text.text().strip());
 		Instant now = services.clock().instant();
 		if (time.isEmpty() || time.get().isAfter(now)) {
 			services.conversations().await(text.chat(), text.actor(), q);
@@ -241,7 +294,7 @@ final class DeclareFlow {
 	}
 
 	private void postIncident(Incident incident, Playbook playbook, Reply reply) {
-		engine.postIncident(incident, playbook, reply);
+		ConversationEngine.postIncident(services, incident, playbook, reply);
 	}
 
 }

@@ -22,7 +22,7 @@ import com.warroom.playbooks.Playbook;
  * incidents' documents, for leaders). Answers are kept on the incident ({@code sum:*}
  * fields) and on its timeline; every document issued is kept in the archive.
  */
-final class DocumentFlow {
+final class DocumentFlow implements Flow {
 
 	/** Interview items answered in words, in the order of the post-event report (4.8). */
 	static final List<String> TEXT_ITEMS = List.of("occurred", "place", "impact", "affected", "loss", "cause",
@@ -44,6 +44,67 @@ final class DocumentFlow {
 
 	DocumentFlow(ConversationEngine.Services services) {
 		this.services = services;
+	}
+
+	private static final List<CommandSpec> COMMANDS = List.of(new CommandSpec("report", Scope.INCIDENT_OR_OWED, 80),
+			new CommandSpec("summary", Scope.INCIDENT_OR_OWED, 100), new CommandSpec("notice", Scope.INCIDENT, 120),
+			new CommandSpec("archive", Scope.GENERAL, 160));
+
+	/** 标记为报告用 under a saved note ({@code n}: its timeline entry). */
+	static final ButtonKind MARK_NOTE = new ButtonKind("notemk", AfterClose.REFUSED);
+
+	/**
+	 * The post-event interview (an item, a choice, 生成) works while reports are owed; the
+	 * customer notice (an option, 发送, PDF) only on a running incident; the archive always.
+	 */
+	private static final List<ButtonKind> BUTTONS = List.of(new ButtonKind("sum", AfterClose.WHILE_OWING),
+			new ButtonKind("sumv", AfterClose.WHILE_OWING), new ButtonKind("sumgo", AfterClose.WHILE_OWING),
+			new ButtonKind("ntc", AfterClose.REFUSED), new ButtonKind("ntcok", AfterClose.REFUSED),
+			new ButtonKind("ntcpdf", AfterClose.REFUSED), new ButtonKind("arc", AfterClose.ALWAYS),
+			new ButtonKind("doc", AfterClose.ALWAYS), MARK_NOTE);
+
+	static final QuestionKind SUMMARY_ANSWER = new QuestionKind("sum");
+
+	static final QuestionKind NOTICE_ANSWER = new QuestionKind("ntc");
+
+	@Override
+	public List<CommandSpec> commands() {
+		return COMMANDS;
+	}
+
+	@Override
+	public List<ButtonKind> buttons() {
+		return BUTTONS;
+	}
+
+	@Override
+	public List<QuestionKind> questions() {
+		return List.of(SUMMARY_ANSWER, NOTICE_ANSWER);
+	}
+
+	@Override
+	public void command(CommandCall call, Reply reply) {
+		switch (call.name()) {
+			case "report" -> report(call.inbound(), call.person(), call.target(), call.targetPlaybook(), reply);
+			case "summary" -> summary(call.inbound(), call.person(), call.target(), reply);
+			case "notice" -> notice(call.inbound(), call.person(), call.target(), reply);
+			default -> archive(call.person(), call.args(), reply);
+		}
+	}
+
+	@Override
+	public void press(Inbound.Press press, Person person, ButtonMeaning meaning, Reply reply) {
+		press(press, person, meaning.fields(), reply);
+	}
+
+	@Override
+	public void answer(Inbound.Text text, Person person, Question question, Reply reply) {
+		if (question.kind().equals(SUMMARY_ANSWER)) {
+			summaryAnswer(text, person, question.fields(), reply);
+		}
+		else {
+			noticeAnswer(text, question.fields(), reply);
+		}
 	}
 
 	void report(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {

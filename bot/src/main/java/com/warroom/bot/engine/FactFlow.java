@@ -30,12 +30,38 @@ import com.warroom.playbooks.SystemClass;
  * access to exchange systems is involved and whether the cause is known. Each change is on
  * the timeline; the clock then re-grades and re-plans.
  */
-final class FactFlow {
+final class FactFlow implements Flow {
 
 	private final ConversationEngine.Services services;
 
 	FactFlow(ConversationEngine.Services services) {
 		this.services = services;
+	}
+
+	static final ButtonKind FACT = new ButtonKind("fact", AfterClose.REFUSED);
+
+	static final ButtonKind ASK_FACT = new ButtonKind("factask", AfterClose.REFUSED);
+
+	static final QuestionKind NUMBER = new QuestionKind("fact");
+
+	@Override
+	public List<ButtonKind> buttons() {
+		return List.of(FACT, ASK_FACT);
+	}
+
+	@Override
+	public List<QuestionKind> questions() {
+		return List.of(NUMBER);
+	}
+
+	@Override
+	public void press(Inbound.Press press, Person person, ButtonMeaning meaning, Reply reply) {
+		press(press, person, meaning.fields(), reply);
+	}
+
+	@Override
+	public void answer(Inbound.Text text, Person person, Question question, Reply reply) {
+		number(text, person, question.fields(), reply);
 	}
 
 	/** The slot of the facts message under {@code /level}, refreshed after each press. */

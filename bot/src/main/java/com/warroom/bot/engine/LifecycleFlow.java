@@ -30,20 +30,95 @@ import org.slf4j.LoggerFactory;
  * overrides with a reason, the facts), {@code /recovered}, {@code /close} with
  * confirmation, and acknowledgements of escalations ({@code /ack}, 确认收到).
  */
-final class LifecycleFlow {
+final class LifecycleFlow implements Flow {
 
 	private static final Logger log = LoggerFactory.getLogger(LifecycleFlow.class);
 
 	private final ConversationEngine.Services services;
 
-	private final ConversationEngine engine;
-
 	private final FactFlow facts;
 
-	LifecycleFlow(ConversationEngine.Services services, ConversationEngine engine, FactFlow facts) {
+	LifecycleFlow(ConversationEngine.Services services, FactFlow facts) {
 		this.services = services;
-		this.engine = engine;
 		this.facts = facts;
+	}
+
+	private static final List<CommandSpec> COMMANDS = List.of(new CommandSpec("level", Scope.INCIDENT, 60),
+			new CommandSpec("recovered", Scope.INCIDENT, 90), new CommandSpec("close", Scope.INCIDENT, 110),
+			new CommandSpec("ack", Scope.INCIDENT_OR_OWED, 150));
+
+	/** 确认收到 of an escalation ({@code e}: its number); the escalation clock issues it too. */
+	static final ButtonKind ACK = new ButtonKind("ack", AfterClose.WHILE_OWING);
+
+	static final ButtonKind CLOSE = new ButtonKind("close", AfterClose.REFUSED);
+
+	static final ButtonKind RECOVERED_NOW = new ButtonKind("rec", AfterClose.REFUSED);
+
+	static final ButtonKind RECOVERED_AT = new ButtonKind("rectime", AfterClose.REFUSED);
+
+	static final ButtonKind LEVEL = new ButtonKind("lvl", AfterClose.REFUSED);
+
+	static final QuestionKind RECOVERY_TIME = new QuestionKind("rectime");
+
+	static final QuestionKind LEVEL_REASON = new QuestionKind("level");
+
+	@Override
+	public List<CommandSpec> commands() {
+		return COMMANDS;
+	}
+
+	@Override
+	public List<ButtonKind> buttons() {
+		return List.of(ACK, CLOSE, RECOVERED_NOW, RECOVERED_AT, LEVEL);
+	}
+
+	@Override
+	public List<QuestionKind> questions() {
+		return List.of(RECOVERY_TIME, LEVEL_REASON);
+	}
+
+	@Override
+	public void command(CommandCall call, Reply reply) {
+		Incident incident = call.target();
+		switch (call.name()) {
+			case "level" -> level(call.inbound(), call.person(), incident, call.targetPlaybook(), reply);
+			case "recovered" -> recovered(call.inbound(), call.person(), incident, call.targetPlaybook(), reply);
+			case "close" -> askClose(call.inbound(), call.person(), incident, reply);
+			default -> acknowledge(call.inbound(), call.person(), incident, null, reply);
+		}
+	}
+
+	@Override
+	public void press(Inbound.Press press, Person person, ButtonMeaning meaning, Reply reply) {
+		Optional<Incident> found = services.incidents().find(meaning.get("i"));
+		ButtonKind kind = meaning.kind();
+		if (kind.equals(CLOSE)) {
+			found.ifPresent((incident) -> close(press, person, incident, reply));
+		}
+		else if (kind.equals(LEVEL)) {
+			found.ifPresent((incident) -> askLevelReason(press, person, incident, meaning.fields(), reply));
+		}
+		else if (found.isEmpty()) {
+			reply.answer(services.texts().get("button.invalid"), true);
+		}
+		else if (kind.equals(ACK)) {
+			acknowledge(press, person, found.get(), meaning.get("e"), reply);
+		}
+		else {
+			recoveredPress(press, person, found.get(), meaning.fields(), reply);
+		}
+	}
+
+	@Override
+	public void answer(Inbound.Text text, Person person, Question question, Reply reply) {
+		if (question.kind().equals(RECOVERY_TIME)) {
+			recoveredTime(text, person, question.fields(), reply,
+					ConversationEngine.parseTime(services, text.text().strip()));
+		}
+		else {
+			services.incidents().find(question.get("i"))
+				.ifPresent((incident) -> setLevel(text, person, incident, question.fields(), reply));
+		}
 	}
 
 	void level(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {
@@ -403,7 +478,7 @@ final class LifecycleFlow {
 	}
 
 	private void postIncident(Incident incident, Playbook playbook, Reply reply) {
-		engine.postIncident(incident, playbook, reply);
+		ConversationEngine.postIncident(services, incident, playbook, reply);
 	}
 
 }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * approved with a button. Each report and approval is a one-time fact in Redis, so a
  * double press records nothing twice.
  */
-final class ReportFlow {
+final class ReportFlow implements Flow {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportFlow.class);
 
@@ -39,6 +39,56 @@ final class ReportFlow {
 	ReportFlow(ConversationEngine.Services services) {
 		this.services = services;
 		this.signing = new SigningFlow(services);
+	}
+
+	private static final List<CommandSpec> COMMANDS = List.of(new CommandSpec("reported", Scope.INCIDENT_OR_OWED, 70));
+
+	/**
+	 * Recording a report (which → channel → now or a typed time → confirm) and 签发 of its
+	 * book (approve, delegate, to whom): all still work on a closed incident owing reports.
+	 */
+	private static final List<ButtonKind> BUTTONS = List.of(new ButtonKind("rep", AfterClose.WHILE_OWING),
+			new ButtonKind("repch", AfterClose.WHILE_OWING), new ButtonKind("repnow", AfterClose.WHILE_OWING),
+			new ButtonKind("reptime", AfterClose.WHILE_OWING), new ButtonKind("repat", AfterClose.WHILE_OWING),
+			new ButtonKind("appr", AfterClose.WHILE_OWING), new ButtonKind("apprdel", AfterClose.WHILE_OWING),
+			new ButtonKind("apprto", AfterClose.WHILE_OWING));
+
+	static final QuestionKind REPORT_TIME = new QuestionKind("reptime");
+
+	@Override
+	public List<CommandSpec> commands() {
+		return COMMANDS;
+	}
+
+	@Override
+	public List<ButtonKind> buttons() {
+		return BUTTONS;
+	}
+
+	@Override
+	public List<QuestionKind> questions() {
+		return List.of(REPORT_TIME);
+	}
+
+	@Override
+	public void command(CommandCall call, Reply reply) {
+		start(call.inbound(), call.person(), call.target(), call.targetPlaybook(), reply);
+	}
+
+	@Override
+	public void press(Inbound.Press press, Person person, ButtonMeaning meaning, Reply reply) {
+		press(press, person, meaning.fields(), reply);
+	}
+
+	@Override
+	public void answer(Inbound.Text text, Person person, Question question, Reply reply) {
+		time(text, person, question.fields(), reply, ConversationEngine.parseTime(services, text.text().strip()));
+	}
+
+	/** A report book waiting for 签发 that the event made stale is renewed, and its signers told. */
+	@Override
+	public void settle(Inbound inbound, Person person, Reply reply) {
+		signing.renewChanged(inbound, person, reply);
 	}
 
 	/** 签发 of the report books (kept here, so that the engine can renew a book an action made stale). */

@@ -28,7 +28,7 @@ import com.warroom.playbooks.Track;
  * confirmation. Each change is applied by one guarded Redis script, so a stale button or
  * a second press at the same moment changes nothing and is told who acted first.
  */
-final class StepFlow {
+final class StepFlow implements Flow {
 
 	private static final Set<Status> WORKABLE = EnumSet.of(Status.OPEN, Status.BLOCKED);
 
@@ -36,6 +36,32 @@ final class StepFlow {
 
 	StepFlow(ConversationEngine.Services services) {
 		this.services = services;
+	}
+
+	static final ButtonKind STEP = new ButtonKind("step", AfterClose.REFUSED);
+
+	static final QuestionKind SKIP_REASON = new QuestionKind("skip");
+
+	static final QuestionKind BLOCK_REASON = new QuestionKind("block");
+
+	@Override
+	public List<ButtonKind> buttons() {
+		return List.of(STEP);
+	}
+
+	@Override
+	public List<QuestionKind> questions() {
+		return List.of(SKIP_REASON, BLOCK_REASON);
+	}
+
+	@Override
+	public void press(Inbound.Press press, Person person, ButtonMeaning meaning, Reply reply) {
+		press(press, person, meaning.fields(), reply);
+	}
+
+	@Override
+	public void answer(Inbound.Text text, Person person, Question question, Reply reply) {
+		reason(text, person, question.fields(), reply);
 	}
 
 	void press(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {

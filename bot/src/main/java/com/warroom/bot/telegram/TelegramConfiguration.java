@@ -102,8 +102,8 @@ class TelegramConfiguration {
 
 	@Bean
 	TelegramPolling telegramPolling(TelegramProperties properties, TelegramUrl url, TelegramClient client,
-			TelegramGateway gateway) {
-		return new TelegramPolling(properties, url, client, gateway);
+			TelegramGateway gateway, @Lazy ConversationEngine engine) {
+		return new TelegramPolling(properties, url, client, gateway, engine::menu);
 	}
 
 }

@@ -3,11 +3,11 @@ package com.warroom.bot.telegram;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.warroom.bot.engine.Commands;
-import com.warroom.bot.engine.Texts;
+import com.warroom.bot.engine.ConversationEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -27,11 +27,6 @@ class TelegramPolling implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramPolling.class);
 
-	/** The command menu with its Chinese descriptions, as every channel shows it. */
-	static final List<BotCommand> COMMANDS = Commands.MENU.stream()
-		.map((name) -> new BotCommand(name, Commands.description(Texts.chinese(), name)))
-		.toList();
-
 	private final TelegramProperties properties;
 
 	private final TelegramUrl url;
@@ -40,21 +35,26 @@ class TelegramPolling implements SmartLifecycle {
 
 	private final TelegramGateway gateway;
 
+	private final Supplier<List<ConversationEngine.MenuEntry>> menu;
+
 	private TelegramBotsLongPollingApplication application;
 
 	private volatile boolean running;
 
-	TelegramPolling(TelegramProperties properties, TelegramUrl url, TelegramClient client, TelegramGateway gateway) {
+	/** {@code menu}: the command menu as every channel shows it (the engine's, derived from its flows). */
+	TelegramPolling(TelegramProperties properties, TelegramUrl url, TelegramClient client, TelegramGateway gateway,
+			Supplier<List<ConversationEngine.MenuEntry>> menu) {
 		this.properties = properties;
 		this.url = url;
 		this.client = client;
 		this.gateway = gateway;
+		this.menu = menu;
 	}
 
 	@Override
 	public void start() {
 		try {
-			client.execute(new SetMyCommands(COMMANDS));
+			client.execute(new SetMyCommands(commands(menu.get())));
 		}
 		catch (TelegramApiException ex) {
 			log.warn("注册命令菜单失败：{}", ex.getMessage());
@@ -93,6 +93,11 @@ class TelegramPolling implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return running;
+	}
+
+	/** The command menu with its Chinese descriptions, as Telegram shows it. */
+	static List<BotCommand> commands(List<ConversationEngine.MenuEntry> menu) {
+		return menu.stream().map((entry) -> new BotCommand(entry.command(), entry.description())).toList();
 	}
 
 	static ObjectMapper mapper() {

@@ -2,9 +2,10 @@ package com.warroom.bot.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.warroom.bot.engine.Button;
-import com.warroom.bot.engine.Commands;
+import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Texts;
 
@@ -19,9 +20,13 @@ final class ChatView {
 
 	private final IncidentViews views;
 
-	ChatView(Texts texts, IncidentViews views) {
+	private final Supplier<List<ConversationEngine.MenuEntry>> menu;
+
+	/** {@code menu}: the command menu as every channel shows it (the engine's, derived from its flows). */
+	ChatView(Texts texts, IncidentViews views, Supplier<List<ConversationEngine.MenuEntry>> menu) {
 		this.texts = texts;
 		this.views = views;
+		this.menu = menu;
 	}
 
 	/** The main content of a chat page. */
@@ -107,9 +112,10 @@ final class ChatView {
 			.append("\"></span><button type=\"button\" class=\"link\" id=\"reply-cancel\">✕</button></div>")
 			.append("<details class=\"commands\"><summary>").append(WebHtml.text(texts.get("web.chat.commands")))
 			.append("</summary><ul>");
-		for (String command : Commands.MENU) {
+		for (ConversationEngine.MenuEntry entry : menu.get()) {
+			String command = entry.command();
 			html.append("<li><button type=\"button\" class=\"command\" data-command=\"/").append(command).append(" \"><code>/")
-				.append(command).append("</code><span>").append(WebHtml.text(Commands.description(texts, command)))
+				.append(command).append("</code><span>").append(WebHtml.text(entry.description()))
 				.append("</span></button></li>");
 		}
 		html.append("</ul></details><div class=\"line\"><textarea name=\"text\" id=\"text\" rows=\"1\" maxlength=\"")

@@ -127,8 +127,8 @@ class WebConfiguration {
 	}
 
 	@Bean
-	ChatView chatView(Texts texts, IncidentViews views) {
-		return new ChatView(texts, views);
+	ChatView chatView(Texts texts, IncidentViews views, @Lazy ConversationEngine engine) {
+		return new ChatView(texts, views, engine::menu);
 	}
 
 	@Bean

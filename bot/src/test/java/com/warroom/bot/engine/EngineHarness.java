@@ -87,17 +87,28 @@ public final class EngineHarness {
 		this(redis, topics, temporaryDirectory());
 	}
 
+	/**
+	 * The standard flows and {@code extra} ones, made from the engine's services (a flow a
+	 * test adds, as a new bean would be), with {@code texts}.
+	 */
+	public EngineHarness(UnifiedJedis redis, Texts texts,
+			List<java.util.function.Function<ConversationEngine.Services, Flow>> extra) {
+		this(redis, TopicOpener.none(), temporaryDirectory(), texts, extra,
+				java.util.function.UnaryOperator.identity());
+	}
+
 	/** With the documents kept under {@code archiveRoot}. */
 	EngineHarness(UnifiedJedis redis, TopicOpener topics, java.nio.file.Path archiveRoot) {
-		this(redis, topics, archiveRoot, java.util.function.UnaryOperator.identity());
+		this(redis, topics, archiveRoot, Texts.chinese(), List.of(), java.util.function.UnaryOperator.identity());
 	}
 
 	/** With the store wrapped by {@code store} (e.g. one counting reads). */
 	EngineHarness(UnifiedJedis redis, java.util.function.UnaryOperator<IncidentStore> store) {
-		this(redis, TopicOpener.none(), temporaryDirectory(), store);
+		this(redis, TopicOpener.none(), temporaryDirectory(), Texts.chinese(), List.of(), store);
 	}
 
-	private EngineHarness(UnifiedJedis redis, TopicOpener topics, java.nio.file.Path archiveRoot,
+	private EngineHarness(UnifiedJedis redis, TopicOpener topics, java.nio.file.Path archiveRoot, Texts texts,
+			List<java.util.function.Function<ConversationEngine.Services, Flow>> extra,
 			java.util.function.UnaryOperator<IncidentStore> store) {
 		this.redis = redis;
 		this.roster = Roster.parse(resource("warroom/roster.example.yaml"));
@@ -105,7 +116,6 @@ public final class EngineHarness {
 		this.incidents = store.apply(new RedisIncidentStore(redis, SHANGHAI));
 		this.tokens = new ButtonTokens(redis);
 		this.slots = new MessageSlots(redis);
-		Texts texts = Texts.chinese();
 		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
 		this.assessments = new Assessments(
 				new Assessment.Policy(new SeverityGrader(), reporting, 200_000, Duration.ofMinutes(5)), incidents, clock);
@@ -118,7 +128,9 @@ public final class EngineHarness {
 		this.services = new ConversationEngine.Services(LIBRARY, roster, contacts, incidents, tokens,
 				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI, listener,
 				paperwork);
-		this.engine = new ConversationEngine(services);
+		List<Flow> flows = new ArrayList<>(ConversationEngine.standardFlows(services));
+		extra.forEach((flow) -> flows.add(flow.apply(services)));
+		this.engine = new ConversationEngine(services, flows);
 	}
 
 	private static java.nio.file.Path temporaryDirectory() {

@@ -16,7 +16,8 @@ public final class ScriptedEngine extends ConversationEngine {
 	public final List<Inbound> handled = new CopyOnWriteArrayList<>();
 
 	public ScriptedEngine(List<Outbound> script) {
-		super(new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+		// no flows: nothing behind the script (and no texts for a menu)
+		super(new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), List.of());
 		this.script = List.copyOf(script);
 	}
 
