@@ -102,7 +102,7 @@ public final class PipelineBenchmark {
 			ConversationEngine engine = engine(redis, chats);
 			Archive archive = new Archive(Files.createTempDirectory("bench-archive"), Clock.systemUTC());
 			SendQueue unlimited = new SendQueue(Clock.systemUTC(), 1e9, 1e9, 1e12);
-			TelegramGateway gateway = new TelegramGateway(client, engine, unlimited, new MessageSlots(redis), redis, archive, router());
+			TelegramGateway gateway = gateway(client, engine, unlimited, redis, archive);
 			Consumer<Update> echo = (update) -> {
 				try {
 					client.execute(SendMessage.builder().chatId(update.getMessage().getChatId()).text(update.getMessage().getText()).build());
@@ -122,7 +122,7 @@ public final class PipelineBenchmark {
 			rows.add(paced("echo bot, 100 updates/s", echo, chats, seconds, 100));
 			unlimited.close();
 			SendQueue telegramRates = new SendQueue(Clock.systemUTC(), 30, 1, 20);
-			TelegramGateway limited = new TelegramGateway(client, engine, telegramRates, new MessageSlots(redis), redis, archive, router());
+			TelegramGateway limited = gateway(client, engine, telegramRates, redis, archive);
 			rows.add(paced("WarRoom, 25 updates/s, Telegram's rate limits on", limited::handle, chats, seconds, 25));
 			telegramRates.close();
 			System.out.println();
@@ -287,9 +287,15 @@ public final class PipelineBenchmark {
 				paperwork(incidents, views, texts, clock, zone, roster)));
 	}
 
-	/** Every action of the pipeline is for a Telegram chat, which the gateway sends itself: the router has no other channel. */
-	private static com.warroom.bot.engine.OutboundRouter router() {
-		return new com.warroom.bot.engine.OutboundRouter(List::of);
+	/** Every action of the pipeline is for a Telegram chat: the delivery has the gateway as its only channel. */
+	private static TelegramGateway gateway(OkHttpTelegramClient client, ConversationEngine engine, SendQueue queue,
+			UnifiedJedis redis, Archive archive) {
+		List<com.warroom.bot.delivery.OutboundSink> sinks = new ArrayList<>();
+		com.warroom.bot.delivery.EventHandling handling = new com.warroom.bot.delivery.EventHandling(engine,
+				com.warroom.bot.delivery.Delivery.over(() -> sinks), com.warroom.bot.delivery.Settling.inline());
+		TelegramGateway gateway = new TelegramGateway(client, handling, queue, new MessageSlots(redis), redis, archive);
+		sinks.add(gateway);
+		return gateway;
 	}
 
 	private static com.warroom.bot.engine.Paperwork paperwork(IncidentStore incidents, IncidentViews views, Texts texts,

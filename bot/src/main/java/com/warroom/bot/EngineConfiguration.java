@@ -17,8 +17,6 @@ import com.warroom.bot.engine.Flow;
 import com.warroom.bot.engine.IncidentListener;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.MessageSlots;
-import com.warroom.bot.engine.OutboundRouter;
-import com.warroom.bot.engine.OutboundSink;
 import com.warroom.bot.engine.Paperwork;
 import com.warroom.bot.engine.ScenarioSearch;
 import com.warroom.bot.engine.Texts;
@@ -129,23 +127,6 @@ class EngineConfiguration {
 	@Bean
 	ConversationEngine conversationEngine(ConversationEngine.Services services, ObjectProvider<Flow> flows) {
 		return new ConversationEngine(services, flows.orderedStream().toList());
-	}
-
-	/** Every outbound action goes to the channel of its chat, through this one router. */
-	@Bean
-	OutboundRouter outboundRouter(ObjectProvider<OutboundSink> sinks) {
-		return new OutboundRouter(() -> sinks.orderedStream().toList());
-	}
-
-	/** Said once at start, not at every reminder: which channel is missing. */
-	@Bean
-	org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> missingChannels(
-			OutboundRouter router) {
-		return (event) -> {
-			if (!router.missingChannels(java.util.List.of("tg")).isEmpty()) {
-				log.info("没有可用的 tg 渠道（未设置 TELEGRAM_BOT_TOKEN）：发往 Telegram 私聊的提醒和升级不会发出，请用网页聊天或其他渠道");
-			}
-		};
 	}
 
 	private static String read(@Nullable String file, String bundled) {

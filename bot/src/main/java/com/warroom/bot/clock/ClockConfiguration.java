@@ -4,14 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.warroom.bot.assessment.Assessments;
+import com.warroom.bot.delivery.Delivery;
+import com.warroom.bot.delivery.Directory;
 import com.warroom.bot.engine.IncidentViews;
-import com.warroom.bot.engine.OutboundSink;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.Roster;
 import com.warroom.notify.ReminderScheduler;
 import com.warroom.playbooks.PlaybookLibrary;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,8 +31,9 @@ class ClockConfiguration {
 
 	@Bean
 	Escalations escalations(IncidentStore incidents, Roster roster, com.warroom.bot.engine.ButtonTokens tokens, Texts texts,
-			Clock clock, com.warroom.notify.Outbox outbox, @Value("${warroom.ack-timeout:PT5M}") Duration ackTimeout,
-			@Value("${warroom.escalation-file:}") String file) throws java.io.IOException {
+			Clock clock, com.warroom.notify.Outbox outbox, Delivery delivery, Directory directory,
+			@Value("${warroom.ack-timeout:PT5M}") Duration ackTimeout, @Value("${warroom.escalation-file:}") String file)
+			throws java.io.IOException {
 		String yaml;
 		if (file.isBlank()) {
 			try (var in = ClockConfiguration.class.getClassLoader().getResourceAsStream("warroom/escalation.yaml")) {
@@ -42,15 +43,16 @@ class ClockConfiguration {
 		else {
 			yaml = java.nio.file.Files.readString(java.nio.file.Path.of(file));
 		}
-		return new Escalations(incidents, roster, tokens, texts, Escalations.Policy.parse(yaml, ackTimeout), clock, outbox);
+		return new Escalations(incidents, roster, tokens, texts, Escalations.Policy.parse(yaml, ackTimeout), clock,
+				delivery.outbox(outbox), directory);
 	}
 
 	@Bean
 	SensitivePeriods sensitivePeriods(@Value("${warroom.sensitive-periods:}") String periods,
 			@Value("${warroom.sensitive-report-time:09:00}") java.time.LocalTime at, Roster roster, Texts texts,
-			ObjectProvider<OutboundSink> sinks, UnifiedJedis redis, com.warroom.playbooks.WorkingDayCalendar calendar,
+			Delivery delivery, Directory directory, UnifiedJedis redis, com.warroom.playbooks.WorkingDayCalendar calendar,
 			ReminderScheduler scheduler) {
-		SensitivePeriods sensitive = new SensitivePeriods(periods, roster, texts, sinks.orderedStream().toList(), redis,
+		SensitivePeriods sensitive = new SensitivePeriods(periods, roster, texts, delivery, directory, redis,
 				calendar.zone());
 		sensitive.schedule(scheduler, at);
 		return sensitive;
@@ -67,17 +69,20 @@ class ClockConfiguration {
 
 	@Bean
 	ReminderRelay reminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
-			ReminderPlanner planner, Roster roster, Texts texts, ObjectProvider<OutboundSink> sinks, Clock clock,
+			ReminderPlanner planner, Roster roster, Texts texts, Delivery delivery, Clock clock,
 			Escalations escalations, @Value("${warroom.reminder-late-after:PT1M}") Duration lateAfter) {
-		return new ReminderRelay(incidents, library, views, planner, roster, texts, sinks.orderedStream().toList(), clock,
+		return new ReminderRelay(incidents, library, views, planner, roster, texts, delivery, clock,
 				escalations, lateAfter);
 	}
 
-	/** Re-plans every open incident at start-up and then every {@code warroom.replan-every}. */
+	/**
+	 * Re-grades and re-plans every open incident at start-up and then every
+	 * {@code warroom.replan-every}: also what makes up for a settling that failed or was refused.
+	 */
 	@Bean
-	ReminderRecovery reminderRecovery(ReminderPlanner planner,
+	ReminderRecovery reminderRecovery(ReminderPlanner planner, ReminderRelay relay,
 			@Value("${warroom.replan-every:PT5M}") Duration every) {
-		return new ReminderRecovery(planner, every);
+		return new ReminderRecovery(planner, every, relay::regrade);
 	}
 
 }

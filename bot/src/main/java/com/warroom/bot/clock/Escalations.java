@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-import com.warroom.bot.chat.ChatRef;
+import com.warroom.bot.delivery.Directory;
+import com.warroom.bot.delivery.Reach;
 import com.warroom.bot.engine.Button;
 import com.warroom.bot.engine.ButtonTokens;
 import com.warroom.bot.engine.Html;
@@ -112,14 +113,18 @@ public class Escalations {
 
 	private final Clock clock;
 
-	/** The outbox channel of Telegram direct messages ({@code bot.telegram.TelegramNotifications}). */
-	static final String TELEGRAM = "telegram";
-
 	private final Outbox outbox;
 
+	private final Directory directory;
+
+	/**
+	 * @param directory how each person is reached directly (their own chats, and the outbox
+	 * channel of those that must not be lost)
+	 */
 	public Escalations(IncidentStore incidents, Roster roster, ButtonTokens tokens, Texts texts, Policy policy, Clock clock,
-			Outbox outbox) {
+			Outbox outbox, Directory directory) {
 		this.outbox = outbox;
+		this.directory = directory;
 		this.incidents = incidents;
 		this.roster = roster;
 		this.tokens = tokens;
@@ -267,25 +272,20 @@ public class Escalations {
 		return new Rerouted(next, next.isEmpty() ? none : texts.get("notify.rerouted.tier", Html.escape(name)));
 	}
 
-	/** The escalation's message to one person (a deputy standing in): their web chat and Telegram. */
+	/** The escalation's message to one person (a deputy standing in): each of their own chats. */
 	private List<Outbound> tell(Incident incident, int number, String reason, int tier, int round, Person person) {
 		Tier target = policy.tiers().get(tier);
 		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
 		String text = texts.get("escalation.message", drill, incident.id(), Html.escape(reason), Html.escape(target.name()),
 				span(policy.ackTimeout()));
 		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
-		List<Outbound> actions = new ArrayList<>();
-		actions.add(new Outbound.Send(ChatRef.webPrivate(person.id()), text, List.of(List.of(ack)), null, incident.id()));
-		if (person.telegramId() != null && outbox.supports(TELEGRAM)) {
-			outbox.enqueue(TELEGRAM, incident.id(), new Notification(incident.id() + ":esc:" + number + ":" + round + ":" + tier
-					+ ":" + person.id(), person.telegramId(), incident.id() + " " + target.name(), text, incident.isDrill(),
-					List.of(new Notification.Action(ack.label(), ack.token()))));
-		}
-		else if (person.telegramId() != null) {
-			actions.add(new Outbound.Send(new ChatRef("tg", person.telegramId(), null, false), text, List.of(List.of(ack)), null,
-					incident.id()));
-		}
-		return actions;
+		return direct(incident, person, text, ack, null, incident.id() + ":esc:" + number + ":" + round + ":" + tier + ":"
+				+ person.id(), incident.id() + " " + target.name());
+	}
+
+	/** Whether {@code channelType} (an outbox channel) carries the direct messages to people of a chat channel. */
+	public boolean isDirect(String channelType) {
+		return directory.isDirect(channelType);
 	}
 
 	/** Reminders for the open escalations of an incident (their next timeouts). */
@@ -326,11 +326,16 @@ public class Escalations {
 		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
 		Incident known = incidents.find(incident.id()).orElse(incident);
 		List<String> unreachable = new ArrayList<>();
+		List<String> noReach = new ArrayList<>();
 		for (Person person : people) {
 			String id = incident.id() + ":esc:" + number + ":" + round + ":" + tier + ":" + person.id();
 			actions.addAll(direct(incident, person, text, ack, IncidentViews.escalationSlot(incident.id(), number), id,
 					incident.id() + " " + target.name()));
-			if (person.telegramId() != null && known.unreachable(person.id())) {
+			List<Reach> reaches = directory.reach(person);
+			if (reaches.isEmpty()) {
+				noReach.add(id); // no own chat on any channel: said, and their deputy or the next tier at once
+			}
+			else if (reaches.stream().anyMatch(Reach::refusable) && known.unreachable(person.id())) {
 				unreachable.add(id); // known not to be reachable by Telegram: their deputy or the next tier at once
 			}
 		}
@@ -352,12 +357,22 @@ public class Escalations {
 		actions.add(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number), notice,
 				List.of(List.of(ack)), incident.id()));
 		for (String id : unreachable) {
-			String name = roster.byId(id.substring(id.lastIndexOf(':') + 1)).map(Person::name).orElse("");
-			Rerouted rerouted = undeliverable(incident.id(), id);
-			actions.add(new Outbound.Send(incident.chat(), texts.get("notify.rerouted.known", drill, incident.id(),
-					Html.escape(name), Html.escape(target.name()), rerouted.note()), List.of(), null, incident.id()));
-			actions.addAll(rerouted.actions());
+			actions.addAll(reroute(incident, id, "notify.rerouted.known", drill, target));
 		}
+		for (String id : noReach) {
+			actions.addAll(reroute(incident, id, "notify.rerouted.noreach", drill, target));
+		}
+		return actions;
+	}
+
+	/** A person of the tier not to be messaged directly: the room is told why, and the escalation moves on. */
+	private List<Outbound> reroute(Incident incident, String id, String why, String drill, Tier target) {
+		String name = roster.byId(id.substring(id.lastIndexOf(':') + 1)).map(Person::name).orElse("");
+		Rerouted rerouted = undeliverable(incident.id(), id);
+		List<Outbound> actions = new ArrayList<>();
+		actions.add(new Outbound.Send(incident.chat(), texts.get(why, drill, incident.id(), Html.escape(name),
+				Html.escape(target.name()), rerouted.note()), List.of(), null, incident.id()));
+		actions.addAll(rerouted.actions());
 		return actions;
 	}
 
@@ -371,28 +386,29 @@ public class Escalations {
 	}
 
 	/**
-	 * A message to one person's own chats: their web chat (kept under the escalation's slot,
-	 * so an acknowledgement can take its button away) and Telegram, through the durable
-	 * outbox when there is one.
+	 * A message to each of one person's own chats, as the {@link Directory} knows them: the
+	 * web chat (kept under the escalation's slot, so an acknowledgement can take its button
+	 * away) and Telegram, through the durable outbox when there is one.
 	 * @param ack the 确认收到 button, or null for a message that only informs
 	 */
 	private List<Outbound> direct(Incident incident, Person person, String text, @Nullable Button ack, @Nullable String slot,
 			String id, String title) {
 		List<Outbound> actions = new ArrayList<>();
 		List<List<Button>> buttons = (ack != null) ? List.of(List.of(ack)) : List.of();
-		// the person's own web chat keeps it too: the way in where Telegram is not reachable
-		actions.add(new Outbound.Send(ChatRef.webPrivate(person.id()), text, buttons, slot, incident.id()));
-		if (person.telegramId() == null || incident.unreachable(person.id())) {
-			return actions; // never again to a person Telegram cannot reach (GH-12); the web chat keeps it
-		}
-		if (outbox.supports(TELEGRAM)) {
-			// stored before it is sent: a restart or a Telegram outage does not lose it
-			outbox.enqueue(TELEGRAM, incident.id(), new Notification(id, person.telegramId(), title, text, incident.isDrill(),
-					(ack != null) ? List.of(new Notification.Action(ack.label(), ack.token())) : List.of()));
-		}
-		else {
-			actions.add(new Outbound.Send(new ChatRef("tg", person.telegramId(), null, false), text, buttons, null,
-					incident.id()));
+		boolean refused = incident.unreachable(person.id());
+		for (Reach reach : directory.reach(person)) {
+			if (reach.refusable() && refused) {
+				continue; // never again to a person Telegram cannot reach (GH-12); the web chat keeps it
+			}
+			String durable = reach.outbox();
+			if (durable != null && outbox.supports(durable)) {
+				// stored before it is sent: a restart or a Telegram outage does not lose it
+				outbox.enqueue(durable, incident.id(), new Notification(id, reach.chat().chatId(), title, text,
+						incident.isDrill(), (ack != null) ? List.of(new Notification.Action(ack.label(), ack.token())) : List.of()));
+			}
+			else {
+				actions.add(new Outbound.Send(reach.chat(), text, buttons, reach.slotted() ? slot : null, incident.id()));
+			}
 		}
 		return actions;
 	}

@@ -109,9 +109,15 @@ public class ReminderPlanner {
 	 * @return how many incidents were re-planned
 	 */
 	public int recoverAll() {
+		return recoverAll(com.warroom.bot.engine.IncidentListener.none());
+	}
+
+	/** As {@link #recoverAll()}, telling {@code first} of each incident before it is re-planned. */
+	public int recoverAll(com.warroom.bot.engine.IncidentListener first) {
 		int planned = 0;
 		for (Incident incident : incidents.open()) {
 			try {
+				first.changed(incident.id());
 				changed(incident.id());
 				planned++;
 			}

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.warroom.bot.engine.IncidentListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,9 +26,20 @@ public class ReminderRecovery implements SmartLifecycle {
 
 	private final Duration every;
 
+	private final IncidentListener regrade;
+
 	private ScheduledExecutorService executor;
 
 	public ReminderRecovery(ReminderPlanner planner, Duration every) {
+		this(planner, every, IncidentListener.none());
+	}
+
+	/**
+	 * @param regrade run for each open incident before it is re-planned (the level check an
+	 * event's settling does, in case that settling failed or was refused)
+	 */
+	public ReminderRecovery(ReminderPlanner planner, Duration every, IncidentListener regrade) {
+		this.regrade = regrade;
 		if (every.isNegative() || every.isZero()) {
 			throw new IllegalArgumentException("warroom.replan-every must be positive: " + every);
 		}
@@ -38,7 +50,7 @@ public class ReminderRecovery implements SmartLifecycle {
 	/** Re-plans every open incident now; returns how many were re-planned. */
 	public int recover() {
 		try {
-			int planned = planner.recoverAll();
+			int planned = planner.recoverAll(regrade);
 			log.info("已按事件状态重新安排 {} 个未关闭事件的提醒", planned);
 			return planned;
 		}

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 import com.warroom.bot.assessment.Assessment;
+import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.engine.Html;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Outbound;
-import com.warroom.bot.engine.OutboundSink;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.Escalation;
 import com.warroom.bot.incident.Incident;
@@ -55,15 +55,15 @@ public class ReminderRelay {
 
 	private final Texts texts;
 
-	private final com.warroom.bot.engine.OutboundRouter router;
+	private final Delivery delivery;
 
 	private final java.time.Clock clock;
 
 	private final Escalations escalations;
 
 	public ReminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, ReminderPlanner planner,
-			Roster roster, Texts texts, List<OutboundSink> sinks, java.time.Clock clock, Escalations escalations) {
-		this(incidents, library, views, planner, roster, texts, sinks, clock, escalations, LATE);
+			Roster roster, Texts texts, Delivery delivery, java.time.Clock clock, Escalations escalations) {
+		this(incidents, library, views, planner, roster, texts, delivery, clock, escalations, LATE);
 	}
 
 	/**
@@ -71,7 +71,7 @@ public class ReminderRelay {
 	 * (with the time it was planned for), and the lateness is logged
 	 */
 	public ReminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, ReminderPlanner planner,
-			Roster roster, Texts texts, List<OutboundSink> sinks, java.time.Clock clock, Escalations escalations,
+			Roster roster, Texts texts, Delivery delivery, java.time.Clock clock, Escalations escalations,
 			Duration lateAfter) {
 		this.lateAfter = lateAfter;
 		this.clock = clock;
@@ -82,7 +82,7 @@ public class ReminderRelay {
 		this.planner = planner;
 		this.roster = roster;
 		this.texts = texts;
-		this.router = com.warroom.bot.engine.OutboundRouter.of(sinks);
+		this.delivery = delivery;
 	}
 
 	@EventListener
@@ -153,8 +153,8 @@ public class ReminderRelay {
 		if (!result.applied()) {
 			return;
 		}
-		String channel = gaveUp.channelType().equals(Escalations.TELEGRAM) ? texts.get("notify.channel.telegram")
-				: gaveUp.channelType();
+		boolean direct = escalations.isDirect(gaveUp.channelType());
+		String channel = direct ? texts.get("notify.channel." + gaveUp.channelType()) : gaveUp.channelType();
 		// truthful: a refusal at the first attempt was not retried; otherwise say how often it was tried
 		String text = (gaveUp.refused() && gaveUp.attempts() <= 1)
 				? texts.get("notify.refused", incident.id(), Html.escape(channel), Html.escape(gaveUp.title()),
@@ -162,14 +162,14 @@ public class ReminderRelay {
 				: texts.get("notify.gaveup", incident.id(), Html.escape(channel), Html.escape(gaveUp.title()),
 						Html.escape(gaveUp.detail()), (gaveUp.attempts() > 0) ? String.valueOf(gaveUp.attempts()) : "多");
 		String[] parts = gaveUp.notificationId().split(":");
-		if (gaveUp.channelType().equals(Escalations.TELEGRAM) && parts.length == 3 && parts[1].equals("informed")) {
+		if (direct && parts.length == 3 && parts[1].equals("informed")) {
 			// a leader told of the declaration cannot be messaged: said truthfully, and their
 			// escalation messages go to their deputy or the next tier at once (the web chat has it)
 			escalations.unreachable(incident.id(), parts[2]);
 			deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
 			return;
 		}
-		if (gaveUp.channelType().equals(Escalations.TELEGRAM) && parts.length > 2 && parts[1].equals("esc")) {
+		if (direct && parts.length > 2 && parts[1].equals("esc")) {
 			// a person the bot cannot message: their deputy or the next tier, never them again (GH-12)
 			Escalations.Rerouted rerouted = escalations.undeliverable(incident.id(), gaveUp.notificationId());
 			deliver(new Outbound.Send(incident.chat(), text + rerouted.note(), List.of(), null, incident.id()));
@@ -327,7 +327,7 @@ public class ReminderRelay {
 	}
 
 	private void deliver(Outbound action) {
-		router.route(action);
+		delivery.deliver(action);
 	}
 
 }

@@ -7,9 +7,10 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.warroom.bot.chat.ChatRef;
+import com.warroom.bot.delivery.Delivery;
+import com.warroom.bot.delivery.Directory;
+import com.warroom.bot.delivery.Reach;
 import com.warroom.bot.engine.Outbound;
-import com.warroom.bot.engine.OutboundSink;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.Roster;
@@ -45,18 +46,25 @@ public class SensitivePeriods {
 
 	private final Texts texts;
 
-	private final com.warroom.bot.engine.OutboundRouter router;
+	private final Delivery delivery;
+
+	private final Directory directory;
 
 	private final UnifiedJedis redis;
 
 	private final ZoneId zone;
 
-	public SensitivePeriods(String periods, Roster roster, Texts texts, List<OutboundSink> sinks, UnifiedJedis redis,
-			ZoneId zone) {
+	/**
+	 * @param delivery where the reminders go
+	 * @param directory the liaisons' own chats
+	 */
+	public SensitivePeriods(String periods, Roster roster, Texts texts, Delivery delivery, Directory directory,
+			UnifiedJedis redis, ZoneId zone) {
 		this.periods = parse(periods);
 		this.roster = roster;
 		this.texts = texts;
-		this.router = com.warroom.bot.engine.OutboundRouter.of(sinks);
+		this.delivery = delivery;
+		this.directory = directory;
 		this.redis = redis;
 		this.zone = zone;
 	}
@@ -80,13 +88,8 @@ public class SensitivePeriods {
 		}
 		String text = texts.get("sensitive.daily", today.toString(), period.from().toString(), period.to().toString());
 		for (Person liaison : roster.withRole(RosterRole.LIAISON)) {
-			List<ChatRef> chats = new java.util.ArrayList<>(List.of(ChatRef.webPrivate(liaison.id())));
-			if (liaison.telegramId() != null) {
-				chats.add(new ChatRef("tg", liaison.telegramId(), null, false));
-			}
-			for (ChatRef chat : chats) {
-				Outbound message = new Outbound.Send(chat, text, List.of(), null, null);
-				router.route(message);
+			for (Reach reach : directory.reach(liaison)) {
+				delivery.deliver(new Outbound.Send(reach.chat(), text, List.of(), null, null));
 			}
 		}
 	}

@@ -35,15 +35,17 @@ public final class Roster {
 		return Optional.ofNullable(byId.get(id));
 	}
 
-	/** The person behind a channel's user: Telegram by user id, the web chat by roster id. */
+	/**
+	 * The person behind a channel's user: the web chat by roster id, Telegram by the
+	 * {@code telegram} account, any other channel by the account named like the channel
+	 * (a {@code wecom} channel by {@code accounts: { wecom: … }}).
+	 */
 	public Optional<Person> find(String channel, String userId) {
 		if ("web".equals(channel)) {
 			return byId(userId);
 		}
-		if ("tg".equals(channel)) {
-			return byId.values().stream().filter((person) -> userId.equals(person.telegramId())).findFirst();
-		}
-		return Optional.empty();
+		String kind = "tg".equals(channel) ? Person.TELEGRAM : channel;
+		return byId.values().stream().filter((person) -> userId.equals(person.accounts().get(kind))).findFirst();
 	}
 
 	/** People holding {@code role}. */
@@ -79,8 +81,10 @@ public final class Roster {
 			for (Object duty : (entry.get("duties") instanceof List<?> d) ? d : List.of()) {
 				duties.add(String.valueOf(duty));
 			}
-			people.add(new Person(id, required(entry, "name", i), text(entry.get("telegram_id")),
-					text(entry.get("phone")), text(entry.get("email")), roles, duties, text(entry.get("deputy"))));
+			Map<String, String> accounts = accounts(entry, id);
+			people.add(new Person(id, required(entry, "name", i), field(entry, "telegram_id", Person.TELEGRAM, accounts, id),
+					field(entry, "phone", Person.PHONE, accounts, id), field(entry, "email", Person.EMAIL, accounts, id), roles,
+					duties, text(entry.get("deputy")), accounts));
 		}
 		Roster roster = new Roster(people);
 		for (Person person : people) {
@@ -89,6 +93,41 @@ public final class Roster {
 			}
 		}
 		return roster;
+	}
+
+	/**
+	 * The {@code accounts:} map of an entry, e.g. {@code accounts: { telegram: "900000001",
+	 * wecom: zhangwei }}: kinds to ids, each a non-blank value.
+	 */
+	private static Map<String, String> accounts(Map<?, ?> entry, String id) {
+		Object value = entry.get("accounts");
+		if (value == null) {
+			return Map.of();
+		}
+		if (!(value instanceof Map<?, ?> map)) {
+			throw new IllegalArgumentException("people[" + id + "].accounts：应为“渠道: 账号”的键值对");
+		}
+		Map<String, String> accounts = new LinkedHashMap<>();
+		for (Map.Entry<?, ?> pair : map.entrySet()) {
+			String kind = String.valueOf(pair.getKey()).strip();
+			String account = text(pair.getValue());
+			if (kind.isEmpty() || account == null) {
+				throw new IllegalArgumentException("people[" + id + "].accounts." + kind + "：账号不能为空");
+			}
+			accounts.put(kind, account);
+		}
+		return accounts;
+	}
+
+	/** A field kept for older rosters ({@code telegram_id:}); it must agree with the same account in {@code accounts:}. */
+	private static @org.jspecify.annotations.Nullable String field(Map<?, ?> entry, String key, String kind,
+			Map<String, String> accounts, String id) {
+		String value = text(entry.get(key));
+		if (value != null && accounts.containsKey(kind) && !accounts.get(kind).equals(value)) {
+			throw new IllegalArgumentException("people[" + id + "]." + key + "：与 accounts." + kind + " 不一致（" + value + " 与 "
+					+ accounts.get(kind) + "）");
+		}
+		return value;
 	}
 
 	private static String required(Map<?, ?> entry, String key, int index) {

@@ -3,6 +3,7 @@ package com.warroom.bot.telegram;
 import java.net.URI;
 import java.time.Clock;
 
+import com.warroom.bot.delivery.EventHandling;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Texts;
@@ -76,11 +77,21 @@ class TelegramConfiguration {
 				properties.answerWindow());
 	}
 
-	/** Also the engine's {@link com.warroom.bot.engine.TopicOpener}; lazy to break the cycle with the engine. */
+	/**
+	 * Also the engine's {@link com.warroom.bot.engine.TopicOpener} and the Telegram channel of
+	 * {@link com.warroom.bot.delivery.Delivery}; lazy to break the cycle with the engine.
+	 */
 	@Bean
-	TelegramGateway telegramGateway(TelegramClient client, @Lazy ConversationEngine engine, TelegramSender sender,
-			UnifiedJedis redis, Roster roster, Texts texts, com.warroom.bot.engine.OutboundRouter router) {
-		return new TelegramGateway(client, engine, sender, redis, roster, texts, router);
+	TelegramGateway telegramGateway(TelegramClient client, @Lazy EventHandling handling, TelegramSender sender,
+			UnifiedJedis redis, Roster roster, Texts texts) {
+		return new TelegramGateway(client, handling, sender, redis, roster, texts);
+	}
+
+	/** Telegram's part of the person directory: a person's private chat by their Telegram user id. */
+	@Bean
+	@org.springframework.core.annotation.Order(2)
+	TelegramReach telegramReach() {
+		return new TelegramReach();
 	}
 
 	/** After a crash: the calls stored and not finished are made once everything is wired. */

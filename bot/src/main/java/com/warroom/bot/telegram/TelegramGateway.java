@@ -5,14 +5,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import com.warroom.bot.delivery.Answering;
+import com.warroom.bot.delivery.Delivery;
+import com.warroom.bot.delivery.EventHandling;
+import com.warroom.bot.delivery.OutboundSink;
 import com.warroom.bot.chat.Actor;
-import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Button;
-import com.warroom.bot.engine.ConversationEngine;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
-import com.warroom.bot.engine.OutboundRouter;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.engine.TopicOpener;
 import com.warroom.bot.incident.Effects;
@@ -39,15 +41,16 @@ import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * Translates Telegram updates into engine events and the engine's actions into Bot API
- * calls, which {@link TelegramSender} stores and queues: the answers to an update in the
- * lane of what it was (a command's reply, a press's results), everything else (reminders,
- * escalations) as bulk; an action for another channel's chat goes there through the
- * router. Each update takes effect once, even when delivered twice or delivered again
- * after its handling was cut short.
+ * Translates Telegram updates into engine events, handled by {@link EventHandling} (which
+ * delivers the reply through {@link Delivery}, to whichever channel each action names, and
+ * settles it off the polling thread), and the actions {@link Delivery} gives this channel
+ * into Bot API calls, which {@link TelegramSender} stores and queues: the answers to an
+ * update in the lane of what it was (a command's reply, a press's results), everything
+ * else (reminders, escalations) as bulk. Each update takes effect once, even when
+ * delivered twice or delivered again after its handling was cut short.
  * Thread-safe.
  */
-public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.OutboundSink {
+public class TelegramGateway implements TopicOpener, OutboundSink {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramGateway.class);
 
@@ -58,13 +61,11 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 
 	private final TelegramClient client;
 
-	private final ConversationEngine engine;
+	private final EventHandling handling;
 
 	private final TelegramSender sender;
 
 	private final UnifiedJedis redis;
-
-	private final OutboundRouter router;
 
 	private final @Nullable Roster roster;
 
@@ -74,24 +75,24 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 
 	/**
 	 * A gateway whose calls live only in memory (tests and benchmarks of the pipeline).
-	 * @param router where the actions of an update go (an action for a web chat goes to the
-	 * web, never to a Telegram chat of the same id); it reaches this gateway for Telegram chats
+	 * @param handling handles each update's event and delivers its reply (an action for a
+	 * web chat goes to the web, never to a Telegram chat of the same id); its delivery must
+	 * reach this gateway for Telegram chats
 	 */
-	public TelegramGateway(TelegramClient client, ConversationEngine engine, SendQueue queue, MessageSlots slots,
-			UnifiedJedis redis, Archive archive, OutboundRouter router) {
-		this(client, engine, new TelegramSender(client, queue, slots, redis, archive, null, "（重发）", Duration.ofSeconds(15)),
-				redis, null, null, router);
+	public TelegramGateway(TelegramClient client, EventHandling handling, SendQueue queue, MessageSlots slots,
+			UnifiedJedis redis, Archive archive) {
+		this(client, handling, new TelegramSender(client, queue, slots, redis, archive, null, "（重发）", Duration.ofSeconds(15)),
+				redis, null, null);
 	}
 
-	TelegramGateway(TelegramClient client, ConversationEngine engine, TelegramSender sender, UnifiedJedis redis,
-			@Nullable Roster roster, @Nullable Texts texts, OutboundRouter router) {
+	TelegramGateway(TelegramClient client, EventHandling handling, TelegramSender sender, UnifiedJedis redis,
+			@Nullable Roster roster, @Nullable Texts texts) {
 		this.client = client;
-		this.engine = engine;
+		this.handling = handling;
 		this.sender = sender;
 		this.redis = redis;
 		this.roster = roster;
 		this.texts = texts;
-		this.router = router;
 	}
 
 	/** How often polling tries an update whose handling threw before it gives up on it. */
@@ -160,8 +161,7 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 		}
 		catch (JedisException ex) {
 			log.warn("Redis 不可用，Telegram 更新 {} 未执行：{}", update.getUpdateId(), ex.getClass().getSimpleName());
-			inbound.ifPresent((event) -> engine.unavailable(event)
-				.forEach((action) -> send(action, event.chat(), SendQueue.Lane.COMMAND)));
+			inbound.ifPresent(handling::unavailable);
 			return Outcome.HANDLED;
 		}
 		if (inbound.isPresent()) {
@@ -169,19 +169,11 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 			if (!in.chat().chatId().startsWith("-")) {
 				Reachability.reachable(redis, in.chat().chatId()); // they wrote to the bot privately
 			}
-			List<Outbound> actions = new ArrayList<>(Effects.within("tg:" + update.getUpdateId(), () -> engine.handle(in)));
+			List<Outbound> after = new ArrayList<>();
 			if (in instanceof Inbound.Command command && command.name().equals("start")) {
-				reachLine(in).ifPresent(actions::add);
+				reachLine(in).ifPresent(after::add);
 			}
-			boolean edited = false;
-			boolean first = true;
-			for (Outbound action : actions) {
-				SendQueue.Lane lane = lane(in, action, first, edited);
-				edited |= action instanceof Outbound.Edit;
-				first &= action instanceof Outbound.Answer;
-				send(action, in.chat(), lane);
-			}
-			engine.settled(actions);
+			handling.handle(in, "tg:" + update.getUpdateId(), after);
 		}
 		try {
 			redis.set(key, DONE, SetParams.setParams().ex(Effects.TTL_SECONDS));
@@ -194,20 +186,6 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 	}
 
 	private static final String DONE = "done";
-
-	/**
-	 * A press's answer goes back to Telegram at once; an action for a Telegram chat in its
-	 * lane; an action for another channel's chat (a web room's incident acknowledged here)
-	 * by the router to that channel.
-	 */
-	private void send(Outbound action, ChatRef origin, SendQueue.Lane lane) {
-		Optional<ChatRef> target = OutboundRouter.chatOf(action);
-		if (!(action instanceof Outbound.Answer) && target.isPresent() && !CHANNEL.equals(target.get().channel())) {
-			router.route(action);
-			return;
-		}
-		sender.deliver(action, origin, lane);
-	}
 
 	/**
 	 * The lane of one action answering a person: the first message of a command's reply
@@ -378,10 +356,22 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 	/** Stores and queues an action that does not answer an inbound event (reminders, escalations): bulk. */
 	@Override
 	public void deliver(Outbound action) {
-		Optional<ChatRef> chat = OutboundRouter.chatOf(action);
+		Optional<ChatRef> chat = Delivery.chatOf(action);
 		if (chat.isPresent()) {
 			deliver(action, chat.get(), SendQueue.Lane.BULK);
 		}
+	}
+
+	/**
+	 * Stores and queues one action of the reply to an update (the press's answer included),
+	 * in the lane its place in the reply gives it ({@link #lane}).
+	 */
+	@Override
+	public void deliver(Outbound action, Answering answering) {
+		List<Outbound> before = answering.before();
+		boolean first = before.stream().allMatch((earlier) -> earlier instanceof Outbound.Answer);
+		boolean edited = before.stream().anyMatch((earlier) -> earlier instanceof Outbound.Edit);
+		deliver(action, answering.event().chat(), lane(answering.event(), action, first, edited));
 	}
 
 	/** Stores and queues one engine action answering an event in {@code origin}: a command's lane. */
@@ -391,7 +381,7 @@ public class TelegramGateway implements TopicOpener, com.warroom.bot.engine.Outb
 
 	/** Stores and queues the Bot API calls for one action; an action for another channel's chat is refused. */
 	private void deliver(Outbound action, ChatRef origin, SendQueue.Lane lane) {
-		Optional<ChatRef> target = OutboundRouter.chatOf(action);
+		Optional<ChatRef> target = Delivery.chatOf(action);
 		if (target.isPresent() && !CHANNEL.equals(target.get().channel())) {
 			log.warn("Telegram 渠道收到 {} 渠道的消息，已忽略", target.get().channel());
 			return;

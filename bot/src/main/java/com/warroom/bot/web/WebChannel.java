@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
+import com.warroom.bot.delivery.DirectReach;
+import com.warroom.bot.delivery.OutboundSink;
+import com.warroom.bot.delivery.Reach;
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
-import com.warroom.bot.engine.OutboundSink;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.roster.Person;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +22,10 @@ import org.slf4j.LoggerFactory;
  * sent under the same slot ({@link MessageSlots}, as on Telegram); a document becomes a
  * download link. Connected browsers are told at once through {@link WebEvents}. Answers
  * to presses are not messages: {@link WebConversation} shows them to the one who pressed.
- * Thread-safe.
+ * Every roster member has their own web chat ({@code p-<roster id>}), the way in where
+ * no other channel reaches them ({@link DirectReach}). Thread-safe.
  */
-final class WebChannel implements OutboundSink {
+final class WebChannel implements OutboundSink, DirectReach {
 
 	private static final Logger log = LoggerFactory.getLogger(WebChannel.class);
 
@@ -55,6 +58,12 @@ final class WebChannel implements OutboundSink {
 	@Override
 	public String channel() {
 		return CHANNEL;
+	}
+
+	/** Everyone on the roster signs in to the web chat by their roster id: their own chat there. */
+	@Override
+	public Optional<Reach> reach(Person person) {
+		return Optional.of(new Reach(ChatRef.webPrivate(person.id()), null, true));
 	}
 
 	@Override

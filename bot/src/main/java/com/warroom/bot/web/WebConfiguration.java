@@ -4,10 +4,13 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.warroom.bot.delivery.Delivery;
+import com.warroom.bot.delivery.Directory;
+import com.warroom.bot.delivery.EventHandling;
+import com.warroom.bot.delivery.Reach;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.MessageSlots;
-import com.warroom.bot.engine.OutboundSink;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.Roster;
@@ -15,7 +18,6 @@ import com.warroom.playbooks.PlaybookLibrary;
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.server.ConfigurableWebServerFactory;
@@ -78,7 +80,8 @@ class WebConfiguration {
 
 	@Bean
 	PasswordAccounts passwordAccounts(WebProperties properties, Roster roster, UnifiedJedis redis, WebMode mode,
-			ObjectProvider<OutboundSink> sinks, Texts texts, Clock clock, com.warroom.playbooks.WorkingDayCalendar calendar) {
+			Delivery delivery, Directory directory, Texts texts, Clock clock,
+			com.warroom.playbooks.WorkingDayCalendar calendar) {
 		PasswordAccounts accounts = PasswordAccounts.load(properties.passwordsFile(), roster, redis);
 		// the owner of an id that a source was just locked out of hears of it in their own chats
 		accounts.onLock((id, source) -> roster.byId(id).ifPresent((person) -> {
@@ -87,14 +90,8 @@ class WebConfiguration {
 			String text = texts.get("web.login.locked.owner", com.warroom.bot.engine.Html.escape(id), time,
 					com.warroom.bot.engine.Html.escape(source.isEmpty() ? "—" : source), String.valueOf(PasswordAccounts.MAX_FAILURES),
 					String.valueOf(PasswordAccounts.LOCK.toMinutes()));
-			java.util.List<com.warroom.bot.chat.ChatRef> chats = new java.util.ArrayList<>();
-			chats.add(com.warroom.bot.chat.ChatRef.webPrivate(person.id()));
-			if (person.telegramId() != null) {
-				chats.add(new com.warroom.bot.chat.ChatRef("tg", person.telegramId(), null, false));
-			}
-			for (com.warroom.bot.chat.ChatRef chat : chats) {
-				sinks.orderedStream().filter((sink) -> sink.channel().equals(chat.channel()))
-					.forEach((sink) -> sink.deliver(new com.warroom.bot.engine.Outbound.Send(chat, text, java.util.List.of(), null, null)));
+			for (Reach reach : directory.reach(person)) {
+				delivery.deliver(new com.warroom.bot.engine.Outbound.Send(reach.chat(), text, java.util.List.of(), null, null));
 			}
 			log.warn("网页登录：来源 {} 对 {} 连续失败 {} 次，已锁定该来源 {} 分钟并通知本人", source, id,
 					PasswordAccounts.MAX_FAILURES, PasswordAccounts.LOCK.toMinutes());
@@ -143,16 +140,16 @@ class WebConfiguration {
 		return new WebEvents(chats, sessions, view::message, board::signature, poll, heartbeat);
 	}
 
+	/** Also the first channel of the person directory: everyone's own web chat. */
 	@Bean
+	@org.springframework.core.annotation.Order(1)
 	WebChannel webChannel(WebChatLog chats, MessageSlots slots, WebEvents events, Texts texts, Clock clock) {
 		return new WebChannel(chats, slots, events, texts, clock);
 	}
 
-	/** Lazy engine: the engine's listener (the clock) delivers through every channel, this one included. */
 	@Bean
-	WebConversation webConversation(@Lazy ConversationEngine engine, WebChannel web,
-			com.warroom.bot.engine.OutboundRouter router, Texts texts) {
-		return new WebConversation(engine, web, router, texts);
+	WebConversation webConversation(EventHandling handling, WebChannel web, Texts texts) {
+		return new WebConversation(handling, web, texts);
 	}
 
 	@Bean

@@ -5,39 +5,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.warroom.bot.delivery.EventHandling;
 import com.warroom.bot.chat.ChatRef;
-import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.Inbound;
 import com.warroom.bot.engine.Outbound;
-import com.warroom.bot.engine.OutboundRouter;
 import com.warroom.bot.engine.Texts;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a person does in a web chat, handed to the same engine as Telegram: a line that
  * starts with {@code /} is a command, anything else text (a reply when it answers a
- * message); a press carries the button's token. The engine's actions go to the channel of
- * the chat they name (an action about a Telegram chat goes to Telegram); the answer to a
- * press comes back as a notice for the one who pressed. Then the engine is told the
- * actions settled, as every channel does. Thread-safe.
+ * message); a press carries the button's token. The event is handled, delivered and
+ * settled by the one {@link EventHandling} every channel uses (an action about a Telegram
+ * chat goes to Telegram); the answer to a press comes back as a notice for the one who
+ * pressed. Thread-safe.
  */
 final class WebConversation {
 
 	/** Longest message accepted (Telegram's limit; the engine refuses notes over 4000). */
 	static final int MAX_TEXT = 4096;
 
-	private final ConversationEngine engine;
+	private final EventHandling handling;
 
 	private final WebChannel web;
 
-	private final OutboundRouter router;
-
 	private final Texts texts;
 
-	WebConversation(ConversationEngine engine, WebChannel web, OutboundRouter router, Texts texts) {
-		this.engine = engine;
+	WebConversation(EventHandling handling, WebChannel web, Texts texts) {
+		this.handling = handling;
 		this.web = web;
-		this.router = router;
 		this.texts = texts;
 	}
 
@@ -82,18 +78,13 @@ final class WebConversation {
 	}
 
 	private List<Notice> run(Inbound inbound, @Nullable String pressId) {
-		List<Outbound> actions = engine.handle(inbound);
+		List<Outbound> actions = handling.handle(inbound);
 		List<Notice> notices = new ArrayList<>();
 		for (Outbound action : actions) {
-			if (action instanceof Outbound.Answer answer) {
-				if (answer.pressId().equals(pressId) && !answer.text().isEmpty()) {
-					notices.add(new Notice(answer.text(), answer.alert()));
-				}
-				continue;
+			if (action instanceof Outbound.Answer answer && answer.pressId().equals(pressId) && !answer.text().isEmpty()) {
+				notices.add(new Notice(answer.text(), answer.alert()));
 			}
-			router.route(action);
 		}
-		engine.settled(actions);
 		return notices;
 	}
 

@@ -61,11 +61,12 @@ final class ClockRig {
 
 		};
 		escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
-				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox);
+				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox,
+				com.warroom.bot.delivery.TestDirectory.webAndTelegram());
 		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.assessments, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
-				List.of(sink, web), chat.clock, escalations);
+				com.warroom.bot.delivery.Delivery.of(List.of(sink, web)), chat.clock, escalations);
 		chat.also = (id) -> {
 			relay.regrade(id);
 			planner.changed(id);

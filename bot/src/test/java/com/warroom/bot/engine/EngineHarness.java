@@ -302,7 +302,7 @@ public final class EngineHarness {
 		return press(actor, button(confirm, "确认宣布"));
 	}
 
-	private static String resource(String name) {
+	static String resource(String name) {
 		try (var in = EngineHarness.class.getClassLoader().getResourceAsStream(name)) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}

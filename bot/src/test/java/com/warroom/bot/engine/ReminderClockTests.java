@@ -11,6 +11,7 @@ import java.util.Map;
 
 import com.warroom.bot.chat.Actor;
 import com.warroom.bot.clock.Escalations;
+import com.warroom.bot.delivery.OutboundSink;
 import com.warroom.bot.clock.ReminderPlanner;
 import com.warroom.bot.clock.ReminderRelay;
 import com.warroom.bot.incident.Incident;
@@ -138,11 +139,12 @@ class ReminderClockTests {
 		}
 		policy = policy.replace("    duties: [tech-manager]\n", "    duties: [tech-manager]\n    channels:\n      - { type: wecom, target: \"http://robot/tier1\" }\n");
 		escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
-				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox);
+				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox,
+				com.warroom.bot.delivery.TestDirectory.webAndTelegram());
 		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.assessments, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
-				List.of(sink, web), chat.clock, escalations);
+				com.warroom.bot.delivery.Delivery.of(List.of(sink, web)), chat.clock, escalations);
 		chat.also = (id) -> {
 			relay.regrade(id);
 			planner.changed(id);
@@ -364,8 +366,9 @@ class ReminderClockTests {
 	@Test
 	void liaisonsAreRemindedDailyDuringSensitivePeriodsOnly() {
 		com.warroom.bot.clock.SensitivePeriods sensitive = new com.warroom.bot.clock.SensitivePeriods(
-				"2026-11-20/2026-11-25, 2026-12-31", chat.roster, Texts.chinese(), List.of(sink, web), chat.redis,
-				EngineHarness.SHANGHAI);
+				"2026-11-20/2026-11-25, 2026-12-31", chat.roster, Texts.chinese(),
+				com.warroom.bot.delivery.Delivery.of(List.of(sink, web)), com.warroom.bot.delivery.TestDirectory.webAndTelegram(),
+				chat.redis, EngineHarness.SHANGHAI);
 		sensitive.schedule(plans, java.time.LocalTime.of(9, 0));
 		assertThat(plans.daily).containsEntry("sensitive-periods", java.time.LocalTime.of(9, 0));
 		sensitive.on(new com.warroom.notify.DailyTick("sensitive-periods", at("09:00:00")));
@@ -381,7 +384,8 @@ class ReminderClockTests {
 		assertThat(sink.delivered).hasSize(1);
 		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
 			.isThrownBy(() -> new com.warroom.bot.clock.SensitivePeriods("2026-12-10/2026-12-01", chat.roster, Texts.chinese(),
-					List.of(sink), chat.redis, EngineHarness.SHANGHAI))
+					com.warroom.bot.delivery.Delivery.of(List.of(sink)), com.warroom.bot.delivery.TestDirectory.webAndTelegram(),
+					chat.redis, EngineHarness.SHANGHAI))
 			.withMessageContaining("2026-12-10/2026-12-01");
 	}
 

@@ -64,7 +64,8 @@ class ReminderRecoveryTests {
 			policy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 		}
 		escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
-				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox);
+				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox,
+				com.warroom.bot.delivery.TestDirectory.webAndTelegram());
 		start();
 		chat.also = (id) -> {
 			if (replanning) {
@@ -79,7 +80,7 @@ class ReminderRecoveryTests {
 		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.assessments, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
-				List.of(sink), chat.clock, escalations);
+				com.warroom.bot.delivery.Delivery.of(List.of(sink)), chat.clock, escalations);
 	}
 
 	private String id() {

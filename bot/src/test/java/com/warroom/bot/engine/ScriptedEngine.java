@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.warroom.bot.delivery.OutboundSink;
+
 /**
  * An engine that answers every event with the same scripted actions, for testing what a
  * channel does with them (where each goes) without the conversation behind.

@@ -7,11 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.warroom.bot.delivery.Delivery;
+import com.warroom.bot.delivery.EventHandling;
+import com.warroom.bot.delivery.OutboundSink;
+import com.warroom.bot.delivery.Settling;
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
-import com.warroom.bot.engine.OutboundRouter;
-import com.warroom.bot.engine.OutboundSink;
 import com.warroom.bot.engine.ScriptedEngine;
 import com.warroom.bot.engine.TestRedis;
 import com.warroom.reports.Archive;
@@ -49,11 +51,12 @@ class ChannelRoutingTests {
 		ScriptedEngine engine = new ScriptedEngine(List.of(card, confirmation, here));
 		ScriptedEngine.RecordingSink web = new ScriptedEngine.RecordingSink("web");
 		List<OutboundSink> sinks = new ArrayList<>();
-		OutboundRouter router = new OutboundRouter(() -> sinks);
+		Delivery delivery = Delivery.over(() -> sinks);
 		UnifiedJedis redis = TestRedis.fresh();
 		TelegramGateway gateway = new TelegramGateway(new OkHttpTelegramClient(FakeBotApi.TOKEN,
-				TelegramConfiguration.telegramUrl(java.net.URI.create(api.url()))), engine, queue, new MessageSlots(redis),
-				redis, new Archive(Files.createTempDirectory("archive"), Clock.systemUTC()), router);
+				TelegramConfiguration.telegramUrl(java.net.URI.create(api.url()))),
+				new EventHandling(engine, delivery, Settling.inline()), queue, new MessageSlots(redis), redis,
+				new Archive(Files.createTempDirectory("archive"), Clock.systemUTC()));
 		sinks.add(web);
 		sinks.add(gateway);
 
@@ -79,26 +82,26 @@ class ChannelRoutingTests {
 	void anActionForATelegramChatGoesToTelegramWhateverItsIdAndAnUnconfiguredChannelDropsIt() {
 		ScriptedEngine.RecordingSink web = new ScriptedEngine.RecordingSink("web");
 		ScriptedEngine.RecordingSink telegram = new ScriptedEngine.RecordingSink("tg");
-		OutboundRouter router = OutboundRouter.of(List.of(web, telegram));
+		Delivery router = Delivery.of(List.of(web, telegram));
 		Outbound.Send toRoomOfTelegram = new Outbound.Send(new ChatRef("tg", "room", null, false), "x", List.of(), null, null);
 		Outbound.Send toWeb = new Outbound.Send(new ChatRef("web", "-1001", null, false), "y", List.of(), null, null);
 
-		assertThat(router.route(toRoomOfTelegram)).isTrue();
-		assertThat(router.route(toWeb)).isTrue();
-		assertThat(router.route(new Outbound.Answer("cq1", "", false))).isFalse();
+		assertThat(router.deliver(toRoomOfTelegram)).isTrue();
+		assertThat(router.deliver(toWeb)).isTrue();
+		assertThat(router.deliver(new Outbound.Answer("cq1", "", false))).isFalse();
 		assertThat(telegram.delivered).containsExactly(toRoomOfTelegram);
 		assertThat(web.delivered).containsExactly(toWeb);
-		assertThat(OutboundRouter.of(List.of(web)).route(toRoomOfTelegram)).isFalse();
-		assertThat(OutboundRouter.of(List.of(web)).missingChannels(List.of("tg", "web"))).containsExactly("tg");
+		assertThat(Delivery.of(List.of(web)).deliver(toRoomOfTelegram)).isFalse();
+		assertThat(Delivery.of(List.of(web)).missingChannels(List.of("tg", "web"))).containsExactly("tg");
 	}
 
 	@Test // GH-13
 	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 	void aMissingChannelIsNotComplainedAboutAtEveryMessage(org.springframework.boot.test.system.CapturedOutput output) {
-		OutboundRouter webOnly = OutboundRouter.of(List.of(new ScriptedEngine.RecordingSink("web")));
+		Delivery webOnly = Delivery.of(List.of(new ScriptedEngine.RecordingSink("web")));
 		Outbound.Send reminder = new Outbound.Send(new ChatRef("tg", "900000005", null, false), "提醒", List.of(), null, null);
 		for (int i = 0; i < 3; i++) {
-			assertThat(webOnly.route(reminder)).isFalse();
+			assertThat(webOnly.deliver(reminder)).isFalse();
 		}
 		// said once at start (EngineConfiguration), not here
 		assertThat(output.getAll()).doesNotContain("没有可用的 tg 渠道");

@@ -89,10 +89,11 @@ class UpdateRedeliveryTests {
 				return actions;
 			}
 		};
-		java.util.List<com.warroom.bot.engine.OutboundSink> sinks = new java.util.ArrayList<>();
+		java.util.List<com.warroom.bot.delivery.OutboundSink> sinks = new java.util.ArrayList<>();
 		TelegramGateway gateway = new TelegramGateway(new OkHttpTelegramClient(FakeBotApi.TOKEN,
-				TelegramConfiguration.telegramUrl(URI.create(api.url()))), faulty, queue, harness.slots, redis,
-				harness.archive, new com.warroom.bot.engine.OutboundRouter(() -> sinks));
+				TelegramConfiguration.telegramUrl(URI.create(api.url()))), new com.warroom.bot.delivery.EventHandling(faulty,
+						com.warroom.bot.delivery.Delivery.over(() -> sinks), com.warroom.bot.delivery.Settling.inline()),
+				queue, harness.slots, redis, harness.archive);
 		sinks.add(gateway);
 		return gateway;
 	}

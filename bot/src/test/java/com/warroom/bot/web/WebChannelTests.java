@@ -127,8 +127,9 @@ class WebChannelTests {
 		Outbound.Send here = new Outbound.Send(room, "已记录", List.of(), null, null);
 		com.warroom.bot.engine.ScriptedEngine engine = new com.warroom.bot.engine.ScriptedEngine(List.of(telegramCard, here));
 		com.warroom.bot.engine.ScriptedEngine.RecordingSink telegram = new com.warroom.bot.engine.ScriptedEngine.RecordingSink("tg");
-		WebConversation conversation = new WebConversation(engine, channel,
-				com.warroom.bot.engine.OutboundRouter.of(List.of(channel, telegram)), Texts.chinese());
+		WebConversation conversation = new WebConversation(new com.warroom.bot.delivery.EventHandling(engine,
+				com.warroom.bot.delivery.Delivery.of(List.of(channel, telegram)), com.warroom.bot.delivery.Settling.inline()),
+				channel, Texts.chinese());
 		com.warroom.bot.roster.Person person = com.warroom.bot.roster.Roster
 			.parse(new String(readResource("warroom/roster.example.yaml"), java.nio.charset.StandardCharsets.UTF_8))
 			.byId("zhao-gm").orElseThrow();
