@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.delivery.EventHandling;
+import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.roster.Roster;

@@ -9,6 +9,7 @@ import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.delivery.Directory;
 import com.warroom.bot.delivery.EventHandling;
 import com.warroom.bot.delivery.Reach;
+import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Texts;
@@ -26,6 +27,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;
 import redis.clients.jedis.UnifiedJedis;
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.clock.Escalations;
 import com.warroom.bot.delivery.Directory;
 import com.warroom.bot.delivery.TestDirectory;

@@ -61,7 +61,7 @@ class SettlingOffThePollingThreadTests {
 		final List<Inbound> handled = new CopyOnWriteArrayList<>();
 
 		SlowReplanEngine() {
-			super(new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null));
+			super(new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), List.of());
 		}
 
 		@Override
