@@ -5,10 +5,10 @@ import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import com.warroom.bot.clock.SensitivePeriods;
+import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.drill.DrillPlanSource;
 import com.warroom.bot.drill.DrillStore;
 import com.warroom.bot.drill.DrillTiming;
@@ -16,7 +16,6 @@ import com.warroom.bot.drill.FollowUpReminders;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.DrillSetup;
 import com.warroom.bot.engine.Outbound;
-import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.roster.Roster;
 import com.warroom.notify.ReminderDue;
 import com.warroom.notify.ReminderScheduler;

@@ -2,7 +2,6 @@ package com.warroom.notify;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;

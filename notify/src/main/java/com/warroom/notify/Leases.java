@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;

@@ -8,9 +8,9 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 import com.warroom.bot.chat.ChatRef;
+import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.engine.Html;
 import com.warroom.bot.engine.Outbound;
-import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.Roster;
 import com.warroom.notify.DailyTick;

@@ -1,7 +1,5 @@
 package com.warroom.bot.engine;
 
-import com.warroom.bot.chat.Actor;
-import com.warroom.bot.chat.ChatRef;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -10,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.warroom.bot.chat.Actor;
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.drill.DrillStore;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentKind;

@@ -1,6 +1,5 @@
 package com.warroom.bot.engine;
 
-import com.warroom.bot.chat.ChatRef;
 import java.text.MessageFormat;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.drill.DrillStore;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.roster.Permission;

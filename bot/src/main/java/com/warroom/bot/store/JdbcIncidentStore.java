@@ -16,7 +16,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-
 import javax.sql.DataSource;
 
 import com.warroom.bot.chat.ChatRef;

@@ -3,7 +3,6 @@ package com.warroom.bot.telegram;
 import java.net.URI;
 import java.time.Clock;
 
-import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.delivery.EventHandling;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.MessageSlots;

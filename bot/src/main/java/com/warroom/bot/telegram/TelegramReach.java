@@ -2,9 +2,9 @@ package com.warroom.bot.telegram;
 
 import java.util.Optional;
 
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.delivery.DirectReach;
 import com.warroom.bot.delivery.Reach;
-import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.roster.Person;
 
 /**

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 
-import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.delivery.Directory;
 import com.warroom.bot.delivery.EventHandling;
@@ -25,7 +24,6 @@ import org.springframework.boot.web.server.ConfigurableWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.core.Ordered;

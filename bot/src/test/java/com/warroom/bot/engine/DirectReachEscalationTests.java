@@ -1,6 +1,5 @@
 package com.warroom.bot.engine;
 
-import com.warroom.bot.chat.ChatRef;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,9 @@
 package com.warroom.bot.engine;
 
-import com.warroom.bot.chat.Actor;
 import java.time.Duration;
 import java.util.List;
 
+import com.warroom.bot.chat.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

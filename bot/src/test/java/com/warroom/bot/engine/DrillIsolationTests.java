@@ -1,15 +1,15 @@
 package com.warroom.bot.engine;
 
-import com.warroom.bot.chat.ChatRef;
 import java.util.List;
 
+import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.delivery.DrillIsolation;
 import com.warroom.bot.delivery.DrillIsolationPolicy;
 import com.warroom.bot.delivery.DrillMarking;
-import com.warroom.notify.DrillGuard;
 import com.warroom.notify.DrillGuard.Marking;
 import com.warroom.notify.DrillGuard.Target;
+import com.warroom.notify.DrillGuard;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,12 +1,12 @@
 package com.warroom.bot.engine;
 
-import com.warroom.bot.chat.Actor;
 import java.time.Duration;
 import java.util.List;
 
 import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
+import com.warroom.bot.chat.Actor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

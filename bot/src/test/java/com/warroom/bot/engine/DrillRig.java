@@ -1,6 +1,5 @@
 package com.warroom.bot.engine;
 
-import com.warroom.bot.chat.Actor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import com.warroom.bot.chat.Actor;
 import com.warroom.bot.drill.DrillPlanSource;
 import com.warroom.bot.drill.DrillStore;
 import com.warroom.bot.drill.DrillTiming;

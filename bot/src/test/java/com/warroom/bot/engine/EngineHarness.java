@@ -1,11 +1,5 @@
 package com.warroom.bot.engine;
 
-import com.warroom.bot.documents.CustomerNotices;
-import com.warroom.bot.documents.IncidentPaperwork;
-import com.warroom.reports.Archive;
-import com.warroom.reports.CompanyInfo;
-import com.warroom.reports.NoticeTemplates;
-import com.warroom.reports.PdfDocuments;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +13,8 @@ import com.warroom.bot.assessment.Assessment;
 import com.warroom.bot.assessment.Assessments;
 import com.warroom.bot.chat.Actor;
 import com.warroom.bot.chat.ChatRef;
+import com.warroom.bot.documents.CustomerNotices;
+import com.warroom.bot.documents.IncidentPaperwork;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.ContactBook;
 import com.warroom.bot.roster.Roster;
@@ -31,6 +27,10 @@ import com.warroom.playbooks.ReportingObligations;
 import com.warroom.playbooks.ReportingPolicy;
 import com.warroom.playbooks.SeverityGrader;
 import com.warroom.playbooks.WorkingDayCalendar;
+import com.warroom.reports.Archive;
+import com.warroom.reports.CompanyInfo;
+import com.warroom.reports.NoticeTemplates;
+import com.warroom.reports.PdfDocuments;
 import redis.clients.jedis.UnifiedJedis;
 
 /** The engine on a real Redis with the example roster, driven like a chat (public for the channel tests). */

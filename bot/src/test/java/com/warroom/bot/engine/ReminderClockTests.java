@@ -11,13 +11,13 @@ import java.util.Map;
 
 import com.warroom.bot.chat.Actor;
 import com.warroom.bot.clock.Escalations;
-import com.warroom.bot.delivery.OutboundSink;
 import com.warroom.bot.clock.ReminderPlanner;
 import com.warroom.bot.clock.ReminderRelay;
+import com.warroom.bot.delivery.OutboundSink;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.TimelineEntry;
-import com.warroom.notify.Reminder;
 import com.warroom.notify.Reminder.Stage;
+import com.warroom.notify.Reminder;
 import com.warroom.notify.ReminderDue;
 import com.warroom.notify.ReminderScheduler;
 import org.junit.jupiter.api.BeforeEach;

@@ -35,7 +35,7 @@ class ReminderCrashTests {
 	private ReminderRelay relay;
 
 	/** The Telegram side: fails while {@code failing}, otherwise records each action and the event naming it. */
-	private final class Channel implements OutboundSink {
+	private final class Channel implements com.warroom.bot.delivery.OutboundSink {
 
 		volatile boolean failing;
 
@@ -85,11 +85,12 @@ class ReminderCrashTests {
 
 		};
 		Escalations escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
-				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox);
-		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.views, plans, chat.redis, chat.clock,
+				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox,
+				com.warroom.bot.delivery.TestDirectory.webAndTelegram());
+		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.assessments, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
-				List.of(channel), chat.clock, escalations);
+				com.warroom.bot.delivery.Delivery.of(List.of(channel)), chat.clock, escalations);
 		chat.also = (id) -> {
 			relay.regrade(id);
 			planner.changed(id);

@@ -5,12 +5,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
-import com.warroom.bot.engine.ChatRef;
+import com.warroom.bot.chat.ChatRef;
+import com.warroom.bot.delivery.OutboundSink;
 import com.warroom.bot.engine.EngineHarness;
 import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
-import com.warroom.bot.engine.OutboundRouter;
-import com.warroom.bot.engine.OutboundSink;
 import com.warroom.bot.engine.TestRedis;
 import com.warroom.bot.incident.Effects;
 import com.warroom.bot.incident.Incident;
@@ -87,8 +86,9 @@ class ReplayedEventOutboxTests {
 			sender = new TelegramSender(client, queue, new MessageSlots(TestRedis.client()), TestRedis.client(),
 					harness.archive, outbox, "（重发）", Duration.ofSeconds(15));
 			List<OutboundSink> sinks = new java.util.ArrayList<>();
-			gateway = new TelegramGateway(client, harness.engine, sender, TestRedis.client(), null, null,
-					new OutboundRouter(() -> sinks));
+			gateway = new TelegramGateway(client, new com.warroom.bot.delivery.EventHandling(harness.engine,
+					com.warroom.bot.delivery.Delivery.over(() -> sinks), com.warroom.bot.delivery.Settling.inline()),
+					sender, TestRedis.client(), null, null);
 			sinks.add(gateway);
 		}
 

@@ -3,7 +3,6 @@ package com.warroom.bot.telegram;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import com.warroom.bot.chat.ChatRef;

@@ -3,7 +3,6 @@ package com.warroom.notify.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.quartz.SchedulerConfigException;
