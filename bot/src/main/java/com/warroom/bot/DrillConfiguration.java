@@ -12,7 +12,7 @@ import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.drill.DrillPlanSource;
 import com.warroom.bot.drill.DrillStore;
 import com.warroom.bot.drill.DrillTiming;
-import com.warroom.bot.drill.FollowUpReminders;
+import com.warroom.bot.clock.FollowUpReminders;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.DrillSetup;
 import com.warroom.bot.engine.Outbound;

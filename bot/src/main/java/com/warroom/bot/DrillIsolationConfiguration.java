@@ -126,9 +126,9 @@ class DrillIsolationConfiguration {
 
 	/** A drill's plan (inject time, criteria, participants, follow-ups) for its record and summary. */
 	@Bean
-	com.warroom.bot.drill.DrillContexts drillContexts(com.warroom.bot.drill.DrillStore store,
+	com.warroom.bot.documents.DrillContexts drillContexts(com.warroom.bot.drill.DrillStore store,
 			com.warroom.bot.drill.DrillPlanSource plans, Roster roster, com.warroom.bot.engine.Paperwork paperwork) {
-		com.warroom.bot.drill.DrillContexts contexts = new com.warroom.bot.drill.DrillContexts(store, plans, roster);
+		com.warroom.bot.documents.DrillContexts contexts = new com.warroom.bot.documents.DrillContexts(store, plans, roster);
 		if (paperwork instanceof com.warroom.bot.documents.IncidentPaperwork incidentPaperwork) {
 			incidentPaperwork.drillContexts(contexts::of);
 		}

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.drill.DrillStore;
-import com.warroom.bot.drill.FollowUpReminders;
+import com.warroom.bot.clock.FollowUpReminders;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentKind;
 import com.warroom.notify.Reminder;

@@ -8,7 +8,7 @@ import com.itextpdf.kernel.pdf.PdfDocument;
 import com.itextpdf.kernel.pdf.PdfReader;
 import com.itextpdf.kernel.pdf.canvas.parser.PdfTextExtractor;
 import com.warroom.bot.documents.IncidentPaperwork;
-import com.warroom.bot.drill.DrillContexts;
+import com.warroom.bot.documents.DrillContexts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package com.warroom.bot.drill;
+package com.warroom.bot.clock;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,6 +9,7 @@ import java.util.ResourceBundle;
 
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.delivery.Delivery;
+import com.warroom.bot.drill.DrillStore;
 import com.warroom.bot.engine.Html;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.roster.Person;

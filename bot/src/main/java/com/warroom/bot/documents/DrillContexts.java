@@ -1,12 +1,12 @@
-package com.warroom.bot.drill;
+package com.warroom.bot.documents;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import com.warroom.bot.documents.DrillContext;
-import com.warroom.bot.documents.DrillMeasures;
+import com.warroom.bot.drill.DrillPlanSource;
+import com.warroom.bot.drill.DrillStore;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.Roster;
