@@ -66,7 +66,7 @@ class DrillConfiguration {
 	@Bean
 	DrillSetup drillSetup(DrillPlanSource plans, DrillStore store, ReminderScheduler scheduler, DrillTiming timing,
 			@Value("${warroom.drill.chats:}") String chats) {
-		return new DrillSetup(plans, store, scheduler, timing, parseChats(chats));
+		return new DrillSetup(plans, store, timers(scheduler), timing, parseChats(chats));
 	}
 
 	/** What fires a plan's injects: the normal drill declaration, the fact path, posts to the participants. */
@@ -95,6 +95,23 @@ class DrillConfiguration {
 	@Bean
 	DrillTimers drillTimers(ObjectProvider<ConversationEngine> engine, Delivery router) {
 		return new DrillTimers(engine, router);
+	}
+
+	/** The drill runs' inject timers, kept by the reminder scheduler (Quartz, durable). */
+	static com.warroom.bot.engine.InjectTimers timers(ReminderScheduler scheduler) {
+		return new com.warroom.bot.engine.InjectTimers() {
+
+			@Override
+			public void replace(String runId, java.util.Collection<com.warroom.notify.Reminder> timers) {
+				scheduler.replace(runId, timers);
+			}
+
+			@Override
+			public void cancel(String runId) {
+				scheduler.cancel(runId);
+			}
+
+		};
 	}
 
 	/** {@code name=channel:chatId,…}, e.g. {@code drill-room=tg:-1001234}. */

@@ -5,7 +5,6 @@ import java.util.Map;
 import com.warroom.bot.drill.DrillPlanSource;
 import com.warroom.bot.drill.DrillStore;
 import com.warroom.bot.drill.DrillTiming;
-import com.warroom.notify.ReminderScheduler;
 
 /**
  * What the engine needs to run drill plans (GH-16).
@@ -17,7 +16,7 @@ import com.warroom.notify.ReminderScheduler;
  * @param chats chat names a plan may use for declare injects ({@code chat: drill-room}), each
  * {@code channel:chatId}
  */
-public record DrillSetup(DrillPlanSource plans, DrillStore store, ReminderScheduler scheduler, DrillTiming timing,
+public record DrillSetup(DrillPlanSource plans, DrillStore store, InjectTimers scheduler, DrillTiming timing,
 		Map<String, String> chats) {
 
 	public DrillSetup {

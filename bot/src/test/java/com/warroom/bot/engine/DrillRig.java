@@ -104,7 +104,7 @@ final class DrillRig {
 	}
 
 	/** Timers in memory, as the Quartz scheduler keeps them (one group per run). */
-	static final class Timers implements ReminderScheduler {
+	static final class Timers implements ReminderScheduler, InjectTimers {
 
 		final Map<String, List<Reminder>> pending = new ConcurrentHashMap<>();
 
