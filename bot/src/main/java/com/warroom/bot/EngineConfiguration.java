@@ -107,10 +107,10 @@ class EngineConfiguration {
 			IncidentStore incidents, ButtonTokens tokens, ConversationState conversations, MessageSlots slots,
 			Texts texts, IncidentViews views, WorkingDayCalendar calendar, Clock clock,
 			ObjectProvider<TopicOpener> topics, ObjectProvider<IncidentListener> listener, Paperwork paperwork,
-			Synonyms synonyms) {
+			Synonyms synonyms, ObjectProvider<com.warroom.bot.engine.DrillSetup> drills) {
 		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
 				conversations, slots, texts, views, new ScenarioSearch(library, synonyms), topics.getIfAvailable(TopicOpener::none),
-				clock, calendar.zone(), listener.getIfAvailable(IncidentListener::none), paperwork));
+				clock, calendar.zone(), listener.getIfAvailable(IncidentListener::none), paperwork), drills.getIfAvailable());
 	}
 
 	private static String read(@Nullable String file, String bundled) {

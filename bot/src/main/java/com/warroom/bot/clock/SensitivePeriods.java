@@ -94,6 +94,11 @@ public class SensitivePeriods {
 		}
 	}
 
+	/** The configured period {@code day} falls in, as {@code from/to}; empty outside them (drill planning, GH-16). */
+	public java.util.Optional<String> periodOf(LocalDate day) {
+		return periods.stream().filter((p) -> p.contains(day)).findFirst().map((p) -> p.from() + "/" + p.to());
+	}
+
 	/**
 	 * Reads {@code 2026-12-01/2026-12-10,2027-01-01/2027-01-03} (single days allowed).
 	 * @throws IllegalArgumentException naming the bad entry

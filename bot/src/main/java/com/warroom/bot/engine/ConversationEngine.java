@@ -61,6 +61,10 @@ public class ConversationEngine {
 
 	private final DocumentFlow documents;
 
+	private final DrillPlanFlow drills;
+
+	private final @org.jspecify.annotations.Nullable DrillInjects injects;
+
 	/** Everything the engine uses, wired once. */
 	public record Services(PlaybookLibrary library, Roster roster, ContactBook contacts, IncidentStore incidents,
 			ButtonTokens tokens, ConversationState conversations, MessageSlots slots, Texts texts, IncidentViews views,
@@ -69,6 +73,11 @@ public class ConversationEngine {
 	}
 
 	public ConversationEngine(Services services) {
+		this(services, null);
+	}
+
+	/** @param drills what drill plans need (GH-16); null: {@code /drill} is the ad-hoc drill only */
+	public ConversationEngine(Services services, @org.jspecify.annotations.Nullable DrillSetup drills) {
 		this.services = services;
 		this.steps = new StepFlow(services);
 		this.reports = new ReportFlow(services);
@@ -76,6 +85,27 @@ public class ConversationEngine {
 		this.declares = new DeclareFlow(services, this);
 		this.lifecycle = new LifecycleFlow(services, this, facts);
 		this.documents = new DocumentFlow(services);
+		this.injects = (drills != null) ? new DrillInjects(services, this, facts, drills) : null;
+		this.drills = new DrillPlanFlow(services, declares, drills, injects);
+	}
+
+	/**
+	 * A timer of drill run {@code runId} came due (GH-16): the injects due by now, to deliver
+	 * (then {@link #settled}). Never throws for a Redis outage: an inject whose effect fails
+	 * is recorded as failed on the drill's timeline and not repeated (injects fire at most
+	 * once).
+	 */
+	public List<Outbound> fireDrill(String runId) {
+		if (injects == null) {
+			return List.of();
+		}
+		try {
+			return DrillMark.apply(injects.fire(runId));
+		}
+		catch (JedisException ex) {
+			log.warn("Redis 不可用，演练 {} 的注入未执行：{}", runId, ex.getClass().getSimpleName());
+			return List.of();
+		}
 	}
 
 	/** The views this engine renders with (shared with the clock). */
@@ -126,7 +156,8 @@ public class ConversationEngine {
 		String args = command.args().strip();
 		switch (command.name()) {
 			case "start", "help" -> reply.say(t.get("help", Html.escape(person.name())));
-			case "declare", "drill" -> declares.declare(command, person, args, reply);
+			case "declare" -> declares.declare(command, person, args, reply);
+			case "drill" -> drills.command(command, person, args, reply);
 			case "contacts" -> contacts(person, args, reply);
 			case "status", "steps", "timeline", "note", "level", "recovered", "close", "reported", "report", "summary",
 					"notice", "ack" ->

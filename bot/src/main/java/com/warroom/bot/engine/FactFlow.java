@@ -179,7 +179,8 @@ final class FactFlow {
 		set(text, person, incident.get(), q.get("f"), String.valueOf(Long.parseLong(digits)), reply);
 	}
 
-	private void set(Inbound inbound, Person person, Incident incident, String field, String value, Reply reply) {
+	/** Sets one fact as a press of {@code /level} would (also used by drill injects, GH-16). */
+	void set(Inbound inbound, Person person, Incident incident, String field, String value, Reply reply) {
 		Texts t = services.texts();
 		Map<String, String> fields = new LinkedHashMap<>();
 		String shown;

@@ -23,7 +23,7 @@ public enum RosterRole {
 			Permission.NOTE, Permission.REPORT)),
 	/** Plans and runs drills. */
 	DRILL_COORDINATOR("drill-coordinator", "演练协调人", EnumSet.of(Permission.READ, Permission.DRILL, Permission.STEP,
-			Permission.NOTE, Permission.RECOVER, Permission.CLOSE_DRILL)),
+			Permission.NOTE, Permission.RECOVER, Permission.CLOSE_DRILL, Permission.PLAN_DRILL)),
 	/** Reads only. */
 	OBSERVER("observer", "观察员", EnumSet.of(Permission.READ));
 

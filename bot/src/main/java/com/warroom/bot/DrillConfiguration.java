@@ -1,0 +1,128 @@
+package com.warroom.bot;
+
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.warroom.bot.clock.SensitivePeriods;
+import com.warroom.bot.drill.DrillPlanSource;
+import com.warroom.bot.drill.DrillStore;
+import com.warroom.bot.drill.DrillTiming;
+import com.warroom.bot.drill.FollowUpReminders;
+import com.warroom.bot.engine.ConversationEngine;
+import com.warroom.bot.engine.DrillSetup;
+import com.warroom.bot.engine.Outbound;
+import com.warroom.bot.engine.OutboundRouter;
+import com.warroom.bot.roster.Roster;
+import com.warroom.notify.ReminderDue;
+import com.warroom.notify.ReminderScheduler;
+import com.warroom.playbooks.DrillPlans;
+import com.warroom.playbooks.PlaybookLibrary;
+import com.warroom.playbooks.WorkingDayCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Wires drill plans (GH-16): the plans ({@code DRILL_PLANS_DIR} on top of the bundled
+ * ones), the store of runs, follow-up items and trainings (job-store database), the
+ * trading-hours warnings, and the timers of the injects (notify's Quartz scheduler, one
+ * job group per run, keys {@code DRILL:<inject>}).
+ */
+@Configuration(proxyBeanMethods = false)
+class DrillConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(DrillConfiguration.class);
+
+	@Bean
+	DrillPlanSource drillPlanSource(@Value("${warroom.drill.plans-dir:}") String dir, PlaybookLibrary library) {
+		DrillPlanSource source = new DrillPlanSource(dir.isBlank() ? null : Path.of(dir), library);
+		DrillPlans plans = source.plans();
+		log.info("已加载 {} 个演练计划、{} 项培训{}", plans.plans().size(), plans.trainings().size(),
+				plans.errors().isEmpty() ? "" : "；" + plans.errors().size() + " 处错误：\n" + String.join("\n",
+						plans.errors().stream().map(Object::toString).toList()));
+		return source;
+	}
+
+	@Bean
+	DrillStore drillStore(DataSource dataSource, WorkingDayCalendar calendar) {
+		return new DrillStore(dataSource, calendar.zone());
+	}
+
+	@Bean
+	DrillTiming drillTiming(WorkingDayCalendar calendar, SensitivePeriods sensitive,
+			@Value("${warroom.drill.day-sessions:09:00-11:30,13:30-15:00}") String daySessions,
+			@Value("${warroom.drill.night-session:21:00-02:30}") String nightSession) {
+		return new DrillTiming(calendar, daySessions, nightSession, sensitive::periodOf);
+	}
+
+	@Bean
+	DrillSetup drillSetup(DrillPlanSource plans, DrillStore store, ReminderScheduler scheduler, DrillTiming timing,
+			@Value("${warroom.drill.chats:}") String chats) {
+		return new DrillSetup(plans, store, scheduler, timing, parseChats(chats));
+	}
+
+	@Bean
+	FollowUpReminders followUpReminders(DrillStore store, Roster roster, OutboundRouter router,
+			WorkingDayCalendar calendar, ReminderScheduler scheduler,
+			@Value("${warroom.drill.followup-reminder-time:09:00}") LocalTime at) {
+		FollowUpReminders reminders = new FollowUpReminders(store, roster, router, calendar.zone());
+		reminders.schedule(scheduler, at);
+		return reminders;
+	}
+
+	@Bean
+	DrillTimers drillTimers(ObjectProvider<ConversationEngine> engine, OutboundRouter router) {
+		return new DrillTimers(engine, router);
+	}
+
+	/** {@code name=channel:chatId,…}, e.g. {@code drill-room=tg:-1001234}. */
+	static Map<String, String> parseChats(String text) {
+		Map<String, String> chats = new LinkedHashMap<>();
+		for (String part : text.split(",")) {
+			int eq = part.indexOf('=');
+			if (eq > 0) {
+				chats.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
+			}
+		}
+		return chats;
+	}
+
+	/** A run's timer fired (Quartz): its due injects fire, are delivered, and the clock is told. */
+	static final class DrillTimers {
+
+		private final ObjectProvider<ConversationEngine> engine;
+
+		private final OutboundRouter router;
+
+		DrillTimers(ObjectProvider<ConversationEngine> engine, OutboundRouter router) {
+			this.engine = engine;
+			this.router = router;
+		}
+
+		@EventListener
+		public void on(ReminderDue due) {
+			if (!due.key().startsWith("DRILL:")) {
+				return;
+			}
+			try {
+				List<Outbound> actions = engine.getObject().fireDrill(due.incidentId());
+				router.routeAll(actions);
+				engine.getObject().settled(actions);
+			}
+			catch (RuntimeException ex) {
+				log.error("演练 {} 的注入 {} 未能执行", due.incidentId(), due.key(), ex);
+			}
+		}
+
+	}
+
+}
