@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import com.warroom.bot.clock.SensitivePeriods;
+import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.drill.DrillPlanSource;
 import com.warroom.bot.drill.DrillStore;
 import com.warroom.bot.drill.DrillTiming;
@@ -16,7 +17,6 @@ import com.warroom.bot.drill.FollowUpReminders;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.DrillSetup;
 import com.warroom.bot.engine.Outbound;
-import com.warroom.bot.engine.OutboundRouter;
 import com.warroom.bot.roster.Roster;
 import com.warroom.notify.ReminderDue;
 import com.warroom.notify.ReminderScheduler;
@@ -71,7 +71,7 @@ class DrillConfiguration {
 	}
 
 	@Bean
-	FollowUpReminders followUpReminders(DrillStore store, Roster roster, OutboundRouter router,
+	FollowUpReminders followUpReminders(DrillStore store, Roster roster, Delivery router,
 			WorkingDayCalendar calendar, ReminderScheduler scheduler,
 			@Value("${warroom.drill.followup-reminder-time:09:00}") LocalTime at) {
 		FollowUpReminders reminders = new FollowUpReminders(store, roster, router, calendar.zone());
@@ -80,7 +80,7 @@ class DrillConfiguration {
 	}
 
 	@Bean
-	DrillTimers drillTimers(ObjectProvider<ConversationEngine> engine, OutboundRouter router) {
+	DrillTimers drillTimers(ObjectProvider<ConversationEngine> engine, Delivery router) {
 		return new DrillTimers(engine, router);
 	}
 
@@ -101,9 +101,9 @@ class DrillConfiguration {
 
 		private final ObjectProvider<ConversationEngine> engine;
 
-		private final OutboundRouter router;
+		private final Delivery router;
 
-		DrillTimers(ObjectProvider<ConversationEngine> engine, OutboundRouter router) {
+		DrillTimers(ObjectProvider<ConversationEngine> engine, Delivery router) {
 			this.engine = engine;
 			this.router = router;
 		}
@@ -115,7 +115,7 @@ class DrillConfiguration {
 			}
 			try {
 				List<Outbound> actions = engine.getObject().fireDrill(due.incidentId());
-				router.routeAll(actions);
+				router.deliverAll(actions);
 				engine.getObject().settled(actions);
 			}
 			catch (RuntimeException ex) {

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
+import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.engine.ChatRef;
 import com.warroom.bot.engine.Html;
 import com.warroom.bot.engine.Outbound;
-import com.warroom.bot.engine.OutboundRouter;
+import com.warroom.bot.engine.Texts;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.Roster;
 import com.warroom.notify.DailyTick;
@@ -26,17 +27,17 @@ public class FollowUpReminders {
 	/** The name of the daily schedule. */
 	public static final String SCHEDULE = "drill-followups";
 
-	private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("warroom.drills", Locale.SIMPLIFIED_CHINESE);
+	private static final ResourceBundle BUNDLE = Texts.bundle("warroom.drills", Locale.SIMPLIFIED_CHINESE);
 
 	private final DrillStore store;
 
 	private final Roster roster;
 
-	private final OutboundRouter router;
+	private final Delivery router;
 
 	private final ZoneId zone;
 
-	public FollowUpReminders(DrillStore store, Roster roster, OutboundRouter router, ZoneId zone) {
+	public FollowUpReminders(DrillStore store, Roster roster, Delivery router, ZoneId zone) {
 		this.store = store;
 		this.roster = roster;
 		this.router = router;
@@ -50,7 +51,7 @@ public class FollowUpReminders {
 	@org.springframework.context.event.EventListener
 	public void on(DailyTick tick) {
 		if (SCHEDULE.equals(tick.name())) {
-			remind(tick.firedAt().atZone(zone).toLocalDate()).forEach(router::route);
+			remind(tick.firedAt().atZone(zone).toLocalDate()).forEach(router::deliver);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.drill.DrillStore;
 import com.warroom.bot.drill.FollowUpReminders;
 import com.warroom.bot.incident.Incident;
@@ -278,7 +279,7 @@ class DrillPlanFlowTests {
 		assertThat(item.runId()).isEqualTo("RUN-20261123-001");
 		assertThat(item.owner()).isEqualTo("wu-dba");
 		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill status"))).contains("#1 备份报盘参数 未同步");
-		FollowUpReminders reminders = new FollowUpReminders(rig.store, rig.chat.roster, OutboundRouter.of(List.of()),
+		FollowUpReminders reminders = new FollowUpReminders(rig.store, rig.chat.roster, Delivery.of(List.of()),
 				EngineHarness.SHANGHAI);
 		assertThat(reminders.remind(LocalDate.of(2026, 11, 23))).as("not yet: due in two days").isEmpty();
 		assertThat(DrillRig.texts(reminders.remind(LocalDate.of(2026, 11, 24)))).contains("整改事项 #1", "截止 2026-11-25");
