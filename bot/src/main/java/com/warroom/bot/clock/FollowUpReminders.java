@@ -12,6 +12,7 @@ import com.warroom.bot.delivery.Delivery;
 import com.warroom.bot.drill.DrillStore;
 import com.warroom.bot.engine.Html;
 import com.warroom.bot.engine.Outbound;
+import com.warroom.bot.engine.Texts;
 import com.warroom.bot.roster.Person;
 import com.warroom.bot.roster.Roster;
 import com.warroom.notify.DailyTick;
@@ -27,7 +28,7 @@ public class FollowUpReminders {
 	/** The name of the daily schedule. */
 	public static final String SCHEDULE = "drill-followups";
 
-	private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("warroom.drills", Locale.SIMPLIFIED_CHINESE);
+	private static final ResourceBundle BUNDLE = Texts.bundle("warroom.drills", Locale.SIMPLIFIED_CHINESE);
 
 	private final DrillStore store;
 

@@ -41,7 +41,7 @@ public final class DrillPlanFlow implements Flow {
 	private static final Set<String> SUBCOMMANDS = Set.of("plan", "start", "pause", "resume", "skip", "stop", "status",
 			"followup", "training", "help");
 
-	private static final ResourceBundle BUNDLE = ResourceBundle.getBundle("warroom.drills", Locale.SIMPLIFIED_CHINESE);
+	private static final ResourceBundle BUNDLE = Texts.bundle("warroom.drills", Locale.SIMPLIFIED_CHINESE);
 
 	private static final int MAX_FOLLOW_UP = 500;
 

@@ -7,11 +7,15 @@ import java.util.ResourceBundle;
 
 /**
  * The bot's texts from the message bundle {@code warroom/messages} (Simplified Chinese
- * by default; an English bundle can sit beside it). Patterns use {@link MessageFormat}.
+ * by default; {@code messages_en} beside it is English). Patterns use {@link MessageFormat}.
  * Arguments are inserted as given: escape user text with {@link Html#escape} first.
- * Thread-safe.
+ * The JVM default locale never takes part in the lookup: a locale without a bundle of its
+ * own gets the Chinese base bundle, not the bundle of the default locale. Thread-safe.
  */
 public class Texts {
+
+	private static final ResourceBundle.Control NO_DEFAULT_LOCALE = ResourceBundle.Control
+		.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
 	private final ResourceBundle bundle;
 
@@ -19,7 +23,15 @@ public class Texts {
 
 	public Texts(Locale locale) {
 		this.locale = locale;
-		this.bundle = ResourceBundle.getBundle("warroom.messages", locale);
+		this.bundle = bundle("warroom.messages", locale);
+	}
+
+	/**
+	 * The bundle {@code baseName} for {@code locale}, falling back to the base bundle
+	 * (Chinese) and never to the bundle of the JVM default locale.
+	 */
+	public static ResourceBundle bundle(String baseName, Locale locale) {
+		return ResourceBundle.getBundle(baseName, locale, NO_DEFAULT_LOCALE);
 	}
 
 	public static Texts chinese() {

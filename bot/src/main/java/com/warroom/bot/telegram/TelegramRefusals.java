@@ -2,6 +2,7 @@ package com.warroom.bot.telegram;
 
 import java.util.Locale;
 
+import com.warroom.bot.engine.Texts;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * the chat (never Telegram's English, which is kept in the log).
  */
 final class TelegramRefusals {
+
+	private static final Texts TEXTS = Texts.chinese();
 
 	private TelegramRefusals() {
 	}
@@ -23,43 +26,43 @@ final class TelegramRefusals {
 		String said = String.valueOf(apiResponse).toLowerCase(Locale.ROOT);
 		String why;
 		if (said.contains("blocked")) {
-			why = "对方已屏蔽机器人";
+			why = TEXTS.get("telegram.refused.blocked");
 		}
 		else if (said.contains("deactivated")) {
-			why = "对方的 Telegram 账号已停用";
+			why = TEXTS.get("telegram.refused.deactivated");
 		}
 		else if (said.contains("chat not found") || said.contains("initiate conversation") || said.contains("user not found")) {
-			why = "对方尚未与机器人开始私聊（从未发送 /start），机器人无法主动联系";
+			why = TEXTS.get("telegram.refused.nochat");
 		}
 		else if (said.contains("kicked") || said.contains("not a member")) {
-			why = "机器人已不在该群中";
+			why = TEXTS.get("telegram.refused.kicked");
 		}
 		else if (said.contains("not enough rights") || said.contains("have no rights")) {
-			why = "机器人在该群中没有发言权限";
+			why = TEXTS.get("telegram.refused.rights");
 		}
 		else {
-			why = "Telegram 拒绝了该消息";
+			why = TEXTS.get("telegram.refused.other");
 		}
-		return why + "（Telegram " + code + "）";
+		return TEXTS.get("telegram.refused", why, String.valueOf(code));
 	}
 
 	/** A failure worth retrying, in Chinese. */
 	static String transientFailure(@Nullable Integer code, Throwable ex) {
 		if (code != null && code == 429) {
-			return "Telegram 限流（429）";
+			return TEXTS.get("telegram.failed.throttled");
 		}
 		if (code != null && code >= 500) {
-			return "Telegram 暂时不可用（" + code + "）";
+			return TEXTS.get("telegram.failed.unavailable", String.valueOf(code));
 		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof java.net.SocketTimeoutException || cause instanceof java.io.InterruptedIOException) {
-				return "连接 Telegram 超时";
+				return TEXTS.get("telegram.failed.timeout");
 			}
 			if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException) {
-				return "无法连接 Telegram";
+				return TEXTS.get("telegram.failed.connect");
 			}
 		}
-		return (code == null || code == 0) ? "Telegram 暂时不可用（无法识别的应答，可能是网关错误页）" : "Telegram 调用失败";
+		return TEXTS.get((code == null || code == 0) ? "telegram.failed.unrecognised" : "telegram.failed.other");
 	}
 
 }

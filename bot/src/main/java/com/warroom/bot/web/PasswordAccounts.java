@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.warroom.bot.PasswordHashCli;
+import com.warroom.bot.engine.Texts;
 import com.warroom.bot.roster.Roster;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.crypto.bcrypt.BCrypt;
@@ -96,11 +97,12 @@ final class PasswordAccounts {
 					redis);
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("无法读取 WEB_PASSWORDS_FILE " + file, ex);
+			throw new UncheckedIOException(Texts.chinese().get("web.passwords.unreadable", String.valueOf(file)), ex);
 		}
 	}
 
 	static Map<String, String> parse(String name, List<String> lines, Roster roster) {
+		Texts texts = Texts.chinese();
 		Map<String, String> hashes = new LinkedHashMap<>();
 		for (int i = 0; i < lines.size(); i++) {
 			String line = lines.get(i).strip();
@@ -110,23 +112,22 @@ final class PasswordAccounts {
 			String where = name + ":" + (i + 1) + ": ";
 			int colon = line.indexOf(':');
 			if (colon <= 0) {
-				throw new IllegalArgumentException(where + "应为“名册编号:BCrypt 哈希”");
+				throw new IllegalArgumentException(texts.get("web.passwords.line", where));
 			}
 			String id = line.substring(0, colon).strip();
 			String hash = line.substring(colon + 1).strip();
 			Matcher matcher = HASH.matcher(hash);
 			if (!matcher.matches()) {
-				throw new IllegalArgumentException(where + id + " 的密码不是 BCrypt 哈希（不接受明文密码；"
-						+ "用 java -jar warroom-exec.jar hash-password 生成）");
+				throw new IllegalArgumentException(texts.get("web.passwords.plain", where, id));
 			}
 			if (Integer.parseInt(matcher.group(1)) < 10) {
-				throw new IllegalArgumentException(where + id + " 的 BCrypt 强度低于 10");
+				throw new IllegalArgumentException(texts.get("web.passwords.weak", where, id));
 			}
 			if (roster.byId(id).isEmpty()) {
-				throw new IllegalArgumentException(where + "名册中没有 " + id);
+				throw new IllegalArgumentException(texts.get("web.passwords.unknown", where, id));
 			}
 			if (hashes.put(id, hash) != null) {
-				throw new IllegalArgumentException(where + id + " 重复");
+				throw new IllegalArgumentException(texts.get("web.passwords.duplicate", where, id));
 			}
 		}
 		return hashes;

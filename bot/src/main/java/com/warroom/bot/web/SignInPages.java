@@ -33,7 +33,7 @@ final class SignInPages {
 				.append("\" class=\"person\"><span class=\"name\">").append(WebHtml.text(person.name()))
 				.append("</span><span class=\"roles\">");
 			for (RosterRole role : person.roles().stream().sorted().toList()) {
-				html.append("<span class=\"role r-").append(role.key()).append("\">").append(WebHtml.text(role.label()))
+				html.append("<span class=\"role r-").append(role.key()).append("\">").append(text("role." + role.name()))
 					.append("</span>");
 			}
 			html.append("</span>");
