@@ -108,7 +108,13 @@ public final class Delivery {
 	public List<Outbound> reply(Inbound event, List<Outbound> actions) {
 		List<Outbound> applied = new ArrayList<>();
 		actions.forEach((action) -> applied.addAll(applyPolicies(action)));
-		List<Outbound> reply = List.copyOf(applied);
+		// the press's answer first: it stops the pressing client's spinner, and a channel that
+		// stores each call before making it (Telegram's outbox) would otherwise make it after
+		// the edits that came before it in the reply
+		List<Outbound> reply = java.util.stream.Stream
+			.concat(applied.stream().filter(Outbound.Answer.class::isInstance),
+					applied.stream().filter((action) -> !(action instanceof Outbound.Answer)))
+			.toList();
 		for (int i = 0; i < reply.size(); i++) {
 			Outbound action = reply.get(i);
 			String channel = chatOf(action).map(ChatRef::channel).orElse(event.chat().channel());

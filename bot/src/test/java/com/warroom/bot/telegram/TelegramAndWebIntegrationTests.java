@@ -68,8 +68,13 @@ class TelegramAndWebIntegrationTests {
 		api.close();
 	}
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.context.ApplicationContext context;
+
 	@BeforeEach
 	void clean() {
+		// what the last test set off (settlings, notifications, queued edits) goes before the slate is wiped
+		Quiet.await(context);
 		TestRedis.fresh();
 		api.reset();
 	}

@@ -69,13 +69,13 @@ class TelegramIntegrationTests {
 	@org.springframework.beans.factory.annotation.Autowired
 	SendQueue queue;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	org.springframework.context.ApplicationContext context;
+
 	@BeforeEach
 	void clean() {
-		// what the last test still has queued (bulk edits go after its replies) goes before the slate is wiped
-		long deadline = System.currentTimeMillis() + 10_000;
-		while (queue.pending() > 0 && System.currentTimeMillis() < deadline) {
-			FakeBotApi.sleep(20);
-		}
+		// what the last test set off (settlings, notifications, queued bulk edits) goes before the slate is wiped
+		Quiet.await(context);
 		TestRedis.fresh();
 		api.reset();
 	}
