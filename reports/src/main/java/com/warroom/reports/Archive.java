@@ -39,6 +39,12 @@ public final class Archive {
 	/** Incident ids as the bot makes them, e.g. {@code INC-20261123-001}; the year comes from the date. */
 	private static final Pattern INCIDENT_ID = Pattern.compile("[A-Z]{2,8}-(\\d{4})\\d{4}-\\d{3,6}");
 
+	/**
+	 * A year's own folder for documents about the whole year, e.g. {@code DRL-2026} for the
+	 * yearly drill report (GH-16): {@code <root>/2026/DRL-2026/}, next to that year's incidents.
+	 */
+	private static final Pattern YEAR_ID = Pattern.compile("[A-Z]{2,8}-(\\d{4})");
+
 	/** Document names: letters (Chinese included), digits, {@code . _ -}, no leading dot. */
 	private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]{0,120}");
 
@@ -151,7 +157,8 @@ public final class Archive {
 
 	/** One file of an incident's archive (documents, and the timeline and manifest once sealed). */
 	public Optional<byte[]> read(String incidentId, String name) {
-		if (!INCIDENT_ID.matcher(incidentId).matches() || !NAME.matcher(name).matches()) {
+		if (!(INCIDENT_ID.matcher(incidentId).matches() || YEAR_ID.matcher(incidentId).matches())
+				|| !NAME.matcher(name).matches()) {
 			return Optional.empty();
 		}
 		Path file = folder(incidentId).resolve(name);
@@ -414,6 +421,9 @@ public final class Archive {
 
 	private Path folder(String incidentId) {
 		Matcher id = INCIDENT_ID.matcher(incidentId);
+		if (!id.matches()) {
+			id = YEAR_ID.matcher(incidentId);
+		}
 		if (!id.matches()) {
 			throw new IllegalArgumentException("Not an incident id: " + incidentId);
 		}
