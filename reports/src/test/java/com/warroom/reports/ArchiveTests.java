@@ -24,6 +24,21 @@ class ArchiveTests {
 	private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T06:30:00Z"), ZoneId.of("Asia/Shanghai"));
 
 	@Test
+	void aYearsOwnFolderKeepsTheYearlyDrillReportAndIsNoIncident() throws Exception {
+		Archive archive = new Archive(root, clock);
+		archive.store("DRL-2026", "2026年度应急演练情况总结报告.pdf", bytes("y1"));
+		Archive.StoredDocument again = archive.store("DRL-2026", "2026年度应急演练情况总结报告.pdf", bytes("y2"));
+
+		assertThat(again.name()).isEqualTo("2026年度应急演练情况总结报告-2.pdf");
+		assertThat(Files.readString(root.resolve("2026").resolve("DRL-2026").resolve("2026年度应急演练情况总结报告.pdf")))
+			.isEqualTo("y1");
+		assertThat(archive.read("DRL-2026", "2026年度应急演练情况总结报告-2.pdf"))
+			.hasValueSatisfying((b) -> assertThat(b).isEqualTo(bytes("y2")));
+		assertThat(archive.sealedIds()).doesNotContain("DRL-2026");
+		assertThatIllegalArgumentException().isThrownBy(() -> archive.store("DRL-26", "x.pdf", bytes("x")));
+	}
+
+	@Test
 	void keepsEveryVersionOfADocumentUnderTheIncidentsYear() throws Exception {
 		Archive archive = new Archive(root, clock);
 		archive.store(ID, "报告书-第1次.pdf", bytes("v1"));
