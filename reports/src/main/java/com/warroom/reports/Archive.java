@@ -22,7 +22,10 @@ import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The incidents' document archive on disk: {@code <root>/<year>/<incident id>/}. Every
+ * The incidents' document archive on disk: {@code <root>/<year>/<incident id>/}, a
+ * drill's ({@code DRL-…}) apart under {@code <root>/drills/<year>/<drill id>/} (a drill
+ * kept in the year's folder before still read and kept there), and a year's drill folder
+ * {@code <root>/drills/<year>/DRL-<year>/} for the yearly drill report. Every
  * document issued while the incident is open is kept there as it was sent; when the
  * incident closes, {@link #seal} adds the timeline and a manifest with SHA-256 checksums.
  * A document made after the seal (a report still owed after close) is added by
@@ -38,6 +41,15 @@ public final class Archive {
 
 	/** Incident ids as the bot makes them, e.g. {@code INC-20261123-001}; the year comes from the date. */
 	private static final Pattern INCIDENT_ID = Pattern.compile("[A-Z]{2,8}-(\\d{4})\\d{4}-\\d{3,6}");
+
+	/**
+	 * A year's own folder for documents about the whole year, e.g. {@code DRL-2026} for the
+	 * yearly drill report (GH-16): {@code <root>/2026/DRL-2026/}, next to that year's incidents.
+	 */
+	private static final Pattern YEAR_ID = Pattern.compile("[A-Z]{2,8}-(\\d{4})");
+
+	/** Drill ids ({@code DRL-…}) are kept apart, under {@code <root>/drills/<year>/} (GH-16). */
+	private static final String DRILL_PREFIX = "DRL-", DRILLS = "drills";
 
 	/** Document names: letters (Chinese included), digits, {@code . _ -}, no leading dot. */
 	private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]{0,120}");
@@ -151,7 +163,8 @@ public final class Archive {
 
 	/** One file of an incident's archive (documents, and the timeline and manifest once sealed). */
 	public Optional<byte[]> read(String incidentId, String name) {
-		if (!INCIDENT_ID.matcher(incidentId).matches() || !NAME.matcher(name).matches()) {
+		if (!(INCIDENT_ID.matcher(incidentId).matches() || YEAR_ID.matcher(incidentId).matches())
+				|| !NAME.matcher(name).matches()) {
 			return Optional.empty();
 		}
 		Path file = folder(incidentId).resolve(name);
@@ -232,7 +245,8 @@ public final class Archive {
 		if (!Files.isDirectory(root)) {
 			return List.of();
 		}
-		try (Stream<Path> manifests = Files.find(root, 3,
+		// <year>/<id>/manifest.json, and drills/<year>/<id>/manifest.json
+		try (Stream<Path> manifests = Files.find(root, 4,
 				(path, attributes) -> attributes.isRegularFile() && path.getFileName().toString().equals(MANIFEST))) {
 			return manifests.map((manifest) -> manifest.getParent().getFileName().toString())
 				.filter((id) -> INCIDENT_ID.matcher(id).matches())
@@ -414,10 +428,20 @@ public final class Archive {
 
 	private Path folder(String incidentId) {
 		Matcher id = INCIDENT_ID.matcher(incidentId);
+		boolean year = !id.matches();
+		if (year) {
+			id = YEAR_ID.matcher(incidentId);
+		}
 		if (!id.matches()) {
 			throw new IllegalArgumentException("Not an incident id: " + incidentId);
 		}
-		return root.resolve(id.group(1)).resolve(incidentId);
+		if (!incidentId.startsWith(DRILL_PREFIX)) {
+			return root.resolve(id.group(1)).resolve(incidentId);
+		}
+		// a drill's folder is apart from the real incidents'; one kept before in the year's folder stays there
+		Path drill = root.resolve(DRILLS).resolve(id.group(1)).resolve(incidentId);
+		Path before = root.resolve(id.group(1)).resolve(incidentId);
+		return (!year && !Files.isDirectory(drill) && Files.isDirectory(before)) ? before : drill;
 	}
 
 	private static void checkName(String name) {

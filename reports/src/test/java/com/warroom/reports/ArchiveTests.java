@@ -24,6 +24,46 @@ class ArchiveTests {
 	private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T06:30:00Z"), ZoneId.of("Asia/Shanghai"));
 
 	@Test
+	void aYearsOwnFolderKeepsTheYearlyDrillReportAndIsNoIncident() throws Exception {
+		Archive archive = new Archive(root, clock);
+		archive.store("DRL-2026", "2026年度应急演练情况总结报告.pdf", bytes("y1"));
+		Archive.StoredDocument again = archive.store("DRL-2026", "2026年度应急演练情况总结报告.pdf", bytes("y2"));
+
+		assertThat(again.name()).isEqualTo("2026年度应急演练情况总结报告-2.pdf");
+		assertThat(Files.readString(root.resolve("drills").resolve("2026").resolve("DRL-2026").resolve("2026年度应急演练情况总结报告.pdf")))
+			.isEqualTo("y1");
+		assertThat(archive.read("DRL-2026", "2026年度应急演练情况总结报告-2.pdf"))
+			.hasValueSatisfying((b) -> assertThat(b).isEqualTo(bytes("y2")));
+		assertThat(archive.sealedIds()).doesNotContain("DRL-2026");
+		assertThatIllegalArgumentException().isThrownBy(() -> archive.store("DRL-26", "x.pdf", bytes("x")));
+	}
+
+	@Test
+	void aDrillIsKeptApartFromTheRealIncidentsAndAnOlderDrillStaysWhereItWas() throws Exception {
+		Archive archive = new Archive(root, clock);
+		archive.store("DRL-20261123-001", "应急演练记录.pdf", bytes("d1"));
+		archive.seal("DRL-20261123-001", "{}");
+		// kept by an earlier version in the year's folder, like a real incident
+		Path before = Files.createDirectories(root.resolve("2026").resolve("DRL-20261120-001"));
+		Files.writeString(before.resolve("应急演练记录.pdf"), "old");
+		archive.store(ID, "报告书-第1次.pdf", bytes("r1"));
+
+		assertThat(root.resolve("drills").resolve("2026").resolve("DRL-20261123-001").resolve("应急演练记录.pdf")).hasContent("d1");
+		assertThat(root.resolve("2026").resolve("DRL-20261123-001")).doesNotExist();
+		assertThat(root.resolve("2026").resolve(ID).resolve("报告书-第1次.pdf")).hasContent("r1");
+		assertThat(archive.read("DRL-20261123-001", "应急演练记录.pdf")).hasValueSatisfying((b) -> assertThat(b).isEqualTo(bytes("d1")));
+		assertThat(archive.sealed("DRL-20261123-001")).isPresent();
+		assertThat(archive.verify("DRL-20261123-001")).isEmpty();
+		assertThat(archive.sealedIds()).containsExactly("DRL-20261123-001");
+		assertThat(archive.read("DRL-20261120-001", "应急演练记录.pdf")).hasValueSatisfying((b) -> assertThat(b).isEqualTo(bytes("old")));
+		archive.store("DRL-20261120-001", "应急演练情况总结报告.pdf", bytes("s"));
+		assertThat(before.resolve("应急演练情况总结报告.pdf")).hasContent("s");
+		assertThat(root.resolve("drills").resolve("2026").resolve("DRL-20261120-001")).doesNotExist();
+		archive.seal("DRL-20261120-001", "{}");
+		assertThat(archive.sealedIds()).containsExactly("DRL-20261123-001", "DRL-20261120-001");
+	}
+
+	@Test
 	void keepsEveryVersionOfADocumentUnderTheIncidentsYear() throws Exception {
 		Archive archive = new Archive(root, clock);
 		archive.store(ID, "报告书-第1次.pdf", bytes("v1"));

@@ -102,6 +102,32 @@ public class IncidentPaperwork implements Paperwork {
 						measures, plan))));
 	}
 
+	@Override
+	public Optional<String> yearlyDrillReport(int year, List<String> trainings,
+			java.util.function.Function<String, Optional<Playbook>> playbooks) {
+		String prefix = "DRL-" + year;
+		List<com.warroom.reports.DrillSummary> summaries = new java.util.ArrayList<>();
+		List<String> ids = new java.util.ArrayList<>(archive.sealedIds().stream().filter((id) -> id.startsWith(prefix)).toList());
+		java.util.Collections.reverse(ids); // in date order
+		for (String id : ids) {
+			Optional<Incident> incident = incidents.find(id).filter(Incident::isDrill);
+			Optional<Playbook> playbook = incident.flatMap((drill) -> playbooks.apply(drill.playbookId()));
+			if (incident.isEmpty() || playbook.isEmpty()) {
+				continue;
+			}
+			// measured as at its close, like the summary kept then
+			Optional<DrillContext> plan = drillContexts.apply(incident.get());
+			DrillMeasures measures = drills.measure(incident.get(), playbook.get(),
+					plan.map(DrillContext::injectAt).orElse(null), plan.map(DrillContext::criteria).orElse(List.of()));
+			summaries.add(drills.summary(incident.get(), playbook.get(), measures, plan));
+		}
+		if (summaries.isEmpty()) {
+			return Optional.empty();
+		}
+		byte[] content = pdf.yearlyDrillReport(new com.warroom.reports.YearlyDrillReport(year, company, summaries, trainings));
+		return Optional.of(archive.store(Paperwork.drillYear(year), year + "年度应急演练情况总结报告.pdf", content).name());
+	}
+
 	private DocumentData data(Incident incident, Playbook playbook) {
 		List<TimelineEntry> timeline = incidents.timeline(incident.id());
 		return new DocumentData(incident, playbook, timeline, views.assessments().assess(incident, playbook, timeline), texts,

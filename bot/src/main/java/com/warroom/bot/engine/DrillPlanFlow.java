@@ -39,7 +39,7 @@ import org.jspecify.annotations.Nullable;
 public final class DrillPlanFlow implements Flow {
 
 	private static final Set<String> SUBCOMMANDS = Set.of("plan", "start", "pause", "resume", "skip", "stop", "status",
-			"followup", "training", "help");
+			"followup", "training", "yearly", "help");
 
 	private static final ResourceBundle BUNDLE = Texts.bundle("warroom.drills", Locale.SIMPLIFIED_CHINESE);
 
@@ -91,6 +91,7 @@ public final class DrillPlanFlow implements Flow {
 					case "plan" -> privately(command, reply, (own) -> plan(rest, own));
 					case "start" -> start(command, person, rest, reply);
 					case "pause", "resume", "skip", "stop", "status" -> withRun(command, person, sub, reply);
+					case "yearly" -> privately(command, reply, (own) -> yearly(own.inbound().chat(), rest, own));
 					default -> reply.say(Html.escape(t("usage")));
 				}
 			}
@@ -529,6 +530,33 @@ public final class DrillPlanFlow implements Flow {
 			return;
 		}
 		reply.say(t("followup.done", number, Html.escape(item.get().text())));
+	}
+
+	// --- the yearly drill report (4.7) --------------------------------------------------------
+
+	/** {@code /drill yearly [year]}: every closed drill of the year and its trainings, as PDF (default: this year). */
+	private void yearly(ChatRef chat, String args, Reply reply) {
+		int year = services.clock().instant().atZone(services.zone()).getYear();
+		if (!args.isEmpty()) {
+			if (!args.matches("\\d{4}")) {
+				reply.say(t("yearly.usage", Html.escape(IncidentViews.abbreviate(args, 20))));
+				return;
+			}
+			year = Integer.parseInt(args);
+		}
+		int reported = year;
+		List<String> trainings = trainings().stream()
+			.filter((training) -> training.date().getYear() == reported)
+			.map((training) -> training.date() + " " + training.content() + "（培训负责人 " + personName(training.trainer())
+					+ "，记录人 " + personName(training.recorder()) + "）" + (training.note().isEmpty() ? "" : "，" + training.note()))
+			.toList();
+		Optional<String> name = services.paperwork().yearlyDrillReport(year, trainings, services.library()::find);
+		if (name.isEmpty()) {
+			reply.say(t("yearly.none", year));
+			return;
+		}
+		reply.add(new Outbound.Document(chat, com.warroom.bot.engine.Paperwork.drillYear(year), name.get(),
+				t("yearly.caption", year)));
 	}
 
 	// --- training plan (4.5) -----------------------------------------------------------------

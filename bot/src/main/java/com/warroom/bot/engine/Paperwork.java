@@ -90,6 +90,24 @@ public interface Paperwork {
 	/** The names of the documents kept for an incident, oldest first. */
 	List<String> documents(String incidentId);
 
+	/** The archive folder of a year's drill documents, e.g. {@code DRL-2026} (GH-16). */
+	static String drillYear(int year) {
+		return "DRL-" + year;
+	}
+
+	/**
+	 * The yearly drill report 《年度应急演练情况总结报告》 (4.7, GH-16): every closed drill of
+	 * the year, each summarised as at its close, and the year's trainings; kept in the
+	 * archive under {@link #drillYear}.
+	 * @param trainings the year's trainings (4.5), one line each
+	 * @param playbooks each drill's playbook by its id
+	 * @return its name in the archive; empty when the year has no closed drill
+	 */
+	default Optional<String> yearlyDrillReport(int year, List<String> trainings,
+			java.util.function.Function<String, Optional<Playbook>> playbooks) {
+		return Optional.empty();
+	}
+
 	/**
 	 * A customer notice template.
 	 * @param options what must be chosen before it can be filled, in order

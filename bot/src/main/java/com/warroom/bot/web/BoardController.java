@@ -33,6 +33,9 @@ class BoardController {
 
 	private static final java.util.regex.Pattern INCIDENT_ID = java.util.regex.Pattern.compile("[A-Z]{2,8}-\\d{8}-\\d{3,6}");
 
+	/** A year's own archive folder, e.g. {@code DRL-2026}: the yearly drill report (GH-16). */
+	private static final java.util.regex.Pattern YEAR_ID = java.util.regex.Pattern.compile("[A-Z]{2,8}-\\d{4}");
+
 	private final Board board;
 
 	private final BoardView boardView;
@@ -124,6 +127,13 @@ class BoardController {
 			@PathVariable String name) {
 		if (!mayReadArchive(user) && INCIDENT_ID.matcher(id).matches() && archive.sealed(id).isPresent()
 				&& !incidents.find(id).map((drill) -> com.warroom.bot.engine.DrillDocuments.runs(user.person(), drill)).orElse(false)) {
+			return ResponseEntity.status(HttpStatus.FORBIDDEN)
+				.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+				.body(texts.get("archive.refused").getBytes(StandardCharsets.UTF_8));
+		}
+		// a year's drill folder (the yearly drill report, GH-16): the archive's readers and the coordinators
+		if (YEAR_ID.matcher(id).matches() && !mayReadArchive(user)
+				&& !user.person().may(com.warroom.bot.roster.Permission.PLAN_DRILL)) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN)
 				.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
 				.body(texts.get("archive.refused").getBytes(StandardCharsets.UTF_8));

@@ -106,6 +106,22 @@ class BoardWebSliceTests {
 	}
 
 	@Test
+	void theYearlyDrillReportIsForTheCoordinatorsAndTheArchivesReaders() throws Exception {
+		harness.archive.store("DRL-2026", "2026年度应急演练情况总结报告.pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII));
+		String url = "/documents/DRL-2026/2026年度应急演练情况总结报告.pdf";
+		WebUser coordinator = new WebUser(harness.services.roster().byId("chen-drill").orElseThrow(),
+				new Sessions.Session("c", "chen-drill", "csrf", Instant.EPOCH, Instant.EPOCH));
+
+		MvcResult refused = mvc.perform(get(url).requestAttr(WebUser.ATTRIBUTE, dba)).andReturn();
+		MvcResult sent = mvc.perform(get(url).requestAttr(WebUser.ATTRIBUTE, coordinator)).andReturn();
+
+		assertThat(refused.getResponse().getStatus()).isEqualTo(403);
+		assertThat(body(refused)).doesNotContain("%PDF");
+		assertThat(sent.getResponse().getStatus()).isEqualTo(200);
+		assertThat(sent.getResponse().getContentAsByteArray()).startsWith("%PDF".getBytes(StandardCharsets.US_ASCII));
+	}
+
+	@Test
 	void withoutASignedInPersonThereIsNoBoard() throws Exception {
 		harness.declare(EngineHarness.DBA, "数据库主机", "数据库主机硬件故障");
 		String id = harness.incidents.open().get(0).id();
