@@ -547,6 +547,7 @@ public final class FaultRun {
 					int times = count(timeline, note);
 					if (times == 0) {
 						updatesLost++;
+						log("%s: %s acknowledged, not on the timeline", id, note);
 					}
 					else if (times > 1) {
 						appliedTwice++;
