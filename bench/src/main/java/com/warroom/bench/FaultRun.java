@@ -8,16 +8,24 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -26,6 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -53,7 +63,11 @@ import com.sun.net.httpserver.HttpServer;
  * of the hang, then recovers. A message the fake API took during the hang is "possibly
  * delivered": it does not count as delivered (its answer never came back), and a copy
  * of it sent again must carry {@code （重发）} not to count as a duplicate.
- * JDK only, so it runs as a single-file program without installing the modules:
+ * The incident record (incidents, timelines) and the outbox are read from the bot's database
+ * after its final stop: its H2 file by default, or the PostgreSQL of {@code DATABASE_URL}
+ * ({@code DATABASE_USER}, {@code DATABASE_PASSWORD}) when set in the run's environment,
+ * which the bot inherits; the JDBC driver is taken from the jar. Reminder marks are read
+ * from Redis. JDK only, so it runs as a single-file program without installing the modules:
  * {@code java bench/src/main/java/com/warroom/bench/FaultRun.java [kills=20] [seed=1] [jar]
  * [html502Seconds=20] [hangSeconds=90] [maxMinutes=40]}.
  */
@@ -82,6 +96,9 @@ public final class FaultRun {
 	private final int botPort = freePort();
 
 	private final int redisPort = freePort();
+
+	/** The bot's database when not its H2 file: PostgreSQL, passed through to the bot. */
+	private final String databaseUrl = System.getenv().getOrDefault("DATABASE_URL", "");
 
 	private Process bot;
 
@@ -119,6 +136,9 @@ public final class FaultRun {
 		}
 		Path work = Files.createTempDirectory("warroom-fault-run");
 		FaultRun run = new FaultRun(seed, work, jar);
+		// the URL only up to its parameters: a password may follow
+		log("database: %s", run.databaseUrl.isBlank() ? "H2 file (embedded default)"
+				: "DATABASE_URL " + run.databaseUrl.replaceAll("[?;].*", ""));
 		long started = System.nanoTime();
 		// bounded: whatever hangs, the run stops by itself (and takes its processes with it)
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -191,7 +211,10 @@ public final class FaultRun {
 			FaultRun.sleep(1000);
 		}
 		log("settled after %d s", (System.nanoTime() - settled) / 1_000_000_000L);
-		report();
+		// the log up to the count; then the bot stops (the H2 file is the bot's while it runs)
+		List<String> log = Files.readAllLines(work.resolve("bot.log"), StandardCharsets.UTF_8);
+		stopBot(false);
+		report(log);
 	}
 
 	/**
@@ -334,6 +357,7 @@ public final class FaultRun {
 				"--warroom.overdue-after=PT8S", "--warroom.ack-timeout=PT10M", "--warroom.reminder-retry-max=PT2S",
 				"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
 				"--logging.level.root=WARN"));
+		// the environment is inherited: DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD when set
 		bot = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("bot.log").toFile()))
 			.start();
@@ -422,7 +446,75 @@ public final class FaultRun {
 		}
 	}
 
-	private void report() throws Exception {
+	/**
+	 * The bot's database (after its final stop), by the driver in the jar: the PostgreSQL of
+	 * {@code DATABASE_URL} or the H2 file the bot keeps in its data directory.
+	 */
+	private Connection database() throws Exception {
+		boolean h2 = databaseUrl.isBlank();
+		String url = h2 ? "jdbc:h2:file:" + work.resolve("data").resolve("quartz").resolve("quartz").toAbsolutePath()
+				+ ";WRITE_DELAY=0" : databaseUrl;
+		String prefix = h2 ? "BOOT-INF/lib/h2-" : "BOOT-INF/lib/postgresql-";
+		Path driverJar;
+		try (ZipFile zip = new ZipFile(jar.toFile())) {
+			ZipEntry entry = zip.stream()
+				.filter((e) -> e.getName().startsWith(prefix) && e.getName().endsWith(".jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("no " + prefix + "*.jar in " + jar));
+			driverJar = work.resolve(entry.getName().substring("BOOT-INF/lib/".length()));
+			try (InputStream in = zip.getInputStream(entry)) {
+				Files.copy(in, driverJar, StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+		ClassLoader loader = new URLClassLoader(new URL[] { driverJar.toUri().toURL() }, FaultRun.class.getClassLoader());
+		Driver driver = (Driver) Class.forName(h2 ? "org.h2.Driver" : "org.postgresql.Driver", true, loader)
+			.getDeclaredConstructor()
+			.newInstance();
+		Properties properties = new Properties();
+		properties.setProperty("user", System.getenv().getOrDefault("DATABASE_USER", "sa"));
+		properties.setProperty("password", System.getenv().getOrDefault("DATABASE_PASSWORD", ""));
+		return driver.connect(url, properties);
+	}
+
+	/** One column of a query's rows. */
+	private static List<String> column(Connection db, String sql, String arg) throws Exception {
+		List<String> values = new ArrayList<>();
+		try (PreparedStatement statement = db.prepareStatement(sql)) {
+			statement.setString(1, arg);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					values.add(rows.getString(1));
+				}
+			}
+		}
+		return values;
+	}
+
+	/** Every row of the outbox, for reading after the run (outbox.tsv). */
+	private void dumpOutbox(Connection db) throws Exception {
+		List<String> lines = new ArrayList<>();
+		try (PreparedStatement statement = db.prepareStatement("SELECT * FROM WR_TG_OUTBOX ORDER BY 1");
+				ResultSet rows = statement.executeQuery()) {
+			int columns = rows.getMetaData().getColumnCount();
+			StringBuilder header = new StringBuilder();
+			for (int i = 1; i <= columns; i++) {
+				header.append((i > 1) ? "\t" : "").append(rows.getMetaData().getColumnName(i));
+			}
+			lines.add(header.toString());
+			while (rows.next()) {
+				StringBuilder line = new StringBuilder();
+				for (int i = 1; i <= columns; i++) {
+					String value = rows.getString(i);
+					line.append((i > 1) ? "\t" : "").append((value != null) ? value.replace('\n', ' ').replace('\t', ' ') : "");
+				}
+				lines.add(line.toString());
+			}
+		}
+		Files.write(work.resolve("outbox.tsv"), lines, StandardCharsets.UTF_8);
+		log("outbox: %d rows (outbox.tsv)", lines.size() - 1);
+	}
+
+	private void report(List<String> log) throws Exception {
 		int updatesLost = 0;
 		int appliedTwice = 0;
 		int remindersMissed = 0;
@@ -433,11 +525,12 @@ public final class FaultRun {
 		int noteCount = 0;
 		int possiblyDelivered = 0;
 		int resentCopies = 0;
-		try (Resp resp = new Resp(redisPort)) {
+		try (Resp resp = new Resp(redisPort); Connection db = database()) {
+			dumpOutbox(db);
 			for (Map.Entry<Long, List<String>> chat : notes.entrySet()) {
 				String chatKey = "tg:" + chat.getKey();
-				@SuppressWarnings("unchecked")
-				List<Object> open = (List<Object>) resp.call("SMEMBERS", "wr:chat:" + chatKey + ":open");
+				List<String> open = column(db, "SELECT ID FROM WR_INCIDENT WHERE CHAT_KEY = ? AND STATUS <> 'CLOSED'",
+						chatKey);
 				if (open.size() != 1) {
 					log("chat %d holds %d incidents (expected 1)", chat.getKey(), open.size());
 					duplicates += Math.max(0, open.size() - 1);
@@ -447,12 +540,14 @@ public final class FaultRun {
 				}
 				incidents++;
 				String id = String.valueOf(open.get(0));
-				String timeline = String.valueOf(resp.call("XRANGE", "wr:inc:" + id + ":tl", "-", "+"));
+				String timeline = String.join("\n",
+						column(db, "SELECT DETAILS FROM WR_TIMELINE WHERE INCIDENT_ID = ? ORDER BY SEQ", id));
 				for (String note : chat.getValue()) {
 					noteCount++;
 					int times = count(timeline, note);
 					if (times == 0) {
 						updatesLost++;
+						log("%s: %s acknowledged, not on the timeline", id, note);
 					}
 					else if (times > 1) {
 						appliedTwice++;
@@ -522,7 +617,6 @@ public final class FaultRun {
 		System.out.printf("Telegram: %d × HTML 502, %d calls hung, %d group messages possibly delivered (taken during "
 				+ "the hang), %d copies marked %s%n", api.html502.get(), api.hung.get(), possiblyDelivered, resentCopies,
 				RESENT);
-		List<String> log = Files.readAllLines(work.resolve("bot.log"), StandardCharsets.UTF_8);
 		long errors = log.stream().filter((line) -> line.contains(" ERROR ")).count();
 		long quartzErrors = log.stream()
 			.filter((line) -> line.contains(" ERROR ") && line.toLowerCase(java.util.Locale.ROOT).contains("quartz"))
