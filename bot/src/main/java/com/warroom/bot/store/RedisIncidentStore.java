@@ -40,7 +40,7 @@ import redis.clients.jedis.resps.StreamEntry;
  * is applied whole or not at all and two people pressing the same button at the same
  * moment record exactly one action. Thread-safe.
  */
-public class RedisIncidentStore implements IncidentStore {
+public class RedisIncidentStore extends FieldIncidentStore {
 
 	static final String PREFIX = "wr:";
 
@@ -359,21 +359,8 @@ public class RedisIncidentStore implements IncidentStore {
 		return result(run(CHANGE_SCRIPT, withOp(keys(incident.id(), incident.chat()), op), args));
 	}
 
-	/**
-	 * Sets {@code field} and appends {@code entry} only if the field is not set yet (and
-	 * the incident is not closed): a one-time fact such as an approval or a report.
-	 */
 	@Override
-	public Result once(Incident incident, String field, String value, Entry entry) {
-		return once(incident, field, value, entry, false);
-	}
-
-	private Result once(Incident incident, String field, String value, Entry entry, boolean evenClosed) {
-		return once(incident, field, value, Map.of(), entry, evenClosed);
-	}
-
-	/** Sets {@code field} and, with it, {@code more}, once. */
-	private Result once(Incident incident, String field, String value, Map<String, String> more, Entry entry,
+	protected Result once(Incident incident, String field, String value, Map<String, String> more, Entry entry,
 			boolean evenClosed) {
 		List<String> args = new ArrayList<>();
 		args.add(evenClosed ? "1" : "");
@@ -429,30 +416,8 @@ public class RedisIncidentStore implements IncidentStore {
 	}
 
 	@Override
-	public Result acknowledgeEscalation(Incident incident, int number, String personId, Instant at, Entry entry) {
-		return once(incident, IncidentFields.escalation(number, IncidentFields.ACK), personId,
-				Map.of(IncidentFields.escalation(number, IncidentFields.ACK_AT), String.valueOf(at.toEpochMilli())), entry,
-				incident.status() == IncidentStatus.CLOSED);
-	}
-
-	@Override
 	public void markUnreachable(String incidentId, String personId) {
 		redis.hset(PREFIX + "inc:" + incidentId, IncidentFields.UNREACHABLE + personId, "1");
-	}
-
-	@Override
-	public Result setLevel(Incident incident, Severity level, String reason, String by, Entry entry) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put(IncidentFields.LEVEL, level.name());
-		fields.put(IncidentFields.LEVEL_REASON, reason);
-		fields.put(IncidentFields.LEVEL_BY, by);
-		return change(incident, java.util.EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), fields, entry);
-	}
-
-	@Override
-	public Result raiseLevel(Incident incident, Severity level, Entry entry) {
-		return once(incident, IncidentFields.RAISED + level.name(), level.name(),
-				Map.of(IncidentFields.LEVEL_SEEN, level.name()), entry, false);
 	}
 
 	@Override
@@ -480,15 +445,6 @@ public class RedisIncidentStore implements IncidentStore {
 	@Override
 	public void setFields(String incidentId, Map<String, String> fields) {
 		redis.hset(PREFIX + "inc:" + incidentId, fields);
-	}
-
-	/**
-	 * Like {@link #once}, also on a closed incident: what is still owed after close (the
-	 * post-recovery reports, their 签发, the escalation of one overdue) is recorded.
-	 */
-	@Override
-	public Result onceEvenClosed(Incident incident, String field, String value, Entry entry) {
-		return once(incident, field, value, entry, true);
 	}
 
 	/**
