@@ -26,7 +26,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * before bulk notices; within a lane in the order they came; a bulk notice waiting longer
  * than {@link #AGING} ranks with press results, so it does not starve); calls to different chats run in
  * parallel on a few workers. Answers to button presses ({@link Lane#ANSWER}) are no chat
- * messages: they never wait behind one. The rates Telegram allows are kept: 30 messages/s
+ * messages: they never wait behind one, and the calls to the press's chat queued after an
+ * answer wait for its first attempt, so the person sees the press answered before the
+ * message changes (a failed answer is retried on its own, holding nothing up). The rates Telegram allows are kept: 30 messages/s
  * per bot (token bucket, evenly), 1/s per private chat, and {@code groupPerMinute} in any
  * 60 s per group (a sliding window counted from when each call finished, so the server
  * never sees more), of which the last slots are kept for replies (bulk notices leave
@@ -116,8 +118,12 @@ public class SendQueue implements AutoCloseable {
 
 	}
 
+	/**
+	 * @param after the sequence of the answer this call waits for (the latest answer to its
+	 * chat queued before it), or -1
+	 */
 	private record Task(String chat, boolean group, Lane lane, Call call, Outcome outcome, int attempt, long sequence,
-			Instant queuedAt) {
+			Instant queuedAt, long after) {
 
 		boolean message() {
 			return lane != Lane.ANSWER;
@@ -130,7 +136,7 @@ public class SendQueue implements AutoCloseable {
 		}
 
 		Task retry() {
-			return new Task(chat, group, lane, call, outcome, attempt + 1, sequence, queuedAt);
+			return new Task(chat, group, lane, call, outcome, attempt + 1, sequence, queuedAt, -1);
 		}
 
 	}
@@ -158,6 +164,12 @@ public class SendQueue implements AutoCloseable {
 	private final Clock clock;
 
 	private final List<Thread> workers = new ArrayList<>();
+
+	/** Per chat, the latest answer queued to it that has not made its first attempt. */
+	private final Map<String, Long> answerAhead = new HashMap<>();
+
+	/** Answers that have not made their first attempt: calls queued after them wait. */
+	private final Set<Long> answersUnsent = new HashSet<>();
 
 	/** Chats with a call in flight: their next call waits, so calls to a chat keep their order. */
 	private final Set<String> inFlight = new HashSet<>();
@@ -224,10 +236,20 @@ public class SendQueue implements AutoCloseable {
 		lock.lock();
 		try {
 			long number = sequence++;
-			// an answer waits for nothing of its chat: a queue of its own
+			// an answer waits for nothing of its chat: a queue of its own; what the chat is told
+			// after it waits for its first attempt
 			String key = (lane == Lane.ANSWER) ? "answer:" + number : chat;
+			long after = -1;
+			if (lane == Lane.ANSWER) {
+				answerAhead.put(chat, number);
+				answersUnsent.add(number);
+			}
+			else {
+				Long ahead = answerAhead.get(chat);
+				after = (ahead != null && answersUnsent.contains(ahead)) ? ahead : -1;
+			}
 			queues.computeIfAbsent(key, (k) -> new ArrayDeque<>())
-				.addLast(new Task(key, group, lane, call, outcome, 0, number, clock.instant()));
+				.addLast(new Task(key, group, lane, call, outcome, 0, number, clock.instant(), after));
 			pending++;
 			changed.signalAll();
 		}
@@ -290,8 +312,10 @@ public class SendQueue implements AutoCloseable {
 		for (var entries = queues.entrySet().iterator(); entries.hasNext();) {
 			Deque<Task> queue = entries.next().getValue();
 			for (var tasks = queue.iterator(); tasks.hasNext();) {
-				if (tasks.next().call() instanceof Cancellable cancellable && cancellable.cancelled()) {
+				Task task = tasks.next();
+				if (task.call() instanceof Cancellable cancellable && cancellable.cancelled()) {
 					tasks.remove();
+					answered(task);
 					pending--;
 				}
 			}
@@ -301,8 +325,9 @@ public class SendQueue implements AutoCloseable {
 			}
 			Task head = head(queue, now);
 			int rank = head.rank(now);
-			if (inFlight.contains(head.chat()) || rank > bestRank || (rank == bestRank && head.sequence() > best.sequence())) {
-				continue;
+			if (inFlight.contains(head.chat()) || rank > bestRank || (rank == bestRank && head.sequence() > best.sequence())
+					|| answersUnsent.contains(head.after())) {
+				continue; // an answer's first attempt signals when it is done
 			}
 			Instant paused = pausedUntil.getOrDefault(head.chat(), Instant.EPOCH);
 			if (now.isBefore(paused)) {
@@ -439,6 +464,7 @@ public class SendQueue implements AutoCloseable {
 		lock.lock();
 		try {
 			inFlight.remove(task.chat());
+			answered(task);
 			if (task.message()) {
 				Bucket chatBucket = chatBuckets.get(task.chat());
 				if (chatBucket != null) {
@@ -465,6 +491,13 @@ public class SendQueue implements AutoCloseable {
 		}
 		finally {
 			lock.unlock();
+		}
+	}
+
+	/** The calls waiting for this answer may go. Holds the lock. */
+	private void answered(Task task) {
+		if (task.lane() == Lane.ANSWER && answersUnsent.remove(task.sequence())) {
+			answerAhead.values().remove(task.sequence());
 		}
 	}
 

@@ -167,6 +167,45 @@ class SendQueueTests {
 		}
 	}
 
+	@Test // GH-11: the reply's edit waited for nothing and could reach Telegram before the answer
+	void theCallsAfterAPressAnswerWaitForItsFirstAttempt() {
+		List<String> made = new CopyOnWriteArrayList<>();
+		java.util.concurrent.CountDownLatch editStarted = new java.util.concurrent.CountDownLatch(1);
+		queue.submit("-100", true, SendQueue.Lane.ANSWER, () -> {
+			made.add("answer begins");
+			// a slow answer: an edit that does not wait for it begins meanwhile
+			try {
+				editStarted.await(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			made.add("answer made");
+		}, SendQueue.Outcome.NONE);
+		queue.submit("-100", true, SendQueue.Lane.PRESS, () -> {
+			made.add("edit");
+			editStarted.countDown();
+		}, SendQueue.Outcome.NONE);
+		awaitPending(queue, 0);
+		assertThat(made).containsExactly("answer begins", "answer made", "edit");
+	}
+
+	@Test // GH-11
+	void anAnswerThatFailsHoldsNothingUpWhileItIsRetried() {
+		List<String> made = new CopyOnWriteArrayList<>();
+		queue.submit("-100", true, SendQueue.Lane.ANSWER, () -> {
+			made.add("answer");
+			throw new TelegramApiException("network down");
+		}, SendQueue.Outcome.NONE);
+		queue.submit("-100", true, SendQueue.Lane.PRESS, () -> made.add("edit"), SendQueue.Outcome.NONE);
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
+		while (!made.contains("edit") && System.nanoTime() < deadline) {
+			FakeBotApi.sleep(10);
+		}
+		// the edit went after the answer's first attempt, not after its retry (500 ms later)
+		assertThat(made).containsExactly("answer", "edit");
+	}
+
 	private static void awaitPending(SendQueue queue, int left) {
 		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
 		while (queue.pending() > left && System.nanoTime() < deadline) {
