@@ -61,7 +61,8 @@ public final class DrillPaperwork {
 			List<DrillMeasures.Criterion> criteria) {
 		List<com.warroom.bot.incident.TimelineEntry> timeline = incidents.timeline(incident.id());
 		return DrillMeasures.of(incident, timeline, injectAt, views.assessments().policy().reporting(),
-				views.assessments().assess(incident, playbook, timeline).reportingFacts(), criteria, clock.instant());
+				views.assessments().assess(incident, playbook, timeline).reportingFacts(), criteria, clock.instant(),
+				views.timelineText());
 	}
 
 	/** 《应急演练记录》. */

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Paperwork;
 import com.warroom.bot.engine.Texts;
+import com.warroom.bot.engine.TimelineText;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.TimelineEntry;
@@ -49,6 +50,9 @@ public class IncidentPaperwork implements Paperwork {
 
 	private final Texts texts;
 
+	/** What timeline entries say in the documents and the archive: the words of {@code texts}. */
+	private final TimelineText words;
+
 	private final PdfDocuments pdf;
 
 	private final Archive archive;
@@ -76,6 +80,7 @@ public class IncidentPaperwork implements Paperwork {
 		this.incidents = incidents;
 		this.views = views;
 		this.texts = texts;
+		this.words = views.timelineText().in(texts);
 		this.pdf = pdf;
 		this.archive = archive;
 		this.company = company;
@@ -131,7 +136,7 @@ public class IncidentPaperwork implements Paperwork {
 	private DocumentData data(Incident incident, Playbook playbook) {
 		List<TimelineEntry> timeline = incidents.timeline(incident.id());
 		return new DocumentData(incident, playbook, timeline, views.assessments().assess(incident, playbook, timeline), texts,
-				clock, zone);
+				words, clock, zone);
 	}
 
 	@Override
@@ -334,7 +339,7 @@ public class IncidentPaperwork implements Paperwork {
 			line.put("personId", entry.personId());
 			line.put("personName", entry.personName());
 			line.put("channel", entry.channel());
-			line.put("text", views.describeText(entry));
+			line.put("text", words.describeText(entry));
 			line.put("details", new java.util.TreeMap<>(entry.details()));
 			return line;
 		}).toList());
