@@ -48,9 +48,10 @@ public class IncidentPaperwork implements Paperwork {
 
 	private final IncidentViews views;
 
+	/** The documents' words. */
 	private final Texts texts;
 
-	/** What timeline entries say in the documents and the archive: the words of {@code texts}. */
+	/** What timeline entries say in the documents and the archive, in the words of {@code texts}. */
 	private final TimelineText words;
 
 	private final PdfDocuments pdf;
@@ -72,6 +73,9 @@ public class IncidentPaperwork implements Paperwork {
 	private final DrillPaperwork drills;
 
 	/**
+	 * @param texts the documents' words, the timeline's included: in the application
+	 * {@link Texts#chinese()} whatever the chat's locale (GH-14), as the regulator's forms are
+	 * (附件三, 4.6, 4.8, 2.8.4) and the archive keeps them
 	 * @param roster who is who: the reporting liaison's contact data, the 事件管理人
 	 */
 	public IncidentPaperwork(IncidentStore incidents, IncidentViews views, Texts texts, PdfDocuments pdf, Archive archive,
