@@ -21,7 +21,10 @@ import com.warroom.playbooks.Vocabulary;
  * <p>
  * Entries written before GH-14 carry the bot's words, composed at the time in Chinese,
  * under {@code text}: a {@code text} is always shown as stored, so the two-year record
- * renders exactly as it did. Thread-safe.
+ * renders exactly as it did. Still stored in words: an escalation's reason (as the
+ * escalation itself holds it) and a level rise's rule (the grader's citation, in Chinese).
+ * Enum labels (levels, systems, settlement) and role names are the playbooks' Chinese
+ * labels in every locale until they come from the bundle too. Thread-safe.
  */
 public final class TimelineText {
 
