@@ -154,7 +154,8 @@ public class ReminderRelay {
 		Incident incident = found.get();
 		IncidentStore.Result result = incidents.once(incident, "gaveup:" + gaveUp.notificationId(), gaveUp.channelType(),
 				new IncidentStore.Entry(TimelineType.NOTIFICATION_FAILED, "system", texts.get("system.name"), "clock",
-						clock.instant(), java.util.Map.of("text", gaveUp.title() + "（" + gaveUp.channelType() + "）：" + gaveUp.detail())));
+						clock.instant(), java.util.Map.of("title", String.valueOf(gaveUp.title()), "via",
+								String.valueOf(gaveUp.channelType()), "detail", String.valueOf(gaveUp.detail()))));
 		if (!result.applied()) {
 			return;
 		}
@@ -221,7 +222,7 @@ public class ReminderRelay {
 		// the rise and its announcement in one change
 		IncidentStore.Result result = incidents.raiseLevel(incident, grade.level(),
 				new IncidentStore.Entry(TimelineType.LEVEL_RAISED, "system", texts.get("system.name"), "clock",
-						clock.instant(), java.util.Map.of("level", grade.level().label(), "text", reason, "from", seen)));
+						clock.instant(), java.util.Map.of("level", grade.level().name(), "text", reason, "from", seen)));
 		if (!result.applied()) {
 			incidents.levelAnnounced(incident.id(), grade.level());
 			return;

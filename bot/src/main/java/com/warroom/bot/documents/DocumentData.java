@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import com.warroom.bot.engine.Texts;
+import com.warroom.bot.engine.TimelineText;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.bot.incident.TimelineType;
@@ -56,18 +57,22 @@ final class DocumentData {
 
 	private final Texts texts;
 
+	/** What the timeline's entries say, in the words of {@code texts}. */
+	private final TimelineText words;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	DocumentData(Incident incident, Playbook playbook, List<TimelineEntry> timeline,
-			com.warroom.bot.assessment.Assessment assessed, Texts texts, Clock clock, ZoneId zone) {
+			com.warroom.bot.assessment.Assessment assessed, Texts texts, TimelineText words, Clock clock, ZoneId zone) {
 		this.zone = zone;
 		this.incident = incident;
 		this.playbook = playbook;
 		this.timeline = timeline;
 		this.assessed = assessed;
 		this.texts = texts;
+		this.words = words;
 		this.clock = clock;
 	}
 
@@ -140,12 +145,12 @@ final class DocumentData {
 				case DECLARED -> texts.get("doc.course.declared", entry.personName(), plan());
 				case STEP_DONE -> texts.get("doc.course.step", entry.personName(), stepText(entry));
 				case STEP_CONFIRMED -> texts.get("doc.course.confirmed", doneBy(entry), entry.personName(), stepText(entry));
-				case DECISION -> texts.get("doc.course.decision", entry.personName(), detail(entry, "text"),
+				case DECISION -> texts.get("doc.course.decision", entry.personName(), said(entry),
 						detail(entry, "answer"));
-				case LEVEL_SET -> texts.get("doc.course.level.set", entry.personName(), detail(entry, "level"),
-						detail(entry, "text"));
-				case LEVEL_RAISED -> texts.get("doc.course.level.raised", detail(entry, "level"), detail(entry, "text"));
-				case NOTE -> notes.contains(entry.id()) ? texts.get("doc.course.note", entry.personName(), detail(entry, "text"))
+				case LEVEL_SET -> texts.get("doc.course.level.set", entry.personName(), level(entry),
+						said(entry));
+				case LEVEL_RAISED -> texts.get("doc.course.level.raised", level(entry), said(entry));
+				case NOTE -> notes.contains(entry.id()) ? texts.get("doc.course.note", entry.personName(), said(entry))
 						: null;
 				default -> null;
 			};
@@ -193,6 +198,17 @@ final class DocumentData {
 		return (value == null) ? "" : sentenceBody(value);
 	}
 
+	/** What the entry says (a reason, a note, a decision's question), as a sentence's body. */
+	private String said(TimelineEntry entry) {
+		String text = words.text(entry);
+		return text.isEmpty() ? "" : sentenceBody(text);
+	}
+
+	/** The level an entry sets or raises to, e.g. 较大. */
+	private String level(TimelineEntry entry) {
+		return (entry.detail("level") == null) ? "" : sentenceBody(words.level(entry));
+	}
+
 	/** A text inside a sentence: without its own closing punctuation. */
 	static String sentenceBody(String text) {
 		return text.strip().replaceAll("[。．；;，,、\\s]+$", "");
@@ -233,11 +249,11 @@ final class DocumentData {
 				case STEP_CONFIRMED -> measures.add(new Measure(entry.at(), sentence(stepText(entry)),
 						texts.get("doc.measure.confirmed", entry.personName())));
 				case STEP_SKIPPED -> measures.add(new Measure(entry.at(),
-						texts.get("doc.measure.skipped", stepText(entry), detail(entry, "text")), null));
+						texts.get("doc.measure.skipped", stepText(entry), said(entry)), null));
 				case STEP_BLOCKED -> measures.add(new Measure(entry.at(),
-						texts.get("doc.measure.blocked", stepText(entry), detail(entry, "text")), null));
+						texts.get("doc.measure.blocked", stepText(entry), said(entry)), null));
 				case DECISION -> measures.add(new Measure(entry.at(),
-						texts.get("doc.measure.decision", detail(entry, "text"), detail(entry, "answer")), null));
+						texts.get("doc.measure.decision", said(entry), detail(entry, "answer")), null));
 				default -> {
 				}
 			}
@@ -455,8 +471,8 @@ final class DocumentData {
 	/** All notes, marked or not, for the internal record's 事件现象. */
 	List<String> notes() {
 		return timeline.stream()
-			.filter((entry) -> entry.type() == TimelineType.NOTE && entry.detail("text") != null)
-			.map((entry) -> entry.personName() + "：" + sentenceBody(entry.detail("text")))
+			.filter((entry) -> entry.type() == TimelineType.NOTE && !words.text(entry).isEmpty())
+			.map((entry) -> entry.personName() + "：" + sentenceBody(words.text(entry)))
 			.toList();
 	}
 

@@ -67,10 +67,12 @@ class DocumentsConfiguration {
 	}
 
 	@Bean
-	Paperwork paperwork(IncidentStore incidents, IncidentViews views, Texts texts, PdfDocuments pdf, Archive archive,
+	Paperwork paperwork(IncidentStore incidents, IncidentViews views, PdfDocuments pdf, Archive archive,
 			CompanyInfo company, CustomerNotices notices, Clock clock, WorkingDayCalendar calendar,
 			com.warroom.bot.roster.Roster roster) {
-		return new IncidentPaperwork(incidents, views, texts, pdf, archive, company, notices, clock, calendar.zone(), roster);
+		// the regulator's forms are Chinese whatever the chat's locale (GH-14)
+		return new IncidentPaperwork(incidents, views, Texts.chinese(), pdf, archive, company, notices, clock,
+				calendar.zone(), roster);
 	}
 
 }

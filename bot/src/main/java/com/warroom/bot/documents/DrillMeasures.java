@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import com.warroom.bot.engine.IncidentViews;
+import com.warroom.bot.engine.TimelineText;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.bot.incident.TimelineType;
@@ -126,9 +127,11 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 	 * @param injectAt when the inject that declared it fired, or null (then the incident's start)
 	 * @param facts the incident's reporting facts ({@code IncidentViews.reportingFacts})
 	 * @param now the time measured at, for a drill not yet closed
+	 * @param words what the timeline's entries say (a skipped or blocked step's reason)
 	 */
 	public static DrillMeasures of(Incident incident, List<TimelineEntry> timeline, @Nullable Instant injectAt,
-			ReportingObligations reporting, ReportingFacts facts, List<Criterion> criteria, Instant now) {
+			ReportingObligations reporting, ReportingFacts facts, List<Criterion> criteria, Instant now,
+			TimelineText words) {
 		Instant fault = (injectAt != null) ? injectAt : incident.startedAt();
 		Instant ended = (incident.closedAt() != null) ? incident.closedAt()
 				: (incident.recoveredAt() != null) ? incident.recoveredAt() : now;
@@ -144,7 +147,7 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 			}
 			String detail = switch (kind) {
 				case DECISION -> String.valueOf(Optional.ofNullable(entry.detail("answer")).orElse(""));
-				case SKIPPED, BLOCKED -> String.valueOf(Optional.ofNullable(entry.detail("text")).orElse(""));
+				case SKIPPED, BLOCKED -> words.text(entry);
 				default -> "";
 			};
 			String title = Optional.ofNullable(entry.detail("title")).orElse(entry.detail("step"));

@@ -13,6 +13,7 @@ import java.util.Map;
 import com.warroom.bot.documents.DrillMeasures.Action;
 import com.warroom.bot.documents.DrillMeasures.Kind;
 import com.warroom.bot.engine.IncidentViews;
+import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.playbooks.ObligationKind;
@@ -61,7 +62,8 @@ public final class DrillPaperwork {
 			List<DrillMeasures.Criterion> criteria) {
 		List<com.warroom.bot.incident.TimelineEntry> timeline = incidents.timeline(incident.id());
 		return DrillMeasures.of(incident, timeline, injectAt, views.assessments().policy().reporting(),
-				views.assessments().assess(incident, playbook, timeline).reportingFacts(), criteria, clock.instant());
+				views.assessments().assess(incident, playbook, timeline).reportingFacts(), criteria, clock.instant(),
+				views.timelineText().in(Texts.chinese()));
 	}
 
 	/** 《应急演练记录》. */

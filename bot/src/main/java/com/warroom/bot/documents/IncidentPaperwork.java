@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.engine.Paperwork;
 import com.warroom.bot.engine.Texts;
+import com.warroom.bot.engine.TimelineText;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.TimelineEntry;
@@ -47,7 +48,11 @@ public class IncidentPaperwork implements Paperwork {
 
 	private final IncidentViews views;
 
+	/** The documents' words. */
 	private final Texts texts;
+
+	/** What timeline entries say in the documents and the archive, in the words of {@code texts}. */
+	private final TimelineText words;
 
 	private final PdfDocuments pdf;
 
@@ -68,6 +73,9 @@ public class IncidentPaperwork implements Paperwork {
 	private final DrillPaperwork drills;
 
 	/**
+	 * @param texts the documents' words, the timeline's included: in the application
+	 * {@link Texts#chinese()} whatever the chat's locale (GH-14), as the regulator's forms are
+	 * (附件三, 4.6, 4.8, 2.8.4) and the archive keeps them
 	 * @param roster who is who: the reporting liaison's contact data, the 事件管理人
 	 */
 	public IncidentPaperwork(IncidentStore incidents, IncidentViews views, Texts texts, PdfDocuments pdf, Archive archive,
@@ -76,6 +84,7 @@ public class IncidentPaperwork implements Paperwork {
 		this.incidents = incidents;
 		this.views = views;
 		this.texts = texts;
+		this.words = views.timelineText().in(texts);
 		this.pdf = pdf;
 		this.archive = archive;
 		this.company = company;
@@ -131,7 +140,7 @@ public class IncidentPaperwork implements Paperwork {
 	private DocumentData data(Incident incident, Playbook playbook) {
 		List<TimelineEntry> timeline = incidents.timeline(incident.id());
 		return new DocumentData(incident, playbook, timeline, views.assessments().assess(incident, playbook, timeline), texts,
-				clock, zone);
+				words, clock, zone);
 	}
 
 	@Override
@@ -334,7 +343,7 @@ public class IncidentPaperwork implements Paperwork {
 			line.put("personId", entry.personId());
 			line.put("personName", entry.personName());
 			line.put("channel", entry.channel());
-			line.put("text", views.describeText(entry));
+			line.put("text", words.describeText(entry));
 			line.put("details", new java.util.TreeMap<>(entry.details()));
 			return line;
 		}).toList());

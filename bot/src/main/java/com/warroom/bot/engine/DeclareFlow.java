@@ -229,7 +229,7 @@ final class DeclareFlow implements Flow {
 		Incident incident = services.incidents().create(
 				new IncidentStore.NewIncident(kind, playbook.id(), press.chat(), person.id(), started, now, cursors),
 				entry(TimelineType.DECLARED, person, press, now, Map.of("playbook", playbook.id(),
-						"text", playbook.fullTitle(), "startedAt", String.valueOf(started.toEpochMilli()))));
+						"title", playbook.fullTitle(), "startedAt", String.valueOf(started.toEpochMilli()))));
 		if (press.chat().forum()) {
 			// its own topic, named so that two incidents of one scenario are told apart
 			String name = (kind == IncidentKind.DRILL ? DrillMark.MARK : "") + incident.id() + " " + playbook.title();

@@ -415,7 +415,7 @@ final class DocumentFlow implements Flow {
 		Texts t = services.texts();
 		IncidentStore.Result result = services.incidents().change(incident, ConversationEngine.writable(services, incident),
 				Map.of("sum:" + item, value), ConversationEngine.entry(TimelineType.FACT_SET, person, inbound,
-						services.clock().instant(), Map.of("text", t.get("summary.item." + item) + "：" + value)));
+						services.clock().instant(), Map.of("item", item, "value", value)));
 		if (!result.applied()) {
 			reply.notice(t.get("incident.closed", incident.id()));
 			return;
@@ -479,7 +479,7 @@ final class DocumentFlow implements Flow {
 	static void recordIssue(ConversationEngine.Services services, Inbound inbound, Person person, Incident incident,
 			String name, Map<String, String> details) {
 		Map<String, String> all = new java.util.LinkedHashMap<>(details);
-		all.put("text", name);
+		all.put("document", name);
 		services.incidents().change(incident, EnumSet.allOf(IncidentStatus.class), Map.of(),
 				ConversationEngine.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(), all));
 	}

@@ -121,8 +121,8 @@ public final class DrillInjects {
 			incident.ifPresent((target) -> services.incidents().change(target,
 					EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), Map.of(),
 					new IncidentStore.Entry(TimelineType.NOTE, coordinator.id(), coordinator.name(), chat.channel(),
-							services.clock().instant(), Map.of("text", t("fired.complication.note", inject.id(),
-									complication.text()), "drillRun", run.id(), "inject", inject.id()))));
+							services.clock().instant(), Map.of("complication", complication.text(), "drillRun", run.id(),
+									"inject", inject.id()))));
 			setup.store().injectOutcome(run, inject.id(), incident.map(Incident::id).orElse(null), complication.text());
 		}
 		else if (inject instanceof DrillInject.FactChange change) {
@@ -169,7 +169,7 @@ public final class DrillInjects {
 		Incident incident = services.incidents().create(
 				new IncidentStore.NewIncident(IncidentKind.DRILL, playbook.id(), chat, coordinator.id(), now, now, cursors),
 				new IncidentStore.Entry(TimelineType.DECLARED, coordinator.id(), coordinator.name(), chat.channel(), now,
-						Map.of("playbook", playbook.id(), "text", playbook.fullTitle(), "startedAt",
+						Map.of("playbook", playbook.id(), "title", playbook.fullTitle(), "startedAt",
 								String.valueOf(now.toEpochMilli()), "drillRun", run.id(), "inject", declare.id())));
 		setup.store().injectOutcome(run, declare.id(), incident.id(), scenario.title());
 		reply.add(new Outbound.Send(chat, t("fired.declare", Html.escape(declare.id()), at, Html.escape(scenario.title()),

@@ -278,7 +278,7 @@ public final class FactFlow implements Flow {
 		}
 		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
 				fields, ConversationEngine.entry(TimelineType.FACT_SET, person, inbound, services.clock().instant(),
-						Map.of("text", shown)));
+						Map.of("fact", field, "value", (value != null) ? value : "")));
 		if (!result.applied()) {
 			reply.notice(t.get("incident.closed", incident.id()));
 			return;

@@ -53,6 +53,9 @@ public class IncidentViews {
 	/** What the card states: the level, the reports owed. */
 	private final Assessments assessments;
 
+	/** What each timeline entry says, in the words of {@code texts}. */
+	private final TimelineText timelineText;
+
 	public IncidentViews(Texts texts, Roster roster, Vocabulary vocabulary, ButtonTokens tokens, Clock clock, ZoneId zone,
 			Assessments assessments) {
 		this.assessments = assessments;
@@ -62,6 +65,12 @@ public class IncidentViews {
 		this.tokens = tokens;
 		this.clock = clock;
 		this.zone = zone;
+		this.timelineText = new TimelineText(texts, vocabulary, this::preciseTime);
+	}
+
+	/** What timeline entries say, in the bot's words: every reader of the timeline renders with it. */
+	public TimelineText timelineText() {
+		return timelineText;
 	}
 
 	/** The assessments the card states (the level, the reports owed), for callers that render too. */
@@ -301,12 +310,7 @@ public class IncidentViews {
 
 	/** One timeline entry in words (HTML, escaped), without time and person. */
 	public String describe(TimelineEntry entry) {
-		String step = entry.detail("step");
-		String text = entry.detail("text");
-		return texts.get("tl." + entry.type().name(), Html.escape(step != null ? step : ""),
-				Html.escape(text != null ? abbreviate(text, 200) : ""), Html.escape(String.valueOf(entry.detail("answer"))),
-				Html.escape(String.valueOf(entry.detail("level"))),
-				Html.escape(entry.detail("title") != null ? entry.detail("title") : String.valueOf(step)));
+		return timelineText.describe(entry);
 	}
 
 	String name(String personId) {

@@ -242,8 +242,8 @@ final class LifecycleFlow implements Flow {
 			fields.put("cursor:" + Track.AFTER.key(), playbook.after().get(0).id());
 		}
 		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN), fields,
-				entry(TimelineType.RECOVERED, person, inbound, now, Map.of("recoveredAt", String.valueOf(at.toEpochMilli()),
-						"text", services.views().preciseTime(at))));
+				entry(TimelineType.RECOVERED, person, inbound, now,
+						Map.of("recoveredAt", String.valueOf(at.toEpochMilli()))));
 		if (!result.applied()) {
 			reply.notice(services.texts().get("recovered.already", incident.id()));
 			return;
@@ -461,7 +461,7 @@ final class LifecycleFlow implements Flow {
 		}
 		Severity level = Severity.valueOf(q.get("l"));
 		IncidentStore.Result result = services.incidents().setLevel(incident, level, reason, person.id(),
-				entry(TimelineType.LEVEL_SET, person, text, services.clock().instant(), Map.of("level", level.label(), "text", reason)));
+				entry(TimelineType.LEVEL_SET, person, text, services.clock().instant(), Map.of("level", level.name(), "text", reason)));
 		if (!result.applied()) {
 			reply.say(services.texts().get("incident.closed", incident.id()));
 			return;

@@ -228,7 +228,6 @@ final class ReportFlow implements Flow {
 		details.put("via", m.getOrDefault("c", ""));
 		details.put("reportAt", String.valueOf(at.toEpochMilli()));
 		details.put("recipients", String.join("、", obligation.recipients()));
-		details.put("text", t.get("obligation." + kind.name()) + " 第 " + sequence + " 次");
 		if (obligation.approvers().isEmpty()) {
 			IncidentStore.Result result = ConversationEngine.once(services, incident, "rep:" + key, person.id(),
 					ConversationEngine.entry(TimelineType.REPORTED, person, inbound, services.clock().instant(), details));
@@ -255,7 +254,6 @@ final class ReportFlow implements Flow {
 		}
 		details.put("book", book.name());
 		details.put("sha256", book.sha256());
-		details.put("text", details.get("text") + "，报告书 SHA-256 " + book.sha256());
 		IncidentStore.Result result = ConversationEngine.once(services, incident, "req:" + key, person.id(),
 				ConversationEngine.entry(TimelineType.REPORT_APPROVAL_REQUESTED, person, inbound, services.clock().instant(),
 						details));

@@ -149,7 +149,8 @@ final class SigningFlow {
 		details.put("role", duty);
 		details.put("ver", version);
 		details.put("sha256", incident.fields().getOrDefault("booksha:" + key, ""));
-		details.put("text", label(key) + "（" + services.library().vocabulary().roleName(duty) + "）");
+		// a request written before GH-14 carries its words: this entry says its own
+		details.remove("text");
 		boolean applied = ConversationEngine.once(services, incident, signature(key, version, duty), person.id(),
 				ConversationEngine.entry(TimelineType.REPORT_APPROVED, person, press, services.clock().instant(), details))
 			.applied();
@@ -165,6 +166,10 @@ final class SigningFlow {
 			return;
 		}
 		Map<String, String> reported = new LinkedHashMap<>(request.details());
+		// the entry names the book the request named, as the request's words did
+		if (request.detail("sha256") != null) {
+			reported.put("requestSha256", request.detail("sha256"));
+		}
 		reported.put("book", fresh.fields().get("book:" + key));
 		reported.put("sha256", fresh.fields().getOrDefault("booksha:" + key, ""));
 		List<String> signers = new ArrayList<>();
@@ -246,7 +251,7 @@ final class SigningFlow {
 				Map.of("book:" + key, book.name(), "booksha:" + key, book.sha256(), "bookv:" + key, String.valueOf(version)),
 				ConversationEngine.entry(TimelineType.REPORT_BOOK_RENEWED, person, press, services.clock().instant(),
 						Map.of("kind", key.split(":")[0], "seq", key.split(":")[1], "ver", String.valueOf(version),
-								"sha256", book.sha256(), "text", label(key) + " 第 " + version + " 版 SHA-256 " + book.sha256())));
+								"sha256", book.sha256())));
 		// after the change entry, so the new version reflects the incident as it is now
 		services.incidents().setField(incident.id(), "bookfp:" + key, fingerprint(incident.id()));
 		Incident fresh = services.incidents().find(incident.id()).orElseThrow();
@@ -291,8 +296,7 @@ final class SigningFlow {
 				Map.of("deleg:" + key + ":" + duty, to.get().id()),
 				ConversationEngine.entry(TimelineType.REPORT_DELEGATED, person, press, services.clock().instant(),
 						Map.of("kind", key.split(":")[0], "seq", key.split(":")[1], "role", duty, "to", to.get().id(),
-								"text", label(key) + "：" + services.library().vocabulary().roleName(duty) + " 一项委托 "
-										+ to.get().name() + " 签发")));
+								"toName", to.get().name())));
 		if (!result.applied()) {
 			reply.answer(t.get("incident.closed", incident.id()), true);
 			return;

@@ -144,7 +144,7 @@ final class StepFlow implements Flow {
 			services.incidents().change(services.incidents().find(incident.id()).orElseThrow(),
 					EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), Map.of("reason:" + step.id(), reason),
 					ConversationEngine.entry(TimelineType.NOTE, person, text, now,
-							details(track.get(), step, "text", "受阻原因：" + reason)));
+							details(track.get(), step, "reason", reason)));
 		}
 		reply.add(new Outbound.Send(text.chat(), t.get(skip ? "skip.done" : "block.done",
 				Html.escape(IncidentViews.abbreviate(step.text(), 40))), List.of(), null, incident.id()));
@@ -245,7 +245,7 @@ final class StepFlow implements Flow {
 		IncidentStore.Result result = services.incidents().changeStep(incident, track, step.id(), WORKABLE,
 				new StepState(Status.ANSWERED, person.id(), String.valueOf(index)), cursorValue(answer.next()),
 				ConversationEngine.entry(TimelineType.DECISION, person, press, services.clock().instant(),
-						details(track, step, "answer", answer.label(), "text", String.valueOf(step.question()))));
+						details(track, step, "answer", answer.label(), "question", String.valueOf(step.question()))));
 		if (!result.applied()) {
 			stale(incident, step, reply);
 			return;
@@ -270,7 +270,7 @@ final class StepFlow implements Flow {
 		Instant now = services.clock().instant();
 		services.incidents().change(fresh, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
 				Map.of("crimeAt", String.valueOf(now.toEpochMilli())), ConversationEngine.entry(TimelineType.FACT_SET,
-						person, press, now, Map.of("text", services.texts().get("fact.crime"))));
+						person, press, now, Map.of("fact", "crimeAt")));
 		reply.say(services.texts().get("fact.crime.recorded", incidentId));
 	}
 

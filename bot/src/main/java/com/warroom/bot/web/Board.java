@@ -143,13 +143,13 @@ final class Board {
 		return awaiting;
 	}
 
-	private static List<Mark> strip(List<TimelineEntry> timeline) {
+	private List<Mark> strip(List<TimelineEntry> timeline) {
 		List<Mark> marks = new ArrayList<>();
 		for (TimelineEntry entry : timeline) {
 			if (STRIP.contains(entry.type())) {
 				String label = switch (entry.type()) {
-					case LEVEL_RAISED, LEVEL_SET -> String.valueOf(entry.detail("level"));
-					case REPORTED -> String.valueOf(entry.detail("text") != null ? entry.detail("text") : "");
+					case LEVEL_RAISED, LEVEL_SET -> views.timelineText().level(entry);
+					case REPORTED -> views.timelineText().text(entry);
 					default -> "";
 				};
 				marks.add(new Mark(entry.type(), entry.at(), label));

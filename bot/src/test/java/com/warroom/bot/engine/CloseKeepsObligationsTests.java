@@ -126,7 +126,7 @@ class CloseKeepsObligationsTests {
 		assertThat(new String(chat.archive.read(id, "manifest-2.json").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
 			.contains("\"previous\": \"manifest.json\"", report);
 		assertThat(chat.incidents.timeline(id)).filteredOn((e) -> e.type() == TimelineType.DOCUMENT_ISSUED)
-			.extracting((e) -> e.detail("text")).contains(report);
+			.extracting((e) -> chat.views.timelineText().text(e)).contains(report);
 		// recorded as the 5-working-day summary: its book is kept too, the next link of the chain
 		report("事件总结报告 第 1 次（11-30 23:59 前）");
 		assertThat(chat.archive.supplements(id)).containsExactly("manifest-2.json", "manifest-3.json");
@@ -155,9 +155,9 @@ class CloseKeepsObligationsTests {
 		List<TimelineEntry> timeline = chat.incidents.timeline(id);
 		assertThat(timeline.subList(timeline.size() - 2, timeline.size())).extracting(TimelineEntry::type)
 			.containsExactly(TimelineType.REPORTED, TimelineType.DOCUMENT_ISSUED);
-		assertThat(timeline.get(timeline.size() - 1).detail("text")).isEqualTo("事件情况报告书-第1次补充报告.pdf");
+		assertThat(chat.views.timelineText().text(timeline.get(timeline.size() - 1))).isEqualTo("事件情况报告书-第1次补充报告.pdf");
 		assertThat(chat.archive.documents(id)).extracting(com.warroom.reports.Archive.StoredDocument::name)
-			.contains(timeline.get(timeline.size() - 1).detail("text"));
+			.contains(timeline.get(timeline.size() - 1).detail("document"));
 		assertThat(chat.archive.verify(id)).isEmpty();
 	}
 

@@ -36,7 +36,7 @@ class CrimeQuestionTests {
 			.orElseThrow();
 		assertThat(police.dueAt()).isEqualTo(chat.clock.instant());
 		assertThat(police.recipients()).containsExactly("当地公安机关网监部门");
-		assertThat(chat.incidents.timeline(incident.id())).anySatisfy((e) -> assertThat(e.detail("text")).isEqualTo("疑似计算机犯罪"));
+		assertThat(chat.incidents.timeline(incident.id())).anySatisfy((e) -> assertThat(chat.views.timelineText().text(e)).isEqualTo("疑似计算机犯罪"));
 		// the /level button is gone: the fact is recorded once
 		assertThat(EngineHarness.findButton(chat.command(DBA, "/level"), "疑似计算机犯罪")).isEmpty();
 	}

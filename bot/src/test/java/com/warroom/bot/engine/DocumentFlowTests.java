@@ -114,7 +114,7 @@ class DocumentFlowTests {
 		assertThat(reported.caption()).contains("孙首席风险官、赵总经理").contains(SigningFlow.sha256(approved));
 		assertThat(chat.archive.documents(only().id())).hasSize(2);
 		assertThat(chat.incidents.timeline(only().id())).filteredOn((e) -> e.type() == TimelineType.DOCUMENT_ISSUED)
-			.extracting((e) -> e.detail("text"))
+			.extracting((e) -> chat.views.timelineText().text(e))
 			.containsExactly("事件情况报告书-第1次-待签发.pdf", "事件情况报告书-第1次.pdf");
 		// a later /report is the draft of the next report
 		assertThat(pdfText(documents(chat.command(LIAISON, "/report")).get(0))).contains("第2次");

@@ -127,7 +127,7 @@ public final class EngineHarness {
 		this.archive = new Archive(archiveRoot, clock);
 		this.company = new CompanyInfo("示例期货有限公司", "赵总经理", null, "冯技术服务岗", "021-00000000", "021-00000001",
 				"13800000009", "it@example.com", null);
-		Paperwork paperwork = new IncidentPaperwork(incidents, views, texts, new PdfDocuments(SHANGHAI), archive, company,
+		Paperwork paperwork = new IncidentPaperwork(incidents, views, Texts.chinese(), new PdfDocuments(SHANGHAI), archive, company,
 				new CustomerNotices(new NoticeTemplates(), company, clock, SHANGHAI), clock, SHANGHAI, roster);
 		this.services = new ConversationEngine.Services(LIBRARY, roster, contacts, incidents, tokens,
 				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI, listener,

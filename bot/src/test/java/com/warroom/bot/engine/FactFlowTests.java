@@ -58,7 +58,9 @@ class FactFlowTests {
 		assertThat(texts(leaked)).contains("数据泄露 150000 人").contains("当前计算级别：重大");
 		TimelineEntry fact = chat.incidents.timeline(only().id()).stream()
 			.filter((e) -> e.type() == TimelineType.FACT_SET).reduce((a, b) -> b).orElseThrow();
-		assertThat(fact.detail("text")).isEqualTo("数据泄露 150000 人");
+		// GH-14: the entry stores the fact and its value; the timeline renders the words
+		assertThat(fact.details()).containsEntry("fact", "leaked").containsEntry("value", "150000").doesNotContainKey("text");
+		assertThat(chat.views.timelineText().text(fact)).isEqualTo("数据泄露 150000 人");
 	}
 
 	@Test

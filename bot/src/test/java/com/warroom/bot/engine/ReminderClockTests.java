@@ -287,7 +287,9 @@ class ReminderClockTests {
 			.satisfies((dm) -> assertThat(EngineHarness.buttons(dm).get(0).get(0).label()).isEqualTo("确认收到"));
 		TimelineEntry raised = chat.incidents.timeline(id()).stream()
 			.filter((e) -> e.type() == com.warroom.bot.incident.TimelineType.LEVEL_RAISED).findFirst().orElseThrow();
-		assertThat(raised.detail("level")).isEqualTo("较大");
+		// GH-14: the entry stores the level's name; the timeline renders its label
+		assertThat(raised.detail("level")).isEqualTo("LARGER");
+		assertThat(chat.views.timelineText().level(raised)).isEqualTo("较大");
 		// next: 重大 at 30 minutes (10万+ customers, full interruption)
 		Reminder next = plans.pending(id()).stream().filter((r) -> r.key().equals(ReminderPlanner.LEVEL)).findFirst().orElseThrow();
 		assertThat(next.fireAt()).isEqualTo(at("14:28:00"));

@@ -217,7 +217,7 @@ class SigningFlowTests {
 		assertThat(sent.length).isGreaterThan(approved.length);
 		assertThat(java.util.Arrays.copyOf(sent, approved.length)).isEqualTo(approved);
 		TimelineEntry issued = chat.incidents.timeline(only().id()).stream()
-			.filter((e) -> e.type() == TimelineType.DOCUMENT_ISSUED && kept.name().equals(e.detail("text")))
+			.filter((e) -> e.type() == TimelineType.DOCUMENT_ISSUED && kept.name().equals(e.detail("document")))
 			.findFirst().orElseThrow();
 		int prefix = Integer.parseInt(issued.detail("approvedBytes"));
 		assertThat(prefix).isEqualTo(approved.length);
