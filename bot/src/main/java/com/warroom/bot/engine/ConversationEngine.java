@@ -327,7 +327,7 @@ public class ConversationEngine {
 		reply.add(new Outbound.Edit(incident.chat(), IncidentViews.cardSlot(incident), services.views().card(incident, playbook),
 				List.of(), incident.id()));
 		for (Track track : Track.values()) {
-			if (incident.fields().containsKey("cursor:" + track.key())) {
+			if (incident.started(track)) {
 				reply.add(services.views().trackMessage(incident, playbook, track));
 			}
 		}
@@ -447,14 +447,6 @@ public class ConversationEngine {
 	static java.util.Set<IncidentStatus> writable(Services services, Incident incident) {
 		return stillOwing(services, incident) ? EnumSet.allOf(IncidentStatus.class)
 				: EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED);
-	}
-
-	/** {@link IncidentStore#once}, also on a closed incident that still owes reports. */
-	static IncidentStore.Result once(Services services, Incident incident, String field, String value,
-			IncidentStore.Entry entry) {
-		return (incident.status() == IncidentStatus.CLOSED)
-				? services.incidents().onceEvenClosed(incident, field, value, entry)
-				: services.incidents().once(incident, field, value, entry);
 	}
 
 	static IncidentStore.Entry entry(TimelineType type, Person person, Inbound inbound, Instant at, Map<String, String> details) {

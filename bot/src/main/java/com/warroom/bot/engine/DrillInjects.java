@@ -118,8 +118,8 @@ public final class DrillInjects {
 			ChatRef chat = incident.map(Incident::chat).orElse(chatOf(run));
 			reply.add(new Outbound.Send(chat, t("fired.complication", Html.escape(inject.id()), at,
 					Html.escape(complication.text())), List.of(), null, incident.map(Incident::id).orElse(null)));
-			incident.ifPresent((target) -> services.incidents().change(target,
-					EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), Map.of(),
+			incident.ifPresent((target) -> services.incidents().append(target,
+					EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
 					new IncidentStore.Entry(TimelineType.NOTE, coordinator.id(), coordinator.name(), chat.channel(),
 							services.clock().instant(), Map.of("text", t("fired.complication.note", inject.id(),
 									complication.text()), "drillRun", run.id(), "inject", inject.id()))));

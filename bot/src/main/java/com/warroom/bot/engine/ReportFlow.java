@@ -230,7 +230,7 @@ final class ReportFlow implements Flow {
 		details.put("recipients", String.join("、", obligation.recipients()));
 		details.put("text", t.get("obligation." + kind.name()) + " 第 " + sequence + " 次");
 		if (obligation.approvers().isEmpty()) {
-			IncidentStore.Result result = ConversationEngine.once(services, incident, "rep:" + key, person.id(),
+			IncidentStore.Result result = services.incidents().recordReported(incident, key, person.id(),
 					ConversationEngine.entry(TimelineType.REPORTED, person, inbound, services.clock().instant(), details));
 			if (!result.applied()) {
 				reply.notice(t.get("reported.already"));
@@ -243,7 +243,7 @@ final class ReportFlow implements Flow {
 			return;
 		}
 		details.put("approvers", String.join(",", obligation.approvers()));
-		if (incident.fields().containsKey("req:" + key)) {
+		if (incident.report(key).requested()) {
 			reply.notice(t.get("reported.pending"));
 			return;
 		}
@@ -256,7 +256,7 @@ final class ReportFlow implements Flow {
 		details.put("book", book.name());
 		details.put("sha256", book.sha256());
 		details.put("text", details.get("text") + "，报告书 SHA-256 " + book.sha256());
-		IncidentStore.Result result = ConversationEngine.once(services, incident, "req:" + key, person.id(),
+		IncidentStore.Result result = services.incidents().requestSignOff(incident, key, person.id(),
 				ConversationEngine.entry(TimelineType.REPORT_APPROVAL_REQUESTED, person, inbound, services.clock().instant(),
 						details));
 		if (!result.applied()) {

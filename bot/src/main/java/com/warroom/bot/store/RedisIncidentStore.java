@@ -282,8 +282,14 @@ public class RedisIncidentStore extends FieldIncidentStore {
 	}
 
 	@Override
+	Map<String, String> fields(String incidentId) {
+		Map<String, String> fields = redis.hgetAll(PREFIX + "inc:" + incidentId);
+		return (fields == null) ? Map.of() : fields;
+	}
+
+	@Override
 	public Optional<Incident> find(String id) {
-		Map<String, String> fields = redis.hgetAll(PREFIX + "inc:" + id);
+		Map<String, String> fields = fields(id);
 		if (fields == null || fields.isEmpty()) {
 			return Optional.empty();
 		}
@@ -344,7 +350,7 @@ public class RedisIncidentStore extends FieldIncidentStore {
 
 	/** Sets fields and appends an entry if the incident's status is one of {@code allowed}. */
 	@Override
-	public Result change(Incident incident, Set<IncidentStatus> allowed, Map<String, String> fields, Entry entry) {
+	Result change(Incident incident, Set<IncidentStatus> allowed, Map<String, String> fields, Entry entry) {
 		List<String> args = new ArrayList<>();
 		StringBuilder statuses = new StringBuilder();
 		allowed.forEach((status) -> statuses.append(status.name()).append(','));
@@ -360,7 +366,7 @@ public class RedisIncidentStore extends FieldIncidentStore {
 	}
 
 	@Override
-	protected Result once(Incident incident, String field, String value, Map<String, String> more, Entry entry,
+	Result once(Incident incident, String field, String value, Map<String, String> more, Entry entry,
 			boolean evenClosed) {
 		List<String> args = new ArrayList<>();
 		args.add(evenClosed ? "1" : "");
@@ -435,15 +441,9 @@ public class RedisIncidentStore extends FieldIncidentStore {
 		return (incident.status() == IncidentStatus.CLOSED) ? "1" : "";
 	}
 
-	/** Sets one bookkeeping field without a timeline entry (e.g. the last level announced). */
-	@Override
-	public void setField(String incidentId, String field, String value) {
-		redis.hset(PREFIX + "inc:" + incidentId, field, value);
-	}
-
 	/** Sets several bookkeeping fields at once (one HSET), without a timeline entry. */
 	@Override
-	public void setFields(String incidentId, Map<String, String> fields) {
+	void setFields(String incidentId, Map<String, String> fields) {
 		redis.hset(PREFIX + "inc:" + incidentId, fields);
 	}
 

@@ -37,7 +37,7 @@ class RedisIncidentImportTests {
 
 	private final UnifiedJedis redis = TestRedis.fresh();
 
-	private final IncidentStore before = new RedisIncidentStore(redis, SHANGHAI);
+	private final RedisIncidentStore before = new RedisIncidentStore(redis, SHANGHAI);
 
 	private HikariDataSource database;
 
@@ -68,7 +68,7 @@ class RedisIncidentImportTests {
 		Incident open = declare(CHAT);
 		before.changeStep(open, Track.STEPS, "s1", Set.of(StepState.Status.OPEN),
 				new StepState(StepState.Status.DONE, "p2", null), "s2", entry(TimelineType.STEP_DONE, "p2", Map.of("step", "s1")));
-		before.once(open, "approve:1:cro", "p3", entry(TimelineType.REPORTED, "p3", Map.of("n", "1")));
+		before.once(open, "approve:1:cro", "p3", entry(TimelineType.REPORTED, "p3", Map.of("n", "1")), false);
 		ChatRef topic = new ChatRef("tg", "-1001", "42", true);
 		before.setThread(open.id(), topic);
 		Incident closed = declare(new ChatRef("web", "room-1", null, false));
