@@ -2,7 +2,6 @@ package com.warroom.bot.engine;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -160,10 +159,10 @@ public final class DrillInjects {
 		}
 		Playbook playbook = found.get();
 		Instant now = services.clock().instant();
-		Map<String, String> cursors = new LinkedHashMap<>();
+		Map<Track, String> cursors = new java.util.EnumMap<>(Track.class);
 		for (Track track : List.of(Track.FLOW, Track.STEPS)) {
 			if (!playbook.track(track).isEmpty()) {
-				cursors.put(track.key(), playbook.track(track).get(0).id());
+				cursors.put(track, playbook.track(track).get(0).id());
 			}
 		}
 		Incident incident = services.incidents().create(

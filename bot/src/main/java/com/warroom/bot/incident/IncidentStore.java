@@ -28,9 +28,9 @@ public interface IncidentStore {
 	record Result(boolean applied, String code, String detail) {
 	}
 
-	/** Everything needed to open an incident. */
+	/** Everything needed to open an incident, with the first step of each track it starts. */
 	record NewIncident(IncidentKind kind, String playbookId, ChatRef chat, String declaredBy, Instant startedAt,
-			Instant declaredAt, Map<String, String> cursors) {
+			Instant declaredAt, Map<Track, String> cursors) {
 	}
 
 	/**

@@ -86,7 +86,7 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 			fields.put("declaredAt", String.valueOf(incident.declaredAt().toEpochMilli()));
 			fields.put("interruption", "UNKNOWN");
 			fields.put("investorsAffected", "true");
-			incident.cursors().forEach((track, step) -> fields.put("cursor:" + track, step));
+			incident.cursors().forEach((track, step) -> fields.put(IncidentFields.CURSOR + track.key(), step));
 			try {
 				boolean made = Boolean.TRUE.equals(transactions.execute((status) -> {
 					if (!jdbc.queryForList("SELECT ID FROM WR_INCIDENT WHERE ID = ?", String.class, id).isEmpty()) {

@@ -253,7 +253,7 @@ public class RedisIncidentStore extends FieldIncidentStore {
 		fields.put("interruption", Interruption.UNKNOWN.name());
 		fields.put("investorsAffected", "true");
 		fields.put("version", "1");
-		incident.cursors().forEach((track, step) -> fields.put("cursor:" + track, step));
+		incident.cursors().forEach((track, step) -> fields.put(IncidentFields.CURSOR + track.key(), step));
 		List<String> args = new ArrayList<>();
 		args.add(String.valueOf(fields.size()));
 		fields.forEach((key, value) -> {

@@ -63,7 +63,7 @@ abstract class IncidentStoreContract {
 
 	Incident declare() {
 		return store.create(new IncidentStore.NewIncident(IncidentKind.REAL, "db-down", CHAT, "p1", T0, T0,
-				Map.of("steps", "s1", "flow", "f1")), entry(TimelineType.DECLARED, "p1", Map.of("playbook", "db-down")));
+				Map.of(Track.STEPS, "s1", Track.FLOW, "f1")), entry(TimelineType.DECLARED, "p1", Map.of("playbook", "db-down")));
 	}
 
 	@Test

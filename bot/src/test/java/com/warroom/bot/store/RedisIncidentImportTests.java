@@ -60,7 +60,7 @@ class RedisIncidentImportTests {
 
 	private Incident declare(ChatRef chat) {
 		return before.create(new IncidentStore.NewIncident(IncidentKind.REAL, "db-down", chat, "p1", T0, T0,
-				Map.of("steps", "s1")), entry(TimelineType.DECLARED, "p1", Map.of("playbook", "db-down")));
+				Map.of(Track.STEPS, "s1")), entry(TimelineType.DECLARED, "p1", Map.of("playbook", "db-down")));
 	}
 
 	@Test
@@ -95,7 +95,7 @@ class RedisIncidentImportTests {
 		assertThat(replay.detail()).isEqualTo(note.detail());
 		// and the next incident of the day gets the next number, not one taken in Redis
 		Incident next = after.create(new IncidentStore.NewIncident(IncidentKind.REAL, "db-down", CHAT, "p1", T0, T0,
-				Map.of("steps", "s1")), entry(TimelineType.DECLARED, "p1", Map.of()));
+				Map.of(Track.STEPS, "s1")), entry(TimelineType.DECLARED, "p1", Map.of()));
 		assertThat(next.id()).isEqualTo("INC-20261123-003");
 
 		RedisIncidentImport.Copied second = importer().run();
