@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.playbooks.Severity;
@@ -223,6 +224,15 @@ public interface IncidentStore {
 
 	/** The timeline in the order it happened. */
 	List<TimelineEntry> timeline(String incidentId);
+
+	/**
+	 * Runs {@code work} as the handling of one event. A store may then serve a read again
+	 * until a write of the event changes something ({@link EventReads}); by default every
+	 * read goes to the store.
+	 */
+	default <T> T event(Supplier<T> work) {
+		return work.get();
+	}
 
 	/** A timeline entry to append: type, who, where from, when and details. */
 	record Entry(TimelineType type, String personId, String personName, String channel, Instant at,

@@ -2,6 +2,7 @@ package com.warroom.bot.store;
 
 import java.util.Map;
 
+import com.warroom.bot.incident.EventReads;
 import com.warroom.bot.incident.IncidentStore;
 
 /**
@@ -16,6 +17,10 @@ public final class RawFields {
 
 	/** Sets {@code fields} on the incident as stored (a Redis or database store). */
 	public static void set(IncidentStore store, String incidentId, Map<String, String> fields) {
+		if (store instanceof EventReads reads) {
+			set(reads.store(), incidentId, fields);
+			return;
+		}
 		if (!(store instanceof FieldIncidentStore stored)) {
 			throw new IllegalArgumentException("not a field store: " + store.getClass().getName());
 		}
