@@ -278,7 +278,7 @@ public final class PipelineBenchmark {
 		for (int i = 0; i < chats; i++) {
 			ChatRef chat = new ChatRef("tg", String.valueOf(chatId(i)), null, false);
 			incidents.create(new IncidentStore.NewIncident(IncidentKind.DRILL, "central.db-host-hardware", chat, "wu-dba",
-					Instant.now(), Instant.now(), Map.of("flow", "f1", "steps", "m1")),
+					Instant.now(), Instant.now(), Map.of(com.warroom.playbooks.Track.FLOW, "f1", com.warroom.playbooks.Track.STEPS, "m1")),
 					new IncidentStore.Entry(TimelineType.DECLARED, "wu-dba", "吴数据库管理员", "tg", Instant.now(), Map.of()));
 		}
 		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,

@@ -52,7 +52,7 @@ public final class ReminderLatenessBenchmark {
 			for (int i = 0; i < count; i++) {
 				ChatRef chat = new ChatRef("tg", String.valueOf(-1_000_000L - i), null, false);
 				Incident incident = incidents.create(new IncidentStore.NewIncident(IncidentKind.DRILL, "website.defacement",
-						chat, "wu-dba", Instant.now(), Instant.now(), Map.of("flow", "f1", "steps", "m1")),
+						chat, "wu-dba", Instant.now(), Instant.now(), Map.of(com.warroom.playbooks.Track.FLOW, "f1", com.warroom.playbooks.Track.STEPS, "m1")),
 						new IncidentStore.Entry(TimelineType.DECLARED, "wu-dba", "吴数据库管理员", "tg", Instant.now(), Map.of()));
 				planner.changed(incident.id());
 			}

@@ -21,6 +21,7 @@ import com.warroom.bot.engine.Paperwork;
 import com.warroom.bot.engine.ScenarioSearch;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.engine.TopicOpener;
+import com.warroom.bot.incident.EventReads;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.ContactBook;
 import com.warroom.bot.roster.Roster;
@@ -80,7 +81,7 @@ class EngineConfiguration {
 			// FaultRun on H2: 4 acknowledged notes lost; on PostgreSQL none), Redis with
 			// appendfsync always does not: on the embedded default the record stays in Redis
 			log.info("事件记录保存在 Redis（内置 H2 在进程被强制终止时可能丢失最后的提交；集群请设置 DATABASE_URL 为 PostgreSQL）");
-			return new RedisIncidentStore(redis, calendar.zone());
+			return new EventReads(new RedisIncidentStore(redis, calendar.zone()));
 		}
 		try {
 			new RedisIncidentImport(redis, dataSource, clock.millis()).run();
@@ -88,7 +89,7 @@ class EngineConfiguration {
 		catch (redis.clients.jedis.exceptions.JedisException ex) {
 			log.warn("Redis 不可用，未检查其中是否有旧版本的事件（下次启动时再导入）：{}", ex.getClass().getSimpleName());
 		}
-		return new JdbcIncidentStore(dataSource, calendar.zone(), clock);
+		return new EventReads(new JdbcIncidentStore(dataSource, calendar.zone(), clock));
 	}
 
 	/**

@@ -18,17 +18,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The other systems an incident touches besides its playbook's own (GH-10, 4.2 第四章
- * "符合下列情形之一"), kept in the incident's fields as {@code sys:<class key>} =
- * {@code EXTENT|accumulated millis|running since epoch millis (empty when ended)}. The
+ * "符合下列情形之一"), kept in the incident's {@link com.warroom.bot.incident.Facts#systems()}
+ * as {@code EXTENT|accumulated millis|running since epoch millis (empty when ended)}. The
  * playbook's {@code affects} is the initial set, running from the incident's start; a
  * responder adds, re-grades or ends one from {@code /level}. Ending a system stops its
  * clock and keeps what it accumulated; adding it again runs on from there (累计). Every
  * clock stops at recovery. Pure functions over an incident snapshot.
  */
 public final class AffectedSystems {
-
-	/** The field of an affected system: {@code sys:<class key>}. */
-	public static final String PREFIX = "sys:";
 
 	/** The classes a responder may add: those with thresholds or a reporting cycle of their own. */
 	public static final List<SystemClass> ADDABLE = List.of(SystemClass.CENTRAL_TRADING, SystemClass.ONLINE_TRADING,
@@ -74,7 +71,7 @@ public final class AffectedSystems {
 		}
 		for (SystemClass system : SystemClass.values()) {
 			if (system != playbook.systemClass()) {
-				State.decode(incident.fields().get(PREFIX + system.key())).ifPresent((state) -> states.put(system, state));
+				State.decode(incident.facts().systems().get(system)).ifPresent((state) -> states.put(system, state));
 			}
 		}
 		return states;
@@ -101,11 +98,11 @@ public final class AffectedSystems {
 	}
 
 	/**
-	 * The fields that apply {@code op} to {@code system}: {@code add} (starts or restarts its
+	 * The state (as kept in the incident's facts) that applying {@code op} gives {@code system}: {@code add} (starts or restarts its
 	 * clock, extent not yet known unless it had one), {@code FULL} / {@code PARTIAL} (its
 	 * extent), {@code end} (stops its clock). Empty when the operation makes no sense.
 	 */
-	public static Optional<Map<String, String>> apply(Incident incident, Playbook playbook, SystemClass system, String op,
+	public static Optional<String> apply(Incident incident, Playbook playbook, SystemClass system, String op,
 			Instant now) {
 		if (system == playbook.systemClass() || !ADDABLE.contains(system)) {
 			return Optional.empty();
@@ -137,7 +134,7 @@ public final class AffectedSystems {
 				return Optional.empty();
 			}
 		}
-		return Optional.of(Map.of(PREFIX + system.key(), next.encode()));
+		return Optional.of(next.encode());
 	}
 
 }

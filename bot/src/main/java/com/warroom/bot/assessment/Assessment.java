@@ -20,7 +20,6 @@ import com.warroom.playbooks.ReportMade;
 import com.warroom.playbooks.ReportingFacts;
 import com.warroom.playbooks.ReportingMode;
 import com.warroom.playbooks.ReportingObligations;
-import com.warroom.playbooks.Settlement;
 import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.SeverityGrader;
 import org.jspecify.annotations.Nullable;
@@ -165,10 +164,10 @@ public final class Assessment {
 	public ReportingFacts reportingFacts() {
 		return ReportingFacts.of(playbook.reporting(), playbook.systemClass(), incident.startedAt())
 			.withRecoveredAt(incident.recoveredAt())
-			.withHaltAt(instant(incident, "haltAt"))
-			.withDataIncidentAt(instant(incident, "dataAt"))
-			.withCrimeSuspectedAt(instant(incident, "crimeAt"))
-			.withDataChangedAt(instant(incident, "dataLastAt"))
+			.withHaltAt(incident.facts().haltAt())
+			.withDataIncidentAt(incident.facts().dataAt())
+			.withCrimeSuspectedAt(incident.facts().crimeAt())
+			.withDataChangedAt(incident.facts().dataLastAt())
 			.withAlsoAffected(AffectedSystems.classes(incident, playbook))
 			.withRemoteExchangeAccess(remoteExchangeAccess(incident, playbook))
 			.withCauseKnown(causeKnown(incident))
@@ -226,7 +225,7 @@ public final class Assessment {
 	 * is before the discovery (the start), else the discovery itself; never null.
 	 */
 	public static Instant occurredAt(Incident incident) {
-		String value = incident.fields().get("sum:occurred");
+		String value = incident.answer("occurred");
 		if (value != null && !value.isBlank() && value.strip().chars().allMatch(Character::isDigit)) {
 			Instant occurred = Instant.ofEpochMilli(Long.parseLong(value.strip()));
 			return occurred.isBefore(incident.startedAt()) ? occurred : incident.startedAt();
@@ -239,14 +238,14 @@ public final class Assessment {
 	 * {@code /summary} has a cause (4.2 L10792-10798: the 补充报告 is owed only while it is not).
 	 */
 	public static boolean causeKnown(Incident incident) {
-		String fact = incident.fields().get("causeKnown");
-		return (fact != null) ? Boolean.parseBoolean(fact) : !incident.fields().getOrDefault("sum:cause", "").isBlank();
+		Boolean fact = incident.facts().causeKnown();
+		return (fact != null) ? fact : !incident.answer("cause").isBlank();
 	}
 
 	/** Whether the fault involves remote access to exchange systems: the playbook's, or the responders' fact. */
 	public static boolean remoteExchangeAccess(Incident incident, Playbook playbook) {
-		String fact = incident.fields().get("remoteAccess");
-		return (fact != null) ? Boolean.parseBoolean(fact) : playbook.remoteExchangeAccess();
+		Boolean fact = incident.facts().remoteAccess();
+		return (fact != null) ? fact : playbook.remoteExchangeAccess();
 	}
 
 	private static IncidentFacts facts(Incident incident, Playbook playbook, Policy policy, Instant now) {
@@ -259,26 +258,12 @@ public final class Assessment {
 			.withInterruption(incident.interruption())
 			.withInvestorsAffected(incident.investorsAffected())
 			.withOngoing(incident.status() == IncidentStatus.OPEN)
-			.withDataDamaged(number(incident, "damaged"))
-			.withDataLeaked(number(incident, "leaked"))
-			.withSettlement(Settlement.valueOf(incident.fields().getOrDefault("settlement", "NORMAL")))
+			.withDataDamaged(incident.facts().damaged())
+			.withDataLeaked(incident.facts().leaked())
+			.withSettlement(incident.facts().settlement())
 			.withClocked(elapsed)
 			.withAlsoAffected(AffectedSystems.impacts(incident, playbook, now))
 			.withAtOnceReporting(playbook.reporting() == ReportingMode.AT_ONCE);
-	}
-
-	private static long number(Incident incident, String field) {
-		try {
-			return Long.parseLong(incident.fields().getOrDefault(field, "0"));
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
-	}
-
-	private static @Nullable Instant instant(Incident incident, String field) {
-		String value = incident.fields().get(field);
-		return (value == null || value.isEmpty()) ? null : Instant.ofEpochMilli(Long.parseLong(value));
 	}
 
 }

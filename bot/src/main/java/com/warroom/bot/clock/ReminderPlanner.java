@@ -167,7 +167,7 @@ public class ReminderPlanner {
 				continue;
 			}
 			String key = entry.detail("kind") + ":" + entry.detail("seq");
-			if (incident.fields().containsKey("rep:" + key) || sent(incident.id(), APPROVAL + key, Reminder.Stage.OVERDUE)) {
+			if (incident.report(key).reported() || sent(incident.id(), APPROVAL + key, Reminder.Stage.OVERDUE)) {
 				continue;
 			}
 			Instant at = later(entry.at().plus(overdueAfter), clock.instant());

@@ -152,7 +152,7 @@ public class ReminderRelay {
 			return;
 		}
 		Incident incident = found.get();
-		IncidentStore.Result result = incidents.once(incident, "gaveup:" + gaveUp.notificationId(), gaveUp.channelType(),
+		IncidentStore.Result result = incidents.gaveUp(incident, gaveUp.notificationId(), gaveUp.channelType(),
 				new IncidentStore.Entry(TimelineType.NOTIFICATION_FAILED, "system", texts.get("system.name"), "clock",
 						clock.instant(), java.util.Map.of("title", String.valueOf(gaveUp.title()), "via",
 								String.valueOf(gaveUp.channelType()), "detail", String.valueOf(gaveUp.detail()))));
@@ -303,7 +303,7 @@ public class ReminderRelay {
 	private void approvalPending(ReminderDue due) {
 		Optional<Open> open = owing(due.incidentId());
 		String key = due.key().substring(ReminderPlanner.APPROVAL.length());
-		if (open.isEmpty() || open.get().incident().fields().containsKey("rep:" + key)
+		if (open.isEmpty() || open.get().incident().report(key).reported()
 				|| planner.sent(due.incidentId(), due.key(), due.stage())) {
 			return;
 		}

@@ -78,8 +78,8 @@ final class DocumentData {
 
 	/** An answer of the {@code /summary} interview, or null. */
 	@Nullable String answer(String item) {
-		String value = incident.fields().get("sum:" + item);
-		return (value == null || value.isBlank()) ? null : value.strip();
+		String value = incident.answer(item);
+		return value.isBlank() ? null : value.strip();
 	}
 
 	/** The answer split into its lines (lists such as 整改措施). */
@@ -286,21 +286,12 @@ final class DocumentData {
 	}
 
 	private @Nullable String recordedPeople() {
-		long damaged = number("damaged");
-		long leaked = number("leaked");
+		long damaged = incident.facts().damaged();
+		long leaked = incident.facts().leaked();
 		if (damaged == 0 && leaked == 0) {
 			return null;
 		}
 		return texts.get("doc.people.data", String.valueOf(damaged), String.valueOf(leaked));
-	}
-
-	private long number(String field) {
-		try {
-			return Long.parseLong(incident.fields().getOrDefault(field, "0"));
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
 	}
 
 	/** The judgement, with the effective level: a leader's override shows its reason and the computed level. */

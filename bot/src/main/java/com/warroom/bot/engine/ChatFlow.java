@@ -85,7 +85,7 @@ final class ChatFlow implements Flow {
 	private void steps(Incident incident, Playbook playbook, Reply reply) {
 		Texts t = services.texts();
 		for (Track track : Track.values()) {
-			if (incident.fields().containsKey("cursor:" + track.key())) {
+			if (incident.started(track)) {
 				String record = t.get("record.moved", t.get("track.header", t.get("track." + track.key()),
 						Html.escape(incident.id())));
 				services.views().atBottom(services.slots(), incident, playbook, track, record).forEach(reply::add);
@@ -113,8 +113,8 @@ final class ChatFlow implements Flow {
 			reply.say(t.get("note.long", String.valueOf(MAX_NOTE), String.valueOf(note.length())));
 			return;
 		}
-		IncidentStore.Result result = services.incidents().change(incident,
-				EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), Map.of(),
+		IncidentStore.Result result = services.incidents().append(incident,
+				EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
 				ConversationEngine.entry(TimelineType.NOTE, person, inbound, services.clock().instant(),
 						forReport ? Map.of("text", note, "report", "1") : Map.of("text", note)));
 		if (!result.applied()) {

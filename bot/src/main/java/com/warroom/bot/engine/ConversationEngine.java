@@ -173,8 +173,16 @@ public class ConversationEngine {
 			.toList();
 	}
 
-	/** Handles one event; never throws for bad input or a Redis outage. */
+	/**
+	 * Handles one event; never throws for bad input or a Redis outage. The event's reads are
+	 * made once ({@link IncidentStore#event}): a flow asking for the incident the dispatch
+	 * loaded gets it without a read, and reads after a change see it.
+	 */
 	public List<Outbound> handle(Inbound inbound) {
+		return services.incidents().event(() -> handleEvent(inbound));
+	}
+
+	private List<Outbound> handleEvent(Inbound inbound) {
 		Reply reply = new Reply(inbound);
 		Optional<Person> person = services.roster().find(inbound.actor().channel(), inbound.actor().userId());
 		if (person.isEmpty()) {
@@ -327,7 +335,7 @@ public class ConversationEngine {
 		reply.add(new Outbound.Edit(incident.chat(), IncidentViews.cardSlot(incident), services.views().card(incident, playbook),
 				List.of(), incident.id()));
 		for (Track track : Track.values()) {
-			if (incident.fields().containsKey("cursor:" + track.key())) {
+			if (incident.started(track)) {
 				reply.add(services.views().trackMessage(incident, playbook, track));
 			}
 		}
@@ -404,14 +412,18 @@ public class ConversationEngine {
 				changed.add(edit.incidentId());
 			}
 		}
-		for (String id : changed) {
-			try {
-				services.listener().changed(id);
+		// one event too: the re-grade and the re-plan share their reads until one of them writes
+		services.incidents().event(() -> {
+			for (String id : changed) {
+				try {
+					services.listener().changed(id);
+				}
+				catch (RuntimeException ex) {
+					log.error("重新安排 {} 的提醒失败", id, ex);
+				}
 			}
-			catch (RuntimeException ex) {
-				log.error("重新安排 {} 的提醒失败", id, ex);
-			}
-		}
+			return null;
+		});
 	}
 
 	/** A time typed as {@code 13:58}, {@code 13:58:16} or {@code 2026-05-06 13:58}, today in the company's zone. */
@@ -447,14 +459,6 @@ public class ConversationEngine {
 	static java.util.Set<IncidentStatus> writable(Services services, Incident incident) {
 		return stillOwing(services, incident) ? EnumSet.allOf(IncidentStatus.class)
 				: EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED);
-	}
-
-	/** {@link IncidentStore#once}, also on a closed incident that still owes reports. */
-	static IncidentStore.Result once(Services services, Incident incident, String field, String value,
-			IncidentStore.Entry entry) {
-		return (incident.status() == IncidentStatus.CLOSED)
-				? services.incidents().onceEvenClosed(incident, field, value, entry)
-				: services.incidents().once(incident, field, value, entry);
 	}
 
 	static IncidentStore.Entry entry(TimelineType type, Person person, Inbound inbound, Instant at, Map<String, String> details) {

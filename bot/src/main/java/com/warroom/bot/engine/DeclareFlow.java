@@ -220,10 +220,10 @@ final class DeclareFlow implements Flow {
 		}
 		Instant now = services.clock().instant();
 		Instant started = m.containsKey("d") ? Instant.ofEpochMilli(Long.parseLong(m.get("d"))) : now;
-		Map<String, String> cursors = new LinkedHashMap<>();
+		Map<Track, String> cursors = new java.util.EnumMap<>(Track.class);
 		for (Track track : List.of(Track.FLOW, Track.STEPS)) {
 			if (!playbook.track(track).isEmpty()) {
-				cursors.put(track.key(), playbook.track(track).get(0).id());
+				cursors.put(track, playbook.track(track).get(0).id());
 			}
 		}
 		Incident incident = services.incidents().create(

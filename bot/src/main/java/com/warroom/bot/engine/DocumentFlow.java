@@ -377,8 +377,8 @@ final class DocumentFlow implements Flow {
 			return;
 		}
 		String text = String.valueOf(note.get().detail("text"));
-		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
-				Map.of(), ConversationEngine.entry(TimelineType.NOTE_MARKED, person, press, services.clock().instant(),
+		IncidentStore.Result result = services.incidents().append(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+				ConversationEngine.entry(TimelineType.NOTE_MARKED, person, press, services.clock().instant(),
 						Map.of("note", noteId, "text", text)));
 		if (!result.applied()) {
 			reply.answer(t.get("incident.closed", incident.id()), true);
@@ -413,8 +413,8 @@ final class DocumentFlow implements Flow {
 
 	private void save(Inbound inbound, Person person, Incident incident, String item, String value, Reply reply) {
 		Texts t = services.texts();
-		IncidentStore.Result result = services.incidents().change(incident, ConversationEngine.writable(services, incident),
-				Map.of("sum:" + item, value), ConversationEngine.entry(TimelineType.FACT_SET, person, inbound,
+		IncidentStore.Result result = services.incidents().answerSummary(incident, ConversationEngine.writable(services, incident),
+				item, value, ConversationEngine.entry(TimelineType.FACT_SET, person, inbound,
 						services.clock().instant(), Map.of("item", item, "value", value)));
 		if (!result.applied()) {
 			reply.notice(t.get("incident.closed", incident.id()));
@@ -427,7 +427,7 @@ final class DocumentFlow implements Flow {
 
 	private void produce(Inbound inbound, Person person, Incident incident, Reply reply) {
 		Playbook playbook = services.library().find(incident.playbookId()).orElseThrow();
-		boolean preliminary = incident.fields().getOrDefault("sum:cause", "").isBlank();
+		boolean preliminary = incident.answer("cause").isBlank();
 		reply.answer("", false);
 		issue(inbound, person, incident, reply, () -> services.paperwork().postEventReport(incident, playbook),
 				preliminary ? "doc.summary.caption.preliminary" : "doc.summary.caption");
@@ -480,7 +480,7 @@ final class DocumentFlow implements Flow {
 			String name, Map<String, String> details) {
 		Map<String, String> all = new java.util.LinkedHashMap<>(details);
 		all.put("document", name);
-		services.incidents().change(incident, EnumSet.allOf(IncidentStatus.class), Map.of(),
+		services.incidents().append(incident, EnumSet.allOf(IncidentStatus.class),
 				ConversationEngine.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(), all));
 	}
 
@@ -491,7 +491,7 @@ final class DocumentFlow implements Flow {
 		items.add(items.indexOf("consequence") + 1, "class");
 		items.add(items.indexOf("human"), "nature");
 		for (String item : items) {
-			String value = incident.fields().getOrDefault("sum:" + item, "");
+			String value = incident.answer(item);
 			if (item.equals(OCCURRED)) {
 				value = value.chars().allMatch(Character::isDigit) && !value.isEmpty()
 						? services.views().time(java.time.Instant.ofEpochMilli(Long.parseLong(value)))
@@ -500,7 +500,7 @@ final class DocumentFlow implements Flow {
 			html.append('\n').append(t.get("summary.line", t.get("summary.item." + item),
 					value.isBlank() ? t.get("summary.unset") : Html.escape(ConversationEngine.abbreviate(value, 120))));
 		}
-		boolean preliminary = incident.fields().getOrDefault("sum:cause", "").isBlank();
+		boolean preliminary = incident.answer("cause").isBlank();
 		return html.append('\n').append(t.get(preliminary ? "summary.footer.preliminary" : "summary.footer")).toString();
 	}
 

@@ -2,7 +2,6 @@ package com.warroom.bot.engine;
 
 import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,8 +117,8 @@ public final class DrillInjects {
 			ChatRef chat = incident.map(Incident::chat).orElse(chatOf(run));
 			reply.add(new Outbound.Send(chat, t("fired.complication", Html.escape(inject.id()), at,
 					Html.escape(complication.text())), List.of(), null, incident.map(Incident::id).orElse(null)));
-			incident.ifPresent((target) -> services.incidents().change(target,
-					EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), Map.of(),
+			incident.ifPresent((target) -> services.incidents().append(target,
+					EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
 					new IncidentStore.Entry(TimelineType.NOTE, coordinator.id(), coordinator.name(), chat.channel(),
 							services.clock().instant(), Map.of("complication", complication.text(), "drillRun", run.id(),
 									"inject", inject.id()))));
@@ -160,10 +159,10 @@ public final class DrillInjects {
 		}
 		Playbook playbook = found.get();
 		Instant now = services.clock().instant();
-		Map<String, String> cursors = new LinkedHashMap<>();
+		Map<Track, String> cursors = new java.util.EnumMap<>(Track.class);
 		for (Track track : List.of(Track.FLOW, Track.STEPS)) {
 			if (!playbook.track(track).isEmpty()) {
-				cursors.put(track.key(), playbook.track(track).get(0).id());
+				cursors.put(track, playbook.track(track).get(0).id());
 			}
 		}
 		Incident incident = services.incidents().create(

@@ -1,8 +1,7 @@
 package com.warroom.bot.engine;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,8 +9,9 @@ import java.util.Optional;
 import com.warroom.bot.assessment.AffectedSystems;
 import com.warroom.bot.assessment.Assessment;
 import com.warroom.bot.chat.ChatRef;
+import com.warroom.bot.incident.FactChange;
+import com.warroom.bot.incident.Facts;
 import com.warroom.bot.incident.Incident;
-import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.TimelineType;
 import com.warroom.bot.roster.Permission;
@@ -82,7 +82,7 @@ public final class FactFlow implements Flow {
 		Texts t = services.texts();
 		ButtonTokens tokens = services.tokens();
 		String id = incident.id();
-		Map<String, String> fields = incident.fields();
+		Facts facts = incident.facts();
 		List<List<Button>> rows = new ArrayList<>();
 		List<Button> extent = new ArrayList<>();
 		for (Interruption value : Interruption.values()) {
@@ -99,21 +99,20 @@ public final class FactFlow implements Flow {
 		List<Button> events = new ArrayList<>();
 		boolean central = playbook.systemClass() == SystemClass.CENTRAL_TRADING
 				|| AffectedSystems.states(incident, playbook).containsKey(SystemClass.CENTRAL_TRADING);
-		if (central && !fields.containsKey("haltAt")) {
+		if (central && facts.haltAt() == null) {
 			events.add(tokens.button(t.get("fact.halt"), Map.of("a", "fact", "i", id, "f", "haltAt", "v", "now")));
 		}
-		if (!fields.containsKey("crimeAt")) {
+		if (facts.crimeAt() == null) {
 			events.add(tokens.button(t.get("fact.crime"), Map.of("a", "fact", "i", id, "f", "crimeAt", "v", "now")));
 		}
 		if (!events.isEmpty()) {
 			rows.add(events);
 		}
-		rows.add(List.of(tokens.button(count(fields, "damaged", t.get("fact.damaged")), Map.of("a", "factask", "i", id, "f", "damaged")),
-				tokens.button(count(fields, "leaked", t.get("fact.leaked")), Map.of("a", "factask", "i", id, "f", "leaked"))));
+		rows.add(List.of(tokens.button(count(facts.damaged(), t.get("fact.damaged")), Map.of("a", "factask", "i", id, "f", "damaged")),
+				tokens.button(count(facts.leaked(), t.get("fact.leaked")), Map.of("a", "factask", "i", id, "f", "leaked"))));
 		List<Button> settlement = new ArrayList<>();
-		String current = fields.getOrDefault("settlement", Settlement.NORMAL.name());
 		for (Settlement value : Settlement.values()) {
-			settlement.add(tokens.button(mark(value.name().equals(current), t.get("fact.settlement." + value.name())),
+			settlement.add(tokens.button(mark(value == facts.settlement(), t.get("fact.settlement." + value.name())),
 					Map.of("a", "fact", "i", id, "f", "settlement", "v", value.name())));
 		}
 		rows.add(settlement.subList(0, 2));
@@ -167,9 +166,8 @@ public final class FactFlow implements Flow {
 		return current ? "✓ " + label : label;
 	}
 
-	private static String count(Map<String, String> fields, String field, String label) {
-		String value = fields.getOrDefault(field, "0");
-		return "0".equals(value) ? label : label + "（" + value + "）";
+	private static String count(long value, String label) {
+		return (value == 0) ? label : label + "（" + value + "）";
 	}
 
 	void press(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
@@ -211,9 +209,9 @@ public final class FactFlow implements Flow {
 	/** Sets one fact as a press of {@code /level} would (also used by drill injects, GH-16). */
 	void set(Inbound inbound, Person person, Incident incident, String field, String value, Reply reply) {
 		Texts t = services.texts();
-		Map<String, String> fields = new LinkedHashMap<>();
+		FactChange change;
 		String shown;
-		long now = services.clock().instant().toEpochMilli();
+		Instant now = services.clock().instant();
 		switch (field) {
 			case "interruption" -> {
 				Interruption interruption = parse(Interruption.class, value);
@@ -221,15 +219,15 @@ public final class FactFlow implements Flow {
 					reply.notice(t.get("button.invalid"));
 					return;
 				}
-				fields.put("interruption", interruption.name());
+				change = FactChange.NONE.withInterruption(interruption);
 				shown = t.get("fact.interruption." + interruption.name());
 			}
 			case "investorsAffected" -> {
-				fields.put("investorsAffected", String.valueOf(Boolean.parseBoolean(value)));
+				change = FactChange.NONE.withInvestorsAffected(Boolean.parseBoolean(value));
 				shown = t.get("fact.affected." + Boolean.parseBoolean(value));
 			}
 			case "haltAt", "crimeAt" -> {
-				fields.put(field, String.valueOf(now));
+				change = field.equals("haltAt") ? FactChange.NONE.withHaltAt(now) : FactChange.NONE.withCrimeAt(now);
 				shown = t.get(field.equals("haltAt") ? "fact.halt" : "fact.crime");
 			}
 			case "settlement" -> {
@@ -238,17 +236,19 @@ public final class FactFlow implements Flow {
 					reply.notice(t.get("button.invalid"));
 					return;
 				}
-				fields.put("settlement", settlement.name());
+				change = FactChange.NONE.withSettlement(settlement);
 				shown = settlement.label();
 			}
 			case "damaged", "leaked" -> {
-				fields.put(field, value);
-				if (Long.parseLong(value) > 0 && !incident.fields().containsKey("dataAt")) {
-					fields.put("dataAt", String.valueOf(now));
+				long count = Long.parseLong(value);
+				boolean damaged = field.equals("damaged");
+				change = damaged ? FactChange.NONE.withDamaged(count) : FactChange.NONE.withLeaked(count);
+				if (count > 0 && incident.facts().dataAt() == null) {
+					change = change.withDataAt(now);
 				}
-				else if (Long.parseLong(value) > number(incident.fields().get(field))) {
+				else if (count > (damaged ? incident.facts().damaged() : incident.facts().leaked())) {
 					// more investors affected: an important development, owed at once (GH-10, L15107-15111)
-					fields.put("dataLastAt", String.valueOf(now));
+					change = change.withDataLastAt(now);
 				}
 				shown = t.get("fact.count." + field, value);
 			}
@@ -256,19 +256,20 @@ public final class FactFlow implements Flow {
 				String[] parts = value.split(":", 2);
 				Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
 				Optional<SystemClass> system = SystemClass.fromKey(parts[0]);
-				Optional<Map<String, String>> change = (playbook == null || system.isEmpty() || parts.length < 2)
+				Optional<String> state = (playbook == null || system.isEmpty() || parts.length < 2)
 						? Optional.empty()
 						: AffectedSystems.apply(incident, playbook, system.get(), parts[1], services.clock().instant());
-				if (change.isEmpty()) {
+				if (state.isEmpty()) {
 					reply.notice(t.get("fact.system.bad"));
 					return;
 				}
-				fields.putAll(change.get());
+				change = FactChange.NONE.withSystem(system.get(), state.get());
 				shown = t.get("fact.system.done." + parts[1], system.get().label());
 			}
 			case "remoteAccess", "causeKnown" -> {
 				boolean flag = Boolean.parseBoolean(value);
-				fields.put(field, String.valueOf(flag));
+				change = field.equals("remoteAccess") ? FactChange.NONE.withRemoteAccess(flag)
+						: FactChange.NONE.withCauseKnown(flag);
 				shown = t.get("fact." + field + "." + flag);
 			}
 			default -> {
@@ -276,8 +277,8 @@ public final class FactFlow implements Flow {
 				return;
 			}
 		}
-		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
-				fields, ConversationEngine.entry(TimelineType.FACT_SET, person, inbound, services.clock().instant(),
+		IncidentStore.Result result = services.incidents().setFacts(incident,
+				change, ConversationEngine.entry(TimelineType.FACT_SET, person, inbound, services.clock().instant(),
 						Map.of("fact", field, "value", (value != null) ? value : "")));
 		if (!result.applied()) {
 			reply.notice(t.get("incident.closed", incident.id()));
@@ -292,15 +293,6 @@ public final class FactFlow implements Flow {
 		// the facts message itself shows the new marks
 		Outbound.Send panel = panel(inbound.chat(), updated, playbook);
 		reply.add(new Outbound.Edit(panel.chat(), panel.slot(), panel.html(), panel.buttons(), updated.id()));
-	}
-
-	private static long number(String value) {
-		try {
-			return (value == null) ? 0 : Long.parseLong(value);
-		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String value) {

@@ -110,7 +110,7 @@ public class IncidentViews {
 		StringBuilder line = new StringBuilder(texts.get("facts.line", texts.get("fact.interruption." + facts.interruption().name()),
 				texts.get("fact.affected." + facts.investorsAffected()), String.valueOf(facts.investorsDataDamaged()),
 				String.valueOf(facts.investorsDataLeaked()), facts.settlement().label(), String.valueOf(effectiveCustomers),
-				incident.fields().containsKey("haltAt") ? texts.get("fact.halt.yes") : texts.get("fact.halt.no")));
+				(incident.facts().haltAt() != null) ? texts.get("fact.halt.yes") : texts.get("fact.halt.no")));
 		for (com.warroom.playbooks.Impact impact : facts.alsoAffected()) {
 			line.append(texts.get("facts.system", impact.system().label(), texts.get("fact.interruption." + impact.extent().name()),
 					duration(impact.accumulated()),
@@ -237,7 +237,7 @@ public class IncidentViews {
 		}
 		if (state.status() == StepState.Status.BLOCKED) {
 			html.append(texts.get("step.blocked", Html.escape(name(state.personId())),
-					Html.escape(incident.fields().getOrDefault("reason:" + step.id(), "")))).append('\n');
+					Html.escape(incident.blockReason(step.id())))).append('\n');
 		}
 		if (step.kind() == StepKind.APPROVAL) {
 			html.append(texts.get("step.approval.hint"));

@@ -2,8 +2,6 @@ package com.warroom.bot.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,13 +233,8 @@ final class LifecycleFlow implements Flow {
 
 	private void record(Inbound inbound, Person person, Incident incident, Playbook playbook, Instant at, Reply reply) {
 		Instant now = services.clock().instant();
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("status", IncidentStatus.RECOVERED.name());
-		fields.put("recoveredAt", String.valueOf(at.toEpochMilli()));
-		if (!playbook.after().isEmpty()) {
-			fields.put("cursor:" + Track.AFTER.key(), playbook.after().get(0).id());
-		}
-		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.OPEN), fields,
+		String after = playbook.after().isEmpty() ? null : playbook.after().get(0).id();
+		IncidentStore.Result result = services.incidents().recover(incident, at, after,
 				entry(TimelineType.RECOVERED, person, inbound, now,
 						Map.of("recoveredAt", String.valueOf(at.toEpochMilli()))));
 		if (!result.applied()) {
@@ -278,8 +271,7 @@ final class LifecycleFlow implements Flow {
 			return;
 		}
 		Instant now = services.clock().instant();
-		IncidentStore.Result result = services.incidents().change(incident, EnumSet.of(IncidentStatus.RECOVERED),
-				Map.of("status", IncidentStatus.CLOSED.name(), "closedAt", String.valueOf(now.toEpochMilli())),
+		IncidentStore.Result result = services.incidents().close(incident, now,
 				entry(TimelineType.CLOSED, person, press, now, Map.of()));
 		if (!result.applied()) {
 			reply.answer(services.texts().get("close.failed", incident.id()), true);

@@ -229,7 +229,7 @@ final class ReportFlow implements Flow {
 		details.put("reportAt", String.valueOf(at.toEpochMilli()));
 		details.put("recipients", String.join("、", obligation.recipients()));
 		if (obligation.approvers().isEmpty()) {
-			IncidentStore.Result result = ConversationEngine.once(services, incident, "rep:" + key, person.id(),
+			IncidentStore.Result result = services.incidents().recordReported(incident, key, person.id(),
 					ConversationEngine.entry(TimelineType.REPORTED, person, inbound, services.clock().instant(), details));
 			if (!result.applied()) {
 				reply.notice(t.get("reported.already"));
@@ -242,7 +242,7 @@ final class ReportFlow implements Flow {
 			return;
 		}
 		details.put("approvers", String.join(",", obligation.approvers()));
-		if (incident.fields().containsKey("req:" + key)) {
+		if (incident.report(key).requested()) {
 			reply.notice(t.get("reported.pending"));
 			return;
 		}
@@ -254,7 +254,7 @@ final class ReportFlow implements Flow {
 		}
 		details.put("book", book.name());
 		details.put("sha256", book.sha256());
-		IncidentStore.Result result = ConversationEngine.once(services, incident, "req:" + key, person.id(),
+		IncidentStore.Result result = services.incidents().requestSignOff(incident, key, person.id(),
 				ConversationEngine.entry(TimelineType.REPORT_APPROVAL_REQUESTED, person, inbound, services.clock().instant(),
 						details));
 		if (!result.applied()) {

@@ -15,8 +15,8 @@ import java.util.Set;
 
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.incident.Incident;
-import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.incident.ReportRecord;
 import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.bot.incident.TimelineType;
 import com.warroom.bot.roster.Person;
@@ -35,10 +35,9 @@ import org.slf4j.LoggerFactory;
  * are pending, the next press renews the book: the signers are told and sign the new
  * version (signatures of an older version do not count).
  *
- * <p>State in the incident's hash, per report {@code key} (e.g. {@code CYCLE:1}):
- * {@code book:key} (archive name), {@code booksha:key}, {@code bookv:key} (version),
- * {@code bookfp:key} (what of the incident the book reflects), {@code appr:key:v<n>:duty}
- * (the signer), {@code deleg:key:duty} (the delegate).
+ * <p>State of the incident, per report {@code key} (e.g. {@code CYCLE:1}): its
+ * {@link ReportRecord} (the book's archive name, SHA-256, version and what of the incident
+ * it reflects, the signer of each duty per version, the delegates).
  */
 final class SigningFlow {
 
@@ -83,8 +82,7 @@ final class SigningFlow {
 
 	/** After the request is recorded: remembers the book, shows the signing card, tells the signers. */
 	void requested(Incident incident, String key, Book book, List<String> duties, Reply reply) {
-		services.incidents().setFields(incident.id(), Map.of("book:" + key, book.name(), "booksha:" + key, book.sha256(),
-				"bookv:" + key, "1", "bookfp:" + key, fingerprint(incident.id())));
+		services.incidents().keepBook(incident.id(), key, book.name(), book.sha256(), fingerprint(incident.id()));
 		Incident fresh = services.incidents().find(incident.id()).orElseThrow();
 		reply.add(new Outbound.Send(fresh.chat(), card(fresh, key, duties), buttons(fresh, key), slot(key, fresh), fresh.id()));
 		reply.add(new Outbound.Document(fresh.chat(), fresh.id(), book.name(), services.texts().get(
@@ -97,11 +95,11 @@ final class SigningFlow {
 		Texts t = services.texts();
 		String key = m.getOrDefault("r", "");
 		Optional<TimelineEntry> request = request(incident, key);
-		if (request.isEmpty() || !incident.fields().containsKey("book:" + key)) {
+		if (request.isEmpty() || !incident.report(key).hasBook()) {
 			reply.answer(t.get("button.invalid"), true);
 			return;
 		}
-		if (incident.fields().containsKey("rep:" + key)) {
+		if (incident.report(key).reported()) {
 			reply.answer(t.get("approve.already"), true);
 			return;
 		}
@@ -122,19 +120,20 @@ final class SigningFlow {
 			reply.answer(t.get("approve.notallowed", names(duties)), true);
 			return;
 		}
-		if (!fingerprint(incident.id()).equals(incident.fields().get("bookfp:" + key))) {
+		ReportRecord record = incident.report(key);
+		if (!fingerprint(incident.id()).equals(record.fingerprint())) {
 			// a change the engine did not see (the clock raised the level): renewed at the press
 			renew(press, person, incident, playbook, key, duties, reply);
 			reply.answer(t.get("sign.renewed.answer"), true);
 			return;
 		}
-		String version = incident.fields().getOrDefault("bookv:" + key, "1");
+		String version = String.valueOf(record.version());
 		Optional<String> signedAlready = duties.stream()
-			.filter((duty) -> person.id().equals(incident.fields().get(signature(key, version, duty))))
+			.filter((duty) -> person.id().equals(record.signer(duty)))
 			.findFirst();
-		List<String> open = mine.stream().filter((duty) -> !incident.fields().containsKey(signature(key, version, duty))).toList();
+		List<String> open = mine.stream().filter((duty) -> record.signer(duty) == null).toList();
 		if (signedAlready.isPresent()) {
-			List<String> missing = missing(incident, key, version, duties);
+			List<String> missing = missing(incident, key, duties);
 			reply.answer(missing.isEmpty() ? t.get("approve.already")
 					: t.get("approve.other", names(List.of(signedAlready.get())), names(missing)), true);
 			return;
@@ -148,10 +147,10 @@ final class SigningFlow {
 		Map<String, String> details = new LinkedHashMap<>(request.details());
 		details.put("role", duty);
 		details.put("ver", version);
-		details.put("sha256", incident.fields().getOrDefault("booksha:" + key, ""));
+		details.put("sha256", (record.sha256() != null) ? record.sha256() : "");
 		// a request written before GH-14 carries its words: this entry says its own
 		details.remove("text");
-		boolean applied = ConversationEngine.once(services, incident, signature(key, version, duty), person.id(),
+		boolean applied = services.incidents().sign(incident, key, record.version(), duty, person.id(),
 				ConversationEngine.entry(TimelineType.REPORT_APPROVED, person, press, services.clock().instant(), details))
 			.applied();
 		if (!applied) {
@@ -159,7 +158,7 @@ final class SigningFlow {
 			return;
 		}
 		Incident fresh = services.incidents().find(incident.id()).orElseThrow();
-		List<String> missing = missing(fresh, key, version, duties);
+		List<String> missing = missing(fresh, key, duties);
 		if (!missing.isEmpty()) {
 			refreshCards(fresh, key, duties, reply);
 			reply.answer(t.get("approve.recorded", names(missing)), false);
@@ -170,12 +169,13 @@ final class SigningFlow {
 		if (request.detail("sha256") != null) {
 			reported.put("requestSha256", request.detail("sha256"));
 		}
-		reported.put("book", fresh.fields().get("book:" + key));
-		reported.put("sha256", fresh.fields().getOrDefault("booksha:" + key, ""));
+		ReportRecord signed = fresh.report(key);
+		reported.put("book", signed.book());
+		reported.put("sha256", (signed.sha256() != null) ? signed.sha256() : "");
 		List<String> signers = new ArrayList<>();
-		duties.forEach((d) -> signers.add(services.views().name(fresh.fields().get(signature(key, version, d)))));
+		duties.forEach((d) -> signers.add(services.views().name(signed.signer(record.version(), d))));
 		reported.put("signers", String.join("、", signers));
-		IncidentStore.Result result = ConversationEngine.once(services, fresh, "rep:" + key, request.personId(),
+		IncidentStore.Result result = services.incidents().recordReported(fresh, key, request.personId(),
 				new IncidentStore.Entry(TimelineType.REPORTED, request.personId(), request.personName(), press.chat().channel(),
 						services.clock().instant(), reported));
 		if (!result.applied()) {
@@ -216,8 +216,8 @@ final class SigningFlow {
 		List<Incident> here = new ArrayList<>(services.incidents().openIn(inbound.chat()));
 		here.addAll(services.incidents().owingIn(inbound.chat()));
 		for (Incident candidate : here) {
-			boolean pending = candidate.fields().keySet().stream()
-				.anyMatch((f) -> f.startsWith("bookfp:") && !candidate.fields().containsKey("rep:" + f.substring(7)));
+			boolean pending = candidate.reports().values().stream()
+				.anyMatch((report) -> report.fingerprint() != null && !report.reported());
 			Playbook playbook = services.library().find(candidate.playbookId()).orElse(null);
 			if (!pending || playbook == null) {
 				continue;
@@ -226,9 +226,9 @@ final class SigningFlow {
 			Incident incident = candidate;
 			for (TimelineEntry entry : services.incidents().timeline(id)) {
 				String key = entry.detail("kind") + ":" + entry.detail("seq");
-				if (entry.type() == TimelineType.REPORT_APPROVAL_REQUESTED && !incident.fields().containsKey("rep:" + key)
-						&& incident.fields().containsKey("bookfp:" + key)
-						&& !fingerprint(id).equals(incident.fields().get("bookfp:" + key))) {
+				ReportRecord record = incident.report(key);
+				if (entry.type() == TimelineType.REPORT_APPROVAL_REQUESTED && !record.reported()
+						&& record.fingerprint() != null && !fingerprint(id).equals(record.fingerprint())) {
 					renew(inbound, person, incident, playbook, key,
 							List.of(String.valueOf(entry.detail("approvers")).split(",")), reply);
 					incident = services.incidents().find(id).orElseThrow();
@@ -246,14 +246,13 @@ final class SigningFlow {
 			reply.say(t.get("doc.failed", incident.id()));
 			return;
 		}
-		int version = Integer.parseInt(incident.fields().getOrDefault("bookv:" + key, "1")) + 1;
-		services.incidents().change(incident, ConversationEngine.writable(services, incident),
-				Map.of("book:" + key, book.name(), "booksha:" + key, book.sha256(), "bookv:" + key, String.valueOf(version)),
-				ConversationEngine.entry(TimelineType.REPORT_BOOK_RENEWED, person, press, services.clock().instant(),
+		int version = incident.report(key).version() + 1;
+		services.incidents().renewBook(incident, ConversationEngine.writable(services, incident), key, book.name(),
+				book.sha256(), version, ConversationEngine.entry(TimelineType.REPORT_BOOK_RENEWED, person, press, services.clock().instant(),
 						Map.of("kind", key.split(":")[0], "seq", key.split(":")[1], "ver", String.valueOf(version),
 								"sha256", book.sha256())));
 		// after the change entry, so the new version reflects the incident as it is now
-		services.incidents().setField(incident.id(), "bookfp:" + key, fingerprint(incident.id()));
+		services.incidents().fingerprintBook(incident.id(), key, fingerprint(incident.id()));
 		Incident fresh = services.incidents().find(incident.id()).orElseThrow();
 		// the room's signing card says so in place (no new group message per change: the group's budget);
 		// the signers get the new book in their own chats
@@ -263,9 +262,9 @@ final class SigningFlow {
 
 	private void askDelegate(Person person, Incident incident, String key, List<String> duties, Reply reply) {
 		Texts t = services.texts();
-		String version = incident.fields().getOrDefault("bookv:" + key, "1");
+		ReportRecord record = incident.report(key);
 		Optional<String> duty = duties.stream()
-			.filter((d) -> !incident.fields().containsKey(signature(key, version, d)) && holdsOrDeputises(person, d))
+			.filter((d) -> record.signer(d) == null && holdsOrDeputises(person, d))
 			.findFirst();
 		if (duty.isEmpty()) {
 			reply.answer(t.get("sign.delegate.notallowed"), true);
@@ -292,9 +291,8 @@ final class SigningFlow {
 			reply.answer(t.get("sign.delegate.notallowed"), true);
 			return;
 		}
-		IncidentStore.Result result = services.incidents().change(incident, ConversationEngine.writable(services, incident),
-				Map.of("deleg:" + key + ":" + duty, to.get().id()),
-				ConversationEngine.entry(TimelineType.REPORT_DELEGATED, person, press, services.clock().instant(),
+		IncidentStore.Result result = services.incidents().delegate(incident, ConversationEngine.writable(services, incident),
+				key, duty, to.get().id(), ConversationEngine.entry(TimelineType.REPORT_DELEGATED, person, press, services.clock().instant(),
 						Map.of("kind", key.split(":")[0], "seq", key.split(":")[1], "role", duty, "to", to.get().id(),
 								"toName", to.get().name())));
 		if (!result.applied()) {
@@ -306,13 +304,14 @@ final class SigningFlow {
 		reply.say(t.get("sign.delegated.room", fresh.id(), Html.escape(person.name()), names(List.of(duty)),
 				Html.escape(to.get().name()), label(key)));
 		refreshCards(fresh, key, duties, reply);
-		Book book = new Book(fresh.fields().get("book:" + key), fresh.fields().getOrDefault("booksha:" + key, ""));
+		ReportRecord record = fresh.report(key);
+		Book book = new Book(record.book(), (record.sha256() != null) ? record.sha256() : "");
 		tellPerson(fresh, key, duties, book, to.get(), "sign.dm", reply);
 	}
 
 	/** Holders of the duty, the deputies (备岗) of holders, and the person a holder or deputy named. */
 	boolean mayApproveAs(Person person, String duty, Incident incident, String key) {
-		return holdsOrDeputises(person, duty) || person.id().equals(incident.fields().get("deleg:" + key + ":" + duty));
+		return holdsOrDeputises(person, duty) || person.id().equals(incident.report(key).delegate(duty));
 	}
 
 	private boolean holdsOrDeputises(Person person, String duty) {
@@ -326,9 +325,10 @@ final class SigningFlow {
 	/** The signing card: the book's version and SHA-256, who signed each duty and when, what is missing. */
 	String card(Incident incident, String key, List<String> duties) {
 		Texts t = services.texts();
-		String version = incident.fields().getOrDefault("bookv:" + key, "1");
+		ReportRecord record = incident.report(key);
+		String version = String.valueOf(record.version());
 		StringBuilder html = new StringBuilder(t.get("sign.card", incident.isDrill() ? t.get("reminder.drill") : "", incident.id(),
-				label(key), version, incident.fields().getOrDefault("booksha:" + key, "-")));
+				label(key), version, (record.sha256() != null) ? record.sha256() : "-"));
 		if (!version.equals("1")) {
 			html.append('\n').append(t.get("sign.renewed", version));
 		}
@@ -347,17 +347,17 @@ final class SigningFlow {
 						services.views().time(entry.at())));
 			}
 			else {
-				String delegate = incident.fields().get("deleg:" + key + ":" + duty);
+				String delegate = record.delegate(duty);
 				html.append('\n').append(t.get("sign.card.missing", role, Html.escape(String.join("、", who(duty))),
 						(delegate != null) ? t.get("sign.card.delegate", Html.escape(services.views().name(delegate))) : ""));
 			}
 		}
-		html.append('\n').append(incident.fields().containsKey("rep:" + key) ? t.get("sign.card.done") : t.get("sign.card.rule"));
+		html.append('\n').append(record.reported() ? t.get("sign.card.done") : t.get("sign.card.rule"));
 		return html.toString();
 	}
 
 	private List<List<Button>> buttons(Incident incident, String key) {
-		if (incident.fields().containsKey("rep:" + key)) {
+		if (incident.report(key).reported()) {
 			return List.of();
 		}
 		Texts t = services.texts();
@@ -422,8 +422,9 @@ final class SigningFlow {
 		return names;
 	}
 
-	private List<String> missing(Incident incident, String key, String version, List<String> duties) {
-		return duties.stream().filter((duty) -> !incident.fields().containsKey(signature(key, version, duty))).toList();
+	private List<String> missing(Incident incident, String key, List<String> duties) {
+		ReportRecord record = incident.report(key);
+		return duties.stream().filter((duty) -> record.signer(duty) == null).toList();
 	}
 
 	private Optional<TimelineEntry> request(Incident incident, String key) {
@@ -442,10 +443,6 @@ final class SigningFlow {
 
 	private Playbook playbookOf(Incident incident) {
 		return services.library().find(incident.playbookId()).orElseThrow();
-	}
-
-	private static String signature(String key, String version, String duty) {
-		return "appr:" + key + ":v" + version + ":" + duty;
 	}
 
 	private static String slot(String key, Incident incident) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.warroom.bot.incident.FactChange;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
@@ -141,8 +142,7 @@ final class StepFlow implements Flow {
 			return;
 		}
 		if (!skip) {
-			services.incidents().change(services.incidents().find(incident.id()).orElseThrow(),
-					EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), Map.of("reason:" + step.id(), reason),
+			services.incidents().blockReason(services.incidents().find(incident.id()).orElseThrow(), step.id(), reason,
 					ConversationEngine.entry(TimelineType.NOTE, person, text, now,
 							details(track.get(), step, "reason", reason)));
 		}
@@ -264,12 +264,11 @@ final class StepFlow implements Flow {
 	 */
 	private void suspectCrime(Inbound.Press press, Person person, Reply reply, String incidentId) {
 		Incident fresh = services.incidents().find(incidentId).orElseThrow();
-		if (fresh.fields().containsKey("crimeAt")) {
+		if (fresh.facts().crimeAt() != null) {
 			return;
 		}
 		Instant now = services.clock().instant();
-		services.incidents().change(fresh, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
-				Map.of("crimeAt", String.valueOf(now.toEpochMilli())), ConversationEngine.entry(TimelineType.FACT_SET,
+		services.incidents().setFacts(fresh, FactChange.NONE.withCrimeAt(now), ConversationEngine.entry(TimelineType.FACT_SET,
 						person, press, now, Map.of("fact", "crimeAt")));
 		reply.say(services.texts().get("fact.crime.recorded", incidentId));
 	}

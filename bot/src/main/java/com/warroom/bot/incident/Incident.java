@@ -2,6 +2,7 @@ package com.warroom.bot.incident;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import com.warroom.playbooks.Track;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A snapshot of an incident as stored in Redis.
+ * A snapshot of an incident as stored; only the store knows how its parts are kept.
  *
  * @param id e.g. {@code INC-20261122-001}
  * @param kind real or drill
@@ -33,18 +34,31 @@ import org.jspecify.annotations.Nullable;
  * @param investorsAffected whether investors are affected
  * @param escalations every escalation raised, by number
  * @param unreachable the roster ids of people the bot could not message directly for this incident
- * @param fields every raw field (step states, cursors)
+ * @param facts the other facts recorded from {@code /level}
+ * @param summary the {@code /summary} answers, by item (e.g. {@code cause})
+ * @param reports what is recorded of each report owed, by its key ({@code <kind>:<seq>})
+ * @param cursors the current step of each track that runs, {@code ""} when it has ended
+ * @param steps the state of each step touched, by step id
+ * @param blockReasons why a step is blocked, by step id
+ * @param version bumped by each guarded change
  */
 public record Incident(String id, IncidentKind kind, String playbookId, ChatRef chat, String declaredBy,
 		Instant startedAt, Instant declaredAt, IncidentStatus status, @Nullable Instant recoveredAt,
 		@Nullable Instant closedAt, LevelState levelState, Interruption interruption, boolean investorsAffected, SortedMap<Integer, Escalation> escalations,
-		Set<String> unreachable, Map<String, String> fields) {
+		Set<String> unreachable, Facts facts, Map<String, String> summary, Map<String, ReportRecord> reports,
+		Map<Track, String> cursors, Map<String, StepState> steps, Map<String, String> blockReasons, long version) {
 
 	public Incident {
 		Objects.requireNonNull(id, "id");
 		escalations = Collections.unmodifiableSortedMap(new TreeMap<>(escalations));
 		unreachable = Set.copyOf(unreachable);
-		fields = Map.copyOf(fields);
+		summary = Map.copyOf(summary);
+		reports = Map.copyOf(reports);
+		EnumMap<Track, String> tracks = new EnumMap<>(Track.class);
+		tracks.putAll(cursors);
+		cursors = Collections.unmodifiableMap(tracks);
+		steps = Map.copyOf(steps);
+		blockReasons = Map.copyOf(blockReasons);
 	}
 
 	/** A level set by a leader or commander, or null. */
@@ -63,13 +77,34 @@ public record Incident(String id, IncidentKind kind, String playbookId, ChatRef 
 
 	/** The current step of a track, empty when the track has ended or not started. */
 	public Optional<String> cursor(Track track) {
-		String value = fields.get("cursor:" + track.key());
+		String value = cursors.get(track);
 		return (value == null || value.isEmpty()) ? Optional.empty() : Optional.of(value);
 	}
 
-	/** The raw state of a step ("" when untouched), e.g. {@code done:zhang-wei}. */
+	/** Whether the track was started (it may have ended since). */
+	public boolean started(Track track) {
+		return cursors.containsKey(track);
+	}
+
+	/** The state of a step ({@link StepState#OPEN} when untouched). */
 	public StepState stepState(String stepId) {
-		return StepState.parse(fields.getOrDefault("st:" + stepId, ""));
+		return steps.getOrDefault(stepId, StepState.OPEN);
+	}
+
+	/** Why a step is blocked, {@code ""} when no reason was given. */
+	public String blockReason(String stepId) {
+		return blockReasons.getOrDefault(stepId, "");
+	}
+
+	/** The {@code /summary} answer of {@code item}, {@code ""} when not answered. */
+	public String answer(String item) {
+		return summary.getOrDefault(item, "");
+	}
+
+	/** What is recorded of report {@code key} ({@code <kind>:<seq>}); nothing when not yet. */
+	public ReportRecord report(String key) {
+		ReportRecord record = reports.get(key);
+		return (record != null) ? record : ReportRecord.none(key);
 	}
 
 	/** Open escalations (not acknowledged, not given up), by number. */

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.playbooks.Severity;
@@ -28,9 +29,9 @@ public interface IncidentStore {
 	record Result(boolean applied, String code, String detail) {
 	}
 
-	/** Everything needed to open an incident. */
+	/** Everything needed to open an incident, with the first step of each track it starts. */
 	record NewIncident(IncidentKind kind, String playbookId, ChatRef chat, String declaredBy, Instant startedAt,
-			Instant declaredAt, Map<String, String> cursors) {
+			Instant declaredAt, Map<Track, String> cursors) {
 	}
 
 	/**
@@ -69,26 +70,89 @@ public interface IncidentStore {
 			StepState newState, @Nullable String newCursor, Entry entry);
 
 	/**
-	 * Sets fields and appends an entry if the incident's status is one of {@code allowed}.
-	 * Atomically: the check, the fields, the version, the entry, and when the status
-	 * becomes closed its removal from the open indexes. Codes when not applied:
-	 * {@code missing}, {@code status} (detail: the current status).
+	 * Appends {@code entry} if the incident's status is one of {@code allowed} (a note, a
+	 * document issued). Atomically: the check, the version and the entry. Codes when not
+	 * applied: {@code missing}, {@code status} (detail: the current status).
 	 */
-	Result change(Incident incident, Set<IncidentStatus> allowed, Map<String, String> fields, Entry entry);
+	Result append(Incident incident, Set<IncidentStatus> allowed, Entry entry);
 
 	/**
-	 * Sets {@code field} and appends {@code entry} only if the field is not set yet (and
-	 * the incident is not closed): a one-time fact such as an approval or a report.
-	 * Atomically: the check, the field, the version and the entry. Codes when not applied:
-	 * {@code missing}, {@code closed}, {@code exists} (detail: the value already set).
+	 * Records the recovery at {@code at} of an open incident, and starts its after-recovery
+	 * track at {@code afterCursor} (null when the playbook has none): atomically as
+	 * {@link #append} (code when not applied: {@code missing}, {@code status}).
 	 */
-	Result once(Incident incident, String field, String value, Entry entry);
+	Result recover(Incident incident, Instant at, @Nullable String afterCursor, Entry entry);
 
 	/**
-	 * Like {@link #once}, also on a closed incident: what is still owed after close (the
-	 * post-recovery reports, their 签发, the escalation of one overdue) is recorded.
+	 * Closes a recovered incident at {@code at}: atomically the check, the status, its
+	 * removal from the open indexes, the version and the entry (code when not applied:
+	 * {@code missing}, {@code status}).
 	 */
-	Result onceEvenClosed(Incident incident, String field, String value, Entry entry);
+	Result close(Incident incident, Instant at, Entry entry);
+
+	/**
+	 * Records the facts {@code change} sets on an incident open or recovered: atomically as
+	 * {@link #append} (code when not applied: {@code missing}, {@code status}).
+	 */
+	Result setFacts(Incident incident, FactChange change, Entry entry);
+
+	/**
+	 * Records the {@code /summary} answer of {@code item} if the status is one of
+	 * {@code allowed}: atomically as {@link #append}.
+	 */
+	Result answerSummary(Incident incident, Set<IncidentStatus> allowed, String item, String answer, Entry entry);
+
+	/** Records why step {@code stepId} is blocked, on an incident open or recovered: atomically as {@link #append}. */
+	Result blockReason(Incident incident, String stepId, String reason, Entry entry);
+
+	/**
+	 * Records who asked for the 签发 of report {@code report}, once (also on a closed incident
+	 * when {@code incident} was read closed, as {@link #acknowledgeEscalation}). Atomically:
+	 * the check, the record, the version and the entry. Codes when not applied:
+	 * {@code missing}, {@code closed}, {@code exists} (detail: who asked first).
+	 */
+	Result requestSignOff(Incident incident, String report, String personId, Entry entry);
+
+	/** Records report {@code report} as reported, once (as {@link #requestSignOff}). */
+	Result recordReported(Incident incident, String report, String personId, Entry entry);
+
+	/**
+	 * Records {@code personId}'s signature of {@code duty} on {@code version} of the book of
+	 * {@code report}, once per duty and version (as {@link #requestSignOff}; {@code exists}
+	 * when the duty is signed already).
+	 */
+	Result sign(Incident incident, String report, int version, String duty, String personId, Entry entry);
+
+	/**
+	 * Records that {@code personId} may sign {@code duty} of report {@code report}, if the
+	 * status is one of {@code allowed}: atomically as {@link #append}.
+	 */
+	Result delegate(Incident incident, Set<IncidentStatus> allowed, String report, String duty, String personId,
+			Entry entry);
+
+	/**
+	 * Keeps the first book of {@code report} for signing (version 1) with the incident's
+	 * {@code fingerprint} (all at once, no timeline entry).
+	 */
+	void keepBook(String incidentId, String report, String name, String sha256, String fingerprint);
+
+	/**
+	 * A new {@code version} of the book of {@code report}, if the status is one of
+	 * {@code allowed}: atomically as {@link #append}. Its fingerprint follows with
+	 * {@link #fingerprintBook}, once the entry is on the timeline.
+	 */
+	Result renewBook(Incident incident, Set<IncidentStatus> allowed, String report, String name, String sha256, int version,
+			Entry entry);
+
+	/** Marks what the incident looked like when the book of {@code report} was made (no timeline entry). */
+	void fingerprintBook(String incidentId, String report, String fingerprint);
+
+	/**
+	 * Records, once, that notification {@code notificationId} was given up on every channel
+	 * (last tried: {@code channelType}), on an incident not closed: atomically as
+	 * {@link #requestSignOff} (codes {@code missing}, {@code closed}, {@code exists}).
+	 */
+	Result gaveUp(Incident incident, String notificationId, String channelType, Entry entry);
 
 	/**
 	 * Raises an escalation for {@code cause} unless one was raised for it already: its first
@@ -114,7 +178,7 @@ public interface IncidentStore {
 	Result moveEscalation(Incident incident, int number, int round, int tier, Instant next, Collection<String> told,
 			Entry entry);
 
-	/** Gives escalation {@code number} up after its last round, once (as {@link #once}). */
+	/** Gives escalation {@code number} up after its last round, once (as {@link #gaveUp}, also when closed). */
 	Result exhaustEscalation(Incident incident, int number, Entry entry);
 
 	/**
@@ -129,13 +193,13 @@ public interface IncidentStore {
 
 	/**
 	 * A leader's or commander's level, with its reason and author, on an incident not
-	 * closed: atomically as {@link #change} (code when not applied: {@code missing},
+	 * closed: atomically as {@link #append} (code when not applied: {@code missing},
 	 * {@code status}).
 	 */
 	Result setLevel(Incident incident, Severity level, String reason, String by, Entry entry);
 
 	/**
-	 * The rules raised the level to {@code level}: recorded once per level (as {@link #once}),
+	 * The rules raised the level to {@code level}: recorded once per level (as {@link #gaveUp}),
 	 * and marked announced with it in the same change.
 	 */
 	Result raiseLevel(Incident incident, Severity level, Entry entry);
@@ -145,12 +209,6 @@ public interface IncidentStore {
 
 	/** Marks the override {@code mark} ({@code LEVEL|by|reason}) as escalated (no timeline entry). */
 	void overrideAnnounced(String incidentId, String mark);
-
-	/** Sets one bookkeeping field without a timeline entry (e.g. the last level announced). */
-	void setField(String incidentId, String field, String value);
-
-	/** Sets several bookkeeping fields at once (all or none), without a timeline entry. */
-	void setFields(String incidentId, Map<String, String> fields);
 
 	/**
 	 * Marks a closed incident as still owing reports (or no longer): it stays reachable in
@@ -166,6 +224,15 @@ public interface IncidentStore {
 
 	/** The timeline in the order it happened. */
 	List<TimelineEntry> timeline(String incidentId);
+
+	/**
+	 * Runs {@code work} as the handling of one event. A store may then serve a read again
+	 * until a write of the event changes something ({@link EventReads}); by default every
+	 * read goes to the store.
+	 */
+	default <T> T event(Supplier<T> work) {
+		return work.get();
+	}
 
 	/** A timeline entry to append: type, who, where from, when and details. */
 	record Entry(TimelineType type, String personId, String personName, String channel, Instant at,

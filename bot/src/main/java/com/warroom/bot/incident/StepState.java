@@ -31,7 +31,8 @@ public record StepState(Status status, @Nullable String personId, @Nullable Stri
 
 	public static final StepState OPEN = new StepState(Status.OPEN, null, null);
 
-	static StepState parse(String raw) {
+	/** The state from its stored form ({@link #OPEN} when empty or unknown). */
+	public static StepState parse(String raw) {
 		if (raw.isEmpty()) {
 			return OPEN;
 		}

@@ -86,7 +86,7 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 			fields.put("declaredAt", String.valueOf(incident.declaredAt().toEpochMilli()));
 			fields.put("interruption", "UNKNOWN");
 			fields.put("investorsAffected", "true");
-			incident.cursors().forEach((track, step) -> fields.put("cursor:" + track, step));
+			incident.cursors().forEach((track, step) -> fields.put(IncidentFields.CURSOR + track.key(), step));
 			try {
 				boolean made = Boolean.TRUE.equals(transactions.execute((status) -> {
 					if (!jdbc.queryForList("SELECT ID FROM WR_INCIDENT WHERE ID = ?", String.class, id).isEmpty()) {
@@ -234,7 +234,7 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 
 	/** Sets fields and appends an entry if the incident's status is one of {@code allowed}. */
 	@Override
-	public Result change(Incident incident, Set<IncidentStatus> allowed, Map<String, String> fields, Entry entry) {
+	Result change(Incident incident, Set<IncidentStatus> allowed, Map<String, String> fields, Entry entry) {
 		String op = Effects.name("change:" + incident.id() + ":" + entry.type() + ":" + new TreeSet<>(fields.keySet()));
 		return guarded(incident.id(), op, (current) -> {
 			if (allowed.stream().noneMatch((status) -> status.name().equals(current.status()))) {
@@ -245,7 +245,7 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 	}
 
 	@Override
-	protected Result once(Incident incident, String field, String value, Map<String, String> more, Entry entry,
+	Result once(Incident incident, String field, String value, Map<String, String> more, Entry entry,
 			boolean evenClosed) {
 		String op = Effects.name("once:" + incident.id() + ":" + field);
 		return guarded(incident.id(), op, (current) -> {
@@ -355,17 +355,17 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 
 	@Override
 	public void markUnreachable(String incidentId, String personId) {
-		setField(incidentId, IncidentFields.UNREACHABLE + personId, "1");
+		setFields(incidentId, Map.of(IncidentFields.UNREACHABLE + personId, "1"));
 	}
 
 	@Override
 	public void levelAnnounced(String incidentId, Severity level) {
-		setField(incidentId, IncidentFields.LEVEL_SEEN, level.name());
+		setFields(incidentId, Map.of(IncidentFields.LEVEL_SEEN, level.name()));
 	}
 
 	@Override
 	public void overrideAnnounced(String incidentId, String mark) {
-		setField(incidentId, IncidentFields.OVERRIDE_SEEN, mark);
+		setFields(incidentId, Map.of(IncidentFields.OVERRIDE_SEEN, mark));
 	}
 
 	private static int number(String text) {
@@ -377,15 +377,9 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 		}
 	}
 
-	/** Sets one bookkeeping field without a timeline entry (e.g. the last level announced). */
-	@Override
-	public void setField(String incidentId, String field, String value) {
-		setFields(incidentId, Map.of(field, value));
-	}
-
 	/** Sets several bookkeeping fields at once (one transaction), without a timeline entry. */
 	@Override
-	public void setFields(String incidentId, Map<String, String> fields) {
+	void setFields(String incidentId, Map<String, String> fields) {
 		transactions.executeWithoutResult((status) -> {
 			if (lock(incidentId) != null) {
 				put(incidentId, fields);
@@ -510,7 +504,8 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 		jdbc.update("DELETE FROM WR_EFFECT WHERE CREATED_AT < ?", clock.millis() - Effects.TTL_SECONDS * 1000);
 	}
 
-	private Map<String, String> fields(String incidentId) {
+	@Override
+	Map<String, String> fields(String incidentId) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		jdbc.query("SELECT NAME, VAL FROM WR_INCIDENT_FIELD WHERE INCIDENT_ID = ?",
 				(row) -> {

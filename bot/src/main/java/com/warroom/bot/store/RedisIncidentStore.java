@@ -46,15 +46,35 @@ public class RedisIncidentStore extends FieldIncidentStore {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
-	/** Checks status and step state, then sets the step, moves the cursor and appends. */
-	private static final String STEP_SCRIPT = """
+	/**
+	 * What every guarded script does first, and how it ends. KEYS[1] is the incident's hash
+	 * and the last key the name of the write ({@code ""} outside an event, see
+	 * {@link Effects}): a write already made returns its first result at once; an incident
+	 * that does not exist is {@code missing}; otherwise {@code status} holds its status for
+	 * the body, and the body ends with {@code return applied(result)}, which keeps the
+	 * result under the write's name for a replay and returns it.
+	 */
+	private static final String PROLOGUE = """
 			local op = KEYS[#KEYS]
+			local function applied(result)
+				if op ~= '' then redis.call('SET', op, result, 'EX', %d) end
+				return {'ok', result}
+			end
 			if op ~= '' then
 				local done = redis.call('GET', op)
 				if done then return {'ok', done} end
 			end
 			local status = redis.call('HGET', KEYS[1], 'status')
 			if not status then return {'missing', ''} end
+			""".formatted(Effects.TTL_SECONDS);
+
+	/** A guarded script: {@link #PROLOGUE}, then {@code body}. */
+	private static String guarded(String body) {
+		return PROLOGUE + body;
+	}
+
+	/** Checks status and step state, then sets the step, moves the cursor and appends. */
+	private static final String STEP_SCRIPT = guarded("""
 			if status == 'CLOSED' then return {'closed', ''} end
 			local cursor = redis.call('HGET', KEYS[1], 'cursor:' .. ARGV[1]) or ''
 			if cursor ~= ARGV[2] then return {'moved', cursor} end
@@ -67,19 +87,11 @@ public class RedisIncidentStore extends FieldIncidentStore {
 			if ARGV[5] ~= '-' then redis.call('HSET', KEYS[1], 'cursor:' .. ARGV[1], ARGV[5]) end
 			redis.call('HINCRBY', KEYS[1], 'version', 1)
 			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 6))
-			if op ~= '' then redis.call('SET', op, id, 'EX', 172800) end
-			return {'ok', id}
-			""";
+			return applied(id)
+			""");
 
 	/** Checks the status is one of ARGV[1] (comma list), sets fields, appends. */
-	private static final String CHANGE_SCRIPT = """
-			local op = KEYS[#KEYS]
-			if op ~= '' then
-				local done = redis.call('GET', op)
-				if done then return {'ok', done} end
-			end
-			local status = redis.call('HGET', KEYS[1], 'status')
-			if not status then return {'missing', ''} end
+	private static final String CHANGE_SCRIPT = guarded("""
 			local accepted = false
 			for s in string.gmatch(ARGV[1], '([^,]*),') do if s == status then accepted = true end end
 			if not accepted then return {'status', status} end
@@ -91,9 +103,8 @@ public class RedisIncidentStore extends FieldIncidentStore {
 				redis.call('SREM', KEYS[4], KEYS[5])
 			end
 			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 3 + n * 2))
-			if op ~= '' then redis.call('SET', op, id, 'EX', 172800) end
-			return {'ok', id}
-			""";
+			return applied(id)
+			""");
 
 	/**
 	 * Sets ARGV[2] = ARGV[3] and the ARGV[4] more pairs after it, and appends the entry after
@@ -101,14 +112,7 @@ public class RedisIncidentStore extends FieldIncidentStore {
 	 * when closed). KEYS[3], when not empty, names the effect of the update that makes it,
 	 * so a replay repeats nothing.
 	 */
-	private static final String ONCE_SCRIPT = """
-			local op = KEYS[#KEYS]
-			if op ~= '' then
-				local done = redis.call('GET', op)
-				if done then return {'ok', done} end
-			end
-			local status = redis.call('HGET', KEYS[1], 'status')
-			if not status then return {'missing', ''} end
+	private static final String ONCE_SCRIPT = guarded("""
 			if status == 'CLOSED' and ARGV[1] ~= '1' then return {'closed', ''} end
 			if redis.call('HEXISTS', KEYS[1], ARGV[2]) == 1 then
 				return {'exists', redis.call('HGET', KEYS[1], ARGV[2])}
@@ -118,9 +122,8 @@ public class RedisIncidentStore extends FieldIncidentStore {
 			for i = 5, 4 + n * 2, 2 do redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1]) end
 			redis.call('HINCRBY', KEYS[1], 'version', 1)
 			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 5 + n * 2))
-			if op ~= '' then redis.call('SET', op, id, 'EX', 172800) end
-			return {'ok', id}
-			""";
+			return applied(id)
+			""");
 
 	/**
 	 * Raises an escalation for the cause ARGV[2] unless one was raised for it: its number is
@@ -128,14 +131,7 @@ public class RedisIncidentStore extends FieldIncidentStore {
 	 * reason ARGV[3], tier 0 of round 1, next timeout ARGV[4], told ARGV[5]; appends the
 	 * entry ARGV[6…] with its number. Returns the number.
 	 */
-	private static final String RAISE_SCRIPT = """
-			local op = KEYS[#KEYS]
-			if op ~= '' then
-				local done = redis.call('GET', op)
-				if done then return {'ok', done} end
-			end
-			local status = redis.call('HGET', KEYS[1], 'status')
-			if not status then return {'missing', ''} end
+	private static final String RAISE_SCRIPT = guarded("""
 			if status == 'CLOSED' and ARGV[1] ~= '1' then return {'closed', ''} end
 			local guard = 'esccause:' .. ARGV[2]
 			local taken = redis.call('HGET', KEYS[1], guard)
@@ -156,23 +152,15 @@ public class RedisIncidentStore extends FieldIncidentStore {
 				p .. 'round', '1', p .. 'next', ARGV[4], p .. 'told', ARGV[5])
 			redis.call('HINCRBY', KEYS[1], 'version', 1)
 			redis.call('XADD', KEYS[2], '*', 'esc', n, unpack(ARGV, 6))
-			if op ~= '' then redis.call('SET', op, n, 'EX', 172800) end
-			return {'ok', n}
-			""";
+			return applied(n)
+			""");
 
 	/**
 	 * Moves escalation ARGV[2] to round ARGV[3], tier ARGV[4], next timeout ARGV[5], adding
 	 * the roster ids ARGV[6] (comma list) to those told, and appends the entry ARGV[7…];
 	 * unless it is acknowledged, given up, or already moved to that round and tier.
 	 */
-	private static final String MOVE_SCRIPT = """
-			local op = KEYS[#KEYS]
-			if op ~= '' then
-				local done = redis.call('GET', op)
-				if done then return {'ok', done} end
-			end
-			local status = redis.call('HGET', KEYS[1], 'status')
-			if not status then return {'missing', ''} end
+	private static final String MOVE_SCRIPT = guarded("""
 			if status == 'CLOSED' and ARGV[1] ~= '1' then return {'closed', ''} end
 			local p = 'esc:' .. ARGV[2] .. ':'
 			if redis.call('HEXISTS', KEYS[1], p .. 'cause') == 0 then return {'missing', ''} end
@@ -195,9 +183,8 @@ public class RedisIncidentStore extends FieldIncidentStore {
 				p .. 'told', table.concat(told, ','))
 			redis.call('HINCRBY', KEYS[1], 'version', 1)
 			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 7))
-			if op ~= '' then redis.call('SET', op, id, 'EX', 172800) end
-			return {'ok', id}
-			""";
+			return applied(id)
+			""");
 
 	/** Records the forum topic ARGV[1] of the incident KEYS[1] and indexes it (KEYS[2] → ARGV[2]). */
 	private static final String THREAD_SCRIPT = """
@@ -222,9 +209,9 @@ public class RedisIncidentStore extends FieldIncidentStore {
 			redis.call('SADD', KEYS[3], KEYS[5])
 			redis.call('SADD', KEYS[4], KEYS[5])
 			local id = redis.call('XADD', KEYS[2], '*', unpack(ARGV, 2 + n * 2))
-			if KEYS[6] ~= '' then redis.call('SET', KEYS[6], KEYS[5], 'EX', 172800) end
+			if KEYS[6] ~= '' then redis.call('SET', KEYS[6], KEYS[5], 'EX', %d) end
 			return {'ok', id}
-			""";
+			""".formatted(Effects.TTL_SECONDS);
 
 	private final UnifiedJedis redis;
 
@@ -266,7 +253,7 @@ public class RedisIncidentStore extends FieldIncidentStore {
 		fields.put("interruption", Interruption.UNKNOWN.name());
 		fields.put("investorsAffected", "true");
 		fields.put("version", "1");
-		incident.cursors().forEach((track, step) -> fields.put("cursor:" + track, step));
+		incident.cursors().forEach((track, step) -> fields.put(IncidentFields.CURSOR + track.key(), step));
 		List<String> args = new ArrayList<>();
 		args.add(String.valueOf(fields.size()));
 		fields.forEach((key, value) -> {
@@ -282,8 +269,14 @@ public class RedisIncidentStore extends FieldIncidentStore {
 	}
 
 	@Override
+	Map<String, String> fields(String incidentId) {
+		Map<String, String> fields = redis.hgetAll(PREFIX + "inc:" + incidentId);
+		return (fields == null) ? Map.of() : fields;
+	}
+
+	@Override
 	public Optional<Incident> find(String id) {
-		Map<String, String> fields = redis.hgetAll(PREFIX + "inc:" + id);
+		Map<String, String> fields = fields(id);
 		if (fields == null || fields.isEmpty()) {
 			return Optional.empty();
 		}
@@ -344,7 +337,7 @@ public class RedisIncidentStore extends FieldIncidentStore {
 
 	/** Sets fields and appends an entry if the incident's status is one of {@code allowed}. */
 	@Override
-	public Result change(Incident incident, Set<IncidentStatus> allowed, Map<String, String> fields, Entry entry) {
+	Result change(Incident incident, Set<IncidentStatus> allowed, Map<String, String> fields, Entry entry) {
 		List<String> args = new ArrayList<>();
 		StringBuilder statuses = new StringBuilder();
 		allowed.forEach((status) -> statuses.append(status.name()).append(','));
@@ -360,7 +353,7 @@ public class RedisIncidentStore extends FieldIncidentStore {
 	}
 
 	@Override
-	protected Result once(Incident incident, String field, String value, Map<String, String> more, Entry entry,
+	Result once(Incident incident, String field, String value, Map<String, String> more, Entry entry,
 			boolean evenClosed) {
 		List<String> args = new ArrayList<>();
 		args.add(evenClosed ? "1" : "");
@@ -435,15 +428,9 @@ public class RedisIncidentStore extends FieldIncidentStore {
 		return (incident.status() == IncidentStatus.CLOSED) ? "1" : "";
 	}
 
-	/** Sets one bookkeeping field without a timeline entry (e.g. the last level announced). */
-	@Override
-	public void setField(String incidentId, String field, String value) {
-		redis.hset(PREFIX + "inc:" + incidentId, field, value);
-	}
-
 	/** Sets several bookkeeping fields at once (one HSET), without a timeline entry. */
 	@Override
-	public void setFields(String incidentId, Map<String, String> fields) {
+	void setFields(String incidentId, Map<String, String> fields) {
 		redis.hset(PREFIX + "inc:" + incidentId, fields);
 	}
 

@@ -12,6 +12,7 @@ import com.warroom.bot.assessment.Assessments;
 import com.warroom.bot.engine.IncidentViews;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.incident.ReportRecord;
 import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.bot.incident.TimelineType;
 import com.warroom.playbooks.Playbook;
@@ -128,12 +129,12 @@ final class Board {
 				continue;
 			}
 			String key = entry.detail("kind") + ":" + entry.detail("seq");
-			if (incident.fields().containsKey("rep:" + key) || !incident.fields().containsKey("book:" + key)) {
+			ReportRecord record = incident.report(key);
+			if (record.reported() || !record.hasBook()) {
 				continue;
 			}
-			String version = incident.fields().getOrDefault("bookv:" + key, "1");
 			List<String> missing = java.util.Arrays.stream(String.valueOf(entry.detail("approvers")).split(","))
-				.filter((duty) -> !duty.isBlank() && !incident.fields().containsKey("appr:" + key + ":v" + version + ":" + duty))
+				.filter((duty) -> !duty.isBlank() && record.signer(duty) == null)
 				.map((duty) -> library.vocabulary().roleName(duty))
 				.toList();
 			if (!missing.isEmpty()) {
@@ -179,7 +180,7 @@ final class Board {
 		StringBuilder signature = new StringBuilder();
 		signature.append(clock.millis() / 60_000).append('|');
 		for (Incident incident : shown()) {
-			signature.append(incident.id()).append(':').append(incident.fields().getOrDefault("version", "")).append(';');
+			signature.append(incident.id()).append(':').append(incident.version()).append(';');
 		}
 		return Integer.toHexString(signature.toString().hashCode());
 	}

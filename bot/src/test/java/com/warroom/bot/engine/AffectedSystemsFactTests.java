@@ -2,9 +2,11 @@ package com.warroom.bot.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.warroom.bot.assessment.Assessment;
 import com.warroom.bot.incident.Incident;
+import com.warroom.bot.store.RawFields;
 import com.warroom.playbooks.Obligation;
 import com.warroom.playbooks.ObligationKind;
 import com.warroom.playbooks.Playbook;
@@ -109,7 +111,7 @@ class AffectedSystemsFactTests {
 		assertThat(chat.assessments.assess(only(), playbook()).reportingFacts().remoteExchangeAccess()).isTrue();
 		assertThat(Assessment.causeKnown(only())).isFalse();
 		// what /summary stores for 事件发生的原因
-		chat.incidents.setField(only().id(), "sum:cause", "SDH 专线被施工挖断");
+		RawFields.set(chat.incidents, only().id(), Map.of("sum:cause", "SDH 专线被施工挖断"));
 		assertThat(Assessment.causeKnown(only())).isTrue();
 	}
 
@@ -119,8 +121,8 @@ class AffectedSystemsFactTests {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		chat.press(DBA, button(chat.command(DBA, "/level"), "数据泄露人数"));
 		chat.text(DBA, "100");
-		chat.incidents.change(only(), java.util.EnumSet.of(com.warroom.bot.incident.IncidentStatus.OPEN),
-				java.util.Map.of(), new com.warroom.bot.incident.IncidentStore.Entry(com.warroom.bot.incident.TimelineType.REPORTED,
+		chat.incidents.append(only(), java.util.EnumSet.of(com.warroom.bot.incident.IncidentStatus.OPEN),
+				new com.warroom.bot.incident.IncidentStore.Entry(com.warroom.bot.incident.TimelineType.REPORTED,
 						"feng-liaison", "冯技术服务岗", "test", chat.clock.instant(),
 						java.util.Map.of("kind", "CYCLE", "seq", "1", "reportAt", String.valueOf(chat.clock.instant().toEpochMilli()))));
 		chat.clock.advance(Duration.ofMinutes(10));
@@ -152,7 +154,7 @@ class AffectedSystemsFactTests {
 		chat.press(DBA, button(level, "＋银期转账系统"));
 		// the stale ＋ button of the first /level: already affected
 		assertThat(texts(chat.press(DBA, button(level, "＋银期转账系统")))).contains("该系统当前不能这样调整，未更改");
-		assertThat(only().fields()).containsKey("sys:bank-transfer");
+		assertThat(only().facts().systems()).containsKey(SystemClass.BANK_TRANSFER);
 	}
 
 }

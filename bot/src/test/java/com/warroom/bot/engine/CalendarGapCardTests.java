@@ -2,8 +2,10 @@ package com.warroom.bot.engine;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.warroom.bot.incident.Incident;
+import com.warroom.bot.store.RawFields;
 import com.warroom.playbooks.Obligation;
 import com.warroom.playbooks.ObligationKind;
 import com.warroom.playbooks.Playbook;
@@ -27,8 +29,8 @@ class CalendarGapCardTests {
 		assertThat(chat.views.card(incident, playbook)).doesNotContain("工作日历未配置");
 		chat.clock.advance(Duration.ofMinutes(40));
 		// as /recovered stores it
-		chat.incidents.setField(incident.id(), "status", "RECOVERED");
-		chat.incidents.setField(incident.id(), "recoveredAt", String.valueOf(chat.clock.instant().toEpochMilli()));
+		RawFields.set(chat.incidents, incident.id(), Map.of("status", "RECOVERED", "recoveredAt",
+				String.valueOf(chat.clock.instant().toEpochMilli())));
 		Incident recovered = chat.incidents.find(incident.id()).orElseThrow();
 		List<Obligation> owed = chat.assessments.assess(recovered, playbook).owed();
 		assertThat(owed).filteredOn((o) -> o.kind() == ObligationKind.SUPPLEMENTARY).singleElement()

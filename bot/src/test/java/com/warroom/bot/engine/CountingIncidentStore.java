@@ -3,13 +3,13 @@ package com.warroom.bot.engine;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.warroom.bot.chat.ChatRef;
+import com.warroom.bot.incident.FactChange;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
@@ -78,18 +78,75 @@ final class CountingIncidentStore implements IncidentStore {
 	}
 
 	@Override
-	public Result change(Incident incident, Set<IncidentStatus> allowed, Map<String, String> fields, Entry entry) {
-		return store.change(incident, allowed, fields, entry);
+	public Result append(Incident incident, Set<IncidentStatus> allowed, Entry entry) {
+		return store.append(incident, allowed, entry);
 	}
 
 	@Override
-	public Result once(Incident incident, String field, String value, Entry entry) {
-		return store.once(incident, field, value, entry);
+	public Result recover(Incident incident, Instant at, @Nullable String afterCursor, Entry entry) {
+		return store.recover(incident, at, afterCursor, entry);
 	}
 
 	@Override
-	public Result onceEvenClosed(Incident incident, String field, String value, Entry entry) {
-		return store.onceEvenClosed(incident, field, value, entry);
+	public Result close(Incident incident, Instant at, Entry entry) {
+		return store.close(incident, at, entry);
+	}
+
+	@Override
+	public Result setFacts(Incident incident, FactChange change, Entry entry) {
+		return store.setFacts(incident, change, entry);
+	}
+
+	@Override
+	public Result answerSummary(Incident incident, Set<IncidentStatus> allowed, String item, String answer, Entry entry) {
+		return store.answerSummary(incident, allowed, item, answer, entry);
+	}
+
+	@Override
+	public Result blockReason(Incident incident, String stepId, String reason, Entry entry) {
+		return store.blockReason(incident, stepId, reason, entry);
+	}
+
+	@Override
+	public Result requestSignOff(Incident incident, String report, String personId, Entry entry) {
+		return store.requestSignOff(incident, report, personId, entry);
+	}
+
+	@Override
+	public Result recordReported(Incident incident, String report, String personId, Entry entry) {
+		return store.recordReported(incident, report, personId, entry);
+	}
+
+	@Override
+	public Result sign(Incident incident, String report, int version, String duty, String personId, Entry entry) {
+		return store.sign(incident, report, version, duty, personId, entry);
+	}
+
+	@Override
+	public Result delegate(Incident incident, Set<IncidentStatus> allowed, String report, String duty, String personId,
+			Entry entry) {
+		return store.delegate(incident, allowed, report, duty, personId, entry);
+	}
+
+	@Override
+	public void keepBook(String incidentId, String report, String name, String sha256, String fingerprint) {
+		store.keepBook(incidentId, report, name, sha256, fingerprint);
+	}
+
+	@Override
+	public Result renewBook(Incident incident, Set<IncidentStatus> allowed, String report, String name, String sha256,
+			int version, Entry entry) {
+		return store.renewBook(incident, allowed, report, name, sha256, version, entry);
+	}
+
+	@Override
+	public void fingerprintBook(String incidentId, String report, String fingerprint) {
+		store.fingerprintBook(incidentId, report, fingerprint);
+	}
+
+	@Override
+	public Result gaveUp(Incident incident, String notificationId, String channelType, Entry entry) {
+		return store.gaveUp(incident, notificationId, channelType, entry);
 	}
 
 	@Override
@@ -137,16 +194,6 @@ final class CountingIncidentStore implements IncidentStore {
 	@Override
 	public void overrideAnnounced(String incidentId, String mark) {
 		store.overrideAnnounced(incidentId, mark);
-	}
-
-	@Override
-	public void setField(String incidentId, String field, String value) {
-		store.setField(incidentId, field, value);
-	}
-
-	@Override
-	public void setFields(String incidentId, Map<String, String> fields) {
-		store.setFields(incidentId, fields);
 	}
 
 	@Override

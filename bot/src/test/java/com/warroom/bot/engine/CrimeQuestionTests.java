@@ -48,7 +48,7 @@ class CrimeQuestionTests {
 		List<Outbound> answered = chat.press(DBA, button(declared, "不涉及"));
 		assertThat(texts(answered)).doesNotContain("疑似计算机犯罪").doesNotContain("同时报送当地公安网监部门。");
 		Incident incident = chat.incidents.openIn(chat.chat).get(0);
-		assertThat(incident.fields()).doesNotContainKey("crimeAt");
+		assertThat(incident.facts().crimeAt()).isNull();
 		assertThat(incident.cursor(com.warroom.playbooks.Track.STEPS)).contains("m1");
 	}
 

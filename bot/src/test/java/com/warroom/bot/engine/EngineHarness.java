@@ -15,6 +15,7 @@ import com.warroom.bot.chat.Actor;
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.documents.CustomerNotices;
 import com.warroom.bot.documents.IncidentPaperwork;
+import com.warroom.bot.incident.EventReads;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.ContactBook;
 import com.warroom.bot.roster.Roster;
@@ -114,10 +115,11 @@ public final class EngineHarness {
 		this.redis = redis;
 		this.roster = Roster.parse(resource("warroom/roster.example.yaml"));
 		ContactBook contacts = ContactBook.parse(resource("warroom/contacts.example.yaml"), LIBRARY.vocabulary());
-		// the app's store (issue 15); -Dwarroom.test.store=redis runs the engine tests on the Redis one
-		this.incidents = store.apply("redis".equals(System.getProperty("warroom.test.store"))
+		// the app's store (issue 15); -Dwarroom.test.store=redis runs the engine tests on the Redis one;
+		// an event's reads made once, as in the app (GH-14)
+		this.incidents = new EventReads(store.apply("redis".equals(System.getProperty("warroom.test.store"))
 				? new RedisIncidentStore(redis, SHANGHAI)
-				: new JdbcIncidentStore(TestDatabase.shared(), SHANGHAI, clock));
+				: new JdbcIncidentStore(TestDatabase.shared(), SHANGHAI, clock)));
 		this.tokens = new ButtonTokens(redis);
 		this.slots = new MessageSlots(redis);
 		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());

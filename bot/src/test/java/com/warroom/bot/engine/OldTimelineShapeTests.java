@@ -107,8 +107,8 @@ class OldTimelineShapeTests {
 
 	private void append(TimelineType type, Map<String, String> details) {
 		Incident incident = chat.incidents.find(ID).orElseThrow();
-		IncidentStore.Result result = chat.incidents.change(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
-				Map.of(), new IncidentStore.Entry(type, "wu-dba", "吴数据库管理员", "tg", chat.clock.instant(),
+		IncidentStore.Result result = chat.incidents.append(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+				new IncidentStore.Entry(type, "wu-dba", "吴数据库管理员", "tg", chat.clock.instant(),
 						new LinkedHashMap<>(details)));
 		assertThat(result.applied()).isTrue();
 	}

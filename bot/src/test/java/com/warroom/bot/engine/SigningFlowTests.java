@@ -131,7 +131,7 @@ class SigningFlowTests {
 	void aChangeTheEngineDidNotSeeIsCaughtAtThePress() {
 		List<Outbound> pending = requestSigning();
 		// the clock raises the level (it records on the timeline without an engine action)
-		chat.incidents.change(only(), java.util.EnumSet.allOf(com.warroom.bot.incident.IncidentStatus.class), java.util.Map.of(),
+		chat.incidents.append(only(), java.util.EnumSet.allOf(com.warroom.bot.incident.IncidentStatus.class),
 				new com.warroom.bot.incident.IncidentStore.Entry(TimelineType.LEVEL_RAISED, "system", "系统", "clock",
 						chat.clock.instant(), java.util.Map.of("level", "较大", "text", "4.2 第四章二（二）1")));
 		List<Outbound> renewed = chat.press(GM, button(pending, "签发"));

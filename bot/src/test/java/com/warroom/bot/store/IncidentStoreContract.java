@@ -14,14 +14,20 @@ import java.util.concurrent.Future;
 
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.incident.Effects;
+import com.warroom.bot.incident.FactChange;
+import com.warroom.bot.incident.Facts;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentKind;
 import com.warroom.bot.incident.IncidentStatus;
 import com.warroom.bot.incident.IncidentStore;
+import com.warroom.bot.incident.ReportRecord;
 import com.warroom.bot.incident.StepState;
 import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.bot.incident.TimelineType;
+import com.warroom.playbooks.Interruption;
+import com.warroom.playbooks.Settlement;
 import com.warroom.playbooks.Severity;
+import com.warroom.playbooks.SystemClass;
 import com.warroom.playbooks.Track;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,10 +47,10 @@ abstract class IncidentStoreContract {
 
 	static final ChatRef CHAT = new ChatRef("tg", "-1001", null, false);
 
-	protected IncidentStore store;
+	protected FieldIncidentStore store;
 
 	/** A new, empty store. */
-	protected abstract IncidentStore open();
+	protected abstract FieldIncidentStore open();
 
 	@BeforeEach
 	void openStore() {
@@ -57,7 +63,7 @@ abstract class IncidentStoreContract {
 
 	Incident declare() {
 		return store.create(new IncidentStore.NewIncident(IncidentKind.REAL, "db-down", CHAT, "p1", T0, T0,
-				Map.of("steps", "s1", "flow", "f1")), entry(TimelineType.DECLARED, "p1", Map.of("playbook", "db-down")));
+				Map.of(Track.STEPS, "s1", Track.FLOW, "f1")), entry(TimelineType.DECLARED, "p1", Map.of("playbook", "db-down")));
 	}
 
 	@Test
@@ -68,7 +74,9 @@ abstract class IncidentStoreContract {
 		assertThat(second.id()).isEqualTo("INC-20261123-002");
 		assertThat(first.status()).isEqualTo(IncidentStatus.OPEN);
 		assertThat(first.cursor(Track.STEPS)).contains("s1");
-		assertThat(first.fields()).containsEntry("version", "1").containsEntry("playbook", "db-down");
+		assertThat(first.version()).isEqualTo(1);
+		assertThat(first.playbookId()).isEqualTo("db-down");
+		assertThat(store.fields(first.id())).containsEntry("playbook", "db-down");
 		List<TimelineEntry> timeline = store.timeline(first.id());
 		assertThat(timeline).singleElement().satisfies((e) -> {
 			assertThat(e.type()).isEqualTo(TimelineType.DECLARED);
@@ -95,7 +103,7 @@ abstract class IncidentStoreContract {
 		Incident after = store.find(incident.id()).orElseThrow();
 		assertThat(after.cursor(Track.STEPS)).contains("s2");
 		assertThat(after.stepState("s1").status()).isEqualTo(StepState.Status.DONE);
-		assertThat(after.fields()).containsEntry("version", "2");
+		assertThat(after.version()).isEqualTo(2);
 		// s2 open, but only BLOCKED accepted: refused with its state
 		IncidentStore.Result state = store.changeStep(after, Track.STEPS, "s2", Set.of(StepState.Status.BLOCKED), done,
 				null, entry(TimelineType.STEP_DONE, "p2", Map.of()));
@@ -119,12 +127,12 @@ abstract class IncidentStoreContract {
 		assertThat(store.changeStep(incident, Track.STEPS, "s1", Set.of(StepState.Status.OPEN),
 				new StepState(StepState.Status.DONE, "p1", null), "s2", entry(TimelineType.STEP_DONE, "p1", Map.of()))
 			.code()).isEqualTo("closed");
-		assertThat(store.once(incident, "report:1", "x", entry(TimelineType.REPORTED, "p1", Map.of())).code())
+		assertThat(store.once(incident, "report:1", "x", entry(TimelineType.REPORTED, "p1", Map.of()), false).code())
 			.isEqualTo("closed");
-		assertThat(store.onceEvenClosed(incident, "report:1", "x", entry(TimelineType.REPORTED, "p1", Map.of()))
+		assertThat(store.once(incident, "report:1", "x", entry(TimelineType.REPORTED, "p1", Map.of()), true)
 			.applied()).isTrue();
-		IncidentStore.Result again = store.onceEvenClosed(incident, "report:1", "y",
-				entry(TimelineType.REPORTED, "p1", Map.of()));
+		IncidentStore.Result again = store.once(incident, "report:1", "y",
+				entry(TimelineType.REPORTED, "p1", Map.of()), true);
 		assertThat(again.code()).isEqualTo("exists");
 		assertThat(again.detail()).isEqualTo("x");
 		assertThat(store.owing()).isEmpty();
@@ -137,13 +145,13 @@ abstract class IncidentStoreContract {
 	@Test
 	void bookkeepingFieldsAndTheForumTopicAreKeptWithoutATimelineEntry() {
 		Incident incident = declare();
-		store.setField(incident.id(), "levelSeen", "LARGER");
+		store.setFields(incident.id(), Map.of("levelSeen", "LARGER"));
 		store.setFields(incident.id(), Map.of("esc:1:tier", "2", "esc:1:round", "1"));
-		store.setField(incident.id(), "levelSeen", "MAJOR");
+		store.setFields(incident.id(), Map.of("levelSeen", "MAJOR"));
 		ChatRef topic = new ChatRef("tg", "-1001", "77", true);
 		store.setThread(incident.id(), topic);
 		Incident after = store.find(incident.id()).orElseThrow();
-		assertThat(after.fields()).containsEntry("levelSeen", "MAJOR").containsEntry("esc:1:tier", "2");
+		assertThat(store.fields(after.id())).containsEntry("levelSeen", "MAJOR").containsEntry("esc:1:tier", "2");
 		assertThat(after.chat().threadId()).isEqualTo("77");
 		assertThat(store.incidentOfThread(topic)).contains(incident.id());
 		assertThat(store.incidentOfThread(new ChatRef("tg", "-1001", "78", true))).isEmpty();
@@ -176,14 +184,14 @@ abstract class IncidentStoreContract {
 		assertThat(results).filteredOn(IncidentStore.Result::applied).hasSize(1);
 		assertThat(results).filteredOn((r) -> !r.applied()).allSatisfy((r) -> assertThat(r.code()).isEqualTo("moved"));
 		assertThat(store.timeline(incident.id())).filteredOn((e) -> e.type() == TimelineType.STEP_DONE).hasSize(1);
-		assertThat(store.find(incident.id()).orElseThrow().fields()).containsEntry("version", "2");
+		assertThat(store.find(incident.id()).orElseThrow().version()).isEqualTo(2);
 	}
 
 	@Test
 	void twentyApprovalsOfTheSameReportAtOnceRecordOne() throws Exception {
 		Incident incident = declare();
 		List<IncidentStore.Result> results = race(20,
-				(n) -> store.once(incident, "approve:1:cro", "p" + n, entry(TimelineType.REPORTED, "p" + n, Map.of())));
+				(n) -> store.once(incident, "approve:1:cro", "p" + n, entry(TimelineType.REPORTED, "p" + n, Map.of()), false));
 		assertThat(results).filteredOn(IncidentStore.Result::applied).hasSize(1);
 		assertThat(results).filteredOn((r) -> !r.applied()).hasSize(19);
 		assertThat(store.timeline(incident.id())).hasSize(2);
@@ -203,7 +211,7 @@ abstract class IncidentStoreContract {
 		assertThat(own.stream().mapToInt(java.util.OptionalInt::getAsInt).sorted().toArray())
 			.containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
 		Incident raised = store.find(incident.id()).orElseThrow();
-		assertThat(raised.fields()).containsEntry("esc:1:told", "p1").containsEntry("esc:1:tier", "0");
+		assertThat(store.fields(raised.id())).containsEntry("esc:1:told", "p1").containsEntry("esc:1:tier", "0");
 		assertThat(store.timeline(incident.id())).filteredOn((e) -> e.type() == TimelineType.ESCALATED)
 			.hasSize(11)
 			.first()
@@ -213,7 +221,7 @@ abstract class IncidentStoreContract {
 				entry(TimelineType.ESCALATED, "system", Map.of())).applied()).isTrue();
 		assertThat(store.moveEscalation(raised, 1, 1, 1, next.plusSeconds(300), List.of("p4"),
 				entry(TimelineType.ESCALATED, "system", Map.of())).code()).isEqualTo("exists");
-		assertThat(store.find(incident.id()).orElseThrow().fields()).containsEntry("esc:1:told", "p1,p3")
+		assertThat(store.fields(incident.id())).containsEntry("esc:1:told", "p1,p3")
 			.containsEntry("esc:1:tier", "1");
 		List<IncidentStore.Result> acks = race(10, (n) -> store.acknowledgeEscalation(raised, 1, "p" + n, T0,
 				entry(TimelineType.ESCALATION_ACKED, "p" + n, Map.of())));
@@ -238,13 +246,171 @@ abstract class IncidentStoreContract {
 		assertThat(rises).filteredOn(IncidentStore.Result::applied).hasSize(1);
 		store.overrideAnnounced(incident.id(), "LARGER|p1|影响交易");
 		Incident after = store.find(incident.id()).orElseThrow();
-		assertThat(after.fields()).containsEntry("level", "LARGER").containsEntry("levelBy", "p1")
+		assertThat(store.fields(after.id())).containsEntry("level", "LARGER").containsEntry("levelBy", "p1")
 			.containsEntry("levelSeen", "MAJOR").containsEntry("overrideSeen", "LARGER|p1|影响交易");
 		store.levelAnnounced(incident.id(), Severity.EXTRAORDINARY);
-		assertThat(store.find(incident.id()).orElseThrow().fields()).containsEntry("levelSeen", "EXTRAORDINARY");
+		assertThat(store.fields(incident.id())).containsEntry("levelSeen", "EXTRAORDINARY");
 		store.change(after, Set.of(IncidentStatus.OPEN), Map.of("status", "CLOSED"), entry(TimelineType.CLOSED, "p1", Map.of()));
 		assertThat(store.setLevel(after, Severity.EXTRAORDINARY, "x", "p1", entry(TimelineType.LEVEL_SET, "p1", Map.of())).code())
 			.isEqualTo("status");
+	}
+
+	@Test
+	void anIncidentWrittenWithTheRawLayoutOfBeforeReadsBackIntoItsTypedParts() {
+		// GH-14: the fields exactly as the flows wrote them before the incident had typed parts
+		Incident incident = declare();
+		Map<String, String> old = new java.util.LinkedHashMap<>();
+		old.put("interruption", "PARTIAL");
+		old.put("investorsAffected", "false");
+		old.put("damaged", "12");
+		old.put("leaked", "3");
+		old.put("settlement", "DATA_ERROR");
+		old.put("haltAt", String.valueOf(T0.plusSeconds(60).toEpochMilli()));
+		old.put("crimeAt", String.valueOf(T0.plusSeconds(120).toEpochMilli()));
+		old.put("dataAt", String.valueOf(T0.plusSeconds(180).toEpochMilli()));
+		old.put("dataLastAt", String.valueOf(T0.plusSeconds(240).toEpochMilli()));
+		old.put("remoteAccess", "true");
+		old.put("causeKnown", "false");
+		old.put("sys:bank-transfer", "FULL|60000|" + T0.toEpochMilli());
+		old.put("sum:cause", "SDH 专线被施工挖断");
+		old.put("sum:occurred", String.valueOf(T0.minusSeconds(600).toEpochMilli()));
+		old.put("req:INITIAL:1", "p2");
+		old.put("rep:INITIAL:1", "p2");
+		old.put("req:CYCLE:1", "p3");
+		old.put("book:CYCLE:1", "INC-1-报告书.pdf");
+		old.put("booksha:CYCLE:1", "abc123");
+		old.put("bookv:CYCLE:1", "2");
+		old.put("bookfp:CYCLE:1", "7");
+		old.put("appr:CYCLE:1:v1:cro", "p4");
+		old.put("appr:CYCLE:1:v2:gm", "p5");
+		old.put("deleg:CYCLE:1:cro", "p6");
+		old.put("cursor:after", "a1");
+		old.put("st:s1", "blocked:p2");
+		old.put("reason:s1", "机房门禁故障");
+		store.setFields(incident.id(), old);
+
+		Incident found = store.find(incident.id()).orElseThrow();
+		assertThat(found.interruption()).isEqualTo(Interruption.PARTIAL);
+		assertThat(found.investorsAffected()).isFalse();
+		Facts facts = found.facts();
+		assertThat(facts.damaged()).isEqualTo(12);
+		assertThat(facts.leaked()).isEqualTo(3);
+		assertThat(facts.settlement()).isEqualTo(Settlement.DATA_ERROR);
+		assertThat(facts.haltAt()).isEqualTo(T0.plusSeconds(60));
+		assertThat(facts.crimeAt()).isEqualTo(T0.plusSeconds(120));
+		assertThat(facts.dataAt()).isEqualTo(T0.plusSeconds(180));
+		assertThat(facts.dataLastAt()).isEqualTo(T0.plusSeconds(240));
+		assertThat(facts.remoteAccess()).isTrue();
+		assertThat(facts.causeKnown()).isFalse();
+		assertThat(facts.systems()).containsExactly(Map.entry(SystemClass.BANK_TRANSFER, "FULL|60000|" + T0.toEpochMilli()));
+		assertThat(found.answer("cause")).isEqualTo("SDH 专线被施工挖断");
+		assertThat(found.answer("occurred")).isEqualTo(String.valueOf(T0.minusSeconds(600).toEpochMilli()));
+		assertThat(found.answer("human")).isEmpty();
+		ReportRecord initial = found.report("INITIAL:1");
+		assertThat(initial.requestedBy()).isEqualTo("p2");
+		assertThat(initial.reported()).isTrue();
+		assertThat(initial.hasBook()).isFalse();
+		ReportRecord cycle = found.report("CYCLE:1");
+		assertThat(cycle.requestedBy()).isEqualTo("p3");
+		assertThat(cycle.reported()).isFalse();
+		assertThat(cycle.book()).isEqualTo("INC-1-报告书.pdf");
+		assertThat(cycle.sha256()).isEqualTo("abc123");
+		assertThat(cycle.version()).isEqualTo(2);
+		assertThat(cycle.fingerprint()).isEqualTo("7");
+		// signatures of an older version do not count for the current one
+		assertThat(cycle.signer("cro")).isNull();
+		assertThat(cycle.signer(1, "cro")).isEqualTo("p4");
+		assertThat(cycle.signer("gm")).isEqualTo("p5");
+		assertThat(cycle.delegate("cro")).isEqualTo("p6");
+		assertThat(found.report("SUPPLEMENTARY:1")).isEqualTo(ReportRecord.none("SUPPLEMENTARY:1"));
+		assertThat(found.cursor(Track.STEPS)).contains("s1");
+		assertThat(found.cursor(Track.AFTER)).contains("a1");
+		assertThat(found.started(Track.AFTER)).isTrue();
+		assertThat(found.stepState("s1")).isEqualTo(new StepState(StepState.Status.BLOCKED, "p2", null));
+		assertThat(found.stepState("s2")).isEqualTo(StepState.OPEN);
+		assertThat(found.blockReason("s1")).isEqualTo("机房门禁故障");
+		assertThat(found.blockReason("s2")).isEmpty();
+	}
+
+	@Test
+	void theTypedWritesKeepTheRawLayoutAndReadBackAsWritten() {
+		Incident incident = declare();
+		Instant at = T0.plusSeconds(30);
+		assertThat(store.setFacts(incident, FactChange.NONE.withInterruption(Interruption.FULL).withDamaged(5).withDataAt(at)
+			.withSystem(SystemClass.QUOTES, "PARTIAL|0|" + at.toEpochMilli()), entry(TimelineType.FACT_SET, "p1", Map.of()))
+			.applied()).isTrue();
+		assertThat(store.answerSummary(incident, Set.of(IncidentStatus.OPEN), "cause", "断电", entry(TimelineType.FACT_SET,
+				"p1", Map.of())).applied()).isTrue();
+		assertThat(store.blockReason(incident, "s1", "等待厂商", entry(TimelineType.NOTE, "p1", Map.of())).applied()).isTrue();
+		assertThat(store.requestSignOff(incident, "CYCLE:1", "p2", entry(TimelineType.REPORT_APPROVAL_REQUESTED, "p2",
+				Map.of())).applied()).isTrue();
+		IncidentStore.Result twice = store.requestSignOff(incident, "CYCLE:1", "p3",
+				entry(TimelineType.REPORT_APPROVAL_REQUESTED, "p3", Map.of()));
+		assertThat(twice.code()).isEqualTo("exists");
+		assertThat(twice.detail()).isEqualTo("p2");
+		store.keepBook(incident.id(), "CYCLE:1", "book.pdf", "sha1", "4");
+		assertThat(store.sign(incident, "CYCLE:1", 1, "cro", "p4", entry(TimelineType.REPORT_APPROVED, "p4", Map.of()))
+			.applied()).isTrue();
+		assertThat(store.sign(incident, "CYCLE:1", 1, "cro", "p5", entry(TimelineType.REPORT_APPROVED, "p5", Map.of()))
+			.code()).isEqualTo("exists");
+		assertThat(store.delegate(incident, Set.of(IncidentStatus.OPEN), "CYCLE:1", "gm", "p6",
+				entry(TimelineType.REPORT_DELEGATED, "p1", Map.of())).applied()).isTrue();
+		assertThat(store.renewBook(incident, Set.of(IncidentStatus.OPEN), "CYCLE:1", "book-2.pdf", "sha2", 2,
+				entry(TimelineType.REPORT_BOOK_RENEWED, "p1", Map.of())).applied()).isTrue();
+		store.fingerprintBook(incident.id(), "CYCLE:1", "5");
+		assertThat(store.gaveUp(incident, "n1", "sms", entry(TimelineType.NOTIFICATION_FAILED, "system", Map.of()))
+			.applied()).isTrue();
+		assertThat(store.gaveUp(incident, "n1", "sms", entry(TimelineType.NOTIFICATION_FAILED, "system", Map.of()))
+			.code()).isEqualTo("exists");
+
+		Incident found = store.find(incident.id()).orElseThrow();
+		assertThat(found.interruption()).isEqualTo(Interruption.FULL);
+		assertThat(found.facts().damaged()).isEqualTo(5);
+		assertThat(found.facts().dataAt()).isEqualTo(at);
+		assertThat(found.facts().leaked()).isZero();
+		assertThat(found.facts().remoteAccess()).isNull();
+		assertThat(found.facts().systems()).containsEntry(SystemClass.QUOTES, "PARTIAL|0|" + at.toEpochMilli());
+		assertThat(found.answer("cause")).isEqualTo("断电");
+		assertThat(found.blockReason("s1")).isEqualTo("等待厂商");
+		ReportRecord cycle = found.report("CYCLE:1");
+		assertThat(cycle.requestedBy()).isEqualTo("p2");
+		assertThat(cycle.book()).isEqualTo("book-2.pdf");
+		assertThat(cycle.sha256()).isEqualTo("sha2");
+		assertThat(cycle.version()).isEqualTo(2);
+		assertThat(cycle.fingerprint()).isEqualTo("5");
+		assertThat(cycle.signer(1, "cro")).isEqualTo("p4");
+		assertThat(cycle.signer("cro")).isNull();
+		assertThat(cycle.delegate("gm")).isEqualTo("p6");
+		// the stored layout is the one of before (no migration)
+		assertThat(store.fields(incident.id())).containsEntry("interruption", "FULL").containsEntry("damaged", "5")
+			.containsEntry("dataAt", String.valueOf(at.toEpochMilli())).containsEntry("sys:quotes", "PARTIAL|0|" + at.toEpochMilli())
+			.containsEntry("sum:cause", "断电").containsEntry("reason:s1", "等待厂商").containsEntry("req:CYCLE:1", "p2")
+			.containsEntry("appr:CYCLE:1:v1:cro", "p4").containsEntry("deleg:CYCLE:1:gm", "p6")
+			.containsEntry("bookv:CYCLE:1", "2").containsEntry("bookfp:CYCLE:1", "5").containsEntry("gaveup:n1", "sms");
+		// nine entries with a guarded change: one each, none for the refused ones
+		assertThat(store.timeline(incident.id())).hasSize(9);
+
+		assertThat(store.close(found, T0, entry(TimelineType.CLOSED, "p1", Map.of())).code()).isEqualTo("status");
+		assertThat(store.recover(found, at, "a1", entry(TimelineType.RECOVERED, "p1", Map.of())).applied()).isTrue();
+		Incident recovered = store.find(incident.id()).orElseThrow();
+		assertThat(recovered.status()).isEqualTo(IncidentStatus.RECOVERED);
+		assertThat(recovered.recoveredAt()).isEqualTo(at);
+		assertThat(recovered.cursor(Track.AFTER)).contains("a1");
+		assertThat(store.recover(recovered, at, null, entry(TimelineType.RECOVERED, "p1", Map.of())).code())
+			.isEqualTo("status");
+		assertThat(store.close(recovered, at.plusSeconds(60), entry(TimelineType.CLOSED, "p1", Map.of())).applied()).isTrue();
+		Incident closed = store.find(incident.id()).orElseThrow();
+		assertThat(closed.status()).isEqualTo(IncidentStatus.CLOSED);
+		assertThat(closed.closedAt()).isEqualTo(at.plusSeconds(60));
+		assertThat(store.open()).isEmpty();
+		// what is still owed after close is recorded on an incident read closed, not on one read open
+		assertThat(store.recordReported(found, "CYCLE:1", "p2", entry(TimelineType.REPORTED, "p2", Map.of())).code())
+			.isEqualTo("closed");
+		assertThat(store.recordReported(closed, "CYCLE:1", "p2", entry(TimelineType.REPORTED, "p2", Map.of())).applied())
+			.isTrue();
+		assertThat(store.find(incident.id()).orElseThrow().report("CYCLE:1").reportedBy()).isEqualTo("p2");
+		assertThat(store.append(closed, Set.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+				entry(TimelineType.NOTE, "p1", Map.of("text", "迟到"))).code()).isEqualTo("status");
 	}
 
 	interface Press<T> {

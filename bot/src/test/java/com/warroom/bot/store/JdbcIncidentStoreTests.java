@@ -22,7 +22,7 @@ class JdbcIncidentStoreTests extends IncidentStoreContract {
 	private HikariDataSource database;
 
 	@Override
-	protected IncidentStore open() {
+	protected FieldIncidentStore open() {
 		database = TestDatabase.fresh();
 		return new JdbcIncidentStore(database, SHANGHAI, Clock.fixed(T0, ZoneOffset.UTC));
 	}

@@ -37,7 +37,7 @@ class RedisIncidentImportTests {
 
 	private final UnifiedJedis redis = TestRedis.fresh();
 
-	private final IncidentStore before = new RedisIncidentStore(redis, SHANGHAI);
+	private final RedisIncidentStore before = new RedisIncidentStore(redis, SHANGHAI);
 
 	private HikariDataSource database;
 
@@ -60,7 +60,7 @@ class RedisIncidentImportTests {
 
 	private Incident declare(ChatRef chat) {
 		return before.create(new IncidentStore.NewIncident(IncidentKind.REAL, "db-down", chat, "p1", T0, T0,
-				Map.of("steps", "s1")), entry(TimelineType.DECLARED, "p1", Map.of("playbook", "db-down")));
+				Map.of(Track.STEPS, "s1")), entry(TimelineType.DECLARED, "p1", Map.of("playbook", "db-down")));
 	}
 
 	@Test
@@ -68,7 +68,7 @@ class RedisIncidentImportTests {
 		Incident open = declare(CHAT);
 		before.changeStep(open, Track.STEPS, "s1", Set.of(StepState.Status.OPEN),
 				new StepState(StepState.Status.DONE, "p2", null), "s2", entry(TimelineType.STEP_DONE, "p2", Map.of("step", "s1")));
-		before.once(open, "approve:1:cro", "p3", entry(TimelineType.REPORTED, "p3", Map.of("n", "1")));
+		before.once(open, "approve:1:cro", "p3", entry(TimelineType.REPORTED, "p3", Map.of("n", "1")), false);
 		ChatRef topic = new ChatRef("tg", "-1001", "42", true);
 		before.setThread(open.id(), topic);
 		Incident closed = declare(new ChatRef("web", "room-1", null, false));
@@ -95,7 +95,7 @@ class RedisIncidentImportTests {
 		assertThat(replay.detail()).isEqualTo(note.detail());
 		// and the next incident of the day gets the next number, not one taken in Redis
 		Incident next = after.create(new IncidentStore.NewIncident(IncidentKind.REAL, "db-down", CHAT, "p1", T0, T0,
-				Map.of("steps", "s1")), entry(TimelineType.DECLARED, "p1", Map.of()));
+				Map.of(Track.STEPS, "s1")), entry(TimelineType.DECLARED, "p1", Map.of()));
 		assertThat(next.id()).isEqualTo("INC-20261123-003");
 
 		RedisIncidentImport.Copied second = importer().run();

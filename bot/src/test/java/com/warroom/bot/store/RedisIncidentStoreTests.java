@@ -1,13 +1,12 @@
 package com.warroom.bot.store;
 
 import com.warroom.bot.engine.TestRedis;
-import com.warroom.bot.incident.IncidentStore;
 
 /** The store's contract on the Redis store (its Lua scripts), the one before issue 15. */
 class RedisIncidentStoreTests extends IncidentStoreContract {
 
 	@Override
-	protected IncidentStore open() {
+	protected FieldIncidentStore open() {
 		return new RedisIncidentStore(TestRedis.fresh(), SHANGHAI);
 	}
 
