@@ -20,14 +20,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * process that was paused past its expiry and resumes changes nothing with its old
  * epoch. Expiry is decided on the caller's clock: the instances' clocks must agree
  * within a second (far below the lease times). Each operation is one conditional
- * statement, atomic on both databases. Thread-safe.
+ * statement, atomic on both databases. The table {@code WR_LEASES} is the schema's
+ * ({@link JobStoreSchema}, V4): the database must be migrated first. Thread-safe.
  */
 public final class Leases {
-
-	private static final String SCHEMA = """
-			CREATE TABLE IF NOT EXISTS WR_LEASES (NAME VARCHAR(200) PRIMARY KEY, HOLDER VARCHAR(200) NOT NULL,
-			  EPOCH BIGINT NOT NULL, EXPIRES_AT TIMESTAMP NOT NULL)
-			""";
 
 	/**
 	 * A guard for a statement's WHERE clause: true while the lease of that name, holder and
@@ -46,7 +42,6 @@ public final class Leases {
 	public Leases(DataSource dataSource, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.clock = clock;
-		jdbc.execute(SCHEMA);
 	}
 
 	/**

@@ -28,7 +28,9 @@ import redis.clients.jedis.params.SetParams;
  * {@code REMINDER_LEAD} before it is due (2 hours before the 12-hour analysis, a day
  * before the working-day reports), one at the due time, and one when it is overdue
  * ({@code OVERDUE_AFTER} later), which escalates. Re-planned after every change; a
- * reminder already sent is never planned again.
+ * reminder already sent is never planned again. That it was sent is part of the record:
+ * a part of the incident ({@link Incident#remindersSent()}), so a Redis wiped or failed over does not make
+ * the planner send it again (issue 15); Redis keeps a copy (the atomic first mark).
  */
 public class ReminderPlanner {
 
@@ -143,13 +145,13 @@ public class ReminderPlanner {
 			// a "before" reminder whose time passed (the bot was down, or a crash kept it from
 			// being planned) is still sent, late and with its own time, unless the due one
 			// supersedes it (the scheduler fires a time in the past at once)
-			if (due.isAfter(now) && !sent(incident.id(), key, Reminder.Stage.BEFORE)) {
+			if (due.isAfter(now) && !sent(incident, key, Reminder.Stage.BEFORE)) {
 				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.BEFORE, before, due));
 			}
-			if (!sent(incident.id(), key, Reminder.Stage.DUE)) {
+			if (!sent(incident, key, Reminder.Stage.DUE)) {
 				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.DUE, later(due, now), due));
 			}
-			if (!sent(incident.id(), key, Reminder.Stage.OVERDUE)) {
+			if (!sent(incident, key, Reminder.Stage.OVERDUE)) {
 				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.OVERDUE, later(due.plus(overdueAfter), now), due));
 			}
 		}
@@ -167,7 +169,7 @@ public class ReminderPlanner {
 				continue;
 			}
 			String key = entry.detail("kind") + ":" + entry.detail("seq");
-			if (incident.report(key).reported() || sent(incident.id(), APPROVAL + key, Reminder.Stage.OVERDUE)) {
+			if (incident.report(key).reported() || sent(incident, APPROVAL + key, Reminder.Stage.OVERDUE)) {
 				continue;
 			}
 			Instant at = later(entry.at().plus(overdueAfter), clock.instant());
@@ -177,21 +179,34 @@ public class ReminderPlanner {
 	}
 
 	/**
-	 * Marks a reminder sent; false when it was sent before (a retry after a crash, or a
-	 * second instance).
+	 * Marks a reminder sent, in the incident's record and in Redis; false when it was sent
+	 * before (a retry after a crash, or a second instance).
 	 */
 	public boolean markSent(String incidentId, String key, Reminder.Stage stage) {
-		return "OK".equals(redis.set(sentKey(incidentId, key, stage), "1",
+		boolean recorded = recorded(incidents.find(incidentId).orElse(null), key, stage);
+		if (!recorded) {
+			incidents.markReminderSent(incidentId, key + ":" + stage, clock.instant());
+		}
+		boolean first = "OK".equals(redis.set(sentKey(incidentId, key, stage), "1",
 				SetParams.setParams().nx().ex(Duration.ofDays(60).toSeconds())));
+		return first && !recorded;
 	}
 
 	static String key(Obligation obligation) {
 		return obligation.kind().name() + ":" + obligation.sequence();
 	}
 
-	/** Whether a reminder was marked sent. */
+	/** Whether a reminder was marked sent (in Redis, or in the record when Redis lost it). */
 	boolean sent(String incidentId, String key, Reminder.Stage stage) {
-		return redis.exists(sentKey(incidentId, key, stage));
+		return redis.exists(sentKey(incidentId, key, stage)) || recorded(incidents.find(incidentId).orElse(null), key, stage);
+	}
+
+	private boolean sent(Incident incident, String key, Reminder.Stage stage) {
+		return recorded(incident, key, stage) || redis.exists(sentKey(incident.id(), key, stage));
+	}
+
+	private static boolean recorded(@org.jspecify.annotations.Nullable Incident incident, String key, Reminder.Stage stage) {
+		return incident != null && incident.remindersSent().contains(key + ":" + stage);
 	}
 
 	private Duration leadFor(ObligationKind kind) {

@@ -238,6 +238,11 @@ public final class EventReads implements IncidentStore {
 	}
 
 	@Override
+	public void markReminderSent(String incidentId, String reminder, Instant at) {
+		write(() -> store.markReminderSent(incidentId, reminder, at));
+	}
+
+	@Override
 	public void fingerprintBook(String incidentId, String report, String fingerprint) {
 		write(() -> store.fingerprintBook(incidentId, report, fingerprint));
 	}

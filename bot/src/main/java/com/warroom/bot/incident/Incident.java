@@ -41,12 +41,14 @@ import org.jspecify.annotations.Nullable;
  * @param steps the state of each step touched, by step id
  * @param blockReasons why a step is blocked, by step id
  * @param version bumped by each guarded change
+ * @param remindersSent the reminders sent, as {@code KEY:STAGE} (e.g. {@code PERIODIC:1:DUE})
  */
 public record Incident(String id, IncidentKind kind, String playbookId, ChatRef chat, String declaredBy,
 		Instant startedAt, Instant declaredAt, IncidentStatus status, @Nullable Instant recoveredAt,
 		@Nullable Instant closedAt, LevelState levelState, Interruption interruption, boolean investorsAffected, SortedMap<Integer, Escalation> escalations,
 		Set<String> unreachable, Facts facts, Map<String, String> summary, Map<String, ReportRecord> reports,
-		Map<Track, String> cursors, Map<String, StepState> steps, Map<String, String> blockReasons, long version) {
+		Map<Track, String> cursors, Map<String, StepState> steps, Map<String, String> blockReasons, long version,
+		Set<String> remindersSent) {
 
 	public Incident {
 		Objects.requireNonNull(id, "id");
@@ -59,6 +61,7 @@ public record Incident(String id, IncidentKind kind, String playbookId, ChatRef 
 		cursors = Collections.unmodifiableMap(tracks);
 		steps = Map.copyOf(steps);
 		blockReasons = Map.copyOf(blockReasons);
+		remindersSent = Set.copyOf(remindersSent);
 	}
 
 	/** A level set by a leader or commander, or null. */

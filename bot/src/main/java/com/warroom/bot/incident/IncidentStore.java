@@ -144,6 +144,12 @@ public interface IncidentStore {
 	Result renewBook(Incident incident, Set<IncidentStatus> allowed, String report, String name, String sha256, int version,
 			Entry entry);
 
+	/**
+	 * Records that a reminder was sent ({@code reminder} as {@code KEY:STAGE}; no timeline
+	 * entry): part of the record, so a Redis lost does not make the planner send it again.
+	 */
+	void markReminderSent(String incidentId, String reminder, Instant at);
+
 	/** Marks what the incident looked like when the book of {@code report} was made (no timeline entry). */
 	void fingerprintBook(String incidentId, String report, String fingerprint);
 

@@ -128,6 +128,11 @@ abstract class FieldIncidentStore implements IncidentStore {
 	}
 
 	@Override
+	public void markReminderSent(String incidentId, String reminder, Instant at) {
+		setFields(incidentId, Map.of(IncidentFields.REMINDER_SENT + reminder, at.toString()));
+	}
+
+	@Override
 	public void fingerprintBook(String incidentId, String report, String fingerprint) {
 		setFields(incidentId, Map.of(IncidentFields.BOOK_FINGERPRINT + report, fingerprint));
 	}

@@ -151,6 +151,9 @@ public final class IncidentFields {
 	/** A delegation: {@code deleg:<key>:<duty>} → roster id. */
 	static final String DELEGATE = "deleg:";
 
+	/** A reminder sent: {@code remsent:<KEY>:<STAGE>} → when (issue 15: the record, not only Redis). */
+	static final String REMINDER_SENT = "remsent:";
+
 	/** A notification given up on every channel: {@code gaveup:<notification id>} → channel type. */
 	static final String GAVE_UP = "gaveup:";
 
@@ -193,7 +196,7 @@ public final class IncidentFields {
 				optionalInstant(f.get(CLOSED_AT)), levels, Interruption.valueOf(f.getOrDefault(INTERRUPTION, "UNKNOWN")),
 				Boolean.parseBoolean(f.getOrDefault(INVESTORS_AFFECTED, "true")), escalations(f), unreachable(f), facts(f),
 				suffixed(f, SUMMARY), reports(f), cursors(f), steps(f), suffixed(f, BLOCK_REASON),
-				number(f.get(VERSION)));
+				number(f.get(VERSION)), suffixed(f, REMINDER_SENT).keySet());
 	}
 
 	private static Facts facts(Map<String, String> f) {

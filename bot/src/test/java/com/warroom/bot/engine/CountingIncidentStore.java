@@ -140,6 +140,11 @@ final class CountingIncidentStore implements IncidentStore {
 	}
 
 	@Override
+	public void markReminderSent(String incidentId, String reminder, java.time.Instant at) {
+		store.markReminderSent(incidentId, reminder, at);
+	}
+
+	@Override
 	public void fingerprintBook(String incidentId, String report, String fingerprint) {
 		store.fingerprintBook(incidentId, report, fingerprint);
 	}

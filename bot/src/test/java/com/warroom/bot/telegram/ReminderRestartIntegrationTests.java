@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.UnifiedJedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,19 +29,26 @@ class ReminderRestartIntegrationTests {
 		api.close();
 	}
 
+	@org.junit.jupiter.api.BeforeEach
+	void reset() {
+		api.reset(); // each test counts its own calls
+	}
+
 	/**
 	 * Its own redis-server: contexts of other test classes stay alive (Spring caches them)
 	 * with their own schedulers, and must not see this test's incidents.
 	 */
 	private EmbeddedRedis redis;
 
-	private ConfigurableApplicationContext start(Path data) {
-		return new SpringApplicationBuilder(WarRoomApplication.class).run("--server.port=0",
+	private ConfigurableApplicationContext start(Path data, String... more) {
+		java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
 				"--warroom.data-dir=" + data, "--warroom.redis-url=" + redis.url(),
 				"--warroom.telegram.token=" + FakeBotApi.TOKEN, "--warroom.telegram.api-url=" + api.url(),
 				"--warroom.telegram.mode=webhook", "--warroom.telegram.webhook-secret=s",
 				"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
-				"--warroom.reminder-lead=PT1S", "--warroom.overdue-after=PT10S");
+				"--warroom.reminder-lead=PT1S", "--warroom.overdue-after=PT10S"));
+		args.addAll(java.util.List.of(more));
+		return new SpringApplicationBuilder(WarRoomApplication.class).run(args.toArray(String[]::new));
 	}
 
 	private void post(ConfigurableApplicationContext app, String update) throws Exception {
@@ -59,6 +68,64 @@ class ReminderRestartIntegrationTests {
 		finally {
 			redis.close();
 		}
+	}
+
+	/**
+	 * GH-15: a Redis wiped while the bot was down takes the reminders' sent-marks' copies
+	 * there, and the causes that named the outbox rows of what was sent; the restart re-plans
+	 * every open incident (ReminderRecovery) from its record, where the marks are: nothing
+	 * is sent again into the group that got it (the incident record in the database, as
+	 * RECORD_STORE=database, whatever the default on H2 is).
+	 */
+	@Test
+	void aReminderSentBeforeRedisWasWipedIsNotSentAgainAfterTheRestart(@TempDir Path data) throws Exception {
+		redis = EmbeddedRedis.start(data.resolve("redis"), 0);
+		try {
+			long liaison = 900000009L;
+			ConfigurableApplicationContext first = start(data, "--warroom.record-store=database");
+			long before;
+			try {
+				post(first, Updates.message(Updates.nextId(), liaison, "/declare 网页 篡改"));
+				post(first, Updates.press(Updates.nextId(), liaison, api.button("网页内容被篡改"), 1));
+				post(first, Updates.press(Updates.nextId(), liaison, api.button("确认宣布"), 1));
+				api.await("sendMessage", (b) -> b.path("text").asText().contains("现在到期"));
+				api.await("sendMessage", (b) -> b.path("text").asText().contains("前），已逐级升级通知"));
+				FakeBotApi.sleep(2000);
+				before = group();
+			}
+			finally {
+				first.close();
+			}
+			assertThat(count("现在到期")).isEqualTo(1);
+			try (UnifiedJedis client = RedisClient.create(java.net.URI.create(redis.url()))) {
+				client.flushAll();
+			}
+			ConfigurableApplicationContext second = start(data, "--warroom.record-store=database");
+			try {
+				assertThat(second.getBean(com.warroom.bot.incident.IncidentStore.class).open()).hasSize(1);
+				// re-planned at the start; a reminder planned again would fire a second later
+				FakeBotApi.sleep(6000);
+				System.out.println("GH-15 group messages before the Redis wipe " + before + ", after the restart "
+						+ group());
+				assertThat(count("现在到期")).isEqualTo(1);
+				assertThat(count("前），已逐级升级通知")).isEqualTo(1);
+				assertThat(count("已超时")).isEqualTo(3);
+				assertThat(group()).isEqualTo(before);
+			}
+			finally {
+				second.close();
+			}
+		}
+		finally {
+			redis.close();
+		}
+	}
+
+	/** Messages sent to the incident's group. */
+	private static long group() {
+		return api.calls("sendMessage").stream()
+			.filter((b) -> b.path("chat_id").asText().equals(String.valueOf(Updates.GROUP)))
+			.count();
 	}
 
 	private void run(Path data) throws Exception {

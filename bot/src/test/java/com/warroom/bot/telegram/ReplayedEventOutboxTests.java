@@ -60,6 +60,7 @@ class ReplayedEventOutboxTests {
 		api.reset();
 		database = new JdbcDataSource();
 		database.setURL("jdbc:h2:mem:replay-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		com.warroom.notify.JobStoreSchema.migrate(database);
 		harness = new EngineHarness(TestRedis.fresh());
 		life = new Life();
 	}

@@ -29,10 +29,13 @@ class TelegramOutboxFencingTests {
 
 	private static DataSource database(String kind) {
 		if (kind.equals("postgres")) {
-			return new DriverManagerDataSource(TestPostgres.freshDatabase());
+			DataSource postgres = new DriverManagerDataSource(TestPostgres.freshDatabase());
+			com.warroom.notify.JobStoreSchema.migrate(postgres);
+			return postgres;
 		}
 		JdbcDataSource h2 = new JdbcDataSource();
 		h2.setURL("jdbc:h2:mem:fencing-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		com.warroom.notify.JobStoreSchema.migrate(h2);
 		return h2;
 	}
 

@@ -18,6 +18,7 @@ class TelegramOutboxTests {
 	void aRestartedNodeTakesOverTheRowsOfItsEarlierLifeNotTheOnesItStoredWhileStarting() {
 		JdbcDataSource database = new JdbcDataSource();
 		database.setURL("jdbc:h2:mem:outbox-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		com.warroom.notify.JobStoreSchema.migrate(database);
 		SendQueueTests.MovableClock clock = new SendQueueTests.MovableClock();
 		TelegramOutbox before = new TelegramOutbox(database, clock, "embedded");
 		String unfinished = before.store(SendQueue.Lane.COMMAND, StoredCall.send(GROUP, "停机前未发出", List.of(), null, null));

@@ -44,6 +44,7 @@ class TelegramSenderTests {
 		TestRedis.fresh();
 		JdbcDataSource database = new JdbcDataSource();
 		database.setURL("jdbc:h2:mem:sender-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		com.warroom.notify.JobStoreSchema.migrate(database);
 		outbox = new TelegramOutbox(database, Clock.systemUTC(), "test");
 		sender = new TelegramSender(
 				new OkHttpTelegramClient(FakeBotApi.TOKEN, TelegramConfiguration.telegramUrl(URI.create(api.url()))), queue,

@@ -84,6 +84,7 @@ class JdbcOutboxTests {
 
 	JdbcOutboxTests() {
 		dataSource.setURL("jdbc:h2:mem:outbox-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+		com.warroom.notify.JobStoreSchema.migrate(dataSource);
 	}
 
 	private JdbcOutbox outbox() {
