@@ -71,8 +71,27 @@ public class ReminderPlanner {
 		this.overdueAfter = overdueAfter;
 	}
 
-	/** Re-plans the incident's reminders from what it owes now. */
+	/**
+	 * Re-plans the incident's reminders from what it owes now. Re-plans of one incident are
+	 * serialised in this JVM, from the read to the write: one that read the incident before
+	 * another raised an escalation and wrote after it took the escalation's timer away (the
+	 * due and the overdue reminder of a report fire on two threads when both are past).
+	 */
 	public void changed(String incidentId) {
+		synchronized (locks[Math.floorMod(incidentId.hashCode(), locks.length)]) {
+			replan(incidentId);
+		}
+	}
+
+	private final Object[] locks = new Object[64];
+
+	{
+		for (int i = 0; i < locks.length; i++) {
+			locks[i] = new Object();
+		}
+	}
+
+	private void replan(String incidentId) {
 		Optional<Incident> incident = incidents.find(incidentId);
 		Optional<Playbook> playbook = incident.flatMap((i) -> library.find(i.playbookId()));
 		if (incident.isEmpty() || playbook.isEmpty()) {

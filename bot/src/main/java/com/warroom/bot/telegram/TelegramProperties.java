@@ -27,6 +27,23 @@ record TelegramProperties(@DefaultValue("") String token, @DefaultValue("https:/
 		@DefaultValue("0.9") double chatPerSecond, @DefaultValue("19") double groupPerMinute,
 		@DefaultValue("PT15S") java.time.Duration answerWindow, @DefaultValue("") String nodeId) {
 
+	TelegramProperties {
+		// checked once at start, so a typo stops the start saying which setting (a host-less URL
+		// failed deep in the HTTP client; an unknown mode polled; a webhook without its secret
+		// refused every update)
+		if (!("http".equalsIgnoreCase(apiUrl.getScheme()) || "https".equalsIgnoreCase(apiUrl.getScheme()))
+				|| apiUrl.getHost() == null) {
+			throw new IllegalArgumentException("TELEGRAM_API_URL must be an http(s) URL with a host, was " + apiUrl);
+		}
+		if (!"polling".equalsIgnoreCase(mode) && !"webhook".equalsIgnoreCase(mode)) {
+			throw new IllegalArgumentException("TELEGRAM_MODE must be polling or webhook, was " + mode);
+		}
+		if ("webhook".equalsIgnoreCase(mode) && webhookSecret.isBlank()) {
+			throw new IllegalArgumentException(
+					"TELEGRAM_WEBHOOK_SECRET must be set in the webhook mode (Telegram sends it with every update)");
+		}
+	}
+
 	boolean webhook() {
 		return "webhook".equalsIgnoreCase(mode);
 	}

@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * heartbeat and told {@code expired} when the session has ended. One daemon thread does all
  * the sending; thread-safe.
  */
-final class WebEvents implements AutoCloseable {
+final class WebEvents implements AutoCloseable, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(WebEvents.class);
 
@@ -133,6 +134,10 @@ final class WebEvents implements AutoCloseable {
 		emitter.onCompletion(remove);
 		emitter.onTimeout(remove);
 		emitter.onError((error) -> remove.run());
+		if (closed) {
+			// a page that reconnects while the application stops
+			emitter.complete();
+		}
 		return listener;
 	}
 
@@ -231,9 +236,40 @@ final class WebEvents implements AutoCloseable {
 		}
 	}
 
+	private volatile boolean running;
+
+	private volatile boolean closed;
+
+	@Override
+	public void start() {
+		running = true;
+	}
+
+	/**
+	 * Ends every stream when the application stops, before the web server waits for the
+	 * requests still open (a later phase stops first): an open page held the stop for the
+	 * whole grace period.
+	 */
+	@Override
+	public void stop() {
+		running = false;
+		close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	@Override
+	public int getPhase() {
+		return SmartLifecycle.DEFAULT_PHASE;
+	}
+
 	/** Ends every stream (browsers reconnect to another instance or after the restart). */
 	@Override
 	public void close() {
+		closed = true;
 		timer.shutdownNow();
 		for (Set<Listener> listeners : topics.values()) {
 			for (Listener listener : listeners) {

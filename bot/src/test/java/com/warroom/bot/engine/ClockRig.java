@@ -39,6 +39,19 @@ final class ClockRig {
 
 	/** With the store wrapped by {@code store}. */
 	ClockRig(java.util.function.UnaryOperator<com.warroom.bot.incident.IncidentStore> store) {
+		this(store, null);
+	}
+
+	/**
+	 * Delivering to {@code channel} alone instead of {@link #sink} and {@link #web} (a
+	 * channel that fails, say).
+	 */
+	static ClockRig deliveringOnlyTo(com.warroom.bot.delivery.OutboundSink channel) {
+		return new ClockRig(java.util.function.UnaryOperator.identity(), channel);
+	}
+
+	private ClockRig(java.util.function.UnaryOperator<com.warroom.bot.incident.IncidentStore> store,
+			com.warroom.bot.delivery.OutboundSink only) {
 		chat = new EngineHarness(TestRedis.fresh(), store);
 		String policy;
 		try (var in = getClass().getClassLoader().getResourceAsStream("warroom/escalation.yaml")) {
@@ -66,7 +79,8 @@ final class ClockRig {
 		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.assessments, plans, chat.redis, chat.clock,
 				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
 		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
-				com.warroom.bot.delivery.Delivery.of(List.of(sink, web)), chat.clock, escalations);
+				com.warroom.bot.delivery.Delivery.of((only != null) ? List.of(only) : List.of(sink, web)), chat.clock,
+				escalations);
 		chat.also = (id) -> {
 			relay.regrade(id);
 			planner.changed(id);

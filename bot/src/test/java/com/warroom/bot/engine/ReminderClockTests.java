@@ -36,7 +36,7 @@ class ReminderClockTests {
 	/** An in-memory scheduler that remembers the plan. */
 	static final class Plans implements ReminderScheduler {
 
-		final Map<String, List<Reminder>> byIncident = new HashMap<>();
+		final Map<String, List<Reminder>> byIncident = new java.util.concurrent.ConcurrentHashMap<>();
 
 		final Map<String, java.time.LocalTime> daily = new HashMap<>();
 

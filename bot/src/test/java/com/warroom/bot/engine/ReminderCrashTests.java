@@ -1,16 +1,11 @@
 package com.warroom.bot.engine;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.warroom.bot.clock.Escalations;
 import com.warroom.bot.clock.ReminderPlanner;
-import com.warroom.bot.clock.ReminderRelay;
-import com.warroom.bot.engine.ReminderClockTests.Plans;
 import com.warroom.bot.incident.Effects;
 import com.warroom.notify.Reminder;
-import com.warroom.notify.ReminderDue;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +21,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ReminderCrashTests {
 
+	private ClockRig rig;
+
 	private EngineHarness chat;
 
-	private final Plans plans = new Plans();
-
 	private ReminderPlanner planner;
-
-	private ReminderRelay relay;
 
 	/** The Telegram side: fails while {@code failing}, otherwise records each action and the event naming it. */
 	private final class Channel implements com.warroom.bot.delivery.OutboundSink {
@@ -63,38 +56,9 @@ class ReminderCrashTests {
 
 	@BeforeEach
 	void setUp() {
-		chat = new EngineHarness(TestRedis.fresh());
-		String policy;
-		try (var in = getClass().getClassLoader().getResourceAsStream("warroom/escalation.yaml")) {
-			policy = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
-		com.warroom.notify.Outbox outbox = new com.warroom.notify.Outbox() {
-
-			@Override
-			public boolean enqueue(String type, String incidentId, com.warroom.notify.spi.Notification n) {
-				return true;
-			}
-
-			@Override
-			public int pending() {
-				return 0;
-			}
-
-		};
-		Escalations escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
-				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox,
-				com.warroom.bot.delivery.TestDirectory.webAndTelegram());
-		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.assessments, plans, chat.redis, chat.clock,
-				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
-		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
-				com.warroom.bot.delivery.Delivery.of(List.of(channel)), chat.clock, escalations);
-		chat.also = (id) -> {
-			relay.regrade(id);
-			planner.changed(id);
-		};
+		rig = ClockRig.deliveringOnlyTo(channel);
+		chat = rig.chat;
+		planner = rig.planner;
 	}
 
 	private String id() {
@@ -102,12 +66,7 @@ class ReminderCrashTests {
 	}
 
 	private void fire(String key, Reminder.Stage stage) {
-		Reminder reminder = plans.pending(id()).stream()
-			.filter((r) -> r.key().equals(key) && r.stage() == stage)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no " + key + " " + stage + " planned: " + plans.pending(id())));
-		relay.on(new ReminderDue(reminder.incidentId(), reminder.key(), reminder.stage(), reminder.dueAt(), reminder.fireAt(),
-				chat.clock.instant()));
+		rig.fire(id(), key, stage);
 	}
 
 	private List<String> reminders() {

@@ -19,7 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Telegram webhook against a fake Bot API: a central-trading outage is declared, the
  * report owed at once is reminded and escalated when late, the escalation climbs a tier
  * when nobody acknowledges, a signed {@code /reported} restarts the cycle, and
- * {@code /recovered} stops it.
+ * {@code /recovered} stops it. The one real-time smoke test of the clock (GH-14): the
+ * other end-to-end clock tests move a clock or assert on what is planned; this one waits
+ * for Quartz, but only for what must come, and reads the planned reminders and the outboxes
+ * to know that nothing more will.
  */
 class RegulatorClockEndToEndTests {
 
@@ -77,7 +80,9 @@ class RegulatorClockEndToEndTests {
 			.satisfies((t) -> assertThat(t).contains("特此告知").doesNotContain("请您"));
 		post(app, Updates.press(Updates.nextId(), IT_HEAD, lastButton(IT_HEAD, "确认收到"), 1));
 		await(Updates.GROUP, "李信息技术部总经理 已确认收到");
-		FakeBotApi.sleep(4_000);
+		// the acknowledgement took the escalation's timer away and all it said was sent: nothing chases the 总经理
+		String id = app.getBean(com.warroom.bot.incident.IncidentStore.class).open().get(0).id();
+		Planned.awaitSettled(app, id, (r) -> r.key().startsWith("ESC:"));
 		assertThat(texts(GM)).noneMatch((t) -> t.contains("已超时（应于"));
 
 		// the liaison records the report; it counts once both signers have signed
@@ -99,10 +104,11 @@ class RegulatorClockEndToEndTests {
 		post(app, Updates.message(Updates.nextId(), DBA, "/recovered"));
 		post(app, Updates.press(Updates.nextId(), DBA, api.button("确认已恢复（现在）"), 1));
 		await(Updates.GROUP, "恢复。请继续完成事后处理步骤");
-		FakeBotApi.sleep(12_000);
-		assertThat(texts(Updates.GROUP)).noneMatch((t) -> t.contains("定期报告 第 3 次"));
 		// numbering goes on: one periodic report was made, so the report after recovery is the second
-		assertThat(texts(Updates.GROUP)).anyMatch((t) -> t.contains("恢复后报告 第 2 次现在到期"));
+		await(Updates.GROUP, "恢复后报告 第 2 次现在到期");
+		// no periodic report is planned any more and what was due was sent: there is no third
+		Planned.awaitSettled(app, id, (r) -> r.key().startsWith("CYCLE:"));
+		assertThat(texts(Updates.GROUP)).noneMatch((t) -> t.contains("定期报告 第 3 次"));
 		assertThat(((com.warroom.notify.internal.JdbcOutbox) outbox).status("INC-" + incidentDay() + "-001:esc:1:1:0:zhou-tech"))
 			.isEqualTo("SENT");
 	}

@@ -9,7 +9,9 @@ import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.WarRoomApplication;
+import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.store.EmbeddedRedis;
+import com.warroom.notify.Reminder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,12 +82,15 @@ class ReminderOutageIntegrationTests {
 			Updates.postWebhook(app, Updates.press(Updates.nextId(), liaison, api.button("确认宣布"), 1));
 			api.await("sendMessage", (b) -> b.path("text").asText().contains("现在到期"));
 			assertThat(readiness(app)).isEqualTo(200);
+			String id = app.getBean(IncidentStore.class).open().get(0).id();
+			Reminder planned = Planned.reminder(app, id, "CYCLE:1", Reminder.Stage.OVERDUE);
 
 			redis.close(); // the overdue reminder (6 s after the due time) falls due while Redis is down
 			assertThat(awaitReadiness(app, 503)).isEqualTo(503);
 			Updates.postWebhook(app, Updates.message(Updates.nextId(), liaison, "/note 停电中"));
 			api.await("sendMessage", (b) -> b.path("text").asText().contains("系统暂时无法保存，请稍后重试"));
-			FakeBotApi.sleep(9000);
+			// past the overdue reminder's time, and its first tries failed (retried after 1 s, then 2 s)
+			Planned.sleepPast(planned.fireAt(), Duration.ofMillis(3500));
 			assertThat(count("已超时")).isZero();
 
 			redis = EmbeddedRedis.start(data.resolve("redis"), port);
@@ -95,7 +100,8 @@ class ReminderOutageIntegrationTests {
 			assertThat(overdue.path("text").asText()).contains("定期报告 第 1 次已超时（应于").contains("原定")
 				.contains("延迟发出");
 			assertThat(awaitReadiness(app, 200)).isEqualTo(200);
-			FakeBotApi.sleep(3000);
+			// its job ran to the end (no retry left) and every message it made was sent: nothing more comes
+			Planned.awaitSettled(app, id, Planned.of("CYCLE:1", Reminder.Stage.OVERDUE));
 			// once in the incident's chat, however many times the job was tried during the outage
 			assertThat(count("前），已逐级升级通知")).isEqualTo(1);
 			assertThat(count("现在到期")).isEqualTo(1);

@@ -1,10 +1,13 @@
 package com.warroom.bot.telegram;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.warroom.WarRoomApplication;
+import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.store.EmbeddedRedis;
+import com.warroom.notify.Reminder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,6 +133,8 @@ class ReminderRestartIntegrationTests {
 
 	private void run(Path data) throws Exception {
 		long liaison = 900000009L;
+		String id;
+		Reminder overdueReminder;
 		ConfigurableApplicationContext first = start(data);
 		try {
 			post(first, Updates.message(Updates.nextId(), liaison, "/declare 网页 篡改"));
@@ -138,18 +143,23 @@ class ReminderRestartIntegrationTests {
 			JsonNode due = api.await("sendMessage", (b) -> b.path("text").asText().contains("现在到期"));
 			assertThat(due.path("text").asText()).contains("定期报告 第 1 次");
 			assertThat(count("已超时")).isZero();
+			id = first.getBean(IncidentStore.class).open().get(0).id();
+			// the overdue reminder is planned 10 s after the due time
+			overdueReminder = Planned.reminder(first, id, "CYCLE:1", Reminder.Stage.OVERDUE);
+			assertThat(Duration.between(overdueReminder.dueAt(), overdueReminder.fireAt())).isEqualTo(Duration.ofSeconds(10));
 		}
 		finally {
 			first.close();
 		}
-		// the overdue reminder (10 s after the due time) comes due while the bot is down
-		FakeBotApi.sleep(12000);
+		// it comes due while the bot is down
+		Planned.sleepPast(overdueReminder.fireAt(), Duration.ofMillis(500));
 		assertThat(count("已超时")).isZero();
 		ConfigurableApplicationContext second = start(data);
 		try {
 			JsonNode overdue = api.await("sendMessage", (b) -> b.path("text").asText().contains("已超时（应于"));
 			assertThat(overdue.path("text").asText()).contains("定期报告 第 1 次已超时（应于");
-			FakeBotApi.sleep(3000);
+			// its job ran to the end and every message it made was sent: nothing more comes
+			Planned.awaitSettled(second, id, Planned.of("CYCLE:1", Reminder.Stage.OVERDUE));
 			assertThat(count("现在到期")).isEqualTo(1);
 			// once in the incident's chat, and the escalation: to the first tier directly and noted in the chat
 			assertThat(count("前），已逐级升级通知")).isEqualTo(1);

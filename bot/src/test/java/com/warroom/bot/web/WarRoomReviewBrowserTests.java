@@ -1,7 +1,6 @@
 package com.warroom.bot.web;
 
 import java.time.Duration;
-import java.util.List;
 
 import com.warroom.bot.engine.TestRedis;
 import org.junit.jupiter.api.AfterAll;
@@ -10,11 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -25,9 +22,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * after its acknowledgement, and the board with an overdue report and a closed incident
  * that still owes reports. Screenshots go to {@code target/screenshots/review-*.png}.
  */
-class WarRoomReviewBrowserTests extends SignedInWebTests {
+class WarRoomReviewBrowserTests extends SignedInWebTests implements BrowserPages {
 
 	static WebDriver browser;
+
+	@Override
+	public WebDriver browser() {
+		return browser;
+	}
+
+	@Override
+	public int port() {
+		return port;
+	}
 
 	@BeforeAll
 	static void startBrowser() {
@@ -136,62 +143,6 @@ class WarRoomReviewBrowserTests extends SignedInWebTests {
 		open("/board");
 		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "已关闭、仍有报告待完成"));
 		screenshot("review-board-owing-desktop");
-	}
-
-	/** The newest chat message that contains {@code text}. */
-	private WebElement last(String text) {
-		List<WebElement> messages = browser.findElements(By.cssSelector("#messages li.msg"));
-		for (int i = messages.size() - 1; i >= 0; i--) {
-			if (messages.get(i).getText().contains(text)) {
-				return messages.get(i);
-			}
-		}
-		throw new AssertionError("no message with " + text + " in " + browser.findElement(By.id("messages")).getText());
-	}
-
-	private void scrollTo(WebElement element) {
-		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-	}
-
-	private void assertNoSidewaysScroll() {
-		Object wider = ((org.openqa.selenium.JavascriptExecutor) browser)
-			.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
-		assertThat(wider).isEqualTo(Boolean.FALSE);
-	}
-
-	private void signIn(String person, String password) {
-		open("/login");
-		browser.findElement(By.id("person")).sendKeys(person);
-		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.cssSelector("form.login button[type=submit]")).click();
-		waitFor().until(ExpectedConditions.urlContains("/chat/room"));
-		waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("text")));
-	}
-
-	private void type(String line) {
-		WebElement text = browser.findElement(By.id("text"));
-		waitFor().until(ExpectedConditions.elementToBeClickable(text));
-		text.sendKeys(line);
-		text.sendKeys(Keys.ENTER);
-		waitFor().until((driver) -> driver.findElement(By.id("text")).getAttribute("value").isEmpty());
-	}
-
-	/** Clicks the newest button with this label once it has arrived. */
-	private void click(String label) {
-		By button = By.xpath("(//button[normalize-space()='" + label + "'])[last()]");
-		waitFor().until(ExpectedConditions.elementToBeClickable(button)).click();
-	}
-
-	private void open(String path) {
-		browser.get("http://127.0.0.1:" + port + path);
-	}
-
-	private WebDriverWait waitFor() {
-		return new WebDriverWait(browser, Duration.ofSeconds(10));
-	}
-
-	private void screenshot(String name) {
-		Chromium.screenshot(browser, name);
 	}
 
 }

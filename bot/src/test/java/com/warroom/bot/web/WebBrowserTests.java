@@ -12,13 +12,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,9 +29,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * installs it and fails on any skipped test.
  * Screenshots of each page go to {@code target/screenshots/}.
  */
-class WebBrowserTests extends SignedInWebTests {
+class WebBrowserTests extends SignedInWebTests implements BrowserPages {
 
 	static WebDriver browser;
+
+	@Override
+	public WebDriver browser() {
+		return browser;
+	}
+
+	@Override
+	public int port() {
+		return port;
+	}
 
 	@Autowired
 	Archive archive;
@@ -230,52 +238,5 @@ class WebBrowserTests extends SignedInWebTests {
 		entry.findElement(By.linkText(id)).click();
 		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "事件记录表.pdf"));
 	}
-
-	private void assertNoSidewaysScroll() {
-		Object wider = ((org.openqa.selenium.JavascriptExecutor) browser)
-			.executeScript("return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
-		assertThat(wider).isEqualTo(Boolean.FALSE);
-	}
-
-	private void signIn(String person, String password) {
-		open("/login");
-		browser.findElement(By.id("person")).sendKeys(person);
-		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.cssSelector("form.login button[type=submit]")).click();
-		try {
-			waitFor().until(ExpectedConditions.urlContains("/chat/room"));
-		}
-		catch (org.openqa.selenium.TimeoutException ex) {
-			throw new AssertionError("not signed in: " + browser.findElement(By.tagName("body")).getText(), ex);
-		}
-		waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("text")));
-	}
-
-	private void type(String line) {
-		WebElement text = browser.findElement(By.id("text"));
-		waitFor().until(ExpectedConditions.elementToBeClickable(text));
-		text.sendKeys(line);
-		text.sendKeys(Keys.ENTER);
-		waitFor().until((driver) -> driver.findElement(By.id("text")).getAttribute("value").isEmpty());
-	}
-
-	/** Clicks the newest button with this label once it has arrived. */
-	private void click(String label) {
-		By button = By.xpath("(//button[normalize-space()='" + label + "'])[last()]");
-		waitFor().until(ExpectedConditions.elementToBeClickable(button)).click();
-	}
-
-	private void open(String path) {
-		browser.get("http://127.0.0.1:" + port + path);
-	}
-
-	private WebDriverWait waitFor() {
-		return new WebDriverWait(browser, Duration.ofSeconds(10));
-	}
-
-	private void screenshot(String name) {
-		Chromium.screenshot(browser, name);
-	}
-
 
 }

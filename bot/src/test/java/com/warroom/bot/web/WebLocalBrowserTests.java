@@ -18,9 +18,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The embedded default in the browser: pick yourself from the roster, then chat. */
-class WebLocalBrowserTests extends LocalWebTests {
+class WebLocalBrowserTests extends LocalWebTests implements BrowserPages {
 
 	static WebDriver browser;
+
+	@Override
+	public WebDriver browser() {
+		return browser;
+	}
+
+	@Override
+	public int port() {
+		return port;
+	}
 
 	@BeforeAll
 	static void startBrowser() {
