@@ -1,5 +1,6 @@
 package com.warroom.playbooks.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,9 +19,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * Reads the fields of one YAML mapping, reporting unknown, duplicate, missing and
  * mistyped fields as {@link ValidationError}s with their line. Never throws for bad
- * input. Not thread-safe; one per mapping.
+ * input. Not thread-safe; one per mapping. The one line-aware reader of every data file:
+ * the playbooks, and the roster, contact book, synonyms, escalation policy, reporting
+ * policy and calendar.
  */
-final class MappingReader {
+public final class MappingReader {
 
 	private final String file;
 
@@ -45,7 +48,7 @@ final class MappingReader {
 	 * A reader for {@code node}, or empty (with an error recorded) when it is not a
 	 * mapping.
 	 */
-	static Optional<MappingReader> of(String file, String path, Node node, Set<String> allowed,
+	public static Optional<MappingReader> of(String file, String path, Node node, Set<String> allowed,
 			List<ValidationError> errors) {
 		if (!(node instanceof MappingNode mapping)) {
 			errors.add(new ValidationError(file, line(node), path, "应为键值对（映射），实际是" + describe(node)));
@@ -76,36 +79,36 @@ final class MappingReader {
 		return Optional.of(reader);
 	}
 
-	String field(String key) {
+	public String field(String key) {
 		return path.isEmpty() ? key : path + "." + key;
 	}
 
-	int line() {
+	public int line() {
 		return line(node);
 	}
 
-	int line(String key) {
+	public int line(String key) {
 		return keyLines.getOrDefault(key, line(node));
 	}
 
 	/** Records a problem with the value of {@code key}. */
-	void error(String key, String message) {
+	public void error(String key, String message) {
 		Node value = values.get(key);
 		errors.add(new ValidationError(file, (value != null) ? line(value) : line(node), field(key), message));
 	}
 
 	/** The raw value node of {@code key}; call {@link #has} first. */
-	Node node(String key) {
+	public Node node(String key) {
 		return values.get(key);
 	}
 
-	boolean has(String key) {
+	public boolean has(String key) {
 		return values.containsKey(key);
 	}
 
 	/** A non-blank text, or null with "missing" recorded. */
 	@Nullable
-	String required(String key) {
+	public String required(String key) {
 		if (!values.containsKey(key)) {
 			errors.add(new ValidationError(file, line(node), field(key), "缺少必填字段"));
 			return null;
@@ -115,7 +118,7 @@ final class MappingReader {
 
 	/** A non-blank text, null when absent; a blank or non-text value is an error. */
 	@Nullable
-	String optional(String key) {
+	public String optional(String key) {
 		Node value = values.get(key);
 		if (value == null) {
 			return null;
@@ -133,7 +136,7 @@ final class MappingReader {
 	}
 
 	/** {@code true}/{@code false}, the default when absent. */
-	boolean bool(String key, boolean defaultValue) {
+	public boolean bool(String key, boolean defaultValue) {
 		Node value = values.get(key);
 		if (value == null) {
 			return defaultValue;
@@ -152,7 +155,7 @@ final class MappingReader {
 	}
 
 	/** The items of a list, empty when absent; a non-list value is an error. */
-	List<Node> list(String key) {
+	public List<Node> list(String key) {
 		Node value = values.get(key);
 		if (value == null) {
 			return List.of();
@@ -165,11 +168,148 @@ final class MappingReader {
 	}
 
 	/** The number of items of a list value, 0 when absent or not a list; records nothing. */
-	int size(String key) {
+	public int size(String key) {
 		return (values.get(key) instanceof SequenceNode sequence) ? sequence.getValue().size() : 0;
 	}
 
-	static int line(Node node) {
+	/** The file this mapping is in. */
+	public String file() {
+		return file;
+	}
+
+	/** This mapping's own path, e.g. {@code people[3]}; empty at the top. */
+	public String path() {
+		return path;
+	}
+
+	/** The keys present, in file order (unknown and duplicate ones left out). */
+	public Set<String> keys() {
+		return values.keySet();
+	}
+
+	/** Records a problem with this mapping as a whole (e.g. two fields that exclude each other). */
+	public void error(String message) {
+		errors.add(new ValidationError(file, line(node), path, message));
+	}
+
+	/** Records a problem at {@code node} (an item of a list, a key of a mapping). */
+	public void error(Node at, String field, String message) {
+		errors.add(new ValidationError(file, line(at), field, message));
+	}
+
+	/** Whether any problem has been recorded in this file so far (by this reader or another). */
+	public boolean failed() {
+		return !errors.isEmpty();
+	}
+
+	/** A reader of {@code node} (a value of this mapping's entries), in the same file, recording into the same errors. */
+	public Optional<MappingReader> reader(Node node, String path, Set<String> allowed) {
+		return of(file, path, node, allowed, errors);
+	}
+
+	/** A reader of the mapping under {@code key}, empty when absent or (with an error) not a mapping. */
+	public Optional<MappingReader> mapping(String key, Set<String> allowed) {
+		Node value = values.get(key);
+		return (value == null) ? Optional.empty() : of(file, field(key), value, allowed, errors);
+	}
+
+	/** Readers of the mappings a list holds, each with its path {@code key[i]}; a non-mapping item is an error. */
+	public List<MappingReader> mappings(String key, Set<String> allowed) {
+		List<MappingReader> readers = new ArrayList<>();
+		List<Node> items = list(key);
+		for (int i = 0; i < items.size(); i++) {
+			of(file, field(key) + "[" + i + "]", items.get(i), allowed, errors).ifPresent(readers::add);
+		}
+		return readers;
+	}
+
+	/** The texts of a list of words, empty when absent; a blank or non-text item is an error at its line. */
+	public List<String> texts(String key) {
+		List<String> texts = new ArrayList<>();
+		List<Node> items = list(key);
+		for (int i = 0; i < items.size(); i++) {
+			String text = text(items.get(i), field(key) + "[" + i + "]");
+			if (text != null) {
+				texts.add(text);
+			}
+		}
+		return texts;
+	}
+
+	/**
+	 * A mapping of words to texts ({@code accounts: { telegram: "9000" }}), in file order,
+	 * empty when absent; a non-mapping, a duplicate key or a blank value is an error.
+	 * @param what how the expected form is named in the error, e.g. {@code “渠道: 账号”}
+	 */
+	public Map<String, String> textMap(String key, String what) {
+		Map<String, String> texts = new LinkedHashMap<>();
+		for (Map.Entry<String, Node> entry : entries(key, what).entrySet()) {
+			String text = text(entry.getValue(), field(key) + "." + entry.getKey());
+			if (text != null) {
+				texts.put(entry.getKey(), text);
+			}
+		}
+		return texts;
+	}
+
+	/**
+	 * The entries of a free-form mapping (keys not known in advance: years, system classes),
+	 * in file order, empty when absent; a non-mapping, a blank or non-text key or a duplicate
+	 * key is an error at its line.
+	 */
+	public Map<String, Node> entries(String key, String what) {
+		Map<String, Node> entries = new LinkedHashMap<>();
+		Node value = values.get(key);
+		if (value == null) {
+			return entries;
+		}
+		if (!(value instanceof MappingNode mapping)) {
+			errors.add(new ValidationError(file, line(value), field(key), "应为" + what + "的键值对，实际是" + describe(value)));
+			return entries;
+		}
+		for (NodeTuple tuple : mapping.getValue()) {
+			if (!(tuple.getKeyNode() instanceof ScalarNode name) || name.getValue().isBlank()) {
+				errors.add(new ValidationError(file, line(tuple.getKeyNode()), field(key), "键必须是文字"));
+				continue;
+			}
+			String entryKey = name.getValue().strip();
+			if (entries.putIfAbsent(entryKey, tuple.getValueNode()) != null) {
+				errors.add(new ValidationError(file, line(name), field(key) + "." + entryKey, "键重复"));
+			}
+		}
+		return entries;
+	}
+
+	/** A positive whole number, the default when absent. */
+	public int positive(String key, int defaultValue) {
+		Node value = values.get(key);
+		if (value == null) {
+			return defaultValue;
+		}
+		if (value instanceof ScalarNode scalar && scalar.getValue().strip().matches("[0-9]{1,9}")
+				&& Integer.parseInt(scalar.getValue().strip()) > 0) {
+			return Integer.parseInt(scalar.getValue().strip());
+		}
+		errors.add(new ValidationError(file, line(value), field(key), "应为正整数"));
+		return defaultValue;
+	}
+
+	/** The non-blank text of a scalar node, or null with the error recorded under {@code field}. */
+	@Nullable
+	public String text(Node value, String field) {
+		if (!(value instanceof ScalarNode scalar) || "tag:yaml.org,2002:null".equals(value.getTag().getValue())) {
+			errors.add(new ValidationError(file, line(value), field, "应为文字，实际是" + describe(value)));
+			return null;
+		}
+		String text = scalar.getValue().strip();
+		if (text.isEmpty()) {
+			errors.add(new ValidationError(file, line(value), field, "不能为空"));
+			return null;
+		}
+		return text;
+	}
+
+	public static int line(Node node) {
 		return node.getStartMark() != null ? node.getStartMark().getLine() + 1 : 0;
 	}
 
