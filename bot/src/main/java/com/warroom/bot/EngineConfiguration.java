@@ -3,8 +3,6 @@ package com.warroom.bot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -32,6 +30,7 @@ import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.ReportingObligations;
 import com.warroom.playbooks.SeverityGrader;
 import com.warroom.playbooks.WorkingDayCalendar;
+import com.warroom.playbooks.internal.DataFiles;
 import com.warroom.reports.Archive;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,21 +49,23 @@ class EngineConfiguration {
 
 	@Bean
 	Roster roster(@Value("${warroom.roster-file:}") String file) {
-		Roster roster = Roster.parse(read(file, "warroom/roster.example.yaml"));
+		Roster roster = Roster.read(name(file, "warroom/roster.example.yaml"), read("应急名册", file, "warroom/roster.example.yaml"));
 		log.info("应急名册：{} 人{}", roster.people().size(), file.isBlank() ? "（示例名册，请用 ROSTER_FILE 配置）" : "");
 		return roster;
 	}
 
 	@Bean
 	ContactBook contactBook(@Value("${warroom.contacts-file:}") String file, PlaybookLibrary library, Synonyms synonyms) {
-		return ContactBook.parse(read(file, "warroom/contacts.example.yaml"), library.vocabulary()).with(synonyms);
+		return ContactBook.read(name(file, "warroom/contacts.example.yaml"),
+				read("联络手册", file, "warroom/contacts.example.yaml"), library.vocabulary())
+			.with(synonyms);
 	}
 
 	/** The bundled synonyms, plus a company's own ({@code SYNONYMS_FILE}). */
 	@Bean
 	Synonyms synonyms(@Value("${warroom.synonyms-file:}") String file) {
 		Synonyms bundled = Synonyms.bundled();
-		return file.isBlank() ? bundled : bundled.and(Synonyms.parse(read(file, "warroom/synonyms.yaml"), file));
+		return file.isBlank() ? bundled : bundled.and(Synonyms.read(file, read("同义词表", file, "warroom/synonyms.yaml")));
 	}
 
 	/**
@@ -169,18 +170,22 @@ class EngineConfiguration {
 		return new ConversationEngine(services, flows.orderedStream().toList(), injects.getIfAvailable());
 	}
 
-	private static String read(@Nullable String file, String bundled) {
-		try {
-			if (file != null && !file.isBlank()) {
-				return Files.readString(Path.of(file), StandardCharsets.UTF_8);
-			}
-			try (InputStream in = EngineConfiguration.class.getClassLoader().getResourceAsStream(bundled)) {
-				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			}
+	/** The configured file's bytes, or the bundled resource's when none is configured. */
+	static byte[] read(String subject, @Nullable String file, String bundled) {
+		if (file != null && !file.isBlank()) {
+			return DataFiles.content(subject, Path.of(file));
+		}
+		try (InputStream in = EngineConfiguration.class.getClassLoader().getResourceAsStream(bundled)) {
+			return in.readAllBytes();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("无法读取 " + (file != null && !file.isBlank() ? file : bundled), ex);
+			throw new UncheckedIOException("无法读取 " + bundled, ex);
 		}
+	}
+
+	/** The name errors give the file: as configured, or the bundled resource's. */
+	static String name(@Nullable String file, String bundled) {
+		return (file != null && !file.isBlank()) ? file : bundled;
 	}
 
 }

@@ -34,16 +34,17 @@ class ClockConfiguration {
 			Clock clock, com.warroom.notify.Outbox outbox, Delivery delivery, Directory directory,
 			@Value("${warroom.ack-timeout:PT5M}") Duration ackTimeout, @Value("${warroom.escalation-file:}") String file)
 			throws java.io.IOException {
-		String yaml;
+		Escalations.Policy policy;
 		if (file.isBlank()) {
 			try (var in = ClockConfiguration.class.getClassLoader().getResourceAsStream("warroom/escalation.yaml")) {
-				yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				policy = Escalations.Policy.read("warroom/escalation.yaml", in.readAllBytes(), ackTimeout);
 			}
 		}
 		else {
-			yaml = java.nio.file.Files.readString(java.nio.file.Path.of(file));
+			policy = Escalations.Policy.read(file,
+					com.warroom.playbooks.internal.DataFiles.content("升级策略", java.nio.file.Path.of(file)), ackTimeout);
 		}
-		return new Escalations(incidents, roster, tokens, texts, Escalations.Policy.parse(yaml, ackTimeout), clock,
+		return new Escalations(incidents, roster, tokens, texts, policy, clock,
 				delivery.outbox(outbox), directory);
 	}
 

@@ -1,5 +1,9 @@
 package com.warroom.playbooks.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +22,24 @@ import org.jspecify.annotations.Nullable;
 public final class DataFiles {
 
 	private DataFiles() {
+	}
+
+	/**
+	 * The bytes of a configured file.
+	 * @param subject what the file is, in Chinese, for the exception's message
+	 * @throws InvalidDataFileException when it cannot be read (missing, a directory, no access)
+	 */
+	public static byte[] content(String subject, Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (NoSuchFileException ex) {
+			throw new InvalidDataFileException(subject, List.of(new ValidationError(file.toString(), 0, "", "文件不存在")));
+		}
+		catch (IOException ex) {
+			throw new InvalidDataFileException(subject,
+					List.of(new ValidationError(file.toString(), 0, "", "无法读取文件（" + ex.getClass().getSimpleName() + "）")));
+		}
 	}
 
 	/**
