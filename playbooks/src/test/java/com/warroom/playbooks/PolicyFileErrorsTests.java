@@ -40,10 +40,10 @@ class PolicyFileErrorsTests {
 		assertThat(ex.subject()).isEqualTo("工作日历");
 		assertThat(ex.errors()).extracting(ValidationError::toString)
 			.containsExactly("calendar.yml:1: zone: 未知的时区 \"Mars/Olympus\"（例如 Asia/Shanghai）",
-					"calendar.yml:8: years.2026.half_days: 未知字段；允许的字段：holidays、make_up_working_days",
 					"calendar.yml:6: years.2026.holidays[1]: 日期格式应为 YYYY-MM-DD 或 YYYY-MM-DD/YYYY-MM-DD：2026-13-01",
-					"calendar.yml:9: years.next: 年份应为四位数字",
-					"calendar.yml:7: years.2026.make_up_working_days: 日期既是假日又是调休上班日：2026-10-05");
+					"calendar.yml:7: years.2026.make_up_working_days: 日期既是假日又是调休上班日：2026-10-05",
+					"calendar.yml:8: years.2026.half_days: 未知字段；允许的字段：holidays、make_up_working_days",
+					"calendar.yml:9: years.next: 年份应为四位数字");
 		assertThat(ex).hasMessageStartingWith("工作日历有 5 处错误：\ncalendar.yml:1: zone:");
 	}
 

@@ -87,7 +87,7 @@ public final class ContactBook {
 				String category = entry.required("category");
 				if (category != null && !vocabulary.contactCategories().containsKey(category)) {
 					entry.error("category", "未知的联络类别 " + category + "（可用 "
-							+ String.join("、", vocabulary.contactCategories().keySet()) + "）");
+							+ String.join("、", new java.util.TreeSet<>(vocabulary.contactCategories().keySet())) + "）");
 				}
 				String unit = entry.required("unit");
 				String person = entry.optional("person");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Reads one data file the way the playbooks are read: the bytes through
  * {@link YamlDocuments}, the top-level mapping through a {@link MappingReader}, and every
- * problem as {@code file:line: field: message}. Thread-safe.
+ * problem as {@code file:line: field: message}, by line. Thread-safe.
  */
 public final class DataFiles {
 
@@ -70,6 +71,8 @@ public final class DataFiles {
 			if (errors.isEmpty()) {
 				errors.add(new ValidationError(file, 0, "", "无法读取"));
 			}
+			// by line, as one walks the file (problems of the whole file first)
+			errors.sort(Comparator.comparingInt(ValidationError::line));
 			throw new InvalidDataFileException(subject, errors);
 		}
 		return value;
