@@ -8,6 +8,8 @@ import java.time.Clock;
 
 import com.warroom.bot.assessment.Assessment;
 import com.warroom.bot.assessment.Assessments;
+import com.warroom.bot.clock.ClockProperties;
+import com.warroom.bot.documents.DocumentsProperties;
 import com.warroom.bot.engine.ButtonTokens;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.ConversationState;
@@ -37,25 +39,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Wires the conversation engine: roster, contacts, the incident record (database), Redis-backed state, texts. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ RosterProperties.class, ClockProperties.class, DocumentsProperties.class })
 class EngineConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
 
 	@Bean
-	Roster roster(@Value("${warroom.roster-file:}") String file) {
+	Roster roster(RosterProperties properties) {
+		String file = properties.rosterFile();
 		Roster roster = Roster.read(name(file, "warroom/roster.example.yaml"), read("应急名册", file, "warroom/roster.example.yaml"));
 		log.info("应急名册：{} 人{}", roster.people().size(), file.isBlank() ? "（示例名册，请用 ROSTER_FILE 配置）" : "");
 		return roster;
 	}
 
 	@Bean
-	ContactBook contactBook(@Value("${warroom.contacts-file:}") String file, PlaybookLibrary library, Synonyms synonyms) {
+	ContactBook contactBook(RosterProperties properties, PlaybookLibrary library, Synonyms synonyms) {
+		String file = properties.contactsFile();
 		return ContactBook.read(name(file, "warroom/contacts.example.yaml"),
 				read("联络手册", file, "warroom/contacts.example.yaml"), library.vocabulary())
 			.with(synonyms);
@@ -63,7 +69,8 @@ class EngineConfiguration {
 
 	/** The bundled synonyms, plus a company's own ({@code SYNONYMS_FILE}). */
 	@Bean
-	Synonyms synonyms(@Value("${warroom.synonyms-file:}") String file) {
+	Synonyms synonyms(RosterProperties properties) {
+		String file = properties.synonymsFile();
 		Synonyms bundled = Synonyms.bundled();
 		return file.isBlank() ? bundled : bundled.and(Synonyms.read(file, read("同义词表", file, "warroom/synonyms.yaml")));
 	}
@@ -109,9 +116,8 @@ class EngineConfiguration {
 
 	/** Documents issued and closed incidents: {@code ARCHIVE_DIR}, by default {@code DATA_DIR/archive}. */
 	@Bean
-	Archive archive(@Value("${warroom.archive-dir:}") String dir, @Value("${warroom.data-dir:./data}") Path dataDir,
-			Clock clock) {
-		return new Archive(dir.isBlank() ? dataDir.resolve("archive") : Path.of(dir), clock);
+	Archive archive(DocumentsProperties properties, Clock clock) {
+		return new Archive(properties.archive(), clock);
 	}
 
 	@Bean
@@ -137,9 +143,9 @@ class EngineConfiguration {
 	/** Grading and the reports owed, for the chat, the board, the clock and the documents. */
 	@Bean
 	Assessments assessments(SeverityGrader grader, ReportingObligations reporting, WarRoomProperties properties,
-			IncidentStore incidents, Clock clock,
-			@Value("${warroom.overdue-after:PT5M}") java.time.Duration overdueAfter) {
-		return new Assessments(new Assessment.Policy(grader, reporting, properties.effectiveCustomers(), overdueAfter),
+			IncidentStore incidents, Clock clock, ClockProperties clockProperties) {
+		return new Assessments(new Assessment.Policy(grader, reporting, properties.effectiveCustomers(),
+				clockProperties.overdueAfter()),
 				incidents, clock);
 	}
 

@@ -35,7 +35,7 @@ record WarRoomProperties(@Nullable Path playbooksDir, @DefaultValue("PT30M") Dur
 		reportingPolicy = unlessEmpty(reportingPolicy);
 		calendar = unlessEmpty(calendar);
 		if (reportCycle.isZero() || reportCycle.isNegative()) {
-			throw new IllegalArgumentException("REPORT_CYCLE must be a positive duration, was " + reportCycle);
+			throw new IllegalArgumentException("REPORT_CYCLE（warroom.report-cycle）应为正的时长（ISO-8601，如 PT30M），实际是 " + reportCycle);
 		}
 	}
 
