@@ -2,6 +2,7 @@ package com.warroom.bot;
 
 import java.time.Clock;
 
+import com.warroom.playbooks.DataFiles;
 import com.warroom.playbooks.LoadResult;
 import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.PlaybookLoader;
@@ -9,7 +10,6 @@ import com.warroom.playbooks.ReportingObligations;
 import com.warroom.playbooks.ReportingPolicy;
 import com.warroom.playbooks.SeverityGrader;
 import com.warroom.playbooks.WorkingDayCalendar;
-import com.warroom.playbooks.internal.DataFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;

@@ -19,8 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import com.warroom.playbooks.internal.DataFiles;
-import com.warroom.playbooks.internal.MappingReader;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**

@@ -44,7 +44,7 @@ class ClockConfiguration {
 		}
 		else {
 			policy = Escalations.Policy.read(file,
-					com.warroom.playbooks.internal.DataFiles.content("升级策略", java.nio.file.Path.of(file)), ackTimeout);
+					com.warroom.playbooks.DataFiles.content("升级策略", java.nio.file.Path.of(file)), ackTimeout);
 		}
 		return new Escalations(incidents, roster, tokens, texts, policy, clock,
 				delivery.outbox(outbox), directory);

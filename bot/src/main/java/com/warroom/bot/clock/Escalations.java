@@ -32,9 +32,9 @@ import com.warroom.bot.roster.RosterRole;
 import com.warroom.notify.Outbox;
 import com.warroom.notify.Reminder;
 import com.warroom.notify.spi.Notification;
+import com.warroom.playbooks.DataFiles;
 import com.warroom.playbooks.InvalidDataFileException;
-import com.warroom.playbooks.internal.DataFiles;
-import com.warroom.playbooks.internal.MappingReader;
+import com.warroom.playbooks.MappingReader;
 import org.jspecify.annotations.Nullable;
 
 /**

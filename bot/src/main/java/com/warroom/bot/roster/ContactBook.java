@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.warroom.playbooks.DataFiles;
 import com.warroom.playbooks.InvalidDataFileException;
+import com.warroom.playbooks.MappingReader;
 import com.warroom.playbooks.Vocabulary;
-import com.warroom.playbooks.internal.DataFiles;
-import com.warroom.playbooks.internal.MappingReader;
 
 /** The contact book (CONTACTS_FILE). Immutable and thread-safe. */
 public final class ContactBook {

@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.warroom.playbooks.DataFiles;
 import com.warroom.playbooks.InvalidDataFileException;
-import com.warroom.playbooks.internal.DataFiles;
-import com.warroom.playbooks.internal.MappingReader;
+import com.warroom.playbooks.MappingReader;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.nodes.Node;
 

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import com.warroom.playbooks.DataFiles;
 import com.warroom.playbooks.InvalidDataFileException;
-import com.warroom.playbooks.internal.DataFiles;
 
 /**
  * What responders say and what the playbooks and the contact book call it ("上期所" is

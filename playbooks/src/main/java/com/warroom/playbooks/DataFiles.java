@@ -1,4 +1,4 @@
-package com.warroom.playbooks.internal;
+package com.warroom.playbooks;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import com.warroom.playbooks.InvalidDataFileException;
-import com.warroom.playbooks.ValidationError;
+import com.warroom.playbooks.internal.YamlDocuments;
 import org.jspecify.annotations.Nullable;
 
 /**
