@@ -1,7 +1,5 @@
 package com.warroom.bot;
 
-import java.nio.file.Path;
-import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +23,7 @@ import com.warroom.playbooks.WorkingDayCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -37,13 +35,14 @@ import org.springframework.context.event.EventListener;
  * job group per run, keys {@code DRILL:<inject>}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DrillProperties.class)
 class DrillConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DrillConfiguration.class);
 
 	@Bean
-	DrillPlanSource drillPlanSource(@Value("${warroom.drill.plans-dir:}") String dir, PlaybookLibrary library) {
-		DrillPlanSource source = new DrillPlanSource(dir.isBlank() ? null : Path.of(dir), library);
+	DrillPlanSource drillPlanSource(DrillProperties properties, PlaybookLibrary library) {
+		DrillPlanSource source = new DrillPlanSource(properties.plansDir(), library);
 		DrillPlans plans = source.plans();
 		log.info("已加载 {} 个演练计划、{} 项培训{}", plans.plans().size(), plans.trainings().size(),
 				plans.errors().isEmpty() ? "" : "；" + plans.errors().size() + " 处错误：\n" + String.join("\n",
@@ -58,15 +57,14 @@ class DrillConfiguration {
 
 	@Bean
 	DrillTiming drillTiming(WorkingDayCalendar calendar, SensitivePeriods sensitive,
-			@Value("${warroom.drill.day-sessions:09:00-11:30,13:30-15:00}") String daySessions,
-			@Value("${warroom.drill.night-session:21:00-02:30}") String nightSession) {
-		return new DrillTiming(calendar, daySessions, nightSession, sensitive::periodOf);
+			DrillProperties properties) {
+		return new DrillTiming(calendar, properties.daySessions(), properties.nightSession(), sensitive::periodOf);
 	}
 
 	@Bean
 	DrillSetup drillSetup(DrillPlanSource plans, DrillStore store, ReminderScheduler scheduler, DrillTiming timing,
-			@Value("${warroom.drill.chats:}") String chats) {
-		return new DrillSetup(plans, store, timers(scheduler), timing, parseChats(chats));
+			DrillProperties properties) {
+		return new DrillSetup(plans, store, timers(scheduler), timing, parseChats(properties.chats()));
 	}
 
 	/** What fires a plan's injects: the normal drill declaration, the fact path, posts to the participants. */
@@ -86,9 +84,9 @@ class DrillConfiguration {
 	@Bean
 	FollowUpReminders followUpReminders(DrillStore store, Roster roster, Delivery router,
 			WorkingDayCalendar calendar, ReminderScheduler scheduler,
-			@Value("${warroom.drill.followup-reminder-time:09:00}") LocalTime at) {
+			DrillProperties properties) {
 		FollowUpReminders reminders = new FollowUpReminders(store, roster, router, calendar.zone());
-		reminders.schedule(scheduler, at);
+		reminders.schedule(scheduler, properties.followupReminderTime());
 		return reminders;
 	}
 

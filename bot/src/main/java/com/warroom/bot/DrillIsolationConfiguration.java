@@ -20,7 +20,7 @@ import com.warroom.notify.DrillGuard.Target;
 import com.warroom.notify.DrillGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,13 +36,13 @@ import org.springframework.context.annotation.Configuration;
  * to is the person who started the drill, else {@code warroom.drill.coordinator}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DrillProperties.class)
 class DrillIsolationConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DrillIsolationConfiguration.class);
 
 	@Bean
-	DrillGuard drillGuard(@Value("${warroom.drill.real-only:}") String realOnly,
-			@Value("${warroom.drill.allowed:}") String allowed, ContactBook contacts) {
+	DrillGuard drillGuard(DrillProperties properties, ContactBook contacts) {
 		DrillGuard guard = DrillGuard.defaults();
 		for (Contact contact : contacts.all()) {
 			for (String number : new String[] { contact.phone(), contact.mobile() }) {
@@ -52,8 +52,8 @@ class DrillIsolationConfiguration {
 				}
 			}
 		}
-		guard = with(guard, realOnly, Marking.REAL_ONLY, "warroom.drill.real-only");
-		guard = with(guard, allowed, Marking.DRILL_ALLOWED, "warroom.drill.allowed");
+		guard = with(guard, properties.realOnly(), Marking.REAL_ONLY, "warroom.drill.real-only");
+		guard = with(guard, properties.allowed(), Marking.DRILL_ALLOWED, "warroom.drill.allowed");
 		return guard;
 	}
 
@@ -93,8 +93,8 @@ class DrillIsolationConfiguration {
 
 	/** The coordinator's Telegram chat for the outbox's notifications. */
 	@Bean
-	DrillCoordinators drillCoordinators(IncidentStore incidents, Roster roster,
-			@Value("${warroom.drill.coordinator:}") String coordinator) {
+	DrillCoordinators drillCoordinators(IncidentStore incidents, Roster roster, DrillProperties properties) {
+		String coordinator = properties.coordinator();
 		return (incidentId) -> people(incidents, roster, coordinator, incidentId).stream()
 			.filter((person) -> person.telegramId() != null)
 			.map((person) -> new Target("telegram", person.telegramId()))
@@ -103,8 +103,8 @@ class DrillIsolationConfiguration {
 
 	/** The coordinator's own chats (Telegram and web) for the chat delivery path. */
 	@Bean
-	DrillIsolation drillIsolation(DrillGuard guard, IncidentStore incidents, Roster roster,
-			@Value("${warroom.drill.coordinator:}") String coordinator) {
+	DrillIsolation drillIsolation(DrillGuard guard, IncidentStore incidents, Roster roster, DrillProperties properties) {
+		String coordinator = properties.coordinator();
 		return new DrillIsolation(guard, (incidentId) -> {
 			List<ChatRef> chats = new ArrayList<>();
 			for (Person person : people(incidents, roster, coordinator, incidentId)) {

@@ -3,13 +3,13 @@ package com.warroom.bot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
 import com.warroom.bot.assessment.Assessment;
 import com.warroom.bot.assessment.Assessments;
+import com.warroom.bot.clock.ClockProperties;
+import com.warroom.bot.documents.DocumentsProperties;
 import com.warroom.bot.engine.ButtonTokens;
 import com.warroom.bot.engine.ConversationEngine;
 import com.warroom.bot.engine.ConversationState;
@@ -29,6 +29,7 @@ import com.warroom.bot.roster.Synonyms;
 import com.warroom.bot.store.JdbcIncidentStore;
 import com.warroom.bot.store.RedisIncidentImport;
 import com.warroom.bot.store.RedisIncidentStore;
+import com.warroom.playbooks.DataFiles;
 import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.ReportingObligations;
 import com.warroom.playbooks.SeverityGrader;
@@ -39,33 +40,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Wires the conversation engine: roster, contacts, the incident record (database), Redis-backed state, texts. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({ RosterProperties.class, ClockProperties.class, DocumentsProperties.class })
 class EngineConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineConfiguration.class);
 
 	@Bean
-	Roster roster(@Value("${warroom.roster-file:}") String file) {
-		Roster roster = Roster.parse(read(file, "warroom/roster.example.yaml"));
+	Roster roster(RosterProperties properties) {
+		String file = properties.rosterFile();
+		Roster roster = Roster.read(name(file, "warroom/roster.example.yaml"), read("应急名册", file, "warroom/roster.example.yaml"));
 		log.info("应急名册：{} 人{}", roster.people().size(), file.isBlank() ? "（示例名册，请用 ROSTER_FILE 配置）" : "");
 		return roster;
 	}
 
 	@Bean
-	ContactBook contactBook(@Value("${warroom.contacts-file:}") String file, PlaybookLibrary library, Synonyms synonyms) {
-		return ContactBook.parse(read(file, "warroom/contacts.example.yaml"), library.vocabulary()).with(synonyms);
+	ContactBook contactBook(RosterProperties properties, PlaybookLibrary library, Synonyms synonyms) {
+		String file = properties.contactsFile();
+		return ContactBook.read(name(file, "warroom/contacts.example.yaml"),
+				read("联络手册", file, "warroom/contacts.example.yaml"), library.vocabulary())
+			.with(synonyms);
 	}
 
 	/** The bundled synonyms, plus a company's own ({@code SYNONYMS_FILE}). */
 	@Bean
-	Synonyms synonyms(@Value("${warroom.synonyms-file:}") String file) {
+	Synonyms synonyms(RosterProperties properties) {
+		String file = properties.synonymsFile();
 		Synonyms bundled = Synonyms.bundled();
-		return file.isBlank() ? bundled : bundled.and(Synonyms.parse(read(file, "warroom/synonyms.yaml"), file));
+		return file.isBlank() ? bundled : bundled.and(Synonyms.read(file, read("同义词表", file, "warroom/synonyms.yaml")));
 	}
 
 	/**
@@ -109,9 +117,8 @@ class EngineConfiguration {
 
 	/** Documents issued and closed incidents: {@code ARCHIVE_DIR}, by default {@code DATA_DIR/archive}. */
 	@Bean
-	Archive archive(@Value("${warroom.archive-dir:}") String dir, @Value("${warroom.data-dir:./data}") Path dataDir,
-			Clock clock) {
-		return new Archive(dir.isBlank() ? dataDir.resolve("archive") : Path.of(dir), clock);
+	Archive archive(DocumentsProperties properties, Clock clock) {
+		return new Archive(properties.archive(), clock);
 	}
 
 	@Bean
@@ -137,9 +144,9 @@ class EngineConfiguration {
 	/** Grading and the reports owed, for the chat, the board, the clock and the documents. */
 	@Bean
 	Assessments assessments(SeverityGrader grader, ReportingObligations reporting, WarRoomProperties properties,
-			IncidentStore incidents, Clock clock,
-			@Value("${warroom.overdue-after:PT5M}") java.time.Duration overdueAfter) {
-		return new Assessments(new Assessment.Policy(grader, reporting, properties.effectiveCustomers(), overdueAfter),
+			IncidentStore incidents, Clock clock, ClockProperties clockProperties) {
+		return new Assessments(new Assessment.Policy(grader, reporting, properties.effectiveCustomers(),
+				clockProperties.overdueAfter()),
 				incidents, clock);
 	}
 
@@ -170,18 +177,22 @@ class EngineConfiguration {
 		return new ConversationEngine(services, flows.orderedStream().toList(), injects.getIfAvailable());
 	}
 
-	private static String read(@Nullable String file, String bundled) {
-		try {
-			if (file != null && !file.isBlank()) {
-				return Files.readString(Path.of(file), StandardCharsets.UTF_8);
-			}
-			try (InputStream in = EngineConfiguration.class.getClassLoader().getResourceAsStream(bundled)) {
-				return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			}
+	/** The configured file's bytes, or the bundled resource's when none is configured. */
+	static byte[] read(String subject, @Nullable String file, String bundled) {
+		if (file != null && !file.isBlank()) {
+			return DataFiles.content(subject, Path.of(file));
+		}
+		try (InputStream in = EngineConfiguration.class.getClassLoader().getResourceAsStream(bundled)) {
+			return in.readAllBytes();
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException("无法读取 " + (file != null && !file.isBlank() ? file : bundled), ex);
+			throw new UncheckedIOException("无法读取 " + bundled, ex);
 		}
+	}
+
+	/** The name errors give the file: as configured, or the bundled resource's. */
+	static String name(@Nullable String file, String bundled) {
+		return (file != null && !file.isBlank()) ? file : bundled;
 	}
 
 }

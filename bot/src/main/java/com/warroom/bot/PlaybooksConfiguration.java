@@ -1,12 +1,8 @@
 package com.warroom.bot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 
+import com.warroom.playbooks.DataFiles;
 import com.warroom.playbooks.LoadResult;
 import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.PlaybookLoader;
@@ -51,7 +47,8 @@ class PlaybooksConfiguration {
 
 	@Bean
 	WorkingDayCalendar workingDayCalendar(WarRoomProperties properties, Clock clock) {
-		WorkingDayCalendar calendar = (properties.calendar() != null) ? WorkingDayCalendar.parse(read(properties.calendar()))
+		WorkingDayCalendar calendar = (properties.calendar() != null)
+				? WorkingDayCalendar.read(properties.calendar().toString(), DataFiles.content("工作日历", properties.calendar()))
 				: WorkingDayCalendar.bundled();
 		calendarWarning(calendar, clock.instant().atZone(calendar.zone()).toLocalDate()).ifPresent(log::warn);
 		return calendar;
@@ -74,17 +71,10 @@ class PlaybooksConfiguration {
 	@Bean
 	ReportingObligations reportingObligations(WarRoomProperties properties, WorkingDayCalendar calendar) {
 		ReportingPolicy policy = (properties.reportingPolicy() != null)
-				? ReportingPolicy.parse(read(properties.reportingPolicy())) : ReportingPolicy.bundled();
+				? ReportingPolicy.read(properties.reportingPolicy().toString(),
+						DataFiles.content("报告策略", properties.reportingPolicy()))
+				: ReportingPolicy.bundled();
 		return new ReportingObligations(policy.withCycle(properties.reportCycle()), calendar);
-	}
-
-	private static String read(Path path) {
-		try {
-			return Files.readString(path, StandardCharsets.UTF_8);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("无法读取配置文件 " + path, ex);
-		}
 	}
 
 }

@@ -10,15 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The product's configuration contract (PRODUCT.md "How it runs"); each environment
- * variable maps onto one of these in {@code application.yaml}.
+ * The playbooks and the rules (PRODUCT.md "How it runs"); each environment variable maps
+ * onto one of these in {@code application.yaml}. The other concerns have their own record:
+ * the clock's durations {@code clock.ClockProperties}, Redis {@code store.StoreProperties},
+ * drills {@code DrillProperties}, documents and archive {@code documents.DocumentsProperties},
+ * roster and contacts {@code RosterProperties}, Telegram, web, delivery.
  *
  * @param playbooksDir extra or overriding playbooks ({@code PLAYBOOKS_DIR}); may be null
  * @param reportCycle the 30-minute unit of the reporting rules ({@code REPORT_CYCLE})
- * @param reminderLead how long before a due report the liaison is reminded
- * ({@code REMINDER_LEAD})
- * @param ackTimeout how long an escalation waits for an acknowledgement
- * ({@code ACK_TIMEOUT})
  * @param effectiveCustomers the company's 有效客户数 for grading ({@code EFFECTIVE_CUSTOMERS})
  * @param reportingPolicy a reporting-policy file replacing the bundled one; may be null
  * @param calendar a working-day calendar file replacing the bundled one; may be null
@@ -26,7 +25,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("warroom")
 record WarRoomProperties(@Nullable Path playbooksDir, @DefaultValue("PT30M") Duration reportCycle,
-		@DefaultValue("PT5M") Duration reminderLead, @DefaultValue("PT5M") Duration ackTimeout,
 		@DefaultValue("0") @PositiveOrZero long effectiveCustomers, @Nullable Path reportingPolicy,
 		@Nullable Path calendar) {
 
@@ -35,7 +33,7 @@ record WarRoomProperties(@Nullable Path playbooksDir, @DefaultValue("PT30M") Dur
 		reportingPolicy = unlessEmpty(reportingPolicy);
 		calendar = unlessEmpty(calendar);
 		if (reportCycle.isZero() || reportCycle.isNegative()) {
-			throw new IllegalArgumentException("REPORT_CYCLE must be a positive duration, was " + reportCycle);
+			throw new IllegalArgumentException("REPORT_CYCLE（warroom.report-cycle）应为正的时长（ISO-8601，如 PT30M），实际是 " + reportCycle);
 		}
 	}
 

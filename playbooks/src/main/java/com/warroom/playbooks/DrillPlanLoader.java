@@ -1,18 +1,11 @@
 package com.warroom.playbooks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import com.warroom.playbooks.internal.DrillPlanParser;
 import org.jspecify.annotations.Nullable;
@@ -45,25 +38,8 @@ public final class DrillPlanLoader {
 	 */
 	public static DrillPlans load(@Nullable Path directory, PlaybookLibrary library) {
 		List<ValidationError> errors = new ArrayList<>();
-		List<PlaybookFile> extra = new ArrayList<>();
-		if (directory != null) {
-			if (!Files.isDirectory(directory)) {
-				errors.add(new ValidationError(directory.toString(), 0, "", "目录不存在或不是目录"));
-			}
-			else {
-				try (Stream<Path> files = Files.list(directory)) {
-					for (Path path : files.sorted().toList()) {
-						String name = path.getFileName().toString();
-						if (Files.isRegularFile(path) && (name.endsWith(".yaml") || name.endsWith(".yml"))) {
-							extra.add(new PlaybookFile(path.toString(), Files.readAllBytes(path)));
-						}
-					}
-				}
-				catch (IOException ex) {
-					errors.add(new ValidationError(directory.toString(), 0, "", "无法读取目录：" + ex.getMessage()));
-				}
-			}
-		}
+		List<PlaybookFile> extra = (directory != null) ? LayeredFiles.directory(directory, errors).orElse(List.of())
+				: List.of();
 		return load(bundledFiles(), extra, library, errors);
 	}
 
@@ -78,63 +54,28 @@ public final class DrillPlanLoader {
 	private static DrillPlans load(List<PlaybookFile> base, List<PlaybookFile> overrides, PlaybookLibrary library,
 			List<ValidationError> errors) {
 		DrillPlanParser parser = new DrillPlanParser(library);
-		Map<String, DrillPlan> plans = new LinkedHashMap<>();
-		List<Training> trainings = List.of();
-		for (List<PlaybookFile> layer : List.of(base, overrides)) {
-			Map<String, DrillPlan> layerIds = new LinkedHashMap<>();
-			for (PlaybookFile file : layer) {
-				if (baseName(file.name()).equals("trainings")) {
-					Optional<List<Training>> parsed = parser.parseTrainings(file.name(), file.content(), errors);
-					if (parsed.isPresent()) {
-						trainings = parsed.get();
-					}
-					continue;
-				}
-				Optional<DrillPlan> plan = parser.parse(file.name(), file.content(), errors);
-				if (plan.isEmpty()) {
-					continue;
-				}
-				DrillPlan first = layerIds.putIfAbsent(plan.get().id(), plan.get());
-				if (first != null) {
-					errors.add(new ValidationError(file.name(), 0, "id",
-							"演练计划编号 \"" + plan.get().id() + "\" 重复，已在 " + first.file() + " 中定义"));
-				}
-				else {
-					plans.put(plan.get().id(), plan.get());
-				}
+		List<List<Training>> trainings = new ArrayList<>(List.of(List.of()));
+		Map<String, DrillPlan> plans = LayeredFiles.mergeById(List.of(base, overrides), (file, found) -> {
+			if (baseName(file.name()).equals("trainings")) {
+				parser.parseTrainings(file.name(), file.content(), found).ifPresent((parsed) -> trainings.set(0, parsed));
+				return Optional.empty();
 			}
-		}
-		List<Training> byDate = new ArrayList<>(trainings);
+			return parser.parse(file.name(), file.content(), found);
+		}, DrillPlan::id, DrillPlan::file, "演练计划", errors);
+		List<Training> byDate = new ArrayList<>(trainings.get(0));
 		byDate.sort(Comparator.comparing(Training::date));
 		return new DrillPlans(List.copyOf(plans.values()), byDate, errors);
 	}
 
 	/** The bundled plan files as listed by the index. */
 	public static List<PlaybookFile> bundledFiles() {
-		String index = new String(resource(BUNDLED_INDEX), StandardCharsets.UTF_8);
-		return index.lines()
-			.map(String::strip)
-			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
-			.map((name) -> new PlaybookFile(name, resource(BUNDLED_DIR + name)))
-			.toList();
+		return LayeredFiles.bundled(BUNDLED_DIR, BUNDLED_INDEX);
 	}
 
 	static String baseName(String file) {
 		String name = Path.of(file).getFileName().toString();
 		int dot = name.lastIndexOf('.');
 		return (dot < 0) ? name : name.substring(0, dot);
-	}
-
-	private static byte[] resource(String name) {
-		try (InputStream in = DrillPlanLoader.class.getClassLoader().getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IllegalStateException("missing bundled resource " + name);
-			}
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

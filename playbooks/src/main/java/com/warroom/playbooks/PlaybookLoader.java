@@ -1,17 +1,10 @@
 package com.warroom.playbooks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import com.warroom.playbooks.internal.PlaybookParser;
 import com.warroom.playbooks.internal.VocabularyParser;
@@ -54,30 +47,19 @@ public final class PlaybookLoader {
 			return loadBundled();
 		}
 		List<ValidationError> errors = new ArrayList<>();
+		Optional<List<PlaybookFile>> files = LayeredFiles.directory(directory, errors);
+		if (files.isEmpty()) {
+			return new LoadResult(null, errors);
+		}
 		List<PlaybookFile> extra = new ArrayList<>();
 		PlaybookFile vocabulary = null;
-		if (!Files.isDirectory(directory)) {
-			errors.add(new ValidationError(directory.toString(), 0, "", "目录不存在或不是目录"));
-			return new LoadResult(null, errors);
-		}
-		try (Stream<Path> files = Files.list(directory)) {
-			for (Path path : files.sorted().toList()) {
-				String name = path.getFileName().toString();
-				if (!Files.isRegularFile(path) || !(name.endsWith(".yaml") || name.endsWith(".yml"))) {
-					continue;
-				}
-				PlaybookFile file = new PlaybookFile(path.toString(), Files.readAllBytes(path));
-				if (name.equals(VOCABULARY_FILE)) {
-					vocabulary = file;
-				}
-				else {
-					extra.add(file);
-				}
+		for (PlaybookFile file : files.get()) {
+			if (Path.of(file.name()).getFileName().toString().equals(VOCABULARY_FILE)) {
+				vocabulary = file;
 			}
-		}
-		catch (IOException ex) {
-			errors.add(new ValidationError(directory.toString(), 0, "", "无法读取目录：" + ex.getMessage()));
-			return new LoadResult(null, errors);
+			else {
+				extra.add(file);
+			}
 		}
 		return load(bundledFiles(), extra, vocabulary);
 	}
@@ -98,24 +80,9 @@ public final class PlaybookLoader {
 			}
 		}
 		PlaybookParser parser = new PlaybookParser(vocabulary);
-		Map<String, Playbook> library = new LinkedHashMap<>();
-		for (List<PlaybookFile> layer : List.of(base, overrides)) {
-			Map<String, Playbook> layerIds = new LinkedHashMap<>();
-			for (PlaybookFile file : layer) {
-				Optional<Playbook> playbook = parser.parse(file.name(), file.content(), errors);
-				if (playbook.isEmpty()) {
-					continue;
-				}
-				Playbook first = layerIds.putIfAbsent(playbook.get().id(), playbook.get());
-				if (first != null) {
-					errors.add(new ValidationError(file.name(), 0, "id",
-							"预案编号 \"" + playbook.get().id() + "\" 重复，已在 " + first.file() + " 中定义"));
-				}
-				else {
-					library.put(playbook.get().id(), playbook.get());
-				}
-			}
-		}
+		Map<String, Playbook> library = LayeredFiles.mergeById(List.of(base, overrides),
+				(file, found) -> parser.parse(file.name(), file.content(), found), Playbook::id, Playbook::file, "预案",
+				errors);
 		if (!errors.isEmpty()) {
 			return new LoadResult(null, errors);
 		}
@@ -129,30 +96,13 @@ public final class PlaybookLoader {
 	/** The bundled vocabulary; it ships with the jar and is valid by test. */
 	public static Vocabulary bundledVocabulary() {
 		List<ValidationError> errors = new ArrayList<>();
-		return VocabularyParser.parse(BUNDLED_VOCABULARY, resource(BUNDLED_VOCABULARY), errors)
+		return VocabularyParser.parse(BUNDLED_VOCABULARY, LayeredFiles.resource(BUNDLED_VOCABULARY), errors)
 			.orElseThrow(() -> new IllegalStateException("bundled vocabulary is invalid: " + errors));
 	}
 
 	/** The bundled playbook files as listed by the index. */
 	public static List<PlaybookFile> bundledFiles() {
-		String index = new String(resource(BUNDLED_INDEX), StandardCharsets.UTF_8);
-		return index.lines()
-			.map(String::strip)
-			.filter((line) -> !line.isEmpty() && !line.startsWith("#"))
-			.map((name) -> new PlaybookFile(name, resource(BUNDLED_DIR + name)))
-			.toList();
-	}
-
-	private static byte[] resource(String name) {
-		try (InputStream in = PlaybookLoader.class.getClassLoader().getResourceAsStream(name)) {
-			if (in == null) {
-				throw new IllegalStateException("missing bundled resource " + name);
-			}
-			return in.readAllBytes();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return LayeredFiles.bundled(BUNDLED_DIR, BUNDLED_INDEX);
 	}
 
 }

@@ -10,15 +10,15 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The reporting policy: what each kind of incident owes, read from
@@ -117,7 +117,7 @@ public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String
 			if (in == null) {
 				throw new IllegalStateException("missing bundled reporting policy");
 			}
-			return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+			return read("warroom/reporting-policy.yaml", in.readAllBytes());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -138,153 +138,196 @@ public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String
 
 	/**
 	 * Reads a policy file.
-	 * @throws IllegalArgumentException naming the field that is missing or wrong
+	 * @throws InvalidDataFileException with every field that is missing or wrong, as
+	 * {@code file:line: field: message}
 	 */
 	public static ReportingPolicy parse(String yaml) {
-		Map<?, ?> root = map(load(yaml), "报告策略");
-		Map<String, String> recipients = new LinkedHashMap<>();
-		map(root.get("recipients"), "recipients").forEach((key, value) -> recipients.put(String.valueOf(key),
-				String.valueOf(value)));
-		Map<?, ?> classNodes = map(root.get("classes"), "classes");
-		Map<SystemClass, ClassRule> classes = new EnumMap<>(SystemClass.class);
-		for (Map.Entry<?, ?> entry : classNodes.entrySet()) {
-			SystemClass systemClass = SystemClass.fromKey(String.valueOf(entry.getKey()))
-				.orElseThrow(() -> new IllegalArgumentException("classes：未知的系统类别 " + entry.getKey()));
-			classes.put(systemClass, classRule(map(entry.getValue(), "classes." + entry.getKey()), "classes."
-					+ entry.getKey(), recipients));
+		return read("reporting-policy.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Reads the policy file {@code file} ({@code REPORTING_POLICY_FILE}).
+	 * @throws InvalidDataFileException with every field that is missing or wrong, as
+	 * {@code file:line: field: message}
+	 */
+	public static ReportingPolicy read(String file, byte[] content) {
+		return DataFiles.read("报告策略", file, content, ROOT_FIELDS, ReportingPolicy::parse);
+	}
+
+	private static final Set<String> ROOT_FIELDS = Set.of("cycle", "deadline_time", "recipients", "classes",
+			"at_once_scenario", "data_incident", "crime", "internal_after_handling", "final_after_recovery", "analysis",
+			"summary", "supplementary", "minor");
+
+	private static final Set<String> DEADLINE_FIELDS = Set.of("within", "working_days", "recipients",
+			"remote_access_recipients", "rule");
+
+	private static @Nullable ReportingPolicy parse(MappingReader root) {
+		Duration cycle = duration(root, "cycle");
+		if (cycle != null && (cycle.isZero() || cycle.isNegative())) {
+			root.error("cycle", "报告周期必须为正");
 		}
-		for (SystemClass systemClass : SystemClass.values()) {
-			if (!classes.containsKey(systemClass)) {
-				throw new IllegalArgumentException("classes：缺少系统类别 " + systemClass.key());
+		LocalTime deadlineTime = LocalTime.of(23, 59);
+		String deadlineText = root.optional("deadline_time");
+		if (deadlineText != null) {
+			try {
+				deadlineTime = LocalTime.parse(deadlineText);
+			}
+			catch (DateTimeParseException ex) {
+				root.error("deadline_time", "应为 HH:MM");
 			}
 		}
-		Map<?, ?> atOnce = map(root.get("at_once_scenario"), "at_once_scenario");
-		ClassRule atOnceRule = new ClassRule(First.AT_ONCE, 0, integer(atOnce, "every", "at_once_scenario", 1),
-				List.of(), List.of(), text(atOnce, "rule", "at_once_scenario"));
-		Map<?, ?> crime = map(root.get("crime"), "crime");
-		Map<?, ?> internal = map(root.get("internal_after_handling"), "internal_after_handling");
+		if (!root.has("recipients")) {
+			root.error("recipients", "缺少必填字段");
+		}
+		Map<String, String> recipients = root.textMap("recipients", "“键: 报送对象名称”");
+		Map<SystemClass, ClassRule> classes = new EnumMap<>(SystemClass.class);
+		Set<SystemClass> given = EnumSet.noneOf(SystemClass.class);
+		if (!root.has("classes")) {
+			root.error("classes", "缺少必填字段");
+		}
+		for (Map.Entry<String, Node> entry : root.entries("classes", "“系统类别: 规则”").entrySet()) {
+			String path = "classes." + entry.getKey();
+			Optional<SystemClass> systemClass = SystemClass.fromKey(entry.getKey());
+			if (systemClass.isEmpty()) {
+				root.error(entry.getValue(), path, "未知的系统类别（可用 " + classKeys() + "）");
+				continue;
+			}
+			given.add(systemClass.get());
+			root.reader(entry.getValue(), path, Set.of("first", "unresolved", "every", "recipients", "approval", "rule"))
+				.map((node) -> classRule(node, recipients))
+				.ifPresent((rule) -> classes.put(systemClass.get(), rule));
+		}
+		if (root.has("classes")) {
+			for (SystemClass systemClass : SystemClass.values()) {
+				if (!given.contains(systemClass)) {
+					root.error("classes", "缺少系统类别 " + systemClass.key());
+				}
+			}
+		}
+		ClassRule atOnceRule = section(root, "at_once_scenario", Set.of("every", "rule"))
+			.map((node) -> new ClassRule(First.AT_ONCE, 0, node.positive("every", 1), List.of(), List.of(),
+					rule(node)))
+			.orElse(null);
+		String dataRule = section(root, "data_incident", Set.of("rule")).map(ReportingPolicy::rule).orElse(null);
+		Optional<MappingReader> crime = section(root, "crime", Set.of("recipients", "rule"));
+		List<String> crimeRecipients = crime.map((node) -> keys(node, "recipients", recipients)).orElse(List.of());
+		String crimeRule = crime.map(ReportingPolicy::rule).orElse(null);
+		Optional<MappingReader> internal = section(root, "internal_after_handling", Set.of("within", "classes", "rule"));
+		Duration internalWithin = internal.map((node) -> duration(node, "within")).orElse(null);
 		Set<SystemClass> internalClasses = EnumSet.noneOf(SystemClass.class);
-		for (String key : keys(internal.get("classes"), "internal_after_handling.classes", null)) {
-			internalClasses.add(SystemClass.fromKey(key)
-				.orElseThrow(() -> new IllegalArgumentException("internal_after_handling.classes：未知的系统类别 " + key)));
-		}
+		internal.ifPresent((node) -> {
+			List<Node> items = node.list("classes");
+			for (int i = 0; i < items.size(); i++) {
+				String key = node.text(items.get(i), node.field("classes") + "[" + i + "]");
+				if (key != null && SystemClass.fromKey(key).isEmpty()) {
+					node.error(items.get(i), node.field("classes") + "[" + i + "]",
+							"未知的系统类别 " + key + "（可用 " + classKeys() + "）");
+				}
+				else if (key != null) {
+					internalClasses.add(SystemClass.fromKey(key).get());
+				}
+			}
+		});
+		String internalRule = internal.map(ReportingPolicy::rule).orElse(null);
+		String finalRule = section(root, "final_after_recovery", Set.of("rule")).map(ReportingPolicy::rule).orElse(null);
+		Deadline analysis = section(root, "analysis", DEADLINE_FIELDS).map((node) -> deadline(node, recipients))
+			.orElse(null);
+		Deadline summary = section(root, "summary", DEADLINE_FIELDS).map((node) -> deadline(node, recipients))
+			.orElse(null);
+		Deadline supplementary = section(root, "supplementary", DEADLINE_FIELDS)
+			.map((node) -> deadline(node, recipients))
+			.orElse(null);
 		// optional, so that a company's own policy file from before keeps working
-		Map<?, ?> minor = root.containsKey("minor") ? map(root.get("minor"), "minor") : Map.of("rule", DEFAULT_MINOR_RULE);
-		Object monthlyValue = minor.containsKey("monthly_report") ? minor.get("monthly_report") : Boolean.TRUE;
-		if (!(monthlyValue instanceof Boolean)) {
-			throw new IllegalArgumentException("minor.monthly_report：应为 true 或 false");
+		Optional<MappingReader> minor = root.mapping("minor", Set.of("monthly_report", "rule"));
+		boolean monthly = minor.map((node) -> node.bool("monthly_report", true)).orElse(true);
+		String minorRule = minor.map(ReportingPolicy::rule).orElse(root.has("minor") ? null : DEFAULT_MINOR_RULE);
+		if (root.failed()) {
+			return null;
 		}
-		boolean monthly = (Boolean) monthlyValue;
-		LocalTime deadlineTime;
-		try {
-			deadlineTime = LocalTime.parse(String.valueOf(root.containsKey("deadline_time") ? root.get("deadline_time") : "23:59"));
-		}
-		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException("deadline_time 应为 HH:MM", ex);
-		}
-		return new ReportingPolicy(duration(root, "cycle", ""), deadlineTime, recipients, classes, atOnceRule,
-				text(map(root.get("data_incident"), "data_incident"), "rule", "data_incident"),
-				keys(crime.get("recipients"), "crime.recipients", recipients), text(crime, "rule", "crime"),
-				duration(internal, "within", "internal_after_handling"), internalClasses,
-				text(internal, "rule", "internal_after_handling"),
-				text(map(root.get("final_after_recovery"), "final_after_recovery"), "rule", "final_after_recovery"),
-				deadline(root, "analysis", recipients), deadline(root, "summary", recipients),
-				deadline(root, "supplementary", recipients), monthly, text(minor, "rule", "minor"));
+		return new ReportingPolicy(cycle, deadlineTime, recipients, classes, atOnceRule, dataRule, crimeRecipients,
+				crimeRule, internalWithin, internalClasses, internalRule, finalRule, analysis, summary, supplementary,
+				monthly, minorRule);
 	}
 
-	private static ClassRule classRule(Map<?, ?> node, String path, Map<String, String> recipients) {
-		String firstText = text(node, "first", path);
-		First first;
-		try {
-			first = First.valueOf(firstText.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+	/** A required section, with "missing" recorded when absent. */
+	private static Optional<MappingReader> section(MappingReader root, String key, Set<String> allowed) {
+		if (!root.has(key)) {
+			root.error(key, "缺少必填字段");
+			return Optional.empty();
 		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalArgumentException(path + ".first：无效的值 " + firstText
-					+ "（可用 at-once、after-unresolved、on-halt、none）", ex);
-		}
-		int unresolved = integer(node, "unresolved", path, 1);
-		int every = integer(node, "every", path, 1);
-		return new ClassRule(first, unresolved, every, keys(node.get("recipients"), path + ".recipients", recipients),
-				keys(node.get("approval"), path + ".approval", null), text(node, "rule", path));
+		return root.mapping(key, allowed);
 	}
 
-	private static Deadline deadline(Map<?, ?> root, String key, Map<String, String> recipients) {
-		Map<?, ?> node = map(root.get(key), key);
-		Duration within = node.containsKey("within") ? duration(node, "within", key) : null;
-		int workingDays = integer(node, "working_days", key, 0);
-		if ((within == null) == (workingDays == 0)) {
-			throw new IllegalArgumentException(key + "：within 与 working_days 必须且只能有一个");
-		}
-		return new Deadline(within, workingDays, keys(node.get("recipients"), key + ".recipients", recipients),
-				keys(node.get("remote_access_recipients"), key + ".remote_access_recipients", recipients),
-				text(node, "rule", key));
+	private static @Nullable String rule(MappingReader node) {
+		return node.required("rule");
 	}
 
-	private static Object load(String yaml) {
-		try {
-			return new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+	private static @Nullable ClassRule classRule(MappingReader node, Map<String, String> recipients) {
+		String firstText = node.required("first");
+		First first = null;
+		if (firstText != null) {
+			try {
+				first = First.valueOf(firstText.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+			}
+			catch (IllegalArgumentException ex) {
+				node.error("first", "无效的值 " + firstText + "（可用 at-once、after-unresolved、on-halt、none）");
+			}
 		}
-		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("报告策略不是有效的 YAML：" + ex.getMessage(), ex);
-		}
+		int unresolved = node.positive("unresolved", 1);
+		int every = node.positive("every", 1);
+		List<String> to = keys(node, "recipients", recipients);
+		List<String> approval = node.texts("approval");
+		String rule = rule(node);
+		return (first == null || rule == null) ? null : new ClassRule(first, unresolved, every, to, approval, rule);
 	}
 
-	private static Map<?, ?> map(Object value, String path) {
-		if (value instanceof Map<?, ?> map) {
-			return map;
+	private static @Nullable Deadline deadline(MappingReader node, Map<String, String> recipients) {
+		Duration within = node.has("within") ? duration(node, "within") : null;
+		int workingDays = node.positive("working_days", 0);
+		if (!node.has("within") && !node.has("working_days") || node.has("within") && node.has("working_days")) {
+			node.error("within 与 working_days 必须且只能有一个");
 		}
-		throw new IllegalArgumentException(path + "：缺少或应为键值对");
+		List<String> to = keys(node, "recipients", recipients);
+		List<String> extra = keys(node, "remote_access_recipients", recipients);
+		String rule = rule(node);
+		return (rule == null || (within == null && workingDays == 0)) ? null
+				: new Deadline(within, workingDays, to, extra, rule);
 	}
 
-	private static String text(Map<?, ?> node, String key, String path) {
-		Object value = node.get(key);
-		if (value == null || String.valueOf(value).isBlank()) {
-			throw new IllegalArgumentException(join(path, key) + "：缺少必填字段");
-		}
-		return String.valueOf(value).strip();
-	}
-
-	private static int integer(Map<?, ?> node, String key, String path, int defaultValue) {
-		Object value = node.get(key);
+	private static @Nullable Duration duration(MappingReader node, String key) {
+		String value = node.required(key);
 		if (value == null) {
-			return defaultValue;
+			return null;
 		}
-		if (value instanceof Integer number && number > 0) {
-			return number;
-		}
-		throw new IllegalArgumentException(join(path, key) + "：应为正整数");
-	}
-
-	private static Duration duration(Map<?, ?> node, String key, String path) {
-		String value = text(node, key, path);
 		try {
 			return Duration.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			throw new IllegalArgumentException(join(path, key) + "：应为 ISO-8601 时长，如 PT30M", ex);
+			node.error(key, "应为 ISO-8601 时长，如 PT30M");
+			return null;
 		}
 	}
 
-	private static List<String> keys(Object value, String path, @org.jspecify.annotations.Nullable Map<String, String> known) {
-		if (value == null) {
-			return List.of();
-		}
-		if (!(value instanceof List<?> list)) {
-			throw new IllegalArgumentException(path + "：应为列表");
-		}
+	/** A list of recipient keys, each one of {@code known}. */
+	private static List<String> keys(MappingReader node, String key, Map<String, String> known) {
 		List<String> keys = new ArrayList<>();
-		for (Object item : list) {
-			String key = String.valueOf(item);
-			if (known != null && !known.containsKey(key)) {
-				throw new IllegalArgumentException(path + "：未知的报送对象 " + key);
+		List<Node> items = node.list(key);
+		for (int i = 0; i < items.size(); i++) {
+			String field = node.field(key) + "[" + i + "]";
+			String text = node.text(items.get(i), field);
+			if (text != null && !known.containsKey(text)) {
+				node.error(items.get(i), field, "未知的报送对象 " + text + "（recipients 中有 "
+						+ String.join("、", known.keySet()) + "）");
 			}
-			keys.add(key);
+			else if (text != null) {
+				keys.add(text);
+			}
 		}
 		return keys;
 	}
 
-	private static String join(String path, String key) {
-		return path.isEmpty() ? key : path + "." + key;
+	private static String classKeys() {
+		return java.util.Arrays.stream(SystemClass.values()).map(SystemClass::key).collect(Collectors.joining("、"));
 	}
 
 }

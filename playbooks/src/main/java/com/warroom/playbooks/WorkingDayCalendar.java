@@ -3,21 +3,23 @@ package com.warroom.playbooks;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Working days (工作日) and trading days, from a configured holiday calendar. Public
@@ -52,7 +54,7 @@ public final class WorkingDayCalendar {
 			if (in == null) {
 				throw new IllegalStateException("missing bundled calendar");
 			}
-			return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			return read("warroom/calendar.yaml", in.readAllBytes());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -62,35 +64,56 @@ public final class WorkingDayCalendar {
 	/**
 	 * Reads a calendar file: {@code zone}, and per year {@code holidays} (dates or
 	 * {@code from/to} ranges) and {@code make_up_working_days}.
-	 * @throws IllegalArgumentException with a Chinese message naming the bad entry
+	 * @throws InvalidDataFileException with every bad entry as {@code file:line: field: message}
 	 */
 	public static WorkingDayCalendar parse(String yaml) {
-		Object root;
-		try {
-			root = new Yaml(new DatesAsText()).load(yaml);
-		}
-		catch (RuntimeException ex) {
-			throw new IllegalArgumentException("日历文件不是有效的 YAML：" + ex.getMessage(), ex);
-		}
-		if (!(root instanceof Map<?, ?> map)) {
-			throw new IllegalArgumentException("日历文件应为键值对");
-		}
-		Object zoneValue = map.get("zone");
-		ZoneId zone = ZoneId.of((zoneValue != null) ? String.valueOf(zoneValue) : "Asia/Shanghai");
-		Set<LocalDate> holidays = new HashSet<>();
-		Set<LocalDate> makeUp = new HashSet<>();
-		Set<Integer> years = new HashSet<>();
-		if (map.get("years") instanceof Map<?, ?> byYear) {
-			for (Map.Entry<?, ?> entry : byYear.entrySet()) {
-				int year = Integer.parseInt(String.valueOf(entry.getKey()));
-				years.add(year);
-				if (entry.getValue() instanceof Map<?, ?> days) {
-					holidays.addAll(dates(days.get("holidays"), year));
-					makeUp.addAll(dates(days.get("make_up_working_days"), year));
+		return read("calendar.yaml", yaml.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Reads the calendar file {@code file} ({@code CALENDAR_FILE}).
+	 * @throws InvalidDataFileException with every bad entry as {@code file:line: field: message}
+	 */
+	public static WorkingDayCalendar read(String file, byte[] content) {
+		return DataFiles.read("工作日历", file, content, Set.of("zone", "years"), (root) -> {
+			ZoneId zone = ZoneId.of("Asia/Shanghai");
+			String zoneText = root.optional("zone");
+			if (zoneText != null) {
+				try {
+					zone = ZoneId.of(zoneText);
+				}
+				catch (DateTimeException ex) {
+					root.error("zone", "未知的时区 \"" + zoneText + "\"（例如 Asia/Shanghai）");
 				}
 			}
-		}
-		return new WorkingDayCalendar(zone, holidays, makeUp, years);
+			Map<LocalDate, Node> holidays = new HashMap<>();
+			Map<LocalDate, Node> makeUp = new HashMap<>();
+			Set<Integer> years = new HashSet<>();
+			for (Map.Entry<String, Node> entry : root.entries("years", "“年份: 假日与调休”").entrySet()) {
+				String field = "years." + entry.getKey();
+				if (!entry.getKey().matches("[0-9]{4}")) {
+					root.error(entry.getValue(), field, "年份应为四位数字");
+					continue;
+				}
+				years.add(Integer.parseInt(entry.getKey()));
+				Optional<MappingReader> days = root.reader(entry.getValue(), field,
+						Set.of("holidays", "make_up_working_days"));
+				if (days.isPresent()) {
+					dates(days.get(), "holidays", holidays);
+					dates(days.get(), "make_up_working_days", makeUp);
+				}
+			}
+			for (Map.Entry<LocalDate, Node> day : new TreeMap<>(makeUp).entrySet()) {
+				if (holidays.containsKey(day.getKey())) {
+					root.error(day.getValue(), "years." + day.getKey().getYear() + ".make_up_working_days",
+							"日期既是假日又是调休上班日：" + day.getKey());
+				}
+			}
+			if (root.failed()) {
+				return null;
+			}
+			return new WorkingDayCalendar(zone, holidays.keySet(), makeUp.keySet(), years);
+		});
 	}
 
 	public ZoneId zone() {
@@ -154,46 +177,35 @@ public final class WorkingDayCalendar {
 		return day;
 	}
 
-	/** Reads bare dates as text: YAML's own timestamps are lenient (2026-13-01 would become 2027-01-01). */
-	private static final class DatesAsText extends SafeConstructor {
-
-		DatesAsText() {
-			super(new LoaderOptions());
-			this.yamlConstructors.put(Tag.TIMESTAMP, new ConstructYamlStr());
-		}
-
-	}
-
 	private static boolean isWeekend(LocalDate date) {
 		return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
 	}
 
-	private static Set<LocalDate> dates(Object value, int year) {
-		Set<LocalDate> result = new HashSet<>();
-		if (value == null) {
-			return result;
-		}
-		if (!(value instanceof List<?> list)) {
-			throw new IllegalArgumentException(year + " 年的日期应为列表");
-		}
-		for (Object item : list) {
-			String text = String.valueOf(item).strip();
+	/** The days of a list of dates and {@code from/to} ranges, each with the node it came from. */
+	private static void dates(MappingReader days, String key, Map<LocalDate, Node> into) {
+		List<Node> items = days.list(key);
+		for (int i = 0; i < items.size(); i++) {
+			String field = days.field(key) + "[" + i + "]";
+			String text = days.text(items.get(i), field);
+			if (text == null) {
+				continue;
+			}
 			try {
 				String[] range = text.split("/");
 				LocalDate from = LocalDate.parse(range[0].strip());
 				LocalDate to = (range.length > 1) ? LocalDate.parse(range[1].strip()) : from;
 				if (range.length > 2 || to.isBefore(from)) {
-					throw new IllegalArgumentException("日期范围无效：" + text);
+					days.error(items.get(i), field, "日期范围无效：" + text);
+					continue;
 				}
 				for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-					result.add(day);
+					into.putIfAbsent(day, items.get(i));
 				}
 			}
 			catch (DateTimeParseException ex) {
-				throw new IllegalArgumentException("日期格式应为 YYYY-MM-DD 或 YYYY-MM-DD/YYYY-MM-DD：" + text, ex);
+				days.error(items.get(i), field, "日期格式应为 YYYY-MM-DD 或 YYYY-MM-DD/YYYY-MM-DD：" + text);
 			}
 		}
-		return result;
 	}
 
 }

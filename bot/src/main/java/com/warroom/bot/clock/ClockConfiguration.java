@@ -12,49 +12,51 @@ import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.Roster;
 import com.warroom.notify.ReminderScheduler;
 import com.warroom.playbooks.PlaybookLibrary;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
 
 /** Wires the regulator clock: the planner (told by the engine) and the relay (told by Quartz). */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ClockProperties.class)
 class ClockConfiguration {
 
 	@Bean
 	ReminderPlanner reminderPlanner(IncidentStore incidents, PlaybookLibrary library, Assessments assessments,
 			ReminderScheduler scheduler, UnifiedJedis redis, Clock clock,
-			@Value("${warroom.reminder-lead:PT5M}") Duration lead, @Value("${warroom.overdue-after:PT5M}") Duration overdue,
-			Escalations escalations) {
-		return new ReminderPlanner(incidents, library, assessments, scheduler, redis, clock, lead, overdue, escalations);
+			ClockProperties properties, Escalations escalations) {
+		return new ReminderPlanner(incidents, library, assessments, scheduler, redis, clock, properties.reminderLead(),
+				properties.overdueAfter(), escalations);
 	}
 
 	@Bean
 	Escalations escalations(IncidentStore incidents, Roster roster, com.warroom.bot.engine.ButtonTokens tokens, Texts texts,
 			Clock clock, com.warroom.notify.Outbox outbox, Delivery delivery, Directory directory,
-			@Value("${warroom.ack-timeout:PT5M}") Duration ackTimeout, @Value("${warroom.escalation-file:}") String file)
-			throws java.io.IOException {
-		String yaml;
+			ClockProperties properties) throws java.io.IOException {
+		Duration ackTimeout = properties.ackTimeout();
+		String file = properties.escalationFile();
+		Escalations.Policy policy;
 		if (file.isBlank()) {
 			try (var in = ClockConfiguration.class.getClassLoader().getResourceAsStream("warroom/escalation.yaml")) {
-				yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				policy = Escalations.Policy.read("warroom/escalation.yaml", in.readAllBytes(), ackTimeout);
 			}
 		}
 		else {
-			yaml = java.nio.file.Files.readString(java.nio.file.Path.of(file));
+			policy = Escalations.Policy.read(file,
+					com.warroom.playbooks.DataFiles.content("升级策略", java.nio.file.Path.of(file)), ackTimeout);
 		}
-		return new Escalations(incidents, roster, tokens, texts, Escalations.Policy.parse(yaml, ackTimeout), clock,
+		return new Escalations(incidents, roster, tokens, texts, policy, clock,
 				delivery.outbox(outbox), directory);
 	}
 
 	@Bean
-	SensitivePeriods sensitivePeriods(@Value("${warroom.sensitive-periods:}") String periods,
-			@Value("${warroom.sensitive-report-time:09:00}") java.time.LocalTime at, Roster roster, Texts texts,
-			Delivery delivery, Directory directory, UnifiedJedis redis, com.warroom.playbooks.WorkingDayCalendar calendar,
+	SensitivePeriods sensitivePeriods(ClockProperties properties, Roster roster, Texts texts, Delivery delivery,
+			Directory directory, UnifiedJedis redis, com.warroom.playbooks.WorkingDayCalendar calendar,
 			ReminderScheduler scheduler) {
-		SensitivePeriods sensitive = new SensitivePeriods(periods, roster, texts, delivery, directory, redis,
-				calendar.zone());
-		sensitive.schedule(scheduler, at);
+		SensitivePeriods sensitive = new SensitivePeriods(properties.sensitivePeriods(), roster, texts, delivery,
+				directory, redis, calendar.zone());
+		sensitive.schedule(scheduler, properties.sensitiveReportTime());
 		return sensitive;
 	}
 
@@ -70,9 +72,9 @@ class ClockConfiguration {
 	@Bean
 	ReminderRelay reminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
 			ReminderPlanner planner, Roster roster, Texts texts, Delivery delivery, Clock clock,
-			Escalations escalations, @Value("${warroom.reminder-late-after:PT1M}") Duration lateAfter) {
+			Escalations escalations, ClockProperties properties) {
 		return new ReminderRelay(incidents, library, views, planner, roster, texts, delivery, clock,
-				escalations, lateAfter);
+				escalations, properties.reminderLateAfter());
 	}
 
 	/**
@@ -80,9 +82,8 @@ class ClockConfiguration {
 	 * {@code warroom.replan-every}: also what makes up for a settling that failed or was refused.
 	 */
 	@Bean
-	ReminderRecovery reminderRecovery(ReminderPlanner planner, ReminderRelay relay,
-			@Value("${warroom.replan-every:PT5M}") Duration every) {
-		return new ReminderRecovery(planner, every, relay::regrade);
+	ReminderRecovery reminderRecovery(ReminderPlanner planner, ReminderRelay relay, ClockProperties properties) {
+		return new ReminderRecovery(planner, properties.replanEvery(), relay::regrade);
 	}
 
 }

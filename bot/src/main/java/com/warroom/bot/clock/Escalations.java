@@ -1,5 +1,6 @@
 package com.warroom.bot.clock;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.delivery.Directory;
@@ -30,10 +32,10 @@ import com.warroom.bot.roster.RosterRole;
 import com.warroom.notify.Outbox;
 import com.warroom.notify.Reminder;
 import com.warroom.notify.spi.Notification;
+import com.warroom.playbooks.DataFiles;
+import com.warroom.playbooks.InvalidDataFileException;
+import com.warroom.playbooks.MappingReader;
 import org.jspecify.annotations.Nullable;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Escalations with acknowledgement: raised when an incident is declared, its level rises
@@ -73,31 +75,47 @@ public class Escalations {
 	/** The policy: tiers, rounds and the acknowledgement timeout. */
 	public record Policy(List<Tier> tiers, int rounds, Duration ackTimeout) {
 
-		/** Reads {@code escalation.yaml}. */
+		/**
+		 * Reads {@code escalation.yaml}.
+		 * @throws InvalidDataFileException with every entry that is wrong, as
+		 * {@code file:line: field: message}
+		 */
 		public static Policy parse(String yaml, Duration ackTimeout) {
-			Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-			if (!(root instanceof Map<?, ?> map) || !(map.get("tiers") instanceof List<?> list) || list.isEmpty()) {
-				throw new IllegalArgumentException("升级策略应有非空的 tiers 列表");
-			}
-			List<Tier> tiers = new ArrayList<>();
-			for (Object item : list) {
-				if (!(item instanceof Map<?, ?> tier) || tier.get("name") == null || !(tier.get("duties") instanceof List<?> duties)) {
-					throw new IllegalArgumentException("每个升级层级需要 name 和 duties");
+			return read("escalation.yaml", yaml.getBytes(StandardCharsets.UTF_8), ackTimeout);
+		}
+
+		/**
+		 * Reads the escalation policy file {@code file} ({@code ESCALATION_FILE}).
+		 * @throws InvalidDataFileException with every entry that is wrong, as
+		 * {@code file:line: field: message}
+		 */
+		public static Policy read(String file, byte[] content, Duration ackTimeout) {
+			return DataFiles.read("升级策略", file, content, Set.of("tiers", "rounds"), (root) -> {
+				if (root.size("tiers") == 0) {
+					root.error("tiers", "升级策略应有非空的 tiers 列表");
 				}
-				List<TierChannel> channels = new ArrayList<>();
-				if (tier.get("channels") instanceof List<?> list2) {
-					for (Object entry : list2) {
-						if (!(entry instanceof Map<?, ?> channel) || channel.get("type") == null || channel.get("target") == null) {
-							throw new IllegalArgumentException("升级渠道需要 type 和 target");
+				List<Tier> tiers = new ArrayList<>();
+				for (MappingReader tier : root.mappings("tiers", Set.of("name", "duties", "channels"))) {
+					String name = tier.required("name");
+					if (!tier.has("duties")) {
+						tier.error("duties", "缺少必填字段");
+					}
+					List<String> duties = tier.texts("duties");
+					List<TierChannel> channels = new ArrayList<>();
+					for (MappingReader channel : tier.mappings("channels", Set.of("type", "target"))) {
+						String type = channel.required("type");
+						String target = channel.required("target");
+						if (type != null && target != null) {
+							channels.add(new TierChannel(type, target));
 						}
-						channels.add(new TierChannel(String.valueOf(channel.get("type")), String.valueOf(channel.get("target"))));
+					}
+					if (name != null) {
+						tiers.add(new Tier(name, duties, List.copyOf(channels)));
 					}
 				}
-				tiers.add(new Tier(String.valueOf(tier.get("name")), duties.stream().map(String::valueOf).toList(),
-						List.copyOf(channels)));
-			}
-			int rounds = (map.get("rounds") instanceof Integer n && n > 0) ? n : 1;
-			return new Policy(List.copyOf(tiers), rounds, ackTimeout);
+				int rounds = root.positive("rounds", 1);
+				return root.failed() ? null : new Policy(List.copyOf(tiers), rounds, ackTimeout);
+			});
 		}
 
 	}

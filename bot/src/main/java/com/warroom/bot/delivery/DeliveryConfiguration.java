@@ -6,8 +6,8 @@ import com.warroom.bot.engine.ConversationEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +20,7 @@ import org.springframework.core.annotation.Order;
  * their order) and the handling of events with its settling thread.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DeliveryProperties.class)
 class DeliveryConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryConfiguration.class);
@@ -44,8 +45,8 @@ class DeliveryConfiguration {
 
 	/** Settles events off the thread that handled them (the Telegram polling thread). */
 	@Bean(destroyMethod = "close")
-	Settling settling(@Value("${warroom.settling-queue:1000}") int capacity) {
-		return Settling.background(capacity);
+	Settling settling(DeliveryProperties properties) {
+		return Settling.background(properties.settlingQueue());
 	}
 
 	/** Lazy engine: the engine's topic opener is a channel that itself handles events through this. */

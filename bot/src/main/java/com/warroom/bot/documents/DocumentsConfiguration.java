@@ -1,6 +1,5 @@
 package com.warroom.bot.documents;
 
-import java.nio.file.Path;
 import java.time.Clock;
 
 import com.warroom.bot.engine.IncidentViews;
@@ -14,27 +13,26 @@ import com.warroom.reports.NoticeTemplates;
 import com.warroom.reports.PdfDocuments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /** The documents: company data from {@code COMPANY_*}, notice templates from {@code NOTICES_DIR}. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DocumentsProperties.class)
 class DocumentsConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DocumentsConfiguration.class);
 
 	@Bean
-	CompanyInfo companyInfo(@Value("${warroom.company.name:}") String name, @Value("${warroom.company.head:}") String head,
-			@Value("${warroom.company.reporter:}") String reporter, @Value("${warroom.company.contact:}") String contact,
-			@Value("${warroom.company.phone:}") String phone, @Value("${warroom.company.fax:}") String fax,
-			@Value("${warroom.company.mobile:}") String mobile, @Value("${warroom.company.email:}") String email,
-			@Value("${warroom.company.location:}") String location) {
-		if (name.isBlank()) {
+	CompanyInfo companyInfo(DocumentsProperties properties) {
+		DocumentsProperties.Company company = properties.company();
+		if (company.name().isBlank()) {
 			log.warn("未配置 COMPANY_NAME：报告书中的单位名称暂用“XX期货有限公司”");
 		}
-		return new CompanyInfo(name.isBlank() ? "XX期货有限公司" : name, head, reporter, contact, phone, fax, mobile, email,
-				location);
+		return new CompanyInfo(company.name().isBlank() ? "XX期货有限公司" : company.name(), company.head(),
+				company.reporter(), company.contact(), company.phone(), company.fax(), company.mobile(), company.email(),
+				company.location());
 	}
 
 	@Bean
@@ -57,8 +55,8 @@ class DocumentsConfiguration {
 	}
 
 	@Bean
-	NoticeTemplates noticeTemplates(@Value("${warroom.notices-dir:}") String dir) {
-		return new NoticeTemplates(dir.isBlank() ? null : Path.of(dir));
+	NoticeTemplates noticeTemplates(DocumentsProperties properties) {
+		return new NoticeTemplates(properties.noticesDir());
 	}
 
 	@Bean

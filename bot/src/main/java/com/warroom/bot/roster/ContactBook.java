@@ -1,14 +1,15 @@
 package com.warroom.bot.roster;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
 
+import com.warroom.playbooks.DataFiles;
+import com.warroom.playbooks.InvalidDataFileException;
+import com.warroom.playbooks.MappingReader;
 import com.warroom.playbooks.Vocabulary;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** The contact book (CONTACTS_FILE). Immutable and thread-safe. */
 public final class ContactBook {
@@ -63,34 +64,41 @@ public final class ContactBook {
 
 	/**
 	 * Reads a contact-book file; categories must be known to the vocabulary.
-	 * @throws IllegalArgumentException naming the entry that is wrong
+	 * @throws InvalidDataFileException with every entry that is wrong, as
+	 * {@code file:line: field: message}
 	 */
 	public static ContactBook parse(String yaml, Vocabulary vocabulary) {
-		Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-		if (!(root instanceof Map<?, ?> map) || !(map.get("contacts") instanceof List<?> list)) {
-			throw new IllegalArgumentException("联络手册应有 contacts 列表");
-		}
-		List<Contact> contacts = new ArrayList<>();
-		for (int i = 0; i < list.size(); i++) {
-			if (!(list.get(i) instanceof Map<?, ?> entry)) {
-				throw new IllegalArgumentException("contacts[" + i + "] 应为键值对");
-			}
-			String category = String.valueOf(entry.get("category"));
-			if (!vocabulary.contactCategories().containsKey(category)) {
-				throw new IllegalArgumentException("contacts[" + i + "].category：未知的联络类别 " + category);
-			}
-			Object unit = entry.get("unit");
-			if (unit == null || String.valueOf(unit).isBlank()) {
-				throw new IllegalArgumentException("contacts[" + i + "].unit：缺少必填字段");
-			}
-			contacts.add(new Contact(category, String.valueOf(unit).strip(), text(entry.get("person")),
-					text(entry.get("phone")), text(entry.get("mobile"))));
-		}
-		return new ContactBook(contacts, vocabulary);
+		return read("contacts.yaml", yaml.getBytes(StandardCharsets.UTF_8), vocabulary);
 	}
 
-	private static @org.jspecify.annotations.Nullable String text(Object value) {
-		return (value == null || String.valueOf(value).isBlank()) ? null : String.valueOf(value).strip();
+	/**
+	 * Reads the contact-book file {@code file} ({@code CONTACTS_FILE}); categories must be
+	 * known to the vocabulary.
+	 * @throws InvalidDataFileException with every entry that is wrong, as
+	 * {@code file:line: field: message}
+	 */
+	public static ContactBook read(String file, byte[] content, Vocabulary vocabulary) {
+		return DataFiles.read("联络手册", file, content, Set.of("contacts"), (root) -> {
+			if (!root.has("contacts")) {
+				root.error("contacts", "联络手册应有 contacts 列表");
+			}
+			List<Contact> contacts = new ArrayList<>();
+			for (MappingReader entry : root.mappings("contacts", Set.of("category", "unit", "person", "phone", "mobile"))) {
+				String category = entry.required("category");
+				if (category != null && !vocabulary.contactCategories().containsKey(category)) {
+					entry.error("category", "未知的联络类别 " + category + "（可用 "
+							+ String.join("、", new java.util.TreeSet<>(vocabulary.contactCategories().keySet())) + "）");
+				}
+				String unit = entry.required("unit");
+				String person = entry.optional("person");
+				String phone = entry.optional("phone");
+				String mobile = entry.optional("mobile");
+				if (category != null && unit != null) {
+					contacts.add(new Contact(category, unit, person, phone, mobile));
+				}
+			}
+			return root.failed() ? null : new ContactBook(contacts, vocabulary);
+		});
 	}
 
 }

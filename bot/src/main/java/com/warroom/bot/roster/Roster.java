@@ -1,5 +1,6 @@
 package com.warroom.bot.roster;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -8,9 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import com.warroom.playbooks.DataFiles;
+import com.warroom.playbooks.InvalidDataFileException;
+import com.warroom.playbooks.MappingReader;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** The people who may use the bot (ROSTER_FILE). Immutable and thread-safe. */
 public final class Roster {
@@ -55,91 +58,84 @@ public final class Roster {
 
 	/**
 	 * Reads a roster file.
-	 * @throws IllegalArgumentException naming the entry that is wrong
+	 * @throws InvalidDataFileException with every entry that is wrong, as
+	 * {@code file:line: field: message}
 	 */
 	public static Roster parse(String yaml) {
-		Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-		if (!(root instanceof Map<?, ?> map) || !(map.get("people") instanceof List<?> list)) {
-			throw new IllegalArgumentException("名册文件应有 people 列表");
-		}
-		List<Person> people = new ArrayList<>();
-		for (int i = 0; i < list.size(); i++) {
-			if (!(list.get(i) instanceof Map<?, ?> entry)) {
-				throw new IllegalArgumentException("people[" + i + "] 应为键值对");
-			}
-			String id = required(entry, "id", i);
-			Set<RosterRole> roles = EnumSet.noneOf(RosterRole.class);
-			for (Object role : (entry.get("roles") instanceof List<?> r) ? r : List.of()) {
-				roles.add(RosterRole.fromKey(String.valueOf(role))
-					.orElseThrow(() -> new IllegalArgumentException("people[" + id + "].roles：未知角色 " + role
-							+ "（可用 leader、commander、responder、liaison、drill-coordinator、observer）")));
-			}
-			if (roles.isEmpty()) {
-				throw new IllegalArgumentException("people[" + id + "].roles：至少需要一个角色");
-			}
-			List<String> duties = new ArrayList<>();
-			for (Object duty : (entry.get("duties") instanceof List<?> d) ? d : List.of()) {
-				duties.add(String.valueOf(duty));
-			}
-			Map<String, String> accounts = accounts(entry, id);
-			people.add(new Person(id, required(entry, "name", i), field(entry, "telegram_id", Person.TELEGRAM, accounts, id),
-					field(entry, "phone", Person.PHONE, accounts, id), field(entry, "email", Person.EMAIL, accounts, id), roles,
-					duties, text(entry.get("deputy")), accounts));
-		}
-		Roster roster = new Roster(people);
-		for (Person person : people) {
-			if (person.deputy() != null && roster.byId(person.deputy()).isEmpty()) {
-				throw new IllegalArgumentException("people[" + person.id() + "].deputy：名册中没有 " + person.deputy());
-			}
-		}
-		return roster;
+		return read("roster.yaml", yaml.getBytes(StandardCharsets.UTF_8));
 	}
 
 	/**
-	 * The {@code accounts:} map of an entry, e.g. {@code accounts: { telegram: "900000001",
-	 * wecom: zhangwei }}: kinds to ids, each a non-blank value.
+	 * Reads the roster file {@code file} ({@code ROSTER_FILE}).
+	 * @throws InvalidDataFileException with every entry that is wrong, as
+	 * {@code file:line: field: message}
 	 */
-	private static Map<String, String> accounts(Map<?, ?> entry, String id) {
-		Object value = entry.get("accounts");
-		if (value == null) {
-			return Map.of();
+	public static Roster read(String file, byte[] content) {
+		return DataFiles.read("应急名册", file, content, Set.of("people"), Roster::parse);
+	}
+
+	private static final Set<String> PERSON_FIELDS = Set.of("id", "name", "telegram_id", "phone", "email", "roles",
+			"duties", "deputy", "accounts");
+
+	private static @Nullable Roster parse(MappingReader root) {
+		if (root.size("people") == 0) {
+			root.error("people", "名册文件应有非空的 people 列表");
 		}
-		if (!(value instanceof Map<?, ?> map)) {
-			throw new IllegalArgumentException("people[" + id + "].accounts：应为“渠道: 账号”的键值对");
-		}
-		Map<String, String> accounts = new LinkedHashMap<>();
-		for (Map.Entry<?, ?> pair : map.entrySet()) {
-			String kind = String.valueOf(pair.getKey()).strip();
-			String account = text(pair.getValue());
-			if (kind.isEmpty() || account == null) {
-				throw new IllegalArgumentException("people[" + id + "].accounts." + kind + "：账号不能为空");
+		List<Person> people = new ArrayList<>();
+		Map<String, MappingReader> entries = new LinkedHashMap<>();
+		for (MappingReader entry : root.mappings("people", PERSON_FIELDS)) {
+			String id = entry.required("id");
+			String name = entry.required("name");
+			Set<RosterRole> roles = EnumSet.noneOf(RosterRole.class);
+			List<Node> roleNodes = entry.list("roles");
+			for (int i = 0; i < roleNodes.size(); i++) {
+				String field = entry.field("roles") + "[" + i + "]";
+				String role = entry.text(roleNodes.get(i), field);
+				if (role != null && RosterRole.fromKey(role).isEmpty()) {
+					entry.error(roleNodes.get(i), field,
+							"未知角色 " + role + "（可用 leader、commander、responder、liaison、drill-coordinator、observer）");
+				}
+				else if (role != null) {
+					roles.add(RosterRole.fromKey(role).get());
+				}
 			}
-			accounts.put(kind, account);
+			if (roleNodes.isEmpty()) {
+				entry.error("roles", "至少需要一个角色");
+			}
+			List<String> duties = entry.texts("duties");
+			Map<String, String> accounts = entry.textMap("accounts", "“渠道: 账号”");
+			String telegram = field(entry, "telegram_id", Person.TELEGRAM, accounts);
+			String phone = field(entry, "phone", Person.PHONE, accounts);
+			String email = field(entry, "email", Person.EMAIL, accounts);
+			String telegramAccount = (telegram != null) ? telegram : accounts.get(Person.TELEGRAM);
+			if (telegramAccount != null && !telegramAccount.matches("[0-9]{1,20}")) {
+				entry.error((telegram != null) ? "telegram_id" : "accounts", (telegram != null) ? "必须是数字（Telegram 用户编号）"
+						: "accounts.telegram 必须是数字（Telegram 用户编号）");
+			}
+			if (id == null || name == null) {
+				continue;
+			}
+			if (entries.putIfAbsent(id, entry) != null) {
+				entry.error("id", "人员编号 " + id + " 重复（第一次出现在第 " + entries.get(id).line() + " 行）");
+				continue;
+			}
+			people.add(new Person(id, name, telegram, phone, email, roles, duties, entry.optional("deputy"), accounts));
 		}
-		return accounts;
+		for (Person person : people) {
+			if (person.deputy() != null && !entries.containsKey(person.deputy())) {
+				entries.get(person.id()).error("deputy", "名册中没有 " + person.deputy());
+			}
+		}
+		return root.failed() ? null : new Roster(people);
 	}
 
 	/** A field kept for older rosters ({@code telegram_id:}); it must agree with the same account in {@code accounts:}. */
-	private static @org.jspecify.annotations.Nullable String field(Map<?, ?> entry, String key, String kind,
-			Map<String, String> accounts, String id) {
-		String value = text(entry.get(key));
+	private static @Nullable String field(MappingReader entry, String key, String kind, Map<String, String> accounts) {
+		String value = entry.optional(key);
 		if (value != null && accounts.containsKey(kind) && !accounts.get(kind).equals(value)) {
-			throw new IllegalArgumentException("people[" + id + "]." + key + "：与 accounts." + kind + " 不一致（" + value + " 与 "
-					+ accounts.get(kind) + "）");
+			entry.error(key, "与 accounts." + kind + " 不一致（" + value + " 与 " + accounts.get(kind) + "）");
 		}
 		return value;
-	}
-
-	private static String required(Map<?, ?> entry, String key, int index) {
-		String value = text(entry.get(key));
-		if (value == null) {
-			throw new IllegalArgumentException("people[" + index + "]." + key + "：缺少必填字段");
-		}
-		return value;
-	}
-
-	private static @org.jspecify.annotations.Nullable String text(Object value) {
-		return (value == null || String.valueOf(value).isBlank()) ? null : String.valueOf(value).strip();
 	}
 
 }

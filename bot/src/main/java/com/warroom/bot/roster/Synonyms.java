@@ -1,15 +1,16 @@
 package com.warroom.bot.roster;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import com.warroom.playbooks.DataFiles;
+import com.warroom.playbooks.InvalidDataFileException;
 
 /**
  * What responders say and what the playbooks and the contact book call it ("上期所" is
@@ -38,7 +39,7 @@ public final class Synonyms {
 	/** The bundled synonyms. */
 	public static Synonyms bundled() {
 		try (var in = Synonyms.class.getClassLoader().getResourceAsStream("warroom/synonyms.yaml")) {
-			return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "warroom/synonyms.yaml");
+			return read("warroom/synonyms.yaml", in.readAllBytes());
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
@@ -47,23 +48,28 @@ public final class Synonyms {
 
 	/**
 	 * Reads a synonyms file: {@code synonyms:} mapping a word to a phrase.
-	 * @throws IllegalArgumentException naming the file and the entry that is wrong
+	 * @throws InvalidDataFileException with every entry that is wrong, as
+	 * {@code file:line: field: message}
 	 */
 	public static Synonyms parse(String yaml, String file) {
-		Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
-		if (!(root instanceof Map<?, ?> map) || !(map.get("synonyms") instanceof Map<?, ?> entries)) {
-			throw new IllegalArgumentException(file + "：应有 synonyms 键值对（词: 含义）");
-		}
-		Map<String, String> words = new LinkedHashMap<>();
-		for (Map.Entry<?, ?> entry : entries.entrySet()) {
-			String word = String.valueOf(entry.getKey()).strip().toLowerCase(Locale.ROOT);
-			Object meaning = entry.getValue();
-			if (word.isEmpty() || meaning == null || String.valueOf(meaning).isBlank() || meaning instanceof Map) {
-				throw new IllegalArgumentException(file + "：synonyms." + entry.getKey() + " 应为一个词语");
+		return read(file, yaml.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Reads the synonyms file {@code file} ({@code SYNONYMS_FILE}).
+	 * @throws InvalidDataFileException with every entry that is wrong, as
+	 * {@code file:line: field: message}
+	 */
+	public static Synonyms read(String file, byte[] content) {
+		return DataFiles.read("同义词表", file, content, Set.of("synonyms"), (root) -> {
+			if (!root.has("synonyms")) {
+				root.error("synonyms", "应有 synonyms 键值对（词: 含义）");
 			}
-			words.put(word, String.valueOf(meaning).strip());
-		}
-		return new Synonyms(words);
+			Map<String, String> words = new LinkedHashMap<>();
+			root.textMap("synonyms", "“词: 含义”")
+				.forEach((word, meaning) -> words.put(word.toLowerCase(Locale.ROOT), meaning));
+			return root.failed() ? null : new Synonyms(words);
+		});
 	}
 
 	/** These with {@code more} added (an entry of {@code more} replaces one of the same word). */

@@ -1,9 +1,7 @@
 package com.warroom.bot.store;
 
-import java.nio.file.Path;
-
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
@@ -13,22 +11,23 @@ import redis.clients.jedis.UnifiedJedis;
  * {@code REDIS_URL} when set, otherwise an embedded server on {@code ./data/redis}.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(StoreProperties.class)
 class RedisConfiguration {
 
 	@Bean(destroyMethod = "close")
 	@org.springframework.boot.autoconfigure.condition.ConditionalOnExpression("'${warroom.redis-url:}'.isEmpty() and '${warroom.redis-sentinels:}'.isEmpty()")
-	EmbeddedRedis embeddedRedis(@Value("${warroom.data-dir:./data}") Path dataDir,
-			@Value("${warroom.embedded-redis-port:0}") int port, @Value("${warroom.redis-fsync:always}") String fsync) {
-		return EmbeddedRedis.start(dataDir.resolve("redis"), port, fsync);
+	EmbeddedRedis embeddedRedis(StoreProperties properties) {
+		return EmbeddedRedis.start(properties.dataDir().resolve("redis"), properties.embeddedRedisPort(),
+				properties.redisFsync());
 	}
 
 	@Bean(destroyMethod = "close")
-	UnifiedJedis redis(@Value("${warroom.redis-url:}") String url,
-			@Value("${warroom.redis-sentinels:}") String sentinels, @Value("${warroom.redis-master:mymaster}") String master,
+	UnifiedJedis redis(StoreProperties properties,
 			org.springframework.beans.factory.ObjectProvider<EmbeddedRedis> embedded) {
-		if (!sentinels.isBlank()) {
-			return RedisClients.sentinel(sentinels, master);
+		if (!properties.redisSentinels().isBlank()) {
+			return RedisClients.sentinel(properties.redisSentinels(), properties.redisMaster());
 		}
+		String url = properties.redisUrl();
 		@Nullable EmbeddedRedis server = embedded.getIfAvailable();
 		String target = (url == null || url.isBlank()) ? server.url() : url;
 		return RedisClients.create(target);

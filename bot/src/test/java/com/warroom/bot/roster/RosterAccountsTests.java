@@ -57,13 +57,13 @@ class RosterAccountsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> roster("""
 				telegram_id: "900000005"
 				accounts: { telegram: "900000099" }
-				""")).withMessage("people[zhou-tech].telegram_id：与 accounts.telegram 不一致（900000005 与 900000099）");
+				""")).withMessage("应急名册有 1 处错误：\nroster.yaml:5: people[0].telegram_id: 与 accounts.telegram 不一致（900000005 与 900000099）");
 		assertThatIllegalArgumentException().isThrownBy(() -> roster("""
 				accounts: { wecom: " " }
-				""")).withMessage("people[zhou-tech].accounts.wecom：账号不能为空");
+				""")).withMessage("应急名册有 1 处错误：\nroster.yaml:5: people[0].accounts.wecom: 不能为空");
 		assertThatIllegalArgumentException().isThrownBy(() -> roster("""
 				accounts: [telegram]
-				""")).withMessageContaining("people[zhou-tech].accounts");
+				""")).withMessage("应急名册有 1 处错误：\nroster.yaml:5: people[0].accounts: 应为“渠道: 账号”的键值对，实际是列表");
 	}
 
 }

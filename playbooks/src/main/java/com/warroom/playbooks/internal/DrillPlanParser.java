@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import com.warroom.playbooks.DrillInject;
 import com.warroom.playbooks.DrillPlan;
 import com.warroom.playbooks.Interruption;
+import com.warroom.playbooks.MappingReader;
 import com.warroom.playbooks.Playbook;
 import com.warroom.playbooks.PlaybookLibrary;
 import com.warroom.playbooks.Settlement;

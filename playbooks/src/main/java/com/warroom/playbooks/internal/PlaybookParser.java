@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.warroom.playbooks.Answer;
 import com.warroom.playbooks.Impact;
 import com.warroom.playbooks.Interruption;
+import com.warroom.playbooks.MappingReader;
 import com.warroom.playbooks.Phase;
 import com.warroom.playbooks.Playbook;
 import com.warroom.playbooks.ReportingMode;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import com.warroom.playbooks.MappingReader;
 import com.warroom.playbooks.ValidationError;
 import com.warroom.playbooks.Vocabulary;
 import org.yaml.snakeyaml.nodes.MappingNode;
