@@ -21,7 +21,7 @@ final class EmbeddedH2 {
 	 * paths; the name without H2's {@code .mv.db}).
 	 */
 	static String url(Path file) {
-		return "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;REUSE_SPACE=FALSE";
+		return "jdbc:h2:file:" + file.toAbsolutePath() + ";WRITE_DELAY=0;REUSE_SPACE=FALSE;DEFRAG_ALWAYS=TRUE";
 	}
 
 	/**

@@ -114,6 +114,41 @@ class EmbeddedH2KillTests {
 		assertThat(lost).as("acknowledged ids lost at kill -9 (%d acknowledged): %s", acknowledged, rounds).isEmpty();
 	}
 
+	/**
+	 * Appending only, the file grows with every commit while the bot runs; a clean close
+	 * (the pool closed, as at a stop) rewrites it to what is live ({@code DEFRAG_ALWAYS}).
+	 */
+	@Test
+	void aCleanCloseShrinksTheAppendOnlyFileAndKeepsEveryRow(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("quartz");
+		Path onDisk = dir.resolve("quartz.mv.db");
+		long grown;
+		try (HikariDataSource dataSource = EmbeddedH2.dataSource(file, "sa", "")) {
+			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE NOTE (ID INT PRIMARY KEY, N INT, BODY VARCHAR(1000))");
+				statement.execute("INSERT INTO NOTE SELECT X, 0, REPEAT('记', 300) FROM SYSTEM_RANGE(1, 20)");
+			}
+			for (int i = 1; i <= 300; i++) {
+				try (Connection connection = dataSource.getConnection();
+						PreparedStatement update = connection.prepareStatement("UPDATE NOTE SET N = ? WHERE ID = ?")) {
+					update.setInt(1, i);
+					update.setInt(2, 1 + i % 20);
+					update.executeUpdate();
+				}
+			}
+			grown = java.nio.file.Files.size(onDisk);
+		}
+		long compacted = java.nio.file.Files.size(onDisk);
+		assertThat(compacted).as("%d bytes before the close", grown).isLessThan(grown / 4);
+		try (Connection connection = DriverManager.getConnection(EmbeddedH2.url(file), "sa", "");
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT COUNT(*), SUM(N) FROM NOTE")) {
+			rows.next();
+			assertThat(rows.getInt(1)).isEqualTo(20);
+			assertThat(rows.getLong(2)).isEqualTo(java.util.stream.IntStream.rangeClosed(281, 300).sum());
+		}
+	}
+
 	private static String java() {
 		return ProcessHandle.current()
 			.info()
