@@ -82,13 +82,9 @@ class EngineConfiguration {
 	 */
 	@Bean
 	IncidentStore incidentStore(javax.sql.DataSource dataSource, UnifiedJedis redis, WorkingDayCalendar calendar,
-			Clock clock, @Value("${warroom.record-store:auto}") String recordStore,
-			@Value("${warroom.database-url:}") String databaseUrl) {
-		if (!inDatabase(recordStore, databaseUrl)) {
-			// the embedded H2 file loses its last ~0.2 s of commits at a kill -9 (bench/README.md,
-			// FaultRun on H2: 4 acknowledged notes lost; on PostgreSQL none), Redis with
-			// appendfsync always does not: on the embedded default the record stays in Redis
-			log.info("事件记录保存在 Redis（内置 H2 在进程被强制终止时可能丢失最后的提交；集群请设置 DATABASE_URL 为 PostgreSQL）");
+			Clock clock, @Value("${warroom.record-store:database}") String recordStore) {
+		if (!inDatabase(recordStore)) {
+			log.info("事件记录保存在 Redis（RECORD_STORE=redis；默认保存在数据库）");
 			return new EventReads(new RedisIncidentStore(redis, calendar.zone()));
 		}
 		try {
@@ -101,17 +97,17 @@ class EngineConfiguration {
 	}
 
 	/**
-	 * Where the incident record lives: {@code RECORD_STORE} {@code database} or
-	 * {@code redis}; {@code auto} (the default) puts it in the database when that is
-	 * PostgreSQL ({@code DATABASE_URL}), in Redis on the embedded H2 default.
+	 * Where the incident record lives: {@code RECORD_STORE} {@code database} (the default,
+	 * the embedded H2 file as well as PostgreSQL: both keep every acknowledged commit at a
+	 * {@code kill -9}, see {@code EmbeddedH2KillTests}) or {@code redis}; {@code auto}, the
+	 * stopgap's default of before, now means the database too.
 	 */
-	static boolean inDatabase(String recordStore, String databaseUrl) {
+	static boolean inDatabase(String recordStore) {
 		return switch (recordStore.strip().toLowerCase(java.util.Locale.ROOT)) {
-			case "database" -> true;
+			case "database", "auto", "" -> true;
 			case "redis" -> false;
-			case "auto", "" -> databaseUrl.startsWith("jdbc:postgresql:");
 			default -> throw new IllegalStateException(
-					"RECORD_STORE 只能是 auto、database 或 redis：" + recordStore);
+					"RECORD_STORE 只能是 database 或 redis：" + recordStore);
 		};
 	}
 

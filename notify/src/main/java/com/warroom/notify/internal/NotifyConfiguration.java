@@ -25,13 +25,18 @@ class NotifyConfiguration {
 			@org.springframework.beans.factory.annotation.Value("${warroom.database-user:sa}") String user,
 			@org.springframework.beans.factory.annotation.Value("${warroom.database-password:}") String password,
 			@org.springframework.beans.factory.annotation.Value("${warroom.data-dir:./data}") java.nio.file.Path dataDir) {
-		com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource();
-		dataSource.setJdbcUrl(url.isBlank()
-				? "jdbc:h2:file:" + dataDir.resolve("quartz").resolve("quartz").toAbsolutePath() + ";WRITE_DELAY=0" : url);
-		dataSource.setUsername(user);
-		dataSource.setPassword(password);
-		dataSource.setPoolName("warroom-quartz");
-		dataSource.setMaximumPoolSize(8);
+		com.zaxxer.hikari.HikariDataSource dataSource;
+		if (url.isBlank()) {
+			dataSource = EmbeddedH2.dataSource(dataDir.resolve("quartz").resolve("quartz"), user, password);
+		}
+		else {
+			dataSource = new com.zaxxer.hikari.HikariDataSource();
+			dataSource.setJdbcUrl(url);
+			dataSource.setUsername(user);
+			dataSource.setPassword(password);
+			dataSource.setPoolName("warroom-quartz");
+			dataSource.setMaximumPoolSize(8);
+		}
 		// the schema before anyone uses the pool: Quartz, the outboxes and the incident record
 		// (Flyway, never dropped; see JobStoreSchema)
 		com.warroom.notify.JobStoreSchema.migrate(dataSource);
