@@ -19,7 +19,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * start from a flushed Redis ({@link com.warroom.bot.engine.TestRedis#fresh}) also start
  * from an empty record: the databases {@linkplain #track tracked} here (the shared one of
  * the engine tests, and every application context's, see {@link TrackDataSources}) lose
- * their incidents when Redis is flushed.
+ * their incidents (and web chat logs, also in the database since issue 15) when Redis is
+ * flushed.
  */
 public final class TestDatabase {
 
@@ -89,7 +90,7 @@ public final class TestDatabase {
 			}
 			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 				for (String table : List.of("WR_TIMELINE", "WR_INCIDENT_FIELD", "WR_INCIDENT_THREAD", "WR_INCIDENT_SEQ",
-						"WR_EFFECT", "WR_INCIDENT")) {
+						"WR_EFFECT", "WR_INCIDENT", "WR_WEB_MESSAGE", "WR_WEB_CHAT")) {
 					statement.execute("DELETE FROM " + table);
 				}
 			}
