@@ -54,6 +54,10 @@ class WebFanoutTests {
 
 	private final String channel = "wr:web:events:test:" + System.nanoTime();
 
+	/** The board's signature as the shared database says (both instances read it). */
+	private final java.util.concurrent.atomic.AtomicReference<String> board = new java.util.concurrent.atomic.AtomicReference<>(
+			"v1");
+
 	@TempDir
 	Path data;
 
@@ -70,7 +74,7 @@ class WebFanoutTests {
 
 		Instance(UnifiedJedis redis, Duration poll) {
 			Sessions sessions = new Sessions(redis, clock, Duration.ofHours(2), Duration.ofHours(12));
-			events = new WebEvents(log, sessions, (message, chat, viewer) -> message.post().html(), () -> "board",
+			events = new WebEvents(log, sessions, (message, chat, viewer) -> message.post().html(), board::get,
 					new RedisFanout(redis, channel, Duration.ofMillis(100)), poll, HOUR);
 			web = new WebChannel(log, new MessageSlots(redis), events, Texts.chinese(), clock);
 			// UTF-8 text, as Spring Boot configures the application's converters
@@ -84,6 +88,11 @@ class WebFanoutTests {
 		/** A page open on this instance: its event stream of {@code room}. */
 		MvcResult open() throws Exception {
 			return mvc.perform(get("/chat/room/events")).andExpect(request().asyncStarted()).andReturn();
+		}
+
+		/** A board page open on this instance, rendered when the board looked like {@code seen}. */
+		MvcResult openBoard(String seen) throws Exception {
+			return mvc.perform(get("/board/events").param("seen", seen)).andExpect(request().asyncStarted()).andReturn();
 		}
 
 	}
@@ -100,9 +109,17 @@ class WebFanoutTests {
 
 		@GetMapping("/chat/{chat}/events")
 		SseEmitter chat(@PathVariable String chat) {
-			WebUser user = new WebUser(PasswordAccountsTests.ROSTER.byId("wu-dba").orElseThrow(),
+			return events.chat(user(), chat, 0);
+		}
+
+		@GetMapping("/board/events")
+		SseEmitter board(@org.springframework.web.bind.annotation.RequestParam String seen) {
+			return events.board(user(), seen);
+		}
+
+		private static WebUser user() {
+			return new WebUser(PasswordAccountsTests.ROSTER.byId("wu-dba").orElseThrow(),
 					new Sessions.Session("t", "wu-dba", "csrf", Instant.EPOCH, Instant.EPOCH));
-			return events.chat(user, chat, 0);
 		}
 
 	}
@@ -136,6 +153,24 @@ class WebFanoutTests {
 	}
 
 	@Test
+	void aBoardChangeOnOneInstanceRefreshesTheBoardOnTheOtherThroughPubSub() throws Exception {
+		UnifiedJedis redis = TestRedis.client();
+		Instance a = new Instance(redis, HOUR);
+		Instance b = new Instance(redis, HOUR);
+		awaitTrue("both subscribed", Duration.ofSeconds(10), () -> a.events.live() && b.events.live());
+		MvcResult page = b.openBoard("v1");
+
+		// an incident changed through a (its card was delivered there): the database has it
+		board.set("v2");
+		long changed = System.nanoTime();
+		a.events.boardChanged();
+
+		awaitTrue("b's board is told to refresh", Duration.ofSeconds(1), () -> body(page).contains("event:refresh"));
+		System.out.println("GH-15 board fan-out: " + Duration.ofNanos(System.nanoTime() - changed).toMillis() + " ms");
+		assertThat(body(page).split("event:refresh", -1)).hasSize(2);
+	}
+
+	@Test
 	void withRedisStoppedTheOtherInstancesPageStillGetsTheMessageFromTheDatabaseAndPubSubResumesAfter() throws Exception {
 		int port = freePort();
 		EmbeddedRedis server = EmbeddedRedis.start(data.resolve("redis"), port);
@@ -155,6 +190,12 @@ class WebFanoutTests {
 			.containsExactly("⏰ 报告提醒（Redis 停止期间）");
 		awaitTrue("b's page gets it by polling the database", Duration.ofSeconds(2),
 				() -> body(page).contains("⏰ 报告提醒（Redis 停止期间）"));
+		// and the board: its signature is polled too
+		MvcResult boardPage = b.openBoard("v1");
+		board.set("v2");
+		a.events.boardChanged();
+		awaitTrue("b's board refreshes by polling the database", Duration.ofSeconds(2),
+				() -> body(boardPage).contains("event:refresh"));
 
 		EmbeddedRedis again = EmbeddedRedis.start(data.resolve("redis"), port);
 		opened.add(0, again);
