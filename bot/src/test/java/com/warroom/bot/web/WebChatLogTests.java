@@ -22,15 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GH-15: the web chat log in the database (a fresh H2 per test), shared by instances: one
- * revision per change even when two instances write at once, nothing lost when Redis is
- * wiped, and the one-time copy of the logs an earlier version kept in Redis.
+ * GH-15: the web chat log in the database (a fresh one per test: H2, or a schema of the
+ * PostgreSQL of {@code WARROOM_TEST_PG_URL}), shared by instances: one revision per change
+ * even when two instances write at once, nothing lost when Redis is wiped, and the
+ * one-time copy of the logs an earlier version kept in Redis.
  */
 class WebChatLogTests {
 
 	private final UnifiedJedis redis = TestRedis.fresh();
 
-	private final HikariDataSource database = TestDatabase.h2();
+	private final HikariDataSource database = TestDatabase.fresh();
 
 	private final WebChatLog one = new WebChatLog(database);
 

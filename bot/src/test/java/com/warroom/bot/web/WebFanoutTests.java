@@ -48,7 +48,7 @@ class WebFanoutTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T05:58:00Z"));
 
-	private final HikariDataSource database = TestDatabase.h2();
+	private final HikariDataSource database = TestDatabase.fresh();
 
 	private final List<AutoCloseable> opened = new ArrayList<>();
 
