@@ -85,14 +85,19 @@ public final class RedisFanout implements AutoCloseable {
 		if (!live || closed) {
 			return;
 		}
-		publisher.execute(() -> {
-			try {
-				redis.publish(channel, message);
-			}
-			catch (JedisException ex) {
-				log.debug("Redis 发布失败：{}", ex.toString());
-			}
-		});
+		try {
+			publisher.execute(() -> {
+				try {
+					redis.publish(channel, message);
+				}
+				catch (JedisException ex) {
+					log.debug("Redis 发布失败：{}", ex.toString());
+				}
+			});
+		}
+		catch (java.util.concurrent.RejectedExecutionException ex) {
+			// closing
+		}
 	}
 
 	private void subscribe(Listener listener) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -48,21 +49,43 @@ final class WebChatLog {
 	/** Adds a message; returns it with its id. */
 	WebMessage append(String chatId, WebMessage.Post post) {
 		String body = json.writeValueAsString(post);
-		ensureChat(chatId);
-		Long rev = transactions.execute((status) -> {
-			long next = lock(chatId).orElseThrow() + 1;
+		Long rev = appendTo(chatId, body);
+		if (rev == null) {
+			// the chat's first message: its row is made (outside the change's transaction, so a
+			// race lost to another instance is no failure), then the change is made as always
+			try {
+				jdbc.update("INSERT INTO WR_WEB_CHAT (CHAT_ID, REV) VALUES (?, 0)", chatId);
+			}
+			catch (DuplicateKeyException ex) {
+				// another instance made it first
+			}
+			rev = appendTo(chatId, body);
+		}
+		return new WebMessage(rev, rev, post);
+	}
+
+	/** One transaction: the chat's next revision and the message under it; null when the chat has no row yet. */
+	private @Nullable Long appendTo(String chatId, String body) {
+		return transactions.execute((status) -> {
+			Optional<Long> current = lock(chatId);
+			if (current.isEmpty()) {
+				return null;
+			}
+			long next = current.get() + 1;
 			jdbc.update("UPDATE WR_WEB_CHAT SET REV = ? WHERE CHAT_ID = ?", next, chatId);
 			jdbc.update("INSERT INTO WR_WEB_MESSAGE (CHAT_ID, ID, REV, BODY) VALUES (?, ?, ?, ?)", chatId, next, next, body);
-			// the newest KEEP by revision stay: the revision of the first one beyond them, and all older
-			List<Long> beyond = jdbc.queryForList(
-					"SELECT REV FROM WR_WEB_MESSAGE WHERE CHAT_ID = ? ORDER BY REV DESC LIMIT 1 OFFSET " + KEEP, Long.class,
-					chatId);
-			if (!beyond.isEmpty()) {
-				jdbc.update("DELETE FROM WR_WEB_MESSAGE WHERE CHAT_ID = ? AND REV <= ?", chatId, beyond.get(0));
+			// the newest KEEP by revision stay (fewer revisions than that: nothing to drop): the
+			// revision of the first one beyond them, and all older, go
+			if (next > KEEP) {
+				List<Long> beyond = jdbc.queryForList(
+						"SELECT REV FROM WR_WEB_MESSAGE WHERE CHAT_ID = ? ORDER BY REV DESC LIMIT 1 OFFSET " + KEEP,
+						Long.class, chatId);
+				if (!beyond.isEmpty()) {
+					jdbc.update("DELETE FROM WR_WEB_MESSAGE WHERE CHAT_ID = ? AND REV <= ?", chatId, beyond.get(0));
+				}
 			}
 			return next;
 		});
-		return new WebMessage(rev, rev, post);
 	}
 
 	/** Replaces message {@code id}; empty when the chat no longer has it. */
@@ -120,19 +143,6 @@ final class WebChatLog {
 					revisions.put(rs.getString("CHAT_ID"), rs.getLong("REV"));
 				}, chatIds.toArray());
 		return revisions;
-	}
-
-	/** The chat's row exists (made outside the change's transaction: a lost race is no failure). */
-	private void ensureChat(String chatId) {
-		if (!jdbc.queryForList("SELECT REV FROM WR_WEB_CHAT WHERE CHAT_ID = ?", Long.class, chatId).isEmpty()) {
-			return;
-		}
-		try {
-			jdbc.update("INSERT INTO WR_WEB_CHAT (CHAT_ID, REV) VALUES (?, 0)", chatId);
-		}
-		catch (DuplicateKeyException ex) {
-			// another instance made it first
-		}
 	}
 
 	/** The chat's revision, its row locked until the transaction ends; empty when there is no such chat. */

@@ -159,49 +159,16 @@ class WebConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	WebEvents webEvents(WebChatLog chats, Sessions sessions, ChatView view, Board board, RedisFanout fanout,
+	WebEvents webEvents(WebChatLog chats, Sessions sessions, ChatView view, Board board, RedisFanout fanout, Clock clock,
 			@Value("${warroom.web.poll:PT1S}") Duration poll, @Value("${warroom.web.heartbeat:PT15S}") Duration heartbeat) {
-		return new WebEvents(chats, sessions, view::message, board::signature, fanout, poll, heartbeat);
+		return new WebEvents(chats, sessions, view::message, board::signature, fanout, clock, poll, heartbeat);
 	}
 
-	/**
-	 * Every action about an incident (a card, a step, a reminder, an escalation) follows a
-	 * change of it: the boards of every instance are checked. Last of the policies; changes
-	 * nothing.
-	 */
+	/** Every action about an incident tells the boards of every instance to check; last of the policies. */
 	@Bean
 	@org.springframework.core.annotation.Order(Ordered.LOWEST_PRECEDENCE)
 	DeliveryPolicy boardChanges(org.springframework.beans.factory.ObjectProvider<WebEvents> webEvents) {
-		return new DeliveryPolicy() {
-
-			@Override
-			public java.util.List<com.warroom.bot.engine.Outbound> apply(com.warroom.bot.engine.Outbound action) {
-				if (incidentOf(action) != null) {
-					webEvents.ifAvailable(WebEvents::boardChanged);
-				}
-				return java.util.List.of(action);
-			}
-
-			@Override
-			public java.util.List<com.warroom.bot.delivery.Queued> applyQueued(com.warroom.bot.delivery.Queued queued) {
-				webEvents.ifAvailable(WebEvents::boardChanged);
-				return java.util.List.of(queued);
-			}
-
-		};
-	}
-
-	private static @org.jspecify.annotations.Nullable String incidentOf(com.warroom.bot.engine.Outbound action) {
-		if (action instanceof com.warroom.bot.engine.Outbound.Send send) {
-			return send.incidentId();
-		}
-		if (action instanceof com.warroom.bot.engine.Outbound.Edit edit) {
-			return edit.incidentId();
-		}
-		if (action instanceof com.warroom.bot.engine.Outbound.Document document) {
-			return document.incidentId();
-		}
-		return null;
+		return new BoardChanges(() -> webEvents.ifAvailable(WebEvents::boardChanged));
 	}
 
 	/** Also the first channel of the person directory: everyone's own web chat. */

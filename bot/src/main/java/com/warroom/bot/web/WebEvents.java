@@ -1,6 +1,7 @@
 package com.warroom.bot.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code poll} the watched chats' revisions and the board's signature are read from the
  * database instead; once subscribed again everything is caught up and polling stops. With
  * the subscription up a catch-up poll still runs every {@code heartbeat} (a Redis that
- * hangs, a message published while an instance was not subscribed). Every stream is
+ * hangs, a message published while an instance was not subscribed), and the board is
+ * checked whenever the minute turns (its times move with the clock, which nobody
+ * publishes). Every stream is
  * checked against its session on each heartbeat and told {@code expired} when the session
  * has ended. One daemon thread does all the sending; thread-safe.
  */
@@ -69,6 +72,12 @@ final class WebEvents implements AutoCloseable {
 	/** When the last poll of the database ran (System.nanoTime). */
 	private volatile long polledAt = System.nanoTime();
 
+	/** The clock the board's times follow (its signature turns with the minute). */
+	private final Clock clock;
+
+	/** The minute of {@link #clock} when the board was last checked. */
+	private volatile long boardMinute = -1;
+
 	private final java.util.concurrent.atomic.AtomicBoolean boardPending = new java.util.concurrent.atomic.AtomicBoolean();
 
 	/** Renders one message for one viewer (the chat view; set once wiring is done). */
@@ -105,18 +114,21 @@ final class WebEvents implements AutoCloseable {
 	/** Without fan-out (one instance, or tests): the database is polled every {@code poll}. */
 	WebEvents(WebChatLog chats, Sessions sessions, Renderer renderer, Supplier<String> boardSignature,
 			Duration poll, Duration heartbeat) {
-		this(chats, sessions, renderer, boardSignature, null, poll, heartbeat);
+		this(chats, sessions, renderer, boardSignature, null, Clock.systemUTC(), poll, heartbeat);
 	}
 
 	/**
 	 * @param fanout the pub/sub between the instances (started here), or null for none
+	 * @param clock the board's clock: with the subscription up the board is still checked
+	 * whenever its minute turns (a report falls due, turns late: nobody publishes time)
 	 * @param poll how often the database is polled while the subscription is down
 	 * @param heartbeat how often streams are checked against their sessions, and the
 	 * database polled even while the subscription is up
 	 */
 	WebEvents(WebChatLog chats, Sessions sessions, Renderer renderer, Supplier<String> boardSignature,
-			@Nullable RedisFanout fanout, Duration poll, Duration heartbeat) {
+			@Nullable RedisFanout fanout, Clock clock, Duration poll, Duration heartbeat) {
 		this.chats = chats;
+		this.clock = clock;
 		this.sessions = sessions;
 		this.renderer = renderer;
 		this.boardSignature = boardSignature;
@@ -259,10 +271,16 @@ final class WebEvents implements AutoCloseable {
 		}
 	}
 
-	/** The database poll, unless the subscription is up and the last poll is recent. */
+	/**
+	 * The database poll, unless the subscription is up and the last poll is recent; then
+	 * only the board, when its minute turned.
+	 */
 	private void pollUnlessLive() {
 		if (!live() || System.nanoTime() - polledAt >= catchUpNanos) {
 			poll();
+		}
+		else if (clock.millis() / 60_000 != boardMinute) {
+			checkBoard();
 		}
 	}
 
@@ -290,6 +308,7 @@ final class WebEvents implements AutoCloseable {
 	}
 
 	private void checkBoard() {
+		boardMinute = clock.millis() / 60_000;
 		Set<Listener> boards = topics.get(BOARD);
 		if (boards == null) {
 			return;

@@ -54,9 +54,17 @@ class WebFanoutTests {
 
 	private final String channel = "wr:web:events:test:" + System.nanoTime();
 
-	/** The board's signature as the shared database says (both instances read it). */
+	/** The board as the shared database says (both instances read it). */
 	private final java.util.concurrent.atomic.AtomicReference<String> board = new java.util.concurrent.atomic.AtomicReference<>(
 			"v1");
+
+	/** How often an instance read the board's signature. */
+	private final java.util.concurrent.atomic.AtomicInteger boardReads = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** The board's signature: what it shows, and the minute (its times move with the clock), as {@code Board}'s. */
+	private String signature() {
+		return board.get() + "|" + clock.millis() / 60_000;
+	}
 
 	@TempDir
 	Path data;
@@ -74,8 +82,11 @@ class WebFanoutTests {
 
 		Instance(UnifiedJedis redis, Duration poll) {
 			Sessions sessions = new Sessions(redis, clock, Duration.ofHours(2), Duration.ofHours(12));
-			events = new WebEvents(log, sessions, (message, chat, viewer) -> message.post().html(), board::get,
-					new RedisFanout(redis, channel, Duration.ofMillis(100)), poll, HOUR);
+			events = new WebEvents(log, sessions, (message, chat, viewer) -> message.post().html(), () -> {
+				boardReads.incrementAndGet();
+				return signature();
+			},
+					new RedisFanout(redis, channel, Duration.ofMillis(100)), clock, poll, HOUR);
 			web = new WebChannel(log, new MessageSlots(redis), events, Texts.chinese(), clock);
 			// UTF-8 text, as Spring Boot configures the application's converters
 			mvc = MockMvcBuilders.standaloneSetup(new Streams(events))
@@ -158,7 +169,7 @@ class WebFanoutTests {
 		Instance a = new Instance(redis, HOUR);
 		Instance b = new Instance(redis, HOUR);
 		awaitTrue("both subscribed", Duration.ofSeconds(10), () -> a.events.live() && b.events.live());
-		MvcResult page = b.openBoard("v1");
+		MvcResult page = b.openBoard(signature());
 
 		// an incident changed through a (its card was delivered there): the database has it
 		board.set("v2");
@@ -168,6 +179,27 @@ class WebFanoutTests {
 		awaitTrue("b's board is told to refresh", Duration.ofSeconds(1), () -> body(page).contains("event:refresh"));
 		System.out.println("GH-15 board fan-out: " + Duration.ofNanos(System.nanoTime() - changed).toMillis() + " ms");
 		assertThat(body(page).split("event:refresh", -1)).hasSize(2);
+	}
+
+	@Test
+	void whileSubscribedTheBoardIsReadOnlyWhenItsMinuteTurns() throws Exception {
+		UnifiedJedis redis = TestRedis.client();
+		Instance b = new Instance(redis, Duration.ofMillis(100));
+		awaitTrue("subscribed", Duration.ofSeconds(10), b.events::live);
+		MvcResult page = b.openBoard(signature());
+		Thread.sleep(300);
+		int before = boardReads.get();
+
+		Thread.sleep(1000);
+		// ten poll ticks: no database poll while the subscription is up
+		assertThat(boardReads.get() - before).isZero();
+		assertThat(body(page)).doesNotContain("event:refresh");
+
+		// a report falls due with the clock alone: nobody publishes that, the minute turning shows it
+		clock.advance(Duration.ofMinutes(1));
+		awaitTrue("the board refreshes when its minute turns", Duration.ofSeconds(1),
+				() -> body(page).contains("event:refresh"));
+		assertThat(boardReads.get() - before).isEqualTo(1);
 	}
 
 	@Test
@@ -191,7 +223,7 @@ class WebFanoutTests {
 		awaitTrue("b's page gets it by polling the database", Duration.ofSeconds(2),
 				() -> body(page).contains("⏰ 报告提醒（Redis 停止期间）"));
 		// and the board: its signature is polled too
-		MvcResult boardPage = b.openBoard("v1");
+		MvcResult boardPage = b.openBoard(signature());
 		board.set("v2");
 		a.events.boardChanged();
 		awaitTrue("b's board refreshes by polling the database", Duration.ofSeconds(2),
