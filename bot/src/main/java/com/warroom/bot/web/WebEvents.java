@@ -32,9 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the subscription up a catch-up poll still runs every {@code heartbeat} (a Redis that
  * hangs, a message published while an instance was not subscribed), and the board is
  * checked whenever the minute turns (its times move with the clock, which nobody
- * publishes). Every stream is
- * checked against its session on each heartbeat and told {@code expired} when the session
- * has ended. One daemon thread does all the sending; thread-safe.
+ * publishes). Every stream is checked against its session on each heartbeat and told
+ * {@code expired} when the session has ended. One daemon thread does all the sending;
+ * thread-safe.
  */
 final class WebEvents implements AutoCloseable {
 
@@ -78,6 +78,7 @@ final class WebEvents implements AutoCloseable {
 	/** The minute of {@link #clock} when the board was last checked. */
 	private volatile long boardMinute = -1;
 
+	/** Whether a check of the boards is scheduled (changes in a burst are told once). */
 	private final java.util.concurrent.atomic.AtomicBoolean boardPending = new java.util.concurrent.atomic.AtomicBoolean();
 
 	/** Renders one message for one viewer (the chat view; set once wiring is done). */

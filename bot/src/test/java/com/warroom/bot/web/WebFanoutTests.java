@@ -220,6 +220,11 @@ class WebFanoutTests {
 				"INC-20261123-001"));
 		assertThat(a.log.recent("room")).extracting((message) -> message.post().html())
 			.containsExactly("⏰ 报告提醒（Redis 停止期间）");
+		// an edit whose slot (in Redis) cannot be read is posted as a new message, not lost
+		a.web.deliver(new Outbound.Edit(WebChannel.chat("room"), "INC-20261123-001:card", "卡片（Redis 停止期间）", List.of(),
+				"INC-20261123-001"));
+		assertThat(a.log.recent("room")).extracting((message) -> message.post().html())
+			.containsExactly("⏰ 报告提醒（Redis 停止期间）", "卡片（Redis 停止期间）");
 		awaitTrue("b's page gets it by polling the database", Duration.ofSeconds(2),
 				() -> body(page).contains("⏰ 报告提醒（Redis 停止期间）"));
 		// and the board: its signature is polled too
