@@ -146,8 +146,19 @@ final class PasswordAccounts {
 	/**
 	 * Checks a password from {@code source} (the peer address); counts a failure, and
 	 * refuses to check at all while this source is locked out of the id or of every id.
+	 * @throws Sessions.Unavailable when Redis, which counts the failures, is unreachable
+	 * (no password is checked uncounted)
 	 */
 	Outcome check(String personId, String password, String source) {
+		try {
+			return counted(personId, password, source);
+		}
+		catch (redis.clients.jedis.exceptions.JedisException ex) {
+			throw new Sessions.Unavailable(ex);
+		}
+	}
+
+	private Outcome counted(String personId, String password, String source) {
 		String id = (personId.length() <= 64) ? personId : personId.substring(0, 64);
 		String from = (source.length() <= 64) ? source : source.substring(0, 64);
 		String key = "wr:web:fail:" + id + (from.isEmpty() ? "" : "@" + from);

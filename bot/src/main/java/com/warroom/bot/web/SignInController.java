@@ -77,7 +77,12 @@ class SignInController {
 			return chooser(request, HttpStatus.BAD_REQUEST,
 					texts.get("web.who.unknown", abbreviate(person)));
 		}
-		return signedIn(request, chosen.get());
+		try {
+			return signedIn(request, chosen.get());
+		}
+		catch (Sessions.Unavailable ex) {
+			return chooser(request, HttpStatus.SERVICE_UNAVAILABLE, texts.get("web.login.unavailable"));
+		}
 	}
 
 	@GetMapping("/login")
@@ -97,13 +102,20 @@ class SignInController {
 			return redirect("/who", null);
 		}
 		String id = person.strip();
-		PasswordAccounts.Outcome outcome = accounts.check(id, password, request.getRemoteAddr());
-		if (outcome == PasswordAccounts.Outcome.OK) {
-			Optional<Person> known = roster.byId(id);
-			if (known.isPresent()) {
-				log.info("网页登录：{}", id);
-				return signedIn(request, known.get());
+		PasswordAccounts.Outcome outcome;
+		try {
+			outcome = accounts.check(id, password, request.getRemoteAddr());
+			if (outcome == PasswordAccounts.Outcome.OK) {
+				Optional<Person> known = roster.byId(id);
+				if (known.isPresent()) {
+					log.info("网页登录：{}", id);
+					return signedIn(request, known.get());
+				}
 			}
+		}
+		catch (Sessions.Unavailable ex) {
+			log.warn("网页登录暂不可用（Redis 不可达）：{}", abbreviate(id.replaceAll("[^\\w.-]", "?")));
+			return loginPage(request, HttpStatus.SERVICE_UNAVAILABLE, texts.get("web.login.unavailable"), null, id);
 		}
 		log.info("网页登录失败（{}）：{}", outcome, abbreviate(id.replaceAll("[^\\w.-]", "?")));
 		if (outcome == PasswordAccounts.Outcome.LOCKED) {

@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web as one of the engine's channels: what the engine (or the regulator clock) says
- * to a web chat is kept in that chat's {@link WebChatLog}; an edit replaces the message
- * sent under the same slot ({@link MessageSlots}, as on Telegram); a document becomes a
+ * to a web chat is kept in that chat's {@link WebChatLog} (the database, so also while Redis
+ * is down: an edit whose slot cannot be read then comes as a new message); an edit replaces
+ * the message sent under the same slot ({@link MessageSlots}, as on Telegram); a document becomes a
  * download link. Connected browsers are told at once through {@link WebEvents}. Answers
  * to presses are not messages: {@link WebConversation} shows them to the one who pressed.
  * Every roster member has their own web chat ({@code p-<roster id>}), the way in where
@@ -90,9 +91,16 @@ final class WebChannel implements OutboundSink, DirectReach {
 
 	private void edit(Outbound.Edit edit) {
 		String chatId = edit.chat().chatId();
-		Optional<WebMessage> previous = slots.messageOf(edit.chat(), edit.slot())
-			.flatMap((id) -> parse(id))
-			.flatMap((id) -> chats.find(chatId, id));
+		Optional<String> slotted;
+		try {
+			slotted = slots.messageOf(edit.chat(), edit.slot());
+		}
+		catch (redis.clients.jedis.exceptions.JedisException ex) {
+			// Redis (the slots) is away: the new text is posted rather than lost
+			log.debug("网页消息槽位不可读（Redis 不可用），改为新消息");
+			slotted = Optional.empty();
+		}
+		Optional<WebMessage> previous = slotted.flatMap((id) -> parse(id)).flatMap((id) -> chats.find(chatId, id));
 		if (previous.isEmpty()) {
 			post(edit.chat(), bot(edit.html(), edit.buttons(), edit.incidentId(), null), edit.slot());
 			return;
@@ -111,7 +119,14 @@ final class WebChannel implements OutboundSink, DirectReach {
 			return;
 		}
 		WebMessage message = chats.append(chat.chatId(), post);
-		slots.record(chat, slot, String.valueOf(message.id()), post.incidentId());
+		try {
+			slots.record(chat, slot, String.valueOf(message.id()), post.incidentId());
+		}
+		catch (redis.clients.jedis.exceptions.JedisException ex) {
+			// the message is kept (the database); only a later edit of its slot or a reply to it
+			// will not find it, and posts anew
+			log.debug("网页消息槽位未记录（Redis 不可用）");
+		}
 		events.changed(chat.chatId());
 	}
 

@@ -1,20 +1,29 @@
 package com.warroom.bot.web;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 
-import redis.clients.jedis.UnifiedJedis;
-import redis.clients.jedis.resps.Tuple;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The messages of each web chat, in Redis, so a restart or another instance shows the
- * same conversation. Each change (a new message or an edit) takes the chat's next
- * revision in one Lua script, so revisions are in commit order and a listener that has
- * seen revision N misses nothing by asking for everything after N. The newest
- * {@link #KEEP} changed messages are kept. Thread-safe.
+ * The messages of each web chat, in the job-store database (H2 or PostgreSQL, schema
+ * {@code V3__web_chat_log}), so a restart, a Redis wipe or another instance shows the same
+ * conversation. Each change (a new message or an edit) is one transaction that locks the
+ * chat's row and takes its next revision, so revisions are distinct and in commit order
+ * even when two instances write at once, and a listener that has seen revision N misses
+ * nothing by asking for everything after N. The newest {@link #KEEP} changed messages are
+ * kept. Thread-safe.
  */
 final class WebChatLog {
 
@@ -23,96 +32,124 @@ final class WebChatLog {
 	/** Page loads show at most this many of the newest messages. */
 	static final int PAGE = 200;
 
-	private static final String APPEND = """
-			local rev = redis.call('INCR', KEYS[1])
-			redis.call('HSET', KEYS[2], rev, ARGV[1])
-			redis.call('ZADD', KEYS[3], rev, rev)
-			local extra = redis.call('ZCARD', KEYS[3]) - tonumber(ARGV[2])
-			if extra > 0 then
-				local old = redis.call('ZRANGE', KEYS[3], 0, extra - 1)
-				for _, id in ipairs(old) do
-					redis.call('HDEL', KEYS[2], id)
-					redis.call('ZREM', KEYS[3], id)
-				end
-			end
-			return rev
-			""";
+	private final JdbcTemplate jdbc;
 
-	private static final String EDIT = """
-			if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 0 then return 0 end
-			local rev = redis.call('INCR', KEYS[1])
-			redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-			redis.call('ZADD', KEYS[3], rev, ARGV[1])
-			return rev
-			""";
-
-	private final UnifiedJedis redis;
+	private final TransactionTemplate transactions;
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
-	WebChatLog(UnifiedJedis redis) {
-		this.redis = redis;
+	private final RowMapper<WebMessage> rows = (rs, n) -> new WebMessage(rs.getLong("ID"), rs.getLong("REV"),
+			json.readValue(rs.getString("BODY"), WebMessage.Post.class));
+
+	WebChatLog(DataSource dataSource) {
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 	}
 
 	/** Adds a message; returns it with its id. */
 	WebMessage append(String chatId, WebMessage.Post post) {
-		long rev = (Long) redis.eval(APPEND, keys(chatId), List.of(json.writeValueAsString(post), String.valueOf(KEEP)));
+		String body = json.writeValueAsString(post);
+		Long rev = appendTo(chatId, body);
+		if (rev == null) {
+			// the chat's first message: its row is made (outside the change's transaction, so a
+			// race lost to another instance is no failure), then the change is made as always
+			try {
+				jdbc.update("INSERT INTO WR_WEB_CHAT (CHAT_ID, REV) VALUES (?, 0)", chatId);
+			}
+			catch (DuplicateKeyException ex) {
+				// another instance made it first
+			}
+			rev = appendTo(chatId, body);
+		}
 		return new WebMessage(rev, rev, post);
+	}
+
+	/** One transaction: the chat's next revision and the message under it; null when the chat has no row yet. */
+	private @Nullable Long appendTo(String chatId, String body) {
+		return transactions.execute((status) -> {
+			Optional<Long> current = lock(chatId);
+			if (current.isEmpty()) {
+				return null;
+			}
+			long next = current.get() + 1;
+			jdbc.update("UPDATE WR_WEB_CHAT SET REV = ? WHERE CHAT_ID = ?", next, chatId);
+			jdbc.update("INSERT INTO WR_WEB_MESSAGE (CHAT_ID, ID, REV, BODY) VALUES (?, ?, ?, ?)", chatId, next, next, body);
+			// the newest KEEP by revision stay (fewer revisions than that: nothing to drop): the
+			// revision of the first one beyond them, and all older, go
+			if (next > KEEP) {
+				List<Long> beyond = jdbc.queryForList(
+						"SELECT REV FROM WR_WEB_MESSAGE WHERE CHAT_ID = ? ORDER BY REV DESC LIMIT 1 OFFSET " + KEEP,
+						Long.class, chatId);
+				if (!beyond.isEmpty()) {
+					jdbc.update("DELETE FROM WR_WEB_MESSAGE WHERE CHAT_ID = ? AND REV <= ?", chatId, beyond.get(0));
+				}
+			}
+			return next;
+		});
 	}
 
 	/** Replaces message {@code id}; empty when the chat no longer has it. */
 	Optional<WebMessage> replace(String chatId, long id, WebMessage.Post post) {
-		long rev = (Long) redis.eval(EDIT, keys(chatId), List.of(String.valueOf(id), json.writeValueAsString(post)));
-		return (rev == 0) ? Optional.empty() : Optional.of(new WebMessage(id, rev, post));
+		String body = json.writeValueAsString(post);
+		Long rev = transactions.execute((status) -> {
+			Optional<Long> current = lock(chatId);
+			if (current.isEmpty() || jdbc.queryForList("SELECT ID FROM WR_WEB_MESSAGE WHERE CHAT_ID = ? AND ID = ?",
+					Long.class, chatId, id).isEmpty()) {
+				return 0L;
+			}
+			long next = current.get() + 1;
+			jdbc.update("UPDATE WR_WEB_CHAT SET REV = ? WHERE CHAT_ID = ?", next, chatId);
+			jdbc.update("UPDATE WR_WEB_MESSAGE SET REV = ?, BODY = ? WHERE CHAT_ID = ? AND ID = ?", next, body, chatId, id);
+			return next;
+		});
+		return (rev == null || rev == 0) ? Optional.empty() : Optional.of(new WebMessage(id, rev, post));
 	}
 
 	Optional<WebMessage> find(String chatId, long id) {
-		String body = redis.hget(key(chatId, "msg"), String.valueOf(id));
-		Double rev = redis.zscore(key(chatId, "revs"), String.valueOf(id));
-		return (body == null || rev == null) ? Optional.empty()
-				: Optional.of(new WebMessage(id, rev.longValue(), json.readValue(body, WebMessage.Post.class)));
+		return jdbc.query("SELECT ID, REV, BODY FROM WR_WEB_MESSAGE WHERE CHAT_ID = ? AND ID = ?", rows, chatId, id)
+			.stream()
+			.findFirst();
 	}
 
 	/** The newest messages (at most {@link #PAGE}), oldest first. */
 	List<WebMessage> recent(String chatId) {
-		List<WebMessage> all = load(chatId, redis.zrangeWithScores(key(chatId, "revs"), 0, -1));
-		return all.subList(Math.max(0, all.size() - PAGE), all.size());
+		List<WebMessage> newest = new ArrayList<>(jdbc.query(
+				"SELECT ID, REV, BODY FROM WR_WEB_MESSAGE WHERE CHAT_ID = ? ORDER BY ID DESC LIMIT " + PAGE, rows, chatId));
+		java.util.Collections.reverse(newest);
+		return newest;
 	}
 
 	/** Messages added or edited after revision {@code rev}, in message order. */
 	List<WebMessage> since(String chatId, long rev) {
-		return load(chatId, redis.zrangeByScoreWithScores(key(chatId, "revs"), "(" + rev, "+inf"));
+		return jdbc.query("SELECT ID, REV, BODY FROM WR_WEB_MESSAGE WHERE CHAT_ID = ? AND REV > ? ORDER BY ID", rows,
+				chatId, rev);
 	}
 
 	/** The chat's latest revision (0 when empty). */
 	long revision(String chatId) {
-		String rev = redis.get(key(chatId, "rev"));
-		return (rev == null) ? 0 : Long.parseLong(rev);
+		List<Long> rev = jdbc.queryForList("SELECT REV FROM WR_WEB_CHAT WHERE CHAT_ID = ?", Long.class, chatId);
+		return rev.isEmpty() ? 0 : rev.get(0);
 	}
 
-	private List<WebMessage> load(String chatId, List<Tuple> revs) {
-		if (revs.isEmpty()) {
-			return List.of();
+	/** The latest revisions of these chats in one query (chats without messages are absent). */
+	Map<String, Long> revisions(Collection<String> chatIds) {
+		Map<String, Long> revisions = new HashMap<>();
+		if (chatIds.isEmpty()) {
+			return revisions;
 		}
-		String[] ids = revs.stream().map(Tuple::getElement).toArray(String[]::new);
-		List<String> bodies = redis.hmget(key(chatId, "msg"), ids);
-		List<WebMessage> messages = new ArrayList<>(ids.length);
-		for (int i = 0; i < ids.length; i++) {
-			if (bodies.get(i) != null) {
-				messages.add(new WebMessage(Long.parseLong(ids[i]), (long) revs.get(i).getScore(),
-						json.readValue(bodies.get(i), WebMessage.Post.class)));
-			}
-		}
-		messages.sort(Comparator.comparingLong(WebMessage::id));
-		return messages;
+		String marks = String.join(",", java.util.Collections.nCopies(chatIds.size(), "?"));
+		jdbc.query("SELECT CHAT_ID, REV FROM WR_WEB_CHAT WHERE CHAT_ID IN (" + marks + ")",
+				(rs) -> {
+					revisions.put(rs.getString("CHAT_ID"), rs.getLong("REV"));
+				}, chatIds.toArray());
+		return revisions;
 	}
 
-	private static List<String> keys(String chatId) {
-		return List.of(key(chatId, "rev"), key(chatId, "msg"), key(chatId, "revs"));
-	}
-
-	private static String key(String chatId, String part) {
-		return "wr:web:chat:" + chatId + ":" + part;
+	/** The chat's revision, its row locked until the transaction ends; empty when there is no such chat. */
+	private Optional<Long> lock(String chatId) {
+		return jdbc.queryForList("SELECT REV FROM WR_WEB_CHAT WHERE CHAT_ID = ? FOR UPDATE", Long.class, chatId)
+			.stream()
+			.findFirst();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import com.warroom.bot.delivery.Delivery;
+import com.warroom.bot.delivery.DeliveryPolicy;
 import com.warroom.bot.delivery.Directory;
 import com.warroom.bot.delivery.EventHandling;
 import com.warroom.bot.delivery.Reach;
@@ -14,6 +15,8 @@ import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Texts;
 import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.roster.Roster;
+import com.warroom.bot.store.RedisFanout;
+import com.warroom.bot.store.RedisWebChatImport;
 import com.warroom.playbooks.PlaybookLibrary;
 import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
@@ -73,9 +76,14 @@ class WebConfiguration {
 		};
 	}
 
+	/**
+	 * Sessions in Redis; while Redis is unreachable, a session validated here within the
+	 * last {@code WEB_SESSION_GRACE} is still accepted (pages already open keep working).
+	 */
 	@Bean
-	Sessions webSessions(UnifiedJedis redis, Clock clock, WebProperties properties) {
-		return new Sessions(redis, clock, properties.sessionIdle(), properties.sessionMax());
+	Sessions webSessions(UnifiedJedis redis, Clock clock, WebProperties properties,
+			@Value("${warroom.web.session-grace:PT15M}") Duration grace) {
+		return new Sessions(redis, clock, properties.sessionIdle(), properties.sessionMax(), grace);
 	}
 
 	@Bean
@@ -118,9 +126,25 @@ class WebConfiguration {
 		return new Layout(texts, mode);
 	}
 
+	/**
+	 * The web chat log, in the job-store database; the logs an earlier version kept in
+	 * Redis are copied in first (once: what is there already is skipped).
+	 */
 	@Bean
-	WebChatLog webChatLog(UnifiedJedis redis) {
-		return new WebChatLog(redis);
+	WebChatLog webChatLog(javax.sql.DataSource dataSource, UnifiedJedis redis) {
+		try {
+			new RedisWebChatImport(redis, dataSource).run();
+		}
+		catch (redis.clients.jedis.exceptions.JedisException ex) {
+			log.warn("Redis 不可用，未检查其中是否有旧版本的网页聊天记录（下次启动时再导入）：{}", ex.getClass().getSimpleName());
+		}
+		return new WebChatLog(dataSource);
+	}
+
+	/** Tells the other instances' pages of what changed here. */
+	@Bean(destroyMethod = "close")
+	RedisFanout webFanout(UnifiedJedis redis, @Value("${warroom.web.resubscribe:PT1S}") Duration retry) {
+		return new RedisFanout(redis, "wr:web:events", retry);
 	}
 
 	@Bean
@@ -135,9 +159,16 @@ class WebConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	WebEvents webEvents(WebChatLog chats, Sessions sessions, ChatView view, Board board,
+	WebEvents webEvents(WebChatLog chats, Sessions sessions, ChatView view, Board board, RedisFanout fanout, Clock clock,
 			@Value("${warroom.web.poll:PT1S}") Duration poll, @Value("${warroom.web.heartbeat:PT15S}") Duration heartbeat) {
-		return new WebEvents(chats, sessions, view::message, board::signature, poll, heartbeat);
+		return new WebEvents(chats, sessions, view::message, board::signature, fanout, clock, poll, heartbeat);
+	}
+
+	/** Every action about an incident tells the boards of every instance to check; last of the policies. */
+	@Bean
+	@org.springframework.core.annotation.Order(Ordered.LOWEST_PRECEDENCE)
+	DeliveryPolicy boardChanges(org.springframework.beans.factory.ObjectProvider<WebEvents> webEvents) {
+		return new BoardChanges(() -> webEvents.ifAvailable(WebEvents::boardChanged));
 	}
 
 	/** Also the first channel of the person directory: everyone's own web chat. */

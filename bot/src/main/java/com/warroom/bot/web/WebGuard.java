@@ -105,7 +105,15 @@ final class WebGuard extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		Optional<WebUser> user = user(request);
+		Optional<WebUser> user;
+		try {
+			user = user(request);
+		}
+		catch (Sessions.Unavailable ex) {
+			// Redis is away and this instance has not seen the session lately: nothing to decide with
+			refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, texts.get("web.session.unavailable"));
+			return;
+		}
 		if (user.isEmpty()) {
 			unauthenticated(request, response, path);
 			return;

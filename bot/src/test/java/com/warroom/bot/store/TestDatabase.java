@@ -19,7 +19,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * start from a flushed Redis ({@link com.warroom.bot.engine.TestRedis#fresh}) also start
  * from an empty record: the databases {@linkplain #track tracked} here (the shared one of
  * the engine tests, and every application context's, see {@link TrackDataSources}) lose
- * their incidents when Redis is flushed.
+ * their incidents (and web chat logs, also in the database since issue 15) when Redis is
+ * flushed.
  */
 public final class TestDatabase {
 
@@ -92,9 +93,29 @@ public final class TestDatabase {
 						"WR_EFFECT", "WR_INCIDENT")) {
 					statement.execute("DELETE FROM " + table);
 				}
+				wipeWebChats(statement);
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("cannot empty a test database: " + ex.getMessage(), ex);
+			}
+		}
+	}
+
+	/**
+	 * The web chat logs: an application still running may append a message to a chat
+	 * between the two deletes (its row then has a message again), so they are repeated.
+	 */
+	private static void wipeWebChats(Statement statement) throws SQLException {
+		for (int attempt = 1;; attempt++) {
+			try {
+				statement.execute("DELETE FROM WR_WEB_MESSAGE");
+				statement.execute("DELETE FROM WR_WEB_CHAT");
+				return;
+			}
+			catch (SQLException ex) {
+				if (attempt == 5) {
+					throw ex;
+				}
 			}
 		}
 	}

@@ -43,7 +43,7 @@ class BoardWebSliceTests {
 		Texts texts = services.texts();
 		Board board = new Board(services.incidents(), services.library(), services.views(),
 				services.views().assessments(), services.clock());
-		events = new WebEvents(new WebChatLog(redis),
+		events = new WebEvents(new WebChatLog(com.warroom.bot.store.TestDatabase.shared()),
 				new Sessions(redis, services.clock(), Duration.ofHours(1), Duration.ofHours(2)),
 				(message, chat, viewer) -> "", board::signature, Duration.ofHours(1), Duration.ofHours(1));
 		BoardController controller = new BoardController(board, new BoardView(texts, services.views()),

@@ -17,14 +17,14 @@ import redis.clients.jedis.UnifiedJedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The web chat's message log as the engine's channel, on a real Redis. */
+/** The web chat's message log (in the database) as the engine's channel, on a real Redis and H2. */
 class WebChannelTests {
 
 	private final UnifiedJedis redis = TestRedis.fresh();
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T05:58:00Z"));
 
-	private final WebChatLog log = new WebChatLog(redis);
+	private final WebChatLog log = new WebChatLog(com.warroom.bot.store.TestDatabase.shared());
 
 	private final MessageSlots slots = new MessageSlots(redis);
 
@@ -118,6 +118,8 @@ class WebChannelTests {
 	void leavesOtherChannelsChatsAlone() {
 		channel.deliver(new Outbound.Send(new ChatRef("tg", "-1001", null, false), "tg", List.of(), null, null));
 		assertThat(redis.keys("wr:web:chat:*")).isEmpty();
+		assertThat(new org.springframework.jdbc.core.JdbcTemplate(com.warroom.bot.store.TestDatabase.shared())
+			.queryForObject("SELECT COUNT(*) FROM WR_WEB_MESSAGE", Integer.class)).isZero();
 	}
 
 	@Test // GH-13
