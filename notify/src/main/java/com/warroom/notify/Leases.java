@@ -21,7 +21,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * epoch. Expiry is decided on the caller's clock: the instances' clocks must agree
  * within a second (far below the lease times). Each operation is one conditional
  * statement, atomic on both databases. The table {@code WR_LEASES} is the schema's
- * ({@link JobStoreSchema}, V4): the database must be migrated first. Thread-safe.
+ * ({@link JobStoreSchema}, V4): the database must be migrated first.
+ * <p>
+ * On the embedded H2 file the database belongs to one process (H2 locks the file), so no
+ * other process can take a lease: a lease taken there lasts {@link #SINGLE_PROCESS_TTL}
+ * and is not written again while it is held. This matters because that file is written
+ * append-only (every commit, even a renewal, adds a chunk of some kilobytes until the next
+ * clean stop compacts it): renewals every few seconds grew it by about 700 MB a day while
+ * the bot sat idle. What an earlier process of the file still held (killed, so it did not
+ * give its leases up) is lapsed at start ({@link #lapseAll}). Thread-safe.
  */
 public final class Leases {
 
@@ -35,13 +43,46 @@ public final class Leases {
 	public record Lease(String name, String holder, long epoch, Instant expiresAt) {
 	}
 
+	/** How long a lease taken on a database of one process lasts (until given up). */
+	public static final Duration SINGLE_PROCESS_TTL = Duration.ofDays(3650);
+
 	private final JdbcTemplate jdbc;
 
 	private final Clock clock;
 
+	private final boolean singleProcess;
+
 	public Leases(DataSource dataSource, Clock clock) {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.clock = clock;
+		this.singleProcess = singleProcess(dataSource);
+	}
+
+	/**
+	 * Whether the database can belong to this process only: an H2 file, which H2 locks
+	 * (an in-memory H2 may be shared by the application contexts of one JVM, as tests do).
+	 */
+	public static boolean singleProcess(DataSource dataSource) {
+		String url = new JdbcTemplate(dataSource).execute(
+				(org.springframework.jdbc.core.ConnectionCallback<String>) (connection) -> connection.getMetaData().getURL());
+		return url != null && url.startsWith("jdbc:h2:file:");
+	}
+
+	/** Whether leases here are taken once and kept ({@link #SINGLE_PROCESS_TTL}). */
+	public boolean isSingleProcess() {
+		return singleProcess;
+	}
+
+	/**
+	 * Lapses every lease still held on a database of one process, at its start: they were
+	 * an earlier (killed) process's, whose claims are now this one's to take over. Writes
+	 * nothing when none is held; does nothing on a shared database.
+	 */
+	public static void lapseAll(DataSource dataSource) {
+		if (singleProcess(dataSource)) {
+			Timestamp lapsed = Timestamp.from(Instant.EPOCH);
+			new JdbcTemplate(dataSource).update("UPDATE WR_LEASES SET EXPIRES_AT = ? WHERE EXPIRES_AT > ?", lapsed, lapsed);
+		}
 	}
 
 	/**
@@ -51,7 +92,11 @@ public final class Leases {
 	 */
 	public Optional<Lease> acquire(String name, String holder, Duration ttl, @Nullable Lease held) {
 		Instant now = clock.instant();
-		Timestamp until = Timestamp.from(now.plus(ttl));
+		if (singleProcess && held != null && held.name().equals(name) && held.holder().equals(holder)
+				&& held.expiresAt().isAfter(now)) {
+			return Optional.of(held); // nobody else can take it: nothing to write
+		}
+		Timestamp until = Timestamp.from(now.plus(singleProcess ? SINGLE_PROCESS_TTL : ttl));
 		if (held != null && held.name().equals(name) && held.holder().equals(holder) && jdbc.update(
 				"UPDATE WR_LEASES SET EXPIRES_AT = ? WHERE NAME = ? AND HOLDER = ? AND EPOCH = ? AND EXPIRES_AT > ?", until,
 				name, holder, held.epoch(), Timestamp.from(now)) == 1) {

@@ -172,7 +172,13 @@ final class TelegramOutbox {
 
 	/** Records that this node is alive, and renews its lease (or takes it again, with a new epoch). */
 	void beat() {
+		Leases.Lease before = lease;
 		lease = leases.acquire(leaseName(node), node, STALE, lease).orElse(null);
+		if (leases.isSingleProcess() && before != null && lease == before) {
+			// one process on the database: no other node reads when this one was seen, and
+			// the embedded file grows by each write (see Leases)
+			return;
+		}
 		Timestamp now = Timestamp.from(clock.instant());
 		if (jdbc.update("UPDATE WR_TG_NODES SET SEEN_AT = ? WHERE NODE = ?", now, node) == 0) {
 			jdbc.update("INSERT INTO WR_TG_NODES (NODE, SEEN_AT) VALUES (?, ?)", node, now);

@@ -62,6 +62,8 @@ class TelegramModeContextTests {
 		Delivery delivery = Delivery.of(List.of());
 		org.h2.jdbcx.JdbcDataSource database = new org.h2.jdbcx.JdbcDataSource();
 		database.setURL("jdbc:h2:mem:telegram-modes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		// the application migrates its database before anything uses it (leases, outboxes)
+		com.warroom.notify.JobStoreSchema.migrate(database);
 		Outbox outbox = new Outbox() {
 
 			@Override

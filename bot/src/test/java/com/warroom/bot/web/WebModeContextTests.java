@@ -51,11 +51,16 @@ class WebModeContextTests {
 	private ApplicationContextRunner runner() {
 		ConversationEngine.Services services = harness.services;
 		Delivery delivery = Delivery.of(List.of());
+		// the web chat log is in the job-store database, migrated as the application does
+		org.h2.jdbcx.JdbcDataSource database = new org.h2.jdbcx.JdbcDataSource();
+		database.setURL("jdbc:h2:mem:web-modes-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+		com.warroom.notify.JobStoreSchema.migrate(database);
 		// as SpringApplication does: durations in @Value parameters
 		return new ApplicationContextRunner().withInitializer((context) -> context.getBeanFactory()
 				.setConversionService(ApplicationConversionService.getSharedInstance()))
 			.withUserConfiguration(WebConfiguration.class)
 			.withBean(UnifiedJedis.class, () -> redis, KEEP)
+			.withBean(javax.sql.DataSource.class, () -> database, KEEP)
 			.withBean(java.time.Clock.class, services::clock, KEEP)
 			.withBean(Roster.class, services::roster, KEEP)
 			.withBean(Texts.class, services::texts, KEEP)

@@ -40,6 +40,8 @@ class NotifyConfiguration {
 		// the schema before anyone uses the pool: Quartz, the outboxes and the incident record
 		// (Flyway, never dropped; see JobStoreSchema)
 		com.warroom.notify.JobStoreSchema.migrate(dataSource);
+		// the embedded file is this process's: what a killed earlier one held is lapsed
+		com.warroom.notify.Leases.lapseAll(dataSource);
 		return dataSource;
 	}
 
@@ -151,6 +153,12 @@ class NotifyConfiguration {
 		// acquire within the store's lock: with batches, a job deleted by a re-plan while its
 		// trigger was being acquired logged "Couldn't acquire next trigger … No record found"
 		properties.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+		if (!postgres) {
+			// one instance's own database: the store's lock is a lock in this JVM, not a row
+			// locked in the database (SELECT … FOR UPDATE), which on the append-only H2 file
+			// wrote a chunk at each idle acquisition, every 30 s (EmbeddedH2GrowthTests)
+			properties.put("org.quartz.jobStore.lockHandler.class", "org.quartz.impl.jdbcjobstore.SimpleSemaphore");
+		}
 		properties.put("org.quartz.jobStore.driverDelegateClass", postgres
 				? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
 		return properties;
