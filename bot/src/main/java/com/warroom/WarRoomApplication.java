@@ -9,9 +9,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * WarRoom, the emergency command bot. Starts on embedded defaults; with
- * {@code validate-playbooks DIR} as arguments it only validates a playbook directory
- * and exits (0 valid, 1 errors, 2 usage); with {@code hash-password} it prints the
- * BCrypt hash of a password for the web accounts file and exits.
+ * {@code validate-playbooks DIR} as arguments it only validates a playbook directory and
+ * exits (0 valid, 1 errors, 2 usage); with {@code hash-password} it prints the BCrypt
+ * hash of a password for the web accounts file and exits.
  */
 @SpringBootApplication
 public class WarRoomApplication {

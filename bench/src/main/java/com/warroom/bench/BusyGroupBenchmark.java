@@ -20,20 +20,21 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A busy war room over Telegram: ten roster people drive one central-trading incident in a
- * supergroup against {@link LimitedBotApi}, a stub Bot API that enforces Telegram's limits
- * (20 messages a minute per group, 1 a second per private chat, 30 a second per bot; 429
- * with {@code retry_after} beyond). The script: a declaration, 30 step presses (受阻 with a
- * reason, 完成, 复核确认), 3 notes, 2 reports with 签发 by the 首席风险官 and the 总经理, a level
- * change with its reason, and the declaration's escalation running through its three
- * tiers until the 总经理 acknowledges it. People act as they would: on what they see, about
- * a second after the last thing they saw.
+ * A busy war room over Telegram: ten roster people drive one central-trading incident in
+ * a supergroup against {@link LimitedBotApi}, a stub Bot API that enforces Telegram's
+ * limits (20 messages a minute per group, 1 a second per private chat, 30 a second per
+ * bot; 429 with {@code retry_after} beyond). The script: a declaration, 30 step presses
+ * (受阻 with a reason, 完成, 复核确认), 3 notes, 2 reports with 签发 by the 首席风险官 and the 总经理, a
+ * level change with its reason, and the declaration's escalation running through its
+ * three tiers until the 总经理 acknowledges it. People act as they would: on what they see,
+ * about a second after the last thing they saw.
  * <p>
  * Measured: the answer to every press (press posted → answerCallbackQuery at the stub),
  * the reply to every command (command posted → the first group message of its reply),
  * group messages per minute (sliding 60 s window, maximum), and 429s.
  * <p>
- * Usage: {@code BusyGroupBenchmark [ackTimeoutSeconds=40]}. Loopback only; bounded (15 min).
+ * Usage: {@code BusyGroupBenchmark [ackTimeoutSeconds=40]}. Loopback only; bounded (15
+ * min).
  */
 public final class BusyGroupBenchmark {
 
@@ -69,7 +70,10 @@ public final class BusyGroupBenchmark {
 
 	private final List<Long> blockPresses = new ArrayList<>();
 
-	/** Signing cards pressed: message id, report number, the version signed, times signed again. */
+	/**
+	 * Signing cards pressed: message id, report number, the version signed, times signed
+	 * again.
+	 */
 	private final List<String[]> signing = new ArrayList<>();
 
 	private int resigns;
@@ -93,8 +97,8 @@ public final class BusyGroupBenchmark {
 	int run(int ackSeconds) throws Exception {
 		api = new LimitedBotApi(TOKEN, 20, this::answered);
 		Path data = Files.createTempDirectory("busy-group");
-		ConfigurableApplicationContext app = new SpringApplicationBuilder(WarRoomApplication.class).run("--server.port=0",
-				"--warroom.data-dir=" + data, "--warroom.archive-dir=" + data.resolve("archive"),
+		ConfigurableApplicationContext app = new SpringApplicationBuilder(WarRoomApplication.class).run(
+				"--server.port=0", "--warroom.data-dir=" + data, "--warroom.archive-dir=" + data.resolve("archive"),
 				"--warroom.telegram.token=" + TOKEN, "--warroom.telegram.api-url=" + api.url(),
 				"--warroom.telegram.mode=webhook", "--warroom.telegram.webhook-secret=" + SECRET,
 				"--warroom.ack-timeout=PT" + ackSeconds + "S", "--logging.level.root=WARN");
@@ -102,7 +106,8 @@ public final class BusyGroupBenchmark {
 		long start = System.nanoTime();
 		try {
 			script();
-			// let the queue drain, so the budget figures cover everything the script caused
+			// let the queue drain, so the budget figures cover everything the script
+			// caused
 			api.awaitQuiet(TimeUnit.SECONDS.toNanos(20), TimeUnit.MINUTES.toNanos(6));
 		}
 		catch (RuntimeException ex) {
@@ -132,8 +137,10 @@ public final class BusyGroupBenchmark {
 		long idleSince = System.nanoTime();
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(9);
 		while (!(stepPresses >= 30 && notes >= 3 && reports >= 2 && level && acked) && System.nanoTime() < deadline) {
-			// the 总经理 acknowledges where the third tier reaches him: his own chat (the declaration's
-			// escalation first), else the room's one message per escalation once it names that tier
+			// the 总经理 acknowledges where the third tier reaches him: his own chat (the
+			// declaration's
+			// escalation first), else the room's one message per escalation once it names
+			// that tier
 			String tier3 = api.lastButtonMessage(GM, "确认收到", "请您（应急领导小组组长");
 			long tier3Chat = GM;
 			if (tier3 == null) {
@@ -149,7 +156,8 @@ public final class BusyGroupBenchmark {
 			else if (resign()) {
 				continue;
 			}
-			else if (stepPresses >= 4 && notes < 1 || stepPresses >= 12 && notes < 2 || stepPresses >= 20 && notes < 3) {
+			else if (stepPresses >= 4 && notes < 1 || stepPresses >= 12 && notes < 2
+					|| stepPresses >= 20 && notes < 3) {
 				notes++;
 				command(RESPONDERS[notes], "/note 第 " + notes + " 条现场记录：厂商工程师已到场", "sendMessage",
 						(t) -> t.contains("已记入"));
@@ -177,8 +185,8 @@ public final class BusyGroupBenchmark {
 				FakeClock.sleep(500);
 			}
 		}
-		System.out.printf("script: %d step presses, %d notes, %d reports, level %s, escalation acknowledged %s%n", stepPresses,
-				notes, reports, level, acked);
+		System.out.printf("script: %d step presses, %d notes, %d reports, level %s, escalation acknowledged %s%n",
+				stepPresses, notes, reports, level, acked);
 		System.out.printf("  acknowledged: %s%n", ackedWhat);
 	}
 
@@ -196,7 +204,8 @@ public final class BusyGroupBenchmark {
 		}
 		long who = RESPONDERS[turn++ % RESPONDERS.length];
 		String text = api.text(done);
-		// the step's card is posted again at the bottom after 受阻, with 受阻 still on it: once a step
+		// the step's card is posted again at the bottom after 受阻, with 受阻 still on it:
+		// once a step
 		String step = text.split("\n")[0] + " " + text.replaceAll("(?s).*?(第 \\d+/\\d+ 步).*", "$1");
 		if (stepPresses < 22 && api.hasButton(done, "受阻") && !text.contains("双岗复核") && blockedSteps.add(step)) {
 			blockPresses.add(System.nanoTime());
@@ -211,9 +220,9 @@ public final class BusyGroupBenchmark {
 	}
 
 	/**
-	 * {@code /reported}: one message of the liaison's, edited at each step (which report →
-	 * channel → 现在); then the signing card in the room, 签发 by the 首席风险官 and then by
-	 * the 总经理 (two different people, the same button).
+	 * {@code /reported}: one message of the liaison's, edited at each step (which report
+	 * → channel → 现在); then the signing card in the room, 签发 by the 首席风险官 and then by the
+	 * 总经理 (two different people, the same button).
 	 */
 	private void report(int n) throws Exception {
 		long since = api.lastMessageId();
@@ -295,7 +304,8 @@ public final class BusyGroupBenchmark {
 				{"update_id":%d,"callback_query":{"id":"%s","chat_instance":"1","data":"%s",
 				 "from":{"id":%d,"is_bot":false,"first_name":"P%d"},
 				 "message":{"message_id":%s,"date":1763790000,"chat":{"id":%d,"type":"%s"},"text":"x"}}}
-				""".formatted(id, query, data, user, user, messageId, chat, (chat == GROUP) ? "supergroup" : "private"));
+				""".formatted(id, query, data, user, user, messageId, chat,
+				(chat == GROUP) ? "supergroup" : "private"));
 	}
 
 	private void answered(String query, long nanos) {
@@ -309,7 +319,10 @@ public final class BusyGroupBenchmark {
 		}
 	}
 
-	/** Posts a message and waits for the first group call of {@code method} after it whose text matches. */
+	/**
+	 * Posts a message and waits for the first group call of {@code method} after it whose
+	 * text matches.
+	 */
 	private void command(long user, String text, String method, Predicate<String> reply) throws Exception {
 		FakeClock.sleep(800);
 		int id = updateIds.incrementAndGet();
@@ -339,11 +352,12 @@ public final class BusyGroupBenchmark {
 	}
 
 	private void report(double seconds) {
-		System.out.printf("%nBusy group benchmark: %.0f s, %d cores%n", seconds, Runtime.getRuntime().availableProcessors());
+		System.out.printf("%nBusy group benchmark: %.0f s, %d cores%n", seconds,
+				Runtime.getRuntime().availableProcessors());
 		System.out.printf("presses answered: %d (step presses %d, unanswered %d)%n", pressMillis.size(), stepPresses,
 				pressesPosted.size());
-		System.out.printf("  press → answer   p50 %s ms, p99 %s ms, max %s ms%n", pct(pressMillis, 50), pct(pressMillis, 99),
-				pct(pressMillis, 100));
+		System.out.printf("  press → answer   p50 %s ms, p99 %s ms, max %s ms%n", pct(pressMillis, 50),
+				pct(pressMillis, 99), pct(pressMillis, 100));
 		System.out.printf("  presses over 500 ms: %s%n", slowPresses);
 		System.out.printf("commands: %d%n", commandMillis.size());
 		System.out.printf("  command → reply  p50 %s ms, p95 %s ms, max %s ms%n", pct(commandMillis, 50),
@@ -351,8 +365,10 @@ public final class BusyGroupBenchmark {
 		for (String[] row : commandRows) {
 			System.out.printf("    %-12s %6s ms%n", row[0], row[1]);
 		}
-		System.out.printf("group messages: %d; most in any 60 s: %d%n", api.groupMessages(GROUP), api.maxPerMinute(GROUP));
-		// informational: what the presser sees in the room after 受阻 (the question to answer)
+		System.out.printf("group messages: %d; most in any 60 s: %d%n", api.groupMessages(GROUP),
+				api.maxPerMinute(GROUP));
+		// informational: what the presser sees in the room after 受阻 (the question to
+		// answer)
 		List<Long> prompts = api.callTimes(GROUP, (t) -> t.contains("受阻的原因"));
 		List<Long> promptMillis = new ArrayList<>();
 		for (int i = 0; i < Math.min(prompts.size(), blockPresses.size()); i++) {
@@ -361,11 +377,13 @@ public final class BusyGroupBenchmark {
 		System.out.printf("受阻 presses %d; press → its question in the group (%d): p50 %s ms, max %s ms; %s%n",
 				blockPresses.size(), promptMillis.size(), pct(promptMillis, 50), pct(promptMillis, 100), promptMillis);
 		for (String[] card : signing) {
-			boolean done = api.callTimes(GROUP, (t) -> t.contains("第 " + card[1] + " 次，") && t.contains("方式报告")).size() > 0;
-			System.out.printf("report %s: 签发 %s, signed again %s times, card now: %s%n", card[1], done ? "recorded" : "NOT recorded",
-					card[3], api.text(card[0]).replace("\n", " ⏎ "));
+			boolean done = api.callTimes(GROUP, (t) -> t.contains("第 " + card[1] + " 次，") && t.contains("方式报告"))
+				.size() > 0;
+			System.out.printf("report %s: 签发 %s, signed again %s times, card now: %s%n", card[1],
+					done ? "recorded" : "NOT recorded", card[3], api.text(card[0]).replace("\n", " ⏎ "));
 		}
-		System.out.printf("429 answers: %d (to the group %d); 'message is not modified': %d; duplicate texts in the group: %d%n",
+		System.out.printf(
+				"429 answers: %d (to the group %d); 'message is not modified': %d; duplicate texts in the group: %d%n",
 				api.tooMany(), api.tooMany(GROUP), api.notModified(), api.duplicateSends(GROUP));
 	}
 

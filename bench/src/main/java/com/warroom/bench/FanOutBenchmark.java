@@ -91,7 +91,8 @@ public final class FanOutBenchmark {
 		// a running bot's connections are warm: open them first, then start counting
 		for (int i = 0; i < 8; i++) {
 			String chat = String.valueOf(9_000_000L + i);
-			queue.submit(chat, false, true, () -> client.execute(SendMessage.builder().chatId(chat).text("预热").build()));
+			queue.submit(chat, false, true,
+					() -> client.execute(SendMessage.builder().chatId(chat).text("预热").build()));
 		}
 		while (queue.pending() > 0) {
 			Thread.sleep(5);
@@ -106,7 +107,8 @@ public final class FanOutBenchmark {
 		for (int i = 0; i < messages; i++) {
 			String chat = String.valueOf(8_000_000L + (i % chats));
 			String text = "通知 " + i;
-			queue.submit(chat, false, true, () -> client.execute(SendMessage.builder().chatId(chat).text(text).build()));
+			queue.submit(chat, false, true,
+					() -> client.execute(SendMessage.builder().chatId(chat).text(text).build()));
 		}
 		while (queue.pending() > 0) {
 			Thread.sleep(5);
@@ -115,9 +117,11 @@ public final class FanOutBenchmark {
 		double minimum = Math.max((messages - 1) / 30.0, Math.ceil((double) messages / chats) - 1);
 		queue.close();
 		stub.stop(0);
-		System.out.printf("fan-out: %d messages over %d chats in %.2f s; the limits allow %.2f s at best (%.3fx); "
-				+ "delivered %d, 429s %d (bot limit %d, chat limit %d)%n", messages, chats, seconds, minimum, seconds / minimum,
-				accepted.get(), rejected.get(), botLimited.get(), chatLimited.get());
+		System.out.printf(
+				"fan-out: %d messages over %d chats in %.2f s; the limits allow %.2f s at best (%.3fx); "
+						+ "delivered %d, 429s %d (bot limit %d, chat limit %d)%n",
+				messages, chats, seconds, minimum, seconds / minimum, accepted.get(), rejected.get(), botLimited.get(),
+				chatLimited.get());
 	}
 
 	/** Telegram's limits: 30 per rolling second for the bot, 1 per second per chat. */

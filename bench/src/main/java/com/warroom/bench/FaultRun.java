@@ -40,13 +40,13 @@ import java.util.zip.ZipFile;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The fault run of issue 11: the real jar ({@code bot/target/warroom-exec.jar}) in webhook
- * mode against a fake Bot API (a JDK HTTP server), on a real {@code redis-server} the run
- * starts itself; all on loopback. The run plays Telegram: every update is posted until it
- * gets a 200 (as Telegram redelivers). It kills the bot with {@code kill -9} at random
- * moments while updates are in flight ({@code kills} times), and every fourth round
- * stops Redis across the overdue time of freshly declared incidents and starts it again.
- * At the end it starts the bot once more, lets it settle and counts:
+ * The fault run of issue 11: the real jar ({@code bot/target/warroom-exec.jar}) in
+ * webhook mode against a fake Bot API (a JDK HTTP server), on a real {@code redis-server}
+ * the run starts itself; all on loopback. The run plays Telegram: every update is posted
+ * until it gets a 200 (as Telegram redelivers). It kills the bot with {@code kill -9} at
+ * random moments while updates are in flight ({@code kills} times), and every fourth
+ * round stops Redis across the overdue time of freshly declared incidents and starts it
+ * again. At the end it starts the bot once more, lets it settle and counts:
  * <ul>
  * <li>updates lost: a {@code /note} acknowledged with 200 that is not on its incident's
  * timeline; updates applied twice: a note on it more than once;</li>
@@ -57,17 +57,18 @@ import com.sun.net.httpserver.HttpServer;
  * <li>duplicates in groups: the same reminder, or more note confirmations than notes, in
  * one group chat, not marked {@code （重发）}.</li>
  * </ul>
- * After the kill rounds comes the Telegram phase: the fake Bot API answers every call with
- * an HTML 502 for a stretch while notes and reminders keep coming, then hangs every call
- * (takes it and never answers) with a {@code kill -9} and restart of the bot in the middle
- * of the hang, then recovers. A message the fake API took during the hang is "possibly
- * delivered": it does not count as delivered (its answer never came back), and a copy
- * of it sent again must carry {@code （重发）} not to count as a duplicate.
- * The incident record (incidents, timelines) and the outbox are read from the bot's database
+ * After the kill rounds comes the Telegram phase: the fake Bot API answers every call
+ * with an HTML 502 for a stretch while notes and reminders keep coming, then hangs every
+ * call (takes it and never answers) with a {@code kill -9} and restart of the bot in the
+ * middle of the hang, then recovers. A message the fake API took during the hang is
+ * "possibly delivered": it does not count as delivered (its answer never came back), and
+ * a copy of it sent again must carry {@code （重发）} not to count as a duplicate. The
+ * incident record (incidents, timelines) and the outbox are read from the bot's database
  * after its final stop: its H2 file by default, or the PostgreSQL of {@code DATABASE_URL}
  * ({@code DATABASE_USER}, {@code DATABASE_PASSWORD}) when set in the run's environment,
  * which the bot inherits; the JDBC driver is taken from the jar. Reminder marks are read
- * from Redis. JDK only, so it runs as a single-file program without installing the modules:
+ * from Redis. JDK only, so it runs as a single-file program without installing the
+ * modules:
  * {@code java bench/src/main/java/com/warroom/bench/FaultRun.java [kills=20] [seed=1] [jar]
  * [html502Seconds=20] [hangSeconds=90] [maxMinutes=40]}.
  */
@@ -77,7 +78,10 @@ public final class FaultRun {
 
 	static final String SECRET = "fault-run-secret";
 
-	/** What the bot puts in front of a group message it sends again after a possible delivery. */
+	/**
+	 * What the bot puts in front of a group message it sends again after a possible
+	 * delivery.
+	 */
 	static final String RESENT = "（重发）";
 
 	/** The liaison of the example roster (may declare). */
@@ -140,7 +144,8 @@ public final class FaultRun {
 		log("database: %s", run.databaseUrl.isBlank() ? "H2 file (embedded default)"
 				: "DATABASE_URL " + run.databaseUrl.replaceAll("[?;].*", ""));
 		long started = System.nanoTime();
-		// bounded: whatever hangs, the run stops by itself (and takes its processes with it)
+		// bounded: whatever hangs, the run stops by itself (and takes its processes with
+		// it)
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			run.stopBot(true);
 			run.stopRedis();
@@ -160,7 +165,8 @@ public final class FaultRun {
 			run.stopRedis();
 			run.api.close();
 		}
-		// the final stop is a SIGTERM: what the bot logs while shutting down counts separately
+		// the final stop is a SIGTERM: what the bot logs while shutting down counts
+		// separately
 		long errors = Files.readAllLines(work.resolve("bot.log"), StandardCharsets.UTF_8)
 			.stream()
 			.filter((line) -> line.contains(" ERROR "))
@@ -176,7 +182,8 @@ public final class FaultRun {
 		for (int round = 1; round <= kills; round++) {
 			startBot();
 			boolean outage = round % 4 == 0;
-			// new incidents this round: their at-once reminder fires now, their overdue one 8 s later
+			// new incidents this round: their at-once reminder fires now, their overdue
+			// one 8 s later
 			List<Long> declared = new ArrayList<>();
 			for (int i = 0; i < 2; i++) {
 				declared.add(declare());
@@ -201,7 +208,8 @@ public final class FaultRun {
 		}
 		startBot();
 		telegramFaults(html502, hang);
-		// the backlog of the faults drains at the bot's own rate (28 calls a second): wait until
+		// the backlog of the faults drains at the bot's own rate (28 calls a second):
+		// wait until
 		// the fake API has had no call for 15 s (at least 30 s, at most 5 minutes)
 		log("settling");
 		long settled = System.nanoTime();
@@ -211,7 +219,8 @@ public final class FaultRun {
 			FaultRun.sleep(1000);
 		}
 		log("settled after %d s", (System.nanoTime() - settled) / 1_000_000_000L);
-		// the log up to the count; then the bot stops (the H2 file is the bot's while it runs)
+		// the log up to the count; then the bot stops (the H2 file is the bot's while it
+		// runs)
 		List<String> log = Files.readAllLines(work.resolve("bot.log"), StandardCharsets.UTF_8);
 		stopBot(false);
 		report(log);
@@ -219,9 +228,10 @@ public final class FaultRun {
 
 	/**
 	 * The Telegram phase: HTML 502 on every call for {@code html502} while notes and the
-	 * reminders of two incidents declared just before keep coming; then every call hangs for
-	 * {@code hang} (two more incidents' reminders and notes inside it), with a {@code kill -9}
-	 * and a restart of the bot in the middle; then Telegram answers again.
+	 * reminders of two incidents declared just before keep coming; then every call hangs
+	 * for {@code hang} (two more incidents' reminders and notes inside it), with a
+	 * {@code kill -9} and a restart of the bot in the middle; then Telegram answers
+	 * again.
 	 */
 	private void telegramFaults(Duration html502, Duration hang) throws Exception {
 		for (int i = 0; i < 2; i++) {
@@ -262,15 +272,23 @@ public final class FaultRun {
 		/** As Telegram does. */
 		NORMAL,
 
-		/** {@code 502} with an HTML body (a proxy in front of Telegram), the call not made. */
+		/**
+		 * {@code 502} with an HTML body (a proxy in front of Telegram), the call not
+		 * made.
+		 */
 		HTML_502,
 
-		/** Takes the call and never answers (the connection closed when the hang is over). */
+		/**
+		 * Takes the call and never answers (the connection closed when the hang is over).
+		 */
 		HANG
 
 	}
 
-	/** Posts notes to random incidents for {@code length}; each is delivered until it gets 200. */
+	/**
+	 * Posts notes to random incidents for {@code length}; each is delivered until it gets
+	 * 200.
+	 */
 	private void traffic(Duration length) {
 		long until = System.nanoTime() + length.toNanos();
 		List<Long> open = new ArrayList<>(notes.keySet());
@@ -283,7 +301,8 @@ public final class FaultRun {
 				notes.get(chat).add(note);
 			}
 			else {
-				// not acknowledged before the kill: Telegram keeps it and delivers it after the restart
+				// not acknowledged before the kill: Telegram keeps it and delivers it
+				// after the restart
 				pending.add(new String[] { update, String.valueOf(chat), note });
 			}
 			FaultRun.sleep(PACE.toMillis());
@@ -295,7 +314,9 @@ public final class FaultRun {
 
 	private final AtomicInteger noteIds = new AtomicInteger();
 
-	/** Updates not yet acknowledged when the bot died: delivered again after the restart. */
+	/**
+	 * Updates not yet acknowledged when the bot died: delivered again after the restart.
+	 */
 	private final List<String[]> pending = new CopyOnWriteArrayList<>();
 
 	private long declare() throws Exception {
@@ -313,7 +334,8 @@ public final class FaultRun {
 	private boolean deliverSoon(String update) {
 		posts.incrementAndGet();
 		try {
-			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + botPort + "/telegram/webhook"))
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + botPort + "/telegram/webhook"))
 				.header("Content-Type", "application/json")
 				.header("X-Telegram-Bot-Api-Secret-Token", SECRET)
 				.timeout(Duration.ofSeconds(10))
@@ -357,7 +379,8 @@ public final class FaultRun {
 				"--warroom.overdue-after=PT8S", "--warroom.ack-timeout=PT10M", "--warroom.reminder-retry-max=PT2S",
 				"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
 				"--logging.level.root=WARN"));
-		// the environment is inherited: DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD when set
+		// the environment is inherited: DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD
+		// when set
 		bot = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("bot.log").toFile()))
 			.start();
@@ -383,7 +406,10 @@ public final class FaultRun {
 		throw new IllegalStateException("the bot was not ready within 180 s");
 	}
 
-	/** Telegram delivers again what was not acknowledged (before a kill, or a post that failed). */
+	/**
+	 * Telegram delivers again what was not acknowledged (before a kill, or a post that
+	 * failed).
+	 */
 	private void redeliverPending() {
 		for (String[] update : pending) {
 			redeliveries.incrementAndGet();
@@ -447,8 +473,8 @@ public final class FaultRun {
 	}
 
 	/**
-	 * The bot's database (after its final stop), by the driver in the jar: the PostgreSQL of
-	 * {@code DATABASE_URL} or the H2 file the bot keeps in its data directory.
+	 * The bot's database (after its final stop), by the driver in the jar: the PostgreSQL
+	 * of {@code DATABASE_URL} or the H2 file the bot keeps in its data directory.
 	 */
 	private Connection database() throws Exception {
 		boolean h2 = databaseUrl.isBlank();
@@ -466,7 +492,8 @@ public final class FaultRun {
 				Files.copy(in, driverJar, StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
-		ClassLoader loader = new URLClassLoader(new URL[] { driverJar.toUri().toURL() }, FaultRun.class.getClassLoader());
+		ClassLoader loader = new URLClassLoader(new URL[] { driverJar.toUri().toURL() },
+				FaultRun.class.getClassLoader());
 		Driver driver = (Driver) Class.forName(h2 ? "org.h2.Driver" : "org.postgresql.Driver", true, loader)
 			.getDeclaredConstructor()
 			.newInstance();
@@ -505,7 +532,8 @@ public final class FaultRun {
 				StringBuilder line = new StringBuilder();
 				for (int i = 1; i <= columns; i++) {
 					String value = rows.getString(i);
-					line.append((i > 1) ? "\t" : "").append((value != null) ? value.replace('\n', ' ').replace('\t', ' ') : "");
+					line.append((i > 1) ? "\t" : "")
+						.append((value != null) ? value.replace('\n', ' ').replace('\t', ' ') : "");
 				}
 				lines.add(line.toString());
 			}
@@ -557,8 +585,10 @@ public final class FaultRun {
 				List<Received> received = api.received(chat.getKey());
 				possiblyDelivered += (int) received.stream().filter(Received::hung).count();
 				resentCopies += (int) received.stream().filter((r) -> r.text().startsWith(RESENT)).count();
-				// delivered: the fake API answered it; a copy taken during the hang may or may not have reached
-				// each confirmation carries its own 写入报告 button: that tells its copies from other notes'
+				// delivered: the fake API answered it; a copy taken during the hang may
+				// or may not have reached
+				// each confirmation carries its own 写入报告 button: that tells its copies
+				// from other notes'
 				long confirmations = received.stream()
 					.filter((r) -> !r.hung() && r.text().contains("已记入"))
 					.map(Received::key)
@@ -566,11 +596,14 @@ public final class FaultRun {
 					.count();
 				Map<String, Long> byKey = received.stream()
 					.filter((r) -> !r.text().startsWith(RESENT) && r.text().contains("已记入"))
-					.collect(java.util.stream.Collectors.groupingBy(Received::key, java.util.stream.Collectors.counting()));
+					.collect(java.util.stream.Collectors.groupingBy(Received::key,
+							java.util.stream.Collectors.counting()));
 				long unmarked = byKey.values().stream().mapToLong((n) -> n - 1).sum();
-				// every note on the timeline deserves one confirmation, acknowledged to the run or not
+				// every note on the timeline deserves one confirmation, acknowledged to
+				// the run or not
 				long recorded = NOTE.matcher(timeline).results().map(MatchResult::group).distinct().count();
-				long unacknowledged = recorded - chat.getValue().stream().filter((note) -> count(timeline, note) > 0).count();
+				long unacknowledged = recorded
+						- chat.getValue().stream().filter((note) -> count(timeline, note) > 0).count();
 				if (unacknowledged > 0) {
 					log("%s: %d notes recorded that the bot never acknowledged", id, unacknowledged);
 				}
@@ -584,7 +617,8 @@ public final class FaultRun {
 				}
 				for (String[] reminder : new String[][] { { "DUE", "现在到期" }, { "OVERDUE", "前），已逐级升级通知" } }) {
 					reminders++;
-					boolean sent = Long.valueOf(1).equals(resp.call("EXISTS", "wr:sent:" + id + ":CYCLE:1:" + reminder[0]));
+					boolean sent = Long.valueOf(1)
+						.equals(resp.call("EXISTS", "wr:sent:" + id + ":CYCLE:1:" + reminder[0]));
 					long seen = delivered(received, reminder[1]);
 					long copies = unmarked(received, reminder[1]);
 					if (!sent) {
@@ -614,16 +648,18 @@ public final class FaultRun {
 		System.out.printf("%nfault run: %d incidents, %d notes acknowledged, %d reminders expected, %d posts, "
 				+ "%d redeliveries%n", incidents, noteCount, reminders, posts.get(), redeliveries.get());
 		System.out.printf("posts not acknowledged: %s%n", failures);
-		System.out.printf("Telegram: %d × HTML 502, %d calls hung, %d group messages possibly delivered (taken during "
-				+ "the hang), %d copies marked %s%n", api.html502.get(), api.hung.get(), possiblyDelivered, resentCopies,
-				RESENT);
+		System.out.printf(
+				"Telegram: %d × HTML 502, %d calls hung, %d group messages possibly delivered (taken during "
+						+ "the hang), %d copies marked %s%n",
+				api.html502.get(), api.hung.get(), possiblyDelivered, resentCopies, RESENT);
 		long errors = log.stream().filter((line) -> line.contains(" ERROR ")).count();
 		long quartzErrors = log.stream()
 			.filter((line) -> line.contains(" ERROR ") && line.toLowerCase(java.util.Locale.ROOT).contains("quartz"))
 			.count();
-		System.out.printf("updates lost: %d%nupdates applied twice: %d%nreminders missed: %d%nmessages lost: %d%n"
-				+ "duplicates in groups: %d%nERROR lines in the log: %d (Quartz: %d)%n", updatesLost, appliedTwice,
-				remindersMissed, messagesLost, duplicates, errors, quartzErrors);
+		System.out.printf(
+				"updates lost: %d%nupdates applied twice: %d%nreminders missed: %d%nmessages lost: %d%n"
+						+ "duplicates in groups: %d%nERROR lines in the log: %d (Quartz: %d)%n",
+				updatesLost, appliedTwice, remindersMissed, messagesLost, duplicates, errors, quartzErrors);
 	}
 
 	/** Copies containing {@code marker} whose answer came back (marked or not). */
@@ -631,17 +667,26 @@ public final class FaultRun {
 		return received.stream().filter((r) -> !r.hung() && r.text().contains(marker)).count();
 	}
 
-	/** Copies containing {@code marker} not marked {@code （重发）}, answered or taken during the hang. */
+	/**
+	 * Copies containing {@code marker} not marked {@code （重发）}, answered or taken during
+	 * the hang.
+	 */
 	private static long unmarked(List<Received> received, String marker) {
 		return received.stream().filter((r) -> !r.text().startsWith(RESENT) && r.text().contains(marker)).count();
 	}
 
-	/** A message the fake API took; {@code hung}: during the hang, its answer never went back. */
+	/**
+	 * A message the fake API took; {@code hung}: during the hang, its answer never went
+	 * back.
+	 */
 	record Received(String text, boolean hung, String phase, String body) {
 
 		private static final Pattern BUTTON = Pattern.compile("\"callback_data\"\\s*:\\s*\"([A-Za-z0-9]+)\"");
 
-		/** What tells this message from others of the same text: its first button's data, or its text. */
+		/**
+		 * What tells this message from others of the same text: its first button's data,
+		 * or its text.
+		 */
 		String key() {
 			Matcher button = BUTTON.matcher(body);
 			return button.find() ? button.group(1) : text.replace(RESENT, "");
@@ -697,7 +742,10 @@ public final class FaultRun {
 		}
 	}
 
-	/** The fake Bot API: answers every method, keeps what was sent to each chat and its buttons. */
+	/**
+	 * The fake Bot API: answers every method, keeps what was sent to each chat and its
+	 * buttons.
+	 */
 	static final class FakeApi implements AutoCloseable {
 
 		private static final Pattern CHAT = Pattern.compile("\"chat_id\"\\s*:\\s*\"?(-?\\d+)\"?");
@@ -770,11 +818,12 @@ public final class FaultRun {
 					String message = text.find() ? text.group(1) : "";
 					bodies.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>()).add(body);
 					if (method.equals("sendmessage")) {
-						sent.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>()).add(new Received(message, false, phase, body));
+						sent.computeIfAbsent(chatId, (k) -> new CopyOnWriteArrayList<>())
+							.add(new Received(message, false, phase, body));
 					}
-					answer = method.equals("sendmessage") ? "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
-							+ ",\"date\":1,\"chat\":{\"id\":" + chatId + ",\"type\":\"supergroup\"},\"text\":\"x\"}}"
-							: "{\"ok\":true,\"result\":true}";
+					answer = method.equals("sendmessage") ? "{\"ok\":true,\"result\":{\"message_id\":"
+							+ messageIds.incrementAndGet() + ",\"date\":1,\"chat\":{\"id\":" + chatId
+							+ ",\"type\":\"supergroup\"},\"text\":\"x\"}}" : "{\"ok\":true,\"result\":true}";
 				}
 				else if (method.equals("senddocument")) {
 					answer = "{\"ok\":true,\"result\":{\"message_id\":" + messageIds.incrementAndGet()
@@ -803,7 +852,10 @@ public final class FaultRun {
 			return sent.getOrDefault(chat, List.of());
 		}
 
-		/** The callback data of the last button labelled {@code label} sent to the chat (waits up to 60 s). */
+		/**
+		 * The callback data of the last button labelled {@code label} sent to the chat
+		 * (waits up to 60 s).
+		 */
 		String button(long chat, String label) {
 			Pattern button = Pattern.compile("\"text\"\\s*:\\s*\"" + Pattern.quote(label)
 					+ "\"[^}]*?\"callback_data\"\\s*:\\s*\"([A-Za-z0-9]+)\"");
@@ -844,7 +896,11 @@ public final class FaultRun {
 		Object call(String... args) throws IOException {
 			StringBuilder out = new StringBuilder("*" + args.length + "\r\n");
 			for (String arg : args) {
-				out.append('$').append(arg.getBytes(StandardCharsets.UTF_8).length).append("\r\n").append(arg).append("\r\n");
+				out.append('$')
+					.append(arg.getBytes(StandardCharsets.UTF_8).length)
+					.append("\r\n")
+					.append(arg)
+					.append("\r\n");
 			}
 			socket.getOutputStream().write(out.toString().getBytes(StandardCharsets.UTF_8));
 			return read();

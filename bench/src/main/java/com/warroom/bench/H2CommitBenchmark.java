@@ -48,7 +48,8 @@ public final class H2CommitBenchmark {
 			dataSource.setUsername("sa");
 			dataSource.setPassword("");
 			dataSource.setMaximumPoolSize(8);
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			try (Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
 				statement.execute("CREATE TABLE NOTE (ID BIGINT PRIMARY KEY, BODY VARCHAR(1000))");
 			}
 			AtomicLong next = new AtomicLong();

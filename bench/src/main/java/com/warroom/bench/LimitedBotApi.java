@@ -37,7 +37,8 @@ final class LimitedBotApi implements AutoCloseable {
 	private static final Set<String> MESSAGES = Set.of("sendmessage", "editmessagetext", "senddocument",
 			"editmessagereplymarkup", "deletemessage", "sendphoto");
 
-	private static final Pattern PART = Pattern.compile("name=\"(chat_id|caption)\"\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n([^\\r]*)");
+	private static final Pattern PART = Pattern
+		.compile("name=\"(chat_id|caption)\"\\r\\n(?:[^\\r\\n]+\\r\\n)*\\r\\n([^\\r]*)");
 
 	record Button(String label, String data) {
 	}
@@ -58,7 +59,10 @@ final class LimitedBotApi implements AutoCloseable {
 
 	}
 
-	/** One accepted call: the message it sent or changed ({@code message}, 0 when none) and its buttons. */
+	/**
+	 * One accepted call: the message it sent or changed ({@code message}, 0 when none)
+	 * and its buttons.
+	 */
 	record Call(long nanos, String method, String chat, String text, long message, List<String> buttons) {
 	}
 
@@ -199,7 +203,8 @@ final class LimitedBotApi implements AutoCloseable {
 	private String accept(String method, String chat, String text, JsonNode json, long now) {
 		List<Button> buttons = (json != null) ? buttons(json) : List.of();
 		List<String> labels = buttons.stream().map(Button::label).toList();
-		if (method.equals("editmessagetext") || method.equals("editmessagereplymarkup") || method.equals("deletemessage")) {
+		if (method.equals("editmessagetext") || method.equals("editmessagereplymarkup")
+				|| method.equals("deletemessage")) {
 			long target = json.path("message_id").asLong();
 			Message message = messages.get(target);
 			if (method.equals("deletemessage")) {
@@ -243,14 +248,18 @@ final class LimitedBotApi implements AutoCloseable {
 		return "";
 	}
 
-	/** The newest message of the chat with an unpressed button matching, whose text contains {@code text} (or any). */
+	/**
+	 * The newest message of the chat with an unpressed button matching, whose text
+	 * contains {@code text} (or any).
+	 */
 	String lastButtonMessage(String chat, Predicate<String> label, Predicate<String> text) {
 		synchronized (lock) {
 			long best = -1;
 			for (Map.Entry<Long, Message> entry : messages.entrySet()) {
 				Message message = entry.getValue();
 				if (message.chat.equals(chat) && entry.getKey() > best && text.test(message.text)
-						&& message.buttons.stream().anyMatch((b) -> label.test(b.label()) && !pressed.contains(b.data()))) {
+						&& message.buttons.stream()
+							.anyMatch((b) -> label.test(b.label()) && !pressed.contains(b.data()))) {
 					best = entry.getKey();
 				}
 			}
@@ -279,7 +288,10 @@ final class LimitedBotApi implements AutoCloseable {
 		}, seconds, "a message with buttons");
 	}
 
-	/** Waits until message {@code messageId} reads {@code text} and has a button not yet pressed. */
+	/**
+	 * Waits until message {@code messageId} reads {@code text} and has a button not yet
+	 * pressed.
+	 */
 	String awaitText(String messageId, Predicate<String> text, int seconds) {
 		return await(() -> {
 			synchronized (lock) {
@@ -336,15 +348,21 @@ final class LimitedBotApi implements AutoCloseable {
 
 	String labelMatching(String messageId, Predicate<String> label) {
 		synchronized (lock) {
-			return messages.get(Long.valueOf(messageId)).buttons.stream().map(Button::label).filter(label).findFirst()
+			return messages.get(Long.valueOf(messageId)).buttons.stream()
+				.map(Button::label)
+				.filter(label)
+				.findFirst()
 				.orElseThrow();
 		}
 	}
 
 	String firstLabel(String messageId) {
 		synchronized (lock) {
-			return messages.get(Long.valueOf(messageId)).buttons.stream().filter((b) -> !pressed.contains(b.data()))
-				.map(Button::label).findFirst().orElseThrow();
+			return messages.get(Long.valueOf(messageId)).buttons.stream()
+				.filter((b) -> !pressed.contains(b.data()))
+				.map(Button::label)
+				.findFirst()
+				.orElseThrow();
 		}
 	}
 
@@ -363,7 +381,10 @@ final class LimitedBotApi implements AutoCloseable {
 		}
 	}
 
-	/** Waits for an accepted call after the first {@code seen} to the chat (of {@code method}, or any) whose text matches. */
+	/**
+	 * Waits for an accepted call after the first {@code seen} to the chat (of
+	 * {@code method}, or any) whose text matches.
+	 */
 	long awaitCall(int seen, long chat, String method, Predicate<String> text, int seconds) {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
 		String id = String.valueOf(chat);
@@ -393,12 +414,14 @@ final class LimitedBotApi implements AutoCloseable {
 	/** When the accepted calls to the chat whose text matches were made, in order. */
 	List<Long> callTimes(long chat, Predicate<String> text) {
 		synchronized (lock) {
-			return calls.stream().filter((c) -> c.chat().equals(String.valueOf(chat)) && text.test(c.text())).map(Call::nanos)
+			return calls.stream()
+				.filter((c) -> c.chat().equals(String.valueOf(chat)) && text.test(c.text()))
+				.map(Call::nanos)
 				.toList();
 		}
 	}
 
-		int groupMessages(long chat) {
+	int groupMessages(long chat) {
 		synchronized (lock) {
 			return (int) calls.stream().filter((c) -> c.chat().equals(String.valueOf(chat))).count();
 		}
@@ -406,7 +429,10 @@ final class LimitedBotApi implements AutoCloseable {
 
 	int maxPerMinute(long chat) {
 		synchronized (lock) {
-			List<Long> times = calls.stream().filter((c) -> c.chat().equals(String.valueOf(chat))).map(Call::nanos).toList();
+			List<Long> times = calls.stream()
+				.filter((c) -> c.chat().equals(String.valueOf(chat)))
+				.map(Call::nanos)
+				.toList();
 			int max = 0;
 			int first = 0;
 			for (int i = 0; i < times.size(); i++) {
@@ -443,7 +469,8 @@ final class LimitedBotApi implements AutoCloseable {
 			Set<String> seen = new HashSet<>();
 			int duplicates = 0;
 			for (Call call : calls) {
-				if (call.chat().equals(String.valueOf(chat)) && call.method().equals("sendmessage") && !seen.add(call.text())) {
+				if (call.chat().equals(String.valueOf(chat)) && call.method().equals("sendmessage")
+						&& !seen.add(call.text())) {
 					duplicates++;
 				}
 			}

@@ -61,9 +61,9 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Drives updates through the whole Telegram pipeline (update → dedupe in Redis → engine →
  * Redis timeline → send queue → Bot API over HTTP) against a local stub Bot API and a
- * real redis-server, and, on the same stub, through a bare TelegramBots echo bot.
- * Latency is measured from handing the update over to the stub receiving the reply for
- * that chat. Loopback only; bounded in time.
+ * real redis-server, and, on the same stub, through a bare TelegramBots echo bot. Latency
+ * is measured from handing the update over to the stub receiving the reply for that chat.
+ * Loopback only; bounded in time.
  * <p>
  * Usage: {@code PipelineBenchmark [chats=100] [seconds=10] [always|everysec]}.
  */
@@ -73,7 +73,8 @@ public final class PipelineBenchmark {
 
 	private static final long USER = 900000006L; // wu-dba in the example roster
 
-	private final ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+	private final ObjectMapper mapper = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+			false);
 
 	private final Map<String, CompletableFuture<Long>> waiting = new ConcurrentHashMap<>();
 
@@ -95,9 +96,10 @@ public final class PipelineBenchmark {
 		EmbeddedRedis redisServer = EmbeddedRedis.start(Files.createTempDirectory("bench-redis"), 0, fsync);
 		try (UnifiedJedis redis = com.warroom.bot.store.RedisClients.create(redisServer.url())) {
 			OkHttpTelegramClient client = new OkHttpTelegramClient(TOKEN, url);
-			System.out.printf("WarRoom pipeline benchmark: %d chats, %d s per phase, stub Bot API and redis-server"
-					+ " (appendfsync %s) on loopback, %d cores%n", chats, seconds, fsync,
-					Runtime.getRuntime().availableProcessors());
+			System.out.printf(
+					"WarRoom pipeline benchmark: %d chats, %d s per phase, stub Bot API and redis-server"
+							+ " (appendfsync %s) on loopback, %d cores%n",
+					chats, seconds, fsync, Runtime.getRuntime().availableProcessors());
 
 			ConversationEngine engine = engine(redis, chats);
 			Archive archive = new Archive(Files.createTempDirectory("bench-archive"), Clock.systemUTC());
@@ -105,7 +107,10 @@ public final class PipelineBenchmark {
 			TelegramGateway gateway = gateway(client, engine, unlimited, redis, archive);
 			Consumer<Update> echo = (update) -> {
 				try {
-					client.execute(SendMessage.builder().chatId(update.getMessage().getChatId()).text(update.getMessage().getText()).build());
+					client.execute(SendMessage.builder()
+						.chatId(update.getMessage().getChatId())
+						.text(update.getMessage().getText())
+						.build());
 				}
 				catch (Exception ex) {
 					throw new IllegalStateException(ex);
@@ -135,8 +140,11 @@ public final class PipelineBenchmark {
 		}
 	}
 
-	/** Every chat sends its next update as soon as the reply to the previous one arrived. */
-	private String closedLoop(String name, Consumer<Update> bot, int chats, int seconds, boolean report) throws Exception {
+	/**
+	 * Every chat sends its next update as soon as the reply to the previous one arrived.
+	 */
+	private String closedLoop(String name, Consumer<Update> bot, int chats, int seconds, boolean report)
+			throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(chats);
 		List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -223,9 +231,13 @@ public final class PipelineBenchmark {
 		return sorted.get(Math.max(0, index)) / 1e6;
 	}
 
-	/** A local Bot API: answers every method at once; a sendMessage completes the waiting round trip. */
+	/**
+	 * A local Bot API: answers every method at once; a sendMessage completes the waiting
+	 * round trip.
+	 */
 	private void startStub() throws IOException {
-		// without it the JDK server's header and body segments meet delayed ACKs: 40 ms a request
+		// without it the JDK server's header and body segments meet delayed ACKs: 40 ms a
+		// request
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
 		stub.setExecutor(Executors.newFixedThreadPool(16));
@@ -240,8 +252,8 @@ public final class PipelineBenchmark {
 			if (path.endsWith("/sendmessage")) {
 				JsonNode request = mapper.readTree(body);
 				String chat = request.path("chat_id").asText();
-				response = "{\"ok\":true,\"result\":{\"message_id\":" + (arrived & 0x3fffffff) + ",\"date\":1,\"chat\":{\"id\":" + chat
-						+ ",\"type\":\"private\"},\"text\":\"ok\"}}";
+				response = "{\"ok\":true,\"result\":{\"message_id\":" + (arrived & 0x3fffffff)
+						+ ",\"date\":1,\"chat\":{\"id\":" + chat + ",\"type\":\"private\"},\"text\":\"ok\"}}";
 				CompletableFuture<Long> reply;
 				synchronized (waiting) {
 					reply = waiting.remove(chat);
@@ -270,15 +282,19 @@ public final class PipelineBenchmark {
 		IncidentStore incidents = new RedisIncidentStore(redis, zone);
 		ButtonTokens tokens = new ButtonTokens(redis);
 		Texts texts = Texts.chinese();
-		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
+		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(),
+				WorkingDayCalendar.bundled());
 		Clock clock = Clock.systemUTC();
 		Assessments assessments = new Assessments(
-				new Assessment.Policy(new SeverityGrader(), reporting, 200_000, java.time.Duration.ofMinutes(5)), incidents, clock);
+				new Assessment.Policy(new SeverityGrader(), reporting, 200_000, java.time.Duration.ofMinutes(5)),
+				incidents, clock);
 		IncidentViews views = new IncidentViews(texts, roster, library.vocabulary(), tokens, clock, zone, assessments);
 		for (int i = 0; i < chats; i++) {
 			ChatRef chat = new ChatRef("tg", String.valueOf(chatId(i)), null, false);
-			incidents.create(new IncidentStore.NewIncident(IncidentKind.DRILL, "central.db-host-hardware", chat, "wu-dba",
-					Instant.now(), Instant.now(), Map.of(com.warroom.playbooks.Track.FLOW, "f1", com.warroom.playbooks.Track.STEPS, "m1")),
+			incidents.create(
+					new IncidentStore.NewIncident(IncidentKind.DRILL, "central.db-host-hardware", chat, "wu-dba",
+							Instant.now(), Instant.now(),
+							Map.of(com.warroom.playbooks.Track.FLOW, "f1", com.warroom.playbooks.Track.STEPS, "m1")),
 					new IncidentStore.Entry(TimelineType.DECLARED, "wu-dba", "吴数据库管理员", "tg", Instant.now(), Map.of()));
 		}
 		return new ConversationEngine(new ConversationEngine.Services(library, roster, contacts, incidents, tokens,
@@ -287,7 +303,10 @@ public final class PipelineBenchmark {
 				paperwork(incidents, views, texts, clock, zone, roster)));
 	}
 
-	/** Every action of the pipeline is for a Telegram chat: the delivery has the gateway as its only channel. */
+	/**
+	 * Every action of the pipeline is for a Telegram chat: the delivery has the gateway
+	 * as its only channel.
+	 */
 	private static TelegramGateway gateway(OkHttpTelegramClient client, ConversationEngine engine, SendQueue queue,
 			UnifiedJedis redis, Archive archive) {
 		List<com.warroom.bot.delivery.OutboundSink> sinks = new ArrayList<>();
@@ -300,11 +319,13 @@ public final class PipelineBenchmark {
 
 	private static com.warroom.bot.engine.Paperwork paperwork(IncidentStore incidents, IncidentViews views, Texts texts,
 			Clock clock, java.time.ZoneId zone, com.warroom.bot.roster.Roster roster) throws IOException {
-		com.warroom.reports.CompanyInfo company = new com.warroom.reports.CompanyInfo("示例期货有限公司", null, null, null, null,
-				null, null, null, null);
-		return new com.warroom.bot.documents.IncidentPaperwork(incidents, views, texts, new com.warroom.reports.PdfDocuments(zone),
+		com.warroom.reports.CompanyInfo company = new com.warroom.reports.CompanyInfo("示例期货有限公司", null, null, null,
+				null, null, null, null, null);
+		return new com.warroom.bot.documents.IncidentPaperwork(incidents, views, texts,
+				new com.warroom.reports.PdfDocuments(zone),
 				new Archive(Files.createTempDirectory("bench-archive"), clock), company,
-				new com.warroom.bot.documents.CustomerNotices(new com.warroom.reports.NoticeTemplates(), company, clock, zone),
+				new com.warroom.bot.documents.CustomerNotices(new com.warroom.reports.NoticeTemplates(), company, clock,
+						zone),
 				clock, zone, roster);
 	}
 

@@ -51,22 +51,29 @@ public final class ReminderLatenessBenchmark {
 			long start = System.nanoTime();
 			for (int i = 0; i < count; i++) {
 				ChatRef chat = new ChatRef("tg", String.valueOf(-1_000_000L - i), null, false);
-				Incident incident = incidents.create(new IncidentStore.NewIncident(IncidentKind.DRILL, "website.defacement",
-						chat, "wu-dba", Instant.now(), Instant.now(), Map.of(com.warroom.playbooks.Track.FLOW, "f1", com.warroom.playbooks.Track.STEPS, "m1")),
-						new IncidentStore.Entry(TimelineType.DECLARED, "wu-dba", "吴数据库管理员", "tg", Instant.now(), Map.of()));
+				Incident incident = incidents.create(
+						new IncidentStore.NewIncident(IncidentKind.DRILL, "website.defacement", chat, "wu-dba",
+								Instant.now(), Instant.now(),
+								Map.of(com.warroom.playbooks.Track.FLOW, "f1", com.warroom.playbooks.Track.STEPS,
+										"m1")),
+						new IncidentStore.Entry(TimelineType.DECLARED, "wu-dba", "吴数据库管理员", "tg", Instant.now(),
+								Map.of()));
 				planner.changed(incident.id());
 			}
 			double planning = (System.nanoTime() - start) / 1e9;
-			// each incident: the at-once report due (1 s after planning) and overdue 5 s later
+			// each incident: the at-once report due (1 s after planning) and overdue 5 s
+			// later
 			long deadline = System.currentTimeMillis() + 30_000;
 			while (lateness.size() < 2 * count && System.currentTimeMillis() < deadline) {
 				Thread.sleep(100);
 			}
 			List<Long> sorted = new ArrayList<>(lateness);
 			Collections.sort(sorted);
-			System.out.printf("reminders: %d incidents planned in %.1f s (%.1f ms each); %d of %d reminders fired; "
-					+ "lateness p50 %d ms, p99 %d ms, max %d ms%n", count, planning, planning * 1000 / count, sorted.size(),
-					2 * count, percentile(sorted, 50), percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
+			System.out.printf(
+					"reminders: %d incidents planned in %.1f s (%.1f ms each); %d of %d reminders fired; "
+							+ "lateness p50 %d ms, p99 %d ms, max %d ms%n",
+					count, planning, planning * 1000 / count, sorted.size(), 2 * count, percentile(sorted, 50),
+					percentile(sorted, 99), sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
 		}
 		finally {
 			app.close();

@@ -20,9 +20,9 @@ import com.warroom.reports.TimedLine;
 
 /**
  * Report book rendering time: the seed's real case (4.8, database node 1) with a course
- * of {@code steps} timed lines, rendered to PDF with the embedded font subset. Reports the
- * first render (font loaded), then, after {@code warmup} renders, {@code runs} renders one
- * after another: p50, p99, max and the PDF size. Usage:
+ * of {@code steps} timed lines, rendered to PDF with the embedded font subset. Reports
+ * the first render (font loaded), then, after {@code warmup} renders, {@code runs}
+ * renders one after another: p50, p99, max and the PDF size. Usage:
  * {@code ReportBookBenchmark [runs=500] [warmup=200] [steps=12]}.
  */
 public final class ReportBookBenchmark {
@@ -50,9 +50,11 @@ public final class ReportBookBenchmark {
 		}
 		double seconds = (System.nanoTime() - total) / 1e9;
 		Collections.sort(times);
-		System.out.printf("%d renders after %d warm-up, %d course lines: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
-				+ "%.0f per second; PDF %,d bytes%n", runs, warmup, steps, percentile(times, 50), percentile(times, 99),
-				times.get(times.size() - 1) / 1e6, runs / seconds, size);
+		System.out.printf(
+				"%d renders after %d warm-up, %d course lines: p50 %.1f ms, p99 %.1f ms, max %.1f ms, "
+						+ "%.0f per second; PDF %,d bytes%n",
+				runs, warmup, steps, percentile(times, 50), percentile(times, 99), times.get(times.size() - 1) / 1e6,
+				runs / seconds, size);
 	}
 
 	private static double percentile(List<Long> sorted, double p) {
@@ -76,8 +78,8 @@ public final class ReportBookBenchmark {
 		return new ReportBook("INC-20120615-001", false, ReportBook.Sequence.nth(2), at("2012-06-15T14:10:00"), company,
 				List.of("赵刚（首席风险官）", "钱进（总经理）"), occurred, null, course,
 				new Impact("公司范围内使用主系统交易和银期转账的客户", "报单委托和银期转账受到影响", "约 500 至 1000 人", "100 万元以下"),
-				new Assessment("对公司形象造成了一定的负面影响", "主数据库系统节点 1 服务器硬件故障", EventClass.EQUIPMENT_FAILURE,
-						Severity.GENERAL, "集中交易系统中断不足 5 分钟", Nature.NOT_RESPONSIBLE),
+				new Assessment("对公司形象造成了一定的负面影响", "主数据库系统节点 1 服务器硬件故障", EventClass.EQUIPMENT_FAILURE, Severity.GENERAL,
+						"集中交易系统中断不足 5 分钟", Nature.NOT_RESPONSIBLE),
 				measures, "请硬件厂商协助检测", "系统已恢复正常");
 	}
 

@@ -45,8 +45,8 @@ class DrillConfiguration {
 		DrillPlanSource source = new DrillPlanSource(properties.plansDir(), library);
 		DrillPlans plans = source.plans();
 		log.info("已加载 {} 个演练计划、{} 项培训{}", plans.plans().size(), plans.trainings().size(),
-				plans.errors().isEmpty() ? "" : "；" + plans.errors().size() + " 处错误：\n" + String.join("\n",
-						plans.errors().stream().map(Object::toString).toList()));
+				plans.errors().isEmpty() ? "" : "；" + plans.errors().size() + " 处错误：\n"
+						+ String.join("\n", plans.errors().stream().map(Object::toString).toList()));
 		return source;
 	}
 
@@ -56,8 +56,7 @@ class DrillConfiguration {
 	}
 
 	@Bean
-	DrillTiming drillTiming(WorkingDayCalendar calendar, SensitivePeriods sensitive,
-			DrillProperties properties) {
+	DrillTiming drillTiming(WorkingDayCalendar calendar, SensitivePeriods sensitive, DrillProperties properties) {
 		return new DrillTiming(calendar, properties.daySessions(), properties.nightSession(), sensitive::periodOf);
 	}
 
@@ -67,14 +66,20 @@ class DrillConfiguration {
 		return new DrillSetup(plans, store, timers(scheduler), timing, parseChats(properties.chats()));
 	}
 
-	/** What fires a plan's injects: the normal drill declaration, the fact path, posts to the participants. */
+	/**
+	 * What fires a plan's injects: the normal drill declaration, the fact path, posts to
+	 * the participants.
+	 */
 	@Bean
 	com.warroom.bot.engine.DrillInjects drillInjects(ConversationEngine.Services services,
 			com.warroom.bot.engine.FactFlow facts, DrillSetup setup) {
 		return new com.warroom.bot.engine.DrillInjects(services, facts, setup);
 	}
 
-	/** {@code /drill plan|start|pause|resume|skip|stop|status|followup|training}: one more flow of the engine. */
+	/**
+	 * {@code /drill plan|start|pause|resume|skip|stop|status|followup|training}: one more
+	 * flow of the engine.
+	 */
 	@Bean
 	com.warroom.bot.engine.DrillPlanFlow drillPlanFlow(ConversationEngine.Services services, DrillSetup setup,
 			com.warroom.bot.engine.DrillInjects injects) {
@@ -82,9 +87,8 @@ class DrillConfiguration {
 	}
 
 	@Bean
-	FollowUpReminders followUpReminders(DrillStore store, Roster roster, Delivery router,
-			WorkingDayCalendar calendar, ReminderScheduler scheduler,
-			DrillProperties properties) {
+	FollowUpReminders followUpReminders(DrillStore store, Roster roster, Delivery router, WorkingDayCalendar calendar,
+			ReminderScheduler scheduler, DrillProperties properties) {
 		FollowUpReminders reminders = new FollowUpReminders(store, roster, router, calendar.zone());
 		reminders.schedule(scheduler, properties.followupReminderTime());
 		return reminders;
@@ -95,7 +99,9 @@ class DrillConfiguration {
 		return new DrillTimers(engine, router);
 	}
 
-	/** The drill runs' inject timers, kept by the reminder scheduler (Quartz, durable). */
+	/**
+	 * The drill runs' inject timers, kept by the reminder scheduler (Quartz, durable).
+	 */
 	static com.warroom.bot.engine.InjectTimers timers(ReminderScheduler scheduler) {
 		return new com.warroom.bot.engine.InjectTimers() {
 
@@ -124,7 +130,10 @@ class DrillConfiguration {
 		return chats;
 	}
 
-	/** A run's timer fired (Quartz): its due injects fire, are delivered, and the clock is told. */
+	/**
+	 * A run's timer fired (Quartz): its due injects fire, are delivered, and the clock is
+	 * told.
+	 */
 	static final class DrillTimers {
 
 		private final ObjectProvider<ConversationEngine> engine;

@@ -31,9 +31,10 @@ import org.springframework.context.annotation.Configuration;
  * {@code env:NAME} is read from the environment (robot URLs carry keys). Unlisted targets
  * take their channel's default ({@link DrillGuard#DEFAULTS}: group robots, SMS, voice and
  * e-mail real-only; Telegram and web chats and the roster's own Telegram chats
- * drill-allowed). Every number of the contact book (regulators, exchanges, banks, vendors:
- * 附件二) is real-only for SMS and voice. The coordinator a drill's messages are redirected
- * to is the person who started the drill, else {@code warroom.drill.coordinator}.
+ * drill-allowed). Every number of the contact book (regulators, exchanges, banks,
+ * vendors: 附件二) is real-only for SMS and voice. The coordinator a drill's messages are
+ * redirected to is the person who started the drill, else
+ * {@code warroom.drill.coordinator}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DrillProperties.class)
@@ -57,7 +58,10 @@ class DrillIsolationConfiguration {
 		return guard;
 	}
 
-	/** Parses one list; a malformed entry stops the start with the entry named (never its address: it may carry a key). */
+	/**
+	 * Parses one list; a malformed entry stops the start with the entry named (never its
+	 * address: it may carry a key).
+	 */
 	static DrillGuard with(DrillGuard guard, String list, Marking marking, String property) {
 		DrillGuard result = guard;
 		for (String raw : list.split(",")) {
@@ -103,7 +107,8 @@ class DrillIsolationConfiguration {
 
 	/** The coordinator's own chats (Telegram and web) for the chat delivery path. */
 	@Bean
-	DrillIsolation drillIsolation(DrillGuard guard, IncidentStore incidents, Roster roster, DrillProperties properties) {
+	DrillIsolation drillIsolation(DrillGuard guard, IncidentStore incidents, Roster roster,
+			DrillProperties properties) {
 		String coordinator = properties.coordinator();
 		return new DrillIsolation(guard, (incidentId) -> {
 			List<ChatRef> chats = new ArrayList<>();
@@ -124,11 +129,15 @@ class DrillIsolationConfiguration {
 		return new com.warroom.bot.delivery.DrillIsolationPolicy(isolation);
 	}
 
-	/** A drill's plan (inject time, criteria, participants, follow-ups) for its record and summary. */
+	/**
+	 * A drill's plan (inject time, criteria, participants, follow-ups) for its record and
+	 * summary.
+	 */
 	@Bean
 	com.warroom.bot.documents.DrillContexts drillContexts(com.warroom.bot.drill.DrillStore store,
 			com.warroom.bot.drill.DrillPlanSource plans, Roster roster, com.warroom.bot.engine.Paperwork paperwork) {
-		com.warroom.bot.documents.DrillContexts contexts = new com.warroom.bot.documents.DrillContexts(store, plans, roster);
+		com.warroom.bot.documents.DrillContexts contexts = new com.warroom.bot.documents.DrillContexts(store, plans,
+				roster);
 		if (paperwork instanceof com.warroom.bot.documents.IncidentPaperwork incidentPaperwork) {
 			incidentPaperwork.drillContexts(contexts::of);
 		}

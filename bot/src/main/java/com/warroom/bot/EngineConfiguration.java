@@ -45,7 +45,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Wires the conversation engine: roster, contacts, the incident record (database), Redis-backed state, texts. */
+/**
+ * Wires the conversation engine: roster, contacts, the incident record (database),
+ * Redis-backed state, texts.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ RosterProperties.class, ClockProperties.class, DocumentsProperties.class })
 class EngineConfiguration {
@@ -55,7 +58,8 @@ class EngineConfiguration {
 	@Bean
 	Roster roster(RosterProperties properties) {
 		String file = properties.rosterFile();
-		Roster roster = Roster.read(name(file, "warroom/roster.example.yaml"), read("应急名册", file, "warroom/roster.example.yaml"));
+		Roster roster = Roster.read(name(file, "warroom/roster.example.yaml"),
+				read("应急名册", file, "warroom/roster.example.yaml"));
 		log.info("应急名册：{} 人{}", roster.people().size(), file.isBlank() ? "（示例名册，请用 ROSTER_FILE 配置）" : "");
 		return roster;
 	}
@@ -63,8 +67,9 @@ class EngineConfiguration {
 	@Bean
 	ContactBook contactBook(RosterProperties properties, PlaybookLibrary library, Synonyms synonyms) {
 		String file = properties.contactsFile();
-		return ContactBook.read(name(file, "warroom/contacts.example.yaml"),
-				read("联络手册", file, "warroom/contacts.example.yaml"), library.vocabulary())
+		return ContactBook
+			.read(name(file, "warroom/contacts.example.yaml"), read("联络手册", file, "warroom/contacts.example.yaml"),
+					library.vocabulary())
 			.with(synonyms);
 	}
 
@@ -97,21 +102,23 @@ class EngineConfiguration {
 	}
 
 	/**
-	 * Where the incident record lives: {@code RECORD_STORE} {@code database} (the default,
-	 * the embedded H2 file as well as PostgreSQL: both keep every acknowledged commit at a
-	 * {@code kill -9}, see {@code EmbeddedH2KillTests}) or {@code redis}; {@code auto}, the
-	 * stopgap's default of before, now means the database too.
+	 * Where the incident record lives: {@code RECORD_STORE} {@code database} (the
+	 * default, the embedded H2 file as well as PostgreSQL: both keep every acknowledged
+	 * commit at a {@code kill -9}, see {@code EmbeddedH2KillTests}) or {@code redis};
+	 * {@code auto}, the stopgap's default of before, now means the database too.
 	 */
 	static boolean inDatabase(String recordStore) {
 		return switch (recordStore.strip().toLowerCase(java.util.Locale.ROOT)) {
 			case "database", "auto", "" -> true;
 			case "redis" -> false;
-			default -> throw new IllegalStateException(
-					"RECORD_STORE 只能是 database 或 redis：" + recordStore);
+			default -> throw new IllegalStateException("RECORD_STORE 只能是 database 或 redis：" + recordStore);
 		};
 	}
 
-	/** Documents issued and closed incidents: {@code ARCHIVE_DIR}, by default {@code DATA_DIR/archive}. */
+	/**
+	 * Documents issued and closed incidents: {@code ARCHIVE_DIR}, by default
+	 * {@code DATA_DIR/archive}.
+	 */
 	@Bean
 	Archive archive(DocumentsProperties properties, Clock clock) {
 		return new Archive(properties.archive(), clock);
@@ -137,13 +144,14 @@ class EngineConfiguration {
 		return Texts.chinese();
 	}
 
-	/** Grading and the reports owed, for the chat, the board, the clock and the documents. */
+	/**
+	 * Grading and the reports owed, for the chat, the board, the clock and the documents.
+	 */
 	@Bean
 	Assessments assessments(SeverityGrader grader, ReportingObligations reporting, WarRoomProperties properties,
 			IncidentStore incidents, Clock clock, ClockProperties clockProperties) {
 		return new Assessments(new Assessment.Policy(grader, reporting, properties.effectiveCustomers(),
-				clockProperties.overdueAfter()),
-				incidents, clock);
+				clockProperties.overdueAfter()), incidents, clock);
 	}
 
 	@Bean
@@ -158,14 +166,15 @@ class EngineConfiguration {
 			Texts texts, IncidentViews views, WorkingDayCalendar calendar, Clock clock,
 			ObjectProvider<TopicOpener> topics, ObjectProvider<IncidentListener> listener, Paperwork paperwork,
 			Synonyms synonyms) {
-		return new ConversationEngine.Services(library, roster, contacts, incidents, tokens, conversations, slots, texts,
-				views, new ScenarioSearch(library, synonyms), topics.getIfAvailable(TopicOpener::none), clock,
+		return new ConversationEngine.Services(library, roster, contacts, incidents, tokens, conversations, slots,
+				texts, views, new ScenarioSearch(library, synonyms), topics.getIfAvailable(TopicOpener::none), clock,
 				calendar.zone(), listener.getIfAvailable(IncidentListener::none), paperwork);
 	}
 
 	/**
-	 * Dispatches over every {@link Flow} bean (the drill plans' flow among them when drills
-	 * are configured); two flows declaring the same command or button kind fail the start.
+	 * Dispatches over every {@link Flow} bean (the drill plans' flow among them when
+	 * drills are configured); two flows declaring the same command or button kind fail
+	 * the start.
 	 */
 	@Bean
 	ConversationEngine conversationEngine(ConversationEngine.Services services, ObjectProvider<Flow> flows,

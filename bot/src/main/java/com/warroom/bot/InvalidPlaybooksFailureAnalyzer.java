@@ -7,7 +7,10 @@ import com.warroom.playbooks.ValidationError;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
-/** Turns a refused playbook library into a readable start-up report instead of a stack trace. */
+/**
+ * Turns a refused playbook library into a readable start-up report instead of a stack
+ * trace.
+ */
 class InvalidPlaybooksFailureAnalyzer extends AbstractFailureAnalyzer<InvalidPlaybooksException> {
 
 	@Override

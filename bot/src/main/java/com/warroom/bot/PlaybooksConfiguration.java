@@ -17,8 +17,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Loads the playbook library and the rules at start. A library with any error stops
- * the start with every error listed: the bot never runs on half a library.
+ * Loads the playbook library and the rules at start. A library with any error stops the
+ * start with every error listed: the bot never runs on half a library.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WarRoomProperties.class)
@@ -47,8 +47,8 @@ class PlaybooksConfiguration {
 
 	@Bean
 	WorkingDayCalendar workingDayCalendar(WarRoomProperties properties, Clock clock) {
-		WorkingDayCalendar calendar = (properties.calendar() != null)
-				? WorkingDayCalendar.read(properties.calendar().toString(), DataFiles.content("工作日历", properties.calendar()))
+		WorkingDayCalendar calendar = (properties.calendar() != null) ? WorkingDayCalendar
+			.read(properties.calendar().toString(), DataFiles.content("工作日历", properties.calendar()))
 				: WorkingDayCalendar.bundled();
 		calendarWarning(calendar, clock.instant().atZone(calendar.zone()).toLocalDate()).ifPresent(log::warn);
 		return calendar;
@@ -63,16 +63,16 @@ class PlaybooksConfiguration {
 		if (missing.isEmpty()) {
 			return java.util.Optional.empty();
 		}
-		return java.util.Optional.of("工作日历缺少 " + missing.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"))
-				+ " 年（已配置：" + calendar.years() + "）：按工作日计算的报告期限落在这些年份时只能按周一至周五估算。"
-				+ "请按国务院办公厅当年的节假日安排通知补充日历文件（CALENDAR_FILE，格式见 warroom/calendar.yaml）");
+		return java.util.Optional
+			.of("工作日历缺少 " + missing.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"))
+					+ " 年（已配置：" + calendar.years() + "）：按工作日计算的报告期限落在这些年份时只能按周一至周五估算。"
+					+ "请按国务院办公厅当年的节假日安排通知补充日历文件（CALENDAR_FILE，格式见 warroom/calendar.yaml）");
 	}
 
 	@Bean
 	ReportingObligations reportingObligations(WarRoomProperties properties, WorkingDayCalendar calendar) {
-		ReportingPolicy policy = (properties.reportingPolicy() != null)
-				? ReportingPolicy.read(properties.reportingPolicy().toString(),
-						DataFiles.content("报告策略", properties.reportingPolicy()))
+		ReportingPolicy policy = (properties.reportingPolicy() != null) ? ReportingPolicy
+			.read(properties.reportingPolicy().toString(), DataFiles.content("报告策略", properties.reportingPolicy()))
 				: ReportingPolicy.bundled();
 		return new ReportingObligations(policy.withCycle(properties.reportCycle()), calendar);
 	}

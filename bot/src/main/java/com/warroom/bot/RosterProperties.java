@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param rosterFile the roster, 附件一 ({@code ROSTER_FILE})
  * @param contactsFile the contact book, 附件二 ({@code CONTACTS_FILE})
- * @param synonymsFile words responders say, added to the bundled ones ({@code SYNONYMS_FILE})
+ * @param synonymsFile words responders say, added to the bundled ones
+ * ({@code SYNONYMS_FILE})
  */
 @ConfigurationProperties("warroom")
 record RosterProperties(@DefaultValue("") String rosterFile, @DefaultValue("") String contactsFile,

@@ -16,10 +16,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The boundaries inside {@code bot} (GH-14 "the build checks itself"), checked on the main
- * classes: no cycles between its sub-packages, TelegramBots only in the Telegram adapter,
- * Jedis only in the store and the Redis adapters named below, the engine free of channel,
- * servlet and scheduler types, web and Telegram independent of each other.
+ * The boundaries inside {@code bot} (GH-14 "the build checks itself"), checked on the
+ * main classes: no cycles between its sub-packages, TelegramBots only in the Telegram
+ * adapter, Jedis only in the store and the Redis adapters named below, the engine free of
+ * channel, servlet and scheduler types, web and Telegram independent of each other.
  */
 class ArchitectureTests {
 
@@ -29,28 +29,34 @@ class ArchitectureTests {
 
 	/**
 	 * The classes outside {@code store} that still talk to Redis themselves: small Redis
-	 * adapters (button tokens, message slots, pending questions, sessions, sent marks) and
-	 * the configurations that hand them the connection. Moving them behind interfaces in
-	 * {@code store} is the next step; until then the list is exact (see
+	 * adapters (button tokens, message slots, pending questions, sessions, sent marks)
+	 * and the configurations that hand them the connection. Moving them behind interfaces
+	 * in {@code store} is the next step; until then the list is exact (see
 	 * {@link #theJedisAllowListIsExact}), so it can only shrink.
 	 */
 	static final List<String> JEDIS_OUTSIDE_STORE = List.of(
 			// the wiring: hands the connection to the adapters
 			"com.warroom.bot.EngineConfiguration",
-			// clock: the "already sent" marks of reminders and the sensitive-period notice
+			// clock: the "already sent" marks of reminders and the sensitive-period
+			// notice
 			"com.warroom.bot.clock.ClockConfiguration", "com.warroom.bot.clock.ReminderPlanner",
 			"com.warroom.bot.clock.SensitivePeriods",
-			// engine: button tokens, message slots, pending questions (ConversationEngine also
-			// catches JedisException to tell a Redis failure; a catch clause is not a dependency
+			// engine: button tokens, message slots, pending questions (ConversationEngine
+			// also
+			// catches JedisException to tell a Redis failure; a catch clause is not a
+			// dependency
 			// ArchUnit sees, so it is not listed here)
 			"com.warroom.bot.engine.ButtonTokens", "com.warroom.bot.engine.ConversationState",
 			"com.warroom.bot.engine.MessageSlots",
-			// telegram: reachability marks, processed updates, opened topics, the outbox channel
+			// telegram: reachability marks, processed updates, opened topics, the outbox
+			// channel
 			"com.warroom.bot.telegram.Reachability", "com.warroom.bot.telegram.TelegramConfiguration",
 			"com.warroom.bot.telegram.TelegramGateway", "com.warroom.bot.telegram.TelegramNotifications",
 			"com.warroom.bot.telegram.TelegramSender",
-			// web: password lockouts, sessions (the web chat log is in the database since issue 15)
-			"com.warroom.bot.web.PasswordAccounts", "com.warroom.bot.web.Sessions", "com.warroom.bot.web.WebConfiguration");
+			// web: password lockouts, sessions (the web chat log is in the database since
+			// issue 15)
+			"com.warroom.bot.web.PasswordAccounts", "com.warroom.bot.web.Sessions",
+			"com.warroom.bot.web.WebConfiguration");
 
 	@Test
 	void noCyclesBetweenSubPackages() {
@@ -134,7 +140,10 @@ class ArchitectureTests {
 				(type) -> JEDIS_OUTSIDE_STORE.contains(topLevel(type.getName())));
 	}
 
-	/** {@code a.B$C$1} → {@code a.B}: nested classes and lambdas count as their top-level class. */
+	/**
+	 * {@code a.B$C$1} → {@code a.B}: nested classes and lambdas count as their top-level
+	 * class.
+	 */
 	private static String topLevel(String name) {
 		int nested = name.indexOf('$');
 		return (nested < 0) ? name : name.substring(0, nested);

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * GH-14: a broken roster or a missing escalation policy stops the start (a broken calendar,
- * contact book or reporting policy goes the same way: one exception, one analyzer), and the start-up
- * report lists every error as {@code file:line: field: message}, as a broken playbook does.
+ * GH-14: a broken roster or a missing escalation policy stops the start (a broken
+ * calendar, contact book or reporting policy goes the same way: one exception, one
+ * analyzer), and the start-up report lists every error as
+ * {@code file:line: field: message}, as a broken playbook does.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class BrokenDataFileStartTests {

@@ -7,14 +7,16 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GH-10: start-up warns when the working-day calendar lacks the current or the next year. */
+/**
+ * GH-10: start-up warns when the working-day calendar lacks the current or the next year.
+ */
 class CalendarWarningTests {
 
 	@Test
 	void startUpWarnsWhenTheNextYearIsNotConfigured() {
 		assertThat(PlaybooksConfiguration.calendarWarning(WorkingDayCalendar.bundled(), LocalDate.of(2026, 12, 1)))
-			.hasValueSatisfying((warning) -> assertThat(warning).startsWith("工作日历缺少 2027 年（已配置：[2026]）")
-				.contains("CALENDAR_FILE"));
+			.hasValueSatisfying(
+					(warning) -> assertThat(warning).startsWith("工作日历缺少 2027 年（已配置：[2026]）").contains("CALENDAR_FILE"));
 		assertThat(PlaybooksConfiguration.calendarWarning(WorkingDayCalendar.bundled(), LocalDate.of(2028, 3, 1)))
 			.hasValueSatisfying((warning) -> assertThat(warning).startsWith("工作日历缺少 2028、2029 年"));
 	}

@@ -26,7 +26,10 @@ class ConfigurationRecordsTests {
 
 	}
 
-	/** With {@code application.yaml} as the application reads it; variables come in as system properties. */
+	/**
+	 * With {@code application.yaml} as the application reads it; variables come in as
+	 * system properties.
+	 */
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withInitializer(new ConfigDataApplicationContextInitializer())
 		.withUserConfiguration(Records.class);
@@ -47,7 +50,8 @@ class ConfigurationRecordsTests {
 			assertThat(drill).isEqualTo(new DrillProperties(null, "09:00-11:30,13:30-15:00", "21:00-02:30", "",
 					LocalTime.of(9, 0), "", "", ""));
 			DocumentsProperties documents = context.getBean(DocumentsProperties.class);
-			assertThat(documents.company()).isEqualTo(new DocumentsProperties.Company("", "", "", "", "", "", "", "", ""));
+			assertThat(documents.company())
+				.isEqualTo(new DocumentsProperties.Company("", "", "", "", "", "", "", "", ""));
 			assertThat(documents.noticesDir()).isNull();
 			assertThat(documents.archive()).isEqualTo(Path.of("data", "archive")); // ./data
 		});
@@ -56,13 +60,13 @@ class ConfigurationRecordsTests {
 	@Test // GH-14
 	void theDocumentedVariablesBindTheClockAndTheRoster() {
 		runner
-			.withSystemProperties("REPORT_CYCLE=PT2M", "EFFECTIVE_CUSTOMERS=120000", "PLAYBOOKS_DIR=/etc/warroom/playbooks",
-					"REPORTING_POLICY_FILE=/etc/warroom/policy.yaml", "CALENDAR_FILE=/etc/warroom/calendar.yaml",
-					"REMINDER_LEAD=PT3M", "OVERDUE_AFTER=PT4M", "ACK_TIMEOUT=PT6M", "REMINDER_LATE_AFTER=PT2M",
-					"REPLAN_EVERY=PT10M", "ESCALATION_FILE=/etc/warroom/escalation.yaml",
-					"SENSITIVE_PERIODS=2026-12-01/2026-12-10", "SENSITIVE_REPORT_TIME=08:30",
-					"ROSTER_FILE=/etc/warroom/roster.yaml", "CONTACTS_FILE=/etc/warroom/contacts.yaml",
-					"SYNONYMS_FILE=/etc/warroom/synonyms.yaml")
+			.withSystemProperties("REPORT_CYCLE=PT2M", "EFFECTIVE_CUSTOMERS=120000",
+					"PLAYBOOKS_DIR=/etc/warroom/playbooks", "REPORTING_POLICY_FILE=/etc/warroom/policy.yaml",
+					"CALENDAR_FILE=/etc/warroom/calendar.yaml", "REMINDER_LEAD=PT3M", "OVERDUE_AFTER=PT4M",
+					"ACK_TIMEOUT=PT6M", "REMINDER_LATE_AFTER=PT2M", "REPLAN_EVERY=PT10M",
+					"ESCALATION_FILE=/etc/warroom/escalation.yaml", "SENSITIVE_PERIODS=2026-12-01/2026-12-10",
+					"SENSITIVE_REPORT_TIME=08:30", "ROSTER_FILE=/etc/warroom/roster.yaml",
+					"CONTACTS_FILE=/etc/warroom/contacts.yaml", "SYNONYMS_FILE=/etc/warroom/synonyms.yaml")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				WarRoomProperties warroom = context.getBean(WarRoomProperties.class);
@@ -92,12 +96,12 @@ class ConfigurationRecordsTests {
 			.withPropertyValues("warroom.drill.night-session=") // empty: no night session
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				assertThat(context.getBean(DrillProperties.class)).isEqualTo(new DrillProperties(
-						Path.of("/etc/warroom/drills"), "09:00-11:30", "", "drill-room=tg:-1001234", LocalTime.of(10, 15),
-						"tg:-1001|生产运维群", "wecom:env:TEST_ROBOT_URL", "zhou-tech"));
+				assertThat(context.getBean(DrillProperties.class)).isEqualTo(
+						new DrillProperties(Path.of("/etc/warroom/drills"), "09:00-11:30", "", "drill-room=tg:-1001234",
+								LocalTime.of(10, 15), "tg:-1001|生产运维群", "wecom:env:TEST_ROBOT_URL", "zhou-tech"));
 				DocumentsProperties documents = context.getBean(DocumentsProperties.class);
-				assertThat(documents.company()).isEqualTo(new DocumentsProperties.Company("甲期货有限公司", "赵总", "钱报告",
-						"孙联系", "021-1", "021-2", "139", "it@example.com", "上海机房"));
+				assertThat(documents.company()).isEqualTo(new DocumentsProperties.Company("甲期货有限公司", "赵总", "钱报告", "孙联系",
+						"021-1", "021-2", "139", "it@example.com", "上海机房"));
 				assertThat(documents.noticesDir()).isEqualTo(Path.of("/etc/warroom/notices"));
 				assertThat(documents.archive()).isEqualTo(Path.of("/var/lib/warroom/archive"));
 			});
@@ -118,7 +122,8 @@ class ConfigurationRecordsTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessage("REPORT_CYCLE（warroom.report-cycle）应为正的时长（ISO-8601，如 PT30M），实际是 PT-30M");
 		});
-		// a value that is not a duration at all: Spring's binder names the property and its value
+		// a value that is not a duration at all: Spring's binder names the property and
+		// its value
 		runner.withSystemProperties("REMINDER_LEAD=5min").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).hasStackTraceContaining("warroom.reminder-lead")

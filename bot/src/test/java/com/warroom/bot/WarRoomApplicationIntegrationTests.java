@@ -40,7 +40,8 @@ class WarRoomApplicationIntegrationTests {
 		Files.writeString(dir.resolve("broken.yaml"), "id: broken\ntitle: 坏的\nsystem_class: mainframe\n");
 		SpringApplicationBuilder app = new SpringApplicationBuilder(WarRoomApplication.class);
 		assertThatThrownBy(() -> {
-			try (ConfigurableApplicationContext context = app.run("--server.port=0", "--warroom.playbooks-dir=" + dir, "--warroom.data-dir=" + dir.resolve("data"))) {
+			try (ConfigurableApplicationContext context = app.run("--server.port=0", "--warroom.playbooks-dir=" + dir,
+					"--warroom.data-dir=" + dir.resolve("data"))) {
 				context.getBean(PlaybookLibrary.class);
 			}
 		}).hasRootCauseInstanceOf(LoadResult.InvalidPlaybooksException.class)

@@ -13,7 +13,10 @@ public interface DrillCoordinators {
 	/** Nobody: redirected notifications are withheld. */
 	DrillCoordinators NONE = (incidentId) -> List.of();
 
-	/** The coordinator's addresses for this drill, the preferred first (e.g. {@code telegram:<user id>}). */
+	/**
+	 * The coordinator's addresses for this drill, the preferred first (e.g.
+	 * {@code telegram:<user id>}).
+	 */
 	List<DrillGuard.Target> of(String incidentId);
 
 }

@@ -10,13 +10,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The one check that keeps a drill (演练) away from real targets (GH-16). Every configured
- * target — a Telegram or web chat, a group robot (WeCom, DingTalk, Feishu), an SMS or voice
- * number, an e-mail address, a regulator's or customer's address from the contact book — is
- * either {@link Marking#REAL_ONLY real-only} or {@link Marking#DRILL_ALLOWED drill-allowed}.
- * A drill's message to a real-only target is redirected to the drill coordinator with a
- * note saying in Chinese where it would have gone; a real incident's messages always go
- * where they were meant to. Used on the bot's delivery path and in the notify outbox, so
- * no channel bypasses it. Immutable, thread-safe, pure.
+ * target — a Telegram or web chat, a group robot (WeCom, DingTalk, Feishu), an SMS or
+ * voice number, an e-mail address, a regulator's or customer's address from the contact
+ * book — is either {@link Marking#REAL_ONLY real-only} or {@link Marking#DRILL_ALLOWED
+ * drill-allowed}. A drill's message to a real-only target is redirected to the drill
+ * coordinator with a note saying in Chinese where it would have gone; a real incident's
+ * messages always go where they were meant to. Used on the bot's delivery path and in the
+ * notify outbox, so no channel bypasses it. Immutable, thread-safe, pure.
  */
 public final class DrillGuard {
 
@@ -38,9 +38,10 @@ public final class DrillGuard {
 
 	/**
 	 * Where a message goes.
-	 * @param channel the channel type: {@code tg}, {@code web}, {@code telegram} (the outbox's
-	 * Telegram direct messages), {@code wecom}, {@code dingtalk}, {@code feishu}, {@code sms},
-	 * {@code voice}, {@code email}
+	 *
+	 * @param channel the channel type: {@code tg}, {@code web}, {@code telegram} (the
+	 * outbox's Telegram direct messages), {@code wecom}, {@code dingtalk},
+	 * {@code feishu}, {@code sms}, {@code voice}, {@code email}
 	 * @param address the chat id, webhook URL, number or address
 	 */
 	public record Target(String channel, String address) {
@@ -69,6 +70,7 @@ public final class DrillGuard {
 
 	/**
 	 * Deliver it to the coordinator instead, with {@code note} in front.
+	 *
 	 * @param to the coordinator's address on a channel
 	 * @param note says that it is a drill and where the message would have gone
 	 */
@@ -82,12 +84,14 @@ public final class DrillGuard {
 	}
 
 	/**
-	 * The channels whose targets are production groups or outside parties: real-only unless
-	 * configured otherwise. Chats and the roster's own Telegram chats are drill-allowed.
+	 * The channels whose targets are production groups or outside parties: real-only
+	 * unless configured otherwise. Chats and the roster's own Telegram chats are
+	 * drill-allowed.
 	 */
-	public static final Map<String, Marking> DEFAULTS = Map.of("wecom", Marking.REAL_ONLY, "dingtalk", Marking.REAL_ONLY,
-			"feishu", Marking.REAL_ONLY, "sms", Marking.REAL_ONLY, "voice", Marking.REAL_ONLY, "email", Marking.REAL_ONLY,
-			"telegram", Marking.DRILL_ALLOWED, "tg", Marking.DRILL_ALLOWED, "web", Marking.DRILL_ALLOWED);
+	public static final Map<String, Marking> DEFAULTS = Map.of("wecom", Marking.REAL_ONLY, "dingtalk",
+			Marking.REAL_ONLY, "feishu", Marking.REAL_ONLY, "sms", Marking.REAL_ONLY, "voice", Marking.REAL_ONLY,
+			"email", Marking.REAL_ONLY, "telegram", Marking.DRILL_ALLOWED, "tg", Marking.DRILL_ALLOWED, "web",
+			Marking.DRILL_ALLOWED);
 
 	private final Map<String, Marking> targets;
 
@@ -97,9 +101,10 @@ public final class DrillGuard {
 
 	/**
 	 * @param targets markings by {@link Target#key()}
-	 * @param names what the note calls a target (e.g. 生产运维群), by key; others are described
-	 * by their channel without their address where it can carry a secret
-	 * @param defaults the marking by channel of a target not listed (an unknown channel is real-only)
+	 * @param names what the note calls a target (e.g. 生产运维群), by key; others are
+	 * described by their channel without their address where it can carry a secret
+	 * @param defaults the marking by channel of a target not listed (an unknown channel
+	 * is real-only)
 	 */
 	public DrillGuard(Map<String, Marking> targets, Map<String, String> names, Map<String, Marking> defaults) {
 		this.targets = Map.copyOf(targets);
@@ -133,7 +138,8 @@ public final class DrillGuard {
 	 * The check.
 	 * @param drill whether the message belongs to a drill
 	 * @param target where it is meant to go
-	 * @param coordinator the drill coordinator's address on a channel that can carry it, or empty
+	 * @param coordinator the drill coordinator's address on a channel that can carry it,
+	 * or empty
 	 */
 	public Verdict check(boolean drill, Target target, Optional<Target> coordinator) {
 		if (!drill || marking(target) == Marking.DRILL_ALLOWED) {
@@ -147,7 +153,10 @@ public final class DrillGuard {
 		return new Withhold("【演练】此消息原应发往" + where + "（仅限真实事件），演练中未发出：找不到可接收的演练协调人。");
 	}
 
-	/** How the note names a target: its configured name, else its channel and a safe part of its address. */
+	/**
+	 * How the note names a target: its configured name, else its channel and a safe part
+	 * of its address.
+	 */
 	public String describe(Target target) {
 		String name = names.get(target.key());
 		if (name != null) {
@@ -180,7 +189,8 @@ public final class DrillGuard {
 
 	/** {@code 138****0000}: enough to recognise, not to dial. */
 	private static String masked(String number) {
-		return (number.length() <= 7) ? "****" : number.substring(0, 3) + "****" + number.substring(number.length() - 4);
+		return (number.length() <= 7) ? "****"
+				: number.substring(0, 3) + "****" + number.substring(number.length() - 4);
 	}
 
 }

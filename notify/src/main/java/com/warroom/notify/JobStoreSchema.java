@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
  * The one schema of the job-store database (H2 or PostgreSQL): Quartz's tables, the
  * outboxes and the incident record, created and migrated by Flyway from
  * {@code classpath:db/migration/common} (scripts written for both databases, e.g. the
- * bot's incident record) and {@code classpath:db/migration/h2} or
- * {@code .../postgresql} (Quartz's own scripts differ per database). Versions are one
- * sequence across all modules: V1 is the job store as it was before Flyway. A database
- * made before Flyway (tables, no history) is baselined at V1 and only the later versions
- * run on it; nothing is ever dropped ({@code clean} is disabled).
+ * bot's incident record) and {@code classpath:db/migration/h2} or {@code .../postgresql}
+ * (Quartz's own scripts differ per database). Versions are one sequence across all
+ * modules: V1 is the job store as it was before Flyway. A database made before Flyway
+ * (tables, no history) is baselined at V1 and only the later versions run on it; nothing
+ * is ever dropped ({@code clean} is disabled).
  */
 public final class JobStoreSchema {
 
@@ -39,8 +39,7 @@ public final class JobStoreSchema {
 			.load()
 			.migrate();
 		if (result.migrationsExecuted > 0) {
-			log.info("数据库结构已升级到第 {} 版（{}，本次执行 {} 个迁移）", result.targetSchemaVersion, vendor,
-					result.migrationsExecuted);
+			log.info("数据库结构已升级到第 {} 版（{}，本次执行 {} 个迁移）", result.targetSchemaVersion, vendor, result.migrationsExecuted);
 		}
 		return result.migrationsExecuted;
 	}

@@ -8,9 +8,10 @@ package com.warroom.notify;
  * @param channelType the channel
  * @param notificationId its id
  * @param title its title
- * @param detail the last answer of the channel (what the channel says it means, in Chinese
- * where the channel knows)
- * @param attempts how many times it was tried (1: refused at the first attempt, nothing retried)
+ * @param detail the last answer of the channel (what the channel says it means, in
+ * Chinese where the channel knows)
+ * @param attempts how many times it was tried (1: refused at the first attempt, nothing
+ * retried)
  * @param refused whether the channel refused it for good (retrying could not help) rather
  * than failing until the give-up time
  */
@@ -18,7 +19,8 @@ public record NotificationGaveUp(String incidentId, String channelType, String n
 		String detail, int attempts, boolean refused) {
 
 	/** Given up after retrying until the give-up time, attempts unknown. */
-	public NotificationGaveUp(String incidentId, String channelType, String notificationId, String title, String detail) {
+	public NotificationGaveUp(String incidentId, String channelType, String notificationId, String title,
+			String detail) {
 		this(incidentId, channelType, notificationId, title, detail, 0, false);
 	}
 

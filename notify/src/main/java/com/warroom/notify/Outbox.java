@@ -3,10 +3,10 @@ package com.warroom.notify;
 import com.warroom.notify.spi.Notification;
 
 /**
- * Notifications are stored before they are sent and retried with back-off until a
- * channel accepts them or the give-up time passes (then {@link NotificationGaveUp} is
- * published). Delivery is at least once; the notification id deduplicates: enqueuing the
- * same id twice sends once.
+ * Notifications are stored before they are sent and retried with back-off until a channel
+ * accepts them or the give-up time passes (then {@link NotificationGaveUp} is published).
+ * Delivery is at least once; the notification id deduplicates: enqueuing the same id
+ * twice sends once.
  */
 public interface Outbox {
 

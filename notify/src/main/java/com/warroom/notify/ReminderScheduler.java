@@ -18,8 +18,8 @@ public interface ReminderScheduler {
 	void cancel(String incidentId);
 
 	/**
-	 * Fires {@link DailyTick} named {@code name} every day at {@code time} in {@code zone}
-	 * (replacing an earlier schedule of that name).
+	 * Fires {@link DailyTick} named {@code name} every day at {@code time} in
+	 * {@code zone} (replacing an earlier schedule of that name).
 	 */
 	void daily(String name, java.time.LocalTime time, java.time.ZoneId zone);
 

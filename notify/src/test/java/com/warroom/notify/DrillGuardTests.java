@@ -34,8 +34,11 @@ class DrillGuardTests {
 		assertThat(verdict).isInstanceOf(Redirect.class);
 		Redirect redirect = (Redirect) verdict;
 		assertThat(redirect.to()).isEqualTo(COORDINATOR);
-		assertThat(redirect.note()).startsWith("【演练】").contains("企业微信群机器人（qyapi.weixin.qq.com）")
-			.contains("仅限真实事件").contains("演练协调人").doesNotContain("SECRET-KEY");
+		assertThat(redirect.note()).startsWith("【演练】")
+			.contains("企业微信群机器人（qyapi.weixin.qq.com）")
+			.contains("仅限真实事件")
+			.contains("演练协调人")
+			.doesNotContain("SECRET-KEY");
 	}
 
 	@Test
@@ -54,8 +57,10 @@ class DrillGuardTests {
 		DrillGuard guard = DrillGuard.defaults()
 			.with(new Target("tg", "-1001"), Marking.REAL_ONLY, "生产运维群")
 			.with(new Target("wecom", "https://robot/test"), Marking.DRILL_ALLOWED, null);
-		assertThat(guard.check(true, new Target("wecom", "https://robot/test"), Optional.empty())).isEqualTo(new Deliver());
-		Redirect redirect = (Redirect) guard.check(true, new Target("tg", "-1001"), Optional.of(new Target("tg", "42")));
+		assertThat(guard.check(true, new Target("wecom", "https://robot/test"), Optional.empty()))
+			.isEqualTo(new Deliver());
+		Redirect redirect = (Redirect) guard.check(true, new Target("tg", "-1001"),
+				Optional.of(new Target("tg", "42")));
 		assertThat(redirect.note()).contains("生产运维群");
 		assertThat(guard.check(true, new Target("tg", "-1002"), Optional.empty())).isEqualTo(new Deliver());
 	}
@@ -67,15 +72,18 @@ class DrillGuardTests {
 		// a coordinator whose own address is real-only is no way out
 		assertThat(guard.check(true, ROBOT, Optional.of(new Target("telegram", "7")))).isInstanceOf(Withhold.class);
 		assertThat(((Withhold) guard.check(true, new Target("sms", "13800001234"), Optional.empty())).note())
-			.contains("短信号码 138****1234").doesNotContain("13800001234");
+			.contains("短信号码 138****1234")
+			.doesNotContain("13800001234");
 	}
 
 	@Test
 	void aMarkingIsRealOnlyOrDrillAllowedAndAnythingElseIsRefusedInChinese() {
 		assertThat(Marking.parse(" Real-Only ")).isEqualTo(Marking.REAL_ONLY);
 		assertThat(Marking.parse("drill-allowed")).isEqualTo(Marking.DRILL_ALLOWED);
-		assertThatIllegalArgumentException().isThrownBy(() -> Marking.parse("maybe")).withMessageContaining("只能是 real-only 或 drill-allowed");
-		assertThat(new DrillGuard(Map.of(), Map.of(), Map.of()).marking(new Target("tg", "1"))).isEqualTo(Marking.REAL_ONLY);
+		assertThatIllegalArgumentException().isThrownBy(() -> Marking.parse("maybe"))
+			.withMessageContaining("只能是 real-only 或 drill-allowed");
+		assertThat(new DrillGuard(Map.of(), Map.of(), Map.of()).marking(new Target("tg", "1")))
+			.isEqualTo(Marking.REAL_ONLY);
 	}
 
 }

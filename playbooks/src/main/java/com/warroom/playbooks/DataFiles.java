@@ -27,7 +27,8 @@ public final class DataFiles {
 	/**
 	 * The bytes of a configured file.
 	 * @param subject what the file is, in Chinese, for the exception's message
-	 * @throws InvalidDataFileException when it cannot be read (missing, a directory, no access)
+	 * @throws InvalidDataFileException when it cannot be read (missing, a directory, no
+	 * access)
 	 */
 	public static byte[] content(String subject, Path file) {
 		try {
@@ -37,8 +38,8 @@ public final class DataFiles {
 			throw new InvalidDataFileException(subject, List.of(new ValidationError(file.toString(), 0, "", "文件不存在")));
 		}
 		catch (IOException ex) {
-			throw new InvalidDataFileException(subject,
-					List.of(new ValidationError(file.toString(), 0, "", "无法读取文件（" + ex.getClass().getSimpleName() + "）")));
+			throw new InvalidDataFileException(subject, List
+				.of(new ValidationError(file.toString(), 0, "", "无法读取文件（" + ex.getClass().getSimpleName() + "）")));
 		}
 	}
 
@@ -62,7 +63,8 @@ public final class DataFiles {
 				throw ex;
 			}
 			catch (IllegalArgumentException ex) {
-				// a rule the value itself checks (e.g. a date both holiday and working day)
+				// a rule the value itself checks (e.g. a date both holiday and working
+				// day)
 				errors.add(new ValidationError(file, 0, "", ex.getMessage()));
 			}
 		}

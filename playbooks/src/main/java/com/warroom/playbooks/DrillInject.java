@@ -21,12 +21,15 @@ public sealed interface DrillInject {
 	String source();
 
 	/**
-	 * Declares a scenario of the plan as a drill (the normal drill path: a DRL- incident).
+	 * Declares a scenario of the plan as a drill (the normal drill path: a DRL-
+	 * incident).
+	 *
 	 * @param scenarioId the scenario of the plan
 	 * @param chat where it is declared: a configured chat name or {@code channel:chatId};
 	 * null for the chat the drill was started in
 	 */
-	record Declare(String id, Duration at, String scenarioId, @Nullable String chat, String source) implements DrillInject {
+	record Declare(String id, Duration at, String scenarioId, @Nullable String chat,
+			String source) implements DrillInject {
 
 		public Declare {
 			Objects.requireNonNull(id, "id");
@@ -39,12 +42,13 @@ public sealed interface DrillInject {
 
 	/**
 	 * A complication told to the participants, e.g. 节点 2 未能接管, 备份报盘服务器参数错误.
+	 *
 	 * @param text what they are told
 	 * @param incidentInject the declare inject whose incident it concerns (its chat hears
 	 * it); null for the drill's chat
 	 */
-	record Complication(String id, Duration at, String text, @Nullable String incidentInject, String source)
-			implements DrillInject {
+	record Complication(String id, Duration at, String text, @Nullable String incidentInject,
+			String source) implements DrillInject {
 
 		public Complication {
 			Objects.requireNonNull(id, "id");
@@ -59,6 +63,7 @@ public sealed interface DrillInject {
 	 * A change of a fact of a drill incident, applied through the normal fact path (what
 	 * {@code /level} does), e.g. the interruption spreads to bank transfer:
 	 * {@code fact: system, value: bank-transfer:add}.
+	 *
 	 * @param incidentInject the declare inject whose incident changes
 	 * @param fact one of {@link #FACTS}
 	 * @param value the new value (checked per fact by the loader)

@@ -10,9 +10,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A drill plan (4.4 XX系统应急演练计划方案): what is drilled, by whom, when, how success
- * is judged, the timed injects that drive it and how the environment is restored
- * afterwards. Loaded from a YAML file by {@link DrillPlanLoader}; immutable.
+ * A drill plan (4.4 XX系统应急演练计划方案): what is drilled, by whom, when, how success is judged,
+ * the timed injects that drive it and how the environment is restored afterwards. Loaded
+ * from a YAML file by {@link DrillPlanLoader}; immutable.
  *
  * @param id the plan's id, also its file name without {@code .yaml}
  * @param title the plan's title
@@ -25,10 +25,12 @@ import org.jspecify.annotations.Nullable;
  * @param participants the people by role (4.4 五 L15293-15309)
  * @param scenarios the scenarios drilled, each on a playbook (4.4 四 (二), (三))
  * @param criteria the success criteria (附件九 演练成功标准), each measurable
- * @param restoration the restoration steps after the drill (4.1 第三十一条 L10079; 4.4 四 (四), (五))
+ * @param restoration the restoration steps after the drill (4.1 第三十一条 L10079; 4.4 四 (四),
+ * (五))
  * @param injects the timed injects, in firing order (by offset, then as written)
  * @param file the file the plan came from, for errors and records
- * @param source the seed lines the plan follows, e.g. {@code 4.4 L15179-15314}; may be empty
+ * @param source the seed lines the plan follows, e.g. {@code 4.4 L15179-15314}; may be
+ * empty
  */
 public record DrillPlan(String id, String title, String objective, Environment environment, String environmentNotes,
 		@Nullable LocalDate date, LocalTime windowStart, LocalTime windowEnd, List<Participant> participants,
@@ -104,8 +106,8 @@ public record DrillPlan(String id, String title, String objective, Environment e
 	 */
 	public enum Role {
 
-		COORDINATION("总体协调指挥"), GATEWAY_SWITCH("报盘切换"), DATABASE_SWITCH("数据库切换"),
-		TECH_SERVICE("技术服务岗"), RECORDER("备岗记录人员"), NETWORK_CHECK("网络设备检查");
+		COORDINATION("总体协调指挥"), GATEWAY_SWITCH("报盘切换"), DATABASE_SWITCH("数据库切换"), TECH_SERVICE("技术服务岗"),
+		RECORDER("备岗记录人员"), NETWORK_CHECK("网络设备检查");
 
 		private final String label;
 
@@ -131,6 +133,7 @@ public record DrillPlan(String id, String title, String objective, Environment e
 
 	/**
 	 * One role of the drill and who holds it.
+	 *
 	 * @param role the role
 	 * @param people roster ids (or names when not on the roster); at least one
 	 * @param source the seed line
@@ -147,6 +150,7 @@ public record DrillPlan(String id, String title, String objective, Environment e
 
 	/**
 	 * One scenario drilled (演练场景): a playbook run as a drill.
+	 *
 	 * @param id the scenario's id within the plan, named by declare injects
 	 * @param title e.g. 报盘切换演练
 	 * @param playbookId the playbook declared for it (an id of the library)
@@ -203,14 +207,16 @@ public record DrillPlan(String id, String title, String objective, Environment e
 
 	/**
 	 * A success criterion in a measurable form: {@code milestone} (of the incident the
-	 * inject {@code fromInject} declared or concerns) reached within {@code within} of that
-	 * inject's firing. E.g. "15 分钟内切换至热备数据库": from the database inject, step
+	 * inject {@code fromInject} declared or concerns) reached within {@code within} of
+	 * that inject's firing. E.g. "15 分钟内切换至热备数据库": from the database inject, step
 	 * {@code m3} of {@code central.db-host-hardware} done within PT15M.
+	 *
 	 * @param id the criterion's id within the plan
 	 * @param text how people say it (附件九 演练成功标准)
 	 * @param fromInject the inject the time is measured from
 	 * @param milestone what must be reached
-	 * @param stepId the step, for {@link Milestone#STEP} and {@link Milestone#DECISION}; else null
+	 * @param stepId the step, for {@link Milestone#STEP} and {@link Milestone#DECISION};
+	 * else null
 	 * @param within the time allowed
 	 * @param source where the criterion comes from
 	 */
@@ -238,6 +244,7 @@ public record DrillPlan(String id, String title, String objective, Environment e
 
 	/**
 	 * A restoration step after the drill (4.1 第三十一条: 恢复清理环境，防止影响真实交易).
+	 *
 	 * @param text what is done
 	 * @param source the seed lines
 	 */

@@ -44,8 +44,8 @@ public final class DrillPlanLoader {
 	}
 
 	/**
-	 * Loads two layers of files: a plan in {@code overrides} replaces the base plan of the
-	 * same id; a {@code trainings.yaml} in a layer replaces the base layer's.
+	 * Loads two layers of files: a plan in {@code overrides} replaces the base plan of
+	 * the same id; a {@code trainings.yaml} in a layer replaces the base layer's.
 	 */
 	public static DrillPlans load(List<PlaybookFile> base, List<PlaybookFile> overrides, PlaybookLibrary library) {
 		return load(base, overrides, library, new ArrayList<>());
@@ -57,7 +57,8 @@ public final class DrillPlanLoader {
 		List<List<Training>> trainings = new ArrayList<>(List.of(List.of()));
 		Map<String, DrillPlan> plans = LayeredFiles.mergeById(List.of(base, overrides), (file, found) -> {
 			if (baseName(file.name()).equals("trainings")) {
-				parser.parseTrainings(file.name(), file.content(), found).ifPresent((parsed) -> trainings.set(0, parsed));
+				parser.parseTrainings(file.name(), file.content(), found)
+					.ifPresent((parsed) -> trainings.set(0, parsed));
 				return Optional.empty();
 			}
 			return parser.parse(file.name(), file.content(), found);

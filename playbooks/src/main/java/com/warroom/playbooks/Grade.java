@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * @param level the level
  * @param reasons every rule that yields this level (and notes on upward grading)
  * @param lower the rules that fired at lower levels, highest first (for an incident that
- * touches several systems: what each of the others gives), each text ending with its level
+ * touches several systems: what each of the others gives), each text ending with its
+ * level
  */
 public record Grade(Severity level, List<Reason> reasons, List<Reason> lower) {
 

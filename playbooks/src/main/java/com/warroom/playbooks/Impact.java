@@ -8,11 +8,11 @@ import java.util.Objects;
  * L10327 — an incident is as severe as the worst of its impacts).
  *
  * @param system the class of the system, e.g. {@link SystemClass#BANK_TRANSFER}
- * @param extent full, partial or not yet known ({@link Interruption#NONE}: not affected, it
- * does not count)
+ * @param extent full, partial or not yet known ({@link Interruption#NONE}: not affected,
+ * it does not count)
  * @param accumulated how long it has been affected in total, interruptions added up (累计)
- * @param running whether it is still affected, so its clock keeps running; an ended system
- * still counts with what it accumulated
+ * @param running whether it is still affected, so its clock keeps running; an ended
+ * system still counts with what it accumulated
  */
 public record Impact(SystemClass system, Interruption extent, Duration accumulated, boolean running) {
 
@@ -30,7 +30,9 @@ public record Impact(SystemClass system, Interruption extent, Duration accumulat
 		return running ? new Impact(system, extent, accumulated.plus(delta), true) : this;
 	}
 
-	/** Whether its clock runs and can raise the level (a clocked system that is affected). */
+	/**
+	 * Whether its clock runs and can raise the level (a clocked system that is affected).
+	 */
 	public boolean clockRunning() {
 		return running && extent != Interruption.NONE && SeverityGrader.thresholds(system).size() > 0;
 	}

@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * @param systemClass the class of the affected system
  * @param interruption full, partial, none or not yet known
- * @param tradingInterrupted accumulated time central or online trading has been
- * affected (影响交易时间累计)
+ * @param tradingInterrupted accumulated time central or online trading has been affected
+ * (影响交易时间累计)
  * @param bankTransferDown accumulated time bank-futures transfer has been stopped
  * @param branchOnSiteDown accumulated time a branch's on-site quotes or trading has
  * failed
@@ -18,11 +18,11 @@ import java.util.Objects;
  * @param investorsDataDamaged investors whose data was damaged or wrong
  * @param investorsDataLeaked investors whose data leaked
  * @param settlement settlement state
- * @param investorsAffected whether investors are affected at all (for scenarios
- * without thresholds of their own)
+ * @param investorsAffected whether investors are affected at all (for scenarios without
+ * thresholds of their own)
  * @param ongoing whether the interruption still lasts, so its clock keeps running
- * @param alsoAffected the other systems the incident touches, each with its own extent and
- * clock; the level is the worst over all of them
+ * @param alsoAffected the other systems the incident touches, each with its own extent
+ * and clock; the level is the worst over all of them
  * @param atOnceReporting the playbook demands an immediate regulator report (附件四 五/六):
  * such an incident is at least 一般
  */
@@ -50,7 +50,10 @@ public record IncidentFacts(SystemClass systemClass, Interruption interruption, 
 				effectiveCustomers, 0, 0, Settlement.NORMAL, false, false, List.of(), false);
 	}
 
-	/** Whether a clock runs for this incident: an ongoing interruption of a clocked system. */
+	/**
+	 * Whether a clock runs for this incident: an ongoing interruption of a clocked
+	 * system.
+	 */
 	public boolean clockRunning() {
 		return ongoing && interruption != Interruption.NONE && clocked() != null;
 	}
@@ -102,8 +105,8 @@ public record IncidentFacts(SystemClass systemClass, Interruption interruption, 
 
 	public IncidentFacts withEffectiveCustomers(long value) {
 		return new IncidentFacts(systemClass, interruption, tradingInterrupted, bankTransferDown, branchOnSiteDown,
-				value, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing,
-				alsoAffected, atOnceReporting);
+				value, investorsDataDamaged, investorsDataLeaked, settlement, investorsAffected, ongoing, alsoAffected,
+				atOnceReporting);
 	}
 
 	public IncidentFacts withDataDamaged(long investors) {
@@ -126,8 +129,8 @@ public record IncidentFacts(SystemClass systemClass, Interruption interruption, 
 
 	public IncidentFacts withInvestorsAffected(boolean value) {
 		return new IncidentFacts(systemClass, interruption, tradingInterrupted, bankTransferDown, branchOnSiteDown,
-				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, value, ongoing,
-				alsoAffected, atOnceReporting);
+				effectiveCustomers, investorsDataDamaged, investorsDataLeaked, settlement, value, ongoing, alsoAffected,
+				atOnceReporting);
 	}
 
 	public IncidentFacts withOngoing(boolean value) {
@@ -148,7 +151,9 @@ public record IncidentFacts(SystemClass systemClass, Interruption interruption, 
 				alsoAffected, value);
 	}
 
-	/** These facts with the running clocks of the other systems advanced by {@code delta}. */
+	/**
+	 * These facts with the running clocks of the other systems advanced by {@code delta}.
+	 */
 	public IncidentFacts withOthersAdvancedBy(Duration delta) {
 		return withAlsoAffected(alsoAffected.stream().map((impact) -> impact.advancedBy(delta)).toList());
 	}

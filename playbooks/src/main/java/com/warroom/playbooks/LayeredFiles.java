@@ -16,16 +16,19 @@ import java.util.stream.Stream;
 
 /**
  * The layered loading the playbook and drill-plan loaders share: the bundled files a
- * classpath index lists, the {@code *.yaml} files of an extra directory on top, and
- * items merged by id, an item of a later layer replacing the one of an earlier layer
- * with the same id. Never throws for bad file content; thread-safe.
+ * classpath index lists, the {@code *.yaml} files of an extra directory on top, and items
+ * merged by id, an item of a later layer replacing the one of an earlier layer with the
+ * same id. Never throws for bad file content; thread-safe.
  */
 final class LayeredFiles {
 
 	private LayeredFiles() {
 	}
 
-	/** The bundled files that {@code index} (one name a line, {@code #} comments) lists under {@code dir}. */
+	/**
+	 * The bundled files that {@code index} (one name a line, {@code #} comments) lists
+	 * under {@code dir}.
+	 */
 	static List<PlaybookFile> bundled(String dir, String index) {
 		String names = new String(resource(index), StandardCharsets.UTF_8);
 		return names.lines()
@@ -62,8 +65,8 @@ final class LayeredFiles {
 
 	/**
 	 * Parses every file of every layer and merges the items by id: an id twice in one
-	 * layer is an error naming both files ({@code "<noun>编号 "x" 重复，已在 a.yaml 中定义"}),
-	 * an id of a later layer replaces the earlier one in place.
+	 * layer is an error naming both files ({@code "<noun>编号 "x" 重复，已在 a.yaml 中定义"}), an
+	 * id of a later layer replaces the earlier one in place.
 	 * @param noun what an item is called in the error, e.g. {@code 预案}
 	 */
 	static <T> Map<String, T> mergeById(List<List<PlaybookFile>> layers, Parser<T> parser, Function<T, String> id,

@@ -6,8 +6,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The outcome of loading: a library when there was no error at all, otherwise every
- * error found (a library with any error does not half-load).
+ * The outcome of loading: a library when there was no error at all, otherwise every error
+ * found (a library with any error does not half-load).
  */
 public record LoadResult(@Nullable PlaybookLibrary library, List<ValidationError> errors) {
 

@@ -106,8 +106,7 @@ public final class MappingReader {
 	}
 
 	/** A non-blank text, or null with "missing" recorded. */
-	@Nullable
-	public String required(String key) {
+	@Nullable public String required(String key) {
 		if (!values.containsKey(key)) {
 			errors.add(new ValidationError(file, line(node), field(key), "缺少必填字段"));
 			return null;
@@ -116,8 +115,7 @@ public final class MappingReader {
 	}
 
 	/** A non-blank text, null when absent; a blank or non-text value is an error. */
-	@Nullable
-	public String optional(String key) {
+	@Nullable public String optional(String key) {
 		Node value = values.get(key);
 		if (value == null) {
 			return null;
@@ -166,7 +164,9 @@ public final class MappingReader {
 		return sequence.getValue();
 	}
 
-	/** The number of items of a list value, 0 when absent or not a list; records nothing. */
+	/**
+	 * The number of items of a list value, 0 when absent or not a list; records nothing.
+	 */
 	public int size(String key) {
 		return (values.get(key) instanceof SequenceNode sequence) ? sequence.getValue().size() : 0;
 	}
@@ -186,7 +186,10 @@ public final class MappingReader {
 		return values.keySet();
 	}
 
-	/** Records a problem with this mapping as a whole (e.g. two fields that exclude each other). */
+	/**
+	 * Records a problem with this mapping as a whole (e.g. two fields that exclude each
+	 * other).
+	 */
 	public void error(String message) {
 		errors.add(new ValidationError(file, line(node), path, message));
 	}
@@ -196,23 +199,35 @@ public final class MappingReader {
 		errors.add(new ValidationError(file, line(at), field, message));
 	}
 
-	/** Whether any problem has been recorded in this file so far (by this reader or another). */
+	/**
+	 * Whether any problem has been recorded in this file so far (by this reader or
+	 * another).
+	 */
 	public boolean failed() {
 		return !errors.isEmpty();
 	}
 
-	/** A reader of {@code node} (a value of this mapping's entries), in the same file, recording into the same errors. */
+	/**
+	 * A reader of {@code node} (a value of this mapping's entries), in the same file,
+	 * recording into the same errors.
+	 */
 	public Optional<MappingReader> reader(Node node, String path, Set<String> allowed) {
 		return of(file, path, node, allowed, errors);
 	}
 
-	/** A reader of the mapping under {@code key}, empty when absent or (with an error) not a mapping. */
+	/**
+	 * A reader of the mapping under {@code key}, empty when absent or (with an error) not
+	 * a mapping.
+	 */
 	public Optional<MappingReader> mapping(String key, Set<String> allowed) {
 		Node value = values.get(key);
 		return (value == null) ? Optional.empty() : of(file, field(key), value, allowed, errors);
 	}
 
-	/** Readers of the mappings a list holds, each with its path {@code key[i]}; a non-mapping item is an error. */
+	/**
+	 * Readers of the mappings a list holds, each with its path {@code key[i]}; a
+	 * non-mapping item is an error.
+	 */
 	public List<MappingReader> mappings(String key, Set<String> allowed) {
 		List<MappingReader> readers = new ArrayList<>();
 		List<Node> items = list(key);
@@ -222,7 +237,10 @@ public final class MappingReader {
 		return readers;
 	}
 
-	/** The texts of a list of words, empty when absent; a blank or non-text item is an error at its line. */
+	/**
+	 * The texts of a list of words, empty when absent; a blank or non-text item is an
+	 * error at its line.
+	 */
 	public List<String> texts(String key) {
 		List<String> texts = new ArrayList<>();
 		List<Node> items = list(key);
@@ -236,8 +254,9 @@ public final class MappingReader {
 	}
 
 	/**
-	 * A mapping of words to texts ({@code accounts: { telegram: "9000" }}), in file order,
-	 * empty when absent; a non-mapping, a duplicate key or a blank value is an error.
+	 * A mapping of words to texts ({@code accounts: { telegram: "9000" }}), in file
+	 * order, empty when absent; a non-mapping, a duplicate key or a blank value is an
+	 * error.
 	 * @param what how the expected form is named in the error, e.g. {@code “渠道: 账号”}
 	 */
 	public Map<String, String> textMap(String key, String what) {
@@ -252,9 +271,9 @@ public final class MappingReader {
 	}
 
 	/**
-	 * The entries of a free-form mapping (keys not known in advance: years, system classes),
-	 * in file order, empty when absent; a non-mapping, a blank or non-text key or a duplicate
-	 * key is an error at its line.
+	 * The entries of a free-form mapping (keys not known in advance: years, system
+	 * classes), in file order, empty when absent; a non-mapping, a blank or non-text key
+	 * or a duplicate key is an error at its line.
 	 */
 	public Map<String, Node> entries(String key, String what) {
 		Map<String, Node> entries = new LinkedHashMap<>();
@@ -293,9 +312,11 @@ public final class MappingReader {
 		return defaultValue;
 	}
 
-	/** The non-blank text of a scalar node, or null with the error recorded under {@code field}. */
-	@Nullable
-	public String text(Node value, String field) {
+	/**
+	 * The non-blank text of a scalar node, or null with the error recorded under
+	 * {@code field}.
+	 */
+	@Nullable public String text(Node value, String field) {
 		if (!(value instanceof ScalarNode scalar) || "tag:yaml.org,2002:null".equals(value.getTag().getValue())) {
 			errors.add(new ValidationError(file, line(value), field, "应为文字，实际是" + describe(value)));
 			return null;

@@ -7,7 +7,10 @@ public enum ObligationKind {
 	CYCLE("定期报告"),
 	/** The report after recovery (处置流程第 7 步). */
 	FINAL("恢复后报告"),
-	/** The internal report within 15 minutes after handling ends (central trading, no halt). */
+	/**
+	 * The internal report within 15 minutes after handling ends (central trading, no
+	 * halt).
+	 */
 	INTERNAL("内部报告"),
 	/** 网络和信息安全事件分析总结报告, 12 hours. */
 	ANALYSIS("事件分析总结报告"),

@@ -28,10 +28,10 @@ import org.jspecify.annotations.Nullable;
  * @param steps 具体处置方法
  * @param after 事后处理
  * @param file where the playbook was loaded from
- * @param affects the other systems its failure takes down, from its 影响范围 (附件六
- * playbooks take the class of what they take down, PRODUCT.md Decision 1): the initial
- * set of an incident's affected systems besides {@code systemClass}, each with its extent
- * (clock at zero)
+ * @param affects the other systems its failure takes down, from its 影响范围 (附件六 playbooks
+ * take the class of what they take down, PRODUCT.md Decision 1): the initial set of an
+ * incident's affected systems besides {@code systemClass}, each with its extent (clock at
+ * zero)
  * @param remoteExchangeAccess the fault involves remote access to exchange systems (4.2
  * L10669-10671: the 12-hour analysis then also goes to the exchanges)
  */

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 /**
  * Validates a playbook directory from the command line:
  * {@code java -jar warroom.jar validate-playbooks DIR}. Exit code 0 when the library
- * (bundled playbooks plus DIR) is valid, 1 with every error listed otherwise, 2 on
- * wrong usage.
+ * (bundled playbooks plus DIR) is valid, 1 with every error listed otherwise, 2 on wrong
+ * usage.
  */
 public final class PlaybookCli {
 

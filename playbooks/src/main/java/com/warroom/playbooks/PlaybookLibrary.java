@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A fully validated, immutable set of playbooks with the vocabulary they use. Thread-safe. */
+/**
+ * A fully validated, immutable set of playbooks with the vocabulary they use.
+ * Thread-safe.
+ */
 public final class PlaybookLibrary {
 
 	private final Map<String, Playbook> byId;

@@ -74,7 +74,8 @@ public final class PlaybookLoader {
 		List<ValidationError> errors = new ArrayList<>();
 		Vocabulary vocabulary = bundledVocabulary();
 		if (extraVocabulary != null) {
-			Optional<Vocabulary> extra = VocabularyParser.parse(extraVocabulary.name(), extraVocabulary.content(), errors);
+			Optional<Vocabulary> extra = VocabularyParser.parse(extraVocabulary.name(), extraVocabulary.content(),
+					errors);
 			if (extra.isPresent()) {
 				vocabulary = vocabulary.merge(extra.get());
 			}

@@ -15,17 +15,17 @@ import org.jspecify.annotations.Nullable;
  * @param haltAt when a company-wide halt or severe slowness was recorded, if ever
  * @param dataIncidentAt when investor data damage or a leak was recorded, if ever
  * @param crimeSuspectedAt when a computer crime was suspected, if ever
- * @param remoteExchangeAccess the fault involves remote access to exchange systems
- * (4.2 L10669-10671: the 12-hour analysis then also goes to the exchanges)
+ * @param remoteExchangeAccess the fault involves remote access to exchange systems (4.2
+ * L10669-10671: the 12-hour analysis then also goes to the exchanges)
  * @param recoveredAt when the system was recovered (handling ended), if yet
- * @param causeKnown whether the cause is established (else the 30-working-day 补充报告
- * is owed, 4.2 L10792-10798)
+ * @param causeKnown whether the cause is established (else the 30-working-day 补充报告 is
+ * owed, 4.2 L10792-10798)
  * @param alsoAffected the other systems the incident touches (besides
  * {@code systemClass}); the strictest class decides the external cycle
  * @param dataChangedAt when a rise in the investors whose data was damaged or leaked was
  * last recorded (an important development, owed at once like the first), if ever
- * @param minor whether the incident is graded 轻微 (2.8.1 第十条（一）: it may go to the
- * monthly report instead of the post-recovery reports, as the policy says)
+ * @param minor whether the incident is graded 轻微 (2.8.1 第十条（一）: it may go to the monthly
+ * report instead of the post-recovery reports, as the policy says)
  */
 public record ReportingFacts(ReportingMode mode, SystemClass systemClass, Instant startedAt, @Nullable Instant haltAt,
 		@Nullable Instant dataIncidentAt, @Nullable Instant crimeSuspectedAt, boolean remoteExchangeAccess,
@@ -41,7 +41,8 @@ public record ReportingFacts(ReportingMode mode, SystemClass systemClass, Instan
 
 	/** A new incident: nothing recorded beyond its start. */
 	public static ReportingFacts of(ReportingMode mode, SystemClass systemClass, Instant startedAt) {
-		return new ReportingFacts(mode, systemClass, startedAt, null, null, null, false, null, false, List.of(), false, null);
+		return new ReportingFacts(mode, systemClass, startedAt, null, null, null, false, null, false, List.of(), false,
+				null);
 	}
 
 	/** Every system class the incident touches, its own first, without repeats. */

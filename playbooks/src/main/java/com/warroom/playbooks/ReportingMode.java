@@ -7,8 +7,8 @@ import java.util.Optional;
 public enum ReportingMode {
 
 	/**
-	 * The scenario's 处置流程 says 立即向住所地监管部门报告，并每隔 30 分钟上报一次: report at once and
-	 * every cycle until recovered.
+	 * The scenario's 处置流程 says 立即向住所地监管部门报告，并每隔 30 分钟上报一次: report at once and every cycle
+	 * until recovered.
 	 */
 	AT_ONCE("at-once"),
 	/** The class of the affected system decides (4.2 第五章). */

@@ -15,17 +15,17 @@ import org.jspecify.annotations.Nullable;
  * already made and the current time, the reports it still owes and when each is due.
  * Thread-safe.
  * <p>
- * External reporting starts at the earliest of: at once for playbooks whose own flow
- * says so; per the strictest class rule of the systems the incident touches (at once,
- * after N cycles unresolved, or when a halt is recorded); at once when investor data is
- * damaged or leaked, or a crime is suspected. Each report made restarts the cycle from
- * its time; data damage or a crime recorded later is owed at the moment it is recorded,
- * mid-cycle or after recovery (如有重要情况立即进行报告). A suspected crime also owes the
- * police their own report. After recovery the cycle stops and the report after recovery
- * is owed (when reporting had started); the 12-hour analysis, the 5-working-day summary
- * and (cause unknown) the 30-working-day supplementary report are owed whether or not the
- * incident was reported externally, unless it is 轻微 and the policy sends those to the
- * monthly report.
+ * External reporting starts at the earliest of: at once for playbooks whose own flow says
+ * so; per the strictest class rule of the systems the incident touches (at once, after N
+ * cycles unresolved, or when a halt is recorded); at once when investor data is damaged
+ * or leaked, or a crime is suspected. Each report made restarts the cycle from its time;
+ * data damage or a crime recorded later is owed at the moment it is recorded, mid-cycle
+ * or after recovery (如有重要情况立即进行报告). A suspected crime also owes the police their own
+ * report. After recovery the cycle stops and the report after recovery is owed (when
+ * reporting had started); the 12-hour analysis, the 5-working-day summary and (cause
+ * unknown) the 30-working-day supplementary report are owed whether or not the incident
+ * was reported externally, unless it is 轻微 and the policy sends those to the monthly
+ * report.
  */
 public final class ReportingObligations {
 
@@ -46,7 +46,8 @@ public final class ReportingObligations {
 	 * The reports still owed, earliest due first.
 	 * @param facts the incident's facts
 	 * @param history the reports made so far, in any order
-	 * @param now the current time; an obligation is overdue when its due time is before it
+	 * @param now the current time; an obligation is overdue when its due time is before
+	 * it
 	 */
 	public List<Obligation> owed(ReportingFacts facts, List<ReportMade> history, Instant now) {
 		List<Obligation> owed = new ArrayList<>();
@@ -55,16 +56,18 @@ public final class ReportingObligations {
 		Instant recovered = facts.recoveredAt();
 		List<Instant> cycleReports = times(history, ObligationKind.CYCLE);
 		int made = cycleReports.size();
-		// an important development (data damaged or leaked, a suspected crime) recorded after
-		// the last external report is owed at the moment it was recorded (L15095-15097, L15107-15117)
+		// an important development (data damaged or leaked, a suspected crime) recorded
+		// after
+		// the last external report is owed at the moment it was recorded (L15095-15097,
+		// L15107-15117)
 		Optional<Trigger> late = lateTrigger(facts, times(history, ObligationKind.CYCLE, ObligationKind.FINAL));
 		if (trigger.isPresent()) {
 			List<String> names = policy.recipientNames(externalRecipients(classRule));
 			if (recovered == null) {
 				int every = (facts.mode() == ReportingMode.AT_ONCE) ? policy.atOnceScenario().everyCycles()
 						: classRule.everyCycles();
-				Trigger due = (made == 0) ? trigger.get()
-						: new Trigger(cycleReports.get(made - 1).plus(policy.cycle().multipliedBy(every)), trigger.get().rule());
+				Trigger due = (made == 0) ? trigger.get() : new Trigger(
+						cycleReports.get(made - 1).plus(policy.cycle().multipliedBy(every)), trigger.get().rule());
 				if (late.isPresent() && late.get().at().isBefore(due.at())) {
 					due = late.get();
 				}
@@ -78,8 +81,8 @@ public final class ReportingObligations {
 							classRule.approvers(), policy.finalRule()));
 				}
 				if (late.isPresent() && late.get().at().isAfter(recovered)) {
-					owed.add(new Obligation(ObligationKind.CYCLE, made + 1, late.get().at(), now.isAfter(late.get().at()),
-							names, classRule.approvers(), late.get().rule()));
+					owed.add(new Obligation(ObligationKind.CYCLE, made + 1, late.get().at(),
+							now.isAfter(late.get().at()), names, classRule.approvers(), late.get().rule()));
 				}
 			}
 		}
@@ -89,7 +92,8 @@ public final class ReportingObligations {
 					policy.recipientNames(policy.crimeRecipients()), List.of(), policy.crimeRule()));
 		}
 		if (recovered != null && !(facts.minor() && policy.minorToMonthlyReport())) {
-			// owed whether or not the incident was reported externally (4.2 L10659-10671, 4.3 第十二条 L15131-15136)
+			// owed whether or not the incident was reported externally (4.2 L10659-10671,
+			// 4.3 第十二条 L15131-15136)
 			List<String> analysisRecipients = new ArrayList<>(policy.analysis().recipients());
 			if (facts.remoteExchangeAccess()) {
 				analysisRecipients.addAll(policy.analysis().extraRecipients());
@@ -102,13 +106,14 @@ public final class ReportingObligations {
 						policy.supplementary().recipients(), recovered, now);
 			}
 		}
-		// without a halt (so without an external cycle) a central fault owes the internal report
+		// without a halt (so without an external cycle) a central fault owes the internal
+		// report
 		if (trigger.isEmpty() && recovered != null && facts.haltAt() == null
 				&& facts.affectedClasses().stream().anyMatch(policy.internalClasses()::contains)
 				&& times(history, ObligationKind.INTERNAL).isEmpty()) {
 			Instant due = recovered.plus(policy.internalWithin());
-			owed.add(new Obligation(ObligationKind.INTERNAL, 1, due, now.isAfter(due), List.of("应急小组联络人"),
-					List.of(), policy.internalRule()));
+			owed.add(new Obligation(ObligationKind.INTERNAL, 1, due, now.isAfter(due), List.of("应急小组联络人"), List.of(),
+					policy.internalRule()));
 		}
 		owed.sort(Comparator.comparing(Obligation::dueAt));
 		return List.copyOf(owed);
@@ -123,10 +128,10 @@ public final class ReportingObligations {
 	}
 
 	/**
-	 * The class rule of an incident that touches several systems: the one whose first report
-	 * comes earliest (4.2 第四章: an incident is as severe as the worst of its impacts), its
-	 * cycle the shortest of those that report, with the recipients and approvers of every
-	 * class that reports.
+	 * The class rule of an incident that touches several systems: the one whose first
+	 * report comes earliest (4.2 第四章: an incident is as severe as the worst of its
+	 * impacts), its cycle the shortest of those that report, with the recipients and
+	 * approvers of every class that reports.
 	 */
 	ReportingPolicy.ClassRule strictest(ReportingFacts facts) {
 		ReportingPolicy.ClassRule own = policy.classes().get(facts.systemClass());
@@ -198,8 +203,8 @@ public final class ReportingObligations {
 	}
 
 	/**
-	 * The earliest data or crime trigger not yet answered by an external report made at or
-	 * after it, if any.
+	 * The earliest data or crime trigger not yet answered by an external report made at
+	 * or after it, if any.
 	 */
 	private Optional<Trigger> lateTrigger(ReportingFacts facts, List<Instant> reports) {
 		List<Trigger> pending = new ArrayList<>();
@@ -215,7 +220,8 @@ public final class ReportingObligations {
 		if (!classRule.recipients().isEmpty()) {
 			return classRule.recipients();
 		}
-		// a class that never reports on its own (network) still reports data incidents and crimes
+		// a class that never reports on its own (network) still reports data incidents
+		// and crimes
 		return policy.classes().get(SystemClass.CENTRAL_TRADING).recipients();
 	}
 
@@ -233,7 +239,8 @@ public final class ReportingObligations {
 			LocalDate day = recovered.atZone(calendar.zone()).toLocalDate();
 			LocalDate last = calendar.plusWorkingDays(day, deadline.workingDays());
 			due = last.atTime(policy.deadlineTime()).atZone(calendar.zone()).toInstant();
-			// never silently Monday to Friday: the obligation says which years are missing
+			// never silently Monday to Friday: the obligation says which years are
+			// missing
 			missing = calendar.missingYears(day.plusDays(1), last);
 		}
 		owed.add(new Obligation(kind, 1, due, now.isAfter(due), policy.recipientNames(recipients), List.of(),
@@ -248,7 +255,11 @@ public final class ReportingObligations {
 
 	private static List<Instant> times(List<ReportMade> history, ObligationKind... kinds) {
 		List<ObligationKind> wanted = List.of(kinds);
-		return history.stream().filter((report) -> wanted.contains(report.kind())).map(ReportMade::at).sorted().toList();
+		return history.stream()
+			.filter((report) -> wanted.contains(report.kind()))
+			.map(ReportMade::at)
+			.sorted()
+			.toList();
 	}
 
 }

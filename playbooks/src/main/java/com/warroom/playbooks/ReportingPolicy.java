@@ -22,15 +22,17 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * The reporting policy: what each kind of incident owes, read from
- * {@code reporting-policy.yaml} (bundled defaults from the seed, overridable).
- * Immutable and thread-safe.
+ * {@code reporting-policy.yaml} (bundled defaults from the seed, overridable). Immutable
+ * and thread-safe.
  *
  * @param cycle the reporting unit (REPORT_CYCLE), 30 minutes by default
  * @param deadlineTime the time of day working-day deadlines end
  * @param recipients recipient key to name
  * @param classes the rule for each system class
- * @param atOnceScenario the cycle for playbooks whose flow says "at once, every 30 minutes"
- * @param dataIncidentRule the rule cited when investor data damage or a leak triggers reporting
+ * @param atOnceScenario the cycle for playbooks whose flow says "at once, every 30
+ * minutes"
+ * @param dataIncidentRule the rule cited when investor data damage or a leak triggers
+ * reporting
  * @param crimeRecipients extra recipients when a crime is suspected
  * @param crimeRule the rule cited for them
  * @param internalWithin the internal report deadline after handling ends
@@ -41,8 +43,8 @@ import org.yaml.snakeyaml.nodes.Node;
  * @param summary the 5-working-day summary report
  * @param supplementary the 30-working-day supplementary report
  * @param minorToMonthlyReport whether an incident graded 轻微 goes to the monthly
- * operations report instead of owing the post-recovery reports (2.8.1 第十条（一）; the
- * seed's default is yes)
+ * operations report instead of owing the post-recovery reports (2.8.1 第十条（一）; the seed's
+ * default is yes)
  * @param minorRule the rule cited for that
  */
 public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String, String> recipients,
@@ -64,7 +66,8 @@ public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String
 	 * The external cycle of one class.
 	 *
 	 * @param first when the first report is owed
-	 * @param unresolvedCycles for {@link First#AFTER_UNRESOLVED}: how many cycles unresolved
+	 * @param unresolvedCycles for {@link First#AFTER_UNRESOLVED}: how many cycles
+	 * unresolved
 	 * @param everyCycles the cycle, in units of {@code cycle}
 	 * @param recipients recipient keys
 	 * @param approvers roles whose approval the report book needs
@@ -86,7 +89,8 @@ public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String
 	 * @param within the duration after recovery, or null
 	 * @param workingDays working days after the day of recovery, or 0
 	 * @param recipients recipient keys
-	 * @param extraRecipients for the analysis report: the exchanges, when remote access is involved
+	 * @param extraRecipients for the analysis report: the exchanges, when remote access
+	 * is involved
 	 * @param rule citation
 	 */
 	public record Deadline(@org.jspecify.annotations.Nullable Duration within, int workingDays, List<String> recipients,
@@ -193,7 +197,8 @@ public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String
 				continue;
 			}
 			given.add(systemClass.get());
-			root.reader(entry.getValue(), path, Set.of("first", "unresolved", "every", "recipients", "approval", "rule"))
+			root.reader(entry.getValue(), path,
+					Set.of("first", "unresolved", "every", "recipients", "approval", "rule"))
 				.map((node) -> classRule(node, recipients))
 				.ifPresent((rule) -> classes.put(systemClass.get(), rule));
 		}
@@ -205,14 +210,14 @@ public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String
 			}
 		}
 		ClassRule atOnceRule = section(root, "at_once_scenario", Set.of("every", "rule"))
-			.map((node) -> new ClassRule(First.AT_ONCE, 0, node.positive("every", 1), List.of(), List.of(),
-					rule(node)))
+			.map((node) -> new ClassRule(First.AT_ONCE, 0, node.positive("every", 1), List.of(), List.of(), rule(node)))
 			.orElse(null);
 		String dataRule = section(root, "data_incident", Set.of("rule")).map(ReportingPolicy::rule).orElse(null);
 		Optional<MappingReader> crime = section(root, "crime", Set.of("recipients", "rule"));
 		List<String> crimeRecipients = crime.map((node) -> keys(node, "recipients", recipients)).orElse(List.of());
 		String crimeRule = crime.map(ReportingPolicy::rule).orElse(null);
-		Optional<MappingReader> internal = section(root, "internal_after_handling", Set.of("within", "classes", "rule"));
+		Optional<MappingReader> internal = section(root, "internal_after_handling",
+				Set.of("within", "classes", "rule"));
 		Duration internalWithin = internal.map((node) -> duration(node, "within")).orElse(null);
 		Set<SystemClass> internalClasses = EnumSet.noneOf(SystemClass.class);
 		internal.ifPresent((node) -> {
@@ -229,7 +234,8 @@ public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String
 			}
 		});
 		String internalRule = internal.map(ReportingPolicy::rule).orElse(null);
-		String finalRule = section(root, "final_after_recovery", Set.of("rule")).map(ReportingPolicy::rule).orElse(null);
+		String finalRule = section(root, "final_after_recovery", Set.of("rule")).map(ReportingPolicy::rule)
+			.orElse(null);
 		Deadline analysis = section(root, "analysis", DEADLINE_FIELDS).map((node) -> deadline(node, recipients))
 			.orElse(null);
 		Deadline summary = section(root, "summary", DEADLINE_FIELDS).map((node) -> deadline(node, recipients))
@@ -316,8 +322,8 @@ public record ReportingPolicy(Duration cycle, LocalTime deadlineTime, Map<String
 			String field = node.field(key) + "[" + i + "]";
 			String text = node.text(items.get(i), field);
 			if (text != null && !known.containsKey(text)) {
-				node.error(items.get(i), field, "未知的报送对象 " + text + "（recipients 中有 "
-						+ String.join("、", known.keySet()) + "）");
+				node.error(items.get(i), field,
+						"未知的报送对象 " + text + "（recipients 中有 " + String.join("、", known.keySet()) + "）");
 			}
 			else if (text != null) {
 				keys.add(text);

@@ -1,8 +1,8 @@
 package com.warroom.playbooks;
 
 /**
- * Incident levels, low to high (4.2 第四章二; 4.3 第八条). {@link #MINOR} is 2.8.1's
- * 轻微事件: recorded internally and rolled into the monthly report (2.8.1 第十条(一)).
+ * Incident levels, low to high (4.2 第四章二; 4.3 第八条). {@link #MINOR} is 2.8.1's 轻微事件:
+ * recorded internally and rolled into the monthly report (2.8.1 第十条(一)).
  */
 public enum Severity {
 

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Grades an incident (事件分级) from its facts, with the rules of 4.2 第四章二 (word for
- * word the same as 4.3 第八条–第九条) and PRODUCT.md "Decisions" 6 for the gaps.
- * "以上" includes the number and "以下" excludes it, so every threshold belongs to the
- * higher level. Pure and thread-safe.
+ * Grades an incident (事件分级) from its facts, with the rules of 4.2 第四章二 (word for word the
+ * same as 4.3 第八条–第九条) and PRODUCT.md "Decisions" 6 for the gaps. "以上" includes the
+ * number and "以下" excludes it, so every threshold belongs to the higher level. Pure and
+ * thread-safe.
  */
 public final class SeverityGrader {
 
@@ -28,10 +28,10 @@ public final class SeverityGrader {
 	private static final String SECTION = "4.2 第四章二";
 
 	/**
-	 * The level of {@code facts} and every rule that gives it: the worst over the playbook's
-	 * own system and every other system the incident touches (4.2 第四章 "符合下列情形之一",
-	 * L10327). {@link Grade#reasons()} lists the rules at that level, {@link Grade#lower()}
-	 * the rules that fired at lower levels.
+	 * The level of {@code facts} and every rule that gives it: the worst over the
+	 * playbook's own system and every other system the incident touches (4.2 第四章
+	 * "符合下列情形之一", L10327). {@link Grade#reasons()} lists the rules at that level,
+	 * {@link Grade#lower()} the rules that fired at lower levels.
 	 */
 	public Grade grade(IncidentFacts facts) {
 		List<Candidate> candidates = new ArrayList<>();
@@ -44,8 +44,7 @@ public final class SeverityGrader {
 			system(impact.system(), impact.extent(), impact.accumulated(), customers, candidates, notes);
 		}
 		settlement(facts.settlement(), customers, candidates);
-		data(facts.investorsDataDamaged(), "发生损毁或者错误等异常情况", new String[] { "（二）5", "（三）3", " 特别重大事件 3" },
-				candidates);
+		data(facts.investorsDataDamaged(), "发生损毁或者错误等异常情况", new String[] { "（二）5", "（三）3", " 特别重大事件 3" }, candidates);
 		data(facts.investorsDataLeaked(), "发生泄露", new String[] { "（二）6", "（三）4", " 特别重大事件 4" }, candidates);
 		if (candidates.isEmpty()) {
 			if (facts.investorsAffected()) {
@@ -57,8 +56,7 @@ public final class SeverityGrader {
 						"本预案要求立即向监管部门报告并每隔 30 分钟上报，不能按轻微事件（内部记录、纳入每月运维报告）处理，至少为一般事件"));
 			}
 			else {
-				candidates.add(new Candidate(Severity.MINOR, "2.8.1 第十条（一）",
-						"未影响投资者，为轻微事件：内部记录，纳入每月运维报告"));
+				candidates.add(new Candidate(Severity.MINOR, "2.8.1 第十条（一）", "未影响投资者，为轻微事件：内部记录，纳入每月运维报告"));
 			}
 		}
 		Severity level = candidates.stream().map(Candidate::level).max(Comparator.naturalOrder()).orElseThrow();
@@ -71,15 +69,17 @@ public final class SeverityGrader {
 		candidates.stream()
 			.filter((candidate) -> candidate.level() != level)
 			.sorted(Comparator.comparing(Candidate::level).reversed())
-			.forEach((candidate) -> lower.add(new Grade.Reason(candidate.rule(),
-					candidate.text() + "（" + candidate.level().label() + "）")));
+			.forEach((candidate) -> lower
+				.add(new Grade.Reason(candidate.rule(), candidate.text() + "（" + candidate.level().label() + "）")));
 		return new Grade(level, reasons, lower);
 	}
 
 	/** The rule cited when an at-once playbook would otherwise grade 轻微. */
 	static final String AT_ONCE_RULE = "附件四 五/六（立即报告的预案）";
 
-	/** The durations at which the level of a clocked system can rise; empty for others. */
+	/**
+	 * The durations at which the level of a clocked system can rise; empty for others.
+	 */
 	static List<Duration> thresholds(SystemClass systemClass) {
 		return switch (systemClass) {
 			case CENTRAL_TRADING, ONLINE_TRADING -> List.of(FIVE_MINUTES, HALF_HOUR, TWO_HOURS);
@@ -91,14 +91,16 @@ public final class SeverityGrader {
 
 	/**
 	 * How much longer the incident must last, if nothing else changes, before its level
-	 * rises; empty when no running clock can raise it. Every running clock (its own system's
-	 * and each other affected system's) advances together.
+	 * rises; empty when no running clock can raise it. Every running clock (its own
+	 * system's and each other affected system's) advances together.
 	 */
 	public Optional<Duration> untilNextLevel(IncidentFacts facts) {
 		List<Duration> deltas = new ArrayList<>();
 		if (facts.clockRunning()) {
 			Duration now = facts.clocked();
-			thresholds(facts.systemClass()).stream().filter((t) -> t.compareTo(now) > 0).map((t) -> t.minus(now))
+			thresholds(facts.systemClass()).stream()
+				.filter((t) -> t.compareTo(now) > 0)
+				.map((t) -> t.minus(now))
 				.forEach(deltas::add);
 		}
 		for (Impact impact : facts.alsoAffected()) {
@@ -135,8 +137,7 @@ public final class SeverityGrader {
 		Interruption interruption = extent;
 		if (interruption == Interruption.UNKNOWN) {
 			interruption = Interruption.FULL;
-			Grade.Reason note = new Grade.Reason("2.8.1 第九条",
-					systemClass.label() + "中断范围尚不明确，按全部中断（高级别）判定");
+			Grade.Reason note = new Grade.Reason("2.8.1 第九条", systemClass.label() + "中断范围尚不明确，按全部中断（高级别）判定");
 			if (!notes.contains(note)) {
 				notes.add(note);
 			}
@@ -168,7 +169,8 @@ public final class SeverityGrader {
 				}
 			}
 			default -> {
-				// quotes, website, network: no thresholds of their own (PRODUCT.md Decisions 6)
+				// quotes, website, network: no thresholds of their own (PRODUCT.md
+				// Decisions 6)
 			}
 		}
 	}
@@ -186,12 +188,12 @@ public final class SeverityGrader {
 					system + how + "，影响交易时间累计 5 分钟以上（" + minutes(t) + "）"));
 		}
 		if (full && customers >= TEN_THOUSAND_X10 && t.compareTo(HALF_HOUR) >= 0) {
-			candidates.add(new Candidate(Severity.MAJOR, SECTION + "（三）1", "有效客户数 " + customers
-					+ " 人（10 万人以上），" + system + "全部中断，影响交易时间累计 30 分钟以上（" + minutes(t) + "）"));
+			candidates.add(new Candidate(Severity.MAJOR, SECTION + "（三）1",
+					"有效客户数 " + customers + " 人（10 万人以上），" + system + "全部中断，影响交易时间累计 30 分钟以上（" + minutes(t) + "）"));
 		}
 		if (full && customers >= MILLION && t.compareTo(TWO_HOURS) >= 0) {
-			candidates.add(new Candidate(Severity.EXTRAORDINARY, SECTION + " 特别重大事件 1", "有效客户数 " + customers
-					+ " 人（100 万人以上），" + system + "全部中断，影响交易时间累计 2 小时以上（" + minutes(t) + "）"));
+			candidates.add(new Candidate(Severity.EXTRAORDINARY, SECTION + " 特别重大事件 1",
+					"有效客户数 " + customers + " 人（100 万人以上），" + system + "全部中断，影响交易时间累计 2 小时以上（" + minutes(t) + "）"));
 		}
 	}
 
@@ -222,8 +224,8 @@ public final class SeverityGrader {
 			return;
 		}
 		if (investors >= MILLION) {
-			candidates.add(new Candidate(Severity.EXTRAORDINARY, SECTION + items[2],
-					investors + " 名投资者（100 万人以上）的数据" + what));
+			candidates.add(
+					new Candidate(Severity.EXTRAORDINARY, SECTION + items[2], investors + " 名投资者（100 万人以上）的数据" + what));
 		}
 		else if (investors >= TEN_THOUSAND_X10) {
 			candidates.add(new Candidate(Severity.MAJOR, SECTION + items[1], investors + " 名投资者（10 万人以上）的数据" + what));
@@ -243,7 +245,8 @@ public final class SeverityGrader {
 			text.append(hours).append(" 小时 ");
 		}
 		if (minutes > 0 || hours > 0) {
-			// whole minutes read "分钟", as the documents' durations do ("已 1 分" read cut off)
+			// whole minutes read "分钟", as the documents' durations do ("已 1 分" read cut
+			// off)
 			text.append(minutes).append((hours == 0 && rest == 0) ? " 分钟" : " 分");
 		}
 		if (rest > 0 || seconds == 0) {

@@ -9,13 +9,9 @@ import java.util.Optional;
  */
 public enum SystemClass {
 
-	CENTRAL_TRADING("central-trading", "集中交易系统"),
-	ONLINE_TRADING("online-trading", "网上交易系统"),
-	BANK_TRANSFER("bank-transfer", "银期转账系统"),
-	QUOTES("quotes", "行情系统"),
-	WEBSITE("website", "网站"),
-	NETWORK("network", "网络系统"),
-	BRANCH("branch", "营业部交易业务系统");
+	CENTRAL_TRADING("central-trading", "集中交易系统"), ONLINE_TRADING("online-trading", "网上交易系统"),
+	BANK_TRANSFER("bank-transfer", "银期转账系统"), QUOTES("quotes", "行情系统"), WEBSITE("website", "网站"),
+	NETWORK("network", "网络系统"), BRANCH("branch", "营业部交易业务系统");
 
 	private final String key;
 

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The closed sets playbooks refer to: roles (附件一) and contact-book categories (附件二),
- * each key with its Chinese name.
+ * The closed sets playbooks refer to: roles (附件一) and contact-book categories (附件二), each
+ * key with its Chinese name.
  *
  * @param roles role key to name, e.g. {@code dba} → 数据库管理员
  * @param contactCategories category key to name, e.g. {@code exchange} → 交易所

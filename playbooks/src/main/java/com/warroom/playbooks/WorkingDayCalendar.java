@@ -23,8 +23,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Working days (工作日) and trading days, from a configured holiday calendar. Public
- * holidays are neither; make-up days (调休上班) are working days though weekends, and
- * never trading days (the exchanges do not trade on weekends). Immutable, thread-safe.
+ * holidays are neither; make-up days (调休上班) are working days though weekends, and never
+ * trading days (the exchanges do not trade on weekends). Immutable, thread-safe.
  */
 public final class WorkingDayCalendar {
 
@@ -64,7 +64,8 @@ public final class WorkingDayCalendar {
 	/**
 	 * Reads a calendar file: {@code zone}, and per year {@code holidays} (dates or
 	 * {@code from/to} ranges) and {@code make_up_working_days}.
-	 * @throws InvalidDataFileException with every bad entry as {@code file:line: field: message}
+	 * @throws InvalidDataFileException with every bad entry as
+	 * {@code file:line: field: message}
 	 */
 	public static WorkingDayCalendar parse(String yaml) {
 		return read("calendar.yaml", yaml.getBytes(StandardCharsets.UTF_8));
@@ -72,7 +73,8 @@ public final class WorkingDayCalendar {
 
 	/**
 	 * Reads the calendar file {@code file} ({@code CALENDAR_FILE}).
-	 * @throws InvalidDataFileException with every bad entry as {@code file:line: field: message}
+	 * @throws InvalidDataFileException with every bad entry as
+	 * {@code file:line: field: message}
 	 */
 	public static WorkingDayCalendar read(String file, byte[] content) {
 		return DataFiles.read("工作日历", file, content, Set.of("zone", "years"), (root) -> {
@@ -158,8 +160,8 @@ public final class WorkingDayCalendar {
 
 	/**
 	 * The {@code n}-th working day after {@code date} (not counting {@code date} itself),
-	 * e.g. the last day of "5 个工作日内" counted from the day of recovery. Days of a year
-	 * the calendar does not hold count Monday to Friday: ask {@link #missingYears} so that
+	 * e.g. the last day of "5 个工作日内" counted from the day of recovery. Days of a year the
+	 * calendar does not hold count Monday to Friday: ask {@link #missingYears} so that
 	 * the caller can say so.
 	 */
 	public LocalDate plusWorkingDays(LocalDate date, int n) {
@@ -181,7 +183,10 @@ public final class WorkingDayCalendar {
 		return date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
 	}
 
-	/** The days of a list of dates and {@code from/to} ranges, each with the node it came from. */
+	/**
+	 * The days of a list of dates and {@code from/to} ranges, each with the node it came
+	 * from.
+	 */
 	private static void dates(MappingReader days, String key, Map<LocalDate, Node> into) {
 		List<Node> items = days.list(key);
 		for (int i = 0; i < items.size(); i++) {

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GH-10: an incident is graded by every system it touches (4.2 第四章二 "符合下列情形之一",
- * L10327), each with its own extent and accumulated clock; 附件六 playbooks carry the systems
- * their 影响范围 names; an at-once playbook is never 轻微. Seed lines are those of
+ * GH-10: an incident is graded by every system it touches (4.2 第四章二 "符合下列情形之一", L10327),
+ * each with its own extent and accumulated clock; 附件六 playbooks carry the systems their
+ * 影响范围 names; an at-once playbook is never 轻微. Seed lines are those of
  * {@code 000_a2617cc3342f8e1a.txt}.
  */
 class AffectedSystemsTests {
@@ -40,14 +40,17 @@ class AffectedSystemsTests {
 	}
 
 	private static IncidentFacts central(Interruption extent, Duration down) {
-		return IncidentFacts.of(SystemClass.CENTRAL_TRADING, 50_000).withInterruption(extent).withOngoing(true).withClocked(down);
+		return IncidentFacts.of(SystemClass.CENTRAL_TRADING, 50_000)
+			.withInterruption(extent)
+			.withOngoing(true)
+			.withClocked(down);
 	}
 
 	@Test
 	void aCentralFaultThatAlsoStopsBankTransferForFortyFiveMinutesIsLarger() {
 		// 4.2 第四章二（二）2 (L10335-10337): 银期转账系统……影响业务时间累计 30 分钟以上的 → 较大
-		IncidentFacts facts = central(Interruption.PARTIAL, Duration.ofMinutes(3))
-			.withAlsoAffected(List.of(new Impact(SystemClass.BANK_TRANSFER, Interruption.FULL, Duration.ofMinutes(45), false)));
+		IncidentFacts facts = central(Interruption.PARTIAL, Duration.ofMinutes(3)).withAlsoAffected(
+				List.of(new Impact(SystemClass.BANK_TRANSFER, Interruption.FULL, Duration.ofMinutes(45), false)));
 		Grade grade = grader.grade(facts);
 		assertThat(grader.grade(facts.withAlsoAffected(List.of())).level()).isEqualTo(Severity.GENERAL);
 		assertThat(grade.level()).isEqualTo(Severity.LARGER);
@@ -62,7 +65,8 @@ class AffectedSystemsTests {
 		// 4.8 (L15516-15519): 报单委托 and 银期转账 both affected while the database switched,
 		// about 1 min 30 s (L15500-15501)
 		IncidentFacts facts = central(Interruption.PARTIAL, Duration.ofSeconds(90)).withOngoing(false)
-			.withAlsoAffected(List.of(new Impact(SystemClass.BANK_TRANSFER, Interruption.PARTIAL, Duration.ofSeconds(90), false)));
+			.withAlsoAffected(List
+				.of(new Impact(SystemClass.BANK_TRANSFER, Interruption.PARTIAL, Duration.ofSeconds(90), false)));
 		Grade grade = grader.grade(facts);
 		assertThat(grade.level()).isEqualTo(Severity.GENERAL);
 		assertThat(grade.reasons()).extracting(Grade.Reason::rule).containsExactly("4.2 第四章二（一）1", "4.2 第四章二（一）2");
@@ -71,15 +75,19 @@ class AffectedSystemsTests {
 
 	@Test
 	void accumulatedInterruptionsOfAnotherSystemAddUpAndEveryRunningClockCanRaiseTheLevel() {
-		// 累计: 20 minutes of bank transfer earlier and a new stop running now; central partial for 1 minute
-		IncidentFacts facts = central(Interruption.PARTIAL, Duration.ofMinutes(1))
-			.withAlsoAffected(List.of(new Impact(SystemClass.BANK_TRANSFER, Interruption.PARTIAL, Duration.ofMinutes(28), true)));
+		// 累计: 20 minutes of bank transfer earlier and a new stop running now; central
+		// partial for 1 minute
+		IncidentFacts facts = central(Interruption.PARTIAL, Duration.ofMinutes(1)).withAlsoAffected(
+				List.of(new Impact(SystemClass.BANK_TRANSFER, Interruption.PARTIAL, Duration.ofMinutes(28), true)));
 		// bank transfer reaches 30 minutes in 2 minutes, before central trading reaches 5
 		assertThat(grader.untilNextLevel(facts)).contains(Duration.ofMinutes(2));
-		// a network incident has no clock of its own; the online trading it takes down does
-		IncidentFacts network = IncidentFacts.of(SystemClass.NETWORK, 50_000).withInterruption(Interruption.FULL)
+		// a network incident has no clock of its own; the online trading it takes down
+		// does
+		IncidentFacts network = IncidentFacts.of(SystemClass.NETWORK, 50_000)
+			.withInterruption(Interruption.FULL)
 			.withOngoing(true)
-			.withAlsoAffected(List.of(new Impact(SystemClass.ONLINE_TRADING, Interruption.FULL, Duration.ofMinutes(3), true)));
+			.withAlsoAffected(
+					List.of(new Impact(SystemClass.ONLINE_TRADING, Interruption.FULL, Duration.ofMinutes(3), true)));
 		assertThat(grader.untilNextLevel(network.withAlsoAffected(List.of()))).isEmpty();
 		assertThat(grader.untilNextLevel(network)).contains(Duration.ofMinutes(2));
 		// an ended system's clock stops
@@ -92,7 +100,8 @@ class AffectedSystemsTests {
 	@CsvSource({ "at-once website, AT_ONCE, GENERAL", "by-class website, BY_CLASS, MINOR" })
 	void anAtOncePlaybookIsAtLeastGeneral(String name, ReportingMode mode, Severity expected) {
 		// 附件四 五/六: a card cannot say 轻微 (内部记录，纳入每月运维报告) while demanding an at-once report
-		IncidentFacts facts = IncidentFacts.of(SystemClass.WEBSITE, 50_000).withAtOnceReporting(mode == ReportingMode.AT_ONCE);
+		IncidentFacts facts = IncidentFacts.of(SystemClass.WEBSITE, 50_000)
+			.withAtOnceReporting(mode == ReportingMode.AT_ONCE);
 		Grade grade = grader.grade(facts);
 		assertThat(grade.level()).isEqualTo(expected);
 		if (expected == Severity.GENERAL) {
@@ -113,7 +122,8 @@ class AffectedSystemsTests {
 
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', value = {
-			// id | affected systems from the 影响范围 line | grade after 10 min (own class alone) | with its systems | first report
+			// id | affected systems from the 影响范围 line | grade after 10 min (own class
+			// alone) | with its systems | first report
 			"network.carrier-all-lines-down | quotes:PARTIAL,online-trading:PARTIAL,branch:PARTIAL,website:FULL | MINOR | LARGER | 2026-11-23T10:30",
 			"network.internet-server-intrusion | website:FULL,online-trading:PARTIAL | MINOR | LARGER | 2026-11-23T10:30",
 			"network.internet-broadband-line | online-trading:PARTIAL,website:PARTIAL | MINOR | LARGER | 2026-11-23T10:30",
@@ -127,7 +137,8 @@ class AffectedSystemsTests {
 		assertThat(playbook.affects()).extracting((impact) -> impact.system().key() + ":" + impact.extent())
 			.containsExactly(systems.split(","));
 		Duration elapsed = Duration.ofMinutes(10);
-		IncidentFacts own = IncidentFacts.of(SystemClass.NETWORK, 50_000).withInterruption(Interruption.UNKNOWN)
+		IncidentFacts own = IncidentFacts.of(SystemClass.NETWORK, 50_000)
+			.withInterruption(Interruption.UNKNOWN)
 			.withOngoing(true);
 		IncidentFacts facts = own
 			.withAlsoAffected(playbook.affects().stream().map((impact) -> impact.advancedBy(elapsed)).toList());
@@ -138,8 +149,10 @@ class AffectedSystemsTests {
 		Instant start = at("2026-11-23T10:00:00");
 		ReportingFacts reporting = ReportingFacts.of(playbook.reporting(), playbook.systemClass(), start);
 		assertThat(rules.owed(reporting, List.of(), start.plus(elapsed))).isEmpty();
-		Obligation first = rules.owed(reporting.withAlsoAffected(playbook.affects().stream().map(Impact::system).toList()),
-				List.of(), start.plus(elapsed)).get(0);
+		Obligation first = rules
+			.owed(reporting.withAlsoAffected(playbook.affects().stream().map(Impact::system).toList()), List.of(),
+					start.plus(elapsed))
+			.get(0);
 		assertThat(first.kind()).isEqualTo(ObligationKind.CYCLE);
 		assertThat(first.dueAt()).isEqualTo(at(firstReport + ":00"));
 	}
@@ -148,8 +161,8 @@ class AffectedSystemsTests {
 	void onlyTheExchangePlaybooksInvolveRemoteAccessToExchangeSystems() {
 		// 4.2 L10669-10671: 涉及远程接入交易所系统的故障，应同时上报相关的期货交易所
 		assertThat(library.all().stream().filter(Playbook::remoteExchangeAccess).map(Playbook::id))
-			.containsExactlyInAnyOrder("central.exchange-line", "central.exchange-dr-switchover", "network.exchange-router",
-					"network.exchange-sdh-line");
+			.containsExactlyInAnyOrder("central.exchange-line", "central.exchange-dr-switchover",
+					"network.exchange-router", "network.exchange-sdh-line");
 	}
 
 	@Test

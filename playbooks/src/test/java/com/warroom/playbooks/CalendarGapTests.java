@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * GH-10: a working-day deadline that falls in a year the calendar does not hold is never
  * computed silently as Monday to Friday: the obligation names the missing year. The
- * bundled calendar holds 2026 only (国务院办公厅关于2026年部分节假日安排的通知); the 2027
- * notice is not shipped because it cannot be sourced here.
+ * bundled calendar holds 2026 only (国务院办公厅关于2026年部分节假日安排的通知); the 2027 notice is not
+ * shipped because it cannot be sourced here.
  */
 class CalendarGapTests {
 
@@ -28,7 +28,8 @@ class CalendarGapTests {
 	}
 
 	private Obligation owed(ReportingFacts facts, ObligationKind kind) {
-		return rules.owed(facts, List.of(), facts.recoveredAt()).stream()
+		return rules.owed(facts, List.of(), facts.recoveredAt())
+			.stream()
 			.filter((o) -> o.kind() == kind)
 			.findFirst()
 			.orElseThrow();
@@ -44,11 +45,13 @@ class CalendarGapTests {
 	@Test
 	void aThirtyWorkingDayDeadlineRunningInto2027SaysThatYearIsMissing() {
 		// 4.2 L10792-10798 / 4.3 L15148-15154: 30 个工作日内提交补充报告
-		ReportingFacts facts = ReportingFacts.of(ReportingMode.AT_ONCE, SystemClass.CENTRAL_TRADING, at("2026-11-23T10:00:00"))
+		ReportingFacts facts = ReportingFacts
+			.of(ReportingMode.AT_ONCE, SystemClass.CENTRAL_TRADING, at("2026-11-23T10:00:00"))
 			.withRecoveredAt(at("2026-11-23T11:00:00"));
 		Obligation supplementary = owed(facts, ObligationKind.SUPPLEMENTARY);
 		assertThat(supplementary.calendarMissing()).containsExactly(2027);
-		// counted Monday to Friday in 2027 (元旦 unknown): 28 weekdays to 12-31, then 01-01 and 01-04
+		// counted Monday to Friday in 2027 (元旦 unknown): 28 weekdays to 12-31, then 01-01
+		// and 01-04
 		assertThat(supplementary.dueAt()).isEqualTo(at("2027-01-04T23:59:00"));
 		// the 5-working-day summary ends in 2026 and is certain
 		assertThat(owed(facts, ObligationKind.SUMMARY).calendarMissing()).isEmpty();
@@ -74,9 +77,11 @@ class CalendarGapTests {
 				    holidays: [2027-01-01]
 				""");
 		ReportingObligations covered = new ReportingObligations(ReportingPolicy.bundled(), withNextYear);
-		ReportingFacts facts = ReportingFacts.of(ReportingMode.AT_ONCE, SystemClass.CENTRAL_TRADING, at("2026-11-23T10:00:00"))
+		ReportingFacts facts = ReportingFacts
+			.of(ReportingMode.AT_ONCE, SystemClass.CENTRAL_TRADING, at("2026-11-23T10:00:00"))
 			.withRecoveredAt(at("2026-11-23T11:00:00"));
-		Obligation supplementary = covered.owed(facts, List.of(), facts.recoveredAt()).stream()
+		Obligation supplementary = covered.owed(facts, List.of(), facts.recoveredAt())
+			.stream()
 			.filter((o) -> o.kind() == ObligationKind.SUPPLEMENTARY)
 			.findFirst()
 			.orElseThrow();

@@ -82,7 +82,8 @@ class DrillPlanLoaderTests {
 		assertThat(line(seed, 15183)).contains("应急处置能");
 		assertThat(plan.objective()).contains("验证各备份措施是否有效");
 		// 五 L15295-15305: the six roles, in the seed's order, each on its line
-		assertThat(plan.participants()).extracting(DrillPlan.Participant::role).containsExactly(DrillPlan.Role.values());
+		assertThat(plan.participants()).extracting(DrillPlan.Participant::role)
+			.containsExactly(DrillPlan.Role.values());
 		for (DrillPlan.Participant participant : plan.participants()) {
 			int lineNo = Integer.parseInt(participant.source().substring(1));
 			assertThat(line(seed, lineNo)).contains(participant.role().label());
@@ -93,7 +94,8 @@ class DrillPlanLoaderTests {
 			.containsExactly("central.order-gateway-server", "central.db-host-hardware");
 		assertThat(line(seed, 15226)).contains(plan.scenario("gateway").orElseThrow().description().replace("。", ""));
 		assertThat(line(seed, 15254)).contains(plan.scenario("database").orElseThrow().description().replace("。", ""));
-		// injects in firing order: the environment check (四(一)), the gateway drill, the database drill
+		// injects in firing order: the environment check (四(一)), the gateway drill, the
+		// database drill
 		assertThat(plan.injects()).extracting(DrillInject::id)
 			.containsExactly("env-check", "gateway-fault", "gateway-params", "database-fault", "database-spreads");
 		assertThat(plan.inject("database-spreads").orElseThrow()).isInstanceOfSatisfying(DrillInject.FactChange.class,
@@ -105,7 +107,10 @@ class DrillPlanLoaderTests {
 			.anySatisfy((source) -> assertThat(source).contains("L15283"))
 			.anySatisfy((source) -> assertThat(source).contains("L15287"));
 		assertThat(line(seed, 15285)).contains("系统恢复");
-		DrillPlan.Criterion hot = plan.criteria().stream().filter((c) -> c.id().equals("database-hot-standby")).findFirst()
+		DrillPlan.Criterion hot = plan.criteria()
+			.stream()
+			.filter((c) -> c.id().equals("database-hot-standby"))
+			.findFirst()
 			.orElseThrow();
 		assertThat(hot.milestone()).isEqualTo(DrillPlan.Milestone.STEP);
 		assertThat(hot.within()).isEqualTo(Duration.ofMinutes(15));
@@ -180,8 +185,9 @@ class DrillPlanLoaderTests {
 	void aPlanInTheDirectoryOverridesTheBundledOneAndABadFileHidesOnlyItself(@TempDir Path dir) throws Exception {
 		Files.writeString(dir.resolve("small.yaml"), VALID, StandardCharsets.UTF_8);
 		Files.writeString(dir.resolve("broken.yaml"), "id: broken\ntitle: [\n", StandardCharsets.UTF_8);
-		Files.writeString(dir.resolve(SEED_PLAN + ".yaml"), VALID.replace("id: small", "id: " + SEED_PLAN)
-			.replace("title: 小演练", "title: 公司自己的 4.4 计划"), StandardCharsets.UTF_8);
+		Files.writeString(dir.resolve(SEED_PLAN + ".yaml"),
+				VALID.replace("id: small", "id: " + SEED_PLAN).replace("title: 小演练", "title: 公司自己的 4.4 计划"),
+				StandardCharsets.UTF_8);
 		DrillPlans plans = DrillPlanLoader.load(dir, LIBRARY);
 		assertThat(plans.plans()).extracting(DrillPlan::id).containsExactlyInAnyOrder(SEED_PLAN, "small");
 		assertThat(plans.find(SEED_PLAN).orElseThrow().title()).isEqualTo("公司自己的 4.4 计划");
@@ -199,17 +205,19 @@ class DrillPlanLoaderTests {
 
 	@Test
 	void aTrainingWithoutItsRecorderIsRefused() {
-		DrillPlans plans = DrillPlanLoader.load(List.of(), List.of(new PlaybookFile("trainings.yaml",
-				"trainings:\n  - id: t1\n    content: 培训\n    date: 2027-01-05\n    trainer: li-it\n"
-					.getBytes(StandardCharsets.UTF_8))), LIBRARY);
+		DrillPlans plans = DrillPlanLoader.load(List.of(),
+				List.of(new PlaybookFile("trainings.yaml",
+						"trainings:\n  - id: t1\n    content: 培训\n    date: 2027-01-05\n    trainer: li-it\n"
+							.getBytes(StandardCharsets.UTF_8))),
+				LIBRARY);
 		assertThat(plans.errors()).extracting(ValidationError::toString)
 			.containsExactly("trainings.yaml:2: trainings[0].recorder: 缺少必填字段");
 		assertThat(plans.trainings()).isEmpty();
 	}
 
 	private static DrillPlans load(String yaml) {
-		return DrillPlanLoader.load(List.of(), List.of(new PlaybookFile("small.yaml", yaml.getBytes(StandardCharsets.UTF_8))),
-				LIBRARY);
+		return DrillPlanLoader.load(List.of(),
+				List.of(new PlaybookFile("small.yaml", yaml.getBytes(StandardCharsets.UTF_8))), LIBRARY);
 	}
 
 	/** The seed's line {@code n} (1-based, as RULES.md counts). */

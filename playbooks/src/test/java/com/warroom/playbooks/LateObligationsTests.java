@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GH-10: obligations that were missed — a trigger recorded late is still "at once", the
  * police are owed their own report, the post-recovery reports are owed whether or not the
  * incident was reported externally, the exchanges get the analysis when remote access is
- * involved, the supplementary report only while the cause is unknown, and an incident that
- * touches several systems reports by the strictest of them. Seed lines are those of
+ * involved, the supplementary report only while the cause is unknown, and an incident
+ * that touches several systems reports by the strictest of them. Seed lines are those of
  * {@code 000_a2617cc3342f8e1a.txt}.
  */
 class LateObligationsTests {
@@ -35,7 +35,8 @@ class LateObligationsTests {
 	@Test
 	void dataLeakedMidCycleIsOwedAtTheMomentItIsRecordedNotAtTheNextSlot() {
 		// 4.3 第十一条（二）3 (L15107-15111) and "如有重要情况立即进行报告" (L15095-15097)
-		ReportingFacts facts = ReportingFacts.of(ReportingMode.AT_ONCE, SystemClass.CENTRAL_TRADING, at("2026-11-23T13:58:00"))
+		ReportingFacts facts = ReportingFacts
+			.of(ReportingMode.AT_ONCE, SystemClass.CENTRAL_TRADING, at("2026-11-23T13:58:00"))
 			.withDataIncidentAt(at("2026-11-23T14:10:00"));
 		List<ReportMade> history = List.of(new ReportMade(ObligationKind.CYCLE, at("2026-11-23T14:00:00")));
 		Obligation next = rules.owed(facts, history, at("2026-11-23T14:10:00")).get(0);
@@ -45,7 +46,8 @@ class LateObligationsTests {
 		assertThat(next.rule()).isEqualTo("4.3 第十一条（二）3");
 
 		// once that report is made the cycle runs from it again
-		List<ReportMade> answered = List.of(history.get(0), new ReportMade(ObligationKind.CYCLE, at("2026-11-23T14:12:00")));
+		List<ReportMade> answered = List.of(history.get(0),
+				new ReportMade(ObligationKind.CYCLE, at("2026-11-23T14:12:00")));
 		Obligation third = rules.owed(facts, answered, at("2026-11-23T14:13:00")).get(0);
 		assertThat(third.sequence()).isEqualTo(3);
 		assertThat(third.dueAt()).isEqualTo(at("2026-11-23T14:42:00"));
@@ -57,8 +59,10 @@ class LateObligationsTests {
 		ReportingFacts facts = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.NETWORK, at("2026-11-23T10:00:00"))
 			.withDataIncidentAt(at("2026-11-23T10:00:00"));
 		List<ReportMade> history = List.of(new ReportMade(ObligationKind.CYCLE, at("2026-11-23T10:01:00")));
-		assertThat(rules.owed(facts, history, at("2026-11-23T10:20:00")).get(0).dueAt()).isEqualTo(at("2026-11-23T10:31:00"));
-		Obligation next = rules.owed(facts.withDataChangedAt(at("2026-11-23T10:20:00")), history, at("2026-11-23T10:20:00"))
+		assertThat(rules.owed(facts, history, at("2026-11-23T10:20:00")).get(0).dueAt())
+			.isEqualTo(at("2026-11-23T10:31:00"));
+		Obligation next = rules
+			.owed(facts.withDataChangedAt(at("2026-11-23T10:20:00")), history, at("2026-11-23T10:20:00"))
 			.get(0);
 		assertThat(next.sequence()).isEqualTo(2);
 		assertThat(next.dueAt()).isEqualTo(at("2026-11-23T10:20:00"));
@@ -76,23 +80,26 @@ class LateObligationsTests {
 			.containsExactlyInAnyOrder(ObligationKind.CYCLE, ObligationKind.POLICE);
 		Obligation police = owed.stream().filter((o) -> o.kind() == ObligationKind.POLICE).findFirst().orElseThrow();
 		assertThat(police.recipients()).containsExactly("当地公安机关网监部门");
-		// reporting started only after recovery: no separate report after recovery is owed
+		// reporting started only after recovery: no separate report after recovery is
+		// owed
 		assertThat(kinds(owed)).doesNotContain(ObligationKind.FINAL);
 
 		List<ReportMade> told = List.of(new ReportMade(ObligationKind.POLICE, at("2026-11-23T15:05:00")),
 				new ReportMade(ObligationKind.CYCLE, at("2026-11-23T15:06:00")));
-		assertThat(kinds(rules.owed(facts, told, at("2026-11-23T15:10:00"))))
-			.doesNotContain(ObligationKind.POLICE, ObligationKind.CYCLE);
+		assertThat(kinds(rules.owed(facts, told, at("2026-11-23T15:10:00")))).doesNotContain(ObligationKind.POLICE,
+				ObligationKind.CYCLE);
 	}
 
 	@Test
 	void dataDamagedAfterRecoveryOfAReportedIncidentOwesAReportBesidesTheOneAfterRecovery() {
-		ReportingFacts facts = ReportingFacts.of(ReportingMode.AT_ONCE, SystemClass.ONLINE_TRADING, at("2026-11-23T10:00:00"))
+		ReportingFacts facts = ReportingFacts
+			.of(ReportingMode.AT_ONCE, SystemClass.ONLINE_TRADING, at("2026-11-23T10:00:00"))
 			.withRecoveredAt(at("2026-11-23T11:00:00"))
 			.withDataIncidentAt(at("2026-11-23T12:00:00"));
 		List<ReportMade> history = List.of(new ReportMade(ObligationKind.CYCLE, at("2026-11-23T10:01:00")),
 				new ReportMade(ObligationKind.FINAL, at("2026-11-23T11:05:00")));
-		Obligation late = rules.owed(facts, history, at("2026-11-23T12:00:00")).stream()
+		Obligation late = rules.owed(facts, history, at("2026-11-23T12:00:00"))
+			.stream()
 			.filter((o) -> o.kind() == ObligationKind.CYCLE)
 			.findFirst()
 			.orElseThrow();
@@ -124,7 +131,8 @@ class LateObligationsTests {
 
 		String yaml = new String(readBundledPolicy(), java.nio.charset.StandardCharsets.UTF_8)
 			.replace("monthly_report: true", "monthly_report: false");
-		ReportingObligations strict = new ReportingObligations(ReportingPolicy.parse(yaml), WorkingDayCalendar.bundled());
+		ReportingObligations strict = new ReportingObligations(ReportingPolicy.parse(yaml),
+				WorkingDayCalendar.bundled());
 		assertThat(kinds(strict.owed(facts, List.of(), at("2026-11-23T10:21:00"))))
 			.containsExactly(ObligationKind.ANALYSIS, ObligationKind.SUMMARY, ObligationKind.SUPPLEMENTARY);
 	}
@@ -141,25 +149,32 @@ class LateObligationsTests {
 		// 4.2 第八章三（一） L10792-10798: 暂时无法确定事件原因……30 个工作日内提交补充报告
 		ReportingFacts facts = ReportingFacts.of(ReportingMode.AT_ONCE, SystemClass.WEBSITE, at("2026-11-23T10:00:00"))
 			.withRecoveredAt(at("2026-11-23T11:00:00"));
-		assertThat(kinds(rules.owed(facts, List.of(), at("2026-11-23T11:00:00")))).contains(ObligationKind.SUPPLEMENTARY);
+		assertThat(kinds(rules.owed(facts, List.of(), at("2026-11-23T11:00:00"))))
+			.contains(ObligationKind.SUPPLEMENTARY);
 		assertThat(kinds(rules.owed(facts.withCauseKnown(true), List.of(), at("2026-11-23T11:00:00"))))
 			.doesNotContain(ObligationKind.SUPPLEMENTARY);
 	}
 
 	@Test
 	void anIncidentTouchingSeveralSystemsReportsByTheStrictestOfThem() {
-		// a network fault (no external cycle of its own, 附件六) that takes down online trading
-		// reports as online trading: after 30 minutes unresolved (4.2 第五章二（四） L10554-10567)
-		ReportingFacts facts = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.NETWORK, at("2026-11-23T10:00:00"));
+		// a network fault (no external cycle of its own, 附件六) that takes down online
+		// trading
+		// reports as online trading: after 30 minutes unresolved (4.2 第五章二（四）
+		// L10554-10567)
+		ReportingFacts facts = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.NETWORK,
+				at("2026-11-23T10:00:00"));
 		assertThat(rules.owed(facts, List.of(), at("2026-11-23T10:31:00"))).isEmpty();
-		Obligation first = rules.owed(facts.withAlsoAffected(List.of(SystemClass.ONLINE_TRADING)), List.of(),
-				at("2026-11-23T10:31:00")).get(0);
+		Obligation first = rules
+			.owed(facts.withAlsoAffected(List.of(SystemClass.ONLINE_TRADING)), List.of(), at("2026-11-23T10:31:00"))
+			.get(0);
 		assertThat(first.kind()).isEqualTo(ObligationKind.CYCLE);
 		assertThat(first.dueAt()).isEqualTo(at("2026-11-23T10:30:00"));
 		assertThat(first.rule()).isEqualTo("4.2 第五章二（四）");
 
-		// central trading with a halt and bank transfer: the halt reports at once, signed by cro and gm
-		ReportingFacts both = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.CENTRAL_TRADING, at("2026-11-23T10:00:00"))
+		// central trading with a halt and bank transfer: the halt reports at once, signed
+		// by cro and gm
+		ReportingFacts both = ReportingFacts
+			.of(ReportingMode.BY_CLASS, SystemClass.CENTRAL_TRADING, at("2026-11-23T10:00:00"))
 			.withAlsoAffected(List.of(SystemClass.BANK_TRANSFER))
 			.withHaltAt(at("2026-11-23T10:05:00"));
 		Obligation central = rules.owed(both, List.of(), at("2026-11-23T10:05:00")).get(0);

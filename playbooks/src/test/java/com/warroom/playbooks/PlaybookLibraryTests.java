@@ -25,8 +25,12 @@ class PlaybookLibraryTests {
 		LoadResult result = PlaybookLoader.loadBundled();
 		assertThat(result.errors()).isEmpty();
 		library = result.orElseThrow();
-		scenarios = SeedFiles.lines("scenarios.tsv").stream().skip(1).filter((line) -> !line.isBlank())
-			.map((line) -> line.split("\t", -1)).toList();
+		scenarios = SeedFiles.lines("scenarios.tsv")
+			.stream()
+			.skip(1)
+			.filter((line) -> !line.isBlank())
+			.map((line) -> line.split("\t", -1))
+			.toList();
 	}
 
 	@Test
@@ -58,9 +62,9 @@ class PlaybookLibraryTests {
 	}
 
 	/**
-	 * The one place the seed's words are deliberately not kept (GH-10): a real city leaked into
-	 * the template (L12313, RULES.md a.5) and reads as the template's own 当地公安机关网监部门;
-	 * step → { the seed's words, ours }.
+	 * The one place the seed's words are deliberately not kept (GH-10): a real city
+	 * leaked into the template (L12313, RULES.md a.5) and reads as the template's own
+	 * 当地公安机关网监部门; step → { the seed's words, ours }.
 	 */
 	private static final java.util.Map<String, String[]> REPLACED = java.util.Map.of("online.trading-site-attack/m4",
 			new String[] { "杭州公安局网监大队", "当地公安机关网监部门" });

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * Breaks the bundled playbooks at random — deleted lines, swapped values, truncated
  * files, wrong encodings, stray bytes — and checks that every mutation yields either a
- * valid library or a list of errors with file and message, never an exception. The
- * seed is fixed, so a failure reproduces.
+ * valid library or a list of errors with file and message, never an exception. The seed
+ * is fixed, so a failure reproduces.
  */
 class PlaybookMutationTests {
 
@@ -57,12 +57,14 @@ class PlaybookMutationTests {
 				assertThat(result.errors()).allSatisfy((error) -> {
 					assertThat(error.file()).isEqualTo(original.name());
 					assertThat(error.message()).isNotBlank();
-					assertThat(error.line()).isBetween(0, new String(mutated, StandardCharsets.ISO_8859_1).split("\n", -1).length + 1);
+					assertThat(error.line()).isBetween(0,
+							new String(mutated, StandardCharsets.ISO_8859_1).split("\n", -1).length + 1);
 				});
 			}
 			outcomes.computeIfAbsent(mutation, (key) -> new int[2])[result.ok() ? 0 : 1]++;
 		}
-		// the mutations do break files: wrong encodings always, truncation and deletions mostly
+		// the mutations do break files: wrong encodings always, truncation and deletions
+		// mostly
 		assertThat(outcomes.get(Mutation.GBK)[0]).isZero();
 		assertThat(outcomes.get(Mutation.UTF16)[0]).isZero();
 		assertThat(outcomes.get(Mutation.TRUNCATE)[1]).isGreaterThan(outcomes.get(Mutation.TRUNCATE)[0]);
@@ -114,7 +116,8 @@ class PlaybookMutationTests {
 			case REPLACE_VALUE -> {
 				String line = lines.get(at);
 				int colon = line.indexOf(':');
-				String[] values = { " end", " m99", " ", " [", " \"unterminated", " true", " 42", " 发现", " *alias", " &a [1]" };
+				String[] values = { " end", " m99", " ", " [", " \"unterminated", " true", " 42", " 发现", " *alias",
+						" &a [1]" };
 				if (colon > 0) {
 					lines.set(at, line.substring(0, colon + 1) + values[random.nextInt(values.length)]);
 				}

@@ -15,7 +15,10 @@ import static com.warroom.playbooks.PlaybookFixtures.VALID;
 import static com.warroom.playbooks.PlaybookFixtures.file;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every kind of mistake a company can make in a playbook file, reported with file, line and field. */
+/**
+ * Every kind of mistake a company can make in a playbook file, reported with file, line
+ * and field.
+ */
 class PlaybookValidationTests {
 
 	@Test
@@ -44,8 +47,8 @@ class PlaybookValidationTests {
 
 	@Test
 	void missingRequiredStepFieldNamesTheStep() {
-		LoadResult result = load(file("test.sample.yaml", VALID.replace("    role: dba\n    text: 检查数据库。\n",
-				"    text: 检查数据库。\n")));
+		LoadResult result = load(
+				file("test.sample.yaml", VALID.replace("    role: dba\n    text: 检查数据库。\n", "    text: 检查数据库。\n")));
 		assertThat(result.errors()).singleElement().satisfies((error) -> {
 			assertThat(error.file()).isEqualTo("test.sample.yaml");
 			assertThat(error.field()).isEqualTo("steps[0].role");
@@ -66,7 +69,8 @@ class PlaybookValidationTests {
 
 	@Test
 	void duplicateStepIdAndDuplicateKeyAreRejected() {
-		String text = VALID.replace("  - id: m3\n", "  - id: m1\n").replace("title: 测试场景\n", "title: 测试场景\ntitle: 又一个\n");
+		String text = VALID.replace("  - id: m3\n", "  - id: m1\n")
+			.replace("title: 测试场景\n", "title: 测试场景\ntitle: 又一个\n");
 		LoadResult result = load(file("test.sample.yaml", text));
 		assertThat(result.errors()).anySatisfy((error) -> assertThat(error.message()).contains("步骤编号 \"m1\" 重复"));
 		assertThat(result.errors()).anySatisfy((error) -> {
@@ -87,7 +91,8 @@ class PlaybookValidationTests {
 
 	@Test
 	void aStepNothingLeadsToIsUnreachable() {
-		String text = VALID.replace("        next: m2\n", "        next: m3\n").replace("      - label: 未解决\n", "      - label: 不确定\n");
+		String text = VALID.replace("        next: m2\n", "        next: m3\n")
+			.replace("      - label: 未解决\n", "      - label: 不确定\n");
 		LoadResult result = load(file("test.sample.yaml", text));
 		assertThat(result.errors()).singleElement().satisfies((error) -> {
 			assertThat(error.field()).isEqualTo("steps[2]");
@@ -98,8 +103,8 @@ class PlaybookValidationTests {
 
 	@Test
 	void aDecisionLoopWithoutExitIsReported() {
-		String text = VALID.replace("        next: m3\n", "        next: m1\n").replace("    text: 启用备份数据库。\n",
-				"    text: 启用备份数据库。\n    next: d1\n");
+		String text = VALID.replace("        next: m3\n", "        next: m1\n")
+			.replace("    text: 启用备份数据库。\n", "    text: 启用备份数据库。\n    next: d1\n");
 		LoadResult result = load(file("test.sample.yaml", text));
 		assertThat(result.errors()).filteredOn((error) -> error.message().contains("循环"))
 			.extracting(ValidationError::field)
@@ -112,16 +117,19 @@ class PlaybookValidationTests {
 
 	@Test
 	void unknownRoleAndUnknownContactCategoryAreReported() {
-		String text = VALID.replace("role: dba\n    confirm", "role: janitor\n    confirm").replace("[integrator]", "[integrator, plumber]");
+		String text = VALID.replace("role: dba\n    confirm", "role: janitor\n    confirm")
+			.replace("[integrator]", "[integrator, plumber]");
 		LoadResult result = load(file("test.sample.yaml", text));
-		assertThat(result.errors()).extracting(ValidationError::field).containsExactlyInAnyOrder("steps[2].role", "contacts[1]");
+		assertThat(result.errors()).extracting(ValidationError::field)
+			.containsExactlyInAnyOrder("steps[2].role", "contacts[1]");
 		assertThat(result.errors()).allSatisfy((error) -> assertThat(error.message()).containsAnyOf("未知角色", "未知的联络类别"));
 	}
 
 	@Test
 	void badEnumValuesListTheAllowedOnes() {
 		String text = VALID.replace("system_class: central-trading", "system_class: mainframe")
-			.replace("kind: action\n    phase: 处理\n    role: dba\n    text: 检查", "kind: act\n    phase: 处理\n    role: dba\n    text: 检查")
+			.replace("kind: action\n    phase: 处理\n    role: dba\n    text: 检查",
+					"kind: act\n    phase: 处理\n    role: dba\n    text: 检查")
 			.replace("phase: 善后", "phase: 收尾");
 		LoadResult result = load(file("test.sample.yaml", text));
 		assertThat(result.errors()).extracting(ValidationError::field)
@@ -131,8 +139,10 @@ class PlaybookValidationTests {
 
 	@Test
 	void everyErrorOfEveryFileIsReportedAtOnceAndNothingHalfLoads() {
-		PlaybookFile first = file("test.sample.yaml", VALID.replace("category: database\n", "").replace("next: m2", "next: nowhere"));
-		PlaybookFile second = file("other.yaml", VALID.replace("id: test.sample", "id: other").replace("role: tech-manager\n    text: 立即", "role: nobody\n    text: 立即"));
+		PlaybookFile first = file("test.sample.yaml",
+				VALID.replace("category: database\n", "").replace("next: m2", "next: nowhere"));
+		PlaybookFile second = file("other.yaml", VALID.replace("id: test.sample", "id: other")
+			.replace("role: tech-manager\n    text: 立即", "role: nobody\n    text: 立即"));
 		PlaybookFile third = file("fine.yaml", VALID.replace("id: test.sample", "id: fine"));
 		LoadResult result = PlaybookLoader.load(List.of(first, second, third), List.of(), null);
 		assertThat(result.library()).isNull();
@@ -157,7 +167,8 @@ class PlaybookValidationTests {
 	@Test
 	void fileNameMustMatchTheId() {
 		LoadResult result = load(file("sample.yaml", VALID));
-		assertThat(result.errors()).singleElement().satisfies((error) -> assertThat(error.message()).contains("test.sample.yaml"));
+		assertThat(result.errors()).singleElement()
+			.satisfies((error) -> assertThat(error.message()).contains("test.sample.yaml"));
 	}
 
 	@Test
@@ -185,7 +196,9 @@ class PlaybookValidationTests {
 
 		Files.writeString(dir.resolve("test.sample.yaml"), VALID.replace("role: dba", "role: janitor"));
 		assertThat(PlaybookCli.run(new String[] { dir.toString() }, print(out), print(err))).isEqualTo(1);
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("test.sample.yaml:").contains("未知角色").contains("共 3 处错误");
+		assertThat(err.toString(StandardCharsets.UTF_8)).contains("test.sample.yaml:")
+			.contains("未知角色")
+			.contains("共 3 处错误");
 		assertThat(PlaybookCli.run(new String[0], print(out), print(err))).isEqualTo(2);
 	}
 
@@ -197,7 +210,8 @@ class PlaybookValidationTests {
 		Path quotes = dir.resolve("online.quote-site-not-updating.yaml");
 		Files.writeString(quotes, Files.readString(quotes).replace("next: m2", "next: m20"));
 		Path db = dir.resolve("central.db-host-hardware.yaml");
-		Files.writeString(db, Files.readString(db).replace("role: dba", "role: dbadmin").replace("phase: 善后", "phase: 之后"));
+		Files.writeString(db,
+				Files.readString(db).replace("role: dba", "role: dbadmin").replace("phase: 善后", "phase: 之后"));
 		Path website = dir.resolve("website.ddos.yaml");
 		Files.writeString(website, Files.readString(website).replace("description:", "descripton:"));
 		Files.copy(db, dir.resolve("copy-of-db.yaml"));
@@ -212,8 +226,8 @@ class PlaybookValidationTests {
 					"central.db-host-hardware.yaml after[1].phase", "central.db-host-hardware.yaml after[2].phase",
 					"copy-of-db.yaml id", "copy-of-db.yaml steps[0].role", "copy-of-db.yaml steps[1].role",
 					"copy-of-db.yaml flow[6].phase", "copy-of-db.yaml steps[4].phase", "copy-of-db.yaml steps[6].phase",
-					"copy-of-db.yaml after[0].phase", "copy-of-db.yaml after[1].phase", "copy-of-db.yaml after[2].phase",
-					"website.ddos.yaml descripton", "website.ddos.yaml description");
+					"copy-of-db.yaml after[0].phase", "copy-of-db.yaml after[1].phase",
+					"copy-of-db.yaml after[2].phase", "website.ddos.yaml descripton", "website.ddos.yaml description");
 	}
 
 	private static PrintStream print(ByteArrayOutputStream out) {

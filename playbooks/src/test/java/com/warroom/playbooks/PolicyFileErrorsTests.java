@@ -49,7 +49,8 @@ class PolicyFileErrorsTests {
 
 	@Test // GH-14
 	void aCalendarThatIsNotYamlOrNotAMappingSaysSo() {
-		assertThat(calendarErrors("years: [2026\n").errors()).singleElement().asString()
+		assertThat(calendarErrors("years: [2026\n").errors()).singleElement()
+			.asString()
 			.startsWith("calendar.yml:2: YAML 格式错误：");
 		assertThat(calendarErrors("- 2026-01-01\n").errors()).extracting(ValidationError::toString)
 			.containsExactly("calendar.yml:1: 应为键值对（映射），实际是列表");
@@ -57,7 +58,8 @@ class PolicyFileErrorsTests {
 
 	@Test // GH-14
 	void aBrokenPolicyListsEveryFieldWithItsLine() throws java.io.IOException {
-		String policy = new String(ReportingPolicy.class.getClassLoader().getResourceAsStream("warroom/reporting-policy.yaml")
+		String policy = new String(ReportingPolicy.class.getClassLoader()
+			.getResourceAsStream("warroom/reporting-policy.yaml")
 			.readAllBytes(), StandardCharsets.UTF_8);
 		String broken = policy.replace("cycle: PT30M", "cycle: 30min")
 			.replace("    first: on-halt", "    first: whenever")
@@ -71,9 +73,8 @@ class PolicyFileErrorsTests {
 		InvalidDataFileException ex = policyErrors(broken);
 
 		assertThat(ex.errors()).extracting(ValidationError::toString)
-			.containsExactly("policy.yml:" + cycleLine + ": cycle: 应为 ISO-8601 时长，如 PT30M",
-					"policy.yml:" + firstLine
-							+ ": classes.central-trading.first: 无效的值 whenever（可用 at-once、after-unresolved、on-halt、none）",
+			.containsExactly("policy.yml:" + cycleLine + ": cycle: 应为 ISO-8601 时长，如 PT30M", "policy.yml:" + firstLine
+					+ ": classes.central-trading.first: 无效的值 whenever（可用 at-once、after-unresolved、on-halt、none）",
 					"policy.yml:" + secLine
 							+ ": analysis.recipients[1]: 未知的报送对象 sec（recipients 中有 csrc、cfa、shfe、dce、czce、cffex、board、police）",
 					"policy.yml:" + (supplementary + 1) + ": supplementary: within 与 working_days 必须且只能有一个");

@@ -25,15 +25,16 @@ class ReportingObligationsTests {
 
 	@Test
 	void aCentralTradingScenarioReportsAtOnceAndEveryThirtyMinutesAfterEachReport() {
-		ReportingFacts facts = ReportingFacts.of(ReportingMode.AT_ONCE, SystemClass.CENTRAL_TRADING, at("2026-11-23T13:58:00"));
+		ReportingFacts facts = ReportingFacts.of(ReportingMode.AT_ONCE, SystemClass.CENTRAL_TRADING,
+				at("2026-11-23T13:58:00"));
 		List<Obligation> owed = rules.owed(facts, List.of(), at("2026-11-23T13:58:00"));
 		assertThat(owed).singleElement().satisfies((first) -> {
 			assertThat(first.kind()).isEqualTo(ObligationKind.CYCLE);
 			assertThat(first.sequence()).isEqualTo(1);
 			assertThat(first.dueAt()).isEqualTo(at("2026-11-23T13:58:00"));
 			assertThat(first.overdue()).isFalse();
-			assertThat(first.recipients()).containsExactly("当地证监局期货处", "中国期货业协会", "上海期货交易所", "大连商品交易所",
-					"郑州商品交易所", "中国金融期货交易所", "董事会（股东）");
+			assertThat(first.recipients()).containsExactly("当地证监局期货处", "中国期货业协会", "上海期货交易所", "大连商品交易所", "郑州商品交易所",
+					"中国金融期货交易所", "董事会（股东）");
 			assertThat(first.approvers()).containsExactly("cro", "gm");
 			assertThat(first.rule()).contains("预案处置流程第 4 步");
 		});
@@ -47,8 +48,8 @@ class ReportingObligationsTests {
 
 	@Test
 	void theCycleFollowsTheConfiguredUnit() {
-		ReportingObligations shortCycle = new ReportingObligations(ReportingPolicy.bundled().withCycle(Duration.ofMinutes(1)),
-				WorkingDayCalendar.bundled());
+		ReportingObligations shortCycle = new ReportingObligations(
+				ReportingPolicy.bundled().withCycle(Duration.ofMinutes(1)), WorkingDayCalendar.bundled());
 		ReportingFacts facts = ReportingFacts.of(ReportingMode.AT_ONCE, SystemClass.WEBSITE, at("2026-11-23T10:00:00"));
 		List<ReportMade> history = List.of(new ReportMade(ObligationKind.CYCLE, at("2026-11-23T10:00:30")));
 		assertThat(shortCycle.owed(facts, history, at("2026-11-23T10:00:40")).get(0).dueAt())
@@ -57,13 +58,15 @@ class ReportingObligationsTests {
 
 	@Test
 	void aNonCentralFaultReportsOnlyWhenUnresolvedForThirtyMinutes() {
-		ReportingFacts facts = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.ONLINE_TRADING, at("2026-11-23T10:00:00"));
+		ReportingFacts facts = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.ONLINE_TRADING,
+				at("2026-11-23T10:00:00"));
 		Obligation first = rules.owed(facts, List.of(), at("2026-11-23T10:10:00")).get(0);
 		assertThat(first.dueAt()).isEqualTo(at("2026-11-23T10:30:00"));
 		assertThat(first.approvers()).isEmpty();
 		assertThat(first.rule()).isEqualTo("4.2 第五章二（四）");
 
-		// recovered within the 30 minutes: no external report, but the post-recovery reports
+		// recovered within the 30 minutes: no external report, but the post-recovery
+		// reports
 		// are owed all the same (GH-10: 4.2 L10659-10671, 4.3 第十二条 L15131-15136)
 		ReportingFacts recoveredEarly = facts.withRecoveredAt(at("2026-11-23T10:29:59"));
 		assertThat(rules.owed(recoveredEarly, List.of(), at("2026-11-23T10:40:00"))).extracting(Obligation::kind)
@@ -71,12 +74,14 @@ class ReportingObligationsTests {
 
 		ReportingFacts recoveredLate = facts.withRecoveredAt(at("2026-11-23T10:30:00"));
 		assertThat(rules.owed(recoveredLate, List.of(), at("2026-11-23T10:40:00"))).extracting(Obligation::kind)
-			.containsExactly(ObligationKind.FINAL, ObligationKind.ANALYSIS, ObligationKind.SUMMARY, ObligationKind.SUPPLEMENTARY);
+			.containsExactly(ObligationKind.FINAL, ObligationKind.ANALYSIS, ObligationKind.SUMMARY,
+					ObligationKind.SUPPLEMENTARY);
 	}
 
 	@Test
 	void afterRecoveryTheCycleStopsAndThePostEventDeadlinesRunOnWorkingDays() {
-		ReportingFacts facts = ReportingFacts.of(ReportingMode.AT_ONCE, SystemClass.CENTRAL_TRADING, at("2026-09-30T09:00:00"))
+		ReportingFacts facts = ReportingFacts
+			.of(ReportingMode.AT_ONCE, SystemClass.CENTRAL_TRADING, at("2026-09-30T09:00:00"))
 			.withRecoveredAt(at("2026-09-30T15:00:00"))
 			.withCauseKnown(true);
 		List<ReportMade> history = List.of(new ReportMade(ObligationKind.CYCLE, at("2026-09-30T09:05:00")),
@@ -101,22 +106,26 @@ class ReportingObligationsTests {
 	void anUnknownCauseOwesTheSupplementaryReportInThirtyWorkingDays() {
 		ReportingFacts facts = ReportingFacts.of(ReportingMode.AT_ONCE, SystemClass.BRANCH, at("2026-11-02T10:00:00"))
 			.withRecoveredAt(at("2026-11-02T11:00:00"));
-		Obligation supplementary = rules.owed(facts, List.of(), at("2026-11-02T11:00:00")).stream()
+		Obligation supplementary = rules.owed(facts, List.of(), at("2026-11-02T11:00:00"))
+			.stream()
 			.filter((obligation) -> obligation.kind() == ObligationKind.SUPPLEMENTARY)
 			.findFirst()
 			.orElseThrow();
-		// November 2026 to mid-December: no holidays, 30 weekdays after Mon 11-02 end on Mon 12-14
+		// November 2026 to mid-December: no holidays, 30 weekdays after Mon 11-02 end on
+		// Mon 12-14
 		assertThat(supplementary.dueAt()).isEqualTo(at("2026-12-14T23:59:00"));
 	}
 
 	@Test
 	void aCentralFaultWithoutHaltOwesOnlyTheInternalReportUntilAHaltIsRecorded() {
-		ReportingFacts facts = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.CENTRAL_TRADING, at("2026-11-23T10:00:00"));
+		ReportingFacts facts = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.CENTRAL_TRADING,
+				at("2026-11-23T10:00:00"));
 		assertThat(rules.owed(facts, List.of(), at("2026-11-23T10:30:00"))).isEmpty();
 		List<Obligation> internal = rules.owed(facts.withRecoveredAt(at("2026-11-23T10:40:00")), List.of(),
 				at("2026-11-23T10:41:00"));
 		assertThat(internal).extracting(Obligation::kind).doesNotContain(ObligationKind.CYCLE, ObligationKind.FINAL);
-		// the post-recovery reports are owed besides (GH-10), the internal report comes first
+		// the post-recovery reports are owed besides (GH-10), the internal report comes
+		// first
 		assertThat(internal.get(0)).satisfies((obligation) -> {
 			assertThat(obligation.kind()).isEqualTo(ObligationKind.INTERNAL);
 			assertThat(obligation.dueAt()).isEqualTo(at("2026-11-23T10:55:00"));
@@ -134,15 +143,19 @@ class ReportingObligationsTests {
 
 	@Test
 	void networkFaultsStayInternalUnlessDataIsDamagedOrACrimeSuspected() {
-		ReportingFacts facts = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.NETWORK, at("2026-11-23T10:00:00"));
+		ReportingFacts facts = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.NETWORK,
+				at("2026-11-23T10:00:00"));
 		assertThat(rules.owed(facts, List.of(), at("2026-11-23T12:00:00"))).isEmpty();
 		assertThat(rules.externalTrigger(facts)).isEmpty();
 
-		Obligation leak = rules.owed(facts.withDataIncidentAt(at("2026-11-23T10:20:00")), List.of(), at("2026-11-23T10:20:00")).get(0);
+		Obligation leak = rules
+			.owed(facts.withDataIncidentAt(at("2026-11-23T10:20:00")), List.of(), at("2026-11-23T10:20:00"))
+			.get(0);
 		assertThat(leak.dueAt()).isEqualTo(at("2026-11-23T10:20:00"));
 		assertThat(leak.rule()).isEqualTo("4.3 第十一条（二）3");
 
-		List<Obligation> crime = rules.owed(facts.withCrimeSuspectedAt(at("2026-11-23T10:25:00")), List.of(), at("2026-11-23T10:25:00"));
+		List<Obligation> crime = rules.owed(facts.withCrimeSuspectedAt(at("2026-11-23T10:25:00")), List.of(),
+				at("2026-11-23T10:25:00"));
 		// 4.3 第十一条（二）4 (L15113-15117): the police and the regulators, at once; the police
 		// on an obligation of their own (GH-10)
 		assertThat(crime).extracting(Obligation::kind).containsExactly(ObligationKind.CYCLE, ObligationKind.POLICE);
@@ -156,10 +169,12 @@ class ReportingObligationsTests {
 
 	@Test
 	void theAnalysisGoesToTheExchangesOnlyWhenRemoteAccessIsInvolved() {
-		ReportingFacts facts = ReportingFacts.of(ReportingMode.AT_ONCE, SystemClass.CENTRAL_TRADING, at("2026-11-23T10:00:00"))
+		ReportingFacts facts = ReportingFacts
+			.of(ReportingMode.AT_ONCE, SystemClass.CENTRAL_TRADING, at("2026-11-23T10:00:00"))
 			.withRecoveredAt(at("2026-11-23T11:00:00"))
 			.withRemoteExchangeAccess(true);
-		Obligation analysis = rules.owed(facts, List.of(), at("2026-11-23T11:00:00")).stream()
+		Obligation analysis = rules.owed(facts, List.of(), at("2026-11-23T11:00:00"))
+			.stream()
 			.filter((obligation) -> obligation.kind() == ObligationKind.ANALYSIS)
 			.findFirst()
 			.orElseThrow();
@@ -169,11 +184,15 @@ class ReportingObligationsTests {
 	@Test
 	void aBrokenPolicyIsRejectedNamingTheField() {
 		String policy = new String(readBundledPolicy(), java.nio.charset.StandardCharsets.UTF_8);
-		assertThatIllegalArgumentException().isThrownBy(() -> ReportingPolicy.parse(policy.replace("[csrc, cfa, board]", "[csrc, sec]")))
-			.withMessageContaining("analysis.recipients").withMessageContaining("sec");
-		assertThatIllegalArgumentException().isThrownBy(() -> ReportingPolicy.parse(policy.replace("first: on-halt", "first: whenever")))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ReportingPolicy.parse(policy.replace("[csrc, cfa, board]", "[csrc, sec]")))
+			.withMessageContaining("analysis.recipients")
+			.withMessageContaining("sec");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ReportingPolicy.parse(policy.replace("first: on-halt", "first: whenever")))
 			.withMessageContaining("classes.central-trading.first");
-		assertThatIllegalArgumentException().isThrownBy(() -> ReportingPolicy.parse(policy.replace("cycle: PT30M", "cycle: 30min")))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> ReportingPolicy.parse(policy.replace("cycle: PT30M", "cycle: 30min")))
 			.withMessageContaining("cycle");
 	}
 

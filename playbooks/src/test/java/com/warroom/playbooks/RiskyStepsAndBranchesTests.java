@@ -33,7 +33,11 @@ class RiskyStepsAndBranchesTests {
 	private static String after(String playbook, String id) {
 		Playbook p = library.find(playbook).orElseThrow();
 		Step step = p.step(id).orElseThrow();
-		Track track = List.of(Track.values()).stream().filter((t) -> p.track(t).contains(step)).findFirst().orElseThrow();
+		Track track = List.of(Track.values())
+			.stream()
+			.filter((t) -> p.track(t).contains(step))
+			.findFirst()
+			.orElseThrow();
 		return p.successor(track, step);
 	}
 
@@ -52,8 +56,12 @@ class RiskyStepsAndBranchesTests {
 	@Test
 	void everyLeadersApprovalIsAnApprovalStepGuardingTheActionAfterIt() {
 		// 附件六 L12783, L12852, L12887, L12961, L13018, L13061, L13132, L13167, L13210
-		List<String> approvals = library.all().stream()
-			.flatMap((p) -> p.allSteps().stream().filter((s) -> s.kind() == StepKind.APPROVAL).map((s) -> p.id() + "/" + s.id()))
+		List<String> approvals = library.all()
+			.stream()
+			.flatMap((p) -> p.allSteps()
+				.stream()
+				.filter((s) -> s.kind() == StepKind.APPROVAL)
+				.map((s) -> p.id() + "/" + s.id()))
 			.toList();
 		assertThat(approvals).hasSize(9);
 		for (Playbook playbook : library.all()) {
@@ -107,7 +115,8 @@ class RiskyStepsAndBranchesTests {
 		// L14380-14386: 如果是硬件故障则启动备份行情服务器，如果硬件正常则重启行情程序或重启机器
 		Step hardware = step("branch.quote-server", "d0");
 		assertThat(hardware.answers()).extracting(Answer::label, Answer::next)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("硬件故障", "m1h"), org.assertj.core.groups.Tuple.tuple("硬件正常", "m1s"));
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("硬件故障", "m1h"),
+					org.assertj.core.groups.Tuple.tuple("硬件正常", "m1s"));
 		assertThat(step("branch.quote-server", "m1h").text()).isEqualTo("如果是硬件故障则启动备份行情服务器");
 		// the backup server started, no question about a restart that never happened
 		assertThat(after("branch.quote-server", "m1h")).isEqualTo("m3");
@@ -129,8 +138,9 @@ class RiskyStepsAndBranchesTests {
 	}
 
 	@ParameterizedTest(name = "{0}/{1}")
-	@CsvSource({ "online.trading-site-attack, m2", "online.quote-site-attack, m2", "network.internet-server-intrusion, m1",
-			"network.ddos-website-online-trading, m3", "website.ddos, m1a", "branch.malicious-intrusion, m5" })
+	@CsvSource({ "online.trading-site-attack, m2", "online.quote-site-attack, m2",
+			"network.internet-server-intrusion, m1", "network.ddos-website-online-trading, m3", "website.ddos, m1a",
+			"branch.malicious-intrusion, m5" })
 	void cuttingAnAttackedServerOffIsAConfirmedActionOfATechnicalRole(String playbook, String id) {
 		Step cut = step(playbook, id);
 		assertThat(cut.text()).containsAnyOf("断网", "从网络中隔离");
@@ -171,8 +181,8 @@ class RiskyStepsAndBranchesTests {
 	@Test
 	void theImpersonationPlaybookCallsTheRegulatorAndThePolice() {
 		// L14143: 向上级监管部门报告，情况严重的及时向公安机关报案
-		assertThat(library.find("website.impersonation").orElseThrow().contacts())
-			.containsExactly("regulator", "security-authority");
+		assertThat(library.find("website.impersonation").orElseThrow().contacts()).containsExactly("regulator",
+				"security-authority");
 	}
 
 }

@@ -105,9 +105,9 @@ class SeverityGraderTests {
 	@ParameterizedTest(name = "{0} with {1} customers -> {2}")
 	@CsvSource({ "NOT_FINISHED_BEFORE_OPEN, 99999, LARGER", "NOT_FINISHED_BEFORE_OPEN, 100000, MAJOR",
 			"NOT_FINISHED_BEFORE_OPEN, 999999, MAJOR", "NOT_FINISHED_BEFORE_OPEN, 1000000, EXTRAORDINARY",
-			"MAJOR_DATA_ERROR, 100000, MAJOR", "MAJOR_DATA_ERROR, 1000000, EXTRAORDINARY",
-			"DATA_ERROR, 99999, LARGER",
-			// the gap: 10万+ customers, a settlement error that is not 重大 grades up to 较大 (Decisions 6)
+			"MAJOR_DATA_ERROR, 100000, MAJOR", "MAJOR_DATA_ERROR, 1000000, EXTRAORDINARY", "DATA_ERROR, 99999, LARGER",
+			// the gap: 10万+ customers, a settlement error that is not 重大 grades up to 较大
+			// (Decisions 6)
 			"DATA_ERROR, 100000, LARGER", "DATA_ERROR, 5000000, LARGER" })
 	void settlementThresholds(Settlement settlement, long customers, Severity expected) {
 		IncidentFacts facts = IncidentFacts.of(SystemClass.CENTRAL_TRADING, customers).withSettlement(settlement);
@@ -116,8 +116,10 @@ class SeverityGraderTests {
 
 	@Test
 	void settlementGapCitesTheUpwardRule() {
-		Grade grade = grader.grade(IncidentFacts.of(SystemClass.CENTRAL_TRADING, 300_000).withSettlement(Settlement.DATA_ERROR));
-		assertThat(grade.reasons()).singleElement().satisfies((reason) -> assertThat(reason.rule()).isEqualTo("2.8.1 第九条"));
+		Grade grade = grader
+			.grade(IncidentFacts.of(SystemClass.CENTRAL_TRADING, 300_000).withSettlement(Settlement.DATA_ERROR));
+		assertThat(grade.reasons()).singleElement()
+			.satisfies((reason) -> assertThat(reason.rule()).isEqualTo("2.8.1 第九条"));
 	}
 
 	@ParameterizedTest(name = "{0}, investors affected {1} -> {2}")
@@ -144,8 +146,10 @@ class SeverityGraderTests {
 		IncidentFacts facts = central(Interruption.FULL, Duration.ofMinutes(2), 1_200_000);
 		assertThat(grader.untilNextLevel(facts)).contains(Duration.ofMinutes(3));
 		assertThat(grader.nextLevelAt(facts, asOf)).contains(Instant.parse("2026-11-23T06:01:00Z"));
-		assertThat(grader.untilNextLevel(facts.withTradingInterrupted(Duration.ofMinutes(5)))).contains(Duration.ofMinutes(25));
-		assertThat(grader.untilNextLevel(facts.withTradingInterrupted(Duration.ofMinutes(30)))).contains(Duration.ofMinutes(90));
+		assertThat(grader.untilNextLevel(facts.withTradingInterrupted(Duration.ofMinutes(5))))
+			.contains(Duration.ofMinutes(25));
+		assertThat(grader.untilNextLevel(facts.withTradingInterrupted(Duration.ofMinutes(30))))
+			.contains(Duration.ofMinutes(90));
 		assertThat(grader.untilNextLevel(facts.withTradingInterrupted(Duration.ofHours(2)))).isEmpty();
 	}
 
@@ -155,12 +159,16 @@ class SeverityGraderTests {
 		assertThat(grader.untilNextLevel(central(Interruption.FULL, Duration.ofMinutes(6), 99_999))).isEmpty();
 		// a partial interruption never passes 较大
 		assertThat(grader.untilNextLevel(central(Interruption.PARTIAL, Duration.ofMinutes(6), 5_000_000))).isEmpty();
-		assertThat(grader.untilNextLevel(central(Interruption.FULL, Duration.ofMinutes(1), 100).withOngoing(false))).isEmpty();
-		IncidentFacts bank = IncidentFacts.of(SystemClass.BANK_TRANSFER, 1).withInterruption(Interruption.FULL).withOngoing(true)
+		assertThat(grader.untilNextLevel(central(Interruption.FULL, Duration.ofMinutes(1), 100).withOngoing(false)))
+			.isEmpty();
+		IncidentFacts bank = IncidentFacts.of(SystemClass.BANK_TRANSFER, 1)
+			.withInterruption(Interruption.FULL)
+			.withOngoing(true)
 			.withBankTransferDown(Duration.ofMinutes(29));
 		assertThat(grader.untilNextLevel(bank)).contains(Duration.ofMinutes(1));
-		assertThat(grader.untilNextLevel(IncidentFacts.of(SystemClass.WEBSITE, 1).withOngoing(true)
-			.withInterruption(Interruption.FULL))).isEmpty();
+		assertThat(grader.untilNextLevel(
+				IncidentFacts.of(SystemClass.WEBSITE, 1).withOngoing(true).withInterruption(Interruption.FULL)))
+			.isEmpty();
 	}
 
 }

@@ -25,33 +25,41 @@ import org.jspecify.annotations.Nullable;
  * The incidents' document archive on disk: {@code <root>/<year>/<incident id>/}, a
  * drill's ({@code DRL-…}) apart under {@code <root>/drills/<year>/<drill id>/} (a drill
  * kept in the year's folder before still read and kept there), and a year's drill folder
- * {@code <root>/drills/<year>/DRL-<year>/} for the yearly drill report. Every
- * document issued while the incident is open is kept there as it was sent; when the
- * incident closes, {@link #seal} adds the timeline and a manifest with SHA-256 checksums.
- * A document made after the seal (a report still owed after close) is added by
+ * {@code <root>/drills/<year>/DRL-<year>/} for the yearly drill report. Every document
+ * issued while the incident is open is kept there as it was sent; when the incident
+ * closes, {@link #seal} adds the timeline and a manifest with SHA-256 checksums. A
+ * document made after the seal (a report still owed after close) is added by
  * {@link #supplement} as a sealed supplement: its own manifest ({@code manifest-2.json},
  * {@code manifest-3.json}, …) names the SHA-256 of the manifest before it, so the
- * manifests form an append-only chain that {@link #verify} checks whole.
- * Nothing here deletes or overwrites a file: archives are kept at least two years, and
- * removing them is an operator's decision. Thread-safe (also across instances sharing
- * the directory: no file is ever replaced); names are checked so no caller can reach
- * outside the root.
+ * manifests form an append-only chain that {@link #verify} checks whole. Nothing here
+ * deletes or overwrites a file: archives are kept at least two years, and removing them
+ * is an operator's decision. Thread-safe (also across instances sharing the directory: no
+ * file is ever replaced); names are checked so no caller can reach outside the root.
  */
 public final class Archive {
 
-	/** Incident ids as the bot makes them, e.g. {@code INC-20261123-001}; the year comes from the date. */
+	/**
+	 * Incident ids as the bot makes them, e.g. {@code INC-20261123-001}; the year comes
+	 * from the date.
+	 */
 	private static final Pattern INCIDENT_ID = Pattern.compile("[A-Z]{2,8}-(\\d{4})\\d{4}-\\d{3,6}");
 
 	/**
-	 * A year's own folder for documents about the whole year, e.g. {@code DRL-2026} for the
-	 * yearly drill report (GH-16): {@code <root>/2026/DRL-2026/}, next to that year's incidents.
+	 * A year's own folder for documents about the whole year, e.g. {@code DRL-2026} for
+	 * the yearly drill report (GH-16): {@code <root>/2026/DRL-2026/}, next to that year's
+	 * incidents.
 	 */
 	private static final Pattern YEAR_ID = Pattern.compile("[A-Z]{2,8}-(\\d{4})");
 
-	/** Drill ids ({@code DRL-…}) are kept apart, under {@code <root>/drills/<year>/} (GH-16). */
+	/**
+	 * Drill ids ({@code DRL-…}) are kept apart, under {@code <root>/drills/<year>/}
+	 * (GH-16).
+	 */
 	private static final String DRILL_PREFIX = "DRL-", DRILLS = "drills";
 
-	/** Document names: letters (Chinese included), digits, {@code . _ -}, no leading dot. */
+	/**
+	 * Document names: letters (Chinese included), digits, {@code . _ -}, no leading dot.
+	 */
 	private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_-][\\p{L}\\p{N}._-]{0,120}");
 
 	private static final Pattern SEALED_AT = Pattern.compile("\"sealed\": \"([^\"]+)\"");
@@ -60,7 +68,10 @@ public final class Archive {
 
 	static final String MANIFEST = "manifest.json";
 
-	/** Supplement manifests and timelines: {@code manifest-2.json}, {@code timeline-2.json}, … */
+	/**
+	 * Supplement manifests and timelines: {@code manifest-2.json},
+	 * {@code timeline-2.json}, …
+	 */
 	private static final Pattern SUPPLEMENT_RECORD = Pattern.compile("(manifest|timeline)-([1-9]\\d{0,5})\\.json");
 
 	private static final String UNLISTED = " (unlisted)";
@@ -93,7 +104,8 @@ public final class Archive {
 	 *
 	 * @param number 2 for the first supplement (the seal itself is 1), 3 for the next…
 	 * @param manifest its manifest's name, e.g. {@code manifest-2.json}
-	 * @param previousSha256 the SHA-256 of the manifest before it, as its manifest names it
+	 * @param previousSha256 the SHA-256 of the manifest before it, as its manifest names
+	 * it
 	 * @param document the document it adds
 	 */
 	public record Supplement(int number, String manifest, String previousSha256, StoredDocument document) {
@@ -121,7 +133,10 @@ public final class Archive {
 		}
 	}
 
-	/** Writes a new file under {@code name}, or the first free {@code name-2}, {@code name-3}… */
+	/**
+	 * Writes a new file under {@code name}, or the first free {@code name-2},
+	 * {@code name-3}…
+	 */
 	private StoredDocument storeIn(Path dir, String incidentId, String name, byte[] content) throws IOException {
 		Path tmp = Files.createTempFile(dir, ".incoming-", ".tmp");
 		try {
@@ -142,7 +157,9 @@ public final class Archive {
 		}
 	}
 
-	/** The documents of an incident, oldest first (the timeline and manifest excluded). */
+	/**
+	 * The documents of an incident, oldest first (the timeline and manifest excluded).
+	 */
 	public List<StoredDocument> documents(String incidentId) {
 		Path dir = folder(incidentId);
 		if (!Files.isDirectory(dir)) {
@@ -161,7 +178,10 @@ public final class Archive {
 		}
 	}
 
-	/** One file of an incident's archive (documents, and the timeline and manifest once sealed). */
+	/**
+	 * One file of an incident's archive (documents, and the timeline and manifest once
+	 * sealed).
+	 */
 	public Optional<byte[]> read(String incidentId, String name) {
 		if (!(INCIDENT_ID.matcher(incidentId).matches() || YEAR_ID.matcher(incidentId).matches())
 				|| !NAME.matcher(name).matches()) {
@@ -177,9 +197,9 @@ public final class Archive {
 	}
 
 	/**
-	 * Closes an incident's archive: writes its timeline (JSON, see {@code docs/archive.md})
-	 * and a manifest listing every file with its size and SHA-256. Sealing twice keeps the
-	 * first seal.
+	 * Closes an incident's archive: writes its timeline (JSON, see
+	 * {@code docs/archive.md}) and a manifest listing every file with its size and
+	 * SHA-256. Sealing twice keeps the first seal.
 	 */
 	public Sealed seal(String incidentId, String timelineJson) {
 		Path dir = folder(incidentId);
@@ -194,7 +214,9 @@ public final class Archive {
 			}
 			Instant now = clock.instant();
 			StringBuilder json = new StringBuilder("{\n  \"incident\": \"").append(incidentId)
-				.append("\",\n  \"sealed\": \"").append(now).append("\",\n  \"files\": [");
+				.append("\",\n  \"sealed\": \"")
+				.append(now)
+				.append("\",\n  \"files\": [");
 			List<Path> files = new ArrayList<>();
 			try (Stream<Path> list = Files.list(dir)) {
 				list.filter(Files::isRegularFile)
@@ -226,7 +248,8 @@ public final class Archive {
 				.sorted(Comparator.comparing(StoredDocument::name))
 				.toList();
 			Matcher sealedAt = SEALED_AT.matcher(Files.readString(manifest));
-			Instant at = sealedAt.find() ? Instant.parse(sealedAt.group(1)) : Files.getLastModifiedTime(manifest).toInstant();
+			Instant at = sealedAt.find() ? Instant.parse(sealedAt.group(1))
+					: Files.getLastModifiedTime(manifest).toInstant();
 			return Optional.of(new Sealed(incidentId, at, all));
 		}
 		catch (IOException ex) {
@@ -234,7 +257,10 @@ public final class Archive {
 		}
 	}
 
-	/** Newest first by the date in the id, then by its number; real incidents and drills mixed. */
+	/**
+	 * Newest first by the date in the id, then by its number; real incidents and drills
+	 * mixed.
+	 */
 	private static final Comparator<String> NEWEST_FIRST = Comparator
 		.comparing((String id) -> id.substring(id.indexOf('-') + 1))
 		.thenComparing(Comparator.naturalOrder())
@@ -262,22 +288,23 @@ public final class Archive {
 	 * Adds a document to a sealed archive as a sealed supplement: the document (a name
 	 * already used gets a suffix, as in {@link #store}), optionally the timeline as it is
 	 * now ({@code timeline-N.json}), and a manifest {@code manifest-N.json} listing them
-	 * with their SHA-256 and naming the SHA-256 of the manifest before it (N − 1; the seal's
-	 * {@code manifest.json} for N = 2). Nothing of the sealed archive changes.
-	 *
+	 * with their SHA-256 and naming the SHA-256 of the manifest before it (N − 1; the
+	 * seal's {@code manifest.json} for N = 2). Nothing of the sealed archive changes.
 	 * @param timelineJson the timeline now, or {@code null} to add the document alone
 	 * @throws IllegalArgumentException for an id or name this archive does not accept
-	 * @throws IllegalStateException when the incident's archive is not sealed, or when its
-	 * chain does not verify (a supplement is never chained onto a tampered archive)
+	 * @throws IllegalStateException when the incident's archive is not sealed, or when
+	 * its chain does not verify (a supplement is never chained onto a tampered archive)
 	 */
 	public Supplement supplement(String incidentId, String name, byte[] content, @Nullable String timelineJson) {
 		Path dir = folder(incidentId);
 		checkName(name);
 		if (!Files.isRegularFile(dir.resolve(MANIFEST))) {
-			throw new IllegalStateException("The archive of " + incidentId + " is not sealed: store the document instead");
+			throw new IllegalStateException(
+					"The archive of " + incidentId + " is not sealed: store the document instead");
 		}
 		synchronized (this) {
-			// a file no manifest lists (left by an interrupted supplement) stays reported by
+			// a file no manifest lists (left by an interrupted supplement) stays reported
+			// by
 			// verify, but does not stop the chain; a changed or missing file does
 			List<String> bad = verify(incidentId).stream().filter((problem) -> !problem.endsWith(UNLISTED)).toList();
 			if (!bad.isEmpty()) {
@@ -298,17 +325,24 @@ public final class Archive {
 					}
 					String previousSha = sha256(previous);
 					StringBuilder json = new StringBuilder("{\n  \"incident\": \"").append(incidentId)
-						.append("\",\n  \"sealed\": \"").append(clock.instant())
-						.append("\",\n  \"supplement\": ").append(number)
-						.append(",\n  \"previous\": \"").append(previous.getFileName())
-						.append("\",\n  \"previousSha256\": \"").append(previousSha).append("\",\n  \"files\": [");
+						.append("\",\n  \"sealed\": \"")
+						.append(clock.instant())
+						.append("\",\n  \"supplement\": ")
+						.append(number)
+						.append(",\n  \"previous\": \"")
+						.append(previous.getFileName())
+						.append("\",\n  \"previousSha256\": \"")
+						.append(previousSha)
+						.append("\",\n  \"files\": [");
 					appendFiles(json, files);
 					try {
-						writeNew(dir.resolve("manifest-" + number + ".json"), json.toString().getBytes(StandardCharsets.UTF_8));
+						writeNew(dir.resolve("manifest-" + number + ".json"),
+								json.toString().getBytes(StandardCharsets.UTF_8));
 						return new Supplement(number, "manifest-" + number + ".json", previousSha, document);
 					}
 					catch (FileAlreadyExistsException raced) {
-						// another instance chained its supplement first: chain onto that one
+						// another instance chained its supplement first: chain onto that
+						// one
 					}
 				}
 				throw new IllegalStateException("Cannot chain a supplement to the archive of " + incidentId);
@@ -319,7 +353,9 @@ public final class Archive {
 		}
 	}
 
-	/** The supplements of a sealed archive, oldest first (empty when none or not sealed). */
+	/**
+	 * The supplements of a sealed archive, oldest first (empty when none or not sealed).
+	 */
 	public List<String> supplements(String incidentId) {
 		Path dir = folder(incidentId);
 		if (!Files.isRegularFile(dir.resolve(MANIFEST))) {
@@ -339,10 +375,9 @@ public final class Archive {
 	 * there with its SHA-256, each supplement's manifest must name the SHA-256 of the
 	 * manifest before it, the chain must have no gap, and no file may be in the folder
 	 * that no manifest lists.
-	 *
 	 * @return what does not verify: names of files that differ or are missing, a
-	 * supplement manifest whose link is broken ({@code manifest-3.json}), a file no manifest
-	 * lists ({@code x.pdf (unlisted)}); empty when the whole chain holds
+	 * supplement manifest whose link is broken ({@code manifest-3.json}), a file no
+	 * manifest lists ({@code x.pdf (unlisted)}); empty when the whole chain holds
 	 */
 	public List<String> verify(String incidentId) {
 		Path dir = folder(incidentId);
@@ -369,7 +404,8 @@ public final class Archive {
 				while (entry.find()) {
 					listed.add(entry.group(1));
 					Path file = dir.resolve(entry.group(1)).normalize();
-					if (!file.getParent().equals(dir) || !Files.isRegularFile(file) || !sha256(file).equals(entry.group(2))) {
+					if (!file.getParent().equals(dir) || !Files.isRegularFile(file)
+							|| !sha256(file).equals(entry.group(2))) {
 						bad.add(entry.group(1));
 					}
 				}
@@ -388,7 +424,10 @@ public final class Archive {
 		return bad;
 	}
 
-	/** The seal's manifest, then {@code manifest-2.json}, {@code manifest-3.json}… up to the first gap. */
+	/**
+	 * The seal's manifest, then {@code manifest-2.json}, {@code manifest-3.json}… up to
+	 * the first gap.
+	 */
 	private static List<Path> manifests(Path dir) throws IOException {
 		List<Path> chain = new ArrayList<>();
 		chain.add(dir.resolve(MANIFEST));
@@ -408,13 +447,21 @@ public final class Archive {
 		for (int i = 0; i < files.size(); i++) {
 			Path file = files.get(i);
 			json.append((i == 0) ? "\n" : ",\n")
-				.append("    {\"name\": \"").append(file.getFileName()).append("\", \"size\": ")
-				.append(Files.size(file)).append(", \"sha256\": \"").append(sha256(file)).append("\"}");
+				.append("    {\"name\": \"")
+				.append(file.getFileName())
+				.append("\", \"size\": ")
+				.append(Files.size(file))
+				.append(", \"sha256\": \"")
+				.append(sha256(file))
+				.append("\"}");
 		}
 		json.append("\n  ]\n}\n");
 	}
 
-	/** A file written by an interrupted supplement stays as it was; a new one is written whole. */
+	/**
+	 * A file written by an interrupted supplement stays as it was; a new one is written
+	 * whole.
+	 */
 	private static void writeNewOrKeep(Path target, byte[] content) throws IOException {
 		if (!Files.exists(target)) {
 			try {
@@ -438,7 +485,8 @@ public final class Archive {
 		if (!incidentId.startsWith(DRILL_PREFIX)) {
 			return root.resolve(id.group(1)).resolve(incidentId);
 		}
-		// a drill's folder is apart from the real incidents'; one kept before in the year's folder stays there
+		// a drill's folder is apart from the real incidents'; one kept before in the
+		// year's folder stays there
 		Path drill = root.resolve(DRILLS).resolve(id.group(1)).resolve(incidentId);
 		Path before = root.resolve(id.group(1)).resolve(incidentId);
 		return (!year && !Files.isDirectory(drill) && Files.isDirectory(before)) ? before : drill;
@@ -482,7 +530,8 @@ public final class Archive {
 			throw ex;
 		}
 		catch (UnsupportedOperationException | java.nio.file.FileSystemException ex) {
-			// no hard links here (SMB/CIFS, vfat, some FUSE mounts): copying never replaces
+			// no hard links here (SMB/CIFS, vfat, some FUSE mounts): copying never
+			// replaces
 			// an existing file either (the target is created anew or the copy fails)
 			Files.copy(tmp, target);
 		}

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
  * Every field but {@code name} may be {@code null} or blank: the forms then show an empty
  * value ("—") where one is expected. Immutable and thread-safe.
  *
- * @param name 单位名称 / 报告单位, e.g. {@code XX期货有限公司}; starts the titles of the
- * post-event report and the incident record
+ * @param name 单位名称 / 报告单位, e.g. {@code XX期货有限公司}; starts the titles of the post-event
+ * report and the incident record
  * @param head 负责人 of the post-event report's header
  * @param reporter 报告人 of the report book (see {@link #withReporter})
  * @param contact 联系人 (附件三) / 报告单位联系人 (4.8)

@@ -7,10 +7,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The drill record 《应急演练记录》 (附件九, L14796-14818), with what 4.1 第三十条
- * (L10075-10077) requires and the form forgot: 模拟故障发生时间, 故障排除时间 and the
- * decision log (应急决策处置过程记录). Always a drill: 【演练】 in its title and the 演练
- * watermark. {@code null} or blank values print as "—". Immutable.
+ * The drill record 《应急演练记录》 (附件九, L14796-14818), with what 4.1 第三十条 (L10075-10077)
+ * requires and the form forgot: 模拟故障发生时间, 故障排除时间 and the decision log (应急决策处置过程记录).
+ * Always a drill: 【演练】 in its title and the 演练 watermark. {@code null} or blank values
+ * print as "—". Immutable.
  *
  * @param incidentId the drill's incident id (also 演练操作编号 when no plan numbers it)
  * @param company its name starts the title
@@ -31,11 +31,11 @@ import org.jspecify.annotations.Nullable;
  * @param result 演练结果
  * @param summary 演练总结
  */
-public record DrillRecord(String incidentId, CompanyInfo company, String number, String name, @Nullable String objective,
-		@Nullable String impact, @Nullable String environment, List<String> criteria, List<String> participants,
-		@Nullable String summarizer, Instant startedAt, @Nullable Instant endedAt, Instant faultAt,
-		@Nullable Instant clearedAt, List<TimedLine> course, List<TimedLine> decisions, @Nullable String result,
-		@Nullable String summary) {
+public record DrillRecord(String incidentId, CompanyInfo company, String number, String name,
+		@Nullable String objective, @Nullable String impact, @Nullable String environment, List<String> criteria,
+		List<String> participants, @Nullable String summarizer, Instant startedAt, @Nullable Instant endedAt,
+		Instant faultAt, @Nullable Instant clearedAt, List<TimedLine> course, List<TimedLine> decisions,
+		@Nullable String result, @Nullable String summary) {
 
 	public DrillRecord {
 		Objects.requireNonNull(incidentId, "incidentId");

@@ -7,11 +7,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One drill's summary in the five sections of 4.7 《应急演练情况总结报告》 (L15375-15460):
- * 一、应急演练基本情况 (date, place, content, participants, course), 二、是否达到预期目的
- * (each success criterion), 三、是否发现问题 (each problem and its fix), 四、演练情况总结,
- * 五、其他应予报告的事项. The yearly report ({@link YearlyDrillReport}) gathers these.
- * Immutable.
+ * One drill's summary in the five sections of 4.7 《应急演练情况总结报告》 (L15375-15460): 一、应急演练基本情况
+ * (date, place, content, participants, course), 二、是否达到预期目的 (each success criterion),
+ * 三、是否发现问题 (each problem and its fix), 四、演练情况总结, 五、其他应予报告的事项. The yearly report
+ * ({@link YearlyDrillReport}) gathers these. Immutable.
  *
  * @param incidentId the drill's incident id
  * @param name what was drilled (演练内容)
@@ -22,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * @param course the measured times, one line each
  * @param criteria each success criterion with its result (达到 / 未达到)
  * @param purposeMet whether the drill reached its purpose (every criterion met)
- * @param problems problems found (steps skipped or blocked, criteria missed, reports late)
+ * @param problems problems found (steps skipped or blocked, criteria missed, reports
+ * late)
  * @param fixes what was or will be done about them (整改), in the order of the problems
  * @param conclusions 演练情况总结
  * @param other 其他应予报告的事项, or null for 无

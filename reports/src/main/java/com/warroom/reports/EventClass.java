@@ -5,7 +5,10 @@ package com.warroom.reports;
  */
 public enum EventClass {
 
-	/** 设备设施故障: hardware, software, communication, power, air-conditioning, fire or machine-room faults. */
+	/**
+	 * 设备设施故障: hardware, software, communication, power, air-conditioning, fire or
+	 * machine-room faults.
+	 */
 	EQUIPMENT_FAILURE("设备设施故障"),
 
 	/** 人为失误: management dereliction or operating mistakes. */

@@ -7,10 +7,9 @@ import com.warroom.playbooks.Severity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The incident record 《信息系统事件记录表》 (2.8.4), with the recovery time the seed's
- * form lacks (RULES.md h). 故障发生日期 is the date of {@code occurredAt}; times on another
- * date than that one print with their date. {@code null} or blank values print as "—".
- * Immutable.
+ * The incident record 《信息系统事件记录表》 (2.8.4), with the recovery time the seed's form lacks
+ * (RULES.md h). 故障发生日期 is the date of {@code occurredAt}; times on another date than that
+ * one print with their date. {@code null} or blank values print as "—". Immutable.
  *
  * @param incidentId the incident's id; printed on every page
  * @param drill a drill: 【演练】 in the title and a 演练 watermark on every page
@@ -35,8 +34,8 @@ import org.jspecify.annotations.Nullable;
  * @param tracking 跟踪情况 (事件管理人)
  * @param managerOpinion 事件管理人意见 (事件管理人)
  * @param remarks 备注
- * @param levelNote why the level is what it is, printed after it, e.g. a leader's override
- * and its reason; {@code null} when there is nothing to add
+ * @param levelNote why the level is what it is, printed after it, e.g. a leader's
+ * override and its reason; {@code null} when there is nothing to add
  */
 public record IncidentRecord(String incidentId, boolean drill, CompanyInfo company, @Nullable String phenomenon,
 		@Nullable String impact, @Nullable Instant occurredAt, @Nullable Instant discoveredAt,
@@ -61,13 +60,13 @@ public record IncidentRecord(String incidentId, boolean drill, CompanyInfo compa
 	public IncidentRecord(String incidentId, boolean drill, CompanyInfo company, @Nullable String phenomenon,
 			@Nullable String impact, @Nullable Instant occurredAt, @Nullable Instant discoveredAt,
 			@Nullable Instant reportedAt, @Nullable Instant handledAt, @Nullable Instant recoveredAt,
-			@Nullable String receiver, @Nullable String handler, @Nullable Severity level, @Nullable Severity levelRaisedTo,
-			@Nullable String accidentLevel, @Nullable String accidentRaisedTo, SignedSection analysis, SignedSection plan,
-			SignedSection process, SignedSection improvement, SignedSection tracking, SignedSection managerOpinion,
-			@Nullable String remarks) {
-		this(incidentId, drill, company, phenomenon, impact, occurredAt, discoveredAt, reportedAt, handledAt, recoveredAt,
-				receiver, handler, level, levelRaisedTo, accidentLevel, accidentRaisedTo, analysis, plan, process, improvement,
-				tracking, managerOpinion, remarks, null);
+			@Nullable String receiver, @Nullable String handler, @Nullable Severity level,
+			@Nullable Severity levelRaisedTo, @Nullable String accidentLevel, @Nullable String accidentRaisedTo,
+			SignedSection analysis, SignedSection plan, SignedSection process, SignedSection improvement,
+			SignedSection tracking, SignedSection managerOpinion, @Nullable String remarks) {
+		this(incidentId, drill, company, phenomenon, impact, occurredAt, discoveredAt, reportedAt, handledAt,
+				recoveredAt, receiver, handler, level, levelRaisedTo, accidentLevel, accidentRaisedTo, analysis, plan,
+				process, improvement, tracking, managerOpinion, remarks, null);
 	}
 
 }

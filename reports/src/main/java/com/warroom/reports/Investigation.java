@@ -3,8 +3,8 @@ package com.warroom.reports;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The internal investigation of the post-event report (4.8 第六、七 sections; 4.3 第十二条
- * 事件调查情况 and 责任追究情况). {@code null} parts print as "—". Immutable.
+ * The internal investigation of the post-event report (4.8 第六、七 sections; 4.3 第十二条 事件调查情况
+ * and 责任追究情况). {@code null} parts print as "—". Immutable.
  *
  * @param conclusion 是否进行过内部调查以及内部调查的结论; {@code null} while none was made
  * @param humanCause 事件的发生有无人为原因

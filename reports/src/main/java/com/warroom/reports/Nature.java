@@ -1,8 +1,8 @@
 package com.warroom.reports;
 
 /**
- * The nature of an incident (事件性质, 4.2 第三章; 4.3 第七条): whether the investigation
- * found dereliction or fault.
+ * The nature of an incident (事件性质, 4.2 第三章; 4.3 第七条): whether the investigation found
+ * dereliction or fault.
  */
 public enum Nature {
 

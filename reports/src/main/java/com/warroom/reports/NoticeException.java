@@ -20,7 +20,9 @@ public final class NoticeException extends IllegalArgumentException {
 		/** Required values are missing or blank: {@link #fields()} names them. */
 		MISSING_VALUES,
 
-		/** A value is not one of the field's choices: {@link #fields()} names the field. */
+		/**
+		 * A value is not one of the field's choices: {@link #fields()} names the field.
+		 */
 		NOT_A_CHOICE
 
 	}

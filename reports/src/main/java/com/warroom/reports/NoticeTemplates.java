@@ -22,14 +22,16 @@ import org.apache.commons.text.StringSubstitutor;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The customer notice templates of 附件十 (交易（行情）暂停通知, 结算数据延迟通知) and the
- * 恢复通知 that follows them (service-restored), as editable text files: bundled under {@code warroom/notices/}, and optionally overridden or added to
- * by {@code *.txt} files in a directory of the company's (same file name = same id).
+ * The customer notice templates of 附件十 (交易（行情）暂停通知, 结算数据延迟通知) and the 恢复通知 that follows
+ * them (service-restored), as editable text files: bundled under
+ * {@code warroom/notices/}, and optionally overridden or added to by {@code *.txt} files
+ * in a directory of the company's (same file name = same id).
  * <p>
  * A template's {@code ${名称}} placeholders are filled from a plain map of the incident's
- * values and nothing else: no lookups ({@code ${env:…}}, {@code ${sys:…}}, {@code ${file:…}}
- * are refused when a template is loaded), and a value is printed exactly as typed, even
- * when it contains {@code ${…}}. {@code $${…}} in a template prints {@code ${…}}.
+ * values and nothing else: no lookups ({@code ${env:…}}, {@code ${sys:…}},
+ * {@code ${file:…}} are refused when a template is loaded), and a value is printed
+ * exactly as typed, even when it contains {@code ${…}}. {@code $${…}} in a template
+ * prints {@code ${…}}.
  * <p>
  * Templates are read once, at construction, and checked (a bad file fails with its name
  * and line). Immutable and thread-safe.
@@ -53,8 +55,10 @@ public final class NoticeTemplates {
 	/**
 	 * The bundled templates, overridden or added to by the {@code *.txt} files in
 	 * {@code overrides}.
-	 * @param overrides a directory, or {@code null}; a directory that does not exist is ignored
-	 * @throws IllegalArgumentException naming the file and line of a template that is not valid
+	 * @param overrides a directory, or {@code null}; a directory that does not exist is
+	 * ignored
+	 * @throws IllegalArgumentException naming the file and line of a template that is not
+	 * valid
 	 */
 	public NoticeTemplates(@Nullable Path overrides) {
 		Map<String, Template> all = new LinkedHashMap<>();
@@ -66,7 +70,8 @@ public final class NoticeTemplates {
 				for (Path file : files.filter((f) -> f.getFileName().toString().endsWith(".txt")).sorted().toList()) {
 					String name = file.getFileName().toString();
 					String id = name.substring(0, name.length() - ".txt".length());
-					all.put(id, TemplateFile.parse(id, file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+					all.put(id,
+							TemplateFile.parse(id, file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
 				}
 			}
 			catch (IOException ex) {
@@ -89,8 +94,8 @@ public final class NoticeTemplates {
 
 	/**
 	 * Fills a template with the incident's values.
-	 * @param values by placeholder name, e.g. 原因 → 计算机系统; names the template does not
-	 * use are ignored; values are trimmed and printed as typed
+	 * @param values by placeholder name, e.g. 原因 → 计算机系统; names the template does not use
+	 * are ignored; values are trimmed and printed as typed
 	 * @throws NoticeException for an unknown template, missing values, or a value that is
 	 * not one of its field's choices
 	 */

@@ -16,10 +16,10 @@ import com.warroom.reports.internal.Texts;
 /**
  * Renders the incident documents as PDF (A4), in Chinese with the font embedded as a
  * subset (WenQuanYi Micro Hei), laid out like the seed's forms. Every page shows the
- * incident id and 第 x 页 共 y 页 in its footer; a drill has 【演练】 in its title and a
- * diagonal 演练 watermark on every page. Long values wrap and flow onto further pages;
- * user text is printed literally (no markup, no placeholders), and characters the font
- * lacks print as 〓 with their code point.
+ * incident id and 第 x 页 共 y 页 in its footer; a drill has 【演练】 in its title and a diagonal
+ * 演练 watermark on every page. Long values wrap and flow onto further pages; user text is
+ * printed literally (no markup, no placeholders), and characters the font lacks print as
+ * 〓 with their code point.
  * <p>
  * Times are shown in the zone given at construction. Thread-safe: one instance may serve
  * all threads. The font is loaded once, on first use (about 5 MB read, once).
@@ -79,17 +79,19 @@ public final class PdfDocuments {
 
 	/**
 	 * The report book as sent, from the book its 签发人 approved: a PDF incremental update
-	 * whose first {@code approved.length} bytes are {@code approved} unchanged (so the approved
-	 * revision's SHA-256 stays checkable on the sent file), followed by one appended revision
-	 * that fills the blank 报告时间 (when the report counted as made) and 签发人. Viewers show
-	 * the filled form; cutting the file at {@code approved.length} gives back the approved one.
-	 * @param approved a book rendered with {@link ReportBook#reportedAt()} null and no signers
+	 * whose first {@code approved.length} bytes are {@code approved} unchanged (so the
+	 * approved revision's SHA-256 stays checkable on the sent file), followed by one
+	 * appended revision that fills the blank 报告时间 (when the report counted as made) and
+	 * 签发人. Viewers show the filled form; cutting the file at {@code approved.length}
+	 * gives back the approved one.
+	 * @param approved a book rendered with {@link ReportBook#reportedAt()} null and no
+	 * signers
 	 * @param signers the 签发人 in the order they signed
 	 * @throws IllegalArgumentException when {@code approved} shows no blank 报告时间 or 签发人
 	 */
 	public byte[] sentReportBook(byte[] approved, Instant reportedAt, List<String> signers) {
-		return reportBooks.sent(Objects.requireNonNull(approved, "approved"), Objects.requireNonNull(reportedAt, "reportedAt"),
-				List.copyOf(signers));
+		return reportBooks.sent(Objects.requireNonNull(approved, "approved"),
+				Objects.requireNonNull(reportedAt, "reportedAt"), List.copyOf(signers));
 	}
 
 	/** 《关于……事件的处理情况报告》 (4.8, with 4.3 第十二条's contents). */
@@ -105,8 +107,8 @@ public final class PdfDocuments {
 	/**
 	 * A customer notice (附件十), e.g. from {@link NoticeTemplates#compose}: the title
 	 * centred, the salutation flush left, the body indented, and the lines after 特此通知
-	 * (company, date) flush right. Customers read it: it carries no internal incident id (the
-	 * footer shows only 第 x 页 共 y 页), and the archive keeps it under the incident.
+	 * (company, date) flush right. Customers read it: it carries no internal incident id
+	 * (the footer shows only 第 x 页 共 y 页), and the archive keeps it under the incident.
 	 * @param title the notice's title, e.g. 交易暂停通知
 	 * @param text the notice's text, lines separated by {@code \n}
 	 * @param drill whether it is a drill's notice (marked 演练)

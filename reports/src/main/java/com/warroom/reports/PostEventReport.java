@@ -7,18 +7,18 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The post-event report 《关于……事件的处理情况报告》: 4.8's ten sections, carrying what 4.3
- * 第十二条 requires of an 事件总结报告 (basic facts; how the incident was reported and
- * handled; cause, level, class, nature and responsibility; problems found, corrective
- * actions and accountability). Lists are copied; {@code null} or blank values print as "—"
- * (section 十 as 无). Immutable.
+ * The post-event report 《关于……事件的处理情况报告》: 4.8's ten sections, carrying what 4.3 第十二条
+ * requires of an 事件总结报告 (basic facts; how the incident was reported and handled; cause,
+ * level, class, nature and responsibility; problems found, corrective actions and
+ * accountability). Lists are copied; {@code null} or blank values print as "—" (section 十
+ * as 无). Immutable.
  *
  * @param incidentId the incident's id; printed on every page
  * @param drill a drill: 【演练】 in the title and a 演练 watermark on every page
  * @param preliminary the cause, responsibility or conclusion are not settled yet (4.3
  * 第十二条): 初步 in the title and a note that a 补充报告 follows
- * @param eventName the event as the title names it, e.g. 数据库节点1故障 (事件 is added
- * unless the name ends with it)
+ * @param eventName the event as the title names it, e.g. 数据库节点1故障 (事件 is added unless the
+ * name ends with it)
  * @param company 报告单位, 负责人, 报告单位联系人 and 联系方式
  * @param reportedAt the report's date, printed under the signature
  * @param occurredAt 一: 事件发生时间

@@ -7,12 +7,13 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One 《网络与信息安全事件情况报告书》 (附件三 / 4.6; PRODUCT.md decision 5: 附件三's title
- * with the union of both forms' fields), as sent for one report of an incident. Lists are
- * copied; {@code null} or blank values print as "—", an empty 签发人 leaves room to sign by
- * hand, a {@code null} 报告时间 prints the form's blanks (年 月 日 时 分). Immutable.
+ * One 《网络与信息安全事件情况报告书》 (附件三 / 4.6; PRODUCT.md decision 5: 附件三's title with the union of
+ * both forms' fields), as sent for one report of an incident. Lists are copied;
+ * {@code null} or blank values print as "—", an empty 签发人 leaves room to sign by hand, a
+ * {@code null} 报告时间 prints the form's blanks (年 月 日 时 分). Immutable.
  *
- * @param incidentId the incident's id, e.g. {@code INC-20261122-001}; printed on every page
+ * @param incidentId the incident's id, e.g. {@code INC-20261122-001}; printed on every
+ * page
  * @param drill a drill: 【演练】 in the title and a 演练 watermark on every page
  * @param sequence 第 N 次, or a label such as 恢复后报告
  * @param reportedAt 报告时间

@@ -7,8 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A report made to the regulator and others during an incident (4.3 第十二条: 事件报告的情况),
- * as the post-event report lists it. Immutable.
+ * A report made to the regulator and others during an incident (4.3 第十二条: 事件报告的情况), as
+ * the post-event report lists it. Immutable.
  *
  * @param sequence the report's 第 N 次 or label
  * @param at when it was made

@@ -6,9 +6,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A section of the incident record (2.8.4: 事件分析, 处理方案, 处理过程, 改进计划, 跟踪情况,
- * 事件管理人意见) with who signed it and when. Text and lines may both be present; an empty
- * section prints as "—" with its signature line left blank. Immutable.
+ * A section of the incident record (2.8.4: 事件分析, 处理方案, 处理过程, 改进计划, 跟踪情况, 事件管理人意见) with
+ * who signed it and when. Text and lines may both be present; an empty section prints as
+ * "—" with its signature line left blank. Immutable.
  *
  * @param text the section's text
  * @param lines timed lines, e.g. the handling steps from the timeline

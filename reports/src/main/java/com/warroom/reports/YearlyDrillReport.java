@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The year's drill report 《XX年应急演练情况总结报告》 in 4.7's own shape (L15375-15460):
- * the drills of the year with their dates, places and contents, whether they reached their
- * purpose, the problems found and their fixes, the summary, and other matters (the year's
+ * The year's drill report 《XX年应急演练情况总结报告》 in 4.7's own shape (L15375-15460): the drills
+ * of the year with their dates, places and contents, whether they reached their purpose,
+ * the problems found and their fixes, the summary, and other matters (the year's
  * trainings, 4.5). Immutable.
  *
  * @param year the year reported

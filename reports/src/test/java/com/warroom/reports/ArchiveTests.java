@@ -30,7 +30,8 @@ class ArchiveTests {
 		Archive.StoredDocument again = archive.store("DRL-2026", "2026年度应急演练情况总结报告.pdf", bytes("y2"));
 
 		assertThat(again.name()).isEqualTo("2026年度应急演练情况总结报告-2.pdf");
-		assertThat(Files.readString(root.resolve("drills").resolve("2026").resolve("DRL-2026").resolve("2026年度应急演练情况总结报告.pdf")))
+		assertThat(Files
+			.readString(root.resolve("drills").resolve("2026").resolve("DRL-2026").resolve("2026年度应急演练情况总结报告.pdf")))
 			.isEqualTo("y1");
 		assertThat(archive.read("DRL-2026", "2026年度应急演练情况总结报告-2.pdf"))
 			.hasValueSatisfying((b) -> assertThat(b).isEqualTo(bytes("y2")));
@@ -48,14 +49,17 @@ class ArchiveTests {
 		Files.writeString(before.resolve("应急演练记录.pdf"), "old");
 		archive.store(ID, "报告书-第1次.pdf", bytes("r1"));
 
-		assertThat(root.resolve("drills").resolve("2026").resolve("DRL-20261123-001").resolve("应急演练记录.pdf")).hasContent("d1");
+		assertThat(root.resolve("drills").resolve("2026").resolve("DRL-20261123-001").resolve("应急演练记录.pdf"))
+			.hasContent("d1");
 		assertThat(root.resolve("2026").resolve("DRL-20261123-001")).doesNotExist();
 		assertThat(root.resolve("2026").resolve(ID).resolve("报告书-第1次.pdf")).hasContent("r1");
-		assertThat(archive.read("DRL-20261123-001", "应急演练记录.pdf")).hasValueSatisfying((b) -> assertThat(b).isEqualTo(bytes("d1")));
+		assertThat(archive.read("DRL-20261123-001", "应急演练记录.pdf"))
+			.hasValueSatisfying((b) -> assertThat(b).isEqualTo(bytes("d1")));
 		assertThat(archive.sealed("DRL-20261123-001")).isPresent();
 		assertThat(archive.verify("DRL-20261123-001")).isEmpty();
 		assertThat(archive.sealedIds()).containsExactly("DRL-20261123-001");
-		assertThat(archive.read("DRL-20261120-001", "应急演练记录.pdf")).hasValueSatisfying((b) -> assertThat(b).isEqualTo(bytes("old")));
+		assertThat(archive.read("DRL-20261120-001", "应急演练记录.pdf"))
+			.hasValueSatisfying((b) -> assertThat(b).isEqualTo(bytes("old")));
 		archive.store("DRL-20261120-001", "应急演练情况总结报告.pdf", bytes("s"));
 		assertThat(before.resolve("应急演练情况总结报告.pdf")).hasContent("s");
 		assertThat(root.resolve("drills").resolve("2026").resolve("DRL-20261120-001")).doesNotExist();
@@ -85,7 +89,8 @@ class ArchiveTests {
 
 		assertThat(sealed.files()).extracting(Archive.StoredDocument::name).containsExactly("timeline.json", "记录表.pdf");
 		String manifest = new String(archive.read(ID, "manifest.json").orElseThrow(), StandardCharsets.UTF_8);
-		assertThat(manifest).contains("{\"name\": \"记录表.pdf\", \"size\": 6, \"sha256\": \"70ce871f8a3d3fb449bc3c3ace6547cef02dfc74ffe48d912532a724bfdbe5b9\"}");
+		assertThat(manifest).contains(
+				"{\"name\": \"记录表.pdf\", \"size\": 6, \"sha256\": \"70ce871f8a3d3fb449bc3c3ace6547cef02dfc74ffe48d912532a724bfdbe5b9\"}");
 		assertThat(archive.verify(ID)).isEmpty();
 		assertThat(archive.sealedIds()).containsExactly(ID);
 		assertThat(archive.documents(ID)).extracting(Archive.StoredDocument::name).containsExactly("记录表.pdf");
@@ -93,8 +98,8 @@ class ArchiveTests {
 		Files.writeString(root.resolve("2026").resolve(ID).resolve("记录表.pdf"), "forged");
 		assertThat(archive.verify(ID)).containsExactly("记录表.pdf");
 		assertThat(archive.seal(ID, "{}").sealedAt()).isEqualTo(sealed.sealedAt());
-		assertThat(archive.read(ID, "timeline.json")).hasValueSatisfying(
-				(b) -> assertThat(new String(b, StandardCharsets.UTF_8)).contains(ID));
+		assertThat(archive.read(ID, "timeline.json"))
+			.hasValueSatisfying((b) -> assertThat(new String(b, StandardCharsets.UTF_8)).contains(ID));
 	}
 
 	@Test
@@ -105,7 +110,8 @@ class ArchiveTests {
 		Files.writeString(root.resolve("2026").resolve(ID).resolve("timeline.json"), "{\"first\":true}");
 		Archive.Sealed sealed = archive.seal(ID, "{\"second\":true}");
 		assertThat(sealed.files()).extracting(Archive.StoredDocument::name).containsExactly("timeline.json", "报告书.pdf");
-		assertThat(new String(archive.read(ID, "timeline.json").orElseThrow(), StandardCharsets.UTF_8)).contains("first");
+		assertThat(new String(archive.read(ID, "timeline.json").orElseThrow(), StandardCharsets.UTF_8))
+			.contains("first");
 		assertThat(archive.verify(ID)).isEmpty();
 		org.assertj.core.api.Assertions.assertThatIllegalStateException()
 			.isThrownBy(() -> archive.store(ID, "后来的.pdf", bytes("late")));
@@ -132,7 +138,8 @@ class ArchiveTests {
 				"\"previousSha256\": \"" + sha256(sealManifest) + "\"", "\"name\": \"事件处理情况报告.pdf\"",
 				"\"name\": \"timeline-2.json\"");
 		assertThat(archive.read(ID, "manifest.json")).hasValueSatisfying((b) -> assertThat(b).isEqualTo(sealManifest));
-		assertThat(archive.read(ID, "timeline-2.json")).hasValueSatisfying((b) -> assertThat(b).isEqualTo(bytes("{\"v\":2}")));
+		assertThat(archive.read(ID, "timeline-2.json"))
+			.hasValueSatisfying((b) -> assertThat(b).isEqualTo(bytes("{\"v\":2}")));
 		assertThat(archive.verify(ID)).isEmpty();
 		assertThat(archive.supplements(ID)).containsExactly("manifest-2.json", "manifest-3.json");
 		assertThat(archive.documents(ID)).extracting(Archive.StoredDocument::name)
@@ -140,7 +147,8 @@ class ArchiveTests {
 		assertThat(archive.sealedIds()).containsExactly(ID);
 		org.assertj.core.api.Assertions.assertThatIllegalStateException()
 			.isThrownBy(() -> archive.store(ID, "后来的.pdf", bytes("late")));
-		assertThatIllegalArgumentException().isThrownBy(() -> archive.supplement(ID, "manifest-4.json", bytes("x"), null));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> archive.supplement(ID, "manifest-4.json", bytes("x"), null));
 	}
 
 	@Test // GH-12
@@ -159,13 +167,16 @@ class ArchiveTests {
 		Files.writeString(dir.resolve("报告书-补.pdf"), "late book");
 		assertThat(archive.verify(ID)).isEmpty();
 
-		// a forger who rewrites the seal's manifest to match a changed file breaks the link of the next one
+		// a forger who rewrites the seal's manifest to match a changed file breaks the
+		// link of the next one
 		String manifest = Files.readString(dir.resolve("manifest.json"));
 		Files.writeString(dir.resolve("记录表.pdf"), "forged");
-		Files.writeString(dir.resolve("manifest.json"), manifest.replace(sha256(bytes("record")), sha256(bytes("forged"))));
+		Files.writeString(dir.resolve("manifest.json"),
+				manifest.replace(sha256(bytes("record")), sha256(bytes("forged"))));
 		assertThat(archive.verify(ID)).containsExactly("manifest-2.json");
 
-		// a supplement removed from the middle leaves a gap: the one after it is no longer chained
+		// a supplement removed from the middle leaves a gap: the one after it is no
+		// longer chained
 		Files.writeString(dir.resolve("manifest.json"), manifest);
 		Files.writeString(dir.resolve("记录表.pdf"), "record");
 		Files.delete(dir.resolve("manifest-2.json"));

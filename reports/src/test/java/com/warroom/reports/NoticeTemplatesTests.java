@@ -26,10 +26,11 @@ class NoticeTemplatesTests {
 					org.assertj.core.groups.Tuple.tuple("service-restored", "交易（行情、结算）恢复通知"));
 		NoticeTemplates.Template halt = templates.find("trading-halt").orElseThrow();
 		assertThat(halt.required()).containsExactly("业务", "原因", "预计恢复时间", "公司名称", "日期");
-		assertThat(halt.choices()).containsEntry("原因", NoticeTemplates.CAUSES).containsEntry("业务", java.util.List.of("交易", "行情"));
+		assertThat(halt.choices()).containsEntry("原因", NoticeTemplates.CAUSES)
+			.containsEntry("业务", java.util.List.of("交易", "行情"));
 		assertThat(NoticeTemplates.CAUSES).containsExactly("计算机系统", "电力供应", "通讯系统");
-		assertThat(templates.find("settlement-delay").orElseThrow().required())
-			.containsExactly("原因", "预计恢复时间", "公司名称", "日期");
+		assertThat(templates.find("settlement-delay").orElseThrow().required()).containsExactly("原因", "预计恢复时间", "公司名称",
+				"日期");
 	}
 
 	@Test
@@ -60,7 +61,8 @@ class NoticeTemplatesTests {
 
 		String text = templates.render("trading-halt", values);
 
-		assertThat(text).contains("预计系统可于${env:HOME} ${sys:user.dir} ${原因} $${x} ${script:javascript:1+1}恢复交易", "${file:UTF-8:/etc/passwd}");
+		assertThat(text).contains("预计系统可于${env:HOME} ${sys:user.dir} ${原因} $${x} ${script:javascript:1+1}恢复交易",
+				"${file:UTF-8:/etc/passwd}");
 		assertThat(text).doesNotContain(System.getProperty("user.dir")).doesNotContain("root:");
 	}
 
@@ -68,7 +70,8 @@ class NoticeTemplatesTests {
 	void refusesAnUnknownTemplatePolitelyNamingTheOnesThereAre() {
 		assertThatExceptionOfType(NoticeException.class).isThrownBy(() -> templates.render("holiday", haltValues()))
 			.satisfies((ex) -> assertThat(ex.problem()).isEqualTo(Problem.UNKNOWN_TEMPLATE))
-			.withMessage("没有“holiday”这个通知模板。可用的模板：交易（行情）暂停通知（trading-halt）、结算数据延迟通知（settlement-delay）、交易（行情、结算）恢复通知（service-restored）。");
+			.withMessage(
+					"没有“holiday”这个通知模板。可用的模板：交易（行情）暂停通知（trading-halt）、结算数据延迟通知（settlement-delay）、交易（行情、结算）恢复通知（service-restored）。");
 	}
 
 	@Test
@@ -107,8 +110,7 @@ class NoticeTemplatesTests {
 
 		assertThat(custom.list()).extracting(NoticeTemplates.Template::id)
 			.containsExactly("trading-halt", "settlement-delay", "service-restored", "network");
-		assertThat(custom.render("trading-halt", Map.of("原因", "电力供应")))
-			.isEqualTo("交易暂停通知\n\n尊敬的客户：电力供应故障，${原因} 仅为示例。");
+		assertThat(custom.render("trading-halt", Map.of("原因", "电力供应"))).isEqualTo("交易暂停通知\n\n尊敬的客户：电力供应故障，${原因} 仅为示例。");
 		assertThat(custom.find("trading-halt").orElseThrow().name()).isEqualTo("交易暂停通知（本公司版）");
 		assertThat(custom.render("network", Map.of("公司名称", "XX期货"))).isEqualTo("网络故障通知\n\nXX期货网络故障。");
 	}

@@ -38,9 +38,9 @@ final class Pdfs {
 	}
 
 	/**
-	 * The text of each page as laid out, glyph by glyph (top to bottom, left to right): what
-	 * a reader sees where a later revision wrote into the gaps of an earlier one, e.g. the
-	 * digits of a stamped 报告时间 between its 年 月 日.
+	 * The text of each page as laid out, glyph by glyph (top to bottom, left to right):
+	 * what a reader sees where a later revision wrote into the gaps of an earlier one,
+	 * e.g. the digits of a stamped 报告时间 between its 年 月 日.
 	 */
 	static List<String> laidOut(byte[] pdf) {
 		try (PdfDocument doc = open(pdf)) {
@@ -52,7 +52,8 @@ final class Pdfs {
 					@Override
 					public void eventOccurred(IEventData data, EventType type) {
 						if (type == EventType.RENDER_TEXT) {
-							((TextRenderInfo) data).getCharacterRenderInfos().forEach((g) -> strategy.eventOccurred(g, type));
+							((TextRenderInfo) data).getCharacterRenderInfos()
+								.forEach((g) -> strategy.eventOccurred(g, type));
 						}
 					}
 
@@ -78,7 +79,8 @@ final class Pdfs {
 		StringBuilder all = new StringBuilder();
 		try (PdfDocument doc = open(pdf)) {
 			for (int n = 1; n <= doc.getNumberOfPages(); n++) {
-				String page = flat(PdfTextExtractor.getTextFromPage(doc.getPage(n), new SimpleTextExtractionStrategy()));
+				String page = flat(
+						PdfTextExtractor.getTextFromPage(doc.getPage(n), new SimpleTextExtractionStrategy()));
 				all.append(FURNITURE.matcher(page).replaceAll(""));
 			}
 		}
@@ -97,7 +99,8 @@ final class Pdfs {
 		int marked = 0;
 		try (PdfDocument doc = open(pdf)) {
 			for (int n = 1; n <= doc.getNumberOfPages(); n++) {
-				String page = flat(PdfTextExtractor.getTextFromPage(doc.getPage(n), new SimpleTextExtractionStrategy()));
+				String page = flat(
+						PdfTextExtractor.getTextFromPage(doc.getPage(n), new SimpleTextExtractionStrategy()));
 				marked += page.endsWith("页演练") ? 1 : 0;
 			}
 		}

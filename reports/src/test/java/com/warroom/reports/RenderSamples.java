@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Writes sample documents to a folder, to look at them (see README "Documents"):
- * {@code RenderSamples [dir]}. The real case of 4.8, a drill with a long note, and the two
- * customer notices.
+ * {@code RenderSamples [dir]}. The real case of 4.8, a drill with a long note, and the
+ * two customer notices.
  */
 public final class RenderSamples {
 
@@ -28,8 +28,8 @@ public final class RenderSamples {
 		Files.write(dir.resolve("drill-record.pdf"), documents.drillRecord(DrillDocumentsTests.record()));
 		Files.write(dir.resolve("drill-summary.pdf"), documents.drillSummary(DrillDocumentsTests.summary()));
 		NoticeTemplates templates = new NoticeTemplates();
-		Map<String, String> values = Map.of("业务", "交易", "原因", "计算机系统", "预计恢复时间", "今日 14:30", "公司名称", "XX期货有限公司",
-				"日期", NoticeTemplates.date(LocalDate.of(2012, 6, 15)));
+		Map<String, String> values = Map.of("业务", "交易", "原因", "计算机系统", "预计恢复时间", "今日 14:30", "公司名称", "XX期货有限公司", "日期",
+				NoticeTemplates.date(LocalDate.of(2012, 6, 15)));
 		for (String id : List.of("trading-halt", "settlement-delay")) {
 			Notice notice = templates.compose(id, values);
 			Files.write(dir.resolve("notice-" + id + ".pdf"),

@@ -21,16 +21,16 @@ class ReportBookTests {
 		byte[] pdf = documents.reportBook(ReportFixtures.reportBook());
 		String text = Pdfs.flatText(pdf);
 
-		assertThat(text).contains("网络与信息安全事件情况报告书", "报告时间：2012年6月15日14时10分", "第1次",
-				"事件编号：" + ReportFixtures.ID, "注：单位名称处需要加盖公章或信息技术负责人签字");
+		assertThat(text).contains("网络与信息安全事件情况报告书", "报告时间：2012年6月15日14时10分", "第1次", "事件编号：" + ReportFixtures.ID,
+				"注：单位名称处需要加盖公章或信息技术负责人签字");
 		assertThat(text).contains("单位名称XX期货有限公司", "报告人李明", "联系人王芳", "联系电话010-88886666", "传真010-88886667",
 				"联系方式（含手机）13800138000", "签发人赵刚（首席风险官）钱进（总经理）", "事件发生时间、地点2012年6月15日13:58:16，公司总部数据中心机房");
 		assertThat(text).contains("事件简要经过2012年6月15日13:58:16技术部监控人员从监控系统监控到数据库节点1故障", "13:59:45AS积压消失，交易系统恢复正常");
 		ReportFixtures.course().forEach((line) -> assertThat(text).contains(flat(line.text())));
-		assertThat(text).contains("事件影响范围、影响程度、影响人数、经济损失情况影响范围：公司范围内使用主系统交易和银期转账的客户",
-				"影响程度：数据库切换期间的报单委托和银期转账受到影响", "影响人数：约500至1000人", "经济损失：初步判定经济损失在100万元以下");
-		assertThat(text).contains("事件导致的后果、发生原因和事件性质判断后果：对公司造成了一定的经济损失", "原因：主数据库系统节点1服务器硬件故障",
-				"事件分类：设备设施故障事件", "事件级别：一般事件（集中交易系统中断不足5分钟）", "事件性质：非责任事件");
+		assertThat(text).contains("事件影响范围、影响程度、影响人数、经济损失情况影响范围：公司范围内使用主系统交易和银期转账的客户", "影响程度：数据库切换期间的报单委托和银期转账受到影响",
+				"影响人数：约500至1000人", "经济损失：初步判定经济损失在100万元以下");
+		assertThat(text).contains("事件导致的后果、发生原因和事件性质判断后果：对公司造成了一定的经济损失", "原因：主数据库系统节点1服务器硬件故障", "事件分类：设备设施故障事件",
+				"事件级别：一般事件（集中交易系统中断不足5分钟）", "事件性质：非责任事件");
 		assertThat(text).contains("已采取的措施及效果1、2012年6月15日13:58:52关闭节点1服务器主机电源，由节点2自动接管。效果：1分钟后节点2成功接管",
 				"2、14:05:00逐笔确认期间发生的报单委托和银期转账信息，致电受影响客户。效果：未与客户产生纠纷", "3、联系硬件厂商，对发生故障的服务器进行检测，找出发生故障的原因");
 		assertThat(text).contains("需要有关部门和单位协助处置的有关事宜请恒生电子协助分析数据库集群切换日志", "备注系统已于13:59:45恢复正常");
@@ -41,7 +41,8 @@ class ReportBookTests {
 	void embedsASubsetOfItsChineseFontAndUsesNoOther() {
 		List<String> fonts = Pdfs.fonts(documents.reportBook(ReportFixtures.reportBook()));
 
-		assertThat(fonts).isNotEmpty().allSatisfy((font) -> assertThat(font).matches("[A-Z]{6}\\+WenQuanYiMicroHei embedded"));
+		assertThat(fonts).isNotEmpty()
+			.allSatisfy((font) -> assertThat(font).matches("[A-Z]{6}\\+WenQuanYiMicroHei embedded"));
 	}
 
 	@Test
@@ -49,7 +50,8 @@ class ReportBookTests {
 		List<String> pages = Pdfs.pages(documents.reportBook(ReportFixtures.reportBook()));
 
 		for (int n = 1; n <= pages.size(); n++) {
-			assertThat(flat(pages.get(n - 1))).contains("事件编号：" + ReportFixtures.ID + "第" + n + "页共" + pages.size() + "页");
+			assertThat(flat(pages.get(n - 1)))
+				.contains("事件编号：" + ReportFixtures.ID + "第" + n + "页共" + pages.size() + "页");
 		}
 	}
 
@@ -76,8 +78,8 @@ class ReportBookTests {
 		note.append("a".repeat(2000 - note.length()));
 		assertThat(note).hasSize(2000);
 
-		byte[] pdf = documents.reportBook(ReportFixtures.reportBook(false, ReportFixtures.course(), ReportFixtures.measures(),
-				note.toString()));
+		byte[] pdf = documents.reportBook(
+				ReportFixtures.reportBook(false, ReportFixtures.course(), ReportFixtures.measures(), note.toString()));
 
 		assertThat(Pdfs.pages(pdf)).hasSizeGreaterThanOrEqualTo(2);
 		assertThat(Pdfs.flatText(pdf)).contains("备注" + note);
@@ -95,19 +97,18 @@ class ReportBookTests {
 	@Test
 	void showsADashWhereNothingWasDoneOrKnownYet() {
 		CompanyInfo bare = new CompanyInfo("XX期货有限公司", null, null, null, null, null, null, null, null);
-		ReportBook book = new ReportBook("INC-20120615-002", false, ReportBook.Sequence.labelled("恢复后报告"), null, bare, List.of(),
-				null, null, List.of(), Impact.UNKNOWN, Assessment.UNKNOWN, List.of(), null, null);
+		ReportBook book = new ReportBook("INC-20120615-002", false, ReportBook.Sequence.labelled("恢复后报告"), null, bare,
+				List.of(), null, null, List.of(), Impact.UNKNOWN, Assessment.UNKNOWN, List.of(), null, null);
 		String text = Pdfs.flatText(documents.reportBook(book));
 
-		assertThat(text).contains("报告时间：年月日时分恢复后报告", "报告人—", "联系电话—", "事件发生时间、地点—，公司总部数据中心机房", "事件简要经过—",
-				"影响范围：—", "后果：—", "事件级别：—", "事件性质：—", "已采取的措施及效果—", "需要有关部门和单位协助处置的有关事宜—", "备注—");
+		assertThat(text).contains("报告时间：年月日时分恢复后报告", "报告人—", "联系电话—", "事件发生时间、地点—，公司总部数据中心机房", "事件简要经过—", "影响范围：—",
+				"后果：—", "事件级别：—", "事件性质：—", "已采取的措施及效果—", "需要有关部门和单位协助处置的有关事宜—", "备注—");
 	}
 
 	@Test
 	void showsTheDateOfEveryLineAfterMidnight() {
 		List<TimedLine> course = List.of(new TimedLine(at("2012-06-15T23:50:00"), "夜盘行情中断"),
-				new TimedLine(at("2012-06-15T23:59:30"), "切换备用行情线路"),
-				new TimedLine(at("2012-06-16T00:10:00"), "行情恢复"));
+				new TimedLine(at("2012-06-15T23:59:30"), "切换备用行情线路"), new TimedLine(at("2012-06-16T00:10:00"), "行情恢复"));
 		List<Measure> measures = List.of(new Measure(at("2012-06-15T23:59:30"), "切换备用行情线路", "无效"),
 				new Measure(at("2012-06-16T00:05:00"), "重启行情服务器", "行情恢复"));
 		String text = Pdfs.flatText(documents.reportBook(ReportFixtures.reportBook(false, course, measures, "")));
@@ -147,9 +148,9 @@ class ReportBookTests {
 		for (ReportBook.Sequence sequence : List.of(new ReportBook.Sequence(2, "恢复后报告"),
 				new ReportBook.Sequence(13, "5个工作日事件总结报告"), ReportBook.Sequence.labelled("30个工作日补充报告"))) {
 			ReportBook base = ReportFixtures.reportBook();
-			ReportBook book = new ReportBook(base.incidentId(), false, sequence, at("2026-11-23T14:10:00"), base.company(),
-					base.signers(), base.occurredAt(), null, base.course(), base.impact(), base.assessment(), base.measures(),
-					null, null);
+			ReportBook book = new ReportBook(base.incidentId(), false, sequence, at("2026-11-23T14:10:00"),
+					base.company(), base.signers(), base.occurredAt(), null, base.course(), base.impact(),
+					base.assessment(), base.measures(), null, null);
 			String firstPage = Pdfs.pages(documents.reportBook(book)).get(0);
 
 			assertThat(firstPage.lines().map(Pdfs::flat)).as(sequence.text())
@@ -161,10 +162,12 @@ class ReportBookTests {
 	@Test // GH-12
 	void showsTheLeadersOverrideWithItsReasonAndTheComputedLevel() {
 		ReportBook base = ReportFixtures.reportBook();
-		Assessment overridden = new Assessment("后果", "原因", EventClass.EQUIPMENT_FAILURE, com.warroom.playbooks.Severity.MAJOR,
-				"集中交易系统中断不足 5 分钟", Nature.PENDING, com.warroom.playbooks.Severity.GENERAL, "涉及全公司客户，按从高原则。");
+		Assessment overridden = new Assessment("后果", "原因", EventClass.EQUIPMENT_FAILURE,
+				com.warroom.playbooks.Severity.MAJOR, "集中交易系统中断不足 5 分钟", Nature.PENDING,
+				com.warroom.playbooks.Severity.GENERAL, "涉及全公司客户，按从高原则。");
 		ReportBook book = new ReportBook(base.incidentId(), false, base.sequence(), base.reportedAt(), base.company(),
-				base.signers(), base.occurredAt(), null, base.course(), base.impact(), overridden, base.measures(), null, null);
+				base.signers(), base.occurredAt(), null, base.course(), base.impact(), overridden, base.measures(),
+				null, null);
 
 		assertThat(Pdfs.flatText(documents.reportBook(book)))
 			.contains("事件级别：重大事件（应急领导小组调整，理由：涉及全公司客户，按从高原则；按分级规则为一般事件：集中交易系统中断不足5分钟）");
@@ -177,7 +180,10 @@ class ReportBookTests {
 		String text = Pdfs.flatText(documents.reportBook(ReportFixtures.reportBook(false, List.of(), measures, "")));
 
 		assertThat(text).contains("1、2012年6月15日13:58:52关闭节点1电源。效果：节点2接管2、联系硬件厂商；")
-			.doesNotContain("1、1、").doesNotContain("2、2.").doesNotContain("。。").doesNotContain("。效果：节点2接管。");
+			.doesNotContain("1、1、")
+			.doesNotContain("2、2.")
+			.doesNotContain("。。")
+			.doesNotContain("。效果：节点2接管。");
 	}
 
 	@Test

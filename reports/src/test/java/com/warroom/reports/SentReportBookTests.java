@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * GH-12: the book the 签发人 approved is the book sent (its bytes kept), and the sent book is
- * dated when it counted as made and names its 签发人 (4.2 L10505-10510; 附件三 L11036 报告时间,
+ * GH-12: the book the 签发人 approved is the book sent (its bytes kept), and the sent book
+ * is dated when it counted as made and names its 签发人 (4.2 L10505-10510; 附件三 L11036 报告时间,
  * 签发人): an incremental update, the approved file as its first bytes.
  */
 class SentReportBookTests {
@@ -24,8 +24,9 @@ class SentReportBookTests {
 	/** The real case's first report as it waits for 签发: no 报告时间, no 签发人. */
 	private static ReportBook forSigning() {
 		ReportBook base = ReportFixtures.reportBook();
-		return new ReportBook(base.incidentId(), false, base.sequence(), null, base.company(), List.of(), base.occurredAt(),
-				null, base.course(), base.impact(), base.assessment(), base.measures(), base.assistance(), base.remarks());
+		return new ReportBook(base.incidentId(), false, base.sequence(), null, base.company(), List.of(),
+				base.occurredAt(), null, base.course(), base.impact(), base.assessment(), base.measures(),
+				base.assistance(), base.remarks());
 	}
 
 	@Test
@@ -39,11 +40,12 @@ class SentReportBookTests {
 		assertThat(Arrays.copyOf(sent, approved.length)).isEqualTo(approved);
 		assertThat(sha256(Arrays.copyOf(sent, approved.length))).isEqualTo(sha256(approved));
 		String page = Pdfs.laidOut(sent).get(0);
-		assertThat(page.lines().map(Pdfs::flat)).anySatisfy((line) -> assertThat(line).isEqualTo("报告时间：2012年6月15日14时10分第1次"))
+		assertThat(page.lines().map(Pdfs::flat))
+			.anySatisfy((line) -> assertThat(line).isEqualTo("报告时间：2012年6月15日14时10分第1次"))
 			.anySatisfy((line) -> assertThat(line).isEqualTo("签发人孙首席风险官赵总经理"));
 		// the rest of the form as approved
-		assertThat(Pdfs.laidOut(sent).subList(1, Pdfs.laidOut(sent).size())).isEqualTo(
-				Pdfs.laidOut(approved).subList(1, Pdfs.laidOut(approved).size()));
+		assertThat(Pdfs.laidOut(sent).subList(1, Pdfs.laidOut(sent).size()))
+			.isEqualTo(Pdfs.laidOut(approved).subList(1, Pdfs.laidOut(approved).size()));
 		assertThat(Pdfs.fonts(sent)).allSatisfy((font) -> assertThat(font).endsWith(" embedded"));
 	}
 

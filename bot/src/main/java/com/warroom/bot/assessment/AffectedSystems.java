@@ -18,8 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The other systems an incident touches besides its playbook's own (GH-10, 4.2 第四章
- * "符合下列情形之一"), kept in the incident's {@link com.warroom.bot.incident.Facts#systems()}
- * as {@code EXTENT|accumulated millis|running since epoch millis (empty when ended)}. The
+ * "符合下列情形之一"), kept in the incident's {@link com.warroom.bot.incident.Facts#systems()} as
+ * {@code EXTENT|accumulated millis|running since epoch millis (empty when ended)}. The
  * playbook's {@code affects} is the initial set, running from the incident's start; a
  * responder adds, re-grades or ends one from {@code /level}. Ending a system stops its
  * clock and keeps what it accumulated; adding it again runs on from there (累计). Every
@@ -27,7 +27,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AffectedSystems {
 
-	/** The classes a responder may add: those with thresholds or a reporting cycle of their own. */
+	/**
+	 * The classes a responder may add: those with thresholds or a reporting cycle of
+	 * their own.
+	 */
 	public static final List<SystemClass> ADDABLE = List.of(SystemClass.CENTRAL_TRADING, SystemClass.ONLINE_TRADING,
 			SystemClass.BANK_TRANSFER, SystemClass.QUOTES, SystemClass.WEBSITE, SystemClass.BRANCH);
 
@@ -53,8 +56,9 @@ public final class AffectedSystems {
 			}
 			String[] parts = value.split("\\|", -1);
 			try {
-				return Optional.of(new State(Interruption.valueOf(parts[0]), Duration.ofMillis(Long.parseLong(parts[1])),
-						parts[2].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(parts[2]))));
+				return Optional
+					.of(new State(Interruption.valueOf(parts[0]), Duration.ofMillis(Long.parseLong(parts[1])),
+							parts[2].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(parts[2]))));
 			}
 			catch (RuntimeException ex) {
 				return Optional.empty();
@@ -79,7 +83,8 @@ public final class AffectedSystems {
 
 	/** The impacts for grading as of {@code now} (clocks stop at recovery). */
 	public static List<Impact> impacts(Incident incident, Playbook playbook, Instant now) {
-		Instant end = (incident.recoveredAt() != null && incident.recoveredAt().isBefore(now)) ? incident.recoveredAt() : now;
+		Instant end = (incident.recoveredAt() != null && incident.recoveredAt().isBefore(now)) ? incident.recoveredAt()
+				: now;
 		boolean open = incident.status() == IncidentStatus.OPEN;
 		List<Impact> impacts = new ArrayList<>();
 		states(incident, playbook).forEach((system, state) -> {
@@ -92,15 +97,18 @@ public final class AffectedSystems {
 		return impacts;
 	}
 
-	/** The classes of every other system the incident touches (for the reporting cycle). */
+	/**
+	 * The classes of every other system the incident touches (for the reporting cycle).
+	 */
 	public static List<SystemClass> classes(Incident incident, Playbook playbook) {
 		return List.copyOf(states(incident, playbook).keySet());
 	}
 
 	/**
-	 * The state (as kept in the incident's facts) that applying {@code op} gives {@code system}: {@code add} (starts or restarts its
-	 * clock, extent not yet known unless it had one), {@code FULL} / {@code PARTIAL} (its
-	 * extent), {@code end} (stops its clock). Empty when the operation makes no sense.
+	 * The state (as kept in the incident's facts) that applying {@code op} gives
+	 * {@code system}: {@code add} (starts or restarts its clock, extent not yet known
+	 * unless it had one), {@code FULL} / {@code PARTIAL} (its extent), {@code end} (stops
+	 * its clock). Empty when the operation makes no sense.
 	 */
 	public static Optional<String> apply(Incident incident, Playbook playbook, SystemClass system, String op,
 			Instant now) {
@@ -127,7 +135,8 @@ public final class AffectedSystems {
 				if (current.isEmpty() || current.get().since() == null) {
 					return Optional.empty();
 				}
-				Duration run = now.isAfter(current.get().since()) ? Duration.between(current.get().since(), now) : Duration.ZERO;
+				Duration run = now.isAfter(current.get().since()) ? Duration.between(current.get().since(), now)
+						: Duration.ZERO;
 				next = new State(current.get().extent(), current.get().accumulated().plus(run), null);
 			}
 			default -> {

@@ -38,8 +38,10 @@ public final class Assessment {
 	 *
 	 * @param grader 4.2 第四章's grading
 	 * @param reporting the reporting policy and calendar
-	 * @param effectiveCustomers the company's effective customers (for the customer thresholds)
-	 * @param overdueAfter {@code OVERDUE_AFTER}: until then a report due at once reads 应立即报告
+	 * @param effectiveCustomers the company's effective customers (for the customer
+	 * thresholds)
+	 * @param overdueAfter {@code OVERDUE_AFTER}: until then a report due at once reads
+	 * 应立即报告
 	 */
 	public record Policy(SeverityGrader grader, ReportingObligations reporting, long effectiveCustomers,
 			Duration overdueAfter) {
@@ -49,7 +51,8 @@ public final class Assessment {
 	 * The level of an incident, in one place for the card, the board, the clock and the
 	 * documents.
 	 *
-	 * @param effective the level in force: the override when there is one, else the computed level
+	 * @param effective the level in force: the override when there is one, else the
+	 * computed level
 	 * @param computed the grade the rules give now
 	 * @param override the level a leader or commander set, or null
 	 * @param reason the override's reason, or null
@@ -69,8 +72,8 @@ public final class Assessment {
 	 *
 	 * @param obligation the earliest report owed
 	 * @param made how many 定期 and 恢复后 reports were made so far (已报告 N 次)
-	 * @param immediate due at once (at the declaration, or a fact just recorded) and not yet
-	 * {@code OVERDUE_AFTER} late: the card says 应立即报告 rather than 已超时
+	 * @param immediate due at once (at the declaration, or a fact just recorded) and not
+	 * yet {@code OVERDUE_AFTER} late: the card says 应立即报告 rather than 已超时
 	 */
 	public record NextReport(Obligation obligation, long made, boolean immediate) {
 
@@ -138,8 +141,8 @@ public final class Assessment {
 
 	/**
 	 * The grading facts as of now: the clock runs from when the fault occurred (see
-	 * {@link #occurredAt}) until recovery, so the grade counts the interruption the documents
-	 * state (4.2 第四章: 影响交易时间累计).
+	 * {@link #occurredAt}) until recovery, so the grade counts the interruption the
+	 * documents state (4.2 第四章: 影响交易时间累计).
 	 */
 	public IncidentFacts facts() {
 		return facts;
@@ -155,7 +158,10 @@ public final class Assessment {
 		return level;
 	}
 
-	/** When the running clock will raise the level if nothing changes; empty when it cannot. */
+	/**
+	 * When the running clock will raise the level if nothing changes; empty when it
+	 * cannot.
+	 */
 	public Optional<Instant> nextLevelAt() {
 		return policy.grader().nextLevelAt(facts, now);
 	}
@@ -200,11 +206,15 @@ public final class Assessment {
 			.filter((r) -> r.kind() == ObligationKind.CYCLE || r.kind() == ObligationKind.FINAL)
 			.count();
 		Obligation obligation = next.get();
-		// due "at once" (from the declaration, or a fact just recorded): say so rather than
-		// "overdue" a second later; overdue once it is older than OVERDUE_AFTER, as the clock says
-		// (GH-13: not "due by the declaration" for ever: an at-once report stayed 应立即报告 and amber
+		// due "at once" (from the declaration, or a fact just recorded): say so rather
+		// than
+		// "overdue" a second later; overdue once it is older than OVERDUE_AFTER, as the
+		// clock says
+		// (GH-13: not "due by the declaration" for ever: an at-once report stayed 应立即报告
+		// and amber
 		// on the board after the chat had said 已超时)
-		boolean immediate = !obligation.dueAt().isAfter(now) && obligation.dueAt().isAfter(now.minus(policy.overdueAfter()));
+		boolean immediate = !obligation.dueAt().isAfter(now)
+				&& obligation.dueAt().isAfter(now.minus(policy.overdueAfter()));
 		return Optional.of(new NextReport(obligation, made, immediate));
 	}
 
@@ -212,7 +222,8 @@ public final class Assessment {
 	public static List<ReportMade> history(List<TimelineEntry> timeline) {
 		List<ReportMade> made = new ArrayList<>();
 		for (TimelineEntry entry : timeline) {
-			if (entry.type() == TimelineType.REPORTED && entry.detail("kind") != null && entry.detail("reportAt") != null) {
+			if (entry.type() == TimelineType.REPORTED && entry.detail("kind") != null
+					&& entry.detail("reportAt") != null) {
 				made.add(new ReportMade(ObligationKind.valueOf(entry.detail("kind")),
 						Instant.ofEpochMilli(Long.parseLong(entry.detail("reportAt")))));
 			}
@@ -221,8 +232,8 @@ public final class Assessment {
 	}
 
 	/**
-	 * 发生时间: when the fault occurred, as answered in the {@code /summary} interview when it
-	 * is before the discovery (the start), else the discovery itself; never null.
+	 * 发生时间: when the fault occurred, as answered in the {@code /summary} interview when
+	 * it is before the discovery (the start), else the discovery itself; never null.
 	 */
 	public static Instant occurredAt(Incident incident) {
 		String value = incident.answer("occurred");
@@ -234,15 +245,19 @@ public final class Assessment {
 	}
 
 	/**
-	 * Whether the cause is established: the responders' fact when they set one, else whether
-	 * {@code /summary} has a cause (4.2 L10792-10798: the 补充报告 is owed only while it is not).
+	 * Whether the cause is established: the responders' fact when they set one, else
+	 * whether {@code /summary} has a cause (4.2 L10792-10798: the 补充报告 is owed only while
+	 * it is not).
 	 */
 	public static boolean causeKnown(Incident incident) {
 		Boolean fact = incident.facts().causeKnown();
 		return (fact != null) ? fact : !incident.answer("cause").isBlank();
 	}
 
-	/** Whether the fault involves remote access to exchange systems: the playbook's, or the responders' fact. */
+	/**
+	 * Whether the fault involves remote access to exchange systems: the playbook's, or
+	 * the responders' fact.
+	 */
 	public static boolean remoteExchangeAccess(Incident incident, Playbook playbook) {
 		Boolean fact = incident.facts().remoteAccess();
 		return (fact != null) ? fact : playbook.remoteExchangeAccess();

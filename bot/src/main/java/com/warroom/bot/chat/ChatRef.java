@@ -36,7 +36,8 @@ public record ChatRef(String channel, String chatId, @Nullable String threadId, 
 
 	/**
 	 * Whether this is a person's own chat with the bot rather than a group: on Telegram a
-	 * private chat's id is the user's (groups are negative), on the web {@code p-<roster id>}.
+	 * private chat's id is the user's (groups are negative), on the web
+	 * {@code p-<roster id>}.
 	 */
 	public boolean isPrivate() {
 		return "web".equals(channel) ? chatId.startsWith("p-") : !chatId.startsWith("-");

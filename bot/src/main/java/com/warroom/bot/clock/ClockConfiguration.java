@@ -17,22 +17,25 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import redis.clients.jedis.UnifiedJedis;
 
-/** Wires the regulator clock: the planner (told by the engine) and the relay (told by Quartz). */
+/**
+ * Wires the regulator clock: the planner (told by the engine) and the relay (told by
+ * Quartz).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ClockProperties.class)
 class ClockConfiguration {
 
 	@Bean
 	ReminderPlanner reminderPlanner(IncidentStore incidents, PlaybookLibrary library, Assessments assessments,
-			ReminderScheduler scheduler, UnifiedJedis redis, Clock clock,
-			ClockProperties properties, Escalations escalations) {
+			ReminderScheduler scheduler, UnifiedJedis redis, Clock clock, ClockProperties properties,
+			Escalations escalations) {
 		return new ReminderPlanner(incidents, library, assessments, scheduler, redis, clock, properties.reminderLead(),
 				properties.overdueAfter(), escalations);
 	}
 
 	@Bean
-	Escalations escalations(IncidentStore incidents, Roster roster, com.warroom.bot.engine.ButtonTokens tokens, Texts texts,
-			Clock clock, com.warroom.notify.Outbox outbox, Delivery delivery, Directory directory,
+	Escalations escalations(IncidentStore incidents, Roster roster, com.warroom.bot.engine.ButtonTokens tokens,
+			Texts texts, Clock clock, com.warroom.notify.Outbox outbox, Delivery delivery, Directory directory,
 			ClockProperties properties) throws java.io.IOException {
 		Duration ackTimeout = properties.ackTimeout();
 		String file = properties.escalationFile();
@@ -46,8 +49,7 @@ class ClockConfiguration {
 			policy = Escalations.Policy.read(file,
 					com.warroom.playbooks.DataFiles.content("升级策略", java.nio.file.Path.of(file)), ackTimeout);
 		}
-		return new Escalations(incidents, roster, tokens, texts, policy, clock,
-				delivery.outbox(outbox), directory);
+		return new Escalations(incidents, roster, tokens, texts, policy, clock, delivery.outbox(outbox), directory);
 	}
 
 	@Bean
@@ -73,13 +75,14 @@ class ClockConfiguration {
 	ReminderRelay reminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views,
 			ReminderPlanner planner, Roster roster, Texts texts, Delivery delivery, Clock clock,
 			Escalations escalations, ClockProperties properties) {
-		return new ReminderRelay(incidents, library, views, planner, roster, texts, delivery, clock,
-				escalations, properties.reminderLateAfter());
+		return new ReminderRelay(incidents, library, views, planner, roster, texts, delivery, clock, escalations,
+				properties.reminderLateAfter());
 	}
 
 	/**
 	 * Re-grades and re-plans every open incident at start-up and then every
-	 * {@code warroom.replan-every}: also what makes up for a settling that failed or was refused.
+	 * {@code warroom.replan-every}: also what makes up for a settling that failed or was
+	 * refused.
 	 */
 	@Bean
 	ReminderRecovery reminderRecovery(ReminderPlanner planner, ReminderRelay relay, ClockProperties properties) {

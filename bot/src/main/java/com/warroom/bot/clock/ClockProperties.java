@@ -9,15 +9,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The regulator clock's settings (README "Configure").
  *
- * @param reminderLead how long before a due report the liaison is reminded ({@code REMINDER_LEAD})
+ * @param reminderLead how long before a due report the liaison is reminded
+ * ({@code REMINDER_LEAD})
  * @param overdueAfter how long after its due time a report counts as overdue and is
  * escalated ({@code OVERDUE_AFTER})
- * @param ackTimeout how long an escalation waits for an acknowledgement ({@code ACK_TIMEOUT})
- * @param reminderLateAfter a reminder later than this says so ({@code REMINDER_LATE_AFTER})
- * @param replanEvery every open incident's reminders are re-derived this often ({@code REPLAN_EVERY})
- * @param escalationFile the escalation tiers, blank for the bundled ones ({@code ESCALATION_FILE})
+ * @param ackTimeout how long an escalation waits for an acknowledgement
+ * ({@code ACK_TIMEOUT})
+ * @param reminderLateAfter a reminder later than this says so
+ * ({@code REMINDER_LATE_AFTER})
+ * @param replanEvery every open incident's reminders are re-derived this often
+ * ({@code REPLAN_EVERY})
+ * @param escalationFile the escalation tiers, blank for the bundled ones
+ * ({@code ESCALATION_FILE})
  * @param sensitivePeriods 敏感时期 date ranges, blank for none ({@code SENSITIVE_PERIODS})
- * @param sensitiveReportTime when the daily 敏感时期 reminder goes out ({@code SENSITIVE_REPORT_TIME})
+ * @param sensitiveReportTime when the daily 敏感时期 reminder goes out
+ * ({@code SENSITIVE_REPORT_TIME})
  */
 @ConfigurationProperties("warroom")
 public record ClockProperties(@DefaultValue("PT5M") Duration reminderLead, @DefaultValue("PT5M") Duration overdueAfter,
@@ -37,15 +43,13 @@ public record ClockProperties(@DefaultValue("PT5M") Duration reminderLead, @Defa
 
 	static void positive(Duration value, String variable, String property) {
 		if (value.isZero() || value.isNegative()) {
-			throw new IllegalArgumentException(
-					variable + "（" + property + "）应为正的时长（ISO-8601，如 PT5M），实际是 " + value);
+			throw new IllegalArgumentException(variable + "（" + property + "）应为正的时长（ISO-8601，如 PT5M），实际是 " + value);
 		}
 	}
 
 	static void notNegative(Duration value, String variable, String property) {
 		if (value.isNegative()) {
-			throw new IllegalArgumentException(
-					variable + "（" + property + "）不能为负的时长（ISO-8601，如 PT5M），实际是 " + value);
+			throw new IllegalArgumentException(variable + "（" + property + "）不能为负的时长（ISO-8601，如 PT5M），实际是 " + value);
 		}
 	}
 

@@ -42,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  * or a report is overdue; each tier's people are told directly with a 确认收到 button; the
  * first acknowledgement stops it; without one the next tier is told after
  * {@code ACK_TIMEOUT}, and after the last tier the round repeats, a bounded number of
- * times. State lives with the incident (its {@link Escalation}s), so any instance can move it.
+ * times. State lives with the incident (its {@link Escalation}s), so any instance can
+ * move it.
  */
 public class Escalations {
 
@@ -57,8 +58,8 @@ public class Escalations {
 	 * A channel of a tier.
 	 *
 	 * @param type {@code wecom}, {@code dingtalk}, {@code feishu} or {@code sms}
-	 * @param target the robot's webhook URL or the phone number; {@code env:NAME} reads it
-	 * from the environment (webhook URLs carry tokens)
+	 * @param target the robot's webhook URL or the phone number; {@code env:NAME} reads
+	 * it from the environment (webhook URLs carry tokens)
 	 */
 	public record TierChannel(String type, String target) {
 
@@ -137,11 +138,11 @@ public class Escalations {
 	private final Directory directory;
 
 	/**
-	 * @param directory how each person is reached directly (their own chats, and the outbox
-	 * channel of those that must not be lost)
+	 * @param directory how each person is reached directly (their own chats, and the
+	 * outbox channel of those that must not be lost)
 	 */
-	public Escalations(IncidentStore incidents, Roster roster, ButtonTokens tokens, Texts texts, Policy policy, Clock clock,
-			Outbox outbox, Directory directory) {
+	public Escalations(IncidentStore incidents, Roster roster, ButtonTokens tokens, Texts texts, Policy policy,
+			Clock clock, Outbox outbox, Directory directory) {
 		this.outbox = outbox;
 		this.directory = directory;
 		this.incidents = incidents;
@@ -158,10 +159,12 @@ public class Escalations {
 	 */
 	public List<Outbound> raise(Incident incident, String cause, String reason) {
 		Instant now = clock.instant();
-		// one atomic change: two raised at once get different numbers, none is left half raised
+		// one atomic change: two raised at once get different numbers, none is left half
+		// raised
 		OptionalInt raised = incidents.raiseEscalation(incident, cause, reason, now.plus(policy.ackTimeout()),
-				ids(holders(policy.tiers().get(0))), new IncidentStore.Entry(TimelineType.ESCALATED, "system",
-						texts.get("system.name"), "clock", now, Map.of("text", reason, "tier", policy.tiers().get(0).name())));
+				ids(holders(policy.tiers().get(0))),
+				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now,
+						Map.of("text", reason, "tier", policy.tiers().get(0).name())));
 		if (raised.isEmpty()) {
 			return List.of();
 		}
@@ -176,9 +179,9 @@ public class Escalations {
 	}
 
 	/**
-	 * 附件四 flow step 3 (立即向公司应急小组、公司领导报告): at declaration every member of the
-	 * 应急领导小组 and the 应急工作小组 hears of it in their own chats at once, whatever tier they
-	 * are in; the tiers still decide who must acknowledge and who is chased.
+	 * 附件四 flow step 3 (立即向公司应急小组、公司领导报告): at declaration every member of the 应急领导小组 and
+	 * the 应急工作小组 hears of it in their own chats at once, whatever tier they are in; the
+	 * tiers still decide who must acknowledge and who is chased.
 	 */
 	private List<Outbound> informLeaders(Incident incident, String reason) {
 		List<Person> tier = holders(policy.tiers().get(0));
@@ -187,7 +190,8 @@ public class Escalations {
 		String text = texts.get("escalation.informed", drill, incident.id(), Html.escape(reason),
 				Html.escape(policy.tiers().get(0).name()));
 		for (Person person : roster.people()) {
-			boolean leader = person.roles().contains(RosterRole.LEADER) || person.roles().contains(RosterRole.COMMANDER);
+			boolean leader = person.roles().contains(RosterRole.LEADER)
+					|| person.roles().contains(RosterRole.COMMANDER);
 			if (!leader || tier.contains(person)) {
 				continue; // the first tier was just told, with the button
 			}
@@ -202,7 +206,10 @@ public class Escalations {
 		return people.stream().map(Person::id).toList();
 	}
 
-	/** The escalation's acknowledgement timed out: tell the next tier, or give up after the last round. */
+	/**
+	 * The escalation's acknowledgement timed out: tell the next tier, or give up after
+	 * the last round.
+	 */
 	public List<Outbound> timeout(String incidentId, int number) {
 		Optional<Incident> found = incidents.find(incidentId);
 		if (found.isEmpty()) {
@@ -210,7 +217,8 @@ public class Escalations {
 		}
 		Incident incident = found.get();
 		Optional<Escalation> escalation = incident.escalation(number);
-		if (escalation.isEmpty() || (incident.status() == IncidentStatus.CLOSED && !chasedAfterClose(escalation.get().cause()))) {
+		if (escalation.isEmpty()
+				|| (incident.status() == IncidentStatus.CLOSED && !chasedAfterClose(escalation.get().cause()))) {
 			return List.of();
 		}
 		if (escalation.get().ackedBy() != null || escalation.get().exhausted()) {
@@ -225,37 +233,44 @@ public class Escalations {
 		String reason = escalation.get().reason();
 		Instant now = clock.instant();
 		if (round > policy.rounds()) {
-			incidents.exhaustEscalation(incident, number, new IncidentStore.Entry(TimelineType.ESCALATION_EXHAUSTED, "system",
-					texts.get("system.name"), "clock", now, Map.of("text", reason, "esc", String.valueOf(number))));
-			// the room's message of this escalation loses its button; the room is told to follow up by hand
+			incidents.exhaustEscalation(incident, number,
+					new IncidentStore.Entry(TimelineType.ESCALATION_EXHAUSTED, "system", texts.get("system.name"),
+							"clock", now, Map.of("text", reason, "esc", String.valueOf(number))));
+			// the room's message of this escalation loses its button; the room is told to
+			// follow up by hand
 			String exhausted = texts.get("escalation.exhausted", incident.id(), Html.escape(reason));
-			// the escalation's own message says how it ended (button gone); the alert itself is
+			// the escalation's own message says how it ended (button gone); the alert
+			// itself is
 			// a new message at the bottom, where the room sees it
 			String ended = texts.get("escalation.exhausted.card", incident.id(), Html.escape(reason));
-			return List.of(new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number), ended,
-					List.of(), incident.id()), new Outbound.Send(incident.chat(), exhausted, List.of(), null, incident.id()));
+			return List.of(
+					new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number), ended,
+							List.of(), incident.id()),
+					new Outbound.Send(incident.chat(), exhausted, List.of(), null, incident.id()));
 		}
 		// one atomic change: the step, the tier, the round, the timeout and who was told
-		IncidentStore.Result moved = incidents.moveEscalation(incident, number, round, tier, now.plus(policy.ackTimeout()),
-				ids(holders(policy.tiers().get(tier))), new IncidentStore.Entry(TimelineType.ESCALATED, "system",
-						texts.get("system.name"), "clock", now,
-						Map.of("text", reason, "tier", policy.tiers().get(tier).name(), "esc", String.valueOf(number))));
+		IncidentStore.Result moved = incidents.moveEscalation(incident, number, round, tier,
+				now.plus(policy.ackTimeout()), ids(holders(policy.tiers().get(tier))),
+				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now, Map
+					.of("text", reason, "tier", policy.tiers().get(tier).name(), "esc", String.valueOf(number))));
 		if (!moved.applied()) {
 			return List.of();
 		}
 		return messages(incident, number, reason, tier, round);
 	}
 
-	/** Where an undeliverable direct message went instead, and the messages that takes. */
+	/**
+	 * Where an undeliverable direct message went instead, and the messages that takes.
+	 */
 	public record Rerouted(List<Outbound> actions, String note) {
 	}
 
 	/**
-	 * A direct message of an escalation could not reach its person ({@code notificationId}
-	 * as this class makes them): the person is not messaged again for this incident, and the
-	 * escalation goes to their deputy (备岗), or, without one who is not told already,
-	 * straight to the next tier — never back to the same person. Nothing moves when the
-	 * escalation was acknowledged or ended, or has moved on since.
+	 * A direct message of an escalation could not reach its person
+	 * ({@code notificationId} as this class makes them): the person is not messaged again
+	 * for this incident, and the escalation goes to their deputy (备岗), or, without one
+	 * who is not told already, straight to the next tier — never back to the same person.
+	 * Nothing moves when the escalation was acknowledged or ended, or has moved on since.
 	 */
 	public Rerouted undeliverable(String incidentId, String notificationId) {
 		Optional<Incident> found = incidents.find(incidentId);
@@ -266,7 +281,8 @@ public class Escalations {
 			return new Rerouted(List.of(), none);
 		}
 		Incident incident = found.get();
-		int number = parts[0].chars().allMatch(Character::isDigit) && !parts[0].isEmpty() ? Integer.parseInt(parts[0]) : 0;
+		int number = parts[0].chars().allMatch(Character::isDigit) && !parts[0].isEmpty() ? Integer.parseInt(parts[0])
+				: 0;
 		String personId = parts[3];
 		incidents.markUnreachable(incident.id(), personId);
 		Optional<Escalation> escalation = incident.escalation(number);
@@ -275,7 +291,9 @@ public class Escalations {
 		}
 		int tier = escalation.get().tier();
 		int round = escalation.get().round();
-		Optional<Person> deputy = roster.byId(personId).map(Person::deputy).flatMap(roster::byId)
+		Optional<Person> deputy = roster.byId(personId)
+			.map(Person::deputy)
+			.flatMap(roster::byId)
 			.filter((d) -> !d.id().equals(personId) && !incident.unreachable(d.id()))
 			.filter((d) -> !holders(policy.tiers().get(tier)).contains(d));
 		if (deputy.isPresent()) {
@@ -286,23 +304,33 @@ public class Escalations {
 			return new Rerouted(List.of(), none); // the escalation has moved on already
 		}
 		List<Outbound> next = timeout(incident.id(), number);
-		String name = incidents.find(incident.id()).flatMap((i) -> i.escalation(number))
-			.map((e) -> policy.tiers().get(e.tier()).name()).orElse("");
+		String name = incidents.find(incident.id())
+			.flatMap((i) -> i.escalation(number))
+			.map((e) -> policy.tiers().get(e.tier()).name())
+			.orElse("");
 		return new Rerouted(next, next.isEmpty() ? none : texts.get("notify.rerouted.tier", Html.escape(name)));
 	}
 
-	/** The escalation's message to one person (a deputy standing in): each of their own chats. */
+	/**
+	 * The escalation's message to one person (a deputy standing in): each of their own
+	 * chats.
+	 */
 	private List<Outbound> tell(Incident incident, int number, String reason, int tier, int round, Person person) {
 		Tier target = policy.tiers().get(tier);
 		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
-		String text = texts.get("escalation.message", drill, incident.id(), Html.escape(reason), Html.escape(target.name()),
-				span(policy.ackTimeout()));
-		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
-		return direct(incident, person, text, ack, null, incident.id() + ":esc:" + number + ":" + round + ":" + tier + ":"
-				+ person.id(), incident.id() + " " + target.name());
+		String text = texts.get("escalation.message", drill, incident.id(), Html.escape(reason),
+				Html.escape(target.name()), span(policy.ackTimeout()));
+		Button ack = tokens.button(texts.get("button.ack"),
+				Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
+		return direct(incident, person, text, ack, null,
+				incident.id() + ":esc:" + number + ":" + round + ":" + tier + ":" + person.id(),
+				incident.id() + " " + target.name());
 	}
 
-	/** Whether {@code channelType} (an outbox channel) carries the direct messages to people of a chat channel. */
+	/**
+	 * Whether {@code channelType} (an outbox channel) carries the direct messages to
+	 * people of a chat channel.
+	 */
 	public boolean isDirect(String channelType) {
 		return directory.isDirect(channelType);
 	}
@@ -321,14 +349,17 @@ public class Escalations {
 	}
 
 	/**
-	 * Whether an escalation goes on after its incident closed: one about a report still owed
-	 * (overdue, or its book unsigned) does; the handling's (declaration, level) do not.
+	 * Whether an escalation goes on after its incident closed: one about a report still
+	 * owed (overdue, or its book unsigned) does; the handling's (declaration, level) do
+	 * not.
 	 */
 	static boolean chasedAfterClose(String cause) {
 		return IncidentViews.chasedAfterClose(cause);
 	}
 
-	/** {@code 5 分钟}, {@code 90 秒}: whole minutes when the span is a whole number of them. */
+	/**
+	 * {@code 5 分钟}, {@code 90 秒}: whole minutes when the span is a whole number of them.
+	 */
 	private String span(Duration duration) {
 		return (duration.toSecondsPart() == 0 && duration.toMinutes() > 0)
 				? texts.get("span.minutes", String.valueOf(duration.toMinutes()))
@@ -340,9 +371,10 @@ public class Escalations {
 		List<Person> people = holders(target);
 		List<Outbound> actions = new ArrayList<>();
 		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
-		String text = texts.get("escalation.message", drill, incident.id(), Html.escape(reason), Html.escape(target.name()),
-				span(policy.ackTimeout()));
-		Button ack = tokens.button(texts.get("button.ack"), Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
+		String text = texts.get("escalation.message", drill, incident.id(), Html.escape(reason),
+				Html.escape(target.name()), span(policy.ackTimeout()));
+		Button ack = tokens.button(texts.get("button.ack"),
+				Map.of("a", "ack", "i", incident.id(), "e", String.valueOf(number)));
 		Incident known = incidents.find(incident.id()).orElse(incident);
 		List<String> unreachable = new ArrayList<>();
 		List<String> noReach = new ArrayList<>();
@@ -352,10 +384,12 @@ public class Escalations {
 					incident.id() + " " + target.name()));
 			List<Reach> reaches = directory.reach(person);
 			if (reaches.isEmpty()) {
-				noReach.add(id); // no own chat on any channel: said, and their deputy or the next tier at once
+				noReach.add(id); // no own chat on any channel: said, and their deputy or
+									// the next tier at once
 			}
 			else if (reaches.stream().anyMatch(Reach::refusable) && known.unreachable(person.id())) {
-				unreachable.add(id); // known not to be reachable by Telegram: their deputy or the next tier at once
+				unreachable.add(id); // known not to be reachable by Telegram: their
+										// deputy or the next tier at once
 			}
 		}
 		for (int i = 0; i < target.channels().size(); i++) {
@@ -364,9 +398,9 @@ public class Escalations {
 			if (address.isBlank()) {
 				continue;
 			}
-			outbox.enqueue(channel.type(), incident.id(), new Notification(
-					incident.id() + ":esc:" + number + ":" + round + ":" + tier + ":" + i, address,
-					incident.id() + " " + target.name(), Html.toPlain(text), incident.isDrill()));
+			outbox.enqueue(channel.type(), incident.id(),
+					new Notification(incident.id() + ":esc:" + number + ":" + round + ":" + tier + ":" + i, address,
+							incident.id() + " " + target.name(), Html.toPlain(text), incident.isDrill()));
 		}
 		List<String> names = people.stream().map(Person::name).toList();
 		// one message per escalation in the room, edited as it moves from tier to tier
@@ -384,13 +418,17 @@ public class Escalations {
 		return actions;
 	}
 
-	/** A person of the tier not to be messaged directly: the room is told why, and the escalation moves on. */
+	/**
+	 * A person of the tier not to be messaged directly: the room is told why, and the
+	 * escalation moves on.
+	 */
 	private List<Outbound> reroute(Incident incident, String id, String why, String drill, Tier target) {
 		String name = roster.byId(id.substring(id.lastIndexOf(':') + 1)).map(Person::name).orElse("");
 		Rerouted rerouted = undeliverable(incident.id(), id);
 		List<Outbound> actions = new ArrayList<>();
-		actions.add(new Outbound.Send(incident.chat(), texts.get(why, drill, incident.id(), Html.escape(name),
-				Html.escape(target.name()), rerouted.note()), List.of(), null, incident.id()));
+		actions.add(new Outbound.Send(incident.chat(),
+				texts.get(why, drill, incident.id(), Html.escape(name), Html.escape(target.name()), rerouted.note()),
+				List.of(), null, incident.id()));
 		actions.addAll(rerouted.actions());
 		return actions;
 	}
@@ -405,28 +443,32 @@ public class Escalations {
 	}
 
 	/**
-	 * A message to each of one person's own chats, as the {@link Directory} knows them: the
-	 * web chat (kept under the escalation's slot, so an acknowledgement can take its button
-	 * away) and Telegram, through the durable outbox when there is one.
+	 * A message to each of one person's own chats, as the {@link Directory} knows them:
+	 * the web chat (kept under the escalation's slot, so an acknowledgement can take its
+	 * button away) and Telegram, through the durable outbox when there is one.
 	 * @param ack the 确认收到 button, or null for a message that only informs
 	 */
-	private List<Outbound> direct(Incident incident, Person person, String text, @Nullable Button ack, @Nullable String slot,
-			String id, String title) {
+	private List<Outbound> direct(Incident incident, Person person, String text, @Nullable Button ack,
+			@Nullable String slot, String id, String title) {
 		List<Outbound> actions = new ArrayList<>();
 		List<List<Button>> buttons = (ack != null) ? List.of(List.of(ack)) : List.of();
 		boolean refused = incident.unreachable(person.id());
 		for (Reach reach : directory.reach(person)) {
 			if (reach.refusable() && refused) {
-				continue; // never again to a person Telegram cannot reach (GH-12); the web chat keeps it
+				continue; // never again to a person Telegram cannot reach (GH-12); the
+							// web chat keeps it
 			}
 			String durable = reach.outbox();
 			if (durable != null && outbox.supports(durable)) {
-				// stored before it is sent: a restart or a Telegram outage does not lose it
+				// stored before it is sent: a restart or a Telegram outage does not lose
+				// it
 				outbox.enqueue(durable, incident.id(), new Notification(id, reach.chat().chatId(), title, text,
-						incident.isDrill(), (ack != null) ? List.of(new Notification.Action(ack.label(), ack.token())) : List.of()));
+						incident.isDrill(),
+						(ack != null) ? List.of(new Notification.Action(ack.label(), ack.token())) : List.of()));
 			}
 			else {
-				actions.add(new Outbound.Send(reach.chat(), text, buttons, reach.slotted() ? slot : null, incident.id()));
+				actions
+					.add(new Outbound.Send(reach.chat(), text, buttons, reach.slotted() ? slot : null, incident.id()));
 			}
 		}
 		return actions;

@@ -20,8 +20,8 @@ import com.warroom.notify.ReminderScheduler;
 
 /**
  * Reminds the owners of open follow-up items (4.7 三) every day from the day before their
- * due date until they are closed: a durable daily Quartz schedule ({@link #SCHEDULE}),
- * to each owner's private chats (Telegram when known, and the web chat). Thread-safe.
+ * due date until they are closed: a durable daily Quartz schedule ({@link #SCHEDULE}), to
+ * each owner's private chats (Telegram when known, and the web chat). Thread-safe.
  */
 public class FollowUpReminders {
 
@@ -56,7 +56,10 @@ public class FollowUpReminders {
 		}
 	}
 
-	/** The reminders owed on {@code today}: each open item due tomorrow or earlier, to its owner. */
+	/**
+	 * The reminders owed on {@code today}: each open item due tomorrow or earlier, to its
+	 * owner.
+	 */
 	public List<Outbound> remind(LocalDate today) {
 		List<Outbound> messages = new ArrayList<>();
 		for (DrillStore.FollowUp item : store.followUps()) {
@@ -72,7 +75,8 @@ public class FollowUpReminders {
 			}
 			messages.add(new Outbound.Send(ChatRef.webPrivate(owner.id()), text, List.of(), null, null));
 			if (owner.telegramId() != null) {
-				messages.add(new Outbound.Send(new ChatRef("tg", owner.telegramId(), null, false), text, List.of(), null, null));
+				messages.add(new Outbound.Send(new ChatRef("tg", owner.telegramId(), null, false), text, List.of(),
+						null, null));
 			}
 		}
 		return messages;

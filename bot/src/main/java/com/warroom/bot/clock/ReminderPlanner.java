@@ -28,15 +28,18 @@ import redis.clients.jedis.params.SetParams;
  * {@code REMINDER_LEAD} before it is due (2 hours before the 12-hour analysis, a day
  * before the working-day reports), one at the due time, and one when it is overdue
  * ({@code OVERDUE_AFTER} later), which escalates. Re-planned after every change; a
- * reminder already sent is never planned again. That it was sent is part of the record:
- * a part of the incident ({@link Incident#remindersSent()}), so a Redis wiped or failed over does not make
- * the planner send it again (issue 15); Redis keeps a copy (the atomic first mark).
+ * reminder already sent is never planned again. That it was sent is part of the record: a
+ * part of the incident ({@link Incident#remindersSent()}), so a Redis wiped or failed
+ * over does not make the planner send it again (issue 15); Redis keeps a copy (the atomic
+ * first mark).
  */
 public class ReminderPlanner {
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReminderPlanner.class);
 
-	/** The key of the reminder that re-grades the incident when the next threshold passes. */
+	/**
+	 * The key of the reminder that re-grades the incident when the next threshold passes.
+	 */
 	public static final String LEVEL = "LEVEL";
 
 	private final IncidentStore incidents;
@@ -72,10 +75,11 @@ public class ReminderPlanner {
 	}
 
 	/**
-	 * Re-plans the incident's reminders from what it owes now. Re-plans of one incident are
-	 * serialised in this JVM, from the read to the write: one that read the incident before
-	 * another raised an escalation and wrote after it took the escalation's timer away (the
-	 * due and the overdue reminder of a report fire on two threads when both are past).
+	 * Re-plans the incident's reminders from what it owes now. Re-plans of one incident
+	 * are serialised in this JVM, from the read to the write: one that read the incident
+	 * before another raised an escalation and wrote after it took the escalation's timer
+	 * away (the due and the overdue reminder of a report fire on two threads when both
+	 * are past).
 	 */
 	public void changed(String incidentId) {
 		synchronized (locks[Math.floorMod(incidentId.hashCode(), locks.length)]) {
@@ -101,7 +105,8 @@ public class ReminderPlanner {
 		List<TimelineEntry> timeline = incidents.timeline(incidentId);
 		Assessment assessment = assessments.assess(incident.get(), playbook.get(), timeline);
 		if (incident.get().status() == IncidentStatus.CLOSED) {
-			// closing ends the handling, not the obligations: what is still owed is reminded and escalated
+			// closing ends the handling, not the obligations: what is still owed is
+			// reminded and escalated
 			List<Obligation> owed = assessment.owed();
 			incidents.setOwing(incident.get(), !owed.isEmpty());
 			List<Reminder> reminders = plan(incident.get(), owed);
@@ -125,15 +130,18 @@ public class ReminderPlanner {
 
 	/**
 	 * Re-plans every open incident from its state (at start-up, and periodically, so an
-	 * instance that takes over, or a change whose re-planning a crash cut short, leaves no
-	 * reminder unplanned). Idempotent: unchanged reminders are left as they are.
+	 * instance that takes over, or a change whose re-planning a crash cut short, leaves
+	 * no reminder unplanned). Idempotent: unchanged reminders are left as they are.
 	 * @return how many incidents were re-planned
 	 */
 	public int recoverAll() {
 		return recoverAll(com.warroom.bot.engine.IncidentListener.none());
 	}
 
-	/** As {@link #recoverAll()}, telling {@code first} of each incident before it is re-planned. */
+	/**
+	 * As {@link #recoverAll()}, telling {@code first} of each incident before it is
+	 * re-planned.
+	 */
 	public int recoverAll(com.warroom.bot.engine.IncidentListener first) {
 		int planned = 0;
 		for (Incident incident : incidents.open()) {
@@ -156,13 +164,15 @@ public class ReminderPlanner {
 		for (Obligation obligation : owed) {
 			String key = key(obligation);
 			if (!obligation.calendarMissing().isEmpty()) {
-				log.warn("{} 的{}截止时间 {} 落在工作日历未配置的 {} 年，已按周一至周五计算，可能有误；请补充日历（CALENDAR_FILE）",
-						incident.id(), obligation.kind().label(), obligation.dueAt(), obligation.calendarMissing());
+				log.warn("{} 的{}截止时间 {} 落在工作日历未配置的 {} 年，已按周一至周五计算，可能有误；请补充日历（CALENDAR_FILE）", incident.id(),
+						obligation.kind().label(), obligation.dueAt(), obligation.calendarMissing());
 			}
 			Instant due = obligation.dueAt();
 			Instant before = due.minus(leadFor(obligation.kind()));
-			// a "before" reminder whose time passed (the bot was down, or a crash kept it from
-			// being planned) is still sent, late and with its own time, unless the due one
+			// a "before" reminder whose time passed (the bot was down, or a crash kept it
+			// from
+			// being planned) is still sent, late and with its own time, unless the due
+			// one
 			// supersedes it (the scheduler fires a time in the past at once)
 			if (due.isAfter(now) && !sent(incident, key, Reminder.Stage.BEFORE)) {
 				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.BEFORE, before, due));
@@ -171,7 +181,8 @@ public class ReminderPlanner {
 				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.DUE, later(due, now), due));
 			}
 			if (!sent(incident, key, Reminder.Stage.OVERDUE)) {
-				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.OVERDUE, later(due.plus(overdueAfter), now), due));
+				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.OVERDUE,
+						later(due.plus(overdueAfter), now), due));
 			}
 		}
 		return reminders;
@@ -180,7 +191,10 @@ public class ReminderPlanner {
 	/** The key of the reminder that escalates a report book left unsigned. */
 	public static final String APPROVAL = "APPR:";
 
-	/** Report books waiting for 签发: escalate when still unsigned {@code OVERDUE_AFTER} after the request. */
+	/**
+	 * Report books waiting for 签发: escalate when still unsigned {@code OVERDUE_AFTER}
+	 * after the request.
+	 */
 	private List<Reminder> approvals(Incident incident, List<TimelineEntry> timeline) {
 		List<Reminder> reminders = new ArrayList<>();
 		for (TimelineEntry entry : timeline) {
@@ -198,8 +212,8 @@ public class ReminderPlanner {
 	}
 
 	/**
-	 * Marks a reminder sent, in the incident's record and in Redis; false when it was sent
-	 * before (a retry after a crash, or a second instance).
+	 * Marks a reminder sent, in the incident's record and in Redis; false when it was
+	 * sent before (a retry after a crash, or a second instance).
 	 */
 	public boolean markSent(String incidentId, String key, Reminder.Stage stage) {
 		boolean recorded = recorded(incidents.find(incidentId).orElse(null), key, stage);
@@ -215,16 +229,20 @@ public class ReminderPlanner {
 		return obligation.kind().name() + ":" + obligation.sequence();
 	}
 
-	/** Whether a reminder was marked sent (in Redis, or in the record when Redis lost it). */
+	/**
+	 * Whether a reminder was marked sent (in Redis, or in the record when Redis lost it).
+	 */
 	boolean sent(String incidentId, String key, Reminder.Stage stage) {
-		return redis.exists(sentKey(incidentId, key, stage)) || recorded(incidents.find(incidentId).orElse(null), key, stage);
+		return redis.exists(sentKey(incidentId, key, stage))
+				|| recorded(incidents.find(incidentId).orElse(null), key, stage);
 	}
 
 	private boolean sent(Incident incident, String key, Reminder.Stage stage) {
 		return recorded(incident, key, stage) || redis.exists(sentKey(incident.id(), key, stage));
 	}
 
-	private static boolean recorded(@org.jspecify.annotations.Nullable Incident incident, String key, Reminder.Stage stage) {
+	private static boolean recorded(@org.jspecify.annotations.Nullable Incident incident, String key,
+			Reminder.Stage stage) {
 		return incident != null && incident.remindersSent().contains(key + ":" + stage);
 	}
 

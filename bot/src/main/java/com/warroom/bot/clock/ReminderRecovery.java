@@ -35,8 +35,8 @@ public class ReminderRecovery implements SmartLifecycle {
 	}
 
 	/**
-	 * @param regrade run for each open incident before it is re-planned (the level check an
-	 * event's settling does, in case that settling failed or was refused)
+	 * @param regrade run for each open incident before it is re-planned (the level check
+	 * an event's settling does, in case that settling failed or was refused)
 	 */
 	public ReminderRecovery(ReminderPlanner planner, Duration every, IncidentListener regrade) {
 		this.regrade = regrade;
@@ -83,7 +83,9 @@ public class ReminderRecovery implements SmartLifecycle {
 		return executor != null;
 	}
 
-	/** After Quartz (whose scheduler starts in an earlier phase) and the stores are up. */
+	/**
+	 * After Quartz (whose scheduler starts in an earlier phase) and the stores are up.
+	 */
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE - 1000;

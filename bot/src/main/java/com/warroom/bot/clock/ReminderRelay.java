@@ -31,9 +31,9 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Turns a fired reminder into messages: to the incident's chat before, at and after the
- * due time; when overdue also to each leader directly. Reads the incident as it is now:
- * a report already made, a recovered or closed incident, or a reminder already sent
- * (after a crash, or by another instance) sends nothing.
+ * due time; when overdue also to each leader directly. Reads the incident as it is now: a
+ * report already made, a recovered or closed incident, or a reminder already sent (after
+ * a crash, or by another instance) sends nothing.
  */
 public class ReminderRelay {
 
@@ -68,8 +68,8 @@ public class ReminderRelay {
 	}
 
 	/**
-	 * @param lateAfter a reminder that fires later than this after its planned time says so
-	 * (with the time it was planned for), and the lateness is logged
+	 * @param lateAfter a reminder that fires later than this after its planned time says
+	 * so (with the time it was planned for), and the lateness is logged
 	 */
 	public ReminderRelay(IncidentStore incidents, PlaybookLibrary library, IncidentViews views, ReminderPlanner planner,
 			Roster roster, Texts texts, Delivery delivery, java.time.Clock clock, Escalations escalations,
@@ -108,7 +108,10 @@ public class ReminderRelay {
 		}
 		Incident incident = open.get().incident();
 		Playbook playbook = open.get().playbook();
-		Optional<Obligation> obligation = views.assessments().assess(incident, playbook).owed().stream()
+		Optional<Obligation> obligation = views.assessments()
+			.assess(incident, playbook)
+			.owed()
+			.stream()
 			.filter((o) -> ReminderPlanner.key(o).equals(due.key()))
 			.findFirst();
 		if (obligation.isEmpty()) {
@@ -121,15 +124,18 @@ public class ReminderRelay {
 		if (planner.sent(incident.id(), due.key(), due.stage())) {
 			return;
 		}
-		// stored before it is marked sent, named by the reminder: a crash between leaves it
-		// unmarked, so it is planned and fired again, and its messages are not stored twice
+		// stored before it is marked sent, named by the reminder: a crash between leaves
+		// it
+		// unmarked, so it is planned and fired again, and its messages are not stored
+		// twice
 		Effects.within(cause(incident.id(), due), () -> {
 			messages(incident, playbook, obligation.get(), due).forEach(this::deliver);
 			return null;
 		});
 		planner.markSent(incident.id(), due.key(), due.stage());
 		if (due.stage() == Reminder.Stage.OVERDUE) {
-			planner.changed(incident.id()); // the escalation just raised waits for its acknowledgement
+			planner.changed(incident.id()); // the escalation just raised waits for its
+											// acknowledgement
 		}
 		Duration late = Duration.between(due.scheduledFor(), due.firedAt());
 		if (late.compareTo(lateAfter) > 0) {
@@ -142,8 +148,9 @@ public class ReminderRelay {
 	}
 
 	/**
-	 * A notification the outbox gave up on: recorded on the timeline, said in the chat, and
-	 * escalated — unless it was itself the escalation of a give-up (no endless chain).
+	 * A notification the outbox gave up on: recorded on the timeline, said in the chat,
+	 * and escalated — unless it was itself the escalation of a give-up (no endless
+	 * chain).
 	 */
 	@EventListener
 	public void on(com.warroom.notify.NotificationGaveUp gaveUp) {
@@ -161,22 +168,27 @@ public class ReminderRelay {
 		}
 		boolean direct = escalations.isDirect(gaveUp.channelType());
 		String channel = direct ? texts.get("notify.channel." + gaveUp.channelType()) : gaveUp.channelType();
-		// truthful: a refusal at the first attempt was not retried; otherwise say how often it was tried
+		// truthful: a refusal at the first attempt was not retried; otherwise say how
+		// often it was tried
 		String text = (gaveUp.refused() && gaveUp.attempts() <= 1)
 				? texts.get("notify.refused", incident.id(), Html.escape(channel), Html.escape(gaveUp.title()),
 						Html.escape(gaveUp.detail()))
 				: texts.get("notify.gaveup", incident.id(), Html.escape(channel), Html.escape(gaveUp.title()),
-						Html.escape(gaveUp.detail()), (gaveUp.attempts() > 0) ? String.valueOf(gaveUp.attempts()) : "多");
+						Html.escape(gaveUp.detail()),
+						(gaveUp.attempts() > 0) ? String.valueOf(gaveUp.attempts()) : "多");
 		String[] parts = gaveUp.notificationId().split(":");
 		if (direct && parts.length == 3 && parts[1].equals("informed")) {
-			// a leader told of the declaration cannot be messaged: said truthfully, and their
-			// escalation messages go to their deputy or the next tier at once (the web chat has it)
+			// a leader told of the declaration cannot be messaged: said truthfully, and
+			// their
+			// escalation messages go to their deputy or the next tier at once (the web
+			// chat has it)
 			escalations.unreachable(incident.id(), parts[2]);
 			deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
 			return;
 		}
 		if (direct && parts.length > 2 && parts[1].equals("esc")) {
-			// a person the bot cannot message: their deputy or the next tier, never them again (GH-12)
+			// a person the bot cannot message: their deputy or the next tier, never them
+			// again (GH-12)
 			Escalations.Rerouted rerouted = escalations.undeliverable(incident.id(), gaveUp.notificationId());
 			deliver(new Outbound.Send(incident.chat(), text + rerouted.note(), List.of(), null, incident.id()));
 			rerouted.actions().forEach(this::deliver);
@@ -209,8 +221,10 @@ public class ReminderRelay {
 		Severity announced = incident.levelState().announced();
 		if (announced == null) {
 			incidents.levelAnnounced(incident.id(), grade.level());
-			escalations.raise(incident, "declared", texts.get("escalation.declared", Html.escape(playbook.fullTitle()),
-					grade.level().label())).forEach(this::deliver);
+			escalations
+				.raise(incident, "declared",
+						texts.get("escalation.declared", Html.escape(playbook.fullTitle()), grade.level().label()))
+				.forEach(this::deliver);
 			return;
 		}
 		announceOverride(incident, playbook);
@@ -222,7 +236,8 @@ public class ReminderRelay {
 		// the rise and its announcement in one change
 		IncidentStore.Result result = incidents.raiseLevel(incident, grade.level(),
 				new IncidentStore.Entry(TimelineType.LEVEL_RAISED, "system", texts.get("system.name"), "clock",
-						clock.instant(), java.util.Map.of("level", grade.level().name(), "text", reason, "from", seen)));
+						clock.instant(),
+						java.util.Map.of("level", grade.level().name(), "text", reason, "from", seen)));
 		if (!result.applied()) {
 			incidents.levelAnnounced(incident.id(), grade.level());
 			return;
@@ -230,26 +245,30 @@ public class ReminderRelay {
 		String drill = incident.isDrill() ? texts.get("reminder.drill") : "";
 		Severity override = incident.levelOverride();
 		if (override != null && !grade.level().isHigherThan(override)) {
-			// a leader's higher level is in force: the rule's rise is on the timeline and said as
+			// a leader's higher level is in force: the rule's rise is on the timeline and
+			// said as
 			// such, but the level in force did not change, so nobody is escalated again
-			deliver(new Outbound.Send(incident.chat(), texts.get("level.raised.under.override", drill, incident.id(),
-					Severity.valueOf(seen).label(), grade.level().label(), Html.escape(reason), override.label()), List.of(),
-					null, incident.id()));
+			deliver(new Outbound.Send(incident.chat(),
+					texts.get("level.raised.under.override", drill, incident.id(), Severity.valueOf(seen).label(),
+							grade.level().label(), Html.escape(reason), override.label()),
+					List.of(), null, incident.id()));
 			return;
 		}
-		String text = texts.get("level.raised", drill, incident.id(), Severity.valueOf(seen).label(), grade.level().label(),
-				Html.escape(reason));
+		String text = texts.get("level.raised", drill, incident.id(), Severity.valueOf(seen).label(),
+				grade.level().label(), Html.escape(reason));
 		deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
 		Incident fresh = incidents.find(incident.id()).orElse(incident);
 		deliver(new Outbound.Edit(incident.chat(), incident.id() + ":card", views.card(fresh, playbook), List.of(),
 				incident.id()));
-		escalations.raise(fresh, "level:" + grade.level().name(), texts.get("escalation.level", Severity.valueOf(seen).label(),
-				grade.level().label(), Html.escape(reason))).forEach(this::deliver);
+		escalations
+			.raise(fresh, "level:" + grade.level().name(), texts.get("escalation.level", Severity.valueOf(seen).label(),
+					grade.level().label(), Html.escape(reason)))
+			.forEach(this::deliver);
 	}
 
 	/**
-	 * A leader's override is a level change like any other: escalated, tier by tier, once per
-	 * override (the card already shows it).
+	 * A leader's override is a level change like any other: escalated, tier by tier, once
+	 * per override (the card already shows it).
 	 */
 	private void announceOverride(Incident incident, Playbook playbook) {
 		Assessment.Level level = views.assessments().assess(incident, playbook).level();
@@ -265,11 +284,15 @@ public class ReminderRelay {
 		Severity announced = incident.levelState().announced();
 		Severity from = (before != null) ? Severity.valueOf(before.substring(0, before.indexOf('|')))
 				: (announced != null) ? announced : level.computed().level();
-		long changes = incidents.timeline(incident.id()).stream().filter((e) -> e.type() == TimelineType.LEVEL_SET).count();
+		long changes = incidents.timeline(incident.id())
+			.stream()
+			.filter((e) -> e.type() == TimelineType.LEVEL_SET)
+			.count();
 		String by = roster.byId(String.valueOf(level.by())).map((p) -> p.name()).orElse(String.valueOf(level.by()));
-		escalations.raise(incident, "override:" + changes, texts.get("escalation.override", from.label(),
-				level.effective().label(), by, String.valueOf(level.reason()),
-				level.computed().level().label())).forEach(this::deliver);
+		escalations
+			.raise(incident, "override:" + changes, texts.get("escalation.override", from.label(),
+					level.effective().label(), by, String.valueOf(level.reason()), level.computed().level().label()))
+			.forEach(this::deliver);
 	}
 
 	List<Outbound> messages(Incident incident, Playbook playbook, Obligation obligation, ReminderDue due) {
@@ -280,18 +303,19 @@ public class ReminderRelay {
 				? texts.get("reminder.late", views.time(due.scheduledFor())) : "";
 		String recipients = Html.escape(String.join("、", obligation.recipients()));
 		String text = switch (due.stage()) {
-			case BEFORE -> texts.get("reminder.before", drill, incident.id(), what, String.valueOf(obligation.sequence()),
-					views.time(obligation.dueAt()), recipients, Html.escape(obligation.rule()));
+			case BEFORE ->
+				texts.get("reminder.before", drill, incident.id(), what, String.valueOf(obligation.sequence()),
+						views.time(obligation.dueAt()), recipients, Html.escape(obligation.rule()));
 			case DUE -> texts.get("reminder.due", drill, incident.id(), what, String.valueOf(obligation.sequence()),
 					views.time(obligation.dueAt()), recipients, Html.escape(obligation.rule()));
-			case OVERDUE -> texts.get("reminder.overdue", drill, incident.id(), what, String.valueOf(obligation.sequence()),
-					views.time(obligation.dueAt()));
+			case OVERDUE -> texts.get("reminder.overdue", drill, incident.id(), what,
+					String.valueOf(obligation.sequence()), views.time(obligation.dueAt()));
 		};
 		String calendar = obligation.calendarMissing().isEmpty() ? ""
 				: texts.get("reminder.calendar", IncidentViews.years(obligation.calendarMissing()));
 		actions.add(new Outbound.Send(incident.chat(), text + calendar + late, List.of(), null, incident.id()));
-		actions.add(new Outbound.Edit(incident.chat(), incident.id() + ":card", views.card(incident, playbook), List.of(),
-				incident.id()));
+		actions.add(new Outbound.Edit(incident.chat(), incident.id() + ":card", views.card(incident, playbook),
+				List.of(), incident.id()));
 		if (due.stage() == Reminder.Stage.OVERDUE) {
 			actions.addAll(escalations.raise(incident, "overdue:" + due.key(), texts.get("escalation.overdue", what,
 					String.valueOf(obligation.sequence()), views.time(obligation.dueAt()))));
@@ -299,7 +323,10 @@ public class ReminderRelay {
 		return actions;
 	}
 
-	/** A report book still unsigned after {@code OVERDUE_AFTER}: said in the chat and escalated. */
+	/**
+	 * A report book still unsigned after {@code OVERDUE_AFTER}: said in the chat and
+	 * escalated.
+	 */
 	private void approvalPending(ReminderDue due) {
 		Optional<Open> open = owing(due.incidentId());
 		String key = due.key().substring(ReminderPlanner.APPROVAL.length());
@@ -324,7 +351,10 @@ public class ReminderRelay {
 	private record Open(Incident incident, Playbook playbook) {
 	}
 
-	/** An incident that may still owe reports: open, recovered, or closed with reports outstanding. */
+	/**
+	 * An incident that may still owe reports: open, recovered, or closed with reports
+	 * outstanding.
+	 */
 	private Optional<Open> owing(String incidentId) {
 		return incidents.find(incidentId)
 			.flatMap((incident) -> library.find(incident.playbookId()).map((playbook) -> new Open(incident, playbook)));
@@ -340,7 +370,10 @@ public class ReminderRelay {
 		delivery.deliver(action);
 	}
 
-	/** What names a reminder's messages (and its writes) in the outbox: the same reminder fired again repeats none. */
+	/**
+	 * What names a reminder's messages (and its writes) in the outbox: the same reminder
+	 * fired again repeats none.
+	 */
 	static String cause(String incidentId, ReminderDue due) {
 		return "rem:" + incidentId + ":" + due.key() + ":" + due.stage();
 	}

@@ -23,9 +23,9 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * 敏感时期 (4.2 第五章二（一）): during configured date ranges the liaisons are reminded
- * every day at a configured time to file the daily information-security report. One
- * reminder a day, whichever instance fires it.
+ * 敏感时期 (4.2 第五章二（一）): during configured date ranges the liaisons are reminded every day
+ * at a configured time to file the daily information-security report. One reminder a day,
+ * whichever instance fires it.
  */
 public class SensitivePeriods {
 
@@ -84,7 +84,8 @@ public class SensitivePeriods {
 		}
 		LocalDate today = tick.firedAt().atZone(zone).toLocalDate();
 		Period period = periods.stream().filter((p) -> p.contains(today)).findFirst().orElse(null);
-		if (period == null || !"OK".equals(redis.set("wr:sensitive:" + today, "1", SetParams.setParams().nx().ex(3 * 86400)))) {
+		if (period == null
+				|| !"OK".equals(redis.set("wr:sensitive:" + today, "1", SetParams.setParams().nx().ex(3 * 86400)))) {
 			return;
 		}
 		String text = texts.get("sensitive.daily", today.toString(), period.from().toString(), period.to().toString());
@@ -95,7 +96,10 @@ public class SensitivePeriods {
 		}
 	}
 
-	/** The configured period {@code day} falls in, as {@code from/to}; empty outside them (drill planning, GH-16). */
+	/**
+	 * The configured period {@code day} falls in, as {@code from/to}; empty outside them
+	 * (drill planning, GH-16).
+	 */
 	public java.util.Optional<String> periodOf(LocalDate day) {
 		return periods.stream().filter((p) -> p.contains(day)).findFirst().map((p) -> p.from() + "/" + p.to());
 	}

@@ -17,12 +17,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The one way out: every outbound action of the bot — replies to events, reminders,
  * escalations, sensitive-period reminders, notices — passes through here, and so does
- * every notification the bot stores in the outbox ({@link #outbox}). Each action
- * first goes through the {@link DeliveryPolicy policies} in order (the drill marking
- * first; the drill guard of GH-16 plugs in after it), then to the channel of the chat it
- * names. An action for a web chat never reaches Telegram and the reverse, whichever
- * channel the event that caused it came from. The answer to a press names no chat: it
- * goes to the channel the press came from. A channel that is not configured (no
+ * every notification the bot stores in the outbox ({@link #outbox}). Each action first
+ * goes through the {@link DeliveryPolicy policies} in order (the drill marking first; the
+ * drill guard of GH-16 plugs in after it), then to the channel of the chat it names. An
+ * action for a web chat never reaches Telegram and the reverse, whichever channel the
+ * event that caused it came from. The answer to a press names no chat: it goes to the
+ * channel the press came from. A channel that is not configured (no
  * {@code TELEGRAM_BOT_TOKEN}) is said once at start ({@link #missingChannels}); its
  * actions are dropped quietly. Thread-safe when its sinks and policies are.
  */
@@ -108,8 +108,10 @@ public final class Delivery {
 	public List<Outbound> reply(Inbound event, List<Outbound> actions) {
 		List<Outbound> applied = new ArrayList<>();
 		actions.forEach((action) -> applied.addAll(applyPolicies(action)));
-		// the press's answer first: it stops the pressing client's spinner, and a channel that
-		// stores each call before making it (Telegram's outbox) would otherwise make it after
+		// the press's answer first: it stops the pressing client's spinner, and a channel
+		// that
+		// stores each call before making it (Telegram's outbox) would otherwise make it
+		// after
 		// the edits that came before it in the reply
 		List<Outbound> reply = java.util.stream.Stream
 			.concat(applied.stream().filter(Outbound.Answer.class::isInstance),

@@ -25,14 +25,19 @@ class DeliveryConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliveryConfiguration.class);
 
-	/** The first policy. The drill guard (GH-16) is one more {@link DeliveryPolicy} bean, ordered after it. */
+	/**
+	 * The first policy. The drill guard (GH-16) is one more {@link DeliveryPolicy} bean,
+	 * ordered after it.
+	 */
 	@Bean
 	@Order(DrillMarking.ORDER)
 	DrillMarking drillMarking() {
 		return new DrillMarking();
 	}
 
-	/** Every outbound action goes to the channel of its chat, through this one component. */
+	/**
+	 * Every outbound action goes to the channel of its chat, through this one component.
+	 */
 	@Bean
 	Delivery delivery(ObjectProvider<OutboundSink> sinks, ObjectProvider<DeliveryPolicy> policies) {
 		return new Delivery(() -> sinks.orderedStream().toList(), policies.orderedStream().toList());
@@ -49,7 +54,10 @@ class DeliveryConfiguration {
 		return Settling.background(properties.settlingQueue());
 	}
 
-	/** Lazy engine: the engine's topic opener is a channel that itself handles events through this. */
+	/**
+	 * Lazy engine: the engine's topic opener is a channel that itself handles events
+	 * through this.
+	 */
 	@Bean
 	EventHandling eventHandling(@Lazy ConversationEngine engine, Delivery delivery, Settling settling) {
 		return new EventHandling(engine, delivery, settling);

@@ -10,13 +10,13 @@ import com.warroom.bot.engine.Outbound;
  * beans applied in their {@link org.springframework.core.annotation.Order}; the drill
  * marking ({@link DrillMarking}, order {@link DrillMarking#ORDER}) comes first.
  *
- * <p>This is where the drill guard of GH-16 plugs in ("a drill never reaches a real
- * regulator, customer or production channel; it is redirected to the drill
- * coordinator"): one more bean of this type, ordered after the marking, seeing every
- * outbound action of every channel (replies, reminders, escalations, sensitive-period
- * reminders) and every notification stored in the outbox on the way (tier robots, SMS,
- * e-mail, Telegram direct messages; {@link #applyQueued}). Implementations are stateless
- * or thread-safe.
+ * <p>
+ * This is where the drill guard of GH-16 plugs in ("a drill never reaches a real
+ * regulator, customer or production channel; it is redirected to the drill coordinator"):
+ * one more bean of this type, ordered after the marking, seeing every outbound action of
+ * every channel (replies, reminders, escalations, sensitive-period reminders) and every
+ * notification stored in the outbox on the way (tier robots, SMS, e-mail, Telegram direct
+ * messages; {@link #applyQueued}). Implementations are stateless or thread-safe.
  */
 @FunctionalInterface
 public interface DeliveryPolicy {

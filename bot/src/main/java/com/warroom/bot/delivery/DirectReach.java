@@ -17,8 +17,9 @@ public interface DirectReach {
 	String channel();
 
 	/**
-	 * The durable outbox channel type ({@code com.warroom.notify.Outbox}) that carries this
-	 * channel's direct messages which must not be lost, or null (see {@link Reach#outbox}).
+	 * The durable outbox channel type ({@code com.warroom.notify.Outbox}) that carries
+	 * this channel's direct messages which must not be lost, or null (see
+	 * {@link Reach#outbox}).
 	 */
 	default @Nullable String outbox() {
 		return null;

@@ -27,7 +27,10 @@ public final class Directory {
 		return new Directory(() -> copy);
 	}
 
-	/** Every way to reach {@code person} directly, in channel order; empty when there is none. */
+	/**
+	 * Every way to reach {@code person} directly, in channel order; empty when there is
+	 * none.
+	 */
 	public List<Reach> reach(Person person) {
 		List<Reach> reaches = new ArrayList<>();
 		for (DirectReach channel : channels.get()) {
@@ -36,14 +39,18 @@ public final class Directory {
 		return List.copyOf(reaches);
 	}
 
-	/** Whether {@code outbox} (an outbox channel type) carries a channel's direct messages to people. */
+	/**
+	 * Whether {@code outbox} (an outbox channel type) carries a channel's direct messages
+	 * to people.
+	 */
 	public boolean isDirect(String outbox) {
 		return channelOf(outbox).isPresent();
 	}
 
 	/** The channel whose direct messages {@code outbox} carries, if any. */
 	public Optional<String> channelOf(String outbox) {
-		return channels.get().stream()
+		return channels.get()
+			.stream()
 			.filter((channel) -> outbox.equals(channel.outbox()))
 			.map(DirectReach::channel)
 			.findFirst();

@@ -14,14 +14,18 @@ import org.slf4j.LoggerFactory;
 /**
  * {@link DrillGuard} on the chat delivery path (GH-16): a drill's message for a real-only
  * chat (a production group, a configured Telegram or web chat) goes to the drill
- * coordinator's own chat on the same channel, with a note saying where it would have gone;
- * without a coordinator there it is not sent. Real incidents pass untouched. Thread-safe.
+ * coordinator's own chat on the same channel, with a note saying where it would have
+ * gone; without a coordinator there it is not sent. Real incidents pass untouched.
+ * Thread-safe.
  */
 public final class DrillIsolation {
 
 	private static final Logger log = LoggerFactory.getLogger(DrillIsolation.class);
 
-	/** No marking configured: the built-in defaults (chats drill-allowed), nobody to redirect to. */
+	/**
+	 * No marking configured: the built-in defaults (chats drill-allowed), nobody to
+	 * redirect to.
+	 */
 	public static final DrillIsolation DEFAULTS = new DrillIsolation(DrillGuard.defaults(), (incident) -> List.of());
 
 	private final DrillGuard guard;
@@ -29,14 +33,18 @@ public final class DrillIsolation {
 	private final Function<String, List<ChatRef>> coordinators;
 
 	/**
-	 * @param coordinators a drill's coordinator's own chats (by incident id), on any channel
+	 * @param coordinators a drill's coordinator's own chats (by incident id), on any
+	 * channel
 	 */
 	public DrillIsolation(DrillGuard guard, Function<String, List<ChatRef>> coordinators) {
 		this.guard = guard;
 		this.coordinators = coordinators;
 	}
 
-	/** The action as it may go: unchanged, redirected to the coordinator, or empty when withheld. */
+	/**
+	 * The action as it may go: unchanged, redirected to the coordinator, or empty when
+	 * withheld.
+	 */
 	public Optional<Outbound> apply(Outbound action) {
 		Optional<ChatRef> chat = Delivery.chatOf(action);
 		String incidentId = incidentOf(action);
@@ -44,11 +52,12 @@ public final class DrillIsolation {
 			return Optional.of(action);
 		}
 		ChatRef to = chat.get();
-		Optional<DrillGuard.Target> coordinator = (incidentId == null) ? Optional.empty() : coordinators.apply(incidentId)
-			.stream()
-			.filter((ref) -> ref.channel().equals(to.channel()))
-			.findFirst()
-			.map(DrillIsolation::target);
+		Optional<DrillGuard.Target> coordinator = (incidentId == null) ? Optional.empty()
+				: coordinators.apply(incidentId)
+					.stream()
+					.filter((ref) -> ref.channel().equals(to.channel()))
+					.findFirst()
+					.map(DrillIsolation::target);
 		DrillGuard.Verdict verdict = guard.check(true, target(to), coordinator);
 		if (verdict instanceof DrillGuard.Redirect redirect) {
 			ChatRef own = new ChatRef(to.channel(), redirect.to().address(), null, false);
@@ -90,14 +99,18 @@ public final class DrillIsolation {
 		return null;
 	}
 
-	/** About a {@code DRL-} incident, by its id or its text (a reminder names it in its text). */
+	/**
+	 * About a {@code DRL-} incident, by its id or its text (a reminder names it in its
+	 * text).
+	 */
 	private static boolean drill(@org.jspecify.annotations.Nullable String incidentId, Outbound action) {
 		if (incidentId != null && incidentId.startsWith("DRL-")) {
 			return true;
 		}
 		String text = (action instanceof Outbound.Send send) ? send.html()
 				: (action instanceof Outbound.Edit edit) ? edit.html() : "";
-		// the answer to someone's own /drill before any drill exists (the scenario picker) stays
+		// the answer to someone's own /drill before any drill exists (the scenario
+		// picker) stays
 		// in their chat: it names no drill and carries nothing of one
 		return text.contains("DRL-");
 	}

@@ -6,8 +6,8 @@ import com.warroom.bot.delivery.DrillIsolation;
 import com.warroom.bot.engine.Outbound;
 
 /**
- * The drill guard on the one delivery path (GH-16): after the marking, a drill's action for
- * a real-only chat is redirected to the drill coordinator or withheld
+ * The drill guard on the one delivery path (GH-16): after the marking, a drill's action
+ * for a real-only chat is redirected to the drill coordinator or withheld
  * ({@link DrillIsolation}). Notifications stored in the outbox are guarded by the outbox
  * itself ({@code notify}'s {@code DrillGuard} at enqueue), so they pass here unchanged.
  */

@@ -5,7 +5,10 @@ import java.util.List;
 import com.warroom.bot.engine.DrillMark;
 import com.warroom.bot.engine.Outbound;
 
-/** The first delivery policy: every message of a drill carries 【演练】 ({@link DrillMark}). Stateless. */
+/**
+ * The first delivery policy: every message of a drill carries 【演练】 ({@link DrillMark}).
+ * Stateless.
+ */
 public final class DrillMarking implements DeliveryPolicy {
 
 	/** Its order among the policies: first. */

@@ -29,7 +29,9 @@ public class EventHandling {
 		this.settling = settling;
 	}
 
-	/** Handles an event, delivers its reply and settles it; returns the actions delivered. */
+	/**
+	 * Handles an event, delivers its reply and settles it; returns the actions delivered.
+	 */
 	public List<Outbound> handle(Inbound event) {
 		return handle(event, "", List.of());
 	}
@@ -44,8 +46,10 @@ public class EventHandling {
 	 */
 	public List<Outbound> handle(Inbound event, String eventId, List<Outbound> after) {
 		List<Outbound> actions = new ArrayList<>();
-		// the replies are delivered (stored in the outboxes) within the event's scope too: named
-		// by it, a redelivered event whose effect was done answers again, and its answer is
+		// the replies are delivered (stored in the outboxes) within the event's scope
+		// too: named
+		// by it, a redelivered event whose effect was done answers again, and its answer
+		// is
 		// stored once (GH-11)
 		java.util.function.Supplier<List<Outbound>> handled = () -> {
 			actions.addAll(engine.handle(event));

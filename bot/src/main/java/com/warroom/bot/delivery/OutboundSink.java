@@ -11,7 +11,10 @@ public interface OutboundSink {
 	/** The channel it serves, e.g. {@code tg}. */
 	String channel();
 
-	/** Delivers (or queues) one action for a chat of this channel that answers no event (reminders, escalations). */
+	/**
+	 * Delivers (or queues) one action for a chat of this channel that answers no event
+	 * (reminders, escalations).
+	 */
 	void deliver(Outbound action);
 
 	/**

@@ -6,7 +6,8 @@ import com.warroom.notify.spi.Notification;
 
 /**
  * A notification on its way into the durable outbox ({@code com.warroom.notify.Outbox}):
- * a tier's group robot, SMS or e-mail, or a direct message that must not be lost (Telegram).
+ * a tier's group robot, SMS or e-mail, or a direct message that must not be lost
+ * (Telegram).
  *
  * @param channelType the outbox channel, e.g. {@code wecom} or {@code telegram}
  * @param incidentId the incident it is about

@@ -37,8 +37,8 @@ public final class Settling implements AutoCloseable {
 
 	/**
 	 * Settles on one daemon thread, in order.
-	 * @param capacity how many settlings may wait; beyond, one is refused (logged) and left
-	 * to the periodic re-plan
+	 * @param capacity how many settlings may wait; beyond, one is refused (logged) and
+	 * left to the periodic re-plan
 	 */
 	public static Settling background(int capacity) {
 		if (capacity < 1) {

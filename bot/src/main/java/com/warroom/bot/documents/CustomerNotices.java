@@ -17,9 +17,9 @@ import com.warroom.reports.NoticeTemplates;
 
 /**
  * Customer notices (附件十) filled with an incident's values: the options chosen in chat
- * (原因, 业务), the expected recovery time as typed, the recorded recovery time (恢复通知),
- * the company's name and today's date. Customers read them: no internal incident id.
- * Values are printed as typed; templates cannot reach anything but these values
+ * (原因, 业务), the expected recovery time as typed, the recorded recovery time (恢复通知), the
+ * company's name and today's date. Customers read them: no internal incident id. Values
+ * are printed as typed; templates cannot reach anything but these values
  * ({@link NoticeTemplates}). Thread-safe.
  */
 public class CustomerNotices {
@@ -51,18 +51,27 @@ public class CustomerNotices {
 		this.zone = zone;
 	}
 
-	/** The templates, each with the options to choose in chat (fields with choices, in the order the text uses them). */
+	/**
+	 * The templates, each with the options to choose in chat (fields with choices, in the
+	 * order the text uses them).
+	 */
 	public List<Paperwork.NoticeTemplate> templates() {
-		return templates.list().stream().map((template) -> new Paperwork.NoticeTemplate(template.id(), template.name(),
-				template.fields().stream()
-					.filter(template.choices()::containsKey)
-					.map((field) -> new Paperwork.Option(field, template.choices().get(field)))
-					.toList(),
-				template.fields().contains(RECOVERY), template.fields().contains(RECOVERED)))
+		return templates.list()
+			.stream()
+			.map((template) -> new Paperwork.NoticeTemplate(template.id(), template.name(),
+					template.fields()
+						.stream()
+						.filter(template.choices()::containsKey)
+						.map((field) -> new Paperwork.Option(field, template.choices().get(field)))
+						.toList(),
+					template.fields().contains(RECOVERY), template.fields().contains(RECOVERED)))
 			.toList();
 	}
 
-	/** The notice, or empty when the template is unknown or a value is missing or not a choice. */
+	/**
+	 * The notice, or empty when the template is unknown or a value is missing or not a
+	 * choice.
+	 */
 	public Optional<Notice> render(Incident incident, String templateId, Map<String, String> choices, String recovery) {
 		Map<String, String> values = new HashMap<>(choices);
 		values.put(RECOVERY, recovery);

@@ -108,7 +108,10 @@ final class DocumentData {
 		return incident.startedAt();
 	}
 
-	/** 发生时间: as answered in the interview when it differs from the discovery, else the discovery. */
+	/**
+	 * 发生时间: as answered in the interview when it differs from the discovery, else the
+	 * discovery.
+	 */
 	Instant occurredAt() {
 		return com.warroom.bot.assessment.Assessment.occurredAt(incident);
 	}
@@ -128,9 +131,9 @@ final class DocumentData {
 	}
 
 	/**
-	 * 事件简要经过 / 事件发生经过 / 处理过程: whole sentences, oldest first, never shortened:
-	 * the occurrence (when it differs), the discovery, the declaration, each step done in
-	 * the playbook's words, decisions, level changes, the recovery, and the notes marked for
+	 * 事件简要经过 / 事件发生经过 / 处理过程: whole sentences, oldest first, never shortened: the
+	 * occurrence (when it differs), the discovery, the declaration, each step done in the
+	 * playbook's words, decisions, level changes, the recovery, and the notes marked for
 	 * the report.
 	 */
 	List<TimedLine> course() {
@@ -144,14 +147,14 @@ final class DocumentData {
 			String sentence = switch (entry.type()) {
 				case DECLARED -> texts.get("doc.course.declared", entry.personName(), plan());
 				case STEP_DONE -> texts.get("doc.course.step", entry.personName(), stepText(entry));
-				case STEP_CONFIRMED -> texts.get("doc.course.confirmed", doneBy(entry), entry.personName(), stepText(entry));
-				case DECISION -> texts.get("doc.course.decision", entry.personName(), said(entry),
-						detail(entry, "answer"));
-				case LEVEL_SET -> texts.get("doc.course.level.set", entry.personName(), level(entry),
-						said(entry));
+				case STEP_CONFIRMED ->
+					texts.get("doc.course.confirmed", doneBy(entry), entry.personName(), stepText(entry));
+				case DECISION ->
+					texts.get("doc.course.decision", entry.personName(), said(entry), detail(entry, "answer"));
+				case LEVEL_SET -> texts.get("doc.course.level.set", entry.personName(), level(entry), said(entry));
 				case LEVEL_RAISED -> texts.get("doc.course.level.raised", level(entry), said(entry));
-				case NOTE -> notes.contains(entry.id()) ? texts.get("doc.course.note", entry.personName(), said(entry))
-						: null;
+				case NOTE ->
+					notes.contains(entry.id()) ? texts.get("doc.course.note", entry.personName(), said(entry)) : null;
 				default -> null;
 			};
 			if (sentence != null) {
@@ -159,8 +162,7 @@ final class DocumentData {
 			}
 			if (entry.type() == TimelineType.RECOVERED) {
 				Instant at = (incident.recoveredAt() != null) ? incident.recoveredAt() : entry.at();
-				lines.add(line(at, texts.get("doc.course.recovered", entry.personName(),
-						duration(occurredAt(), at))));
+				lines.add(line(at, texts.get("doc.course.recovered", entry.personName(), duration(occurredAt(), at))));
 			}
 		}
 		lines.sort(Comparator.comparing(TimedLine::at));
@@ -174,8 +176,8 @@ final class DocumentData {
 			if (entry == confirmed) {
 				break;
 			}
-			if (entry.type() == TimelineType.CONFIRMATION_REQUESTED && java.util.Objects.equals(entry.detail("step"),
-					confirmed.detail("step"))) {
+			if (entry.type() == TimelineType.CONFIRMATION_REQUESTED
+					&& java.util.Objects.equals(entry.detail("step"), confirmed.detail("step"))) {
 				by = entry.personName();
 			}
 		}
@@ -198,7 +200,10 @@ final class DocumentData {
 		return (value == null) ? "" : sentenceBody(value);
 	}
 
-	/** What the entry says (a reason, a note, a decision's question), as a sentence's body. */
+	/**
+	 * What the entry says (a reason, a note, a decision's question), as a sentence's
+	 * body.
+	 */
 	private String said(TimelineEntry entry) {
 		String text = words.text(entry);
 		return text.isEmpty() ? "" : sentenceBody(text);
@@ -224,12 +229,13 @@ final class DocumentData {
 
 	/** The plan started: 附件四《数据库主机硬件故障》. */
 	private String plan() {
-		return (playbook.annex() != null) ? playbook.annex() + "《" + playbook.fullTitle() + "》" : "《" + playbook.fullTitle() + "》";
+		return (playbook.annex() != null) ? playbook.annex() + "《" + playbook.fullTitle() + "》"
+				: "《" + playbook.fullTitle() + "》";
 	}
 
 	/**
-	 * 已采取的措施及效果: each step done (in the playbook's words, with its 双岗复核), each
-	 * step skipped or blocked with its reason, each decision, then the recovery.
+	 * 已采取的措施及效果: each step done (in the playbook's words, with its 双岗复核), each step
+	 * skipped or blocked with its reason, each decision, then the recovery.
 	 */
 	List<Measure> measures() {
 		List<Measure> measures = new ArrayList<>();
@@ -248,10 +254,10 @@ final class DocumentData {
 				}
 				case STEP_CONFIRMED -> measures.add(new Measure(entry.at(), sentence(stepText(entry)),
 						texts.get("doc.measure.confirmed", entry.personName())));
-				case STEP_SKIPPED -> measures.add(new Measure(entry.at(),
-						texts.get("doc.measure.skipped", stepText(entry), said(entry)), null));
-				case STEP_BLOCKED -> measures.add(new Measure(entry.at(),
-						texts.get("doc.measure.blocked", stepText(entry), said(entry)), null));
+				case STEP_SKIPPED -> measures
+					.add(new Measure(entry.at(), texts.get("doc.measure.skipped", stepText(entry), said(entry)), null));
+				case STEP_BLOCKED -> measures
+					.add(new Measure(entry.at(), texts.get("doc.measure.blocked", stepText(entry), said(entry)), null));
 				case DECISION -> measures.add(new Measure(entry.at(),
 						texts.get("doc.measure.decision", said(entry), detail(entry, "answer")), null));
 				default -> {
@@ -294,7 +300,10 @@ final class DocumentData {
 		return texts.get("doc.people.data", String.valueOf(damaged), String.valueOf(leaked));
 	}
 
-	/** The judgement, with the effective level: a leader's override shows its reason and the computed level. */
+	/**
+	 * The judgement, with the effective level: a leader's override shows its reason and
+	 * the computed level.
+	 */
 	Assessment assessment() {
 		Grade grade = grade();
 		String reasons = String.join("；", grade.reasons().stream().map(Grade.Reason::toString).toList());
@@ -339,14 +348,18 @@ final class DocumentData {
 				String recipients = entry.detail("recipients");
 				String key = entry.detail("kind") + ":" + entry.detail("seq");
 				made.add(new ReportMade(sequence(entry.detail("kind"), entry.detail("seq")), countedAt(key, entry),
-						entry.detail("via"), (recipients == null || recipients.isBlank()) ? List.of() : List.of(recipients.split("、")),
+						entry.detail("via"),
+						(recipients == null || recipients.isBlank()) ? List.of() : List.of(recipients.split("、")),
 						signers(key)));
 			}
 		}
 		return made;
 	}
 
-	/** The report of {@code key} ({@code CYCLE:2}), or the next one owed, or the next number. */
+	/**
+	 * The report of {@code key} ({@code CYCLE:2}), or the next one owed, or the next
+	 * number.
+	 */
 	ReportBook.Sequence sequenceOf(@Nullable String key) {
 		if (key != null && key.contains(":")) {
 			String[] parts = key.split(":", 2);
@@ -378,7 +391,8 @@ final class DocumentData {
 	Optional<TimelineEntry> reportEntry(String key) {
 		Optional<TimelineEntry> found = Optional.empty();
 		for (TimelineEntry entry : timeline) {
-			boolean report = entry.type() == TimelineType.REPORTED || entry.type() == TimelineType.REPORT_APPROVAL_REQUESTED;
+			boolean report = entry.type() == TimelineType.REPORTED
+					|| entry.type() == TimelineType.REPORT_APPROVAL_REQUESTED;
 			if (report && key.equals(entry.detail("kind") + ":" + entry.detail("seq"))) {
 				found = Optional.of(entry);
 			}
@@ -387,9 +401,9 @@ final class DocumentData {
 	}
 
 	/**
-	 * Who signed report {@code key} (签发人), in the order they signed: the signatures of the
-	 * book's last version only (a book renewed while signing is signed anew; the signatures
-	 * of a superseded version do not count).
+	 * Who signed report {@code key} (签发人), in the order they signed: the signatures of
+	 * the book's last version only (a book renewed while signing is signed anew; the
+	 * signatures of a superseded version do not count).
 	 */
 	List<String> signers(String key) {
 		return approvals(key).stream().map(TimelineEntry::personName).distinct().toList();
@@ -405,32 +419,41 @@ final class DocumentData {
 			.toList();
 	}
 
-	/** The version of report {@code key}'s book the signers sign: 1, or the last renewal's. */
+	/**
+	 * The version of report {@code key}'s book the signers sign: 1, or the last
+	 * renewal's.
+	 */
 	private String bookVersion(String key) {
 		String version = "1";
 		for (TimelineEntry entry : timeline) {
-			if (entry.type() == TimelineType.REPORT_BOOK_RENEWED && key.equals(entry.detail("kind") + ":" + entry.detail("seq"))
-					&& entry.detail("ver") != null) {
+			if (entry.type() == TimelineType.REPORT_BOOK_RENEWED
+					&& key.equals(entry.detail("kind") + ":" + entry.detail("seq")) && entry.detail("ver") != null) {
 				version = entry.detail("ver");
 			}
 		}
 		return version;
 	}
 
-	/** The time the responder gave for a report (its {@code reportAt}), else the entry's time. */
+	/**
+	 * The time the responder gave for a report (its {@code reportAt}), else the entry's
+	 * time.
+	 */
 	Instant reportedAt(TimelineEntry entry) {
 		String at = entry.detail("reportAt");
-		return (at != null && at.chars().allMatch(Character::isDigit) && !at.isEmpty()) ? Instant.ofEpochMilli(Long.parseLong(at))
-				: entry.at();
+		return (at != null && at.chars().allMatch(Character::isDigit) && !at.isEmpty())
+				? Instant.ofEpochMilli(Long.parseLong(at)) : entry.at();
 	}
 
 	/**
-	 * When report {@code key} counted as made: its given time, or, when it needed 签发,
-	 * the last signature if that came later (4.2 L10505-10510: it counts once signed).
+	 * When report {@code key} counted as made: its given time, or, when it needed 签发, the
+	 * last signature if that came later (4.2 L10505-10510: it counts once signed).
 	 */
 	Instant countedAt(String key, TimelineEntry entry) {
 		Instant given = reportedAt(entry);
-		return approvals(key).stream().map(TimelineEntry::at).filter(given::isBefore).max(Comparator.naturalOrder())
+		return approvals(key).stream()
+			.map(TimelineEntry::at)
+			.filter(given::isBefore)
+			.max(Comparator.naturalOrder())
 			.orElse(given);
 	}
 
@@ -442,7 +465,8 @@ final class DocumentData {
 	/** Who worked on the incident most (处理人): the person with the most steps done. */
 	Optional<String> mainHandler() {
 		return timeline.stream()
-			.filter((entry) -> entry.type() == TimelineType.STEP_DONE || entry.type() == TimelineType.CONFIRMATION_REQUESTED)
+			.filter((entry) -> entry.type() == TimelineType.STEP_DONE
+					|| entry.type() == TimelineType.CONFIRMATION_REQUESTED)
 			.collect(java.util.stream.Collectors.groupingBy(TimelineEntry::personName, java.util.LinkedHashMap::new,
 					java.util.stream.Collectors.counting()))
 			.entrySet()
@@ -467,7 +491,10 @@ final class DocumentData {
 			.toList();
 	}
 
-	/** Prose for 事件发生经过: when and how it began, what was done, how it ended — whole sentences. */
+	/**
+	 * Prose for 事件发生经过: when and how it began, what was done, how it ended — whole
+	 * sentences.
+	 */
 	List<String> narrative() {
 		List<String> paragraphs = new ArrayList<>();
 		String discovered = dateTime(discoveredAt());
@@ -477,7 +504,8 @@ final class DocumentData {
 		paragraphs.add(sentence(start) + sentence(texts.get("doc.narrative.declared", declaredByName(), plan())));
 		List<String> steps = measures().stream()
 			.filter((measure) -> !measure.action().equals(texts.get("doc.measure.recovered")))
-			.map((measure) -> sentenceBody(measure.action()) + (measure.effect() != null ? "（" + sentenceBody(measure.effect()) + "）" : ""))
+			.map((measure) -> sentenceBody(measure.action())
+					+ (measure.effect() != null ? "（" + sentenceBody(measure.effect()) + "）" : ""))
 			.toList();
 		if (!steps.isEmpty()) {
 			paragraphs.add(sentence(texts.get("doc.narrative.measures", String.join("；", steps))));

@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The documents: company data from {@code COMPANY_*}, notice templates from {@code NOTICES_DIR}. */
+/**
+ * The documents: company data from {@code COMPANY_*}, notice templates from
+ * {@code NOTICES_DIR}.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DocumentsProperties.class)
 class DocumentsConfiguration {
@@ -31,8 +34,8 @@ class DocumentsConfiguration {
 			log.warn("未配置 COMPANY_NAME：报告书中的单位名称暂用“XX期货有限公司”");
 		}
 		return new CompanyInfo(company.name().isBlank() ? "XX期货有限公司" : company.name(), company.head(),
-				company.reporter(), company.contact(), company.phone(), company.fax(), company.mobile(), company.email(),
-				company.location());
+				company.reporter(), company.contact(), company.phone(), company.fax(), company.mobile(),
+				company.email(), company.location());
 	}
 
 	@Bean
@@ -60,7 +63,8 @@ class DocumentsConfiguration {
 	}
 
 	@Bean
-	CustomerNotices customerNotices(NoticeTemplates templates, CompanyInfo company, Clock clock, WorkingDayCalendar calendar) {
+	CustomerNotices customerNotices(NoticeTemplates templates, CompanyInfo company, Clock clock,
+			WorkingDayCalendar calendar) {
 		return new CustomerNotices(templates, company, clock, calendar.zone());
 	}
 

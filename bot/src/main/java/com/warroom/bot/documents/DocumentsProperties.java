@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param company the company data printed on the report book ({@code COMPANY_*})
  * @param noticesDir customer notice templates replacing or adding to 附件十's, null for the
  * bundled only ({@code NOTICES_DIR})
- * @param archiveDir where every document issued is archived, null for {@code DATA_DIR/archive}
- * ({@code ARCHIVE_DIR})
+ * @param archiveDir where every document issued is archived, null for
+ * {@code DATA_DIR/archive} ({@code ARCHIVE_DIR})
  * @param dataDir {@code DATA_DIR}
  */
 @ConfigurationProperties("warroom")
@@ -25,13 +25,16 @@ public record DocumentsProperties(@DefaultValue Company company, @Nullable Path 
 		archiveDir = unlessEmpty(archiveDir);
 	}
 
-	/** The archive directory: {@code ARCHIVE_DIR}, by default {@code DATA_DIR/archive}. */
+	/**
+	 * The archive directory: {@code ARCHIVE_DIR}, by default {@code DATA_DIR/archive}.
+	 */
 	public Path archive() {
 		return (archiveDir != null) ? archiveDir : dataDir.resolve("archive");
 	}
 
 	/**
-	 * The company data ({@code COMPANY_NAME}, {@code COMPANY_HEAD}, …); blank when not set.
+	 * The company data ({@code COMPANY_NAME}, {@code COMPANY_HEAD}, …); blank when not
+	 * set.
 	 */
 	public record Company(@DefaultValue("") String name, @DefaultValue("") String head,
 			@DefaultValue("") String reporter, @DefaultValue("") String contact, @DefaultValue("") String phone,
@@ -40,7 +43,9 @@ public record DocumentsProperties(@DefaultValue Company company, @Nullable Path 
 
 	}
 
-	/** An unset variable binds as an empty path, which would mean the working directory. */
+	/**
+	 * An unset variable binds as an empty path, which would mean the working directory.
+	 */
 	private static @Nullable Path unlessEmpty(@Nullable Path path) {
 		return (path == null || path.toString().isBlank()) ? null : path;
 	}

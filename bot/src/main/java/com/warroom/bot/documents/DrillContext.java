@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param environment 演练环境 (生产环境 / 测试环境 and the plan's notes), or null
  * @param participants people by role, e.g. {@code 数据库切换：吴数据库管理员}
  * @param fixes the run's follow-up items, e.g. {@code 整理核对清单（吴数据库管理员，2026-12-10 前）}
- * @param injects the run's injects that concerned this incident, when each fired and what it said
+ * @param injects the run's injects that concerned this incident, when each fired and what
+ * it said
  */
 public record DrillContext(@Nullable Instant injectAt, String title, @Nullable String objective,
 		@Nullable String environment, List<DrillMeasures.Criterion> criteria, List<String> participants,

@@ -31,7 +31,10 @@ public final class DrillContexts {
 		this.roster = roster;
 	}
 
-	/** The context of a drill incident declared by a plan's inject; empty for an ad-hoc drill. */
+	/**
+	 * The context of a drill incident declared by a plan's inject; empty for an ad-hoc
+	 * drill.
+	 */
 	public Optional<DrillContext> of(Incident incident) {
 		if (!incident.isDrill()) {
 			return Optional.empty();
@@ -53,13 +56,15 @@ public final class DrillContexts {
 		List<DrillStore.Event> events = store.events(run.id());
 		Instant injectAt = null;
 		for (DrillStore.Event event : events) {
-			if (event.type() == DrillStore.EventType.INJECT && incident.id().equals(event.incident()) && injectAt == null) {
+			if (event.type() == DrillStore.EventType.INJECT && incident.id().equals(event.incident())
+					&& injectAt == null) {
 				injectAt = event.at();
 			}
 		}
 		List<DrillMeasures.Criterion> criteria = new ArrayList<>();
 		for (DrillPlan.Criterion criterion : plan.criteria()) {
-			// only the criteria about this incident: those measured from the inject that declared it
+			// only the criteria about this incident: those measured from the inject that
+			// declared it
 			Optional<String> declared = store.incidentOf(run.id(), criterion.fromInject());
 			if (declared.isPresent() && !declared.get().equals(incident.id())) {
 				continue;
@@ -71,16 +76,19 @@ public final class DrillContexts {
 				.findFirst()
 				.orElse(null);
 			criteria.add(new DrillMeasures.Criterion(criterion.text(),
-					DrillMeasures.Milestone.valueOf(criterion.milestone().name()), criterion.stepId(), criterion.within(), from));
+					DrillMeasures.Milestone.valueOf(criterion.milestone().name()), criterion.stepId(),
+					criterion.within(), from));
 		}
 		List<String> participants = new ArrayList<>();
 		for (DrillPlan.Participant participant : plan.participants()) {
-			List<String> names = participant.people().stream()
+			List<String> names = participant.people()
+				.stream()
 				.map((id) -> roster.byId(id).map(Person::name).orElse(id))
 				.toList();
 			participants.add(participant.role().label() + "：" + String.join("、", names));
 		}
-		List<String> fixes = store.followUps(run.id()).stream()
+		List<String> fixes = store.followUps(run.id())
+			.stream()
 			.map((item) -> item.text() + "（" + roster.byId(item.owner()).map(Person::name).orElse(item.owner()) + "，"
 					+ item.due() + " 前" + (item.done() ? "，已整改" : "") + "）")
 			.toList();
@@ -88,10 +96,11 @@ public final class DrillContexts {
 				+ (plan.environmentNotes().isBlank() ? "" : "：" + plan.environmentNotes().strip());
 		List<com.warroom.reports.TimedLine> injects = events.stream()
 			.filter((event) -> event.type() == DrillStore.EventType.INJECT && incident.id().equals(event.incident()))
-			.map((event) -> new com.warroom.reports.TimedLine(event.at(), "注入 " + event.injectId()
-					+ (event.detail().isBlank() ? "" : "：" + event.detail())))
+			.map((event) -> new com.warroom.reports.TimedLine(event.at(),
+					"注入 " + event.injectId() + (event.detail().isBlank() ? "" : "：" + event.detail())))
 			.toList();
-		return new DrillContext(injectAt, plan.title(), plan.objective(), environment, criteria, participants, fixes, injects);
+		return new DrillContext(injectAt, plan.title(), plan.objective(), environment, criteria, participants, fixes,
+				injects);
 	}
 
 }

@@ -22,10 +22,10 @@ import com.warroom.playbooks.ReportingObligations;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a drill measured (GH-16; 4.1 第三十条 L10075-10077: 模拟故障发生时间, 故障排除时间,
- * 应急决策处置过程记录), derived from the drill's incident and its timeline alone, plus the
- * inject time and the success criteria when a plan gives them. Pure: the same inputs give
- * the same measures. Immutable.
+ * What a drill measured (GH-16; 4.1 第三十条 L10075-10077: 模拟故障发生时间, 故障排除时间, 应急决策处置过程记录),
+ * derived from the drill's incident and its timeline alone, plus the inject time and the
+ * success criteria when a plan gives them. Pure: the same inputs give the same measures.
+ * Immutable.
  *
  * @param incidentId the drill's incident
  * @param faultAt 模拟故障发生时间: the inject's firing, else the incident's start
@@ -33,9 +33,11 @@ import org.jspecify.annotations.Nullable;
  * @param declaredBy who declared it (name)
  * @param recoveredAt 故障排除时间, or null when not recovered
  * @param endedAt when the drill ended (closed, else recovered, else the time measured)
- * @param actions each step done, skipped, blocked, confirmed or approved and each decision, in order
+ * @param actions each step done, skipped, blocked, confirmed or approved and each
+ * decision, in order
  * @param people who did what: name → their actions, in order of first action
- * @param reports each report the drill would have made, with whether it would have been on time
+ * @param reports each report the drill would have made, with whether it would have been
+ * on time
  * @param criteria each success criterion, met or missed
  */
 public record DrillMeasures(String incidentId, Instant faultAt, Instant declaredAt, String declaredBy,
@@ -70,6 +72,7 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 
 	/**
 	 * One action on a step.
+	 *
 	 * @param stepId the step
 	 * @param title the step's text, abbreviated as on the timeline
 	 * @param detail the answer of a decision, the reason of a skip or block; else ""
@@ -82,12 +85,15 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 
 	/**
 	 * A report the drill would have made.
+	 *
 	 * @param kind which report
 	 * @param sequence 第 N 次 for the cycle reports
 	 * @param dueAt when it was due
 	 * @param madeAt when the drill recorded it (/reported), or null when it was not
-	 * @param onTime made by its due time; false when made late or not made though due before the end
-	 * @param dueAfterEnd due only after the drill ended (e.g. the 12-hour analysis): neither on time nor late
+	 * @param onTime made by its due time; false when made late or not made though due
+	 * before the end
+	 * @param dueAfterEnd due only after the drill ended (e.g. the 12-hour analysis):
+	 * neither on time nor late
 	 */
 	public record Report(ObligationKind kind, int sequence, Instant dueAt, @Nullable Instant madeAt, boolean onTime,
 			boolean dueAfterEnd) {
@@ -102,9 +108,11 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 	}
 
 	/**
-	 * A success criterion in measurable form (附件九 演练成功标准): {@code milestone} reached within
-	 * {@code within} of {@code from}.
-	 * @param stepId the step of a {@link Milestone#STEP} or {@link Milestone#DECISION}; else null
+	 * A success criterion in measurable form (附件九 演练成功标准): {@code milestone} reached
+	 * within {@code within} of {@code from}.
+	 *
+	 * @param stepId the step of a {@link Milestone#STEP} or {@link Milestone#DECISION};
+	 * else null
 	 * @param from when the time starts (the inject), or null for the simulated fault
 	 */
 	public record Criterion(String text, Milestone milestone, @Nullable String stepId, Duration within,
@@ -112,8 +120,11 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 
 	}
 
-	/** A criterion measured: {@code reachedAt} null when the milestone was never reached. */
-	public record CriterionResult(String text, Instant from, @Nullable Instant reachedAt, Duration within, boolean met) {
+	/**
+	 * A criterion measured: {@code reachedAt} null when the milestone was never reached.
+	 */
+	public record CriterionResult(String text, Instant from, @Nullable Instant reachedAt, Duration within,
+			boolean met) {
 
 		/** How long it took, or empty when never reached. */
 		public Optional<Duration> took() {
@@ -124,7 +135,8 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 
 	/**
 	 * Measures a drill.
-	 * @param injectAt when the inject that declared it fired, or null (then the incident's start)
+	 * @param injectAt when the inject that declared it fired, or null (then the
+	 * incident's start)
 	 * @param facts the incident's reporting facts ({@code IncidentViews.reportingFacts})
 	 * @param now the time measured at, for a drill not yet closed
 	 * @param words what the timeline's entries say (a skipped or blocked step's reason)
@@ -135,8 +147,11 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 		Instant fault = (injectAt != null) ? injectAt : incident.startedAt();
 		Instant ended = (incident.closedAt() != null) ? incident.closedAt()
 				: (incident.recoveredAt() != null) ? incident.recoveredAt() : now;
-		String declaredBy = timeline.stream().filter((entry) -> entry.type() == TimelineType.DECLARED).findFirst()
-			.map(TimelineEntry::personName).orElse(incident.declaredBy());
+		String declaredBy = timeline.stream()
+			.filter((entry) -> entry.type() == TimelineType.DECLARED)
+			.findFirst()
+			.map(TimelineEntry::personName)
+			.orElse(incident.declaredBy());
 		List<Action> actions = new ArrayList<>();
 		Map<String, List<String>> people = new LinkedHashMap<>();
 		people.computeIfAbsent(declaredBy, (name) -> new ArrayList<>()).add("宣布演练事件");
@@ -157,8 +172,11 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 			people.computeIfAbsent(entry.personName(), (name) -> new ArrayList<>())
 				.add(kind.label() + "：" + title + (detail.isEmpty() ? "" : "（" + detail + "）"));
 		}
-		timeline.stream().filter((entry) -> entry.type() == TimelineType.RECOVERED).findFirst()
-			.ifPresent((entry) -> people.computeIfAbsent(entry.personName(), (name) -> new ArrayList<>()).add("确认系统恢复"));
+		timeline.stream()
+			.filter((entry) -> entry.type() == TimelineType.RECOVERED)
+			.findFirst()
+			.ifPresent(
+					(entry) -> people.computeIfAbsent(entry.personName(), (name) -> new ArrayList<>()).add("确认系统恢复"));
 		List<Report> reports = reports(timeline, reporting, facts, ended);
 		List<CriterionResult> results = new ArrayList<>();
 		for (Criterion criterion : criteria) {
@@ -181,27 +199,33 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 			case DECLARED -> incident.declaredAt();
 			case RECOVERED -> incident.recoveredAt();
 			case STEP -> actions.stream()
-				.filter((action) -> action.stepId().equals(criterion.stepId())
-						&& action.kind() != Kind.SKIPPED && action.kind() != Kind.BLOCKED && action.kind() != Kind.OPERATED)
-				.map(Action::at).findFirst().orElse(null);
+				.filter((action) -> action.stepId().equals(criterion.stepId()) && action.kind() != Kind.SKIPPED
+						&& action.kind() != Kind.BLOCKED && action.kind() != Kind.OPERATED)
+				.map(Action::at)
+				.findFirst()
+				.orElse(null);
 			case DECISION -> actions.stream()
 				.filter((action) -> action.stepId().equals(criterion.stepId()) && action.kind() == Kind.DECISION)
-				.map(Action::at).findFirst().orElse(null);
+				.map(Action::at)
+				.findFirst()
+				.orElse(null);
 		};
 	}
 
 	/**
-	 * Replays the reporting rules over the drill: each report recorded is matched to what was
-	 * owed just before it; what was still owed when the drill ended was missed (due before
-	 * the end) or not yet due.
+	 * Replays the reporting rules over the drill: each report recorded is matched to what
+	 * was owed just before it; what was still owed when the drill ended was missed (due
+	 * before the end) or not yet due.
 	 */
-	private static List<Report> reports(List<TimelineEntry> timeline, ReportingObligations reporting, ReportingFacts facts,
-			Instant ended) {
+	private static List<Report> reports(List<TimelineEntry> timeline, ReportingObligations reporting,
+			ReportingFacts facts, Instant ended) {
 		List<Report> reports = new ArrayList<>();
 		List<ReportMade> made = new ArrayList<>();
 		for (ReportMade report : com.warroom.bot.assessment.Assessment.history(timeline)) {
-			Optional<Obligation> owed = reporting.owed(facts, made, report.at()).stream()
-				.filter((obligation) -> obligation.kind() == report.kind()).findFirst();
+			Optional<Obligation> owed = reporting.owed(facts, made, report.at())
+				.stream()
+				.filter((obligation) -> obligation.kind() == report.kind())
+				.findFirst();
 			int sequence = owed.map(Obligation::sequence).orElse(1);
 			Instant due = owed.map(Obligation::dueAt).orElse(report.at());
 			reports.add(new Report(report.kind(), sequence, due, report.at(), !report.at().isAfter(due), false));
@@ -209,7 +233,8 @@ public record DrillMeasures(String incidentId, Instant faultAt, Instant declared
 		}
 		for (Obligation obligation : reporting.owed(facts, made, ended)) {
 			boolean afterEnd = obligation.dueAt().isAfter(ended);
-			reports.add(new Report(obligation.kind(), obligation.sequence(), obligation.dueAt(), null, false, afterEnd));
+			reports
+				.add(new Report(obligation.kind(), obligation.sequence(), obligation.dueAt(), null, false, afterEnd));
 		}
 		return reports;
 	}

@@ -51,7 +51,10 @@ public class IncidentPaperwork implements Paperwork {
 	/** The documents' words. */
 	private final Texts texts;
 
-	/** What timeline entries say in the documents and the archive, in the words of {@code texts}. */
+	/**
+	 * What timeline entries say in the documents and the archive, in the words of
+	 * {@code texts}.
+	 */
 	private final TimelineText words;
 
 	private final PdfDocuments pdf;
@@ -74,12 +77,12 @@ public class IncidentPaperwork implements Paperwork {
 
 	/**
 	 * @param texts the documents' words, the timeline's included: in the application
-	 * {@link Texts#chinese()} whatever the chat's locale (GH-14), as the regulator's forms are
-	 * (附件三, 4.6, 4.8, 2.8.4) and the archive keeps them
+	 * {@link Texts#chinese()} whatever the chat's locale (GH-14), as the regulator's
+	 * forms are (附件三, 4.6, 4.8, 2.8.4) and the archive keeps them
 	 * @param roster who is who: the reporting liaison's contact data, the 事件管理人
 	 */
-	public IncidentPaperwork(IncidentStore incidents, IncidentViews views, Texts texts, PdfDocuments pdf, Archive archive,
-			CompanyInfo company, CustomerNotices notices, Clock clock, ZoneId zone, Roster roster) {
+	public IncidentPaperwork(IncidentStore incidents, IncidentViews views, Texts texts, PdfDocuments pdf,
+			Archive archive, CompanyInfo company, CustomerNotices notices, Clock clock, ZoneId zone, Roster roster) {
 		this.roster = roster;
 		this.incidents = incidents;
 		this.views = views;
@@ -94,21 +97,27 @@ public class IncidentPaperwork implements Paperwork {
 		this.drills = new DrillPaperwork(incidents, views, company, clock, zone);
 	}
 
-	private volatile java.util.function.Function<Incident, Optional<DrillContext>> drillContexts = (incident) -> Optional.empty();
+	private volatile java.util.function.Function<Incident, Optional<DrillContext>> drillContexts = (
+			incident) -> Optional.empty();
 
 	/** Where a drill's plan context comes from (the drill runs, GH-16). */
 	public void drillContexts(java.util.function.Function<Incident, Optional<DrillContext>> contexts) {
 		this.drillContexts = contexts;
 	}
 
-	/** A drill's record and summary (GH-16), measured now and kept in its archive; their names. */
+	/**
+	 * A drill's record and summary (GH-16), measured now and kept in its archive; their
+	 * names.
+	 */
 	public List<String> drillDocuments(Incident incident, Playbook playbook) {
 		Optional<DrillContext> plan = drillContexts.apply(incident);
 		DrillMeasures measures = drills.measure(incident, playbook, plan.map(DrillContext::injectAt).orElse(null),
 				plan.map(DrillContext::criteria).orElse(List.of()));
-		return List.of(keep(incident, playbook, DrillPaperwork.RECORD, pdf.drillRecord(drills.record(incident, playbook, measures,
-				plan))), keep(incident, playbook, DrillPaperwork.SUMMARY, pdf.drillSummary(drills.summary(incident, playbook,
-						measures, plan))));
+		return List.of(
+				keep(incident, playbook, DrillPaperwork.RECORD,
+						pdf.drillRecord(drills.record(incident, playbook, measures, plan))),
+				keep(incident, playbook, DrillPaperwork.SUMMARY,
+						pdf.drillSummary(drills.summary(incident, playbook, measures, plan))));
 	}
 
 	@Override
@@ -116,7 +125,8 @@ public class IncidentPaperwork implements Paperwork {
 			java.util.function.Function<String, Optional<Playbook>> playbooks) {
 		String prefix = "DRL-" + year;
 		List<com.warroom.reports.DrillSummary> summaries = new java.util.ArrayList<>();
-		List<String> ids = new java.util.ArrayList<>(archive.sealedIds().stream().filter((id) -> id.startsWith(prefix)).toList());
+		List<String> ids = new java.util.ArrayList<>(
+				archive.sealedIds().stream().filter((id) -> id.startsWith(prefix)).toList());
 		java.util.Collections.reverse(ids); // in date order
 		for (String id : ids) {
 			Optional<Incident> incident = incidents.find(id).filter(Incident::isDrill);
@@ -133,14 +143,15 @@ public class IncidentPaperwork implements Paperwork {
 		if (summaries.isEmpty()) {
 			return Optional.empty();
 		}
-		byte[] content = pdf.yearlyDrillReport(new com.warroom.reports.YearlyDrillReport(year, company, summaries, trainings));
+		byte[] content = pdf
+			.yearlyDrillReport(new com.warroom.reports.YearlyDrillReport(year, company, summaries, trainings));
 		return Optional.of(archive.store(Paperwork.drillYear(year), year + "年度应急演练情况总结报告.pdf", content).name());
 	}
 
 	private DocumentData data(Incident incident, Playbook playbook) {
 		List<TimelineEntry> timeline = incidents.timeline(incident.id());
-		return new DocumentData(incident, playbook, timeline, views.assessments().assess(incident, playbook, timeline), texts,
-				words, clock, zone);
+		return new DocumentData(incident, playbook, timeline, views.assessments().assess(incident, playbook, timeline),
+				texts, words, clock, zone);
 	}
 
 	@Override
@@ -160,11 +171,13 @@ public class IncidentPaperwork implements Paperwork {
 			.or(() -> roster.people().stream().filter((person) -> person.name().equals(reporter)).findFirst());
 		String filedBy = (company.reporter() != null && !company.reporter().isBlank()) ? company.reporter()
 				: entry.map(TimelineEntry::personName).orElse(reporter);
-		// nor has it 签发人: a renewed book never shows the signatures of the version it replaces
-		List<String> signers = (report != null && version != BookVersion.FOR_SIGNING) ? data.signers(report) : List.of();
+		// nor has it 签发人: a renewed book never shows the signatures of the version it
+		// replaces
+		List<String> signers = (report != null && version != BookVersion.FOR_SIGNING) ? data.signers(report)
+				: List.of();
 		ReportBook book = new ReportBook(incident.id(), incident.isDrill(), sequence, reportedAt,
-				contactsOf(liaison).withReporter(filedBy), signers, data.occurredAt(), data.answer("place"), data.course(),
-				data.impact(), data.assessment(), data.measures(), data.answer("assistance"),
+				contactsOf(liaison).withReporter(filedBy), signers, data.occurredAt(), data.answer("place"),
+				data.course(), data.impact(), data.assessment(), data.measures(), data.answer("assistance"),
 				incident.isDrill() ? texts.get("doc.remarks.drill") : null);
 		String name = texts.get("doc.name.reportbook", sequence.text().replace(" ", ""))
 				+ ((version == BookVersion.SENT) ? "" : texts.get("doc.name.suffix." + version.name()));
@@ -173,17 +186,18 @@ public class IncidentPaperwork implements Paperwork {
 
 	/**
 	 * The company's contact data; 联系人, 联系电话 and 联系方式（含手机） not configured
-	 * ({@code COMPANY_CONTACT}, {@code COMPANY_PHONE}, {@code COMPANY_MOBILE}) default to the
-	 * reporting liaison's roster entry: the regulator calls back the person who reported.
+	 * ({@code COMPANY_CONTACT}, {@code COMPANY_PHONE}, {@code COMPANY_MOBILE}) default to
+	 * the reporting liaison's roster entry: the regulator calls back the person who
+	 * reported.
 	 */
 	private CompanyInfo contactsOf(Optional<Person> liaison) {
 		if (liaison.isEmpty()) {
 			return company;
 		}
 		Person person = liaison.get();
-		return new CompanyInfo(company.name(), company.head(), company.reporter(), orElse(company.contact(), person.name()),
-				orElse(company.phone(), person.phone()), company.fax(), orElse(company.mobile(), person.phone()),
-				orElse(company.email(), person.email()), company.location());
+		return new CompanyInfo(company.name(), company.head(), company.reporter(),
+				orElse(company.contact(), person.name()), orElse(company.phone(), person.phone()), company.fax(),
+				orElse(company.mobile(), person.phone()), orElse(company.email(), person.email()), company.location());
 	}
 
 	private static @Nullable String orElse(@Nullable String configured, @Nullable String fallback) {
@@ -195,11 +209,13 @@ public class IncidentPaperwork implements Paperwork {
 		DocumentData data = data(incident, playbook);
 		Investigation investigation = new Investigation(data.answer("investigation"), data.answer("human"),
 				data.answer("handling"), data.answer("accountability"));
-		PostEventReport report = new PostEventReport(incident.id(), incident.isDrill(), !data.causeKnown(), playbook.title(),
-				company, clock.instant(), data.occurredAt(), incident.recoveredAt(), data.answer("place"), data.narrative(),
-				data.course(), data.impact(), data.assessment(), data.reportsMade(), data.measures(), investigation,
-				data.answer("lessons"), data.lines("problems"), data.lines("actions"), data.answer("other"));
-		return keep(incident, playbook, texts.get(data.causeKnown() ? "doc.name.summary" : "doc.name.summary.preliminary"),
+		PostEventReport report = new PostEventReport(incident.id(), incident.isDrill(), !data.causeKnown(),
+				playbook.title(), company, clock.instant(), data.occurredAt(), incident.recoveredAt(),
+				data.answer("place"), data.narrative(), data.course(), data.impact(), data.assessment(),
+				data.reportsMade(), data.measures(), investigation, data.answer("lessons"), data.lines("problems"),
+				data.lines("actions"), data.answer("other"));
+		return keep(incident, playbook,
+				texts.get(data.causeKnown() ? "doc.name.summary" : "doc.name.summary.preliminary"),
 				pdf.postEventReport(report));
 	}
 
@@ -208,8 +224,10 @@ public class IncidentPaperwork implements Paperwork {
 		DocumentData data = data(incident, playbook);
 		Severity level = data.effectiveLevel();
 		Severity first = firstLevel(data);
-		String levelNote = (incident.levelOverride() != null) ? texts.get("doc.record.level.override",
-				DocumentData.sentenceBody(String.valueOf(incident.levelReason())), data.grade().level().label()) : null;
+		String levelNote = (incident.levelOverride() != null)
+				? texts.get("doc.record.level.override",
+						DocumentData.sentenceBody(String.valueOf(incident.levelReason())), data.grade().level().label())
+				: null;
 		String handler = data.mainHandler().orElse(data.declaredByName());
 		String manager = manager(data);
 		IncidentRecord record = new IncidentRecord(incident.id(), incident.isDrill(), company, phenomenon(data),
@@ -219,11 +237,14 @@ public class IncidentPaperwork implements Paperwork {
 				SignedSection.of(texts.get("doc.record.plan", playbook.fullTitle()), manager, incident.declaredAt()),
 				new SignedSection(null, data.course(), handler, incident.recoveredAt()),
 				SignedSection.of(data.answer("actions"), handler, null), SignedSection.of(null, manager, null),
-				SignedSection.of(null, manager, null), incident.isDrill() ? texts.get("doc.remarks.drill") : null, levelNote);
+				SignedSection.of(null, manager, null), incident.isDrill() ? texts.get("doc.remarks.drill") : null,
+				levelNote);
 		return keep(incident, playbook, Paperwork.RECORD_PREFIX + ".pdf", pdf.incidentRecord(record));
 	}
 
-	/** 事件现象: what was observed — the scenario's description, and the responders' notes. */
+	/**
+	 * 事件现象: what was observed — the scenario's description, and the responders' notes.
+	 */
 	private String phenomenon(DocumentData data) {
 		StringBuilder text = new StringBuilder(data.playbook.title());
 		String description = data.playbook.description();
@@ -241,9 +262,9 @@ public class IncidentPaperwork implements Paperwork {
 	}
 
 	/**
-	 * 事件管理人: the 应急工作小组组长 (commander) who acted on the incident last — closed it,
-	 * set its level, answered a step — else the roster's first commander; never simply the
-	 * person who declared it.
+	 * 事件管理人: the 应急工作小组组长 (commander) who acted on the incident last — closed it, set its
+	 * level, answered a step — else the roster's first commander; never simply the person
+	 * who declared it.
 	 */
 	private @Nullable String manager(DocumentData data) {
 		List<TimelineEntry> entries = new java.util.ArrayList<>(data.timeline);
@@ -257,7 +278,10 @@ public class IncidentPaperwork implements Paperwork {
 		return roster.withRole(RosterRole.COMMANDER).stream().map(Person::name).findFirst().orElse(null);
 	}
 
-	/** The level first announced: the {@code from} of the first rise, else the level computed now. */
+	/**
+	 * The level first announced: the {@code from} of the first rise, else the level
+	 * computed now.
+	 */
 	private static Severity firstLevel(DocumentData data) {
 		return data.timeline.stream()
 			.filter((entry) -> entry.type() == TimelineType.LEVEL_RAISED && entry.detail("from") != null)
@@ -272,12 +296,14 @@ public class IncidentPaperwork implements Paperwork {
 	}
 
 	@Override
-	public Optional<String> noticeText(Incident incident, String templateId, Map<String, String> choices, String recovery) {
+	public Optional<String> noticeText(Incident incident, String templateId, Map<String, String> choices,
+			String recovery) {
 		return notices.render(incident, templateId, choices, recovery).map(com.warroom.reports.Notice::asText);
 	}
 
 	@Override
-	public Optional<String> noticePdf(Incident incident, String templateId, Map<String, String> choices, String recovery) {
+	public Optional<String> noticePdf(Incident incident, String templateId, Map<String, String> choices,
+			String recovery) {
 		return notices.render(incident, templateId, choices, recovery)
 			.map((notice) -> keep(incident, texts.get("doc.name.notice", notice.title()),
 					pdf.notice(notice.title(), notice.text(), incident.isDrill())));
@@ -292,7 +318,8 @@ public class IncidentPaperwork implements Paperwork {
 			incidentRecord(incident, playbook);
 		}
 		if (incident.isDrill() && !documents(incident.id()).contains(DrillPaperwork.RECORD)) {
-			// a drill closes with its record and summary, measured from its timeline (GH-16)
+			// a drill closes with its record and summary, measured from its timeline
+			// (GH-16)
 			drillDocuments(incident, playbook);
 		}
 		archive.seal(incident.id(), timelineJson(incident, playbook));
@@ -324,7 +351,8 @@ public class IncidentPaperwork implements Paperwork {
 		root.put("declaredAt", incident.declaredAt().toString());
 		root.put("recoveredAt", (incident.recoveredAt() != null) ? incident.recoveredAt().toString() : null);
 		root.put("closedAt", (incident.closedAt() != null) ? incident.closedAt().toString() : null);
-		// the level in force; with a leader's override also the computed level and the reason
+		// the level in force; with a leader's override also the computed level and the
+		// reason
 		Severity computed = views.assessments().assess(incident, playbook).grade().level();
 		root.put("level", (incident.levelOverride() != null) ? incident.levelOverride().name() : computed.name());
 		root.put("computedLevel", computed.name());
@@ -361,7 +389,8 @@ public class IncidentPaperwork implements Paperwork {
 			.orElseThrow(() -> new IllegalStateException(signed + " is not in the archive of " + incident.id()));
 		DocumentData data = data(incident, playbook);
 		TimelineEntry made = data.reportEntry(report)
-			.orElseThrow(() -> new IllegalStateException(report + " of " + incident.id() + " was never asked to be signed"));
+			.orElseThrow(
+					() -> new IllegalStateException(report + " of " + incident.id() + " was never asked to be signed"));
 		byte[] sent = pdf.sentReportBook(approved, data.countedAt(report, made), data.signers(report));
 		String name = keep(incident, playbook,
 				signed.replace(texts.get("doc.name.suffix." + BookVersion.FOR_SIGNING.name()), ""), sent);
@@ -370,7 +399,8 @@ public class IncidentPaperwork implements Paperwork {
 
 	private static String sha256(byte[] content) {
 		try {
-			return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+			return java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
 		}
 		catch (java.security.NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
@@ -387,8 +417,9 @@ public class IncidentPaperwork implements Paperwork {
 	}
 
 	/**
-	 * Keeps a document in the archive; once the archive is sealed (after close), as a sealed
-	 * supplement chained to it, with the timeline as it is now when the playbook is known.
+	 * Keeps a document in the archive; once the archive is sealed (after close), as a
+	 * sealed supplement chained to it, with the timeline as it is now when the playbook
+	 * is known.
 	 */
 	private String keep(Incident incident, @Nullable Playbook playbook, String name, byte[] content) {
 		String safe = name.replaceAll("[^\\p{L}\\p{N}._-]", "");

@@ -21,7 +21,9 @@ public class DrillPlanSource {
 
 	private final AtomicReference<DrillPlans> current = new AtomicReference<>();
 
-	/** @param directory {@code DRILL_PLANS_DIR}, null for the bundled plans only */
+	/**
+	 * @param directory {@code DRILL_PLANS_DIR}, null for the bundled plans only
+	 */
 	public DrillPlanSource(@Nullable Path directory, PlaybookLibrary library) {
 		this.directory = directory;
 		this.library = library;

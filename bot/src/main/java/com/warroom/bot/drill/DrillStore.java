@@ -16,8 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
- * Drill runs, their timeline, follow-up items and trainings in the job-store database
- * (H2 or PostgreSQL, the one Quartz uses). The tables are created here, in {@link #SCHEMA}
+ * Drill runs, their timeline, follow-up items and trainings in the job-store database (H2
+ * or PostgreSQL, the one Quartz uses). The tables are created here, in {@link #SCHEMA}
  * (the one place to move into a migration). Times are epoch milliseconds. Thread-safe;
  * several instances may share the database (an inject's firing is recorded once by its
  * primary key).
@@ -31,22 +31,25 @@ public class DrillStore {
 			  CHANNEL VARCHAR(20) NOT NULL, CHAT_ID VARCHAR(100) NOT NULL, THREAD_ID VARCHAR(100),
 			  COORDINATOR VARCHAR(100) NOT NULL, STARTED_AT BIGINT NOT NULL, SHIFT_MS BIGINT NOT NULL,
 			  PAUSED_AT BIGINT, STOPPED_AT BIGINT)
-			""", """
-			CREATE TABLE IF NOT EXISTS WR_DRILL_EVENT (
-			  ID VARCHAR(300) PRIMARY KEY, RUN_ID VARCHAR(40) NOT NULL, SEQ BIGINT NOT NULL, HAPPENED_AT BIGINT NOT NULL,
-			  TYPE VARCHAR(20) NOT NULL, INJECT_ID VARCHAR(200), PLANNED_AT BIGINT, INCIDENT VARCHAR(60),
-			  PERSON VARCHAR(100), DETAIL VARCHAR(2000))
-			""", """
-			CREATE TABLE IF NOT EXISTS WR_DRILL_FOLLOWUP (
-			  ID INT PRIMARY KEY, RUN_ID VARCHAR(40), ITEM_TEXT VARCHAR(2000) NOT NULL, OWNER VARCHAR(100) NOT NULL,
-			  DUE VARCHAR(10) NOT NULL, STATUS VARCHAR(8) NOT NULL, CREATED_AT BIGINT NOT NULL,
-			  CREATED_BY VARCHAR(100) NOT NULL, DONE_AT BIGINT, DONE_BY VARCHAR(100))
-			""", """
-			CREATE TABLE IF NOT EXISTS WR_DRILL_TRAINING (
-			  ID VARCHAR(100) PRIMARY KEY, CONTENT VARCHAR(2000) NOT NULL, TRAINING_DAY VARCHAR(10) NOT NULL,
-			  TRAINER VARCHAR(100) NOT NULL, RECORDER VARCHAR(100) NOT NULL, NOTE VARCHAR(2000) NOT NULL,
-			  ADDED_BY VARCHAR(100) NOT NULL, ADDED_AT BIGINT NOT NULL)
-			""");
+			""",
+			"""
+					CREATE TABLE IF NOT EXISTS WR_DRILL_EVENT (
+					  ID VARCHAR(300) PRIMARY KEY, RUN_ID VARCHAR(40) NOT NULL, SEQ BIGINT NOT NULL, HAPPENED_AT BIGINT NOT NULL,
+					  TYPE VARCHAR(20) NOT NULL, INJECT_ID VARCHAR(200), PLANNED_AT BIGINT, INCIDENT VARCHAR(60),
+					  PERSON VARCHAR(100), DETAIL VARCHAR(2000))
+					""",
+			"""
+					CREATE TABLE IF NOT EXISTS WR_DRILL_FOLLOWUP (
+					  ID INT PRIMARY KEY, RUN_ID VARCHAR(40), ITEM_TEXT VARCHAR(2000) NOT NULL, OWNER VARCHAR(100) NOT NULL,
+					  DUE VARCHAR(10) NOT NULL, STATUS VARCHAR(8) NOT NULL, CREATED_AT BIGINT NOT NULL,
+					  CREATED_BY VARCHAR(100) NOT NULL, DONE_AT BIGINT, DONE_BY VARCHAR(100))
+					""",
+			"""
+					CREATE TABLE IF NOT EXISTS WR_DRILL_TRAINING (
+					  ID VARCHAR(100) PRIMARY KEY, CONTENT VARCHAR(2000) NOT NULL, TRAINING_DAY VARCHAR(10) NOT NULL,
+					  TRAINER VARCHAR(100) NOT NULL, RECORDER VARCHAR(100) NOT NULL, NOTE VARCHAR(2000) NOT NULL,
+					  ADDED_BY VARCHAR(100) NOT NULL, ADDED_AT BIGINT NOT NULL)
+					""");
 
 	/** Where a run is. */
 	public enum Status {
@@ -57,12 +60,15 @@ public class DrillStore {
 
 	/**
 	 * One run of a plan.
+	 *
 	 * @param id e.g. {@code RUN-20261201-001}
 	 * @param planId the plan run
-	 * @param chat where it was started (channel, chat, topic): declare injects without a chat go here
+	 * @param chat where it was started (channel, chat, topic): declare injects without a
+	 * chat go here
 	 * @param coordinator the roster id of who started it
 	 * @param startedAt T+0
-	 * @param shiftMillis how far every remaining inject moved: plus each pause, minus each inject fired early by skip
+	 * @param shiftMillis how far every remaining inject moved: plus each pause, minus
+	 * each inject fired early by skip
 	 * @param pausedAt when a pause began, null unless paused
 	 * @param stoppedAt when it was stopped, null unless stopped
 	 */
@@ -70,7 +76,9 @@ public class DrillStore {
 			String coordinator, Instant startedAt, long shiftMillis, @Nullable Instant pausedAt,
 			@Nullable Instant stoppedAt) {
 
-		/** When an inject at {@code offset} fires in this run (pauses and skips included). */
+		/**
+		 * When an inject at {@code offset} fires in this run (pauses and skips included).
+		 */
 		public Instant due(java.time.Duration offset) {
 			return startedAt.plus(offset).plusMillis(shiftMillis);
 		}
@@ -92,10 +100,12 @@ public class DrillStore {
 
 	/**
 	 * One entry of a drill's timeline.
+	 *
 	 * @param seq order within the run
 	 * @param at when it happened
 	 * @param injectId the inject, for {@link EventType#INJECT}
-	 * @param plannedAt when the inject was planned to fire (start + offset + shift at that time)
+	 * @param plannedAt when the inject was planned to fire (start + offset + shift at
+	 * that time)
 	 * @param incident the drill incident it declared or concerned, may be null
 	 * @param person who did it (roster id), null for a timed inject
 	 * @param detail what happened, in Chinese; may be empty
@@ -106,6 +116,7 @@ public class DrillStore {
 
 	/**
 	 * A follow-up item (4.7 三: 对此问题，演练结束后已经进行了整改).
+	 *
 	 * @param number its number, shown and typed ({@code /drill followup done 3})
 	 * @param runId the drill it came from, may be null
 	 * @param owner roster id of who must fix it
@@ -135,9 +146,10 @@ public class DrillStore {
 					"RUN-" + day + "-%");
 			String id = String.format("RUN-%s-%03d", day, (count == null ? 0 : count) + 1 + attempt);
 			try {
-				jdbc.update("INSERT INTO WR_DRILL_RUN (ID, PLAN_ID, STATUS, CHANNEL, CHAT_ID, THREAD_ID, COORDINATOR, "
-						+ "STARTED_AT, SHIFT_MS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)", id, planId, Status.RUNNING.name(),
-						channel, chatId, threadId, coordinator, now.toEpochMilli());
+				jdbc.update(
+						"INSERT INTO WR_DRILL_RUN (ID, PLAN_ID, STATUS, CHANNEL, CHAT_ID, THREAD_ID, COORDINATOR, "
+								+ "STARTED_AT, SHIFT_MS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+						id, planId, Status.RUNNING.name(), channel, chatId, threadId, coordinator, now.toEpochMilli());
 				Run run = find(id).orElseThrow();
 				event(run.id(), now, EventType.STARTED, null, null, null, coordinator, planId);
 				return run;
@@ -155,14 +167,20 @@ public class DrillStore {
 
 	/** The running or paused run started in this chat (not topic), if any. */
 	public Optional<Run> activeIn(String channel, String chatId) {
-		return jdbc.query("SELECT * FROM WR_DRILL_RUN WHERE CHANNEL = ? AND CHAT_ID = ? AND STATUS <> ? ORDER BY STARTED_AT DESC",
-				RUN, channel, chatId, Status.STOPPED.name()).stream().findFirst();
+		return jdbc.query(
+				"SELECT * FROM WR_DRILL_RUN WHERE CHANNEL = ? AND CHAT_ID = ? AND STATUS <> ? ORDER BY STARTED_AT DESC",
+				RUN, channel, chatId, Status.STOPPED.name())
+			.stream()
+			.findFirst();
 	}
 
 	/** The latest run started in this chat, whatever its status. */
 	public Optional<Run> latestIn(String channel, String chatId) {
-		return jdbc.query("SELECT * FROM WR_DRILL_RUN WHERE CHANNEL = ? AND CHAT_ID = ? ORDER BY STARTED_AT DESC, ID DESC",
-				RUN, channel, chatId).stream().findFirst();
+		return jdbc
+			.query("SELECT * FROM WR_DRILL_RUN WHERE CHANNEL = ? AND CHAT_ID = ? ORDER BY STARTED_AT DESC, ID DESC",
+					RUN, channel, chatId)
+			.stream()
+			.findFirst();
 	}
 
 	/** Every run, latest first. */
@@ -180,14 +198,19 @@ public class DrillStore {
 		return done;
 	}
 
-	/** Resumes a paused run: every remaining inject moves by the pause; false when it was not paused. */
+	/**
+	 * Resumes a paused run: every remaining inject moves by the pause; false when it was
+	 * not paused.
+	 */
 	public boolean resume(Run run, String person, Instant now) {
 		if (run.pausedAt() == null) {
 			return false;
 		}
 		long pause = Math.max(0, now.toEpochMilli() - run.pausedAt().toEpochMilli());
-		boolean done = jdbc.update("UPDATE WR_DRILL_RUN SET STATUS = ?, PAUSED_AT = NULL, SHIFT_MS = SHIFT_MS + ? "
-				+ "WHERE ID = ? AND STATUS = ?", Status.RUNNING.name(), pause, run.id(), Status.PAUSED.name()) == 1;
+		boolean done = jdbc.update(
+				"UPDATE WR_DRILL_RUN SET STATUS = ?, PAUSED_AT = NULL, SHIFT_MS = SHIFT_MS + ? "
+						+ "WHERE ID = ? AND STATUS = ?",
+				Status.RUNNING.name(), pause, run.id(), Status.PAUSED.name()) == 1;
 		if (done) {
 			event(run.id(), now, EventType.RESUMED, null, null, null, person, String.valueOf(pause));
 		}
@@ -216,9 +239,11 @@ public class DrillStore {
 	public boolean claimInject(Run run, String injectId, EventType type, Instant plannedAt, @Nullable String person,
 			Instant now) {
 		try {
-			jdbc.update("INSERT INTO WR_DRILL_EVENT (ID, RUN_ID, SEQ, HAPPENED_AT, TYPE, INJECT_ID, PLANNED_AT, PERSON, DETAIL) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')", run.id() + ":inject:" + injectId, run.id(), nextSeq(run.id()),
-					now.toEpochMilli(), type.name(), injectId, plannedAt.toEpochMilli(), person);
+			jdbc.update(
+					"INSERT INTO WR_DRILL_EVENT (ID, RUN_ID, SEQ, HAPPENED_AT, TYPE, INJECT_ID, PLANNED_AT, PERSON, DETAIL) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, '')",
+					run.id() + ":inject:" + injectId, run.id(), nextSeq(run.id()), now.toEpochMilli(), type.name(),
+					injectId, plannedAt.toEpochMilli(), person);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -234,8 +259,9 @@ public class DrillStore {
 
 	/** The ids of the injects already fired or skipped in a run. */
 	public java.util.Set<String> doneInjects(String runId) {
-		return new java.util.HashSet<>(jdbc.queryForList(
-				"SELECT INJECT_ID FROM WR_DRILL_EVENT WHERE RUN_ID = ? AND INJECT_ID IS NOT NULL", String.class, runId));
+		return new java.util.HashSet<>(
+				jdbc.queryForList("SELECT INJECT_ID FROM WR_DRILL_EVENT WHERE RUN_ID = ? AND INJECT_ID IS NOT NULL",
+						String.class, runId));
 	}
 
 	/** The drill's timeline, in order. */
@@ -245,23 +271,33 @@ public class DrillStore {
 
 	/** The drill incidents the run's declare injects created, in order. */
 	public List<String> incidents(String runId) {
-		return jdbc.queryForList("SELECT INCIDENT FROM WR_DRILL_EVENT WHERE RUN_ID = ? AND TYPE = ? AND INCIDENT IS NOT NULL "
-				+ "ORDER BY SEQ", String.class, runId, EventType.INJECT.name()).stream().distinct().toList();
+		return jdbc
+			.queryForList("SELECT INCIDENT FROM WR_DRILL_EVENT WHERE RUN_ID = ? AND TYPE = ? AND INCIDENT IS NOT NULL "
+					+ "ORDER BY SEQ", String.class, runId, EventType.INJECT.name())
+			.stream()
+			.distinct()
+			.toList();
 	}
 
 	/** The incident a declare inject of the run created, if it fired. */
 	public Optional<String> incidentOf(String runId, String injectId) {
-		return jdbc.queryForList("SELECT INCIDENT FROM WR_DRILL_EVENT WHERE ID = ? AND INCIDENT IS NOT NULL", String.class,
-				runId + ":inject:" + injectId).stream().findFirst();
+		return jdbc
+			.queryForList("SELECT INCIDENT FROM WR_DRILL_EVENT WHERE ID = ? AND INCIDENT IS NOT NULL", String.class,
+					runId + ":inject:" + injectId)
+			.stream()
+			.findFirst();
 	}
 
 	private void event(String runId, Instant at, EventType type, @Nullable String injectId, @Nullable Instant planned,
 			@Nullable String incident, @Nullable String person, String detail) {
 		long seq = nextSeq(runId);
-		jdbc.update("INSERT INTO WR_DRILL_EVENT (ID, RUN_ID, SEQ, HAPPENED_AT, TYPE, INJECT_ID, PLANNED_AT, INCIDENT, PERSON, DETAIL) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", runId + ":" + type.name().toLowerCase(java.util.Locale.ROOT) + ":"
-				+ seq + ":" + java.util.UUID.randomUUID(), runId, seq, at.toEpochMilli(), type.name(), injectId,
-				(planned != null) ? planned.toEpochMilli() : null, incident, person, abbreviate(detail));
+		jdbc.update(
+				"INSERT INTO WR_DRILL_EVENT (ID, RUN_ID, SEQ, HAPPENED_AT, TYPE, INJECT_ID, PLANNED_AT, INCIDENT, PERSON, DETAIL) "
+						+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				runId + ":" + type.name().toLowerCase(java.util.Locale.ROOT) + ":" + seq + ":"
+						+ java.util.UUID.randomUUID(),
+				runId, seq, at.toEpochMilli(), type.name(), injectId, (planned != null) ? planned.toEpochMilli() : null,
+				incident, person, abbreviate(detail));
 	}
 
 	private long nextSeq(String runId) {
@@ -269,7 +305,8 @@ public class DrillStore {
 		return (max == null) ? 1 : max + 1;
 	}
 
-	// --- follow-up items -------------------------------------------------------------------
+	// --- follow-up items
+	// -------------------------------------------------------------------
 
 	/** Adds a follow-up item with the next number. */
 	public FollowUp addFollowUp(@Nullable String runId, String text, String owner, LocalDate due, String person,
@@ -278,9 +315,10 @@ public class DrillStore {
 			Integer max = jdbc.queryForObject("SELECT MAX(ID) FROM WR_DRILL_FOLLOWUP", Integer.class);
 			int number = (max == null ? 0 : max) + 1;
 			try {
-				jdbc.update("INSERT INTO WR_DRILL_FOLLOWUP (ID, RUN_ID, ITEM_TEXT, OWNER, DUE, STATUS, CREATED_AT, CREATED_BY) "
-						+ "VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?)", number, runId, text, owner, due.toString(),
-						now.toEpochMilli(), person);
+				jdbc.update(
+						"INSERT INTO WR_DRILL_FOLLOWUP (ID, RUN_ID, ITEM_TEXT, OWNER, DUE, STATUS, CREATED_AT, CREATED_BY) "
+								+ "VALUES (?, ?, ?, ?, ?, 'OPEN', ?, ?)",
+						number, runId, text, owner, due.toString(), now.toEpochMilli(), person);
 				if (runId != null) {
 					event(runId, now, EventType.FOLLOW_UP, null, null, null, person, "#" + number + " " + text);
 				}
@@ -299,7 +337,8 @@ public class DrillStore {
 
 	/** Closes an item; false when it was already closed or does not exist. */
 	public boolean closeFollowUp(int number, String person, Instant now) {
-		return jdbc.update("UPDATE WR_DRILL_FOLLOWUP SET STATUS = 'DONE', DONE_AT = ?, DONE_BY = ? WHERE ID = ? AND STATUS = 'OPEN'",
+		return jdbc.update(
+				"UPDATE WR_DRILL_FOLLOWUP SET STATUS = 'DONE', DONE_AT = ?, DONE_BY = ? WHERE ID = ? AND STATUS = 'OPEN'",
 				now.toEpochMilli(), person, number) == 1;
 	}
 
@@ -313,14 +352,17 @@ public class DrillStore {
 		return jdbc.query("SELECT * FROM WR_DRILL_FOLLOWUP WHERE RUN_ID = ? ORDER BY ID", FOLLOW_UP, runId);
 	}
 
-	// --- trainings ---------------------------------------------------------------------------
+	// --- trainings
+	// ---------------------------------------------------------------------------
 
 	/** Adds a planned training through chat; false when its id is taken. */
 	public boolean addTraining(Training training, String person, Instant now) {
 		try {
-			jdbc.update("INSERT INTO WR_DRILL_TRAINING (ID, CONTENT, TRAINING_DAY, TRAINER, RECORDER, NOTE, ADDED_BY, ADDED_AT) "
-					+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", training.id(), training.content(), training.date().toString(),
-					training.trainer(), training.recorder(), training.note(), person, now.toEpochMilli());
+			jdbc.update(
+					"INSERT INTO WR_DRILL_TRAINING (ID, CONTENT, TRAINING_DAY, TRAINER, RECORDER, NOTE, ADDED_BY, ADDED_AT) "
+							+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+					training.id(), training.content(), training.date().toString(), training.trainer(),
+					training.recorder(), training.note(), person, now.toEpochMilli());
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -330,9 +372,10 @@ public class DrillStore {
 
 	/** The trainings added through chat, by date. */
 	public List<Training> trainings() {
-		return jdbc.query("SELECT * FROM WR_DRILL_TRAINING ORDER BY TRAINING_DAY, ID", (rs, i) -> new Training(rs.getString("ID"),
-				rs.getString("CONTENT"), LocalDate.parse(rs.getString("TRAINING_DAY")), rs.getString("TRAINER"),
-				rs.getString("RECORDER"), rs.getString("NOTE")));
+		return jdbc.query("SELECT * FROM WR_DRILL_TRAINING ORDER BY TRAINING_DAY, ID",
+				(rs, i) -> new Training(rs.getString("ID"), rs.getString("CONTENT"),
+						LocalDate.parse(rs.getString("TRAINING_DAY")), rs.getString("TRAINER"),
+						rs.getString("RECORDER"), rs.getString("NOTE")));
 	}
 
 	private static String abbreviate(String text) {
@@ -350,13 +393,14 @@ public class DrillStore {
 			rs.getLong("SHIFT_MS"), instant(rs, "PAUSED_AT"), instant(rs, "STOPPED_AT"));
 
 	private static final RowMapper<Event> EVENT = (rs, i) -> new Event(rs.getString("RUN_ID"), rs.getLong("SEQ"),
-			Objects.requireNonNull(instant(rs, "HAPPENED_AT")), EventType.valueOf(rs.getString("TYPE")), rs.getString("INJECT_ID"),
-			instant(rs, "PLANNED_AT"), rs.getString("INCIDENT"), rs.getString("PERSON"),
+			Objects.requireNonNull(instant(rs, "HAPPENED_AT")), EventType.valueOf(rs.getString("TYPE")),
+			rs.getString("INJECT_ID"), instant(rs, "PLANNED_AT"), rs.getString("INCIDENT"), rs.getString("PERSON"),
 			Objects.requireNonNullElse(rs.getString("DETAIL"), ""));
 
-	private static final RowMapper<FollowUp> FOLLOW_UP = (rs, i) -> new FollowUp(rs.getInt("ID"), rs.getString("RUN_ID"),
-			rs.getString("ITEM_TEXT"), rs.getString("OWNER"), LocalDate.parse(rs.getString("DUE")),
-			"DONE".equals(rs.getString("STATUS")), Objects.requireNonNull(instant(rs, "CREATED_AT")),
-			rs.getString("CREATED_BY"), instant(rs, "DONE_AT"), rs.getString("DONE_BY"));
+	private static final RowMapper<FollowUp> FOLLOW_UP = (rs, i) -> new FollowUp(rs.getInt("ID"),
+			rs.getString("RUN_ID"), rs.getString("ITEM_TEXT"), rs.getString("OWNER"),
+			LocalDate.parse(rs.getString("DUE")), "DONE".equals(rs.getString("STATUS")),
+			Objects.requireNonNull(instant(rs, "CREATED_AT")), rs.getString("CREATED_BY"), instant(rs, "DONE_AT"),
+			rs.getString("DONE_BY"));
 
 }

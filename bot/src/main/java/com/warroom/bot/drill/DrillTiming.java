@@ -39,7 +39,8 @@ public final class DrillTiming {
 	/**
 	 * @param daySessions e.g. {@code 09:00-11:30,13:30-15:00}
 	 * @param nightSession e.g. {@code 21:00-02:30}; empty for none
-	 * @param sensitive the sensitive period a day is in, shown as written (e.g. {@code 2026-12-01/2026-12-10})
+	 * @param sensitive the sensitive period a day is in, shown as written (e.g.
+	 * {@code 2026-12-01/2026-12-10})
 	 * @throws IllegalArgumentException for a malformed session
 	 */
 	public DrillTiming(WorkingDayCalendar calendar, String daySessions, String nightSession,
@@ -102,11 +103,16 @@ public final class DrillTiming {
 				return true;
 			}
 		}
-		return nightSession != null && (overlaps(start, end, day.atTime(nightSession.start()), session(day, nightSession))
-				|| overlaps(start, end, day.minusDays(1).atTime(nightSession.start()), session(day.minusDays(1), nightSession)));
+		return nightSession != null
+				&& (overlaps(start, end, day.atTime(nightSession.start()), session(day, nightSession))
+						|| overlaps(start, end, day.minusDays(1).atTime(nightSession.start()),
+								session(day.minusDays(1), nightSession)));
 	}
 
-	/** The evening of {@code day} has a night session: a trading day followed by a trading day (weekends skipped). */
+	/**
+	 * The evening of {@code day} has a night session: a trading day followed by a trading
+	 * day (weekends skipped).
+	 */
 	private boolean nightSessionOn(LocalDate day) {
 		if (!calendar.isTradingDay(day)) {
 			return false;

@@ -33,7 +33,10 @@ public class ButtonTokens {
 		return new Button(label, issue(meaning));
 	}
 
-	/** A button of {@code kind} whose press carries {@code fields} (not {@code a}: that is the kind's code). */
+	/**
+	 * A button of {@code kind} whose press carries {@code fields} (not {@code a}: that is
+	 * the kind's code).
+	 */
 	public Button button(String label, Flow.ButtonKind kind, Map<String, String> fields) {
 		if (fields.containsKey("a")) {
 			throw new IllegalArgumentException("the field a is the button's kind");
@@ -61,8 +64,9 @@ public class ButtonTokens {
 	}
 
 	/**
-	 * What a pressed token means, typed by the kinds the flows declared; empty for unknown,
-	 * expired or malformed tokens and for a kind no flow handles (any more): a stale button.
+	 * What a pressed token means, typed by the kinds the flows declared; empty for
+	 * unknown, expired or malformed tokens and for a kind no flow handles (any more): a
+	 * stale button.
 	 */
 	public Optional<ButtonMeaning> resolve(String token, Map<String, Flow.ButtonKind> kinds) {
 		return resolve(token).flatMap((meaning) -> Optional.ofNullable(kinds.get(meaning.getOrDefault("a", "")))

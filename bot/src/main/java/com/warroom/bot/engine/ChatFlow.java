@@ -61,10 +61,11 @@ final class ChatFlow implements Flow {
 			case "status" -> reply.add(new Outbound.Send(call.inbound().chat(),
 					services.views().card(call.target(), call.targetPlaybook()), List.of(), null, call.target().id()));
 			case "steps" -> steps(call.target(), call.targetPlaybook(), reply);
-			case "timeline" -> reply.add(services.views().timeline(call.target(),
-					services.incidents().timeline(call.target().id()), Integer.MAX_VALUE));
+			case "timeline" -> reply.add(services.views()
+				.timeline(call.target(), services.incidents().timeline(call.target().id()), Integer.MAX_VALUE));
 			case "note" -> note(call.target(), call.person(), call.inbound(), call.args(), reply);
-			default -> throw new IllegalStateException("/" + call.name() + " is not a command of " + getClass().getSimpleName());
+			default -> throw new IllegalStateException(
+					"/" + call.name() + " is not a command of " + getClass().getSimpleName());
 		}
 	}
 
@@ -72,12 +73,14 @@ final class ChatFlow implements Flow {
 	public void press(Inbound.Press press, Person person, ButtonMeaning meaning, Reply reply) {
 		if (meaning.kind().equals(CANCEL)) {
 			reply.answer(services.texts().get("cancelled"), false)
-				.add(new Outbound.Edit(press.chat(), ConversationEngine.pickSlot(press), services.texts().get("cancelled"),
-						List.of(), null));
+				.add(new Outbound.Edit(press.chat(), ConversationEngine.pickSlot(press),
+						services.texts().get("cancelled"), List.of(), null));
 		}
 		else {
-			services.incidents().find(meaning.get("i")).ifPresent((incident) -> reply.add(services.views()
-				.timeline(incident, services.incidents().timeline(incident.id()), parseInt(meaning.get("p")))));
+			services.incidents()
+				.find(meaning.get("i"))
+				.ifPresent((incident) -> reply.add(services.views()
+					.timeline(incident, services.incidents().timeline(incident.id()), parseInt(meaning.get("p")))));
 		}
 	}
 
@@ -86,8 +89,8 @@ final class ChatFlow implements Flow {
 		Texts t = services.texts();
 		for (Track track : Track.values()) {
 			if (incident.started(track)) {
-				String record = t.get("record.moved", t.get("track.header", t.get("track." + track.key()),
-						Html.escape(incident.id())));
+				String record = t.get("record.moved",
+						t.get("track.header", t.get("track." + track.key()), Html.escape(incident.id())));
 				services.views().atBottom(services.slots(), incident, playbook, track, record).forEach(reply::add);
 			}
 		}
@@ -113,17 +116,19 @@ final class ChatFlow implements Flow {
 			reply.say(t.get("note.long", String.valueOf(MAX_NOTE), String.valueOf(note.length())));
 			return;
 		}
-		IncidentStore.Result result = services.incidents().append(incident,
-				EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
-				ConversationEngine.entry(TimelineType.NOTE, person, inbound, services.clock().instant(),
-						forReport ? Map.of("text", note, "report", "1") : Map.of("text", note)));
+		IncidentStore.Result result = services.incidents()
+			.append(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+					ConversationEngine.entry(TimelineType.NOTE, person, inbound, services.clock().instant(),
+							forReport ? Map.of("text", note, "report", "1") : Map.of("text", note)));
 		if (!result.applied()) {
 			reply.say(t.get("incident.closed", incident.id()));
 			return;
 		}
-		reply.say(t.get(forReport ? "note.saved.report" : "note.saved", incident.id()), forReport ? List.of()
-				: List.of(List.of(services.tokens().button(t.get("button.note.report"), DocumentFlow.MARK_NOTE,
-						Map.of("i", incident.id(), "n", result.detail())))));
+		reply.say(t.get(forReport ? "note.saved.report" : "note.saved", incident.id()),
+				forReport ? List.of()
+						: List.of(List.of(services.tokens()
+							.button(t.get("button.note.report"), DocumentFlow.MARK_NOTE,
+									Map.of("i", incident.id(), "n", result.detail())))));
 	}
 
 	private void contacts(String words, Reply reply) {
@@ -135,9 +140,11 @@ final class ChatFlow implements Flow {
 		}
 		StringBuilder html = new StringBuilder(services.texts().get("contacts.header", String.valueOf(found.size())));
 		for (Contact contact : found.subList(0, Math.min(30, found.size()))) {
-			html.append('\n').append(services.texts().get("contacts.line", Html.escape(book.categoryName(contact.category())),
-					Html.escape(contact.unit()), Html.escape(orDash(contact.person())), Html.escape(orDash(contact.phone())),
-					Html.escape(orDash(contact.mobile()))));
+			html.append('\n')
+				.append(services.texts()
+					.get("contacts.line", Html.escape(book.categoryName(contact.category())),
+							Html.escape(contact.unit()), Html.escape(orDash(contact.person())),
+							Html.escape(orDash(contact.phone())), Html.escape(orDash(contact.mobile()))));
 		}
 		reply.say(html.toString());
 	}

@@ -49,9 +49,9 @@ public class ConversationEngine {
 	static final int MAX_NOTE = ChatFlow.MAX_NOTE;
 
 	/**
-	 * The picker of the incident a command is about, when several could be meant. Refused on
-	 * a closed incident, as before the flows declared their kinds (even one still owing
-	 * reports, which the picker of /reported can list).
+	 * The picker of the incident a command is about, when several could be meant. Refused
+	 * on a closed incident, as before the flows declared their kinds (even one still
+	 * owing reports, which the picker of /reported can list).
 	 */
 	static final Flow.ButtonKind PICK = new Flow.ButtonKind("pick", Flow.AfterClose.REFUSED);
 
@@ -59,7 +59,9 @@ public class ConversationEngine {
 
 	private final FlowRegistry flows;
 
-	/** The drill plans' injects (GH-16), or null: {@code /drill} is the ad-hoc drill only. */
+	/**
+	 * The drill plans' injects (GH-16), or null: {@code /drill} is the ad-hoc drill only.
+	 */
 	private final @org.jspecify.annotations.Nullable DrillInjects injects;
 
 	/** Everything the engine uses, wired once. */
@@ -69,7 +71,10 @@ public class ConversationEngine {
 			Paperwork paperwork) {
 	}
 
-	/** One entry of the command menu every channel shows (Telegram's {@code setMyCommands}, the web's 命令 list). */
+	/**
+	 * One entry of the command menu every channel shows (Telegram's
+	 * {@code setMyCommands}, the web's 命令 list).
+	 */
 	public record MenuEntry(String command, String description) {
 	}
 
@@ -80,17 +85,19 @@ public class ConversationEngine {
 
 	/**
 	 * An engine dispatching over {@code flows}.
-	 *
-	 * @throws IllegalStateException when two flows declare the same command, button kind or
-	 * question kind, or two commands the same menu place, or a flow declares what it does not
-	 * handle
+	 * @throws IllegalStateException when two flows declare the same command, button kind
+	 * or question kind, or two commands the same menu place, or a flow declares what it
+	 * does not handle
 	 * @throws IllegalArgumentException when a menu command has no {@code cmd.<name>} text
 	 */
 	public ConversationEngine(Services services, List<? extends Flow> flows) {
 		this(services, flows, null);
 	}
 
-	/** An engine with the standard flows and the drill plans' flow over {@code drills} (GH-16). */
+	/**
+	 * An engine with the standard flows and the drill plans' flow over {@code drills}
+	 * (GH-16).
+	 */
 	public ConversationEngine(Services services, DrillSetup drills) {
 		this(services, new DrillInjects(services, new FactFlow(services), drills), drills);
 	}
@@ -116,7 +123,8 @@ public class ConversationEngine {
 		List<Flow> all = new ArrayList<>(flows);
 		all.add(new Picker());
 		this.flows = new FlowRegistry(all);
-		// a command without its cmd.<name> text fails here, at start, not when a channel shows the menu
+		// a command without its cmd.<name> text fails here, at start, not when a channel
+		// shows the menu
 		menu();
 	}
 
@@ -136,10 +144,10 @@ public class ConversationEngine {
 	}
 
 	/**
-	 * A timer of drill run {@code runId} came due (GH-16): the injects due by now, to deliver
-	 * (then {@link #settled}). Never throws for a store outage: an inject whose effect fails
-	 * is recorded as failed on the drill's timeline and not repeated (injects fire at most
-	 * once).
+	 * A timer of drill run {@code runId} came due (GH-16): the injects due by now, to
+	 * deliver (then {@link #settled}). Never throws for a store outage: an inject whose
+	 * effect fails is recorded as failed on the drill's timeline and not repeated
+	 * (injects fire at most once).
 	 */
 	public List<Outbound> fireDrill(String runId) {
 		if (injects == null) {
@@ -166,17 +174,21 @@ public class ConversationEngine {
 		return services.views();
 	}
 
-	/** The command menu, in menu order, with the Chinese descriptions: derived from the flows' commands. */
+	/**
+	 * The command menu, in menu order, with the Chinese descriptions: derived from the
+	 * flows' commands.
+	 */
 	public List<MenuEntry> menu() {
-		return flows.menu().stream()
+		return flows.menu()
+			.stream()
 			.map((command) -> new MenuEntry(command.code(), services.texts().get(command.descriptionKey())))
 			.toList();
 	}
 
 	/**
-	 * Handles one event; never throws for bad input or a Redis outage. The event's reads are
-	 * made once ({@link IncidentStore#event}): a flow asking for the incident the dispatch
-	 * loaded gets it without a read, and reads after a change see it.
+	 * Handles one event; never throws for bad input or a Redis outage. The event's reads
+	 * are made once ({@link IncidentStore#event}): a flow asking for the incident the
+	 * dispatch loaded gets it without a read, and reads after a change see it.
 	 */
 	public List<Outbound> handle(Inbound inbound) {
 		return services.incidents().event(() -> handleEvent(inbound));
@@ -201,7 +213,8 @@ public class ConversationEngine {
 			else if (inbound instanceof Inbound.Press press) {
 				press(press, person.get(), reply);
 			}
-			// e.g. a report book waiting for 签发 that the action made stale is renewed, and its signers told
+			// e.g. a report book waiting for 签发 that the action made stale is renewed,
+			// and its signers told
 			for (Flow flow : flows.flows()) {
 				flow.settle(inbound, person.get(), reply);
 			}
@@ -211,7 +224,8 @@ public class ConversationEngine {
 			return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
 		}
 		catch (org.springframework.dao.DataAccessException ex) {
-			// the incident record's database (issue 15): the transaction rolled back, nothing changed
+			// the incident record's database (issue 15): the transaction rolled back,
+			// nothing changed
 			log.warn("数据库不可用，操作未执行：{}", ex.getClass().getSimpleName());
 			return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
 		}
@@ -220,7 +234,8 @@ public class ConversationEngine {
 
 	/**
 	 * What to answer an event that cannot be handled because a store is unreachable (the
-	 * channel found it out before asking the engine): the storage notice, nothing changed.
+	 * channel found it out before asking the engine): the storage notice, nothing
+	 * changed.
 	 */
 	public List<Outbound> unavailable(Inbound inbound) {
 		return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
@@ -239,14 +254,16 @@ public class ConversationEngine {
 			handler = flows.command(command.name());
 		}
 		if (handler == null) {
-			// in a group an unknown command may be another bot's: only a private chat is answered
+			// in a group an unknown command may be another bot's: only a private chat is
+			// answered
 			if (command.chat().isPrivate()) {
 				reply.say(services.texts().get("unknown.command", Html.escape(abbreviate(command.name(), 32))));
 			}
 			return;
 		}
 		if (handler.declared().scope() == Flow.Scope.GENERAL) {
-			handler.flow().command(new Flow.CommandCall(command, person, handler.declared().key(), args, null, null), reply);
+			handler.flow()
+				.command(new Flow.CommandCall(command, person, handler.declared().key(), args, null, null), reply);
 		}
 		else {
 			withIncident(command, person, handler.declared(), args, reply);
@@ -254,9 +271,9 @@ public class ConversationEngine {
 	}
 
 	/**
-	 * Someone not on the roster: a press is answered to them alone, a command in a group is
-	 * refused in their private chat (the group does not hear of it), chatter in a group is
-	 * not for the bot.
+	 * Someone not on the roster: a press is answered to them alone, a command in a group
+	 * is refused in their private chat (the group does not hear of it), chatter in a
+	 * group is not for the bot.
 	 */
 	private void refuseStranger(Inbound inbound, Reply reply) {
 		String refusal = services.texts().get("refuse.unknown");
@@ -267,7 +284,8 @@ public class ConversationEngine {
 			reply.say(Html.escape(refusal));
 		}
 		else if (inbound instanceof Inbound.Command) {
-			reply.add(new Outbound.Send(ChatRef.privateOf(inbound.actor()), Html.escape(refusal), List.of(), null, null));
+			reply.add(
+					new Outbound.Send(ChatRef.privateOf(inbound.actor()), Html.escape(refusal), List.of(), null, null));
 		}
 	}
 
@@ -275,18 +293,24 @@ public class ConversationEngine {
 		Optional<Map<String, String>> pending = services.conversations().pending(text.chat(), text.actor());
 		if (pending.isPresent()) {
 			services.conversations().clear(text.chat(), text.actor());
-			// a question of a kind no flow handles (any more) takes the answer and does nothing
+			// a question of a kind no flow handles (any more) takes the answer and does
+			// nothing
 			ConversationState.decode(pending.get(), flows.questionKinds())
-				.ifPresent((question) -> flows.question(question.kind().code()).flow().answer(text, person, question, reply));
+				.ifPresent((question) -> flows.question(question.kind().code())
+					.flow()
+					.answer(text, person, question, reply));
 			return;
 		}
 		if (text.replyTo() != null) {
 			Optional<String> incidentId = services.slots().incidentOf(text.chat(), text.replyTo());
 			if (incidentId.isPresent()) {
 				// a reply to one of the incident's messages is a note
-				services.incidents().find(incidentId.get()).ifPresent((incident) -> flows.command(ChatFlow.NOTE.key()).flow()
-					.command(new Flow.CommandCall(text, person, ChatFlow.NOTE.key(), text.text(), incident,
-							services.library().find(incident.playbookId()).orElse(null)), reply));
+				services.incidents()
+					.find(incidentId.get())
+					.ifPresent((incident) -> flows.command(ChatFlow.NOTE.key())
+						.flow()
+						.command(new Flow.CommandCall(text, person, ChatFlow.NOTE.key(), text.text(), incident,
+								services.library().find(incident.playbookId()).orElse(null)), reply));
 			}
 		}
 		// other chatter in a group is not for the bot
@@ -300,7 +324,8 @@ public class ConversationEngine {
 		}
 		ButtonMeaning m = meaning.get();
 		if (m.ownerId() != null && !m.ownerId().equals(person.id())) {
-			// someone else's picker or question: said to the one who pressed, nothing changes
+			// someone else's picker or question: said to the one who pressed, nothing
+			// changes
 			reply.answer(services.texts().get("button.notyours"), true);
 			return;
 		}
@@ -332,8 +357,8 @@ public class ConversationEngine {
 
 	/** The card and the current step of each running track. */
 	static void postIncident(Services services, Incident incident, Playbook playbook, Reply reply) {
-		reply.add(new Outbound.Edit(incident.chat(), IncidentViews.cardSlot(incident), services.views().card(incident, playbook),
-				List.of(), incident.id()));
+		reply.add(new Outbound.Edit(incident.chat(), IncidentViews.cardSlot(incident),
+				services.views().card(incident, playbook), List.of(), incident.id()));
 		for (Track track : Track.values()) {
 			if (incident.started(track)) {
 				reply.add(services.views().trackMessage(incident, playbook, track));
@@ -341,10 +366,14 @@ public class ConversationEngine {
 		}
 	}
 
-	// --- commands about one incident -------------------------------------------------------
+	// --- commands about one incident
+	// -------------------------------------------------------
 
-	/** The first word of a command's arguments, naming a subcommand if one is declared. */
-	private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("^([A-Za-z][A-Za-z0-9_]*)(?:\\s+|$)");
+	/**
+	 * The first word of a command's arguments, naming a subcommand if one is declared.
+	 */
+	private static final java.util.regex.Pattern WORD = java.util.regex.Pattern
+		.compile("^([A-Za-z][A-Za-z0-9_]*)(?:\\s+|$)");
 
 	/** An incident id typed as the first word of a command's arguments. */
 	private static final java.util.regex.Pattern NAMED = java.util.regex.Pattern
@@ -357,19 +386,25 @@ public class ConversationEngine {
 			// the incident typed is the one acted on, wherever it was declared
 			String id = named.group(1).toUpperCase(java.util.Locale.ROOT);
 			String rest = args.substring(named.end());
-			services.incidents().find(id).ifPresentOrElse((incident) -> run(command, person, incident, spec, rest, reply),
-					() -> reply.say(services.texts().get("incident.unknown", Html.escape(id))));
+			services.incidents()
+				.find(id)
+				.ifPresentOrElse((incident) -> run(command, person, incident, spec, rest, reply),
+						() -> reply.say(services.texts().get("incident.unknown", Html.escape(id))));
 			return;
 		}
 		Optional<String> inThread = services.incidents().incidentOfThread(command.chat());
 		if (inThread.isPresent()) {
-			services.incidents().find(inThread.get()).ifPresent((incident) -> run(command, person, incident, spec, args, reply));
+			services.incidents()
+				.find(inThread.get())
+				.ifPresent((incident) -> run(command, person, incident, spec, args, reply));
 			return;
 		}
 		List<Incident> open = new ArrayList<>(services.incidents().openIn(command.chat()));
 		if (spec.scope() == Flow.Scope.INCIDENT_OR_OWED) {
 			// closed incidents that still owe reports stay reachable for them
-			services.incidents().owingIn(command.chat()).stream()
+			services.incidents()
+				.owingIn(command.chat())
+				.stream()
 				.filter((incident) -> stillOwing(services, incident))
 				.forEach(open::add);
 		}
@@ -383,27 +418,30 @@ public class ConversationEngine {
 			List<List<Button>> buttons = new ArrayList<>();
 			for (Incident incident : open) {
 				String title = services.library().find(incident.playbookId()).map(Playbook::title).orElse("");
-				buttons.add(List.of(services.tokens().button(abbreviate(incident.id() + " " + title, 40), PICK,
-						Map.of("c", name, "i", incident.id(), "x", args, "u", person.id()))));
+				buttons.add(List.of(services.tokens()
+					.button(abbreviate(incident.id() + " " + title, 40), PICK,
+							Map.of("c", name, "i", incident.id(), "x", args, "u", person.id()))));
 			}
 			reply.say(services.texts().get("incident.which", "/" + name), buttons);
 		}
 	}
 
-	private void run(Inbound inbound, Person person, Incident incident, Flow.CommandSpec spec, String args, Reply reply) {
+	private void run(Inbound inbound, Person person, Incident incident, Flow.CommandSpec spec, String args,
+			Reply reply) {
 		Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
 		if (playbook == null) {
 			reply.notice(services.texts().get("incident.playbook.missing", incident.playbookId()));
 			return;
 		}
-		flows.command(spec.key()).flow().command(new Flow.CommandCall(inbound, person, spec.key(), args, incident, playbook),
-				reply);
+		flows.command(spec.key())
+			.flow()
+			.command(new Flow.CommandCall(inbound, person, spec.key(), args, incident, playbook), reply);
 	}
 
 	/**
-	 * Channels call this after they delivered (queued) the actions of {@link #handle}: every
-	 * incident whose card was re-rendered has changed, and the listener (the clock) is
-	 * told once each — after, so its own messages follow the ones that caused them.
+	 * Channels call this after they delivered (queued) the actions of {@link #handle}:
+	 * every incident whose card was re-rendered has changed, and the listener (the clock)
+	 * is told once each — after, so its own messages follow the ones that caused them.
 	 */
 	public void settled(List<Outbound> actions) {
 		java.util.Set<String> changed = new java.util.LinkedHashSet<>();
@@ -412,7 +450,8 @@ public class ConversationEngine {
 				changed.add(edit.incidentId());
 			}
 		}
-		// one event too: the re-grade and the re-plan share their reads until one of them writes
+		// one event too: the re-grade and the re-plan share their reads until one of them
+		// writes
 		services.incidents().event(() -> {
 			for (String id : changed) {
 				try {
@@ -426,20 +465,25 @@ public class ConversationEngine {
 		});
 	}
 
-	/** A time typed as {@code 13:58}, {@code 13:58:16} or {@code 2026-05-06 13:58}, today in the company's zone. */
+	/**
+	 * A time typed as {@code 13:58}, {@code 13:58:16} or {@code 2026-05-06 13:58}, today
+	 * in the company's zone.
+	 */
 	static Optional<Instant> parseTime(Services services, String text) {
 		ZoneId zone = services.zone();
 		try {
 			// seconds are kept when given (13:58:16: the seed's own 4.8 case)
 			String clean = text.replace('：', ':');
 			if (clean.matches("\\d{1,2}:\\d{2}(:\\d{2})?")) {
-				LocalTime time = LocalTime.parse(clean, DateTimeFormatter.ofPattern(clean.length() > 5 ? "H:mm:ss" : "H:mm"));
+				LocalTime time = LocalTime.parse(clean,
+						DateTimeFormatter.ofPattern(clean.length() > 5 ? "H:mm:ss" : "H:mm"));
 				LocalDate today = services.clock().instant().atZone(zone).toLocalDate();
 				return Optional.of(LocalDateTime.of(today, time).atZone(zone).toInstant());
 			}
 			if (clean.matches("\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}(:\\d{2})?")) {
 				String pattern = (clean.length() - clean.indexOf(' ') > 6) ? "yyyy-MM-dd H:mm:ss" : "yyyy-MM-dd H:mm";
-				return Optional.of(LocalDateTime.parse(clean, DateTimeFormatter.ofPattern(pattern)).atZone(zone).toInstant());
+				return Optional
+					.of(LocalDateTime.parse(clean, DateTimeFormatter.ofPattern(pattern)).atZone(zone).toInstant());
 			}
 		}
 		catch (DateTimeParseException ex) {
@@ -448,20 +492,28 @@ public class ConversationEngine {
 		return Optional.empty();
 	}
 
-	/** A closed incident that still owes reports: they stay recordable, producible and reminded. */
+	/**
+	 * A closed incident that still owes reports: they stay recordable, producible and
+	 * reminded.
+	 */
 	static boolean stillOwing(Services services, Incident incident) {
-		return incident.status() == IncidentStatus.CLOSED && services.library().find(incident.playbookId())
+		return incident.status() == IncidentStatus.CLOSED && services.library()
+			.find(incident.playbookId())
 			.map((playbook) -> !services.views().assessments().assess(incident, playbook).owed().isEmpty())
 			.orElse(false);
 	}
 
-	/** The statuses in which what is still owed may be written: a closed incident's too while it owes reports. */
+	/**
+	 * The statuses in which what is still owed may be written: a closed incident's too
+	 * while it owes reports.
+	 */
 	static java.util.Set<IncidentStatus> writable(Services services, Incident incident) {
 		return stillOwing(services, incident) ? EnumSet.allOf(IncidentStatus.class)
 				: EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED);
 	}
 
-	static IncidentStore.Entry entry(TimelineType type, Person person, Inbound inbound, Instant at, Map<String, String> details) {
+	static IncidentStore.Entry entry(TimelineType type, Person person, Inbound inbound, Instant at,
+			Map<String, String> details) {
 		return new IncidentStore.Entry(type, person.id(), person.name(), inbound.chat().channel(), at, details);
 	}
 

@@ -31,7 +31,10 @@ public class ConversationState {
 		redis.expire(key, TTL.toSeconds());
 	}
 
-	/** Waits for this person's answer to a question of {@code kind} carrying {@code fields} (not {@code q}). */
+	/**
+	 * Waits for this person's answer to a question of {@code kind} carrying
+	 * {@code fields} (not {@code q}).
+	 */
 	public void await(ChatRef chat, Actor actor, Flow.QuestionKind kind, Map<String, String> fields) {
 		if (fields.containsKey("q")) {
 			throw new IllegalArgumentException("the field q is the question's kind");
@@ -46,13 +49,14 @@ public class ConversationState {
 	 * handles (any more).
 	 */
 	public static Optional<Question> decode(Map<String, String> question, Map<String, Flow.QuestionKind> kinds) {
-		return Optional.ofNullable(kinds.get(question.getOrDefault("q", ""))).map((kind) -> new Question(kind, question));
+		return Optional.ofNullable(kinds.get(question.getOrDefault("q", "")))
+			.map((kind) -> new Question(kind, question));
 	}
 
 	/**
 	 * The question waiting for this person's answer. An event handled again after a crash
-	 * (see {@link Effects}) sees the question it answered the first time, not the next one
-	 * its first run may already have asked.
+	 * (see {@link Effects}) sees the question it answered the first time, not the next
+	 * one its first run may already have asked.
 	 */
 	public Optional<Map<String, String>> pending(ChatRef chat, Actor actor) {
 		String event = Effects.eventId();
@@ -67,9 +71,9 @@ public class ConversationState {
 	}
 
 	/**
-	 * Takes the question away. Inside an event the question is kept aside under the event's
-	 * id for a while, so the same event handled again after a crash answers it once more
-	 * (its writes are idempotent) rather than losing the answer.
+	 * Takes the question away. Inside an event the question is kept aside under the
+	 * event's id for a while, so the same event handled again after a crash answers it
+	 * once more (its writes are idempotent) rather than losing the answer.
 	 */
 	public void clear(ChatRef chat, Actor actor) {
 		String event = Effects.eventId();

@@ -97,27 +97,32 @@ final class DeclareFlow implements Flow {
 		}
 		String kind = drill ? IncidentKind.DRILL.name() : IncidentKind.REAL.name();
 		if (words.isEmpty()) {
-			reply.add(new Outbound.Send(command.chat(), services.texts().get(drill ? "declare.class.drill" : "declare.class"),
-					classButtons(kind, person), pickSlot(command), null));
+			reply.add(new Outbound.Send(command.chat(),
+					services.texts().get(drill ? "declare.class.drill" : "declare.class"), classButtons(kind, person),
+					pickSlot(command), null));
 			return;
 		}
 		List<ScenarioSearch.Match> matches = services.search().search(words, MATCHES);
 		if (matches.isEmpty()) {
-			reply.add(new Outbound.Send(command.chat(), drillMark(kind) + services.texts().get("declare.nomatch",
-					Html.escape(abbreviate(words, 100))),
+			reply.add(new Outbound.Send(command.chat(),
+					drillMark(kind) + services.texts().get("declare.nomatch", Html.escape(abbreviate(words, 100))),
 					classButtons(kind, person), pickSlot(command), null));
 			return;
 		}
 		List<List<Button>> buttons = new ArrayList<>();
 		for (ScenarioSearch.Match match : matches) {
-			buttons.add(List.of(services.tokens().button(abbreviate(match.playbook().fullTitle(), 40),
-					Map.of("a", "pb", "k", kind, "p", match.playbook().id(), "u", person.id()))));
+			buttons.add(List.of(services.tokens()
+				.button(abbreviate(match.playbook().fullTitle(), 40),
+						Map.of("a", "pb", "k", kind, "p", match.playbook().id(), "u", person.id()))));
 		}
 		// every result list ends with a way out: browse by class, or cancel
-		buttons.add(List.of(services.tokens().button(services.texts().get("button.byclass"), Map.of("a", "cls", "k", kind, "u",
-				person.id())), cancel(person)));
-		reply.add(new Outbound.Send(command.chat(), drillMark(kind) + services.texts().get("declare.matches",
-				Html.escape(abbreviate(words, 100))), buttons, pickSlot(command), null));
+		buttons.add(List.of(
+				services.tokens()
+					.button(services.texts().get("button.byclass"), Map.of("a", "cls", "k", kind, "u", person.id())),
+				cancel(person)));
+		reply.add(new Outbound.Send(command.chat(),
+				drillMark(kind) + services.texts().get("declare.matches", Html.escape(abbreviate(words, 100))), buttons,
+				pickSlot(command), null));
 	}
 
 	/** The picker's 取消, for its owner only. */
@@ -129,8 +134,8 @@ final class DeclareFlow implements Flow {
 		List<List<Button>> rows = new ArrayList<>();
 		List<Button> row = new ArrayList<>();
 		for (SystemClass systemClass : SystemClass.values()) {
-			row.add(services.tokens().button(systemClass.label(), Map.of("a", "cls", "k", kind, "c", systemClass.key(), "u",
-					person.id())));
+			row.add(services.tokens()
+				.button(systemClass.label(), Map.of("a", "cls", "k", kind, "c", systemClass.key(), "u", person.id())));
 			if (row.size() == 2) {
 				rows.add(row);
 				row = new ArrayList<>();
@@ -147,8 +152,10 @@ final class DeclareFlow implements Flow {
 		if (!m.containsKey("c")) {
 			// 按类别选择 under a result list: the classes, in the same message
 			String kind = m.getOrDefault("k", IncidentKind.REAL.name());
-			reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), services.texts().get(
-					IncidentKind.DRILL.name().equals(kind) ? "declare.class.drill" : "declare.class"), classButtons(kind, person), null));
+			reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply),
+					services.texts()
+						.get(IncidentKind.DRILL.name().equals(kind) ? "declare.class.drill" : "declare.class"),
+					classButtons(kind, person), null));
 			return;
 		}
 		SystemClass systemClass = SystemClass.fromKey(m.getOrDefault("c", "")).orElse(null);
@@ -159,14 +166,16 @@ final class DeclareFlow implements Flow {
 		List<List<Button>> buttons = new ArrayList<>();
 		for (Playbook playbook : services.library().all()) {
 			if (playbook.systemClass() == systemClass) {
-				buttons.add(List.of(services.tokens().button(abbreviate(playbook.fullTitle(), 40),
-						Map.of("a", "pb", "k", m.get("k"), "p", playbook.id(), "u", person.id()))));
+				buttons.add(List.of(services.tokens()
+					.button(abbreviate(playbook.fullTitle(), 40),
+							Map.of("a", "pb", "k", m.get("k"), "p", playbook.id(), "u", person.id()))));
 			}
 		}
-		buttons.add(List.of(services.tokens().button(services.texts().get("button.byclass"), Map.of("a", "cls", "k", m.get("k"),
-				"u", person.id())), cancel(person)));
-		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), drillMark(m.get("k")) + services.texts().get("declare.scenarios",
-				systemClass.label()), buttons, null));
+		buttons.add(List.of(services.tokens()
+			.button(services.texts().get("button.byclass"), Map.of("a", "cls", "k", m.get("k"), "u", person.id())),
+				cancel(person)));
+		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply),
+				drillMark(m.get("k")) + services.texts().get("declare.scenarios", systemClass.label()), buttons, null));
 	}
 
 	void choosePlaybook(Person person, Map<String, String> m, Reply reply) {
@@ -175,7 +184,8 @@ final class DeclareFlow implements Flow {
 			reply.answer(services.texts().get("button.invalid"), true);
 			return;
 		}
-		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), confirmText(playbook.get(), m), confirmButtons(m, person), null));
+		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply), confirmText(playbook.get(), m),
+				confirmButtons(m, person), null));
 	}
 
 	String confirmText(Playbook playbook, Map<String, String> m) {
@@ -186,8 +196,9 @@ final class DeclareFlow implements Flow {
 			// the confirmation is the "are you sure": 确认宣布, or 填写更早的发现时间 to type it again
 			discovered += "\n" + services.texts().get("time.far.confirm", services.views().preciseTime(at));
 		}
-		return drillMark(m.get("k")) + services.texts().get(drill ? "declare.confirm.drill" : "declare.confirm", Html.escape(playbook.fullTitle()),
-				Html.escape(playbook.description()), discovered);
+		return drillMark(m.get("k")) + services.texts()
+			.get(drill ? "declare.confirm.drill" : "declare.confirm", Html.escape(playbook.fullTitle()),
+					Html.escape(playbook.description()), discovered);
 	}
 
 	List<List<Button>> confirmButtons(Map<String, String> m, Person person) {
@@ -195,8 +206,10 @@ final class DeclareFlow implements Flow {
 		base.remove("a");
 		base.put("u", person.id());
 		return List.of(
-				List.of(services.tokens().button(services.texts().get("button.declare"), IncidentViews.with(base, "a", "decl"))),
-				List.of(services.tokens().button(services.texts().get("button.discovery"), IncidentViews.with(base, "a", "disc")),
+				List.of(services.tokens()
+					.button(services.texts().get("button.declare"), IncidentViews.with(base, "a", "decl"))),
+				List.of(services.tokens()
+					.button(services.texts().get("button.discovery"), IncidentViews.with(base, "a", "disc")),
 						cancel(person)));
 	}
 
@@ -226,10 +239,11 @@ final class DeclareFlow implements Flow {
 				cursors.put(track, playbook.track(track).get(0).id());
 			}
 		}
-		Incident incident = services.incidents().create(
-				new IncidentStore.NewIncident(kind, playbook.id(), press.chat(), person.id(), started, now, cursors),
-				entry(TimelineType.DECLARED, person, press, now, Map.of("playbook", playbook.id(),
-						"title", playbook.fullTitle(), "startedAt", String.valueOf(started.toEpochMilli()))));
+		Incident incident = services.incidents()
+			.create(new IncidentStore.NewIncident(kind, playbook.id(), press.chat(), person.id(), started, now,
+					cursors),
+					entry(TimelineType.DECLARED, person, press, now, Map.of("playbook", playbook.id(), "title",
+							playbook.fullTitle(), "startedAt", String.valueOf(started.toEpochMilli()))));
 		if (press.chat().forum()) {
 			// its own topic, named so that two incidents of one scenario are told apart
 			String name = (kind == IncidentKind.DRILL ? DrillMark.MARK : "") + incident.id() + " " + playbook.title();
@@ -243,8 +257,9 @@ final class DeclareFlow implements Flow {
 			}
 		}
 		reply.answer(services.texts().get("declare.done", incident.id()), false);
-		reply.add(new Outbound.Edit(press.chat(), pickSlot(press), services.texts().get("declare.done.pick", incident.id(),
-				Html.escape(playbook.fullTitle())), List.of(), null));
+		reply.add(new Outbound.Edit(press.chat(), pickSlot(press),
+				services.texts().get("declare.done.pick", incident.id(), Html.escape(playbook.fullTitle())), List.of(),
+				null));
 		postIncident(incident, playbook, reply);
 	}
 

@@ -16,8 +16,8 @@ import com.warroom.bot.roster.Person;
 import com.warroom.playbooks.Playbook;
 
 /**
- * The documents from chat: {@code /report} (the current report book), {@code /summary}
- * (a short interview for what the bot cannot know, then the post-event report),
+ * The documents from chat: {@code /report} (the current report book), {@code /summary} (a
+ * short interview for what the bot cannot know, then the post-event report),
  * {@code /notice} (a customer notice from a template) and {@code /archive} (closed
  * incidents' documents, for leaders). Answers are kept on the incident ({@code sum:*}
  * fields) and on its timeline; every document issued is kept in the archive.
@@ -29,7 +29,10 @@ final class DocumentFlow implements Flow {
 			"consequence", "investigation", "human", "handling", "accountability", "lessons", "problems", "actions",
 			"assistance", "other");
 
-	/** The interview item answered with a time: 事件发生时间, when it differs from the discovery. */
+	/**
+	 * The interview item answered with a time: 事件发生时间, when it differs from the
+	 * discovery.
+	 */
 	static final String OCCURRED = "occurred";
 
 	/** Interview items answered with a button, and their choices. */
@@ -55,7 +58,8 @@ final class DocumentFlow implements Flow {
 
 	/**
 	 * The post-event interview (an item, a choice, 生成) works while reports are owed; the
-	 * customer notice (an option, 发送, PDF) only on a running incident; the archive always.
+	 * customer notice (an option, 发送, PDF) only on a running incident; the archive
+	 * always.
 	 */
 	private static final List<ButtonKind> BUTTONS = List.of(new ButtonKind("sum", AfterClose.WHILE_OWING),
 			new ButtonKind("sumv", AfterClose.WHILE_OWING), new ButtonKind("sumgo", AfterClose.WHILE_OWING),
@@ -111,8 +115,10 @@ final class DocumentFlow implements Flow {
 		if (refused(person, incident, reply)) {
 			return;
 		}
-		issue(inbound, person, incident, reply, () -> services.paperwork().reportBook(incident, playbook, null, person.name(),
-				Paperwork.BookVersion.DRAFT), "doc.reportbook.caption");
+		issue(inbound, person, incident, reply,
+				() -> services.paperwork()
+					.reportBook(incident, playbook, null, person.name(), Paperwork.BookVersion.DRAFT),
+				"doc.reportbook.caption");
 	}
 
 	/** Only reporters act, and a closed (archived) incident takes no new documents. */
@@ -128,13 +134,17 @@ final class DocumentFlow implements Flow {
 		return false;
 	}
 
-	/** Makes a document, records its issue and sends it; a failure is said and changes nothing recorded. */
+	/**
+	 * Makes a document, records its issue and sends it; a failure is said and changes
+	 * nothing recorded.
+	 */
 	private void issue(Inbound inbound, Person person, Incident incident, Reply reply,
 			java.util.function.Supplier<String> make, String caption) {
 		try {
 			String name = make.get();
 			recordIssue(services, inbound, person, incident, name);
-			reply.add(new Outbound.Document(inbound.chat(), incident.id(), name, services.texts().get(caption, incident.id())));
+			reply.add(new Outbound.Document(inbound.chat(), incident.id(), name,
+					services.texts().get(caption, incident.id())));
 		}
 		catch (RuntimeException ex) {
 			log.error("{} 的文件未能生成或存档", incident.id(), ex);
@@ -148,11 +158,13 @@ final class DocumentFlow implements Flow {
 		}
 		ChatRef chat = inbound.chat();
 		if (!chat.isPrivate()) {
-			// fourteen questions would flood the group: the interview moves to the person's own chat
+			// fourteen questions would flood the group: the interview moves to the
+			// person's own chat
 			chat = ChatRef.privateOf(inbound.actor());
 			reply.say(services.texts().get("summary.moved", incident.id(), Html.escape(person.name())));
 		}
-		reply.add(new Outbound.Send(chat, panel(incident), panelButtons(incident), summarySlot(incident), incident.id()));
+		reply.add(
+				new Outbound.Send(chat, panel(incident), panelButtons(incident), summarySlot(incident), incident.id()));
 	}
 
 	void notice(Inbound inbound, Person person, Incident incident, Reply reply) {
@@ -161,7 +173,8 @@ final class DocumentFlow implements Flow {
 		}
 		List<List<Button>> rows = new ArrayList<>();
 		for (Paperwork.NoticeTemplate template : services.paperwork().notices()) {
-			rows.add(List.of(services.tokens().button(template.title(), Map.of("a", "ntc", "i", incident.id(), "t", template.id()))));
+			rows.add(List.of(services.tokens()
+				.button(template.title(), Map.of("a", "ntc", "i", incident.id(), "t", template.id()))));
 		}
 		reply.add(new Outbound.Send(inbound.chat(), services.texts().get("notice.which", incident.id()), rows,
 				noticeSlot(incident, inbound), incident.id()));
@@ -172,7 +185,10 @@ final class DocumentFlow implements Flow {
 		return incident.id() + ":notice:" + inbound.actor().userId();
 	}
 
-	/** The newest closed incidents, or those whose id contains {@code filter} (e.g. {@code 202611}, {@code DRL}). */
+	/**
+	 * The newest closed incidents, or those whose id contains {@code filter} (e.g.
+	 * {@code 202611}, {@code DRL}).
+	 */
 	void archive(Person person, String filter, Reply reply) {
 		Texts t = services.texts();
 		boolean all = person.may(Permission.ARCHIVE);
@@ -181,9 +197,14 @@ final class DocumentFlow implements Flow {
 			return;
 		}
 		String wanted = filter.strip().toUpperCase(java.util.Locale.ROOT);
-		// a drill's coordinator sees the drills they run (GH-16), the archive's readers everything
-		List<String> ids = services.paperwork().archived().stream().filter((id) -> id.contains(wanted))
-			.filter((id) -> all || services.incidents().find(id).map((drill) -> DrillDocuments.runs(person, drill)).orElse(false))
+		// a drill's coordinator sees the drills they run (GH-16), the archive's readers
+		// everything
+		List<String> ids = services.paperwork()
+			.archived()
+			.stream()
+			.filter((id) -> id.contains(wanted))
+			.filter((id) -> all
+					|| services.incidents().find(id).map((drill) -> DrillDocuments.runs(person, drill)).orElse(false))
 			.toList();
 		if (ids.isEmpty() && !all) {
 			reply.notice(t.get("archive.refused"));
@@ -202,7 +223,8 @@ final class DocumentFlow implements Flow {
 		for (String id : ids.subList(0, Math.min(ARCHIVE_LIST, ids.size()))) {
 			rows.add(List.of(services.tokens().button(id, Map.of("a", "arc", "i", id))));
 		}
-		reply.say(t.get("archive.list", String.valueOf(ids.size()), String.valueOf(Math.min(ARCHIVE_LIST, ids.size()))), rows);
+		reply.say(t.get("archive.list", String.valueOf(ids.size()), String.valueOf(Math.min(ARCHIVE_LIST, ids.size()))),
+				rows);
 	}
 
 	void press(Inbound.Press press, Person person, Map<String, String> m, Reply reply) {
@@ -213,7 +235,8 @@ final class DocumentFlow implements Flow {
 			return;
 		}
 		Optional<Incident> found = services.incidents().find(m.getOrDefault("i", ""));
-		if (found.isEmpty() || (found.get().status() == IncidentStatus.CLOSED && !ConversationEngine.stillOwing(services, found.get()))) {
+		if (found.isEmpty() || (found.get().status() == IncidentStatus.CLOSED
+				&& !ConversationEngine.stillOwing(services, found.get()))) {
 			reply.answer(t.get("button.invalid"), true);
 			return;
 		}
@@ -233,8 +256,10 @@ final class DocumentFlow implements Flow {
 					reply.answer(t.get("button.invalid"), true);
 					return;
 				}
-				services.conversations().await(press.chat(), press.actor(), Map.of("q", "sum", "i", incident.id(), "f", item));
-				reply.answer("", false).say(t.get("summary.ask", t.get("summary.item." + item), t.get("summary.hint." + item)));
+				services.conversations()
+					.await(press.chat(), press.actor(), Map.of("q", "sum", "i", incident.id(), "f", item));
+				reply.answer("", false)
+					.say(t.get("summary.ask", t.get("summary.item." + item), t.get("summary.hint." + item)));
 			}
 			case "sumv" -> {
 				String item = m.getOrDefault("f", "");
@@ -249,17 +274,24 @@ final class DocumentFlow implements Flow {
 			case "ntc" -> nextOption(press, incident, m.getOrDefault("t", ""), m.getOrDefault("s", ""), reply);
 			case "ntcok" -> {
 				reply.answer("", false);
-				deliverNotice(incident, m.getOrDefault("t", ""), m.getOrDefault("s", ""), m.getOrDefault("r", ""), reply);
+				deliverNotice(incident, m.getOrDefault("t", ""), m.getOrDefault("s", ""), m.getOrDefault("r", ""),
+						reply);
 			}
 			case "ntcpdf" -> {
-				if (services.paperwork().notices().stream().noneMatch((candidate) -> candidate.id().equals(m.get("t")))) {
+				if (services.paperwork()
+					.notices()
+					.stream()
+					.noneMatch((candidate) -> candidate.id().equals(m.get("t")))) {
 					reply.answer(t.get("notice.unknown"), true);
 					return;
 				}
 				reply.answer("", false);
-				issue(press, person, incident, reply, () -> services.paperwork()
-					.noticePdf(incident, m.getOrDefault("t", ""), decode(m.getOrDefault("s", "")), m.getOrDefault("r", ""))
-					.orElseThrow(() -> new IllegalArgumentException("unknown notice template")), "doc.notice.caption");
+				issue(press, person, incident, reply,
+						() -> services.paperwork()
+							.noticePdf(incident, m.getOrDefault("t", ""), decode(m.getOrDefault("s", "")),
+									m.getOrDefault("r", ""))
+							.orElseThrow(() -> new IllegalArgumentException("unknown notice template")),
+						"doc.notice.caption");
 			}
 			default -> reply.answer(t.get("button.invalid"), true);
 		}
@@ -284,8 +316,9 @@ final class DocumentFlow implements Flow {
 			java.time.Instant discovered = incident.get().startedAt();
 			if (occurred.isEmpty() || occurred.get().isAfter(discovered)) {
 				services.conversations().await(text.chat(), text.actor(), q);
-				reply.say(services.texts().get("summary.occurred.bad", Html.escape(ConversationEngine.abbreviate(answer, 40)),
-						services.views().time(discovered)));
+				reply.say(services.texts()
+					.get("summary.occurred.bad", Html.escape(ConversationEngine.abbreviate(answer, 40)),
+							services.views().time(discovered)));
 				return;
 			}
 			answer = String.valueOf(occurred.get().toEpochMilli());
@@ -313,14 +346,23 @@ final class DocumentFlow implements Flow {
 		if (doubt.isPresent()) {
 			// a notice customers would read as wrong is questioned before it is produced
 			List<List<Button>> rows = new ArrayList<>();
-			rows.add(List.of(services.tokens().button(t.get("button.notice.anyway"),
-					Map.of("a", "ntcok", "i", incident.get().id(), "t", template, "s", selected, "r", recovery)),
-					services.tokens().button(t.get("button.notice.retime"),
-							Map.of("a", "ntc", "i", incident.get().id(), "t", template, "s", selected))));
+			rows.add(List.of(
+					services.tokens()
+						.button(t.get("button.notice.anyway"),
+								Map.of("a", "ntcok", "i", incident.get().id(), "t", template, "s", selected, "r",
+										recovery)),
+					services.tokens()
+						.button(t.get("button.notice.retime"),
+								Map.of("a", "ntc", "i", incident.get().id(), "t", template, "s", selected))));
 			if (incident.get().recoveredAt() != null) {
-				services.paperwork().notices().stream().filter(Paperwork.NoticeTemplate::statesRecovery).findFirst()
-					.ifPresent((restored) -> rows.add(List.of(services.tokens().button(t.get("button.notice.restored", restored.title()),
-							Map.of("a", "ntc", "i", incident.get().id(), "t", restored.id(), "s", "")))));
+				services.paperwork()
+					.notices()
+					.stream()
+					.filter(Paperwork.NoticeTemplate::statesRecovery)
+					.findFirst()
+					.ifPresent((restored) -> rows.add(List.of(services.tokens()
+						.button(t.get("button.notice.restored", restored.title()),
+								Map.of("a", "ntc", "i", incident.get().id(), "t", restored.id(), "s", "")))));
 			}
 			reply.say(doubt.get(), rows);
 			return;
@@ -329,13 +371,14 @@ final class DocumentFlow implements Flow {
 	}
 
 	/**
-	 * Why a notice with this expected recovery time would mislead customers: the system is
-	 * already recovered, or the time typed is already past; empty when neither.
+	 * Why a notice with this expected recovery time would mislead customers: the system
+	 * is already recovered, or the time typed is already past; empty when neither.
 	 */
 	private Optional<String> doubt(Incident incident, String recovery) {
 		Texts t = services.texts();
 		if (incident.recoveredAt() != null) {
-			return Optional.of(t.get("notice.doubt.recovered", incident.id(), services.views().time(incident.recoveredAt())));
+			return Optional
+				.of(t.get("notice.doubt.recovered", incident.id(), services.views().time(incident.recoveredAt())));
 		}
 		Optional<java.time.Instant> expected = parseTime(recovery.replaceFirst("^(今日|今天)\\s*", ""));
 		if (expected.isPresent() && expected.get().isBefore(services.clock().instant())) {
@@ -348,14 +391,21 @@ final class DocumentFlow implements Flow {
 	/** The notice's text, ready to copy, with a button for its PDF. */
 	private void deliverNotice(Incident incident, String template, String selected, String recovery, Reply reply) {
 		Texts t = services.texts();
-		services.paperwork().noticeText(incident, template, decode(selected), recovery).ifPresentOrElse((notice) -> reply.say(
-				t.get("notice.ready", incident.id(), Html.escape(notice)),
-				List.of(List.of(services.tokens().button(t.get("button.pdf"),
-						Map.of("a", "ntcpdf", "i", incident.id(), "t", template, "s", selected, "r", recovery))))),
-				() -> reply.say(t.get("notice.unknown")));
+		services.paperwork()
+			.noticeText(incident, template, decode(selected), recovery)
+			.ifPresentOrElse(
+					(notice) -> reply
+						.say(t.get("notice.ready", incident.id(), Html.escape(notice)),
+								List.of(List.of(services.tokens()
+									.button(t.get("button.pdf"), Map.of("a", "ntcpdf", "i", incident.id(), "t",
+											template, "s", selected, "r", recovery))))),
+					() -> reply.say(t.get("notice.unknown")));
 	}
 
-	/** 写入报告 under a note's confirmation: the note goes into the report books' course of events. */
+	/**
+	 * 写入报告 under a note's confirmation: the note goes into the report books' course of
+	 * events.
+	 */
 	private void markNote(Inbound.Press press, Person person, Incident incident, String noteId, Reply reply) {
 		Texts t = services.texts();
 		if (!person.may(Permission.NOTE)) {
@@ -377,9 +427,10 @@ final class DocumentFlow implements Flow {
 			return;
 		}
 		String text = String.valueOf(note.get().detail("text"));
-		IncidentStore.Result result = services.incidents().append(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
-				ConversationEngine.entry(TimelineType.NOTE_MARKED, person, press, services.clock().instant(),
-						Map.of("note", noteId, "text", text)));
+		IncidentStore.Result result = services.incidents()
+			.append(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+					ConversationEngine.entry(TimelineType.NOTE_MARKED, person, press, services.clock().instant(),
+							Map.of("note", noteId, "text", text)));
 		if (!result.applied()) {
 			reply.answer(t.get("incident.closed", incident.id()), true);
 			return;
@@ -388,7 +439,10 @@ final class DocumentFlow implements Flow {
 			.say(t.get("note.marked", incident.id(), Html.escape(ConversationEngine.abbreviate(text, 200))));
 	}
 
-	/** A time as typed: {@code 13:58}, {@code 13:58:16} (today), or {@code 2026-11-23 13:58[:16]}. */
+	/**
+	 * A time as typed: {@code 13:58}, {@code 13:58:16} (today), or
+	 * {@code 2026-11-23 13:58[:16]}.
+	 */
 	private Optional<java.time.Instant> parseTime(String typed) {
 		java.time.ZoneId zone = services.zone();
 		String text = typed.strip().replace('：', ':');
@@ -401,8 +455,10 @@ final class DocumentFlow implements Flow {
 			}
 			if (text.matches("\\d{4}-\\d{2}-\\d{2} \\d{1,2}:\\d{2}(:\\d{2})?")) {
 				String full = text.matches(".* \\d{1,2}:\\d{2}") ? text + ":00" : text;
-				return Optional.of(java.time.LocalDateTime.parse(full, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm:ss"))
-					.atZone(zone).toInstant());
+				return Optional.of(java.time.LocalDateTime
+					.parse(full, java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd H:mm:ss"))
+					.atZone(zone)
+					.toInstant());
 			}
 		}
 		catch (java.time.DateTimeException ex) {
@@ -413,16 +469,18 @@ final class DocumentFlow implements Flow {
 
 	private void save(Inbound inbound, Person person, Incident incident, String item, String value, Reply reply) {
 		Texts t = services.texts();
-		IncidentStore.Result result = services.incidents().answerSummary(incident, ConversationEngine.writable(services, incident),
-				item, value, ConversationEngine.entry(TimelineType.FACT_SET, person, inbound,
-						services.clock().instant(), Map.of("item", item, "value", value)));
+		IncidentStore.Result result = services.incidents()
+			.answerSummary(incident, ConversationEngine.writable(services, incident), item, value,
+					ConversationEngine.entry(TimelineType.FACT_SET, person, inbound, services.clock().instant(),
+							Map.of("item", item, "value", value)));
 		if (!result.applied()) {
 			reply.notice(t.get("incident.closed", incident.id()));
 			return;
 		}
 		Incident updated = services.incidents().find(incident.id()).orElseThrow();
 		reply.answer(t.get("fact.saved"), false);
-		reply.add(new Outbound.Edit(inbound.chat(), summarySlot(updated), panel(updated), panelButtons(updated), updated.id()));
+		reply.add(new Outbound.Edit(inbound.chat(), summarySlot(updated), panel(updated), panelButtons(updated),
+				updated.id()));
 	}
 
 	private void produce(Inbound inbound, Person person, Incident incident, Reply reply) {
@@ -448,7 +506,8 @@ final class DocumentFlow implements Flow {
 				reply.answer(t.get("button.invalid"), true);
 				return;
 			}
-			reply.answer("", false).add(new Outbound.Document(press.chat(), id, name, t.get("doc.archived.caption", id)));
+			reply.answer("", false)
+				.add(new Outbound.Document(press.chat(), id, name, t.get("doc.archived.caption", id)));
 			return;
 		}
 		reply.answer("", false);
@@ -459,7 +518,8 @@ final class DocumentFlow implements Flow {
 	private void documentsOf(String id, List<String> names, Reply reply) {
 		List<List<Button>> rows = new ArrayList<>();
 		for (String name : names) {
-			rows.add(List.of(services.tokens().button(ConversationEngine.abbreviate(name, 40), Map.of("a", "doc", "i", id, "n", name))));
+			rows.add(List.of(services.tokens()
+				.button(ConversationEngine.abbreviate(name, 40), Map.of("a", "doc", "i", id, "n", name))));
 		}
 		reply.say(services.texts().get(names.isEmpty() ? "archive.nodocs" : "archive.docs", id), rows);
 	}
@@ -471,17 +531,19 @@ final class DocumentFlow implements Flow {
 	}
 
 	/**
-	 * As {@link #recordIssue}, with {@code details} on the entry (e.g. the file's SHA-256). A
-	 * document made is in the archive, so its issue is recorded whatever the incident's status:
-	 * also on a closed incident, e.g. the book of the report that settled its last obligation
-	 * (who may make documents after close is decided before they are made).
+	 * As {@link #recordIssue}, with {@code details} on the entry (e.g. the file's
+	 * SHA-256). A document made is in the archive, so its issue is recorded whatever the
+	 * incident's status: also on a closed incident, e.g. the book of the report that
+	 * settled its last obligation (who may make documents after close is decided before
+	 * they are made).
 	 */
 	static void recordIssue(ConversationEngine.Services services, Inbound inbound, Person person, Incident incident,
 			String name, Map<String, String> details) {
 		Map<String, String> all = new java.util.LinkedHashMap<>(details);
 		all.put("document", name);
-		services.incidents().append(incident, EnumSet.allOf(IncidentStatus.class),
-				ConversationEngine.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(), all));
+		services.incidents()
+			.append(incident, EnumSet.allOf(IncidentStatus.class), ConversationEngine
+				.entry(TimelineType.DOCUMENT_ISSUED, person, inbound, services.clock().instant(), all));
 	}
 
 	private String panel(Incident incident) {
@@ -497,11 +559,14 @@ final class DocumentFlow implements Flow {
 						? services.views().time(java.time.Instant.ofEpochMilli(Long.parseLong(value)))
 						: t.get("summary.occurred.same", services.views().time(incident.startedAt()));
 			}
-			html.append('\n').append(t.get("summary.line", t.get("summary.item." + item),
-					value.isBlank() ? t.get("summary.unset") : Html.escape(ConversationEngine.abbreviate(value, 120))));
+			html.append('\n')
+				.append(t.get("summary.line", t.get("summary.item." + item), value.isBlank() ? t.get("summary.unset")
+						: Html.escape(ConversationEngine.abbreviate(value, 120))));
 		}
 		boolean preliminary = incident.answer("cause").isBlank();
-		return html.append('\n').append(t.get(preliminary ? "summary.footer.preliminary" : "summary.footer")).toString();
+		return html.append('\n')
+			.append(t.get(preliminary ? "summary.footer.preliminary" : "summary.footer"))
+			.toString();
 	}
 
 	private List<List<Button>> panelButtons(Incident incident) {
@@ -523,7 +588,8 @@ final class DocumentFlow implements Flow {
 				Map.entry("nature", CHOICE_ITEMS.get("nature")))) {
 			List<Button> choices = new ArrayList<>();
 			for (String value : choice.getValue()) {
-				choices.add(tokens.button(value, Map.of("a", "sumv", "i", incident.id(), "f", choice.getKey(), "v", value)));
+				choices.add(tokens.button(value,
+						Map.of("a", "sumv", "i", incident.id(), "f", choice.getKey(), "v", value)));
 			}
 			rows.add(choices);
 		}
@@ -538,12 +604,19 @@ final class DocumentFlow implements Flow {
 	 */
 	private void nextOption(Inbound.Press press, Incident incident, String templateId, String selected, Reply reply) {
 		Texts t = services.texts();
-		Optional<Paperwork.NoticeTemplate> template = services.paperwork().notices().stream()
+		Optional<Paperwork.NoticeTemplate> template = services.paperwork()
+			.notices()
+			.stream()
 			.filter((candidate) -> candidate.id().equals(templateId))
 			.findFirst();
 		Map<String, String> chosen = decode(selected);
-		if (template.isEmpty() || !chosen.entrySet().stream().allMatch((choice) -> template.get().options().stream()
-			.anyMatch((option) -> option.name().equals(choice.getKey()) && option.choices().contains(choice.getValue())))) {
+		if (template.isEmpty() || !chosen.entrySet()
+			.stream()
+			.allMatch((choice) -> template.get()
+				.options()
+				.stream()
+				.anyMatch((option) -> option.name().equals(choice.getKey())
+						&& option.choices().contains(choice.getValue())))) {
 			reply.answer(t.get("notice.unknown"), true);
 			return;
 		}
@@ -552,11 +625,14 @@ final class DocumentFlow implements Flow {
 				List<Button> row = new ArrayList<>();
 				for (String choice : option.choices()) {
 					String next = (selected.isEmpty() ? "" : selected + "|") + option.name() + "=" + choice;
-					row.add(services.tokens().button(choice, Map.of("a", "ntc", "i", incident.id(), "t", templateId, "s", next)));
+					row.add(services.tokens()
+						.button(choice, Map.of("a", "ntc", "i", incident.id(), "t", templateId, "s", next)));
 				}
-				reply.answer("", false).add(new Outbound.Edit(press.chat(), noticeSlot(incident, press),
-						t.get("notice.which", incident.id()) + "\n" + t.get("notice.option", Html.escape(option.name())), List.of(row),
-						incident.id()));
+				reply.answer("", false)
+					.add(new Outbound.Edit(press.chat(), noticeSlot(incident, press),
+							t.get("notice.which", incident.id()) + "\n"
+									+ t.get("notice.option", Html.escape(option.name())),
+							List.of(row), incident.id()));
 				return;
 			}
 		}
@@ -569,10 +645,11 @@ final class DocumentFlow implements Flow {
 			deliverNotice(incident, templateId, selected, "", reply);
 			return;
 		}
-		services.conversations().await(press.chat(), press.actor(),
-				Map.of("q", "ntc", "i", incident.id(), "t", templateId, "s", selected));
-		reply.answer("", false).add(new Outbound.Edit(press.chat(), noticeSlot(incident, press),
-				t.get("notice.which", incident.id()) + "\n" + t.get("notice.recovery"), List.of(), incident.id()));
+		services.conversations()
+			.await(press.chat(), press.actor(), Map.of("q", "ntc", "i", incident.id(), "t", templateId, "s", selected));
+		reply.answer("", false)
+			.add(new Outbound.Edit(press.chat(), noticeSlot(incident, press),
+					t.get("notice.which", incident.id()) + "\n" + t.get("notice.recovery"), List.of(), incident.id()));
 	}
 
 	private static Map<String, String> decode(String selected) {

@@ -40,11 +40,13 @@ public final class DrillInjects {
 
 	private static final Logger log = LoggerFactory.getLogger(DrillInjects.class);
 
-	/** The key of an inject's reminder: {@code DRILL:<inject id>}, the run id as its group. */
+	/**
+	 * The key of an inject's reminder: {@code DRILL:<inject id>}, the run id as its
+	 * group.
+	 */
 	static final String KEY = "DRILL:";
 
 	private final ConversationEngine.Services services;
-
 
 	private final FactFlow facts;
 
@@ -78,7 +80,10 @@ public final class DrillInjects {
 		return reply.actions();
 	}
 
-	/** Fires every inject due by now that has not fired, in plan order; then re-times the rest. */
+	/**
+	 * Fires every inject due by now that has not fired, in plan order; then re-times the
+	 * rest.
+	 */
 	void fireDue(DrillStore.Run run, DrillPlan plan, Reply reply) {
 		Instant now = services.clock().instant();
 		Set<String> done = setup.store().doneInjects(run.id());
@@ -113,30 +118,35 @@ public final class DrillInjects {
 		}
 		else if (inject instanceof DrillInject.Complication complication) {
 			Optional<Incident> incident = (complication.incidentInject() == null) ? Optional.empty()
-					: setup.store().incidentOf(run.id(), complication.incidentInject()).flatMap(services.incidents()::find);
+					: setup.store()
+						.incidentOf(run.id(), complication.incidentInject())
+						.flatMap(services.incidents()::find);
 			ChatRef chat = incident.map(Incident::chat).orElse(chatOf(run));
-			reply.add(new Outbound.Send(chat, t("fired.complication", Html.escape(inject.id()), at,
-					Html.escape(complication.text())), List.of(), null, incident.map(Incident::id).orElse(null)));
-			incident.ifPresent((target) -> services.incidents().append(target,
-					EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
-					new IncidentStore.Entry(TimelineType.NOTE, coordinator.id(), coordinator.name(), chat.channel(),
-							services.clock().instant(), Map.of("complication", complication.text(), "drillRun", run.id(),
-									"inject", inject.id()))));
+			reply.add(new Outbound.Send(chat,
+					t("fired.complication", Html.escape(inject.id()), at, Html.escape(complication.text())), List.of(),
+					null, incident.map(Incident::id).orElse(null)));
+			incident.ifPresent((target) -> services.incidents()
+				.append(target, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), new IncidentStore.Entry(
+						TimelineType.NOTE, coordinator.id(), coordinator.name(), chat.channel(),
+						services.clock().instant(),
+						Map.of("complication", complication.text(), "drillRun", run.id(), "inject", inject.id()))));
 			setup.store().injectOutcome(run, inject.id(), incident.map(Incident::id).orElse(null), complication.text());
 		}
 		else if (inject instanceof DrillInject.FactChange change) {
-			Optional<Incident> incident = setup.store().incidentOf(run.id(), change.incidentInject())
+			Optional<Incident> incident = setup.store()
+				.incidentOf(run.id(), change.incidentInject())
 				.flatMap(services.incidents()::find)
 				.filter((target) -> target.status() != IncidentStatus.CLOSED);
 			if (incident.isEmpty()) {
-				reply.add(new Outbound.Send(chatOf(run), t("fired.fact.missing", Html.escape(inject.id()), at), List.of(), null,
-						null));
+				reply.add(new Outbound.Send(chatOf(run), t("fired.fact.missing", Html.escape(inject.id()), at),
+						List.of(), null, null));
 				setup.store().injectOutcome(run, inject.id(), null, "演练事件不存在或已关闭，未改变");
 				return;
 			}
 			String shown = change.text().isEmpty() ? change.fact() + " = " + change.value() : change.text();
-			reply.add(new Outbound.Send(incident.get().chat(), t("fired.fact", Html.escape(inject.id()), at,
-					Html.escape(shown)), List.of(), null, incident.get().id()));
+			reply.add(new Outbound.Send(incident.get().chat(),
+					t("fired.fact", Html.escape(inject.id()), at, Html.escape(shown)), List.of(), null,
+					incident.get().id()));
 			Reply inIncident = new Reply(inbound(incident.get().chat()));
 			String field = "system".equals(change.fact()) ? "sys" : change.fact();
 			facts.set(inIncident.inbound(), coordinator, incident.get(), field, change.value(), inIncident);
@@ -145,15 +155,19 @@ public final class DrillInjects {
 		}
 	}
 
-	/** The normal drill path, as the coordinator: a DRL- incident, its card and its first steps. */
+	/**
+	 * The normal drill path, as the coordinator: a DRL- incident, its card and its first
+	 * steps.
+	 */
 	private void declare(DrillStore.Run run, DrillPlan plan, DrillInject.Declare declare, Person coordinator, String at,
 			Reply reply) {
 		DrillPlan.Scenario scenario = plan.scenario(declare.scenarioId()).orElseThrow();
 		Optional<Playbook> found = services.library().find(scenario.playbookId());
 		ChatRef chat = chat(run, declare.chat());
 		if (found.isEmpty()) {
-			reply.add(new Outbound.Send(chat, t("fired.declare.missing", Html.escape(declare.id()), at,
-					Html.escape(scenario.playbookId())), List.of(), null, null));
+			reply.add(new Outbound.Send(chat,
+					t("fired.declare.missing", Html.escape(declare.id()), at, Html.escape(scenario.playbookId())),
+					List.of(), null, null));
 			setup.store().injectOutcome(run, declare.id(), null, "预案不存在");
 			return;
 		}
@@ -165,18 +179,23 @@ public final class DrillInjects {
 				cursors.put(track, playbook.track(track).get(0).id());
 			}
 		}
-		Incident incident = services.incidents().create(
-				new IncidentStore.NewIncident(IncidentKind.DRILL, playbook.id(), chat, coordinator.id(), now, now, cursors),
-				new IncidentStore.Entry(TimelineType.DECLARED, coordinator.id(), coordinator.name(), chat.channel(), now,
-						Map.of("playbook", playbook.id(), "title", playbook.fullTitle(), "startedAt",
-								String.valueOf(now.toEpochMilli()), "drillRun", run.id(), "inject", declare.id())));
+		Incident incident = services.incidents()
+			.create(new IncidentStore.NewIncident(IncidentKind.DRILL, playbook.id(), chat, coordinator.id(), now, now,
+					cursors),
+					new IncidentStore.Entry(TimelineType.DECLARED, coordinator.id(), coordinator.name(), chat.channel(),
+							now, Map.of("playbook", playbook.id(), "title", playbook.fullTitle(), "startedAt",
+									String.valueOf(now.toEpochMilli()), "drillRun", run.id(), "inject", declare.id())));
 		setup.store().injectOutcome(run, declare.id(), incident.id(), scenario.title());
-		reply.add(new Outbound.Send(chat, t("fired.declare", Html.escape(declare.id()), at, Html.escape(scenario.title()),
-				incident.id()), List.of(), null, incident.id()));
+		reply.add(new Outbound.Send(chat,
+				t("fired.declare", Html.escape(declare.id()), at, Html.escape(scenario.title()), incident.id()),
+				List.of(), null, incident.id()));
 		ConversationEngine.postIncident(services, incident, playbook, reply);
 	}
 
-	/** A plan's chat: a configured name, {@code channel:chatId}, or (null) the chat the drill was started in. */
+	/**
+	 * A plan's chat: a configured name, {@code channel:chatId}, or (null) the chat the
+	 * drill was started in.
+	 */
 	ChatRef chat(DrillStore.Run run, String name) {
 		if (name == null) {
 			return chatOf(run);
@@ -195,8 +214,10 @@ public final class DrillInjects {
 	}
 
 	private Person coordinator(DrillStore.Run run) {
-		return services.roster().byId(run.coordinator())
-			.orElseGet(() -> new Person(run.coordinator(), run.coordinator(), null, null, null, Set.of(), List.of(), null));
+		return services.roster()
+			.byId(run.coordinator())
+			.orElseGet(() -> new Person(run.coordinator(), run.coordinator(), null, null, null, Set.of(), List.of(),
+					null));
 	}
 
 	/** The event the injects are handled as: the drill plan speaking in a chat. */

@@ -24,7 +24,8 @@ public final class DrillMark {
 			return new Outbound.Edit(edit.chat(), edit.slot(), MARK + edit.html(), edit.buttons(), edit.incidentId());
 		}
 		if (action instanceof Outbound.Document document && drill(document.incidentId(), document.caption())) {
-			return new Outbound.Document(document.chat(), document.incidentId(), document.name(), MARK + document.caption());
+			return new Outbound.Document(document.chat(), document.incidentId(), document.name(),
+					MARK + document.caption());
 		}
 		return action;
 	}

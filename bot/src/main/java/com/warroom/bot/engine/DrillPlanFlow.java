@@ -29,12 +29,12 @@ import com.warroom.playbooks.ValidationError;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code /drill} with a plan (GH-16, 4.4): list, show and validate the plans, start, pause,
- * resume, skip and stop a run, its status, follow-up items (4.7 三) and the training plan
- * (4.5). Any other {@code /drill words} is today's ad-hoc drill ({@link DeclareFlow}).
- * The timed injects themselves are {@link DrillInjects}. Only coordinators
- * ({@link Permission#PLAN_DRILL}) see plans and progress: participants see the injects
- * and their incidents. Thread-safe.
+ * {@code /drill} with a plan (GH-16, 4.4): list, show and validate the plans, start,
+ * pause, resume, skip and stop a run, its status, follow-up items (4.7 三) and the
+ * training plan (4.5). Any other {@code /drill words} is today's ad-hoc drill
+ * ({@link DeclareFlow}). The timed injects themselves are {@link DrillInjects}. Only
+ * coordinators ({@link Permission#PLAN_DRILL}) see plans and progress: participants see
+ * the injects and their incidents. Thread-safe.
  */
 public final class DrillPlanFlow implements Flow {
 
@@ -57,7 +57,10 @@ public final class DrillPlanFlow implements Flow {
 		this.injects = injects;
 	}
 
-	/** {@code /drill plan}, {@code /drill start} …: subcommands of {@code /drill}, tried before the ad-hoc drill. */
+	/**
+	 * {@code /drill plan}, {@code /drill start} …: subcommands of {@code /drill}, tried
+	 * before the ad-hoc drill.
+	 */
 	@Override
 	public List<CommandSpec> commands() {
 		return SUBCOMMANDS.stream().sorted().map((sub) -> CommandSpec.sub("drill", sub, Scope.GENERAL)).toList();
@@ -98,7 +101,8 @@ public final class DrillPlanFlow implements Flow {
 		}
 	}
 
-	// --- plans -------------------------------------------------------------------------------
+	// --- plans
+	// -------------------------------------------------------------------------------
 
 	private void plan(String args, Reply reply) {
 		String[] words = args.split("\\s+", 2);
@@ -118,8 +122,9 @@ public final class DrillPlanFlow implements Flow {
 		}
 		StringBuilder html = new StringBuilder(t("plan.header", plans.plans().size()));
 		for (DrillPlan plan : plans.plans()) {
-			html.append('\n').append(t("plan.line", Html.escape(plan.id()), Html.escape(plan.title()),
-					plan.environment().label(), window(plan), plan.injects().size()));
+			html.append('\n')
+				.append(t("plan.line", Html.escape(plan.id()), Html.escape(plan.title()), plan.environment().label(),
+						window(plan), plan.injects().size()));
 		}
 		html.append('\n').append(t("plan.footer")).append(errorsHint(plans));
 		reply.say(html.toString());
@@ -142,22 +147,26 @@ public final class DrillPlanFlow implements Flow {
 		DrillPlan plan = found.get();
 		StringBuilder html = new StringBuilder(t("show.title", Html.escape(plan.title()), Html.escape(plan.id())));
 		html.append('\n').append(t("show.objective", Html.escape(plan.objective())));
-		html.append('\n').append(t("show.environment", plan.environment().label(),
-				plan.environmentNotes().isEmpty() ? "" : "（" + Html.escape(plan.environmentNotes()) + "）"));
+		html.append('\n')
+			.append(t("show.environment", plan.environment().label(),
+					plan.environmentNotes().isEmpty() ? "" : "（" + Html.escape(plan.environmentNotes()) + "）"));
 		html.append('\n').append(t("show.window", window(plan)));
 		html.append('\n').append(t("show.participants"));
 		for (DrillPlan.Participant participant : plan.participants()) {
-			html.append('\n').append(t("show.participant", participant.role().label(), Html.escape(participant.people()
-				.stream().map(this::personName).collect(Collectors.joining("、")))));
+			html.append('\n')
+				.append(t("show.participant", participant.role().label(), Html
+					.escape(participant.people().stream().map(this::personName).collect(Collectors.joining("、")))));
 		}
 		html.append('\n').append(t("show.scenarios"));
 		for (DrillPlan.Scenario scenario : plan.scenarios()) {
-			html.append('\n').append(t("show.scenario", Html.escape(scenario.title()), Html.escape(scenario.playbookId()),
-					Html.escape(scenario.description())));
+			html.append('\n')
+				.append(t("show.scenario", Html.escape(scenario.title()), Html.escape(scenario.playbookId()),
+						Html.escape(scenario.description())));
 		}
 		html.append('\n').append(t("show.injects"));
 		for (DrillInject inject : plan.injects()) {
-			html.append('\n').append(t("show.inject", offset(inject.at()), Html.escape(inject.id()), describe(plan, inject)));
+			html.append('\n')
+				.append(t("show.inject", offset(inject.at()), Html.escape(inject.id()), describe(plan, inject)));
 		}
 		html.append('\n').append(t("show.criteria"));
 		for (DrillPlan.Criterion criterion : plan.criteria()) {
@@ -190,7 +199,10 @@ public final class DrillPlanFlow implements Flow {
 		reply.say(html.toString());
 	}
 
-	/** The trading-hours and sensitive-period warnings of a planned date, or of an undated window. */
+	/**
+	 * The trading-hours and sensitive-period warnings of a planned date, or of an undated
+	 * window.
+	 */
 	private String warnings(DrillPlan plan) {
 		return warnings(warningList(plan));
 	}
@@ -198,7 +210,8 @@ public final class DrillPlanFlow implements Flow {
 	private List<String> warningList(DrillPlan plan) {
 		List<String> warnings = new ArrayList<>();
 		if (plan.date() != null) {
-			setup().timing().warnings(plan.date(), plan.windowStart(), plan.windowEnd())
+			setup().timing()
+				.warnings(plan.date(), plan.windowStart(), plan.windowEnd())
 				.forEach((warning) -> warnings.add(plan.id() + "：" + warning));
 		}
 		else if (setup().timing().meetsSessions(plan.windowStart(), plan.windowEnd())) {
@@ -208,7 +221,10 @@ public final class DrillPlanFlow implements Flow {
 		return warnings;
 	}
 
-	/** People not on the roster, and chat names not configured ({@code warroom.drill.chats}). */
+	/**
+	 * People not on the roster, and chat names not configured
+	 * ({@code warroom.drill.chats}).
+	 */
 	private List<String> setupWarnings(DrillPlan plan) {
 		List<String> warnings = new ArrayList<>();
 		for (DrillPlan.Participant participant : plan.participants()) {
@@ -231,7 +247,8 @@ public final class DrillPlanFlow implements Flow {
 		if (warnings.isEmpty()) {
 			return "";
 		}
-		return "\n" + t("warn.header") + warnings.stream().map((w) -> "\n• " + Html.escape(w)).collect(Collectors.joining());
+		return "\n" + t("warn.header")
+				+ warnings.stream().map((w) -> "\n• " + Html.escape(w)).collect(Collectors.joining());
 	}
 
 	private String restoration(DrillPlan plan) {
@@ -242,7 +259,8 @@ public final class DrillPlanFlow implements Flow {
 		return html.toString();
 	}
 
-	// --- runs --------------------------------------------------------------------------------
+	// --- runs
+	// --------------------------------------------------------------------------------
 
 	private void start(Inbound.Command command, Person person, String id, Reply reply) {
 		if (id.isEmpty()) {
@@ -266,15 +284,16 @@ public final class DrillPlanFlow implements Flow {
 		Duration last = plan.get().injects().isEmpty() ? Duration.ZERO
 				: plan.get().injects().get(plan.get().injects().size() - 1).at();
 		ZonedDateTime end = local.plus(last.compareTo(length) > 0 ? last : length);
-		// from now to the end of the window or the last inject, whichever is later (past midnight: the next day)
+		// from now to the end of the window or the last inject, whichever is later (past
+		// midnight: the next day)
 		List<String> warnings = new ArrayList<>(
 				setup().timing().warnings(local.toLocalDate(), local.toLocalTime(), end.toLocalTime()));
 		warnings.addAll(setupWarnings(plan.get()));
-		DrillStore.Run run = setup().store().start(plan.get().id(), chat.channel(), chat.chatId(), chat.threadId(),
-				person.id(), now);
+		DrillStore.Run run = setup().store()
+			.start(plan.get().id(), chat.channel(), chat.chatId(), chat.threadId(), person.id(), now);
 		// when, not what: the participants in this chat learn an inject when it fires
-		String next = plan.get().injects().isEmpty() ? ""
-				: t("start.next", offset(plan.get().injects().get(0).at()), time(run.due(plan.get().injects().get(0).at())));
+		String next = plan.get().injects().isEmpty() ? "" : t("start.next", offset(plan.get().injects().get(0).at()),
+				time(run.due(plan.get().injects().get(0).at())));
 		reply.say(t("start.done", run.id(), Html.escape(plan.get().title()), plan.get().injects().size(), next)
 				+ warnings(warnings));
 		// T+0 injects fire at once, in this reply; the later ones are timed (Quartz)
@@ -284,8 +303,9 @@ public final class DrillPlanFlow implements Flow {
 	private void withRun(Inbound.Command command, Person person, String sub, Reply reply) {
 		ChatRef chat = command.chat();
 		DrillStore store = setup().store();
-		Optional<DrillStore.Run> run = "status".equals(sub) ? store.activeIn(chat.channel(), chat.chatId())
-			.or(() -> store.latestIn(chat.channel(), chat.chatId())) : store.activeIn(chat.channel(), chat.chatId());
+		Optional<DrillStore.Run> run = "status".equals(sub)
+				? store.activeIn(chat.channel(), chat.chatId()).or(() -> store.latestIn(chat.channel(), chat.chatId()))
+				: store.activeIn(chat.channel(), chat.chatId());
 		if (run.isEmpty()) {
 			reply.say(t("status".equals(sub) ? "run.none.any" : "run.none"));
 			return;
@@ -339,14 +359,16 @@ public final class DrillPlanFlow implements Flow {
 		DrillStore.Run resumed = setup().store().find(run.id()).orElseThrow();
 		Duration paused = Duration.ofMillis(resumed.shiftMillis() - run.shiftMillis());
 		Optional<DrillInject> next = injects().next(resumed, plan);
-		String nextText = next.map((inject) -> t("start.next", offset(inject.at()), time(resumed.due(inject.at())))).orElse("");
+		String nextText = next.map((inject) -> t("start.next", offset(inject.at()), time(resumed.due(inject.at()))))
+			.orElse("");
 		reply.say(t("resume.done", run.id(), minutes(paused), nextText));
 		injects().fireDue(resumed, plan, reply);
 	}
 
 	/**
-	 * Fires the next inject now rather than dropping it: later injects may concern it (the
-	 * incident it declares), and the intervals between the remaining ones stay as planned.
+	 * Fires the next inject now rather than dropping it: later injects may concern it
+	 * (the incident it declares), and the intervals between the remaining ones stay as
+	 * planned.
 	 */
 	private void skip(DrillStore.Run run, DrillPlan plan, Reply reply) {
 		if (run.status() == DrillStore.Status.PAUSED) {
@@ -362,7 +384,8 @@ public final class DrillPlanFlow implements Flow {
 		Instant due = run.due(next.get().at());
 		long early = Math.max(0, due.toEpochMilli() - now.toEpochMilli());
 		setup().store().shift(run, -early);
-		reply.say(t("skip.done", Html.escape(next.get().id()), offset(next.get().at()), time(due), minutes(Duration.ofMillis(early))));
+		reply.say(t("skip.done", Html.escape(next.get().id()), offset(next.get().at()), time(due),
+				minutes(Duration.ofMillis(early))));
 		injects().fireDue(setup().store().find(run.id()).orElseThrow(), plan, reply);
 	}
 
@@ -376,7 +399,8 @@ public final class DrillPlanFlow implements Flow {
 		setup().scheduler().cancel(run.id());
 		DrillStore.Run stopped = store.find(run.id()).orElseThrow();
 		long fired = store.events(run.id()).stream().filter((e) -> e.type() == DrillStore.EventType.INJECT).count();
-		StringBuilder html = new StringBuilder(t("stop.done", run.id(), offset(stopped.elapsed(now)), fired, plan.injects().size()));
+		StringBuilder html = new StringBuilder(
+				t("stop.done", run.id(), offset(stopped.elapsed(now)), fired, plan.injects().size()));
 		List<String> incidents = store.incidents(run.id());
 		if (!incidents.isEmpty()) {
 			html.append('\n').append(t("stop.incidents", String.join("、", incidents)));
@@ -394,19 +418,23 @@ public final class DrillPlanFlow implements Flow {
 		DrillStore store = setup().store();
 		Set<String> done = store.doneInjects(run.id());
 		StringBuilder html = new StringBuilder(t("status.title", Html.escape(plan.title()), run.id()));
-		html.append('\n').append(t("status.state", t("state." + run.status().name()), offset(run.elapsed(now)), done.size(),
-				plan.injects().size()));
-		Optional<DrillInject> next = (run.status() == DrillStore.Status.STOPPED) ? Optional.empty() : injects().next(run, plan);
+		html.append('\n')
+			.append(t("status.state", t("state." + run.status().name()), offset(run.elapsed(now)), done.size(),
+					plan.injects().size()));
+		Optional<DrillInject> next = (run.status() == DrillStore.Status.STOPPED) ? Optional.empty()
+				: injects().next(run, plan);
 		if (next.isEmpty()) {
 			html.append('\n').append(t("status.next.none"));
 		}
 		else if (run.status() == DrillStore.Status.PAUSED) {
-			html.append('\n').append(t("status.next.paused", offset(next.get().at()), Html.escape(next.get().id()),
-					describe(plan, next.get())));
+			html.append('\n')
+				.append(t("status.next.paused", offset(next.get().at()), Html.escape(next.get().id()),
+						describe(plan, next.get())));
 		}
 		else {
-			html.append('\n').append(t("status.next", offset(next.get().at()), Html.escape(next.get().id()),
-					describe(plan, next.get()), time(run.due(next.get().at()))));
+			html.append('\n')
+				.append(t("status.next", offset(next.get().at()), Html.escape(next.get().id()),
+						describe(plan, next.get()), time(run.due(next.get().at()))));
 		}
 		List<String> incidents = store.incidents(run.id());
 		if (incidents.isEmpty()) {
@@ -416,9 +444,12 @@ public final class DrillPlanFlow implements Flow {
 			html.append('\n').append(t("status.incidents"));
 			for (String id : incidents) {
 				Optional<Incident> incident = services.incidents().find(id);
-				String title = incident.flatMap((i) -> services.library().find(i.playbookId())).map((p) -> p.title()).orElse("");
-				html.append('\n').append(t("status.incident", id, Html.escape(title),
-						incident.map((i) -> t("incident." + i.status().name())).orElse("-")));
+				String title = incident.flatMap((i) -> services.library().find(i.playbookId()))
+					.map((p) -> p.title())
+					.orElse("");
+				html.append('\n')
+					.append(t("status.incident", id, Html.escape(title),
+							incident.map((i) -> t("incident." + i.status().name())).orElse("-")));
 			}
 		}
 		List<DrillStore.FollowUp> items = store.followUps(run.id());
@@ -429,7 +460,8 @@ public final class DrillPlanFlow implements Flow {
 		reply.say(html.toString());
 	}
 
-	// --- follow-up items (4.7 三) ------------------------------------------------------------
+	// --- follow-up items (4.7 三)
+	// ------------------------------------------------------------
 
 	private void followUp(Inbound.Command command, Person person, String args, Reply reply) {
 		String[] words = args.split("\\s+", 2);
@@ -463,8 +495,8 @@ public final class DrillPlanFlow implements Flow {
 		LocalDate today = services.clock().instant().atZone(services.zone()).toLocalDate();
 		String mark = item.done() ? t("followup.done.mark", time(item.doneAt()))
 				: item.due().isBefore(today) ? t("followup.overdue") : "";
-		return t("followup.line", item.number(), Html.escape(item.text()), Html.escape(personName(item.owner())), item.due(),
-				mark);
+		return t("followup.line", item.number(), Html.escape(item.text()), Html.escape(personName(item.owner())),
+				item.due(), mark);
 	}
 
 	private void addFollowUp(Inbound.Command command, Person person, String args, Reply reply) {
@@ -498,12 +530,13 @@ public final class DrillPlanFlow implements Flow {
 			return;
 		}
 		ChatRef chat = command.chat();
-		String runId = setup().store().activeIn(chat.channel(), chat.chatId())
+		String runId = setup().store()
+			.activeIn(chat.channel(), chat.chatId())
 			.or(() -> setup().store().latestIn(chat.channel(), chat.chatId()))
 			.map(DrillStore.Run::id)
 			.orElse(null);
-		DrillStore.FollowUp item = setup().store().addFollowUp(runId, text, owner.get().id(), due, person.id(),
-				services.clock().instant());
+		DrillStore.FollowUp item = setup().store()
+			.addFollowUp(runId, text, owner.get().id(), due, person.id(), services.clock().instant());
 		reply.say(t("followup.added", item.number(), Html.escape(text), Html.escape(owner.get().name()), due));
 	}
 
@@ -532,9 +565,13 @@ public final class DrillPlanFlow implements Flow {
 		reply.say(t("followup.done", number, Html.escape(item.get().text())));
 	}
 
-	// --- the yearly drill report (4.7) --------------------------------------------------------
+	// --- the yearly drill report (4.7)
+	// --------------------------------------------------------
 
-	/** {@code /drill yearly [year]}: every closed drill of the year and its trainings, as PDF (default: this year). */
+	/**
+	 * {@code /drill yearly [year]}: every closed drill of the year and its trainings, as
+	 * PDF (default: this year).
+	 */
 	private void yearly(ChatRef chat, String args, Reply reply) {
 		int year = services.clock().instant().atZone(services.zone()).getYear();
 		if (!args.isEmpty()) {
@@ -548,7 +585,8 @@ public final class DrillPlanFlow implements Flow {
 		List<String> trainings = trainings().stream()
 			.filter((training) -> training.date().getYear() == reported)
 			.map((training) -> training.date() + " " + training.content() + "（培训负责人 " + personName(training.trainer())
-					+ "，记录人 " + personName(training.recorder()) + "）" + (training.note().isEmpty() ? "" : "，" + training.note()))
+					+ "，记录人 " + personName(training.recorder()) + "）"
+					+ (training.note().isEmpty() ? "" : "，" + training.note()))
 			.toList();
 		Optional<String> name = services.paperwork().yearlyDrillReport(year, trainings, services.library()::find);
 		if (name.isEmpty()) {
@@ -559,7 +597,8 @@ public final class DrillPlanFlow implements Flow {
 				t("yearly.caption", year)));
 	}
 
-	// --- training plan (4.5) -----------------------------------------------------------------
+	// --- training plan (4.5)
+	// -----------------------------------------------------------------
 
 	private void training(Person person, String args, Reply reply) {
 		String[] words = args.split("\\s+", 2);
@@ -578,10 +617,10 @@ public final class DrillPlanFlow implements Flow {
 		}
 		StringBuilder html = new StringBuilder(t("training.header", trainings.size()));
 		for (Training training : trainings) {
-			html.append('\n').append(t("training.line", Html.escape(training.id()), training.date(),
-					Html.escape(training.content()), Html.escape(personName(training.trainer())),
-					Html.escape(personName(training.recorder())),
-					training.note().isEmpty() ? "" : "（" + Html.escape(training.note()) + "）"));
+			html.append('\n')
+				.append(t("training.line", Html.escape(training.id()), training.date(), Html.escape(training.content()),
+						Html.escape(personName(training.trainer())), Html.escape(personName(training.recorder())),
+						training.note().isEmpty() ? "" : "（" + Html.escape(training.note()) + "）"));
 		}
 		reply.say(html.toString());
 	}
@@ -611,7 +650,8 @@ public final class DrillPlanFlow implements Flow {
 		Optional<Person> trainer = person(words[1]);
 		Optional<Person> recorder = person(words[2]);
 		if (trainer.isEmpty() || recorder.isEmpty()) {
-			reply.say(t("training.person.unknown", Html.escape(IncidentViews.abbreviate(trainer.isEmpty() ? words[1] : words[2], 40))));
+			reply.say(t("training.person.unknown",
+					Html.escape(IncidentViews.abbreviate(trainer.isEmpty() ? words[1] : words[2], 40))));
 			return;
 		}
 		String content = words[3].strip();
@@ -630,7 +670,8 @@ public final class DrillPlanFlow implements Flow {
 		}
 	}
 
-	// --- helpers -----------------------------------------------------------------------------
+	// --- helpers
+	// -----------------------------------------------------------------------------
 
 	private DrillSetup setup() {
 		return java.util.Objects.requireNonNull(setup);
@@ -641,8 +682,8 @@ public final class DrillPlanFlow implements Flow {
 	}
 
 	private String unknownPlan(String id) {
-		return t("plan.unknown", Html.escape(IncidentViews.abbreviate(id, 60)), Html.escape(setup().plans().plans().plans()
-			.stream().map(DrillPlan::id).collect(Collectors.joining("、"))));
+		return t("plan.unknown", Html.escape(IncidentViews.abbreviate(id, 60)), Html
+			.escape(setup().plans().plans().plans().stream().map(DrillPlan::id).collect(Collectors.joining("、"))));
 	}
 
 	private String firstPlanId() {
@@ -650,7 +691,8 @@ public final class DrillPlanFlow implements Flow {
 	}
 
 	private Optional<Person> person(String idOrName) {
-		return services.roster().byId(idOrName)
+		return services.roster()
+			.byId(idOrName)
 			.or(() -> services.roster().people().stream().filter((p) -> p.name().equals(idOrName)).findFirst());
 	}
 
@@ -660,7 +702,9 @@ public final class DrillPlanFlow implements Flow {
 
 	static String describe(DrillPlan plan, DrillInject inject) {
 		if (inject instanceof DrillInject.Declare declare) {
-			String title = plan.scenario(declare.scenarioId()).map(DrillPlan.Scenario::title).orElse(declare.scenarioId());
+			String title = plan.scenario(declare.scenarioId())
+				.map(DrillPlan.Scenario::title)
+				.orElse(declare.scenarioId());
 			return t("inject.declare", Html.escape(title),
 					(declare.chat() != null) ? t("inject.declare.chat", Html.escape(declare.chat())) : "");
 		}
@@ -668,7 +712,8 @@ public final class DrillPlanFlow implements Flow {
 			return t("inject.complication", Html.escape(complication.text()));
 		}
 		DrillInject.FactChange change = (DrillInject.FactChange) inject;
-		return t("inject.fact", Html.escape(change.text().isEmpty() ? change.fact() + " = " + change.value() : change.text()));
+		return t("inject.fact",
+				Html.escape(change.text().isEmpty() ? change.fact() + " = " + change.value() : change.text()));
 	}
 
 	private static String window(DrillPlan plan) {
@@ -684,7 +729,8 @@ public final class DrillPlanFlow implements Flow {
 
 	static String minutes(Duration duration) {
 		long seconds = Math.max(0, duration.getSeconds());
-		return (seconds < 60) ? seconds + " 秒" : (seconds / 60) + " 分钟" + ((seconds % 60 != 0) ? (seconds % 60) + " 秒" : "");
+		return (seconds < 60) ? seconds + " 秒"
+				: (seconds / 60) + " 分钟" + ((seconds % 60 != 0) ? (seconds % 60) + " 秒" : "");
 	}
 
 	private String time(@Nullable Instant at) {

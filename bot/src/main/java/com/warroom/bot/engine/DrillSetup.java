@@ -13,8 +13,8 @@ import com.warroom.bot.drill.DrillTiming;
  * @param store runs, their timeline, follow-up items and trainings
  * @param scheduler durable timers for the injects (Quartz)
  * @param timing the trading-hours and sensitive-period warnings
- * @param chats chat names a plan may use for declare injects ({@code chat: drill-room}), each
- * {@code channel:chatId}
+ * @param chats chat names a plan may use for declare injects ({@code chat: drill-room}),
+ * each {@code channel:chatId}
  */
 public record DrillSetup(DrillPlanSource plans, DrillStore store, InjectTimers scheduler, DrillTiming timing,
 		Map<String, String> chats) {

@@ -27,8 +27,8 @@ import com.warroom.playbooks.SystemClass;
  * slowness (starts the external cycle of a central-trading fault), investors whose data
  * was damaged or leaked, the settlement state, a suspected crime, the other systems the
  * incident touches (each added, re-graded or ended with its own clock), whether remote
- * access to exchange systems is involved and whether the cause is known. Each change is on
- * the timeline; the clock then re-grades and re-plans.
+ * access to exchange systems is involved and whether the cause is known. Each change is
+ * on the timeline; the clock then re-grades and re-plans.
  */
 public final class FactFlow implements Flow {
 
@@ -69,7 +69,10 @@ public final class FactFlow implements Flow {
 		return incident.id() + ":facts";
 	}
 
-	/** The facts message under {@code /level}: the facts as recorded, and buttons to change them. */
+	/**
+	 * The facts message under {@code /level}: the facts as recorded, and buttons to
+	 * change them.
+	 */
 	Outbound.Send panel(ChatRef chat, Incident incident, Playbook playbook) {
 		Texts t = services.texts();
 		String html = t.get("level.facts", Html.escape(services.views().describeFacts(incident, playbook))) + "\n"
@@ -77,7 +80,9 @@ public final class FactFlow implements Flow {
 		return new Outbound.Send(chat, html, buttons(incident, playbook), slot(incident), incident.id());
 	}
 
-	/** The fact buttons shown under {@code /level}; the facts now recorded are marked ✓. */
+	/**
+	 * The fact buttons shown under {@code /level}; the facts now recorded are marked ✓.
+	 */
 	List<List<Button>> buttons(Incident incident, Playbook playbook) {
 		Texts t = services.texts();
 		ButtonTokens tokens = services.tokens();
@@ -108,8 +113,11 @@ public final class FactFlow implements Flow {
 		if (!events.isEmpty()) {
 			rows.add(events);
 		}
-		rows.add(List.of(tokens.button(count(facts.damaged(), t.get("fact.damaged")), Map.of("a", "factask", "i", id, "f", "damaged")),
-				tokens.button(count(facts.leaked(), t.get("fact.leaked")), Map.of("a", "factask", "i", id, "f", "leaked"))));
+		rows.add(List.of(
+				tokens.button(count(facts.damaged(), t.get("fact.damaged")),
+						Map.of("a", "factask", "i", id, "f", "damaged")),
+				tokens.button(count(facts.leaked(), t.get("fact.leaked")),
+						Map.of("a", "factask", "i", id, "f", "leaked"))));
 		List<Button> settlement = new ArrayList<>();
 		for (Settlement value : Settlement.values()) {
 			settlement.add(tokens.button(mark(value == facts.settlement(), t.get("fact.settlement." + value.name())),
@@ -121,10 +129,10 @@ public final class FactFlow implements Flow {
 		boolean remote = Assessment.remoteExchangeAccess(incident, playbook);
 		boolean cause = Assessment.causeKnown(incident);
 		rows.add(List.of(
-				tokens.button(t.get("fact.remoteAccess." + !remote), Map.of("a", "fact", "i", id, "f", "remoteAccess", "v",
-						String.valueOf(!remote))),
-				tokens.button(t.get("fact.causeKnown." + !cause), Map.of("a", "fact", "i", id, "f", "causeKnown", "v",
-						String.valueOf(!cause)))));
+				tokens.button(t.get("fact.remoteAccess." + !remote),
+						Map.of("a", "fact", "i", id, "f", "remoteAccess", "v", String.valueOf(!remote))),
+				tokens.button(t.get("fact.causeKnown." + !cause),
+						Map.of("a", "fact", "i", id, "f", "causeKnown", "v", String.valueOf(!cause)))));
 		return rows;
 	}
 
@@ -146,14 +154,14 @@ public final class FactFlow implements Flow {
 			if (state != null && state.since() != null) {
 				List<Button> row = new ArrayList<>();
 				for (String op : List.of("FULL", "PARTIAL", "end")) {
-					row.add(tokens.button(t.get("fact.system." + op, system.label()), Map.of("a", "fact", "i", incident.id(),
-							"f", "sys", "v", system.key() + ":" + op)));
+					row.add(tokens.button(t.get("fact.system." + op, system.label()),
+							Map.of("a", "fact", "i", incident.id(), "f", "sys", "v", system.key() + ":" + op)));
 				}
 				rows.add(row);
 			}
 			else {
-				add.add(tokens.button(t.get("fact.system.add", system.label()), Map.of("a", "fact", "i", incident.id(), "f",
-						"sys", "v", system.key() + ":add")));
+				add.add(tokens.button(t.get("fact.system.add", system.label()),
+						Map.of("a", "fact", "i", incident.id(), "f", "sys", "v", system.key() + ":add")));
 			}
 		}
 		for (int i = 0; i < add.size(); i += 3) {
@@ -183,7 +191,8 @@ public final class FactFlow implements Flow {
 		}
 		String field = m.getOrDefault("f", "");
 		if ("factask".equals(m.get("a"))) {
-			services.conversations().await(press.chat(), press.actor(), Map.of("q", "fact", "i", found.get().id(), "f", field));
+			services.conversations()
+				.await(press.chat(), press.actor(), Map.of("q", "fact", "i", found.get().id(), "f", field));
 			reply.say(t.get("fact.ask." + field));
 			return;
 		}
@@ -206,7 +215,10 @@ public final class FactFlow implements Flow {
 		set(text, person, incident.get(), q.get("f"), String.valueOf(Long.parseLong(digits)), reply);
 	}
 
-	/** Sets one fact as a press of {@code /level} would (also used by drill injects, GH-16). */
+	/**
+	 * Sets one fact as a press of {@code /level} would (also used by drill injects,
+	 * GH-16).
+	 */
 	void set(Inbound inbound, Person person, Incident incident, String field, String value, Reply reply) {
 		Texts t = services.texts();
 		FactChange change;
@@ -247,7 +259,8 @@ public final class FactFlow implements Flow {
 					change = change.withDataAt(now);
 				}
 				else if (count > (damaged ? incident.facts().damaged() : incident.facts().leaked())) {
-					// more investors affected: an important development, owed at once (GH-10, L15107-15111)
+					// more investors affected: an important development, owed at once
+					// (GH-10, L15107-15111)
 					change = change.withDataLastAt(now);
 				}
 				shown = t.get("fact.count." + field, value);
@@ -256,8 +269,7 @@ public final class FactFlow implements Flow {
 				String[] parts = value.split(":", 2);
 				Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
 				Optional<SystemClass> system = SystemClass.fromKey(parts[0]);
-				Optional<String> state = (playbook == null || system.isEmpty() || parts.length < 2)
-						? Optional.empty()
+				Optional<String> state = (playbook == null || system.isEmpty() || parts.length < 2) ? Optional.empty()
 						: AffectedSystems.apply(incident, playbook, system.get(), parts[1], services.clock().instant());
 				if (state.isEmpty()) {
 					reply.notice(t.get("fact.system.bad"));
@@ -277,9 +289,9 @@ public final class FactFlow implements Flow {
 				return;
 			}
 		}
-		IncidentStore.Result result = services.incidents().setFacts(incident,
-				change, ConversationEngine.entry(TimelineType.FACT_SET, person, inbound, services.clock().instant(),
-						Map.of("fact", field, "value", (value != null) ? value : "")));
+		IncidentStore.Result result = services.incidents()
+			.setFacts(incident, change, ConversationEngine.entry(TimelineType.FACT_SET, person, inbound,
+					services.clock().instant(), Map.of("fact", field, "value", (value != null) ? value : "")));
 		if (!result.applied()) {
 			reply.notice(t.get("incident.closed", incident.id()));
 			return;
@@ -287,9 +299,10 @@ public final class FactFlow implements Flow {
 		Incident updated = services.incidents().find(incident.id()).orElseThrow();
 		Playbook playbook = services.library().find(updated.playbookId()).orElseThrow();
 		reply.answer(t.get("fact.saved"), false);
-		reply.say(t.get("fact.done", incident.id(), Html.escape(shown), services.views().assessments().assess(updated, playbook).grade().level().label()));
-		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated), services.views().card(updated, playbook),
-				List.of(), updated.id()));
+		reply.say(t.get("fact.done", incident.id(), Html.escape(shown),
+				services.views().assessments().assess(updated, playbook).grade().level().label()));
+		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated),
+				services.views().card(updated, playbook), List.of(), updated.id()));
 		// the facts message itself shows the new marks
 		Outbound.Send panel = panel(inbound.chat(), updated, playbook);
 		reply.add(new Outbound.Edit(panel.chat(), panel.slot(), panel.html(), panel.buttons(), updated.id()));

@@ -38,7 +38,8 @@ public interface Flow {
 	 * playbook.
 	 */
 	default void command(CommandCall call, Reply reply) {
-		throw new IllegalStateException(getClass().getSimpleName() + " declares /" + call.name() + " but does not handle it");
+		throw new IllegalStateException(
+				getClass().getSimpleName() + " declares /" + call.name() + " but does not handle it");
 	}
 
 	/**
@@ -46,20 +47,23 @@ public interface Flow {
 	 * someone else's button and a button of a closed incident its kind does not allow.
 	 */
 	default void press(Inbound.Press press, Person person, ButtonMeaning meaning, Reply reply) {
-		throw new IllegalStateException(getClass().getSimpleName() + " declares button " + meaning.kind().code()
-				+ " but does not handle it");
+		throw new IllegalStateException(
+				getClass().getSimpleName() + " declares button " + meaning.kind().code() + " but does not handle it");
 	}
 
 	/**
-	 * The text a person typed in answer to a question declared in {@link #questions()}; the
-	 * engine has already taken the question away.
+	 * The text a person typed in answer to a question declared in {@link #questions()};
+	 * the engine has already taken the question away.
 	 */
 	default void answer(Inbound.Text text, Person person, Question question, Reply reply) {
 		throw new IllegalStateException(getClass().getSimpleName() + " declares question " + question.kind().code()
 				+ " but does not handle it");
 	}
 
-	/** Called after every event a roster member caused, whichever flow handled it; nothing by default. */
+	/**
+	 * Called after every event a roster member caused, whichever flow handled it; nothing
+	 * by default.
+	 */
 	default void settle(Inbound inbound, Person person, Reply reply) {
 	}
 
@@ -92,11 +96,12 @@ public interface Flow {
 	 * command.
 	 *
 	 * @param code the name typed after {@code /}, lower case
-	 * @param word for a subcommand, the first word of the arguments, lower case; else null
+	 * @param word for a subcommand, the first word of the arguments, lower case; else
+	 * null
 	 * @param scope where it looks for its incident
-	 * @param menuOrder its place in the command menu (Telegram and web, ascending); negative
-	 * keeps it out of the menu (a subcommand is never in it). The menu description is the
-	 * text {@code cmd.<code>}
+	 * @param menuOrder its place in the command menu (Telegram and web, ascending);
+	 * negative keeps it out of the menu (a subcommand is never in it). The menu
+	 * description is the text {@code cmd.<code>}
 	 */
 	record CommandSpec(String code, @Nullable String word, Scope scope, int menuOrder) implements Declared {
 
@@ -122,7 +127,9 @@ public interface Flow {
 			return new CommandSpec(code, word, scope, -1);
 		}
 
-		/** How the engine knows it: {@code drill}, or {@code drill plan} for a subcommand. */
+		/**
+		 * How the engine knows it: {@code drill}, or {@code drill plan} for a subcommand.
+		 */
 		@Override
 		public String key() {
 			return (word == null) ? code : code + " " + word;
@@ -145,7 +152,10 @@ public interface Flow {
 		/** Refused with 事件已关闭. */
 		REFUSED,
 
-		/** Still works while the incident owes reports (GH-12: closing ends the handling, not the obligations). */
+		/**
+		 * Still works while the incident owes reports (GH-12: closing ends the handling,
+		 * not the obligations).
+		 */
 		WHILE_OWING,
 
 		/** Always works (reading: the archive, the timeline). */
@@ -156,7 +166,8 @@ public interface Flow {
 	/**
 	 * A kind of button.
 	 *
-	 * @param code stored as the meaning's {@code a} field; short (the meaning lives in Redis)
+	 * @param code stored as the meaning's {@code a} field; short (the meaning lives in
+	 * Redis)
 	 * @param afterClose whether it still works once its incident is closed
 	 */
 	record ButtonKind(String code, AfterClose afterClose) implements Declared {
@@ -199,9 +210,10 @@ public interface Flow {
 	 *
 	 * @param inbound the event: the command, or the press that picked the incident
 	 * @param person who sent it
-	 * @param name the command's {@link CommandSpec#key() key}: {@code drill}, or {@code drill plan}
-	 * @param args what followed the name (and the subcommand's word, and the incident id when one was
-	 * typed), stripped
+	 * @param name the command's {@link CommandSpec#key() key}: {@code drill}, or
+	 * {@code drill plan}
+	 * @param args what followed the name (and the subcommand's word, and the incident id
+	 * when one was typed), stripped
 	 * @param incident the incident, for a command about one
 	 * @param playbook the incident's playbook, for a command about one
 	 */

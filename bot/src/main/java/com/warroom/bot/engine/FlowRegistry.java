@@ -74,19 +74,23 @@ final class FlowRegistry {
 	private static <D extends Flow.Declared> void add(Map<String, Entry<D>> table, String what, D declared, Flow flow) {
 		Entry<D> taken = table.putIfAbsent(declared.key(), new Entry<>(declared, flow));
 		if (taken != null) {
-			throw new IllegalStateException(what + declared.key() + " is declared twice: by " + name(taken.flow())
-					+ " and by " + name(flow));
+			throw new IllegalStateException(
+					what + declared.key() + " is declared twice: by " + name(taken.flow()) + " and by " + name(flow));
 		}
 	}
 
-	/** A flow that declares something must handle it: found at start, not at the first press. */
+	/**
+	 * A flow that declares something must handle it: found at start, not at the first
+	 * press.
+	 */
 	private static void handles(Flow flow, boolean declares, String what, String method, Class<?>... parameters) {
 		if (!declares) {
 			return;
 		}
 		try {
 			if (flow.getClass().getMethod(method, parameters).getDeclaringClass() == Flow.class) {
-				throw new IllegalStateException(name(flow) + " declares " + what + " but does not implement " + method + "()");
+				throw new IllegalStateException(
+						name(flow) + " declares " + what + " but does not implement " + method + "()");
 			}
 		}
 		catch (NoSuchMethodException ex) {

@@ -1,6 +1,9 @@
 package com.warroom.bot.engine;
 
-/** The HTML subset the channels render; every user-supplied string goes through {@link #escape}. */
+/**
+ * The HTML subset the channels render; every user-supplied string goes through
+ * {@link #escape}.
+ */
 public final class Html {
 
 	private Html() {

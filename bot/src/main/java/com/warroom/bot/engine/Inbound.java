@@ -11,7 +11,9 @@ public sealed interface Inbound {
 
 	Actor actor();
 
-	/** A command such as {@code /declare 数据库} ({@code name} without slash or bot suffix). */
+	/**
+	 * A command such as {@code /declare 数据库} ({@code name} without slash or bot suffix).
+	 */
 	record Command(ChatRef chat, Actor actor, String name, String args, @Nullable String replyTo) implements Inbound {
 	}
 
@@ -21,11 +23,13 @@ public sealed interface Inbound {
 
 	/**
 	 * A button press.
+	 *
 	 * @param pressId the channel's id of the press, to answer it
 	 * @param data the button's opaque token
 	 * @param messageId the message carrying the button
 	 */
-	record Press(ChatRef chat, Actor actor, String pressId, String data, @Nullable String messageId) implements Inbound {
+	record Press(ChatRef chat, Actor actor, String pressId, String data,
+			@Nullable String messageId) implements Inbound {
 	}
 
 }

@@ -27,14 +27,13 @@ import com.warroom.playbooks.Track;
 import com.warroom.playbooks.Vocabulary;
 
 /**
- * Renders incidents as chat messages: the incident card, the current step of each
- * track with its buttons, the timeline. Every user-supplied string is escaped. What the
- * card states (level, reports owed) comes from {@link Assessments}; nothing is judged here.
+ * Renders incidents as chat messages: the incident card, the current step of each track
+ * with its buttons, the timeline. Every user-supplied string is escaped. What the card
+ * states (level, reports owed) comes from {@link Assessments}; nothing is judged here.
  */
 public class IncidentViews {
 
 	static final int TIMELINE_PAGE = 10;
-
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm");
 
@@ -56,8 +55,8 @@ public class IncidentViews {
 	/** What each timeline entry says, in the words of {@code texts}. */
 	private final TimelineText timelineText;
 
-	public IncidentViews(Texts texts, Roster roster, Vocabulary vocabulary, ButtonTokens tokens, Clock clock, ZoneId zone,
-			Assessments assessments) {
+	public IncidentViews(Texts texts, Roster roster, Vocabulary vocabulary, ButtonTokens tokens, Clock clock,
+			ZoneId zone, Assessments assessments) {
 		this.assessments = assessments;
 		this.texts = texts;
 		this.roster = roster;
@@ -68,12 +67,18 @@ public class IncidentViews {
 		this.timelineText = new TimelineText(texts, vocabulary, this::preciseTime);
 	}
 
-	/** What timeline entries say, in the bot's words: every reader of the timeline renders with it. */
+	/**
+	 * What timeline entries say, in the bot's words: every reader of the timeline renders
+	 * with it.
+	 */
 	public TimelineText timelineText() {
 		return timelineText;
 	}
 
-	/** The assessments the card states (the level, the reports owed), for callers that render too. */
+	/**
+	 * The assessments the card states (the level, the reports owed), for callers that
+	 * render too.
+	 */
 	public Assessments assessments() {
 		return assessments;
 	}
@@ -85,7 +90,8 @@ public class IncidentViews {
 
 	/**
 	 * The slot of escalation {@code number}'s one message: in the incident's chat (edited
-	 * as it moves from tier to tier and when acknowledged) and in each addressee's web chat.
+	 * as it moves from tier to tier and when acknowledged) and in each addressee's web
+	 * chat.
 	 */
 	public static String escalationSlot(String incidentId, int number) {
 		return incidentId + ":esc:" + number;
@@ -96,8 +102,9 @@ public class IncidentViews {
 	}
 
 	/**
-	 * Whether an escalation goes on after its incident closed: one about a report still owed
-	 * (overdue, or its book unsigned) does; the handling's (declaration, level) do not.
+	 * Whether an escalation goes on after its incident closed: one about a report still
+	 * owed (overdue, or its book unsigned) does; the handling's (declaration, level) do
+	 * not.
 	 */
 	public static boolean chasedAfterClose(String cause) {
 		return cause.startsWith("overdue:") || cause.startsWith("approval:");
@@ -107,21 +114,27 @@ public class IncidentViews {
 	public String describeFacts(Incident incident, Playbook playbook) {
 		IncidentFacts facts = assessments.assess(incident, playbook).facts();
 		long effectiveCustomers = assessments.policy().effectiveCustomers();
-		StringBuilder line = new StringBuilder(texts.get("facts.line", texts.get("fact.interruption." + facts.interruption().name()),
-				texts.get("fact.affected." + facts.investorsAffected()), String.valueOf(facts.investorsDataDamaged()),
-				String.valueOf(facts.investorsDataLeaked()), facts.settlement().label(), String.valueOf(effectiveCustomers),
-				(incident.facts().haltAt() != null) ? texts.get("fact.halt.yes") : texts.get("fact.halt.no")));
+		StringBuilder line = new StringBuilder(
+				texts.get("facts.line", texts.get("fact.interruption." + facts.interruption().name()),
+						texts.get("fact.affected." + facts.investorsAffected()),
+						String.valueOf(facts.investorsDataDamaged()), String.valueOf(facts.investorsDataLeaked()),
+						facts.settlement().label(), String.valueOf(effectiveCustomers),
+						(incident.facts().haltAt() != null) ? texts.get("fact.halt.yes") : texts.get("fact.halt.no")));
 		for (com.warroom.playbooks.Impact impact : facts.alsoAffected()) {
-			line.append(texts.get("facts.system", impact.system().label(), texts.get("fact.interruption." + impact.extent().name()),
-					duration(impact.accumulated()),
+			line.append(texts.get("facts.system", impact.system().label(),
+					texts.get("fact.interruption." + impact.extent().name()), duration(impact.accumulated()),
 					texts.get(impact.running() ? "facts.system.running" : "facts.system.ended")));
 		}
-		line.append(texts.get(Assessment.remoteExchangeAccess(incident, playbook) ? "facts.remote.yes" : "facts.remote.no"));
+		line.append(texts
+			.get(Assessment.remoteExchangeAccess(incident, playbook) ? "facts.remote.yes" : "facts.remote.no"));
 		line.append(texts.get(Assessment.causeKnown(incident) ? "facts.cause.yes" : "facts.cause.no"));
 		return line.toString();
 	}
 
-	/** The reports still owed, one per line ({@code • 事件分析总结报告 第 1 次（11-24 02:38 前）}); empty when none. */
+	/**
+	 * The reports still owed, one per line ({@code • 事件分析总结报告 第 1 次（11-24 02:38 前）});
+	 * empty when none.
+	 */
 	public String owedLines(Incident incident, Playbook playbook) {
 		return owedLines(assessments.assess(incident, playbook));
 	}
@@ -129,9 +142,9 @@ public class IncidentViews {
 	private String owedLines(Assessment assessment) {
 		StringBuilder lines = new StringBuilder();
 		for (Obligation obligation : assessment.owed()) {
-			lines.append(lines.isEmpty() ? "" : "\n").append(texts.get("owed.line",
-					texts.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
-					time(obligation.dueAt())));
+			lines.append(lines.isEmpty() ? "" : "\n")
+				.append(texts.get("owed.line", texts.get("obligation." + obligation.kind().name()),
+						String.valueOf(obligation.sequence()), time(obligation.dueAt())));
 		}
 		return lines.toString();
 	}
@@ -140,19 +153,25 @@ public class IncidentViews {
 	public String card(Incident incident, Playbook playbook) {
 		StringBuilder html = new StringBuilder();
 		html.append(texts.get(incident.isDrill() ? "card.title.drill" : "card.title", incident.id())).append('\n');
-		html.append(texts.get("card.scenario", Html.escape(playbook.fullTitle()), Html.escape(annex(playbook)))).append('\n');
+		html.append(texts.get("card.scenario", Html.escape(playbook.fullTitle()), Html.escape(annex(playbook))))
+			.append('\n');
 		Assessment assessment = assessments.assess(incident, playbook);
 		Assessment.Level level = assessment.level();
 		Grade grade = level.computed();
 		if (level.overridden()) {
-			html.append(texts.get("card.level.override", level.effective().label(), Html.escape(String.valueOf(level.reason())),
-					grade.level().label(), Html.escape(name(level.by())))).append('\n');
+			html.append(texts.get("card.level.override", level.effective().label(),
+					Html.escape(String.valueOf(level.reason())), grade.level().label(), Html.escape(name(level.by()))))
+				.append('\n');
 		}
 		else {
-			html.append(texts.get("card.level", grade.level().label(), Html.escape(shortReason(grade.reasons().get(0))))).append('\n');
+			html.append(
+					texts.get("card.level", grade.level().label(), Html.escape(shortReason(grade.reasons().get(0)))))
+				.append('\n');
 		}
-		html.append(texts.get("card.status", texts.get("status." + incident.status().name()), elapsed(incident))).append('\n');
-		html.append(texts.get("card.declared", Html.escape(name(incident.declaredBy())), time(incident.startedAt()))).append('\n');
+		html.append(texts.get("card.status", texts.get("status." + incident.status().name()), elapsed(incident)))
+			.append('\n');
+		html.append(texts.get("card.declared", Html.escape(name(incident.declaredBy())), time(incident.startedAt())))
+			.append('\n');
 		if (incident.status() == IncidentStatus.CLOSED) {
 			html.append(texts.get("card.closed", time(incident.closedAt())));
 			String owed = owedLines(assessment);
@@ -168,7 +187,8 @@ public class IncidentViews {
 			}
 			Obligation obligation = next.get().obligation();
 			boolean immediate = next.get().immediate();
-			html.append(texts.get(immediate ? "card.report.now" : obligation.overdue() ? "card.report.overdue" : "card.report",
+			html.append(texts.get(
+					immediate ? "card.report.now" : obligation.overdue() ? "card.report.overdue" : "card.report",
 					texts.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
 					time(obligation.dueAt()), Html.escape(obligation.rule())));
 			if (!obligation.recipients().isEmpty()) {
@@ -216,7 +236,8 @@ public class IncidentViews {
 		String header = texts.get("track.header", texts.get("track." + track.key()), Html.escape(incident.id()));
 		if (cursor.isEmpty() || incident.status() == IncidentStatus.CLOSED) {
 			String text = cursor.isEmpty() ? texts.get("track.finished") : texts.get("track.closed");
-			return new Outbound.Edit(incident.chat(), trackSlot(incident, track), header + "\n" + text, List.of(), incident.id());
+			return new Outbound.Edit(incident.chat(), trackSlot(incident, track), header + "\n" + text, List.of(),
+					incident.id());
 		}
 		Step step = playbook.step(cursor.get()).orElseThrow();
 		int index = steps.indexOf(step) + 1;
@@ -233,23 +254,27 @@ public class IncidentViews {
 		if (state.status() == StepState.Status.AWAITING_CONFIRMATION) {
 			html.append(texts.get("step.awaiting", Html.escape(name(state.personId()))));
 			buttons.add(List.of(tokens.button(texts.get("button.confirm"), with(base, "op", "confirm"))));
-			return new Outbound.Edit(incident.chat(), trackSlot(incident, track), html.toString(), buttons, incident.id());
+			return new Outbound.Edit(incident.chat(), trackSlot(incident, track), html.toString(), buttons,
+					incident.id());
 		}
 		if (state.status() == StepState.Status.BLOCKED) {
 			html.append(texts.get("step.blocked", Html.escape(name(state.personId())),
-					Html.escape(incident.blockReason(step.id())))).append('\n');
+					Html.escape(incident.blockReason(step.id()))))
+				.append('\n');
 		}
 		if (step.kind() == StepKind.APPROVAL) {
 			html.append(texts.get("step.approval.hint"));
 			buttons.add(List.of(tokens.button(texts.get("button.step.approve"), with(base, "op", "approve")),
 					tokens.button(texts.get("button.block"), with(base, "op", "block"))));
-			return new Outbound.Edit(incident.chat(), trackSlot(incident, track), html.toString(), buttons, incident.id());
+			return new Outbound.Edit(incident.chat(), trackSlot(incident, track), html.toString(), buttons,
+					incident.id());
 		}
 		if (step.kind() == StepKind.DECISION) {
 			html.append(texts.get("step.question", Html.escape(String.valueOf(step.question()))));
 			List<Button> row = new ArrayList<>();
 			for (int i = 0; i < step.answers().size(); i++) {
-				row.add(tokens.button(step.answers().get(i).label(), with(base, "op", "answer", "n", String.valueOf(i))));
+				row.add(tokens.button(step.answers().get(i).label(),
+						with(base, "op", "answer", "n", String.valueOf(i))));
 			}
 			buttons.add(row);
 			buttons.add(List.of(tokens.button(texts.get("button.block"), with(base, "op", "block"))));
@@ -263,22 +288,26 @@ public class IncidentViews {
 	}
 
 	/**
-	 * The track's current step at the bottom of the chat: the message shown so far (if any)
-	 * is reduced to {@code record}, one line without buttons, and the step is sent afresh
-	 * under the same slot, so later edits and presses go to the new one.
+	 * The track's current step at the bottom of the chat: the message shown so far (if
+	 * any) is reduced to {@code record}, one line without buttons, and the step is sent
+	 * afresh under the same slot, so later edits and presses go to the new one.
 	 */
-	public List<Outbound> atBottom(MessageSlots slots, Incident incident, Playbook playbook, Track track, String record) {
+	public List<Outbound> atBottom(MessageSlots slots, Incident incident, Playbook playbook, Track track,
+			String record) {
 		Outbound.Edit current = trackMessage(incident, playbook, track);
 		List<Outbound> actions = new ArrayList<>();
 		Optional<String> old = slots.messageOf(incident.chat(), current.slot());
 		if (old.isPresent()) {
-			// the record goes to the message that shows the step now, by a slot of its own: the
-			// fresh step below takes the track's slot, and may be sent before this edit is
+			// the record goes to the message that shows the step now, by a slot of its
+			// own: the
+			// fresh step below takes the track's slot, and may be sent before this edit
+			// is
 			String alias = current.slot() + "@" + old.get();
 			slots.record(incident.chat(), alias, old.get(), null);
 			actions.add(new Outbound.Edit(current.chat(), alias, record, List.of(), incident.id()));
 		}
-		actions.add(new Outbound.Send(current.chat(), current.html(), current.buttons(), current.slot(), incident.id()));
+		actions
+			.add(new Outbound.Send(current.chat(), current.html(), current.buttons(), current.slot(), incident.id()));
 		return actions;
 	}
 
@@ -290,17 +319,20 @@ public class IncidentViews {
 				String.valueOf(pages), String.valueOf(entries.size())));
 		int from = (current - 1) * TIMELINE_PAGE;
 		for (TimelineEntry entry : entries.subList(from, Math.min(entries.size(), from + TIMELINE_PAGE))) {
-			html.append('\n').append(texts.get("timeline.line", time(entry.at()), Html.escape(entry.personName()),
-					describe(entry)));
+			html.append('\n')
+				.append(texts.get("timeline.line", time(entry.at()), Html.escape(entry.personName()), describe(entry)));
 		}
 		List<Button> row = new ArrayList<>();
 		if (current > 1) {
-			row.add(tokens.button(texts.get("button.prev"), Map.of("a", "tl", "i", incident.id(), "p", String.valueOf(current - 1))));
+			row.add(tokens.button(texts.get("button.prev"),
+					Map.of("a", "tl", "i", incident.id(), "p", String.valueOf(current - 1))));
 		}
 		if (current < pages) {
-			row.add(tokens.button(texts.get("button.next"), Map.of("a", "tl", "i", incident.id(), "p", String.valueOf(current + 1))));
+			row.add(tokens.button(texts.get("button.next"),
+					Map.of("a", "tl", "i", incident.id(), "p", String.valueOf(current + 1))));
 		}
-		return new Outbound.Send(incident.chat(), html.toString(), row.isEmpty() ? List.of() : List.of(row), null, incident.id());
+		return new Outbound.Send(incident.chat(), html.toString(), row.isEmpty() ? List.of() : List.of(row), null,
+				incident.id());
 	}
 
 	/** A timeline entry in words, as plain text (for documents). */
@@ -332,7 +364,10 @@ public class IncidentViews {
 		return (at.getYear() != clock.instant().atZone(zone).getYear()) ? YEAR_TIME.format(at) : TIME.format(at);
 	}
 
-	/** As {@link #time}, with the seconds when there are any ({@code 11-23 13:58:16}): for times people typed. */
+	/**
+	 * As {@link #time}, with the seconds when there are any ({@code 11-23 13:58:16}): for
+	 * times people typed.
+	 */
 	public String preciseTime(Instant instant) {
 		if (instant == null || instant.atZone(zone).getSecond() == 0) {
 			return time(instant);

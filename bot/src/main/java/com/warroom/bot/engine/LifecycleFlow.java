@@ -45,7 +45,9 @@ final class LifecycleFlow implements Flow {
 			new CommandSpec("recovered", Scope.INCIDENT, 90), new CommandSpec("close", Scope.INCIDENT, 110),
 			new CommandSpec("ack", Scope.INCIDENT_OR_OWED, 150));
 
-	/** 确认收到 of an escalation ({@code e}: its number); the escalation clock issues it too. */
+	/**
+	 * 确认收到 of an escalation ({@code e}: its number); the escalation clock issues it too.
+	 */
 	static final ButtonKind ACK = new ButtonKind("ack", AfterClose.WHILE_OWING);
 
 	static final ButtonKind CLOSE = new ButtonKind("close", AfterClose.REFUSED);
@@ -114,7 +116,8 @@ final class LifecycleFlow implements Flow {
 					ConversationEngine.parseTime(services, text.text().strip()));
 		}
 		else {
-			services.incidents().find(question.get("i"))
+			services.incidents()
+				.find(question.get("i"))
 				.ifPresent((incident) -> setLevel(text, person, incident, question.fields(), reply));
 		}
 	}
@@ -125,26 +128,30 @@ final class LifecycleFlow implements Flow {
 		StringBuilder html = new StringBuilder(t.get("level.computed", incident.id(), grade.level().label()));
 		grade.allReasons().forEach((reason) -> html.append('\n').append("• ").append(Html.escape(reason.toString())));
 		if (incident.levelOverride() != null) {
-			html.append('\n').append(t.get("level.override", incident.levelOverride().label(),
-					Html.escape(String.valueOf(incident.levelReason()))));
+			html.append('\n')
+				.append(t.get("level.override", incident.levelOverride().label(),
+						Html.escape(String.valueOf(incident.levelReason()))));
 		}
 		List<List<Button>> buttons = new ArrayList<>();
 		if (person.may(Permission.SET_LEVEL) && incident.status() != IncidentStatus.CLOSED) {
 			html.append('\n').append(t.get("level.set.hint"));
 			List<Button> row = new ArrayList<>();
 			for (Severity severity : Severity.values()) {
-				row.add(services.tokens().button(severity.label(), Map.of("a", "lvl", "i", incident.id(), "l", severity.name())));
+				row.add(services.tokens()
+					.button(severity.label(), Map.of("a", "lvl", "i", incident.id(), "l", severity.name())));
 			}
 			buttons.add(row);
 		}
 		reply.add(new Outbound.Send(inbound.chat(), html.toString(), buttons, null, incident.id()));
-		// GH-13: the facts apart from the level buttons, in their own message, marked and refreshed after each press
+		// GH-13: the facts apart from the level buttons, in their own message, marked and
+		// refreshed after each press
 		if (person.may(Permission.STEP) && incident.status() != IncidentStatus.CLOSED) {
 			reply.add(facts.panel(inbound.chat(), incident, playbook));
 		}
 		else {
-			reply.add(new Outbound.Send(inbound.chat(), t.get("level.facts", Html.escape(services.views().describeFacts(incident,
-					playbook))), List.of(), null, incident.id()));
+			reply.add(new Outbound.Send(inbound.chat(),
+					t.get("level.facts", Html.escape(services.views().describeFacts(incident, playbook))), List.of(),
+					null, incident.id()));
 		}
 	}
 
@@ -153,13 +160,15 @@ final class LifecycleFlow implements Flow {
 			reply.answer(services.texts().get("refuse.permission"), true);
 			return;
 		}
-		services.conversations().await(press.chat(), press.actor(), Map.of("q", "level", "i", incident.id(), "l", m.get("l")));
+		services.conversations()
+			.await(press.chat(), press.actor(), Map.of("q", "level", "i", incident.id(), "l", m.get("l")));
 		reply.say(services.texts().get("level.reason.ask", Severity.valueOf(m.get("l")).label()));
 	}
 
 	/**
-	 * {@code /recovered}: asks for confirmation, says which steps are still open, and lets the
-	 * responder give the time service actually resumed (an incident entered after the fact).
+	 * {@code /recovered}: asks for confirmation, says which steps are still open, and
+	 * lets the responder give the time service actually resumed (an incident entered
+	 * after the fact).
 	 */
 	void recovered(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {
 		Texts t = services.texts();
@@ -173,16 +182,21 @@ final class LifecycleFlow implements Flow {
 		}
 		StringBuilder open = new StringBuilder();
 		for (Track track : List.of(Track.FLOW, Track.STEPS)) {
-			incident.cursor(track).flatMap(playbook::step).ifPresent((step) -> open.append('\n').append(t.get(
-					"recovered.open.step", t.get("track." + track.key()),
-					String.valueOf(playbook.track(track).indexOf(step) + 1), String.valueOf(playbook.track(track).size()),
-					Html.escape(IncidentViews.abbreviate(step.text(), 60)))));
+			incident.cursor(track)
+				.flatMap(playbook::step)
+				.ifPresent((step) -> open.append('\n')
+					.append(t.get("recovered.open.step", t.get("track." + track.key()),
+							String.valueOf(playbook.track(track).indexOf(step) + 1),
+							String.valueOf(playbook.track(track).size()),
+							Html.escape(IncidentViews.abbreviate(step.text(), 60)))));
 		}
 		String steps = open.isEmpty() ? t.get("recovered.open.none") : t.get("recovered.open", open.toString());
-		reply.say(t.get("recovered.confirm", incident.id(), steps), List.of(
-				List.of(services.tokens().button(t.get("button.recovered.now"), Map.of("a", "rec", "i", incident.id()))),
-				List.of(services.tokens().button(t.get("button.recovered.time"), Map.of("a", "rectime", "i", incident.id())),
-						services.tokens().button(t.get("button.cancel"), Map.of("a", "cancel")))));
+		reply.say(t.get("recovered.confirm", incident.id(), steps),
+				List.of(List.of(services.tokens()
+					.button(t.get("button.recovered.now"), Map.of("a", "rec", "i", incident.id()))),
+						List.of(services.tokens()
+							.button(t.get("button.recovered.time"), Map.of("a", "rectime", "i", incident.id())),
+								services.tokens().button(t.get("button.cancel"), Map.of("a", "cancel")))));
 	}
 
 	/** 确认已恢复 (now, or the time typed and confirmed) and 填写恢复时间. */
@@ -205,7 +219,10 @@ final class LifecycleFlow implements Flow {
 		record(press, person, incident, playbook, at, reply);
 	}
 
-	/** The recovery time typed: checked, confirmed when more than a day back, then recorded. */
+	/**
+	 * The recovery time typed: checked, confirmed when more than a day back, then
+	 * recorded.
+	 */
 	void recoveredTime(Inbound.Text text, Person person, Map<String, String> q, Reply reply, Optional<Instant> time) {
 		Texts t = services.texts();
 		Incident incident = services.incidents().find(q.getOrDefault("i", "")).orElse(null);
@@ -222,10 +239,14 @@ final class LifecycleFlow implements Flow {
 		}
 		if (time.get().isBefore(now.minus(java.time.Duration.ofDays(1)))) {
 			String at = services.views().preciseTime(time.get());
-			reply.say(t.get("time.far.confirm", at), List.of(List.of(
-					services.tokens().button(t.get("button.time.confirm", at),
-							Map.of("a", "rec", "i", incident.id(), "t", String.valueOf(time.get().toEpochMilli()))),
-					services.tokens().button(t.get("button.time.again"), Map.of("a", "rectime", "i", incident.id())))));
+			reply.say(t.get("time.far.confirm", at),
+					List.of(List.of(
+							services.tokens()
+								.button(t.get("button.time.confirm", at),
+										Map.of("a", "rec", "i", incident.id(), "t",
+												String.valueOf(time.get().toEpochMilli()))),
+							services.tokens()
+								.button(t.get("button.time.again"), Map.of("a", "rectime", "i", incident.id())))));
 			return;
 		}
 		record(text, person, incident, playbook, time.get(), reply);
@@ -234,9 +255,9 @@ final class LifecycleFlow implements Flow {
 	private void record(Inbound inbound, Person person, Incident incident, Playbook playbook, Instant at, Reply reply) {
 		Instant now = services.clock().instant();
 		String after = playbook.after().isEmpty() ? null : playbook.after().get(0).id();
-		IncidentStore.Result result = services.incidents().recover(incident, at, after,
-				entry(TimelineType.RECOVERED, person, inbound, now,
-						Map.of("recoveredAt", String.valueOf(at.toEpochMilli()))));
+		IncidentStore.Result result = services.incidents()
+			.recover(incident, at, after, entry(TimelineType.RECOVERED, person, inbound, now,
+					Map.of("recoveredAt", String.valueOf(at.toEpochMilli()))));
 		if (!result.applied()) {
 			reply.notice(services.texts().get("recovered.already", incident.id()));
 			return;
@@ -248,31 +269,37 @@ final class LifecycleFlow implements Flow {
 	}
 
 	void askClose(Inbound inbound, Person person, Incident incident, Reply reply) {
-		if (!person.may(incident.isDrill() ? Permission.CLOSE_DRILL : Permission.CLOSE) && !person.may(Permission.CLOSE)) {
+		if (!person.may(incident.isDrill() ? Permission.CLOSE_DRILL : Permission.CLOSE)
+				&& !person.may(Permission.CLOSE)) {
 			reply.notice(services.texts().get("refuse.permission"));
 			return;
 		}
 		if (incident.status() != IncidentStatus.RECOVERED) {
-			reply.notice(services.texts().get(incident.status() == IncidentStatus.CLOSED ? "incident.closed" : "close.notrecovered",
-					incident.id()));
+			reply.notice(services.texts()
+				.get(incident.status() == IncidentStatus.CLOSED ? "incident.closed" : "close.notrecovered",
+						incident.id()));
 			return;
 		}
 		Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
 		String owed = (playbook != null) ? services.views().owedLines(incident, playbook) : "";
-		reply.say(services.texts().get("close.confirm", incident.id())
-				+ (owed.isEmpty() ? "" : "\n" + services.texts().get("close.owed", owed)), List.of(List.of(
-				services.tokens().button(services.texts().get("button.close"), Map.of("a", "close", "i", incident.id())),
-				services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel")))));
+		reply.say(
+				services.texts().get("close.confirm", incident.id())
+						+ (owed.isEmpty() ? "" : "\n" + services.texts().get("close.owed", owed)),
+				List.of(List.of(
+						services.tokens()
+							.button(services.texts().get("button.close"), Map.of("a", "close", "i", incident.id())),
+						services.tokens().button(services.texts().get("button.cancel"), Map.of("a", "cancel")))));
 	}
 
 	void close(Inbound.Press press, Person person, Incident incident, Reply reply) {
-		if (!person.may(incident.isDrill() ? Permission.CLOSE_DRILL : Permission.CLOSE) && !person.may(Permission.CLOSE)) {
+		if (!person.may(incident.isDrill() ? Permission.CLOSE_DRILL : Permission.CLOSE)
+				&& !person.may(Permission.CLOSE)) {
 			reply.answer(services.texts().get("refuse.permission"), true);
 			return;
 		}
 		Instant now = services.clock().instant();
-		IncidentStore.Result result = services.incidents().close(incident, now,
-				entry(TimelineType.CLOSED, person, press, now, Map.of()));
+		IncidentStore.Result result = services.incidents()
+			.close(incident, now, entry(TimelineType.CLOSED, person, press, now, Map.of()));
 		if (!result.applied()) {
 			reply.answer(services.texts().get("close.failed", incident.id()), true);
 			return;
@@ -289,18 +316,19 @@ final class LifecycleFlow implements Flow {
 	}
 
 	/**
-	 * The handling's open escalations (declaration, level) stop at close: their messages in
-	 * the room and in the addressees' web chats lose the 确认收到 button and say so, instead
-	 * of promising a next tier that never comes. Those about a report still owed go on.
+	 * The handling's open escalations (declaration, level) stop at close: their messages
+	 * in the room and in the addressees' web chats lose the 确认收到 button and say so,
+	 * instead of promising a next tier that never comes. Those about a report still owed
+	 * go on.
 	 */
 	private void endHandlingEscalations(Incident closed, Reply reply) {
 		for (Escalation escalation : closed.openEscalations().values()) {
 			if (IncidentViews.chasedAfterClose(escalation.cause())) {
 				continue;
 			}
-			String ended = services.texts().get("escalation.closed",
-					closed.isDrill() ? services.texts().get("reminder.drill") : "", closed.id(),
-					Html.escape(escalation.reason()));
+			String ended = services.texts()
+				.get("escalation.closed", closed.isDrill() ? services.texts().get("reminder.drill") : "", closed.id(),
+						Html.escape(escalation.reason()));
 			String slot = IncidentViews.escalationSlot(closed.id(), escalation.number());
 			reply.add(new Outbound.Edit(closed.chat(), slot, ended, List.of(), closed.id()));
 			for (String told : escalation.told()) {
@@ -309,13 +337,18 @@ final class LifecycleFlow implements Flow {
 		}
 	}
 
-	/** The complete record goes to the archive; a failure there is said, and nothing recorded is lost. */
+	/**
+	 * The complete record goes to the archive; a failure there is said, and nothing
+	 * recorded is lost.
+	 */
 	private void seal(Incident closed, Playbook playbook, Reply reply) {
 		try {
 			services.paperwork().seal(closed, playbook);
 			List<String> documents = services.paperwork().documents(closed.id());
 			reply.say(services.texts().get("close.sealed", closed.id(), String.valueOf(documents.size())));
-			documents.stream().filter((name) -> name.startsWith(Paperwork.RECORD_PREFIX)).reduce((a, b) -> b)
+			documents.stream()
+				.filter((name) -> name.startsWith(Paperwork.RECORD_PREFIX))
+				.reduce((a, b) -> b)
 				.ifPresent((name) -> reply.add(new Outbound.Document(closed.chat(), closed.id(), name,
 						services.texts().get("doc.record.caption", closed.id()))));
 		}
@@ -327,11 +360,10 @@ final class LifecycleFlow implements Flow {
 
 	/**
 	 * 确认收到 and {@code /ack}: an acknowledgement answers the escalations meant for the
-	 * person — its addressees (the people of the tiers told so far), their deputies (备岗), or
-	 * a member of the 应急领导小组. One press acknowledges every open escalation of the
+	 * person — its addressees (the people of the tiers told so far), their deputies (备岗),
+	 * or a member of the 应急领导小组. One press acknowledges every open escalation of the
 	 * incident the person may answer, and says which; each acknowledged message loses its
 	 * button and shows who acknowledged and when.
-	 *
 	 * @param pressed the escalation whose button was pressed, or null for {@code /ack}
 	 */
 	void acknowledge(Inbound inbound, Person person, Incident incident, @Nullable String pressed, Reply reply) {
@@ -369,9 +401,10 @@ final class LifecycleFlow implements Flow {
 		List<Escalation> acked = new ArrayList<>();
 		for (Escalation escalation : mine) {
 			// who and when, in one change
-			IncidentStore.Result result = services.incidents().acknowledgeEscalation(incident, escalation.number(), person.id(),
-					now, entry(TimelineType.ESCALATION_ACKED, person, inbound, now,
-							Map.of("text", escalation.reason(), "esc", String.valueOf(escalation.number()))));
+			IncidentStore.Result result = services.incidents()
+				.acknowledgeEscalation(incident, escalation.number(), person.id(), now,
+						entry(TimelineType.ESCALATION_ACKED, person, inbound, now,
+								Map.of("text", escalation.reason(), "esc", String.valueOf(escalation.number()))));
 			if (result.applied()) {
 				acked.add(escalation);
 			}
@@ -386,9 +419,10 @@ final class LifecycleFlow implements Flow {
 			int number = escalation.number();
 			String reason = Html.escape(escalation.reason());
 			lines.append(lines.isEmpty() ? "" : "\n").append(t.get("ack.line", reason));
-			// the room's message of the escalation and the addressees' own copies lose their button
-			String done = t.get("escalation.acked", updated.isDrill() ? t.get("reminder.drill") : "", updated.id(), reason,
-					Html.escape(person.name()), services.views().time(now));
+			// the room's message of the escalation and the addressees' own copies lose
+			// their button
+			String done = t.get("escalation.acked", updated.isDrill() ? t.get("reminder.drill") : "", updated.id(),
+					reason, Html.escape(person.name()), services.views().time(now));
 			String slot = IncidentViews.escalationSlot(updated.id(), number);
 			reply.add(new Outbound.Edit(updated.chat(), slot, done, List.of(), updated.id()));
 			for (String told : escalation.told()) {
@@ -401,17 +435,22 @@ final class LifecycleFlow implements Flow {
 		reply.answer(t.get("ack.done", String.valueOf(acked.size())), false);
 		reply.add(new Outbound.Send(updated.chat(), t.get("ack.recorded", Html.escape(person.name()), updated.id(),
 				String.valueOf(acked.size()), lines.toString()), List.of(), null, null));
-		services.library().find(updated.playbookId()).ifPresent((playbook) -> reply.add(new Outbound.Edit(updated.chat(),
-				IncidentViews.cardSlot(updated), services.views().card(updated, playbook), List.of(), updated.id())));
+		services.library()
+			.find(updated.playbookId())
+			.ifPresent((playbook) -> reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated),
+					services.views().card(updated, playbook), List.of(), updated.id())));
 	}
 
-	/** The addressees of an escalation, their deputies, and the 应急领导小组 may acknowledge it. */
+	/**
+	 * The addressees of an escalation, their deputies, and the 应急领导小组 may acknowledge it.
+	 */
 	boolean mayAcknowledge(Person person, Escalation escalation) {
 		if (person.roles().contains(RosterRole.LEADER)) {
 			return true;
 		}
 		for (String told : escalation.told()) {
-			if (told.equals(person.id()) || services.roster().byId(told).map((p) -> person.id().equals(p.deputy())).orElse(false)) {
+			if (told.equals(person.id())
+					|| services.roster().byId(told).map((p) -> person.id().equals(p.deputy())).orElse(false)) {
 				return true;
 			}
 		}
@@ -426,12 +465,16 @@ final class LifecycleFlow implements Flow {
 		return String.join("、", names);
 	}
 
-	/** A press on an acknowledged escalation's message elsewhere (a direct message): its button goes. */
+	/**
+	 * A press on an acknowledged escalation's message elsewhere (a direct message): its
+	 * button goes.
+	 */
 	private void takeButton(Inbound inbound, Incident incident, Escalation escalation, Reply reply) {
 		Instant at = escalation.ackedAt();
-		String done = services.texts().get("escalation.acked", incident.isDrill() ? services.texts().get("reminder.drill") : "",
-				incident.id(), Html.escape(escalation.reason()), Html.escape(services.views().name(escalation.ackedBy())),
-				(at != null) ? services.views().time(at) : "-");
+		String done = services.texts()
+			.get("escalation.acked", incident.isDrill() ? services.texts().get("reminder.drill") : "", incident.id(),
+					Html.escape(escalation.reason()), Html.escape(services.views().name(escalation.ackedBy())),
+					(at != null) ? services.views().time(at) : "-");
 		takeButton(inbound, incident, escalation.number(), reply, done);
 	}
 
@@ -452,8 +495,9 @@ final class LifecycleFlow implements Flow {
 			return;
 		}
 		Severity level = Severity.valueOf(q.get("l"));
-		IncidentStore.Result result = services.incidents().setLevel(incident, level, reason, person.id(),
-				entry(TimelineType.LEVEL_SET, person, text, services.clock().instant(), Map.of("level", level.name(), "text", reason)));
+		IncidentStore.Result result = services.incidents()
+			.setLevel(incident, level, reason, person.id(), entry(TimelineType.LEVEL_SET, person, text,
+					services.clock().instant(), Map.of("level", level.name(), "text", reason)));
 		if (!result.applied()) {
 			reply.say(services.texts().get("incident.closed", incident.id()));
 			return;
@@ -461,7 +505,8 @@ final class LifecycleFlow implements Flow {
 		Incident updated = services.incidents().find(incident.id()).orElseThrow();
 		reply.say(services.texts().get("level.set", incident.id(), level.label()));
 		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated),
-				services.views().card(updated, services.library().find(updated.playbookId()).orElseThrow()), List.of(), updated.id()));
+				services.views().card(updated, services.library().find(updated.playbookId()).orElseThrow()), List.of(),
+				updated.id()));
 	}
 
 	private static IncidentStore.Entry entry(TimelineType type, Person person, Inbound inbound, Instant at,

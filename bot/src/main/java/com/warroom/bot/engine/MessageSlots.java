@@ -9,9 +9,9 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * Which channel message holds a named slot (an incident card, a track's current step),
- * so messages are edited in place; and which incident a message belongs to, so a reply
- * to it becomes a note. Channels record message ids after sending. Thread-safe.
+ * Which channel message holds a named slot (an incident card, a track's current step), so
+ * messages are edited in place; and which incident a message belongs to, so a reply to it
+ * becomes a note. Channels record message ids after sending. Thread-safe.
  */
 public class MessageSlots {
 
@@ -36,10 +36,13 @@ public class MessageSlots {
 		return Optional.ofNullable(redis.get("wr:slot:" + chat.topicKey() + ":" + slot));
 	}
 
-	/** True the first time {@code what} is said in this chat (within the TTL), false after: for notices said once. */
+	/**
+	 * True the first time {@code what} is said in this chat (within the TTL), false
+	 * after: for notices said once.
+	 */
 	public boolean once(ChatRef chat, String what) {
-		return "OK".equals(redis.set("wr:once:" + chat.key() + ":" + what, "1",
-				SetParams.setParams().nx().ex(TTL.toSeconds())));
+		return "OK".equals(
+				redis.set("wr:once:" + chat.key() + ":" + what, "1", SetParams.setParams().nx().ex(TTL.toSeconds())));
 	}
 
 	public Optional<String> incidentOf(ChatRef chat, String messageId) {

@@ -13,8 +13,11 @@ public sealed interface Outbound {
 
 	/**
 	 * Send a message.
-	 * @param slot names the message for later edits (e.g. {@code INC-20261122-001:card}), or null
-	 * @param incidentId the incident the message belongs to (a reply to it becomes a note), or null
+	 *
+	 * @param slot names the message for later edits (e.g. {@code INC-20261122-001:card}),
+	 * or null
+	 * @param incidentId the incident the message belongs to (a reply to it becomes a
+	 * note), or null
 	 */
 	record Send(ChatRef chat, String html, List<List<Button>> buttons, @Nullable String slot,
 			@Nullable String incidentId) implements Outbound {
@@ -25,9 +28,12 @@ public sealed interface Outbound {
 
 	}
 
-	/** Replace the text and buttons of the message sent under {@code slot}; send it if there is none. */
-	record Edit(ChatRef chat, String slot, String html, List<List<Button>> buttons, @Nullable String incidentId)
-			implements Outbound {
+	/**
+	 * Replace the text and buttons of the message sent under {@code slot}; send it if
+	 * there is none.
+	 */
+	record Edit(ChatRef chat, String slot, String html, List<List<Button>> buttons,
+			@Nullable String incidentId) implements Outbound {
 
 		public Edit {
 			buttons = buttons.stream().map(List::copyOf).toList();
@@ -36,8 +42,10 @@ public sealed interface Outbound {
 	}
 
 	/**
-	 * Send a document kept in the incident's archive ({@code com.warroom.reports.Archive}),
-	 * e.g. a report book as PDF; the web chat links to it instead.
+	 * Send a document kept in the incident's archive
+	 * ({@code com.warroom.reports.Archive}), e.g. a report book as PDF; the web chat
+	 * links to it instead.
+	 *
 	 * @param name the document's name in the archive
 	 * @param caption a short HTML caption
 	 */

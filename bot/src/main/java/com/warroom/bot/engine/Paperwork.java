@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The documents an incident produces (report books, the post-event report, the incident
  * record, customer notices) and its archive. Each method that issues a document renders
- * it from the incident as stored now, keeps it in the archive and returns its name
- * there; the channel then sends or links it ({@link Outbound.Document}).
+ * it from the incident as stored now, keeps it in the archive and returns its name there;
+ * the channel then sends or links it ({@link Outbound.Document}).
  */
 public interface Paperwork {
 
@@ -21,17 +21,20 @@ public interface Paperwork {
 
 	/**
 	 * The report book 《网络与信息安全事件情况报告书》.
-	 * @param report the report it is for, e.g. {@code CYCLE:2}; null for the next one owed
+	 * @param report the report it is for, e.g. {@code CYCLE:2}; null for the next one
+	 * owed
 	 * @param reporter who files it (报告人), e.g. the liaison
-	 * @param version a draft ({@code /report}), the book sent to the signers, or the book as sent
+	 * @param version a draft ({@code /report}), the book sent to the signers, or the book
+	 * as sent
 	 */
-	String reportBook(Incident incident, Playbook playbook, @Nullable String report, String reporter, BookVersion version);
+	String reportBook(Incident incident, Playbook playbook, @Nullable String report, String reporter,
+			BookVersion version);
 
 	/**
-	 * Keeps the book the signers approved as the book sent: a PDF incremental update whose
-	 * first bytes are the approved file unchanged, and whose appended revision fills in the
-	 * 报告时间 (when the report counted as made: the last signature) and the 签发人 — never a
-	 * new rendering. Kept under the name of the sent version (…-第N次.pdf).
+	 * Keeps the book the signers approved as the book sent: a PDF incremental update
+	 * whose first bytes are the approved file unchanged, and whose appended revision
+	 * fills in the 报告时间 (when the report counted as made: the last signature) and the 签发人
+	 * — never a new rendering. Kept under the name of the sent version (…-第N次.pdf).
 	 * @param report the report signed, e.g. {@code CYCLE:1}, already recorded as reported
 	 * @param signed the archive name of the book that was signed (…-待签发.pdf)
 	 */
@@ -39,10 +42,12 @@ public interface Paperwork {
 
 	/**
 	 * A book kept as sent.
+	 *
 	 * @param name its name in the archive
 	 * @param sha256 the SHA-256 of the whole sent file
 	 * @param approvedBytes how many of its first bytes are the approved book, unchanged
-	 * @param approvedSha256 the SHA-256 of those bytes: the hash the signers saw on the signing card
+	 * @param approvedSha256 the SHA-256 of those bytes: the hash the signers saw on the
+	 * signing card
 	 */
 	record Sent(String name, String sha256, long approvedBytes, String approvedSha256) {
 	}
@@ -54,7 +59,10 @@ public interface Paperwork {
 		DRAFT,
 		/** Sent to the 签发人 with the request to sign (…-待签发.pdf). */
 		FOR_SIGNING,
-		/** As reported: recorded by {@code /reported}, or signed by all (…-第N次.pdf, with the 签发人). */
+		/**
+		 * As reported: recorded by {@code /reported}, or signed by all (…-第N次.pdf, with
+		 * the 签发人).
+		 */
 		SENT
 
 	}
@@ -78,13 +86,18 @@ public interface Paperwork {
 	/** A notice as PDF, kept in the archive; empty when the template is unknown. */
 	Optional<String> noticePdf(Incident incident, String templateId, Map<String, String> choices, String recovery);
 
-	/** Closes the incident's archive: the incident record, the timeline and the manifest. */
+	/**
+	 * Closes the incident's archive: the incident record, the timeline and the manifest.
+	 */
 	void seal(Incident incident, Playbook playbook);
 
 	/** Ids of closed incidents in the archive, newest first. */
 	List<String> archived();
 
-	/** The bytes of a document kept for an incident; empty when there is none of that name. */
+	/**
+	 * The bytes of a document kept for an incident; empty when there is none of that
+	 * name.
+	 */
 	Optional<byte[]> read(String incidentId, String name);
 
 	/** The names of the documents kept for an incident, oldest first. */
@@ -96,8 +109,8 @@ public interface Paperwork {
 	}
 
 	/**
-	 * The yearly drill report 《年度应急演练情况总结报告》 (4.7, GH-16): every closed drill of
-	 * the year, each summarised as at its close, and the year's trainings; kept in the
+	 * The yearly drill report 《年度应急演练情况总结报告》 (4.7, GH-16): every closed drill of the
+	 * year, each summarised as at its close, and the year's trainings; kept in the
 	 * archive under {@link #drillYear}.
 	 * @param trainings the year's trainings (4.5), one line each
 	 * @param playbooks each drill's playbook by its id
@@ -110,12 +123,14 @@ public interface Paperwork {
 
 	/**
 	 * A customer notice template.
+	 *
 	 * @param options what must be chosen before it can be filled, in order
 	 * @param expectsRecovery it states an expected recovery time (预计恢复时间), typed in chat
-	 * @param statesRecovery it states when service was restored (恢复时间, the 恢复通知): the
-	 * bot fills it from the recorded recovery, and refuses it while none is recorded
+	 * @param statesRecovery it states when service was restored (恢复时间, the 恢复通知): the bot
+	 * fills it from the recorded recovery, and refuses it while none is recorded
 	 */
-	record NoticeTemplate(String id, String title, List<Option> options, boolean expectsRecovery, boolean statesRecovery) {
+	record NoticeTemplate(String id, String title, List<Option> options, boolean expectsRecovery,
+			boolean statesRecovery) {
 
 		public NoticeTemplate {
 			options = List.copyOf(options);

@@ -54,8 +54,7 @@ final class Reply {
 		return inbound;
 	}
 
-	@Nullable
-	String messageId() {
+	@Nullable String messageId() {
 		return (inbound instanceof Inbound.Press press) ? press.messageId() : null;
 	}
 

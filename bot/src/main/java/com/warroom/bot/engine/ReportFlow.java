@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /reported}: the liaison records a report made — which one (第 N 次), by which
- * channel, when. Where the policy requires 签发人 (central trading: 首席风险官 and 总经理,
- * or their deputies), the report counts as made only once every required role has
- * approved with a button. Each report and approval is a one-time fact in Redis, so a
- * double press records nothing twice.
+ * channel, when. Where the policy requires 签发人 (central trading: 首席风险官 and 总经理, or their
+ * deputies), the report counts as made only once every required role has approved with a
+ * button. Each report and approval is a one-time fact in Redis, so a double press records
+ * nothing twice.
  */
 final class ReportFlow implements Flow {
 
@@ -45,7 +45,8 @@ final class ReportFlow implements Flow {
 
 	/**
 	 * Recording a report (which → channel → now or a typed time → confirm) and 签发 of its
-	 * book (approve, delegate, to whom): all still work on a closed incident owing reports.
+	 * book (approve, delegate, to whom): all still work on a closed incident owing
+	 * reports.
 	 */
 	private static final List<ButtonKind> BUTTONS = List.of(new ButtonKind("rep", AfterClose.WHILE_OWING),
 			new ButtonKind("repch", AfterClose.WHILE_OWING), new ButtonKind("repnow", AfterClose.WHILE_OWING),
@@ -85,13 +86,19 @@ final class ReportFlow implements Flow {
 		time(text, person, question.fields(), reply, ConversationEngine.parseTime(services, text.text().strip()));
 	}
 
-	/** A report book waiting for 签发 that the event made stale is renewed, and its signers told. */
+	/**
+	 * A report book waiting for 签发 that the event made stale is renewed, and its signers
+	 * told.
+	 */
 	@Override
 	public void settle(Inbound inbound, Person person, Reply reply) {
 		signing.renewChanged(inbound, person, reply);
 	}
 
-	/** 签发 of the report books (kept here, so that the engine can renew a book an action made stale). */
+	/**
+	 * 签发 of the report books (kept here, so that the engine can renew a book an action
+	 * made stale).
+	 */
 	SigningFlow signing() {
 		return signing;
 	}
@@ -110,15 +117,15 @@ final class ReportFlow implements Flow {
 		}
 		List<List<Button>> buttons = new ArrayList<>();
 		for (Obligation obligation : owed) {
-			buttons.add(List.of(services.tokens().button(
-					t.get("reported.option", t.get("obligation." + obligation.kind().name()), String.valueOf(obligation.sequence()),
-							services.views().time(obligation.dueAt())),
-					Map.of("a", "rep", "i", incident.id(), "k", obligation.kind().name(), "n",
-							String.valueOf(obligation.sequence()), "u", person.id()))));
+			buttons.add(List.of(services.tokens()
+				.button(t.get("reported.option", t.get("obligation." + obligation.kind().name()),
+						String.valueOf(obligation.sequence()), services.views().time(obligation.dueAt())),
+						Map.of("a", "rep", "i", incident.id(), "k", obligation.kind().name(), "n",
+								String.valueOf(obligation.sequence()), "u", person.id()))));
 		}
 		// GH-13: the dialog is one message, edited at each step
-		reply.add(new Outbound.Send(inbound.chat(), t.get("reported.which", incident.id()), buttons, dialogSlot(incident, inbound),
-				incident.id()));
+		reply.add(new Outbound.Send(inbound.chat(), t.get("reported.which", incident.id()), buttons,
+				dialogSlot(incident, inbound), incident.id()));
 	}
 
 	/** The one message of a person's /reported dialog. */
@@ -127,8 +134,9 @@ final class ReportFlow implements Flow {
 	}
 
 	private void dialog(Inbound.Press press, Incident incident, String html, List<List<Button>> buttons, Reply reply) {
-		reply.answer("", false).add(new Outbound.Edit(press.chat(), dialogSlot(incident, press),
-				services.texts().get("reported.which", incident.id()) + "\n" + html, buttons, incident.id()));
+		reply.answer("", false)
+			.add(new Outbound.Edit(press.chat(), dialogSlot(incident, press),
+					services.texts().get("reported.which", incident.id()) + "\n" + html, buttons, incident.id()));
 	}
 
 	/** A press in the flow: which report → channel → time; or an approval. */
@@ -141,7 +149,8 @@ final class ReportFlow implements Flow {
 		}
 		Incident incident = found.get();
 		Playbook playbook = services.library().find(incident.playbookId()).orElse(null);
-		if (playbook == null || (incident.status() == IncidentStatus.CLOSED && !ConversationEngine.stillOwing(services, incident))) {
+		if (playbook == null
+				|| (incident.status() == IncidentStatus.CLOSED && !ConversationEngine.stillOwing(services, incident))) {
 			reply.answer(t.get("incident.closed", incident.id()), true);
 			return;
 		}
@@ -162,15 +171,18 @@ final class ReportFlow implements Flow {
 				}
 				dialog(press, incident, t.get("reported.channel"), List.of(row), reply);
 			}
-			case "repch" -> dialog(press, incident, t.get("reported.time"), List.of(List.of(
-					services.tokens().button(t.get("button.now"), IncidentViews.with(m, "a", "repnow")),
-					services.tokens().button(t.get("button.time"), IncidentViews.with(m, "a", "reptime")))), reply);
+			case "repch" -> dialog(press, incident, t.get("reported.time"),
+					List.of(List.of(services.tokens().button(t.get("button.now"), IncidentViews.with(m, "a", "repnow")),
+							services.tokens().button(t.get("button.time"), IncidentViews.with(m, "a", "reptime")))),
+					reply);
 			case "repnow" -> {
 				record(press, person, incident, playbook, m, services.clock().instant(), reply);
-				reply.add(new Outbound.Edit(press.chat(), dialogSlot(incident, press), t.get("reported.which", incident.id()) + "\n"
-						+ Html.escape(m.getOrDefault("c", "")) + " ✓", List.of(), incident.id()));
+				reply.add(new Outbound.Edit(press.chat(), dialogSlot(incident, press),
+						t.get("reported.which", incident.id()) + "\n" + Html.escape(m.getOrDefault("c", "")) + " ✓",
+						List.of(), incident.id()));
 			}
-			case "repat" -> record(press, person, incident, playbook, m, Instant.ofEpochMilli(Long.parseLong(m.get("t"))), reply);
+			case "repat" ->
+				record(press, person, incident, playbook, m, Instant.ofEpochMilli(Long.parseLong(m.get("t"))), reply);
 			case "reptime" -> {
 				Map<String, String> question = new LinkedHashMap<>(m);
 				question.put("q", "reptime");
@@ -189,7 +201,8 @@ final class ReportFlow implements Flow {
 			reply.say(services.texts().get("button.invalid"));
 			return;
 		}
-		if (time.isEmpty() || time.get().isAfter(services.clock().instant()) || time.get().isBefore(incident.startedAt())) {
+		if (time.isEmpty() || time.get().isAfter(services.clock().instant())
+				|| time.get().isBefore(incident.startedAt())) {
 			services.conversations().await(text.chat(), text.actor(), q);
 			reply.say(services.texts().get("reported.time.bad"));
 			return;
@@ -199,10 +212,14 @@ final class ReportFlow implements Flow {
 			String at = services.views().preciseTime(time.get());
 			Map<String, String> base = new LinkedHashMap<>(q);
 			base.remove("q");
-			reply.say(t.get("time.far.confirm", at), List.of(List.of(
-					services.tokens().button(t.get("button.time.confirm", at),
-							IncidentViews.with(base, "a", "repat", "t", String.valueOf(time.get().toEpochMilli()))),
-					services.tokens().button(t.get("button.time.again"), IncidentViews.with(base, "a", "reptime")))));
+			reply.say(t.get("time.far.confirm", at),
+					List.of(List.of(
+							services.tokens()
+								.button(t.get("button.time.confirm", at),
+										IncidentViews.with(base, "a", "repat", "t",
+												String.valueOf(time.get().toEpochMilli()))),
+							services.tokens()
+								.button(t.get("button.time.again"), IncidentViews.with(base, "a", "reptime")))));
 			return;
 		}
 		record(text, person, incident, playbook, q, time.get(), reply);
@@ -213,7 +230,11 @@ final class ReportFlow implements Flow {
 		Texts t = services.texts();
 		ObligationKind kind = ObligationKind.valueOf(m.get("k"));
 		String sequence = m.getOrDefault("n", "1");
-		Optional<Obligation> owed = services.views().assessments().assess(incident, playbook).owed().stream()
+		Optional<Obligation> owed = services.views()
+			.assessments()
+			.assess(incident, playbook)
+			.owed()
+			.stream()
 			.filter((o) -> o.kind() == kind && String.valueOf(o.sequence()).equals(sequence))
 			.findFirst();
 		if (owed.isEmpty()) {
@@ -229,8 +250,9 @@ final class ReportFlow implements Flow {
 		details.put("reportAt", String.valueOf(at.toEpochMilli()));
 		details.put("recipients", String.join("、", obligation.recipients()));
 		if (obligation.approvers().isEmpty()) {
-			IncidentStore.Result result = services.incidents().recordReported(incident, key, person.id(),
-					ConversationEngine.entry(TimelineType.REPORTED, person, inbound, services.clock().instant(), details));
+			IncidentStore.Result result = services.incidents()
+				.recordReported(incident, key, person.id(), ConversationEngine.entry(TimelineType.REPORTED, person,
+						inbound, services.clock().instant(), details));
 			if (!result.applied()) {
 				reply.notice(t.get("reported.already"));
 				return;
@@ -246,7 +268,8 @@ final class ReportFlow implements Flow {
 			reply.notice(t.get("reported.pending"));
 			return;
 		}
-		// the signers review the book that will be sent: the bytes they sign are the ones kept
+		// the signers review the book that will be sent: the bytes they sign are the ones
+		// kept
 		SigningFlow.Book book = signing.prepare(inbound, person, incident, playbook, key);
 		if (book == null) {
 			reply.say(t.get("doc.failed", incident.id()));
@@ -254,9 +277,9 @@ final class ReportFlow implements Flow {
 		}
 		details.put("book", book.name());
 		details.put("sha256", book.sha256());
-		IncidentStore.Result result = services.incidents().requestSignOff(incident, key, person.id(),
-				ConversationEngine.entry(TimelineType.REPORT_APPROVAL_REQUESTED, person, inbound, services.clock().instant(),
-						details));
+		IncidentStore.Result result = services.incidents()
+			.requestSignOff(incident, key, person.id(), ConversationEngine.entry(TimelineType.REPORT_APPROVAL_REQUESTED,
+					person, inbound, services.clock().instant(), details));
 		if (!result.applied()) {
 			reply.notice(t.get("reported.pending"));
 			return;
@@ -275,8 +298,9 @@ final class ReportFlow implements Flow {
 	}
 
 	/**
-	 * Renders the report book of report {@code key} (e.g. {@code CYCLE:2}), keeps it, records
-	 * its issue and sends it. A failure here is said in the chat; the report stays recorded.
+	 * Renders the report book of report {@code key} (e.g. {@code CYCLE:2}), keeps it,
+	 * records its issue and sends it. A failure here is said in the chat; the report
+	 * stays recorded.
 	 */
 	private void keepReportBook(Inbound inbound, Person person, Incident incident, Playbook playbook, String key,
 			Paperwork.BookVersion version, Reply reply) {
@@ -288,7 +312,8 @@ final class ReportFlow implements Flow {
 			String label = services.texts().get("obligation." + parts[0]) + " 第 " + parts[1] + " 次";
 			String caption = (version == Paperwork.BookVersion.FOR_SIGNING) ? "doc.reportbook.review.caption"
 					: "doc.reportbook.sent.caption";
-			reply.add(new Outbound.Document(inbound.chat(), incident.id(), name, services.texts().get(caption, incident.id(), label)));
+			reply.add(new Outbound.Document(inbound.chat(), incident.id(), name,
+					services.texts().get(caption, incident.id(), label)));
 		}
 		catch (RuntimeException ex) {
 			log.error("{} 的报告书未能生成或存档", incident.id(), ex);
@@ -298,8 +323,8 @@ final class ReportFlow implements Flow {
 
 	private void refreshCard(String incidentId, Playbook playbook, Reply reply) {
 		Incident updated = services.incidents().find(incidentId).orElseThrow();
-		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated), services.views().card(updated, playbook),
-				List.of(), updated.id()));
+		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated),
+				services.views().card(updated, playbook), List.of(), updated.id()));
 	}
 
 }

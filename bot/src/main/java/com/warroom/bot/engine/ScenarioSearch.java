@@ -29,7 +29,9 @@ public class ScenarioSearch {
 		this(library, com.warroom.bot.roster.Synonyms.bundled());
 	}
 
-	/** @param synonyms what responders say for the playbooks' words ("中央交易系统" for 集中交易系统) */
+	/**
+	 * @param synonyms what responders say for the playbooks' words ("中央交易系统" for 集中交易系统)
+	 */
 	public ScenarioSearch(PlaybookLibrary library, com.warroom.bot.roster.Synonyms synonyms) {
 		this.library = library;
 		this.synonyms = synonyms;
@@ -40,8 +42,8 @@ public class ScenarioSearch {
 	}
 
 	/**
-	 * The best matches, at most {@code limit}, best first; empty when nothing is close. The
-	 * query is scored as typed and as its synonyms mean it; the better score counts.
+	 * The best matches, at most {@code limit}, best first; empty when nothing is close.
+	 * The query is scored as typed and as its synonyms mean it; the better score counts.
 	 */
 	public List<Match> search(String query, int limit) {
 		String q = normalize(query);
@@ -52,7 +54,8 @@ public class ScenarioSearch {
 		Set<String> grams = grams(q);
 		Set<String> meantGrams = grams(meant);
 		return library.all().stream().map((playbook) -> {
-			double score = Math.max(score(q, grams, playbook), meant.equals(q) ? 0 : score(meant, meantGrams, playbook));
+			double score = Math.max(score(q, grams, playbook),
+					meant.equals(q) ? 0 : score(meant, meantGrams, playbook));
 			return new Match(playbook, Math.min(1.0, score));
 		})
 			.filter((match) -> match.score() >= THRESHOLD)

@@ -104,10 +104,13 @@ final class StepFlow implements Flow {
 			case "confirm" -> confirm(press, person, incident, playbook, track.get(), step, reply);
 			case "answer" -> answer(press, person, incident, playbook, track.get(), step, m, reply);
 			case "skip", "block" -> {
-				services.conversations().await(press.chat(), press.actor(),
-						Map.of("q", op, "i", incident.id(), "t", track.get().key(), "s", step.id()));
-				reply.answer("", false).add(new Outbound.Send(press.chat(), t.get(op + ".ask",
-						Html.escape(IncidentViews.abbreviate(step.text(), 60))), List.of(), null, incident.id()));
+				services.conversations()
+					.await(press.chat(), press.actor(),
+							Map.of("q", op, "i", incident.id(), "t", track.get().key(), "s", step.id()));
+				reply.answer("", false)
+					.add(new Outbound.Send(press.chat(),
+							t.get(op + ".ask", Html.escape(IncidentViews.abbreviate(step.text(), 60))), List.of(), null,
+							incident.id()));
 			}
 			default -> reply.answer(t.get("button.invalid"), true);
 		}
@@ -133,21 +136,24 @@ final class StepFlow implements Flow {
 		Instant now = services.clock().instant();
 		boolean skip = "skip".equals(q.get("q"));
 		String next = skip ? playbook.successor(track.get(), step) : null;
-		IncidentStore.Result result = services.incidents().changeStep(incident, track.get(), step.id(), WORKABLE,
-				new StepState(skip ? Status.SKIPPED : Status.BLOCKED, person.id(), null), cursorValue(next),
-				ConversationEngine.entry(skip ? TimelineType.STEP_SKIPPED : TimelineType.STEP_BLOCKED, person, text, now,
-						details(track.get(), step, "text", reason)));
+		IncidentStore.Result result = services.incidents()
+			.changeStep(incident, track.get(), step.id(), WORKABLE,
+					new StepState(skip ? Status.SKIPPED : Status.BLOCKED, person.id(), null), cursorValue(next),
+					ConversationEngine.entry(skip ? TimelineType.STEP_SKIPPED : TimelineType.STEP_BLOCKED, person, text,
+							now, details(track.get(), step, "text", reason)));
 		if (!result.applied()) {
 			staleSay(incident, step, reply);
 			return;
 		}
 		if (!skip) {
-			services.incidents().blockReason(services.incidents().find(incident.id()).orElseThrow(), step.id(), reason,
-					ConversationEngine.entry(TimelineType.NOTE, person, text, now,
-							details(track.get(), step, "reason", reason)));
+			services.incidents()
+				.blockReason(services.incidents().find(incident.id()).orElseThrow(), step.id(), reason,
+						ConversationEngine.entry(TimelineType.NOTE, person, text, now,
+								details(track.get(), step, "reason", reason)));
 		}
-		reply.add(new Outbound.Send(text.chat(), t.get(skip ? "skip.done" : "block.done",
-				Html.escape(IncidentViews.abbreviate(step.text(), 40))), List.of(), null, incident.id()));
+		reply.add(new Outbound.Send(text.chat(),
+				t.get(skip ? "skip.done" : "block.done", Html.escape(IncidentViews.abbreviate(step.text(), 40))),
+				List.of(), null, incident.id()));
 		refresh(incident.id(), playbook, track.get(), reply, record(incident, playbook, track.get(), step,
 				skip ? "record.skipped" : "record.blocked", person.name()));
 	}
@@ -157,14 +163,16 @@ final class StepFlow implements Flow {
 		Instant now = services.clock().instant();
 		IncidentStore.Result result;
 		if (step.confirm()) {
-			result = services.incidents().changeStep(incident, track, step.id(), WORKABLE,
-					new StepState(Status.AWAITING_CONFIRMATION, person.id(), null), null,
-					ConversationEngine.entry(TimelineType.CONFIRMATION_REQUESTED, person, press, now, details(track, step)));
+			result = services.incidents()
+				.changeStep(incident, track, step.id(), WORKABLE,
+						new StepState(Status.AWAITING_CONFIRMATION, person.id(), null), null, ConversationEngine
+							.entry(TimelineType.CONFIRMATION_REQUESTED, person, press, now, details(track, step)));
 		}
 		else {
-			result = services.incidents().changeStep(incident, track, step.id(), WORKABLE,
-					new StepState(Status.DONE, person.id(), null), cursorValue(playbook.successor(track, step)),
-					ConversationEngine.entry(TimelineType.STEP_DONE, person, press, now, details(track, step)));
+			result = services.incidents()
+				.changeStep(incident, track, step.id(), WORKABLE, new StepState(Status.DONE, person.id(), null),
+						cursorValue(playbook.successor(track, step)),
+						ConversationEngine.entry(TimelineType.STEP_DONE, person, press, now, details(track, step)));
 		}
 		if (!result.applied()) {
 			stale(incident, step, reply);
@@ -175,9 +183,12 @@ final class StepFlow implements Flow {
 				step.confirm() ? "record.awaiting" : "record.done", person.name()));
 	}
 
-	/** A leader approves a step that waits for it (经领导批准后): on the timeline, then the next step. */
-	private void approve(Inbound.Press press, Person person, Incident incident, Playbook playbook, Track track, Step step,
-			Reply reply) {
+	/**
+	 * A leader approves a step that waits for it (经领导批准后): on the timeline, then the next
+	 * step.
+	 */
+	private void approve(Inbound.Press press, Person person, Incident incident, Playbook playbook, Track track,
+			Step step, Reply reply) {
 		if (step.kind() != StepKind.APPROVAL) {
 			reply.answer(services.texts().get("button.invalid"), true);
 			return;
@@ -186,16 +197,18 @@ final class StepFlow implements Flow {
 			reply.answer(services.texts().get("step.approve.refused"), true);
 			return;
 		}
-		IncidentStore.Result result = services.incidents().changeStep(incident, track, step.id(), WORKABLE,
-				new StepState(Status.DONE, person.id(), null), cursorValue(playbook.successor(track, step)),
-				ConversationEngine.entry(TimelineType.STEP_APPROVED, person, press, services.clock().instant(),
-						details(track, step, "title", approved(playbook, track, step))));
+		IncidentStore.Result result = services.incidents()
+			.changeStep(incident, track, step.id(), WORKABLE, new StepState(Status.DONE, person.id(), null),
+					cursorValue(playbook.successor(track, step)),
+					ConversationEngine.entry(TimelineType.STEP_APPROVED, person, press, services.clock().instant(),
+							details(track, step, "title", approved(playbook, track, step))));
 		if (!result.applied()) {
 			stale(incident, step, reply);
 			return;
 		}
 		reply.answer(services.texts().get("step.approve.done"), false);
-		refresh(incident.id(), playbook, track, reply, record(incident, playbook, track, step, "record.approved", person.name()));
+		refresh(incident.id(), playbook, track, reply,
+				record(incident, playbook, track, step, "record.approved", person.name()));
 	}
 
 	/** What an approval lets go ahead: the text of the step it waits for. */
@@ -205,8 +218,8 @@ final class StepFlow implements Flow {
 			.orElse(IncidentViews.abbreviate(step.text(), 30));
 	}
 
-	private void confirm(Inbound.Press press, Person person, Incident incident, Playbook playbook, Track track, Step step,
-			Reply reply) {
+	private void confirm(Inbound.Press press, Person person, Incident incident, Playbook playbook, Track track,
+			Step step, Reply reply) {
 		StepState state = incident.stepState(step.id());
 		if (state.status() != Status.AWAITING_CONFIRMATION) {
 			stale(incident, step, reply);
@@ -216,20 +229,23 @@ final class StepFlow implements Flow {
 			reply.answer(services.texts().get("confirm.self"), true);
 			return;
 		}
-		IncidentStore.Result result = services.incidents().changeStep(incident, track, step.id(),
-				EnumSet.of(Status.AWAITING_CONFIRMATION), new StepState(Status.DONE, state.personId(), person.id()),
-				cursorValue(playbook.successor(track, step)), ConversationEngine.entry(TimelineType.STEP_CONFIRMED, person,
-						press, services.clock().instant(), details(track, step, "first", String.valueOf(state.personId()))));
+		IncidentStore.Result result = services.incidents()
+			.changeStep(incident, track, step.id(), EnumSet.of(Status.AWAITING_CONFIRMATION),
+					new StepState(Status.DONE, state.personId(), person.id()),
+					cursorValue(playbook.successor(track, step)),
+					ConversationEngine.entry(TimelineType.STEP_CONFIRMED, person, press, services.clock().instant(),
+							details(track, step, "first", String.valueOf(state.personId()))));
 		if (!result.applied()) {
 			stale(incident, step, reply);
 			return;
 		}
 		reply.answer(services.texts().get("confirm.done"), false);
-		refresh(incident.id(), playbook, track, reply, record(incident, playbook, track, step, "record.confirmed", person.name()));
+		refresh(incident.id(), playbook, track, reply,
+				record(incident, playbook, track, step, "record.confirmed", person.name()));
 	}
 
-	private void answer(Inbound.Press press, Person person, Incident incident, Playbook playbook, Track track, Step step,
-			Map<String, String> m, Reply reply) {
+	private void answer(Inbound.Press press, Person person, Incident incident, Playbook playbook, Track track,
+			Step step, Map<String, String> m, Reply reply) {
 		int index;
 		try {
 			index = Integer.parseInt(m.getOrDefault("n", "-1"));
@@ -242,10 +258,11 @@ final class StepFlow implements Flow {
 			return;
 		}
 		Answer answer = step.answers().get(index);
-		IncidentStore.Result result = services.incidents().changeStep(incident, track, step.id(), WORKABLE,
-				new StepState(Status.ANSWERED, person.id(), String.valueOf(index)), cursorValue(answer.next()),
-				ConversationEngine.entry(TimelineType.DECISION, person, press, services.clock().instant(),
-						details(track, step, "answer", answer.label(), "question", String.valueOf(step.question()))));
+		IncidentStore.Result result = services.incidents()
+			.changeStep(incident, track, step.id(), WORKABLE,
+					new StepState(Status.ANSWERED, person.id(), String.valueOf(index)), cursorValue(answer.next()),
+					ConversationEngine.entry(TimelineType.DECISION, person, press, services.clock().instant(), details(
+							track, step, "answer", answer.label(), "question", String.valueOf(step.question()))));
 		if (!result.applied()) {
 			stale(incident, step, reply);
 			return;
@@ -254,13 +271,14 @@ final class StepFlow implements Flow {
 			suspectCrime(press, person, reply, incident.id());
 		}
 		reply.answer(services.texts().get("decision.recorded", answer.label()), false);
-		refresh(incident.id(), playbook, track, reply, record(incident, playbook, track, step, "record.answered", person.name(),
-				answer.label()));
+		refresh(incident.id(), playbook, track, reply,
+				record(incident, playbook, track, step, "record.answered", person.name(), answer.label()));
 	}
 
 	/**
-	 * An answer that records a suspected computer crime (GH-10): the same fact as /level's
-	 * 疑似计算机犯罪, once — the police obligation and the at-once report follow from it.
+	 * An answer that records a suspected computer crime (GH-10): the same fact as
+	 * /level's 疑似计算机犯罪, once — the police obligation and the at-once report follow from
+	 * it.
 	 */
 	private void suspectCrime(Inbound.Press press, Person person, Reply reply, String incidentId) {
 		Incident fresh = services.incidents().find(incidentId).orElseThrow();
@@ -268,8 +286,9 @@ final class StepFlow implements Flow {
 			return;
 		}
 		Instant now = services.clock().instant();
-		services.incidents().setFacts(fresh, FactChange.NONE.withCrimeAt(now), ConversationEngine.entry(TimelineType.FACT_SET,
-						person, press, now, Map.of("fact", "crimeAt")));
+		services.incidents()
+			.setFacts(fresh, FactChange.NONE.withCrimeAt(now),
+					ConversationEngine.entry(TimelineType.FACT_SET, person, press, now, Map.of("fact", "crimeAt")));
 		reply.say(services.texts().get("fact.crime.recorded", incidentId));
 	}
 
@@ -280,8 +299,8 @@ final class StepFlow implements Flow {
 	 */
 	private void refresh(String incidentId, Playbook playbook, Track track, Reply reply, String record) {
 		Incident updated = services.incidents().find(incidentId).orElseThrow();
-		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated), services.views().card(updated, playbook),
-				List.of(), updated.id()));
+		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated),
+				services.views().card(updated, playbook), List.of(), updated.id()));
 		services.views().atBottom(services.slots(), updated, playbook, track, record).forEach(reply::add);
 	}
 
@@ -304,7 +323,8 @@ final class StepFlow implements Flow {
 	}
 
 	private void staleSay(Incident incident, Step step, Reply reply) {
-		reply.add(new Outbound.Send(reply.inbound().chat(), Html.escape(staleText(incident, step)), List.of(), null, incident.id()));
+		reply.add(new Outbound.Send(reply.inbound().chat(), Html.escape(staleText(incident, step)), List.of(), null,
+				incident.id()));
 	}
 
 	private String staleText(Incident incident, Step step) {

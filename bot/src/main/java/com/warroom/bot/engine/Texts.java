@@ -6,11 +6,11 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * The bot's texts from the message bundle {@code warroom/messages} (Simplified Chinese
- * by default; {@code messages_en} beside it is English). Patterns use {@link MessageFormat}.
- * Arguments are inserted as given: escape user text with {@link Html#escape} first.
- * The JVM default locale never takes part in the lookup: a locale without a bundle of its
- * own gets the Chinese base bundle, not the bundle of the default locale. Thread-safe.
+ * The bot's texts from the message bundle {@code warroom/messages} (Simplified Chinese by
+ * default; {@code messages_en} beside it is English). Patterns use {@link MessageFormat}.
+ * Arguments are inserted as given: escape user text with {@link Html#escape} first. The
+ * JVM default locale never takes part in the lookup: a locale without a bundle of its own
+ * gets the Chinese base bundle, not the bundle of the default locale. Thread-safe.
  */
 public class Texts {
 

@@ -14,17 +14,17 @@ import com.warroom.playbooks.Vocabulary;
  * Turns a timeline entry into words for one locale, when it is read (GH-14). An entry
  * stores structure only: its kind, numbers, ids and keys, the playbook's own words it
  * concerns (a step's or the scenario's title, a decision's question) and what a person
- * typed (a note, a reason) under {@code text}, exactly as typed; the words around them come
- * from the message bundle of {@link Texts} here, so every reader (the chat timeline, the
- * board, the incident page, the documents, the archive) shows the same words and a second
- * locale needs a bundle, not a migration.
+ * typed (a note, a reason) under {@code text}, exactly as typed; the words around them
+ * come from the message bundle of {@link Texts} here, so every reader (the chat timeline,
+ * the board, the incident page, the documents, the archive) shows the same words and a
+ * second locale needs a bundle, not a migration.
  * <p>
  * Entries written before GH-14 carry the bot's words, composed at the time in Chinese,
  * under {@code text}: a {@code text} is always shown as stored, so the two-year record
  * renders exactly as it did. Still stored in words: an escalation's reason (as the
- * escalation itself holds it) and a level rise's rule (the grader's citation, in Chinese).
- * Enum labels (levels, systems, settlement) and role names are the playbooks' Chinese
- * labels in every locale until they come from the bundle too. Thread-safe.
+ * escalation itself holds it) and a level rise's rule (the grader's citation, in
+ * Chinese). Enum labels (levels, systems, settlement) and role names are the playbooks'
+ * Chinese labels in every locale until they come from the bundle too. Thread-safe.
  */
 public final class TimelineText {
 
@@ -57,8 +57,8 @@ public final class TimelineText {
 	public String describe(TimelineEntry entry) {
 		String step = entry.detail("step");
 		return texts.get("tl." + entry.type().name(), Html.escape((step != null) ? step : ""),
-				Html.escape(IncidentViews.abbreviate(text(entry), 200)), Html.escape(String.valueOf(entry.detail("answer"))),
-				Html.escape(level(entry)),
+				Html.escape(IncidentViews.abbreviate(text(entry), 200)),
+				Html.escape(String.valueOf(entry.detail("answer"))), Html.escape(level(entry)),
 				Html.escape((entry.detail("title") != null) ? entry.detail("title") : String.valueOf(step)));
 	}
 
@@ -69,13 +69,14 @@ public final class TimelineText {
 
 	/**
 	 * What the entry says beyond its kind, e.g. {@code 定期报告 第 2 次} for a report made or
-	 * the reason of a skipped step: plain text (unescaped), never {@code null}, empty when an
-	 * entry of its kind says nothing more.
+	 * the reason of a skipped step: plain text (unescaped), never {@code null}, empty
+	 * when an entry of its kind says nothing more.
 	 */
 	public String text(TimelineEntry entry) {
 		String stored = entry.detail("text");
 		if (stored != null) {
-			// typed by a person; or, before GH-14, composed by the bot in the words of the time
+			// typed by a person; or, before GH-14, composed by the bot in the words of
+			// the time
 			return stored;
 		}
 		return switch (entry.type()) {
@@ -87,11 +88,12 @@ public final class TimelineText {
 			case DOCUMENT_ISSUED -> detail(entry, "document");
 			case REPORTED, REPORT_APPROVAL_REQUESTED -> report(entry);
 			case REPORT_APPROVED -> texts.get("tl.text.approved", sequence(entry), role(entry));
-			case REPORT_BOOK_RENEWED -> texts.get("tl.text.renewed", sequence(entry), detail(entry, "ver"),
-					detail(entry, "sha256"));
-			case REPORT_DELEGATED -> texts.get("tl.text.delegated", sequence(entry), role(entry), detail(entry, "toName"));
-			case NOTIFICATION_FAILED -> texts.get("tl.text.failed", detail(entry, "title"), detail(entry, "via"),
-					detail(entry, "detail"));
+			case REPORT_BOOK_RENEWED ->
+				texts.get("tl.text.renewed", sequence(entry), detail(entry, "ver"), detail(entry, "sha256"));
+			case REPORT_DELEGATED ->
+				texts.get("tl.text.delegated", sequence(entry), role(entry), detail(entry, "toName"));
+			case NOTIFICATION_FAILED ->
+				texts.get("tl.text.failed", detail(entry, "title"), detail(entry, "via"), detail(entry, "detail"));
 			default -> "";
 		};
 	}
@@ -105,21 +107,25 @@ public final class TimelineText {
 		return severity(level).map(Severity::label).orElse(level);
 	}
 
-	/** The obligation and its number, e.g. {@code 定期报告 第 2 次}, from its kind and sequence. */
+	/**
+	 * The obligation and its number, e.g. {@code 定期报告 第 2 次}, from its kind and sequence.
+	 */
 	public String sequence(String kind, String sequence) {
 		return texts.get("tl.text.sequence", texts.get("obligation." + kind), sequence);
 	}
 
 	/**
 	 * A fact as it was set, e.g. {@code 数据泄露 1200 人}: {@code fact} is the field of
-	 * {@code /level}'s facts, {@code value} the value set (as {@code FactFlow} stores it).
+	 * {@code /level}'s facts, {@code value} the value set (as {@code FactFlow} stores
+	 * it).
 	 */
 	public String fact(String fact, String value) {
 		try {
 			return knownFact(fact, value);
 		}
 		catch (RuntimeException ex) {
-			// a value no release wrote: shown as stored rather than failing the whole timeline
+			// a value no release wrote: shown as stored rather than failing the whole
+			// timeline
 			return fact + "=" + value;
 		}
 	}
@@ -154,7 +160,8 @@ public final class TimelineText {
 	private String fact(TimelineEntry entry) {
 		if (entry.detail("item") != null) {
 			// an answer of the /summary interview
-			return texts.get("tl.text.summary", texts.get("summary.item." + entry.detail("item")), detail(entry, "value"));
+			return texts.get("tl.text.summary", texts.get("summary.item." + entry.detail("item")),
+					detail(entry, "value"));
 		}
 		return (entry.detail("fact") != null) ? fact(detail(entry, "fact"), detail(entry, "value")) : "";
 	}
@@ -168,7 +175,8 @@ public final class TimelineText {
 		String sequence = sequence(entry);
 		// a report that waits for its signers names the book they sign
 		String book = (entry.detail("requestSha256") != null) ? entry.detail("requestSha256") : entry.detail("sha256");
-		return (entry.detail("approvers") != null && book != null) ? texts.get("tl.text.book", sequence, book) : sequence;
+		return (entry.detail("approvers") != null && book != null) ? texts.get("tl.text.book", sequence, book)
+				: sequence;
 	}
 
 	private String sequence(TimelineEntry entry) {

@@ -9,15 +9,19 @@ import java.util.function.Supplier;
  * after a crash in the middle of its handling (Telegram redelivers an update it has not
  * seen acknowledged) takes effect once: each guarded write inside {@link #within} is
  * named by the event, by what it writes and by how many such writes came before it in the
- * same event, and the write and its name are committed together by the store. A second run
- * of the event finds the name and gets the first run's result back instead of writing
+ * same event, and the write and its name are committed together by the store. A second
+ * run of the event finds the name and gets the first run's result back instead of writing
  * again; writes the first run never reached are made now.
  *
- * <p>The scope is per thread: the engine handles one event on one thread. Thread-safe.
+ * <p>
+ * The scope is per thread: the engine handles one event on one thread. Thread-safe.
  */
 public final class Effects {
 
-	/** How long the name of a write is kept: longer than Telegram keeps redelivering an update. */
+	/**
+	 * How long the name of a write is kept: longer than Telegram keeps redelivering an
+	 * update.
+	 */
 	public static final long TTL_SECONDS = java.time.Duration.ofDays(2).toSeconds();
 
 	private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();

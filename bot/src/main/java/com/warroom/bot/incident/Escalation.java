@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * until someone acknowledges it or its last round ends.
  *
  * @param number 1, 2, … in the order the incident's escalations were raised
- * @param cause what raised it, e.g. {@code declared}, {@code level:L3}, {@code overdue:<report>}
+ * @param cause what raised it, e.g. {@code declared}, {@code level:L3},
+ * {@code overdue:<report>}
  * @param reason what the people told read
  * @param tier the index of the tier told last
  * @param round the round of the tiers, from 1

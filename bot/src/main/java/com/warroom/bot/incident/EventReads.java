@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  * timeline or a list of incidents is loaded from the store the first time it is asked for
  * and served again after that, until a write through this store (any write, on this
  * thread) makes everything be read afresh. So a flow may ask for the incident the
- * dispatcher loaded without costing a read, and every read after a guarded change sees the
- * change. Outside an event every call goes to the store. Writes of other threads are not
- * seen within an event, as they would not be between two reads either: the guarded
+ * dispatcher loaded without costing a read, and every read after a guarded change sees
+ * the change. Outside an event every call goes to the store. Writes of other threads are
+ * not seen within an event, as they would not be between two reads either: the guarded
  * changes check the state they expect in the store itself. Thread-safe (the cache is per
  * thread and per store).
  */
@@ -196,7 +196,8 @@ public final class EventReads implements IncidentStore {
 	}
 
 	@Override
-	public Result answerSummary(Incident incident, Set<IncidentStatus> allowed, String item, String answer, Entry entry) {
+	public Result answerSummary(Incident incident, Set<IncidentStatus> allowed, String item, String answer,
+			Entry entry) {
 		return write(() -> store.answerSummary(incident, allowed, item, answer, entry));
 	}
 
@@ -259,8 +260,8 @@ public final class EventReads implements IncidentStore {
 	}
 
 	@Override
-	public Result moveEscalation(Incident incident, int number, int round, int tier, Instant next, Collection<String> told,
-			Entry entry) {
+	public Result moveEscalation(Incident incident, int number, int round, int tier, Instant next,
+			Collection<String> told, Entry entry) {
 		return write(() -> store.moveEscalation(incident, number, round, tier, next, told, entry));
 	}
 

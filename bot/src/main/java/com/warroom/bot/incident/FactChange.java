@@ -43,8 +43,8 @@ public record FactChange(@Nullable Interruption interruption, @Nullable Boolean 
 	}
 
 	public FactChange withInterruption(Interruption value) {
-		return new FactChange(value, investorsAffected, damaged, leaked, settlement, haltAt, crimeAt, dataAt, dataLastAt,
-				remoteAccess, causeKnown, systems);
+		return new FactChange(value, investorsAffected, damaged, leaked, settlement, haltAt, crimeAt, dataAt,
+				dataLastAt, remoteAccess, causeKnown, systems);
 	}
 
 	public FactChange withInvestorsAffected(boolean value) {
@@ -97,7 +97,10 @@ public record FactChange(@Nullable Interruption interruption, @Nullable Boolean 
 				dataLastAt, remoteAccess, value, systems);
 	}
 
-	/** Also sets the state of {@code system} (in the form of {@code AffectedSystems.State}). */
+	/**
+	 * Also sets the state of {@code system} (in the form of
+	 * {@code AffectedSystems.State}).
+	 */
 	public FactChange withSystem(SystemClass system, String state) {
 		Map<SystemClass, String> more = new EnumMap<>(SystemClass.class);
 		more.putAll(systems);

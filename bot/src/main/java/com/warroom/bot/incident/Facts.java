@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What responders recorded of an incident's facts from {@code /level} (besides its
- * interruption and whether investors are affected, which {@link Incident} carries itself).
+ * interruption and whether investors are affected, which {@link Incident} carries
+ * itself).
  *
  * @param damaged the number of investors whose data was damaged, 0 when not given
  * @param leaked the number of investors whose data leaked, 0 when not given
@@ -20,8 +21,10 @@ import org.jspecify.annotations.Nullable;
  * @param crimeAt when a computer crime was first suspected, or null
  * @param dataAt when data was first damaged or leaked, or null
  * @param dataLastAt when more investors were last found affected, or null
- * @param remoteAccess the responders' word on remote access to exchange systems, or null (the playbook's then)
- * @param causeKnown the responders' word on whether the cause is established, or null (the summary's then)
+ * @param remoteAccess the responders' word on remote access to exchange systems, or null
+ * (the playbook's then)
+ * @param causeKnown the responders' word on whether the cause is established, or null
+ * (the summary's then)
  * @param systems the other affected systems, each with its state in the form of
  * {@code AffectedSystems.State}
  */

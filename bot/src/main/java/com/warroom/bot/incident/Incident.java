@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  * @param interruption what responders know of the interruption
  * @param investorsAffected whether investors are affected
  * @param escalations every escalation raised, by number
- * @param unreachable the roster ids of people the bot could not message directly for this incident
+ * @param unreachable the roster ids of people the bot could not message directly for this
+ * incident
  * @param facts the other facts recorded from {@code /level}
  * @param summary the {@code /summary} answers, by item (e.g. {@code cause})
  * @param reports what is recorded of each report owed, by its key ({@code <kind>:<seq>})
@@ -41,14 +42,15 @@ import org.jspecify.annotations.Nullable;
  * @param steps the state of each step touched, by step id
  * @param blockReasons why a step is blocked, by step id
  * @param version bumped by each guarded change
- * @param remindersSent the reminders sent, as {@code KEY:STAGE} (e.g. {@code PERIODIC:1:DUE})
+ * @param remindersSent the reminders sent, as {@code KEY:STAGE} (e.g.
+ * {@code PERIODIC:1:DUE})
  */
 public record Incident(String id, IncidentKind kind, String playbookId, ChatRef chat, String declaredBy,
 		Instant startedAt, Instant declaredAt, IncidentStatus status, @Nullable Instant recoveredAt,
-		@Nullable Instant closedAt, LevelState levelState, Interruption interruption, boolean investorsAffected, SortedMap<Integer, Escalation> escalations,
-		Set<String> unreachable, Facts facts, Map<String, String> summary, Map<String, ReportRecord> reports,
-		Map<Track, String> cursors, Map<String, StepState> steps, Map<String, String> blockReasons, long version,
-		Set<String> remindersSent) {
+		@Nullable Instant closedAt, LevelState levelState, Interruption interruption, boolean investorsAffected,
+		SortedMap<Integer, Escalation> escalations, Set<String> unreachable, Facts facts, Map<String, String> summary,
+		Map<String, ReportRecord> reports, Map<Track, String> cursors, Map<String, StepState> steps,
+		Map<String, String> blockReasons, long version, Set<String> remindersSent) {
 
 	public Incident {
 		Objects.requireNonNull(id, "id");
@@ -104,7 +106,10 @@ public record Incident(String id, IncidentKind kind, String playbookId, ChatRef 
 		return summary.getOrDefault(item, "");
 	}
 
-	/** What is recorded of report {@code key} ({@code <kind>:<seq>}); nothing when not yet. */
+	/**
+	 * What is recorded of report {@code key} ({@code <kind>:<seq>}); nothing when not
+	 * yet.
+	 */
 	public ReportRecord report(String key) {
 		ReportRecord record = reports.get(key);
 		return (record != null) ? record : ReportRecord.none(key);

@@ -1,6 +1,9 @@
 package com.warroom.bot.incident;
 
-/** A real incident or a drill (演练); drills never reach real regulator or customer channels. */
+/**
+ * A real incident or a drill (演练); drills never reach real regulator or customer
+ * channels.
+ */
 public enum IncidentKind {
 
 	REAL("INC"), DRILL("DRL");

@@ -18,27 +18,33 @@ import org.jspecify.annotations.Nullable;
  * Where incidents and their timelines are kept. Every guarded change checks the state it
  * expects and, only then, changes the incident and appends to its timeline, as one atomic
  * unit (a Lua script in Redis, one transaction in a database): a change is applied whole
- * or not at all, and two people pressing the same button at the same moment record exactly
- * one action. Inside {@link Effects#within} each guarded change is also named by the event
- * ({@link Effects#name}), and the name is committed with the change: a replayed event gets
- * the first run's result back instead of writing again. Implementations are thread-safe.
+ * or not at all, and two people pressing the same button at the same moment record
+ * exactly one action. Inside {@link Effects#within} each guarded change is also named by
+ * the event ({@link Effects#name}), and the name is committed with the change: a replayed
+ * event gets the first run's result back instead of writing again. Implementations are
+ * thread-safe.
  */
 public interface IncidentStore {
 
-	/** The outcome of a guarded change: {@code applied}, else why not ({@code code}, {@code detail}). */
+	/**
+	 * The outcome of a guarded change: {@code applied}, else why not ({@code code},
+	 * {@code detail}).
+	 */
 	record Result(boolean applied, String code, String detail) {
 	}
 
-	/** Everything needed to open an incident, with the first step of each track it starts. */
+	/**
+	 * Everything needed to open an incident, with the first step of each track it starts.
+	 */
 	record NewIncident(IncidentKind kind, String playbookId, ChatRef chat, String declaredBy, Instant startedAt,
 			Instant declaredAt, Map<Track, String> cursors) {
 	}
 
 	/**
-	 * Opens an incident with the next id of its kind and day ({@code INC-20261122-001}) and
-	 * appends its declaration. Atomically: the incident, its first entry and its index
-	 * entries (open, open in its chat) exist together or not at all; a replayed event
-	 * returns the incident it created.
+	 * Opens an incident with the next id of its kind and day ({@code INC-20261122-001})
+	 * and appends its declaration. Atomically: the incident, its first entry and its
+	 * index entries (open, open in its chat) exist together or not at all; a replayed
+	 * event returns the incident it created.
 	 */
 	Incident create(NewIncident incident, Entry declared);
 
@@ -59,8 +65,8 @@ public interface IncidentStore {
 	/**
 	 * Changes a step if it is still the current step of its track and in one of the
 	 * accepted states. Atomically: checks the incident exists and is not closed, the
-	 * track's cursor and the step's state, then sets the state, moves the cursor, bumps the
-	 * version and appends the entry. Codes when not applied: {@code missing},
+	 * track's cursor and the step's state, then sets the state, moves the cursor, bumps
+	 * the version and appends the entry. Codes when not applied: {@code missing},
 	 * {@code closed}, {@code moved} (detail: the current cursor), {@code state} (detail:
 	 * the current state).
 	 * @param newCursor the new current step of the track, {@code ""} when the track ends,
@@ -77,9 +83,10 @@ public interface IncidentStore {
 	Result append(Incident incident, Set<IncidentStatus> allowed, Entry entry);
 
 	/**
-	 * Records the recovery at {@code at} of an open incident, and starts its after-recovery
-	 * track at {@code afterCursor} (null when the playbook has none): atomically as
-	 * {@link #append} (code when not applied: {@code missing}, {@code status}).
+	 * Records the recovery at {@code at} of an open incident, and starts its
+	 * after-recovery track at {@code afterCursor} (null when the playbook has none):
+	 * atomically as {@link #append} (code when not applied: {@code missing},
+	 * {@code status}).
 	 */
 	Result recover(Incident incident, Instant at, @Nullable String afterCursor, Entry entry);
 
@@ -91,8 +98,8 @@ public interface IncidentStore {
 	Result close(Incident incident, Instant at, Entry entry);
 
 	/**
-	 * Records the facts {@code change} sets on an incident open or recovered: atomically as
-	 * {@link #append} (code when not applied: {@code missing}, {@code status}).
+	 * Records the facts {@code change} sets on an incident open or recovered: atomically
+	 * as {@link #append} (code when not applied: {@code missing}, {@code status}).
 	 */
 	Result setFacts(Incident incident, FactChange change, Entry entry);
 
@@ -102,14 +109,17 @@ public interface IncidentStore {
 	 */
 	Result answerSummary(Incident incident, Set<IncidentStatus> allowed, String item, String answer, Entry entry);
 
-	/** Records why step {@code stepId} is blocked, on an incident open or recovered: atomically as {@link #append}. */
+	/**
+	 * Records why step {@code stepId} is blocked, on an incident open or recovered:
+	 * atomically as {@link #append}.
+	 */
 	Result blockReason(Incident incident, String stepId, String reason, Entry entry);
 
 	/**
-	 * Records who asked for the 签发 of report {@code report}, once (also on a closed incident
-	 * when {@code incident} was read closed, as {@link #acknowledgeEscalation}). Atomically:
-	 * the check, the record, the version and the entry. Codes when not applied:
-	 * {@code missing}, {@code closed}, {@code exists} (detail: who asked first).
+	 * Records who asked for the 签发 of report {@code report}, once (also on a closed
+	 * incident when {@code incident} was read closed, as {@link #acknowledgeEscalation}).
+	 * Atomically: the check, the record, the version and the entry. Codes when not
+	 * applied: {@code missing}, {@code closed}, {@code exists} (detail: who asked first).
 	 */
 	Result requestSignOff(Incident incident, String report, String personId, Entry entry);
 
@@ -117,15 +127,15 @@ public interface IncidentStore {
 	Result recordReported(Incident incident, String report, String personId, Entry entry);
 
 	/**
-	 * Records {@code personId}'s signature of {@code duty} on {@code version} of the book of
-	 * {@code report}, once per duty and version (as {@link #requestSignOff}; {@code exists}
-	 * when the duty is signed already).
+	 * Records {@code personId}'s signature of {@code duty} on {@code version} of the book
+	 * of {@code report}, once per duty and version (as {@link #requestSignOff};
+	 * {@code exists} when the duty is signed already).
 	 */
 	Result sign(Incident incident, String report, int version, String duty, String personId, Entry entry);
 
 	/**
-	 * Records that {@code personId} may sign {@code duty} of report {@code report}, if the
-	 * status is one of {@code allowed}: atomically as {@link #append}.
+	 * Records that {@code personId} may sign {@code duty} of report {@code report}, if
+	 * the status is one of {@code allowed}: atomically as {@link #append}.
 	 */
 	Result delegate(Incident incident, Set<IncidentStatus> allowed, String report, String duty, String personId,
 			Entry entry);
@@ -141,33 +151,37 @@ public interface IncidentStore {
 	 * {@code allowed}: atomically as {@link #append}. Its fingerprint follows with
 	 * {@link #fingerprintBook}, once the entry is on the timeline.
 	 */
-	Result renewBook(Incident incident, Set<IncidentStatus> allowed, String report, String name, String sha256, int version,
-			Entry entry);
+	Result renewBook(Incident incident, Set<IncidentStatus> allowed, String report, String name, String sha256,
+			int version, Entry entry);
 
 	/**
-	 * Records that a reminder was sent ({@code reminder} as {@code KEY:STAGE}; no timeline
-	 * entry): part of the record, so a Redis lost does not make the planner send it again.
+	 * Records that a reminder was sent ({@code reminder} as {@code KEY:STAGE}; no
+	 * timeline entry): part of the record, so a Redis lost does not make the planner send
+	 * it again.
 	 */
 	void markReminderSent(String incidentId, String reminder, Instant at);
 
-	/** Marks what the incident looked like when the book of {@code report} was made (no timeline entry). */
+	/**
+	 * Marks what the incident looked like when the book of {@code report} was made (no
+	 * timeline entry).
+	 */
 	void fingerprintBook(String incidentId, String report, String fingerprint);
 
 	/**
-	 * Records, once, that notification {@code notificationId} was given up on every channel
-	 * (last tried: {@code channelType}), on an incident not closed: atomically as
+	 * Records, once, that notification {@code notificationId} was given up on every
+	 * channel (last tried: {@code channelType}), on an incident not closed: atomically as
 	 * {@link #requestSignOff} (codes {@code missing}, {@code closed}, {@code exists}).
 	 */
 	Result gaveUp(Incident incident, String notificationId, String channelType, Entry entry);
 
 	/**
-	 * Raises an escalation for {@code cause} unless one was raised for it already: its first
-	 * tier (tier 0 of round 1) is told, its acknowledgement times out at {@code next}.
-	 * Atomically: the check of the cause, the choice of its number (one more than the highest
-	 * yet, so two raised at once get different numbers), all its parts, the version and the
-	 * entry (with the number added as detail {@code esc}) are one change; an escalation is
-	 * never left half raised. Refused when the incident has closed since {@code incident}
-	 * was read. A replayed event gets its number back.
+	 * Raises an escalation for {@code cause} unless one was raised for it already: its
+	 * first tier (tier 0 of round 1) is told, its acknowledgement times out at
+	 * {@code next}. Atomically: the check of the cause, the choice of its number (one
+	 * more than the highest yet, so two raised at once get different numbers), all its
+	 * parts, the version and the entry (with the number added as detail {@code esc}) are
+	 * one change; an escalation is never left half raised. Refused when the incident has
+	 * closed since {@code incident} was read. A replayed event gets its number back.
 	 * @param told the roster ids of the first tier
 	 * @return its number, or empty when not raised
 	 */
@@ -175,16 +189,19 @@ public interface IncidentStore {
 			Entry entry);
 
 	/**
-	 * Moves escalation {@code number} on to {@code tier} of {@code round}, its next timeout
-	 * {@code next}, {@code told} added to the people told. Atomically: checks it is neither
-	 * acknowledged nor given up nor already moved to that round and tier, then sets all of
-	 * it and appends the entry. Codes when not applied: {@code missing}, {@code closed},
-	 * {@code acked}, {@code ended}, {@code exists}.
+	 * Moves escalation {@code number} on to {@code tier} of {@code round}, its next
+	 * timeout {@code next}, {@code told} added to the people told. Atomically: checks it
+	 * is neither acknowledged nor given up nor already moved to that round and tier, then
+	 * sets all of it and appends the entry. Codes when not applied: {@code missing},
+	 * {@code closed}, {@code acked}, {@code ended}, {@code exists}.
 	 */
 	Result moveEscalation(Incident incident, int number, int round, int tier, Instant next, Collection<String> told,
 			Entry entry);
 
-	/** Gives escalation {@code number} up after its last round, once (as {@link #gaveUp}, also when closed). */
+	/**
+	 * Gives escalation {@code number} up after its last round, once (as {@link #gaveUp},
+	 * also when closed).
+	 */
 	Result exhaustEscalation(Incident incident, int number, Entry entry);
 
 	/**
@@ -194,7 +211,10 @@ public interface IncidentStore {
 	 */
 	Result acknowledgeEscalation(Incident incident, int number, String personId, Instant at, Entry entry);
 
-	/** Marks a person the bot could not message directly for this incident (no timeline entry). */
+	/**
+	 * Marks a person the bot could not message directly for this incident (no timeline
+	 * entry).
+	 */
 	void markUnreachable(String incidentId, String personId);
 
 	/**
@@ -205,20 +225,23 @@ public interface IncidentStore {
 	Result setLevel(Incident incident, Severity level, String reason, String by, Entry entry);
 
 	/**
-	 * The rules raised the level to {@code level}: recorded once per level (as {@link #gaveUp}),
-	 * and marked announced with it in the same change.
+	 * The rules raised the level to {@code level}: recorded once per level (as
+	 * {@link #gaveUp}), and marked announced with it in the same change.
 	 */
 	Result raiseLevel(Incident incident, Severity level, Entry entry);
 
 	/** Marks {@code level} as the computed level last announced (no timeline entry). */
 	void levelAnnounced(String incidentId, Severity level);
 
-	/** Marks the override {@code mark} ({@code LEVEL|by|reason}) as escalated (no timeline entry). */
+	/**
+	 * Marks the override {@code mark} ({@code LEVEL|by|reason}) as escalated (no timeline
+	 * entry).
+	 */
 	void overrideAnnounced(String incidentId, String mark);
 
 	/**
-	 * Marks a closed incident as still owing reports (or no longer): it stays reachable in
-	 * its chat for {@code /reported} and {@code /summary}, and on the board.
+	 * Marks a closed incident as still owing reports (or no longer): it stays reachable
+	 * in its chat for {@code /reported} and {@code /summary}, and on the board.
 	 */
 	void setOwing(Incident incident, boolean owing);
 

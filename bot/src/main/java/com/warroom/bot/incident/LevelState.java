@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param override the level a leader or commander set, or null
  * @param reason the override's reason, or null
  * @param by the roster id of who set the override, or null
- * @param announced the computed level last announced (at declaration, then each rise), or null before the first
+ * @param announced the computed level last announced (at declaration, then each rise), or
+ * null before the first
  * @param overrideAnnounced the override last escalated ({@code LEVEL|by|reason}), or null
  */
 public record LevelState(@Nullable Severity override, @Nullable String reason, @Nullable String by,

@@ -7,9 +7,9 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What an incident records of one report it owes (key {@code <kind>:<seq>}): who asked for
- * its 签发, who recorded it reported, and the book kept for signing with its signatures and
- * delegations.
+ * What an incident records of one report it owes (key {@code <kind>:<seq>}): who asked
+ * for its 签发, who recorded it reported, and the book kept for signing with its signatures
+ * and delegations.
  *
  * @param key e.g. {@code INITIAL:1}
  * @param requestedBy the roster id of who asked for 签发, or null
@@ -17,12 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param book the name in the archive of the book kept for signing, or null
  * @param sha256 the SHA-256 of that book, or null
  * @param version the book's version, from 1 (renewed when the incident changed)
- * @param fingerprint what the incident looked like when the book was made (see the signing flow), or null
+ * @param fingerprint what the incident looked like when the book was made (see the
+ * signing flow), or null
  * @param signatures by version, the roster id that signed each duty
  * @param delegates by duty, the roster id a holder named to sign it
  */
-public record ReportRecord(String key, @Nullable String requestedBy, @Nullable String reportedBy,
-		@Nullable String book, @Nullable String sha256, int version, @Nullable String fingerprint,
+public record ReportRecord(String key, @Nullable String requestedBy, @Nullable String reportedBy, @Nullable String book,
+		@Nullable String sha256, int version, @Nullable String fingerprint,
 		SortedMap<Integer, Map<String, String>> signatures, Map<String, String> delegates) {
 
 	public ReportRecord {

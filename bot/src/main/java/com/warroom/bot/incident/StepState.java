@@ -39,7 +39,8 @@ public record StepState(Status status, @Nullable String personId, @Nullable Stri
 		String[] parts = raw.split(":", 3);
 		for (Status status : Status.values()) {
 			if (status.code.equals(parts[0])) {
-				return new StepState(status, (parts.length > 1) ? parts[1] : null, (parts.length > 2) ? parts[2] : null);
+				return new StepState(status, (parts.length > 1) ? parts[1] : null,
+						(parts.length > 2) ? parts[2] : null);
 			}
 		}
 		return OPEN;

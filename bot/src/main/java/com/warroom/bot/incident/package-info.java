@@ -1,3 +1,6 @@
-/** Incidents, their step states and their append-only timelines; the store is an interface. */
+/**
+ * Incidents, their step states and their append-only timelines; the store is an
+ * interface.
+ */
 @org.jspecify.annotations.NullMarked
 package com.warroom.bot.incident;

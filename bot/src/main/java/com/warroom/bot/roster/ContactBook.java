@@ -24,7 +24,9 @@ public final class ContactBook {
 		this(contacts, vocabulary, Synonyms.bundled());
 	}
 
-	/** @param synonyms what people call the units (上期所 is 上海期货交易所) */
+	/**
+	 * @param synonyms what people call the units (上期所 is 上海期货交易所)
+	 */
 	public ContactBook(List<Contact> contacts, Vocabulary vocabulary, Synonyms synonyms) {
 		this.contacts = List.copyOf(contacts);
 		this.vocabulary = vocabulary;
@@ -48,7 +50,8 @@ public final class ContactBook {
 		String[] terms = words.toLowerCase(Locale.ROOT).strip().split("\\s+");
 		return contacts.stream().filter((contact) -> {
 			String haystack = (contact.category() + " " + vocabulary.contactCategoryName(contact.category()) + " "
-					+ contact.unit() + " " + (contact.person() != null ? contact.person() : "")).toLowerCase(Locale.ROOT);
+					+ contact.unit() + " " + (contact.person() != null ? contact.person() : ""))
+				.toLowerCase(Locale.ROOT);
 			for (String term : terms) {
 				if (!term.isEmpty() && !haystack.contains(term) && !haystack.contains(synonyms.expand(term))) {
 					return false;
@@ -72,8 +75,8 @@ public final class ContactBook {
 	}
 
 	/**
-	 * Reads the contact-book file {@code file} ({@code CONTACTS_FILE}); categories must be
-	 * known to the vocabulary.
+	 * Reads the contact-book file {@code file} ({@code CONTACTS_FILE}); categories must
+	 * be known to the vocabulary.
 	 * @throws InvalidDataFileException with every entry that is wrong, as
 	 * {@code file:line: field: message}
 	 */
@@ -83,7 +86,8 @@ public final class ContactBook {
 				root.error("contacts", "联络手册应有 contacts 列表");
 			}
 			List<Contact> contacts = new ArrayList<>();
-			for (MappingReader entry : root.mappings("contacts", Set.of("category", "unit", "person", "phone", "mobile"))) {
+			for (MappingReader entry : root.mappings("contacts",
+					Set.of("category", "unit", "person", "phone", "mobile"))) {
 				String category = entry.required("category");
 				if (category != null && !vocabulary.contactCategories().containsKey(category)) {
 					entry.error("category", "未知的联络类别 " + category + "（可用 "

@@ -9,9 +9,15 @@ public enum Permission {
 	DECLARE,
 	/** /drill. */
 	DRILL,
-	/** Run drill plans: /drill plan, start, pause, resume, skip, stop, status; follow-up items and trainings (GH-16). */
+	/**
+	 * Run drill plans: /drill plan, start, pause, resume, skip, stop, status; follow-up
+	 * items and trainings (GH-16).
+	 */
 	PLAN_DRILL,
-	/** Mark steps done, skipped or blocked, answer decisions, confirm a second person's step. */
+	/**
+	 * Mark steps done, skipped or blocked, answer decisions, confirm a second person's
+	 * step.
+	 */
 	STEP,
 	/** /note and replies. */
 	NOTE,

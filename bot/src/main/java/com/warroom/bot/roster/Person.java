@@ -62,12 +62,18 @@ public record Person(String id, String name, @Nullable String telegramId, @Nulla
 		this(id, name, telegramId, phone, email, roles, duties, deputy, Map.of());
 	}
 
-	/** The person's account of {@code kind} (e.g. {@link #TELEGRAM}), if the roster gives one. */
+	/**
+	 * The person's account of {@code kind} (e.g. {@link #TELEGRAM}), if the roster gives
+	 * one.
+	 */
 	public Optional<String> account(String kind) {
 		return Optional.ofNullable(accounts.get(kind));
 	}
 
-	/** The field's value, or the account's when the field is not given; the account map gets it too. */
+	/**
+	 * The field's value, or the account's when the field is not given; the account map
+	 * gets it too.
+	 */
 	private static @Nullable String merge(Map<String, String> accounts, String kind, @Nullable String field) {
 		if (field != null) {
 			accounts.put(kind, field);

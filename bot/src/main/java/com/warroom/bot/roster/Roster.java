@@ -109,8 +109,8 @@ public final class Roster {
 			String email = field(entry, "email", Person.EMAIL, accounts);
 			String telegramAccount = (telegram != null) ? telegram : accounts.get(Person.TELEGRAM);
 			if (telegramAccount != null && !telegramAccount.matches("[0-9]{1,20}")) {
-				entry.error((telegram != null) ? "telegram_id" : "accounts", (telegram != null) ? "必须是数字（Telegram 用户编号）"
-						: "accounts.telegram 必须是数字（Telegram 用户编号）");
+				entry.error((telegram != null) ? "telegram_id" : "accounts",
+						(telegram != null) ? "必须是数字（Telegram 用户编号）" : "accounts.telegram 必须是数字（Telegram 用户编号）");
 			}
 			if (id == null || name == null) {
 				continue;
@@ -129,7 +129,10 @@ public final class Roster {
 		return root.failed() ? null : new Roster(people);
 	}
 
-	/** A field kept for older rosters ({@code telegram_id:}); it must agree with the same account in {@code accounts:}. */
+	/**
+	 * A field kept for older rosters ({@code telegram_id:}); it must agree with the same
+	 * account in {@code accounts:}.
+	 */
 	private static @Nullable String field(MappingReader entry, String key, String kind, Map<String, String> accounts) {
 		String value = entry.optional(key);
 		if (value != null && accounts.containsKey(kind) && !accounts.get(kind).equals(value)) {

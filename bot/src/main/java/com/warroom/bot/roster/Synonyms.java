@@ -14,8 +14,8 @@ import com.warroom.playbooks.InvalidDataFileException;
 
 /**
  * What responders say and what the playbooks and the contact book call it ("上期所" is
- * 上海期货交易所, "中央交易系统" is 集中交易系统): the bundled {@code warroom/synonyms.yaml}
- * plus a company's own file ({@code SYNONYMS_FILE}). Immutable and thread-safe.
+ * 上海期货交易所, "中央交易系统" is 集中交易系统): the bundled {@code warroom/synonyms.yaml} plus a
+ * company's own file ({@code SYNONYMS_FILE}). Immutable and thread-safe.
  */
 public final class Synonyms {
 
@@ -24,8 +24,10 @@ public final class Synonyms {
 
 	private Synonyms(Map<String, String> words) {
 		Map<String, String> sorted = new LinkedHashMap<>();
-		words.entrySet().stream()
-			.sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length()).reversed()
+		words.entrySet()
+			.stream()
+			.sorted(Comparator.comparingInt((Map.Entry<String, String> e) -> e.getKey().length())
+				.reversed()
 				.thenComparing(Map.Entry::getKey))
 			.forEach((e) -> sorted.put(e.getKey(), e.getValue()));
 		this.words = sorted;
@@ -72,7 +74,10 @@ public final class Synonyms {
 		});
 	}
 
-	/** These with {@code more} added (an entry of {@code more} replaces one of the same word). */
+	/**
+	 * These with {@code more} added (an entry of {@code more} replaces one of the same
+	 * word).
+	 */
 	public Synonyms and(Synonyms more) {
 		Map<String, String> all = new LinkedHashMap<>(words);
 		all.putAll(more.words);
@@ -89,9 +94,11 @@ public final class Synonyms {
 		for (Map.Entry<String, String> entry : words.entrySet()) {
 			int at = text.indexOf(entry.getKey());
 			if (at >= 0) {
-				// a placeholder keeps a meaning from being expanded again by a shorter word
+				// a placeholder keeps a meaning from being expanded again by a shorter
+				// word
 				done.add(entry.getValue());
-				text = text.substring(0, at) + " \u0000" + (done.size() - 1) + "\u0000 " + text.substring(at + entry.getKey().length());
+				text = text.substring(0, at) + " \u0000" + (done.size() - 1) + "\u0000 "
+						+ text.substring(at + entry.getKey().length());
 			}
 		}
 		for (int i = 0; i < done.size(); i++) {

@@ -15,8 +15,8 @@ import redis.embedded.RedisServer;
 /**
  * A real redis-server child process (from the embedded-redis package) for the embedded
  * default: data under {@code dataDir}, append-only file with fsync on every write, bound
- * to localhost. A server left behind by a JVM killed with -9 is found by its pid file
- * and stopped before a new one starts on the same data.
+ * to localhost. A server left behind by a JVM killed with -9 is found by its pid file and
+ * stopped before a new one starts on the same data.
  */
 public final class EmbeddedRedis implements AutoCloseable {
 
@@ -31,7 +31,9 @@ public final class EmbeddedRedis implements AutoCloseable {
 		this.server = server;
 	}
 
-	/** Starts a server on {@code dataDir} that syncs every write to disk before answering. */
+	/**
+	 * Starts a server on {@code dataDir} that syncs every write to disk before answering.
+	 */
 	public static EmbeddedRedis start(Path dataDir, int port) {
 		return start(dataDir, port, "always");
 	}
@@ -39,10 +41,10 @@ public final class EmbeddedRedis implements AutoCloseable {
 	/**
 	 * Starts a server on {@code dataDir}.
 	 * @param port the port, or 0 for a free one
-	 * @param fsync {@code always} (every write on disk before the reply: nothing lost even
-	 * if the machine dies) or {@code everysec} (written to the OS before the reply, on disk
-	 * within a second: a crash of redis or the bot loses nothing, a power cut up to a
-	 * second)
+	 * @param fsync {@code always} (every write on disk before the reply: nothing lost
+	 * even if the machine dies) or {@code everysec} (written to the OS before the reply,
+	 * on disk within a second: a crash of redis or the bot loses nothing, a power cut up
+	 * to a second)
 	 */
 	public static EmbeddedRedis start(Path dataDir, int port, String fsync) {
 		if (!fsync.equals("always") && !fsync.equals("everysec")) {
@@ -98,12 +100,17 @@ public final class EmbeddedRedis implements AutoCloseable {
 			return;
 		}
 		Optional<ProcessHandle> leftover = ProcessHandle.of(Long.parseLong(text))
-			.filter((process) -> process.info().command().map((command) -> command.contains("redis-server")).orElse(false));
+			.filter((process) -> process.info()
+				.command()
+				.map((command) -> command.contains("redis-server"))
+				.orElse(false));
 		if (leftover.isPresent()) {
 			log.warn("发现上次遗留的内置 Redis 进程 {}，先停止它", text);
 			leftover.get().destroy();
 			try {
-				leftover.get().onExit().get(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+				leftover.get()
+					.onExit()
+					.get(Duration.ofSeconds(10).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
 			}
 			catch (Exception ex) {
 				leftover.get().destroyForcibly();

@@ -28,15 +28,15 @@ abstract class FieldIncidentStore implements IncidentStore {
 
 	/**
 	 * Sets {@code fields} and appends {@code entry} if the incident's status is one of
-	 * {@code allowed}; when the status becomes closed, removes it from the open indexes. All
-	 * at once or nothing. Codes when not applied: {@code missing}, {@code status}.
+	 * {@code allowed}; when the status becomes closed, removes it from the open indexes.
+	 * All at once or nothing. Codes when not applied: {@code missing}, {@code status}.
 	 */
 	abstract Result change(Incident incident, Set<IncidentStatus> allowed, Map<String, String> fields, Entry entry);
 
 	/**
-	 * Sets {@code field} to {@code value} and, with it, {@code more}, unless the field is set
-	 * or the incident is closed ({@code evenClosed}: also when closed), appending the entry;
-	 * all at once or nothing.
+	 * Sets {@code field} to {@code value} and, with it, {@code more}, unless the field is
+	 * set or the incident is closed ({@code evenClosed}: also when closed), appending the
+	 * entry; all at once or nothing.
 	 */
 	abstract Result once(Incident incident, String field, String value, Map<String, String> more, Entry entry,
 			boolean evenClosed);
@@ -51,7 +51,10 @@ abstract class FieldIncidentStore implements IncidentStore {
 		return once(incident, field, value, Map.of(), entry, evenClosed);
 	}
 
-	/** A one-time record that is still owed after close: also on a closed incident when it was read closed. */
+	/**
+	 * A one-time record that is still owed after close: also on a closed incident when it
+	 * was read closed.
+	 */
 	private Result owed(Incident incident, String field, String value, Entry entry) {
 		return once(incident, field, value, entry, incident.status() == IncidentStatus.CLOSED);
 	}
@@ -74,8 +77,10 @@ abstract class FieldIncidentStore implements IncidentStore {
 
 	@Override
 	public Result close(Incident incident, Instant at, Entry entry) {
-		return change(incident, EnumSet.of(IncidentStatus.RECOVERED), Map.of(IncidentFields.STATUS,
-				IncidentStatus.CLOSED.name(), IncidentFields.CLOSED_AT, String.valueOf(at.toEpochMilli())), entry);
+		return change(
+				incident, EnumSet.of(IncidentStatus.RECOVERED), Map.of(IncidentFields.STATUS,
+						IncidentStatus.CLOSED.name(), IncidentFields.CLOSED_AT, String.valueOf(at.toEpochMilli())),
+				entry);
 	}
 
 	@Override
@@ -84,7 +89,8 @@ abstract class FieldIncidentStore implements IncidentStore {
 	}
 
 	@Override
-	public Result answerSummary(Incident incident, Set<IncidentStatus> allowed, String item, String answer, Entry entry) {
+	public Result answerSummary(Incident incident, Set<IncidentStatus> allowed, String item, String answer,
+			Entry entry) {
 		return change(incident, allowed, Map.of(IncidentFields.SUMMARY + item, answer), entry);
 	}
 
@@ -123,8 +129,8 @@ abstract class FieldIncidentStore implements IncidentStore {
 	@Override
 	public Result renewBook(Incident incident, Set<IncidentStatus> allowed, String report, String name, String sha256,
 			int version, Entry entry) {
-		return change(incident, allowed, Map.of(IncidentFields.BOOK + report, name, IncidentFields.BOOK_SHA + report, sha256,
-				IncidentFields.BOOK_VERSION + report, String.valueOf(version)), entry);
+		return change(incident, allowed, Map.of(IncidentFields.BOOK + report, name, IncidentFields.BOOK_SHA + report,
+				sha256, IncidentFields.BOOK_VERSION + report, String.valueOf(version)), entry);
 	}
 
 	@Override
@@ -145,8 +151,8 @@ abstract class FieldIncidentStore implements IncidentStore {
 	@Override
 	public Result acknowledgeEscalation(Incident incident, int number, String personId, Instant at, Entry entry) {
 		return once(incident, IncidentFields.escalation(number, IncidentFields.ACK), personId,
-				Map.of(IncidentFields.escalation(number, IncidentFields.ACK_AT), String.valueOf(at.toEpochMilli())), entry,
-				incident.status() == IncidentStatus.CLOSED);
+				Map.of(IncidentFields.escalation(number, IncidentFields.ACK_AT), String.valueOf(at.toEpochMilli())),
+				entry, incident.status() == IncidentStatus.CLOSED);
 	}
 
 	@Override

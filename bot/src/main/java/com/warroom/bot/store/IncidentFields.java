@@ -33,10 +33,9 @@ import com.warroom.playbooks.Track;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The names of an incident's fields as the stores keep them (a Redis hash today, one
- * name → value map per incident), and how they are read into an {@link Incident}. The
- * stores share this one layout; nothing outside this package knows the names of the
- * typed parts.
+ * The names of an incident's fields as the stores keep them (a Redis hash today, one name
+ * → value map per incident), and how they are read into an {@link Incident}. The stores
+ * share this one layout; nothing outside this package knows the names of the typed parts.
  */
 public final class IncidentFields {
 
@@ -93,7 +92,9 @@ public final class IncidentFields {
 	/** Bumped by each guarded change. */
 	static final String VERSION = "version";
 
-	/** The current step of a track: {@code cursor:<track key>}, {@code ""} when it ended. */
+	/**
+	 * The current step of a track: {@code cursor:<track key>}, {@code ""} when it ended.
+	 */
 	static final String CURSOR = "cursor:";
 
 	/** The state of a step: {@code st:<step id>} → {@link StepState#encode()}. */
@@ -131,12 +132,18 @@ public final class IncidentFields {
 	/** A {@code /summary} answer: {@code sum:<item>}. */
 	static final String SUMMARY = "sum:";
 
-	/** Of report {@code <kind>:<seq>}: who recorded it reported ({@code rep:<key>}), who asked for 签发. */
+	/**
+	 * Of report {@code <kind>:<seq>}: who recorded it reported ({@code rep:<key>}), who
+	 * asked for 签发.
+	 */
 	static final String REPORTED = "rep:";
 
 	static final String REQUESTED = "req:";
 
-	/** Of the book kept for signing report {@code <key>}: its name, SHA-256, version and fingerprint. */
+	/**
+	 * Of the book kept for signing report {@code <key>}: its name, SHA-256, version and
+	 * fingerprint.
+	 */
 	static final String BOOK = "book:";
 
 	static final String BOOK_SHA = "booksha:";
@@ -151,10 +158,16 @@ public final class IncidentFields {
 	/** A delegation: {@code deleg:<key>:<duty>} → roster id. */
 	static final String DELEGATE = "deleg:";
 
-	/** A reminder sent: {@code remsent:<KEY>:<STAGE>} → when (issue 15: the record, not only Redis). */
+	/**
+	 * A reminder sent: {@code remsent:<KEY>:<STAGE>} → when (issue 15: the record, not
+	 * only Redis).
+	 */
 	static final String REMINDER_SENT = "remsent:";
 
-	/** A notification given up on every channel: {@code gaveup:<notification id>} → channel type. */
+	/**
+	 * A notification given up on every channel: {@code gaveup:<notification id>} →
+	 * channel type.
+	 */
 	static final String GAVE_UP = "gaveup:";
 
 	private static final Pattern ESCALATION_FIELD = Pattern.compile("esc:(\\d+):cause");
@@ -193,19 +206,21 @@ public final class IncidentFields {
 		return new Incident(f.get("id"), IncidentKind.valueOf(f.get("kind")), f.get("playbook"), chat,
 				f.get("declaredBy"), instant(f.get("startedAt")), instant(f.get("declaredAt")),
 				IncidentStatus.valueOf(f.get(STATUS)), optionalInstant(f.get(RECOVERED_AT)),
-				optionalInstant(f.get(CLOSED_AT)), levels, Interruption.valueOf(f.getOrDefault(INTERRUPTION, "UNKNOWN")),
-				Boolean.parseBoolean(f.getOrDefault(INVESTORS_AFFECTED, "true")), escalations(f), unreachable(f), facts(f),
-				suffixed(f, SUMMARY), reports(f), cursors(f), steps(f), suffixed(f, BLOCK_REASON),
+				optionalInstant(f.get(CLOSED_AT)), levels,
+				Interruption.valueOf(f.getOrDefault(INTERRUPTION, "UNKNOWN")),
+				Boolean.parseBoolean(f.getOrDefault(INVESTORS_AFFECTED, "true")), escalations(f), unreachable(f),
+				facts(f), suffixed(f, SUMMARY), reports(f), cursors(f), steps(f), suffixed(f, BLOCK_REASON),
 				number(f.get(VERSION)), suffixed(f, REMINDER_SENT).keySet());
 	}
 
 	private static Facts facts(Map<String, String> f) {
 		Map<SystemClass, String> systems = new EnumMap<>(SystemClass.class);
-		suffixed(f, SYSTEM).forEach((key, state) -> SystemClass.fromKey(key).ifPresent((system) -> systems.put(system, state)));
+		suffixed(f, SYSTEM)
+			.forEach((key, state) -> SystemClass.fromKey(key).ifPresent((system) -> systems.put(system, state)));
 		return new Facts(number(f.get(DAMAGED)), number(f.get(LEAKED)),
-				Settlement.valueOf(f.getOrDefault(SETTLEMENT, Settlement.NORMAL.name())), optionalInstant(f.get(HALT_AT)),
-				optionalInstant(f.get(CRIME_AT)), optionalInstant(f.get(DATA_AT)), optionalInstant(f.get(DATA_LAST_AT)),
-				flag(f.get(REMOTE_ACCESS)), flag(f.get(CAUSE_KNOWN)), systems);
+				Settlement.valueOf(f.getOrDefault(SETTLEMENT, Settlement.NORMAL.name())),
+				optionalInstant(f.get(HALT_AT)), optionalInstant(f.get(CRIME_AT)), optionalInstant(f.get(DATA_AT)),
+				optionalInstant(f.get(DATA_LAST_AT)), flag(f.get(REMOTE_ACCESS)), flag(f.get(CAUSE_KNOWN)), systems);
 	}
 
 	/** The fields that start with {@code prefix}, by the rest of their name. */
@@ -260,9 +275,11 @@ public final class IncidentFields {
 		Map<String, ReportRecord> reports = new HashMap<>();
 		for (String key : keys) {
 			String version = f.get(BOOK_VERSION + key);
-			reports.put(key, new ReportRecord(key, f.get(REQUESTED + key), f.get(REPORTED + key), f.get(BOOK + key),
-					f.get(BOOK_SHA + key), (version == null) ? 1 : Integer.parseInt(version), f.get(BOOK_FINGERPRINT + key),
-					signatures.getOrDefault(key, new TreeMap<>()), delegates.getOrDefault(key, Map.of())));
+			reports.put(key,
+					new ReportRecord(key, f.get(REQUESTED + key), f.get(REPORTED + key), f.get(BOOK + key),
+							f.get(BOOK_SHA + key), (version == null) ? 1 : Integer.parseInt(version),
+							f.get(BOOK_FINGERPRINT + key), signatures.getOrDefault(key, new TreeMap<>()),
+							delegates.getOrDefault(key, Map.of())));
 		}
 		return reports;
 	}
@@ -334,18 +351,21 @@ public final class IncidentFields {
 					ids.add(id);
 				}
 			}
-			escalations.put(n, new Escalation(n, field.getValue(), f.getOrDefault(escalation(n, REASON), ""),
-					Integer.parseInt(f.getOrDefault(escalation(n, TIER), "0")),
-					Integer.parseInt(f.getOrDefault(escalation(n, ROUND), "1")), optionalInstant(f.get(escalation(n, NEXT))),
-					ids, f.get(escalation(n, ACK)), optionalInstant(f.get(escalation(n, ACK_AT))),
-					f.containsKey(escalation(n, DONE))));
+			escalations.put(n,
+					new Escalation(n, field.getValue(), f.getOrDefault(escalation(n, REASON), ""),
+							Integer.parseInt(f.getOrDefault(escalation(n, TIER), "0")),
+							Integer.parseInt(f.getOrDefault(escalation(n, ROUND), "1")),
+							optionalInstant(f.get(escalation(n, NEXT))), ids, f.get(escalation(n, ACK)),
+							optionalInstant(f.get(escalation(n, ACK_AT))), f.containsKey(escalation(n, DONE))));
 		}
 		return escalations;
 	}
 
 	private static Set<String> unreachable(Map<String, String> f) {
 		Set<String> people = new HashSet<>();
-		f.keySet().stream().filter((field) -> field.startsWith(UNREACHABLE))
+		f.keySet()
+			.stream()
+			.filter((field) -> field.startsWith(UNREACHABLE))
 			.forEach((field) -> people.add(field.substring(UNREACHABLE.length())));
 		return people;
 	}

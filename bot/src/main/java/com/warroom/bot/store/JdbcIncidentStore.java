@@ -34,13 +34,14 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Incidents in the job-store database (H2 or PostgreSQL, schema {@code V2__incident_record}):
- * the system of record. Every change the Redis store makes in one Lua script is one
- * transaction here that first locks the incident's row ({@code SELECT … FOR UPDATE}), then
- * checks the same guards (status, cursor, step state, once-field, the name of the write
- * from {@link Effects}), and only then writes the fields, the version, the timeline entry
- * and the write's name; so two people pressing the same button at the same moment record
- * exactly one action, and a redelivered update takes effect once. Thread-safe.
+ * Incidents in the job-store database (H2 or PostgreSQL, schema
+ * {@code V2__incident_record}): the system of record. Every change the Redis store makes
+ * in one Lua script is one transaction here that first locks the incident's row
+ * ({@code SELECT … FOR UPDATE}), then checks the same guards (status, cursor, step state,
+ * once-field, the name of the write from {@link Effects}), and only then writes the
+ * fields, the version, the timeline entry and the write's name; so two people pressing
+ * the same button at the same moment record exactly one action, and a redelivered update
+ * takes effect once. Thread-safe.
  */
 public class JdbcIncidentStore extends FieldIncidentStore {
 
@@ -64,7 +65,8 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 	/** Opens an incident with the next id of its day and appends its declaration. */
 	@Override
 	public Incident create(NewIncident incident, Entry declared) {
-		String op = Effects.name("create:" + incident.kind() + ":" + incident.playbookId() + ":" + incident.chat().key());
+		String op = Effects
+			.name("create:" + incident.kind() + ":" + incident.playbookId() + ":" + incident.chat().key());
 		Optional<Incident> earlier = createdBy(op);
 		if (earlier.isPresent()) {
 			return earlier.get();
@@ -92,9 +94,11 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 					if (!jdbc.queryForList("SELECT ID FROM WR_INCIDENT WHERE ID = ?", String.class, id).isEmpty()) {
 						return false; // taken (e.g. imported from Redis): the next number
 					}
-					jdbc.update("INSERT INTO WR_INCIDENT (ID, KIND, CHAT_KEY, STATUS, DECLARED_AT, VERSION, OWING)"
-							+ " VALUES (?, ?, ?, ?, ?, 1, FALSE)", id, incident.kind().name(), incident.chat().key(),
-							IncidentStatus.OPEN.name(), incident.declaredAt().toEpochMilli());
+					jdbc.update(
+							"INSERT INTO WR_INCIDENT (ID, KIND, CHAT_KEY, STATUS, DECLARED_AT, VERSION, OWING)"
+									+ " VALUES (?, ?, ?, ?, ?, 1, FALSE)",
+							id, incident.kind().name(), incident.chat().key(), IncidentStatus.OPEN.name(),
+							incident.declaredAt().toEpochMilli());
 					put(id, fields);
 					append(id, declared);
 					name(op, id);
@@ -106,7 +110,8 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 				}
 			}
 			catch (DuplicateKeyException ex) {
-				// the same update created it on another thread first, or the id was taken meanwhile
+				// the same update created it on another thread first, or the id was taken
+				// meanwhile
 				earlier = createdBy(op);
 				if (earlier.isPresent()) {
 					return earlier.get();
@@ -124,7 +129,10 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 		return created.isEmpty() ? Optional.empty() : find(created.get(0));
 	}
 
-	/** The next number of a day's sequence, in a transaction of its own (a number is never given twice). */
+	/**
+	 * The next number of a day's sequence, in a transaction of its own (a number is never
+	 * given twice).
+	 */
 	private long next(String sequence) {
 		for (int attempt = 0;; attempt++) {
 			try {
@@ -162,8 +170,8 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 	/** Incidents not yet closed in a chat (any topic), oldest first. */
 	@Override
 	public List<Incident> openIn(ChatRef chat) {
-		return load(jdbc.queryForList("SELECT ID FROM WR_INCIDENT WHERE CHAT_KEY = ? AND STATUS <> 'CLOSED'", String.class,
-				chat.key()));
+		return load(jdbc.queryForList("SELECT ID FROM WR_INCIDENT WHERE CHAT_KEY = ? AND STATUS <> 'CLOSED'",
+				String.class, chat.key()));
 	}
 
 	/** Every incident not yet closed. */
@@ -178,8 +186,11 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 		if (chat.threadId() == null) {
 			return Optional.empty();
 		}
-		return jdbc.queryForList("SELECT INCIDENT_ID FROM WR_INCIDENT_THREAD WHERE TOPIC_KEY = ?", String.class,
-				chat.topicKey()).stream().findFirst();
+		return jdbc
+			.queryForList("SELECT INCIDENT_ID FROM WR_INCIDENT_THREAD WHERE TOPIC_KEY = ?", String.class,
+					chat.topicKey())
+			.stream()
+			.findFirst();
 	}
 
 	/** Records the forum topic of an incident. */
@@ -232,7 +243,10 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 		});
 	}
 
-	/** Sets fields and appends an entry if the incident's status is one of {@code allowed}. */
+	/**
+	 * Sets fields and appends an entry if the incident's status is one of
+	 * {@code allowed}.
+	 */
 	@Override
 	Result change(Incident incident, Set<IncidentStatus> allowed, Map<String, String> fields, Entry entry) {
 		String op = Effects.name("change:" + incident.id() + ":" + entry.type() + ":" + new TreeSet<>(fields.keySet()));
@@ -302,14 +316,15 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 			details.putAll(entry.details());
 			write(incident.id(), fields, new Entry(entry.type(), entry.personId(), entry.personName(), entry.channel(),
 					entry.at(), details));
-			return new Result(true, "ok", String.valueOf(n)); // the name keeps the number, as in Redis
+			return new Result(true, "ok", String.valueOf(n)); // the name keeps the
+																// number, as in Redis
 		});
 		return result.applied() ? OptionalInt.of(Integer.parseInt(result.detail())) : OptionalInt.empty();
 	}
 
 	@Override
-	public Result moveEscalation(Incident incident, int number, int round, int tier, Instant next, Collection<String> told,
-			Entry entry) {
+	public Result moveEscalation(Incident incident, int number, int round, int tier, Instant next,
+			Collection<String> told, Entry entry) {
 		String step = IncidentFields.escalation(number, "step:" + round + ":" + tier);
 		String op = Effects.name("once:" + incident.id() + ":" + step);
 		boolean evenClosed = incident.status() == IncidentStatus.CLOSED;
@@ -377,7 +392,10 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 		}
 	}
 
-	/** Sets several bookkeeping fields at once (one transaction), without a timeline entry. */
+	/**
+	 * Sets several bookkeeping fields at once (one transaction), without a timeline
+	 * entry.
+	 */
 	@Override
 	void setFields(String incidentId, Map<String, String> fields) {
 		transactions.executeWithoutResult((status) -> {
@@ -388,8 +406,8 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 	}
 
 	/**
-	 * Marks a closed incident as still owing reports (or no longer): it stays reachable in
-	 * its chat for {@code /reported} and {@code /summary}, and on the board.
+	 * Marks a closed incident as still owing reports (or no longer): it stays reachable
+	 * in its chat for {@code /reported} and {@code /summary}, and on the board.
 	 */
 	@Override
 	public void setOwing(Incident incident, boolean owing) {
@@ -406,15 +424,16 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 	/** Every closed incident that still owes reports. */
 	@Override
 	public List<Incident> owing() {
-		return load(
-				jdbc.queryForList("SELECT ID FROM WR_INCIDENT WHERE OWING AND STATUS = 'CLOSED'", String.class));
+		return load(jdbc.queryForList("SELECT ID FROM WR_INCIDENT WHERE OWING AND STATUS = 'CLOSED'", String.class));
 	}
 
 	/** The timeline in the order it happened. */
 	@Override
 	public List<TimelineEntry> timeline(String incidentId) {
-		return jdbc.query("SELECT ENTRY_ID, TYPE, PERSON, PERSON_NAME, CHANNEL, AT_MILLIS, DETAILS FROM WR_TIMELINE"
-				+ " WHERE INCIDENT_ID = ? ORDER BY SEQ", (row, n) -> new TimelineEntry(row.getString(1),
+		return jdbc.query(
+				"SELECT ENTRY_ID, TYPE, PERSON, PERSON_NAME, CHANNEL, AT_MILLIS, DETAILS FROM WR_TIMELINE"
+						+ " WHERE INCIDENT_ID = ? ORDER BY SEQ",
+				(row, n) -> new TimelineEntry(row.getString(1),
 						com.warroom.bot.incident.TimelineType.valueOf(row.getString(2)), row.getString(3),
 						row.getString(4), row.getString(5), Instant.ofEpochMilli(row.getLong(6)),
 						IncidentRows.details(row.getString(7))),
@@ -426,9 +445,9 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 	}
 
 	/**
-	 * One guarded change: locks the row; a write already named {@code op} (the same update
-	 * handled again) returns the first run's result; else {@code change} decides and writes,
-	 * and the name is recorded with the write.
+	 * One guarded change: locks the row; a write already named {@code op} (the same
+	 * update handled again) returns the first run's result; else {@code change} decides
+	 * and writes, and the name is recorded with the write.
 	 */
 	private Result guarded(String incidentId, String op, Function<Locked, Result> change) {
 		return transactions.execute((status) -> {
@@ -450,14 +469,20 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 		});
 	}
 
-	/** Locks the incident's row until the transaction ends; its status, or null when there is none. */
+	/**
+	 * Locks the incident's row until the transaction ends; its status, or null when there
+	 * is none.
+	 */
 	private @Nullable String lock(String incidentId) {
 		List<String> status = jdbc.queryForList("SELECT STATUS FROM WR_INCIDENT WHERE ID = ? FOR UPDATE", String.class,
 				incidentId);
 		return status.isEmpty() ? null : status.get(0);
 	}
 
-	/** Writes fields, counts a version and appends the entry: the applied result carries the entry's id. */
+	/**
+	 * Writes fields, counts a version and appends the entry: the applied result carries
+	 * the entry's id.
+	 */
 	private Result write(String incidentId, Map<String, String> fields, Entry entry) {
 		put(incidentId, fields);
 		jdbc.update("UPDATE WR_INCIDENT SET VERSION = VERSION + 1 WHERE ID = ?", incidentId);
@@ -470,9 +495,9 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 			if (name.equals("status")) {
 				jdbc.update("UPDATE WR_INCIDENT SET STATUS = ? WHERE ID = ?", value, incidentId);
 			}
-			else if (!name.equals("version") && jdbc.update(
-					"UPDATE WR_INCIDENT_FIELD SET VAL = ? WHERE INCIDENT_ID = ? AND NAME = ?", value, incidentId,
-					name) == 0) {
+			else if (!name.equals("version")
+					&& jdbc.update("UPDATE WR_INCIDENT_FIELD SET VAL = ? WHERE INCIDENT_ID = ? AND NAME = ?", value,
+							incidentId, name) == 0) {
 				jdbc.update("INSERT INTO WR_INCIDENT_FIELD (INCIDENT_ID, NAME, VAL) VALUES (?, ?, ?)", incidentId, name,
 						value);
 			}
@@ -484,10 +509,11 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 		long seq = jdbc.queryForObject("SELECT COALESCE(MAX(SEQ), 0) + 1 FROM WR_TIMELINE WHERE INCIDENT_ID = ?",
 				Long.class, incidentId);
 		String id = String.valueOf(seq);
-		jdbc.update("INSERT INTO WR_TIMELINE (INCIDENT_ID, SEQ, ENTRY_ID, TYPE, PERSON, PERSON_NAME, CHANNEL, AT_MILLIS,"
-				+ " DETAILS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", incidentId, seq, id, entry.type().name(),
-				entry.personId(), entry.personName(), entry.channel(), entry.at().toEpochMilli(),
-				IncidentRows.json(entry.details()));
+		jdbc.update(
+				"INSERT INTO WR_TIMELINE (INCIDENT_ID, SEQ, ENTRY_ID, TYPE, PERSON, PERSON_NAME, CHANNEL, AT_MILLIS,"
+						+ " DETAILS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				incidentId, seq, id, entry.type().name(), entry.personId(), entry.personName(), entry.channel(),
+				entry.at().toEpochMilli(), IncidentRows.json(entry.details()));
 		return id;
 	}
 
@@ -499,7 +525,9 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 		}
 	}
 
-	/** Forgets names older than Redis kept them: Telegram stops redelivering long before. */
+	/**
+	 * Forgets names older than Redis kept them: Telegram stops redelivering long before.
+	 */
 	private void prune() {
 		jdbc.update("DELETE FROM WR_EFFECT WHERE CREATED_AT < ?", clock.millis() - Effects.TTL_SECONDS * 1000);
 	}
@@ -507,10 +535,9 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 	@Override
 	Map<String, String> fields(String incidentId) {
 		Map<String, String> fields = new LinkedHashMap<>();
-		jdbc.query("SELECT NAME, VAL FROM WR_INCIDENT_FIELD WHERE INCIDENT_ID = ?",
-				(row) -> {
-					fields.put(row.getString(1), row.getString(2));
-				}, incidentId);
+		jdbc.query("SELECT NAME, VAL FROM WR_INCIDENT_FIELD WHERE INCIDENT_ID = ?", (row) -> {
+			fields.put(row.getString(1), row.getString(2));
+		}, incidentId);
 		return fields;
 	}
 

@@ -38,7 +38,11 @@ public final class RedisClients {
 		if (nodes.isEmpty()) {
 			throw new IllegalArgumentException("REDIS_SENTINELS 应为 host:port,host:port…，实际为：" + sentinels);
 		}
-		return redis.clients.jedis.RedisSentinelClient.builder().masterName(master).sentinels(nodes).poolConfig(pool()).build();
+		return redis.clients.jedis.RedisSentinelClient.builder()
+			.masterName(master)
+			.sentinels(nodes)
+			.poolConfig(pool())
+			.build();
 	}
 
 	private static ConnectionPoolConfig pool() {
@@ -47,8 +51,10 @@ public final class RedisClients {
 		pool.setMaxIdle(64);
 		pool.setMinIdle(2);
 		pool.setMaxWait(Duration.ofSeconds(2));
-		// a connection is checked before use: after Redis restarted (or a Sentinel failover)
-		// the idle connections are dead, and each would fail one command (a user's update)
+		// a connection is checked before use: after Redis restarted (or a Sentinel
+		// failover)
+		// the idle connections are dead, and each would fail one command (a user's
+		// update)
 		pool.setTestOnBorrow(true);
 		return pool;
 	}

@@ -15,11 +15,12 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Redis pub/sub on one channel between the instances: {@link #publish} tells every
  * instance subscribed (this one too). One daemon thread holds the subscription; when it
- * cannot subscribe or loses the connection (Redis stopped, restarted, failed over) it says
- * {@link Listener#down}, tries again every {@code retry} and says {@link Listener#up} once
- * subscribed again, without a restart. Messages published while an instance was not
- * subscribed are not delivered to it: {@code up} is its cue to catch up from the database.
- * A Redis that hangs without dropping the connection is not noticed here. Thread-safe.
+ * cannot subscribe or loses the connection (Redis stopped, restarted, failed over) it
+ * says {@link Listener#down}, tries again every {@code retry} and says
+ * {@link Listener#up} once subscribed again, without a restart. Messages published while
+ * an instance was not subscribed are not delivered to it: {@code up} is its cue to catch
+ * up from the database. A Redis that hangs without dropping the connection is not noticed
+ * here. Thread-safe.
  */
 public final class RedisFanout implements AutoCloseable {
 
@@ -44,13 +45,18 @@ public final class RedisFanout implements AutoCloseable {
 
 	private volatile @Nullable JedisPubSub current;
 
-	/** What the subscription hears; called on the subscription's thread, so it must not block. */
+	/**
+	 * What the subscription hears; called on the subscription's thread, so it must not
+	 * block.
+	 */
 	public interface Listener {
 
 		/** A message published by any instance. */
 		void message(String message);
 
-		/** Subscribed (at start or again): what was published before may have been missed. */
+		/**
+		 * Subscribed (at start or again): what was published before may have been missed.
+		 */
 		void up();
 
 		/** The subscription is lost: until {@link #up}, nothing published is heard. */

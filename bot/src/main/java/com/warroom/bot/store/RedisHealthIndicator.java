@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.UnifiedJedis;
 
 /**
- * Redis as a health contributor ({@code redis}), part of readiness: while Redis cannot
- * be reached the bot can save nothing, so {@code /readyz} answers 503 and a load balancer
+ * Redis as a health contributor ({@code redis}), part of readiness: while Redis cannot be
+ * reached the bot can save nothing, so {@code /readyz} answers 503 and a load balancer
  * sends no one to it. Thread-safe.
  */
 @Component("redisHealthIndicator") // the contributor "redis"
@@ -23,7 +23,8 @@ class RedisHealthIndicator implements HealthIndicator {
 	public Health health() {
 		try {
 			String pong = redis.ping();
-			return "PONG".equalsIgnoreCase(pong) ? Health.up().build() : Health.down().withDetail("reply", pong).build();
+			return "PONG".equalsIgnoreCase(pong) ? Health.up().build()
+					: Health.down().withDetail("reply", pong).build();
 		}
 		catch (RuntimeException ex) {
 			return Health.down().withDetail("error", ex.getClass().getSimpleName()).build();

@@ -100,20 +100,23 @@ public final class RedisIncidentImport {
 		});
 		Copied copied = new Copied(counts[0], counts[1], counts[2]);
 		if (copied.incidents() > 0) {
-			log.info("已从 Redis 导入 {} 个事件（{} 条时间线记录）到数据库；{} 个已在数据库中，未重复导入", copied.incidents(),
-					copied.entries(), copied.skipped());
+			log.info("已从 Redis 导入 {} 个事件（{} 条时间线记录）到数据库；{} 个已在数据库中，未重复导入", copied.incidents(), copied.entries(),
+					copied.skipped());
 		}
 		return copied;
 	}
 
 	/** One incident and its timeline in one transaction; the number of entries. */
 	private int copy(String id, Map<String, String> hash) {
-		List<StreamEntry> stream = redis.xrange(PREFIX + "inc:" + id + ":tl", (StreamEntryID) null, (StreamEntryID) null);
+		List<StreamEntry> stream = redis.xrange(PREFIX + "inc:" + id + ":tl", (StreamEntryID) null,
+				(StreamEntryID) null);
 		boolean owing = redis.sismember(PREFIX + "owing", id);
 		Integer entries = transactions.execute((status) -> {
-			jdbc.update("INSERT INTO WR_INCIDENT (ID, KIND, CHAT_KEY, STATUS, DECLARED_AT, VERSION, OWING)"
-					+ " VALUES (?, ?, ?, ?, ?, ?, ?)", id, hash.get("kind"), hash.get("channel") + ":" + hash.get("chatId"),
-					hash.get("status"), Long.parseLong(hash.getOrDefault("declaredAt", "0")),
+			jdbc.update(
+					"INSERT INTO WR_INCIDENT (ID, KIND, CHAT_KEY, STATUS, DECLARED_AT, VERSION, OWING)"
+							+ " VALUES (?, ?, ?, ?, ?, ?, ?)",
+					id, hash.get("kind"), hash.get("channel") + ":" + hash.get("chatId"), hash.get("status"),
+					Long.parseLong(hash.getOrDefault("declaredAt", "0")),
 					Long.parseLong(hash.getOrDefault("version", "1")), owing);
 			List<Object[]> fields = new ArrayList<>();
 			hash.forEach((name, value) -> {
@@ -128,9 +131,9 @@ public final class RedisIncidentImport {
 				Map<String, String> f = entry.getFields();
 				Map<String, String> details = new LinkedHashMap<>(f);
 				RESERVED.forEach(details::remove);
-				rows.add(new Object[] { id, ++seq, entry.getID().toString(), f.get("type"), f.getOrDefault("person", ""),
-						f.getOrDefault("name", ""), f.getOrDefault("channel", ""), Long.parseLong(f.getOrDefault("at", "0")),
-						IncidentRows.json(details) });
+				rows.add(new Object[] { id, ++seq, entry.getID().toString(), f.get("type"),
+						f.getOrDefault("person", ""), f.getOrDefault("name", ""), f.getOrDefault("channel", ""),
+						Long.parseLong(f.getOrDefault("at", "0")), IncidentRows.json(details) });
 			}
 			jdbc.batchUpdate("INSERT INTO WR_TIMELINE (INCIDENT_ID, SEQ, ENTRY_ID, TYPE, PERSON, PERSON_NAME, CHANNEL,"
 					+ " AT_MILLIS, DETAILS) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);

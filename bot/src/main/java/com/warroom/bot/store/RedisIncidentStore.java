@@ -32,13 +32,14 @@ import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * Incidents in Redis: a hash {@code wr:inc:<id>}, a timeline stream {@code wr:inc:<id>:tl},
- * the index sets {@code wr:open}, {@code wr:chat:<chat>:open}, {@code wr:owing},
- * {@code wr:chat:<chat>:owing}, the topic index {@code wr:thread:<chat>:<topic>} and the
- * names of the writes of an event {@code wr:op:<event>:…} (see {@link Effects}). Every change is one Lua script that checks the state it expects
- * and, only then, changes the incident and appends to its timeline stream, so a change
- * is applied whole or not at all and two people pressing the same button at the same
- * moment record exactly one action. Thread-safe.
+ * Incidents in Redis: a hash {@code wr:inc:<id>}, a timeline stream
+ * {@code wr:inc:<id>:tl}, the index sets {@code wr:open}, {@code wr:chat:<chat>:open},
+ * {@code wr:owing}, {@code wr:chat:<chat>:owing}, the topic index
+ * {@code wr:thread:<chat>:<topic>} and the names of the writes of an event
+ * {@code wr:op:<event>:…} (see {@link Effects}). Every change is one Lua script that
+ * checks the state it expects and, only then, changes the incident and appends to its
+ * timeline stream, so a change is applied whole or not at all and two people pressing the
+ * same button at the same moment record exactly one action. Thread-safe.
  */
 public class RedisIncidentStore extends FieldIncidentStore {
 
@@ -47,12 +48,12 @@ public class RedisIncidentStore extends FieldIncidentStore {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
 	/**
-	 * What every guarded script does first, and how it ends. KEYS[1] is the incident's hash
-	 * and the last key the name of the write ({@code ""} outside an event, see
-	 * {@link Effects}): a write already made returns its first result at once; an incident
-	 * that does not exist is {@code missing}; otherwise {@code status} holds its status for
-	 * the body, and the body ends with {@code return applied(result)}, which keeps the
-	 * result under the write's name for a replay and returns it.
+	 * What every guarded script does first, and how it ends. KEYS[1] is the incident's
+	 * hash and the last key the name of the write ({@code ""} outside an event, see
+	 * {@link Effects}): a write already made returns its first result at once; an
+	 * incident that does not exist is {@code missing}; otherwise {@code status} holds its
+	 * status for the body, and the body ends with {@code return applied(result)}, which
+	 * keeps the result under the write's name for a replay and returns it.
 	 */
 	private static final String PROLOGUE = """
 			local op = KEYS[#KEYS]
@@ -107,10 +108,10 @@ public class RedisIncidentStore extends FieldIncidentStore {
 			""");
 
 	/**
-	 * Sets ARGV[2] = ARGV[3] and the ARGV[4] more pairs after it, and appends the entry after
-	 * them, unless the field ARGV[2] exists or the incident is closed (ARGV[1] = '1': also
-	 * when closed). KEYS[3], when not empty, names the effect of the update that makes it,
-	 * so a replay repeats nothing.
+	 * Sets ARGV[2] = ARGV[3] and the ARGV[4] more pairs after it, and appends the entry
+	 * after them, unless the field ARGV[2] exists or the incident is closed (ARGV[1] =
+	 * '1': also when closed). KEYS[3], when not empty, names the effect of the update
+	 * that makes it, so a replay repeats nothing.
 	 */
 	private static final String ONCE_SCRIPT = guarded("""
 			if status == 'CLOSED' and ARGV[1] ~= '1' then return {'closed', ''} end
@@ -126,10 +127,10 @@ public class RedisIncidentStore extends FieldIncidentStore {
 			""");
 
 	/**
-	 * Raises an escalation for the cause ARGV[2] unless one was raised for it: its number is
-	 * one more than the highest yet (of {@code esc:<n>:cause} and {@code esccause:*}), its
-	 * reason ARGV[3], tier 0 of round 1, next timeout ARGV[4], told ARGV[5]; appends the
-	 * entry ARGV[6…] with its number. Returns the number.
+	 * Raises an escalation for the cause ARGV[2] unless one was raised for it: its number
+	 * is one more than the highest yet (of {@code esc:<n>:cause} and {@code esccause:*}),
+	 * its reason ARGV[3], tier 0 of round 1, next timeout ARGV[4], told ARGV[5]; appends
+	 * the entry ARGV[6…] with its number. Returns the number.
 	 */
 	private static final String RAISE_SCRIPT = guarded("""
 			if status == 'CLOSED' and ARGV[1] ~= '1' then return {'closed', ''} end
@@ -156,9 +157,10 @@ public class RedisIncidentStore extends FieldIncidentStore {
 			""");
 
 	/**
-	 * Moves escalation ARGV[2] to round ARGV[3], tier ARGV[4], next timeout ARGV[5], adding
-	 * the roster ids ARGV[6] (comma list) to those told, and appends the entry ARGV[7…];
-	 * unless it is acknowledged, given up, or already moved to that round and tier.
+	 * Moves escalation ARGV[2] to round ARGV[3], tier ARGV[4], next timeout ARGV[5],
+	 * adding the roster ids ARGV[6] (comma list) to those told, and appends the entry
+	 * ARGV[7…]; unless it is acknowledged, given up, or already moved to that round and
+	 * tier.
 	 */
 	private static final String MOVE_SCRIPT = guarded("""
 			if status == 'CLOSED' and ARGV[1] ~= '1' then return {'closed', ''} end
@@ -186,14 +188,20 @@ public class RedisIncidentStore extends FieldIncidentStore {
 			return applied(id)
 			""");
 
-	/** Records the forum topic ARGV[1] of the incident KEYS[1] and indexes it (KEYS[2] → ARGV[2]). */
+	/**
+	 * Records the forum topic ARGV[1] of the incident KEYS[1] and indexes it (KEYS[2] →
+	 * ARGV[2]).
+	 */
 	private static final String THREAD_SCRIPT = """
 			redis.call('HSET', KEYS[1], 'thread', ARGV[1])
 			redis.call('SET', KEYS[2], ARGV[2])
 			return {'ok', ''}
 			""";
 
-	/** Adds ARGV[2] to (ARGV[1] = '1') or removes it from both index sets KEYS[1], KEYS[2]. */
+	/**
+	 * Adds ARGV[2] to (ARGV[1] = '1') or removes it from both index sets KEYS[1],
+	 * KEYS[2].
+	 */
 	private static final String OWING_SCRIPT = """
 			for _, key in ipairs(KEYS) do
 				if ARGV[1] == '1' then redis.call('SADD', key, ARGV[2]) else redis.call('SREM', key, ARGV[2]) end
@@ -329,13 +337,16 @@ public class RedisIncidentStore extends FieldIncidentStore {
 		args.add(newState.encode());
 		args.add((newCursor != null) ? newCursor : "-");
 		args.addAll(flatten(entry));
-		String op = op("step:" + incident.id() + ":" + track.key() + ":" + stepId + ":" + newState.encode().split(":", 2)[0]
-				+ ":" + entry.type());
-		return result(run(STEP_SCRIPT, List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl", op),
-				args));
+		String op = op("step:" + incident.id() + ":" + track.key() + ":" + stepId + ":"
+				+ newState.encode().split(":", 2)[0] + ":" + entry.type());
+		return result(run(STEP_SCRIPT,
+				List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl", op), args));
 	}
 
-	/** Sets fields and appends an entry if the incident's status is one of {@code allowed}. */
+	/**
+	 * Sets fields and appends an entry if the incident's status is one of
+	 * {@code allowed}.
+	 */
 	@Override
 	Result change(Incident incident, Set<IncidentStatus> allowed, Map<String, String> fields, Entry entry) {
 		List<String> args = new ArrayList<>();
@@ -366,8 +377,8 @@ public class RedisIncidentStore extends FieldIncidentStore {
 		});
 		args.addAll(flatten(entry));
 		String op = op("once:" + incident.id() + ":" + field);
-		return result(run(ONCE_SCRIPT, List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl", op),
-				args));
+		return result(run(ONCE_SCRIPT,
+				List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl", op), args));
 	}
 
 	@Override
@@ -387,8 +398,8 @@ public class RedisIncidentStore extends FieldIncidentStore {
 	}
 
 	@Override
-	public Result moveEscalation(Incident incident, int number, int round, int tier, Instant next, Collection<String> told,
-			Entry entry) {
+	public Result moveEscalation(Incident incident, int number, int round, int tier, Instant next,
+			Collection<String> told, Entry entry) {
 		List<String> args = new ArrayList<>();
 		args.add(closed(incident));
 		args.add(String.valueOf(number));
@@ -398,8 +409,8 @@ public class RedisIncidentStore extends FieldIncidentStore {
 		args.add(String.join(",", told));
 		args.addAll(flatten(entry));
 		String op = op("once:" + incident.id() + ":" + IncidentFields.escalation(number, "step:" + round + ":" + tier));
-		return result(run(MOVE_SCRIPT, List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl", op),
-				args));
+		return result(run(MOVE_SCRIPT,
+				List.of(PREFIX + "inc:" + incident.id(), PREFIX + "inc:" + incident.id() + ":tl", op), args));
 	}
 
 	@Override
@@ -423,7 +434,10 @@ public class RedisIncidentStore extends FieldIncidentStore {
 		redis.hset(PREFIX + "inc:" + incidentId, IncidentFields.OVERRIDE_SEEN, mark);
 	}
 
-	/** {@code "1"} when the caller saw the incident closed: its change is then made closed too. */
+	/**
+	 * {@code "1"} when the caller saw the incident closed: its change is then made closed
+	 * too.
+	 */
 	private static String closed(Incident incident) {
 		return (incident.status() == IncidentStatus.CLOSED) ? "1" : "";
 	}
@@ -435,8 +449,8 @@ public class RedisIncidentStore extends FieldIncidentStore {
 	}
 
 	/**
-	 * Marks a closed incident as still owing reports (or no longer): it stays reachable in
-	 * its chat for {@code /reported} and {@code /summary}, and on the board.
+	 * Marks a closed incident as still owing reports (or no longer): it stays reachable
+	 * in its chat for {@code /reported} and {@code /summary}, and on the board.
 	 */
 	@Override
 	public void setOwing(Incident incident, boolean owing) {
@@ -483,7 +497,10 @@ public class RedisIncidentStore extends FieldIncidentStore {
 		return result;
 	}
 
-	/** Runs a script by its SHA (sending the body only when the server does not have it yet). */
+	/**
+	 * Runs a script by its SHA (sending the body only when the server does not have it
+	 * yet).
+	 */
 	private Object run(String script, List<String> keys, List<String> args) {
 		String sha = SHAS.computeIfAbsent(script, RedisIncidentStore::sha1);
 		try {
@@ -512,7 +529,10 @@ public class RedisIncidentStore extends FieldIncidentStore {
 				PREFIX + "chat:" + chat.key() + ":open", id);
 	}
 
-	/** The keys of a script with, last, the name of the write ({@code ""} outside an event, see {@link Effects}). */
+	/**
+	 * The keys of a script with, last, the name of the write ({@code ""} outside an
+	 * event, see {@link Effects}).
+	 */
 	private static List<String> withOp(List<String> keys, String op) {
 		List<String> all = new ArrayList<>(keys);
 		all.add(op);
@@ -536,7 +556,9 @@ public class RedisIncidentStore extends FieldIncidentStore {
 		return new Result("ok".equals(code), code, detail);
 	}
 
-	/** The stream fields of an entry: type, person, name, channel, at, then the details. */
+	/**
+	 * The stream fields of an entry: type, person, name, channel, at, then the details.
+	 */
 	private static List<String> flatten(Entry entry) {
 		List<String> args = new ArrayList<>();
 		args.add("type");
@@ -557,8 +579,8 @@ public class RedisIncidentStore extends FieldIncidentStore {
 	}
 
 	/**
-	 * The key naming the next write with this signature in the current event, or {@code ""}
-	 * outside an event (the write is then not named).
+	 * The key naming the next write with this signature in the current event, or
+	 * {@code ""} outside an event (the write is then not named).
 	 */
 	private static String op(String signature) {
 		String name = Effects.name(signature);

@@ -17,12 +17,13 @@ import redis.clients.jedis.resps.ScanResult;
 import redis.clients.jedis.resps.Tuple;
 
 /**
- * Copies the web chat logs of Redis (before issue 15: {@code wr:web:chat:CHAT:rev}, the hash
- * {@code :msg} of messages by id and the sorted set {@code :revs} of their revisions) into
- * the database ({@code V3__web_chat_log}) once: each chat with its messages, ids and
- * revisions unchanged, so an open page resumes where it was. A chat already in the
- * database is left alone, so running it again copies nothing twice; Redis is not changed.
- * Run at every start, before the log is used (a start without Redis logs and goes on).
+ * Copies the web chat logs of Redis (before issue 15: {@code wr:web:chat:CHAT:rev}, the
+ * hash {@code :msg} of messages by id and the sorted set {@code :revs} of their
+ * revisions) into the database ({@code V3__web_chat_log}) once: each chat with its
+ * messages, ids and revisions unchanged, so an open page resumes where it was. A chat
+ * already in the database is left alone, so running it again copies nothing twice; Redis
+ * is not changed. Run at every start, before the log is used (a start without Redis logs
+ * and goes on).
  */
 public final class RedisWebChatImport {
 
@@ -74,13 +75,16 @@ public final class RedisWebChatImport {
 		while (!cursor.equals(ScanParams.SCAN_POINTER_START));
 		Copied copied = new Copied(counts[0], counts[1], counts[2]);
 		if (copied.chats() > 0) {
-			log.info("已从 Redis 导入 {} 个网页聊天（{} 条消息）到数据库；{} 个已在数据库中，未重复导入", copied.chats(),
-					copied.messages(), copied.skipped());
+			log.info("已从 Redis 导入 {} 个网页聊天（{} 条消息）到数据库；{} 个已在数据库中，未重复导入", copied.chats(), copied.messages(),
+					copied.skipped());
 		}
 		return copied;
 	}
 
-	/** One chat and its messages in one transaction; the number of messages, -1 when another start copied it first. */
+	/**
+	 * One chat and its messages in one transaction; the number of messages, -1 when
+	 * another start copied it first.
+	 */
 	private int copy(String chatId) {
 		String rev = redis.get(PREFIX + chatId + ":rev");
 		List<Tuple> revs = redis.zrangeWithScores(PREFIX + chatId + ":revs", 0, -1);

@@ -8,8 +8,8 @@ import redis.clients.jedis.UnifiedJedis;
 /**
  * Whether the bot can write to a person directly: Telegram lets a bot message only people
  * who opened a private chat with it and did not block it. Learnt from what happens (a
- * private message from them, a direct message delivered or refused) and kept in Redis
- * (it can be learnt again).
+ * private message from them, a direct message delivered or refused) and kept in Redis (it
+ * can be learnt again).
  */
 final class Reachability {
 
@@ -26,7 +26,9 @@ final class Reachability {
 		redis.setex(key(userId), TTL.toSeconds(), "ok");
 	}
 
-	/** @param why what Telegram said, in Chinese ({@link TelegramRefusals#explain}) */
+	/**
+	 * @param why what Telegram said, in Chinese ({@link TelegramRefusals#explain})
+	 */
 	static void unreachable(UnifiedJedis redis, String userId, String why) {
 		redis.setex(key(userId), TTL.toSeconds(), "no:" + why);
 	}

@@ -21,17 +21,18 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
- * The one queue every call to the Bot API goes through. Calls to a chat run one at a time,
- * in the order of their {@link Lane} (a command's reply before the results of presses
- * before bulk notices; within a lane in the order they came; a bulk notice waiting longer
- * than {@link #AGING} ranks with press results, so it does not starve); calls to different chats run in
- * parallel on a few workers. Answers to button presses ({@link Lane#ANSWER}) are no chat
- * messages: they never wait behind one, and the calls to the press's chat queued after an
- * answer wait for its first attempt, so the person sees the press answered before the
- * message changes (a failed answer is retried on its own, holding nothing up). The rates Telegram allows are kept: 30 messages/s
- * per bot (token bucket, evenly), 1/s per private chat, and {@code groupPerMinute} in any
- * 60 s per group (a sliding window counted from when each call finished, so the server
- * never sees more), of which the last slots are kept for replies (bulk notices leave
+ * The one queue every call to the Bot API goes through. Calls to a chat run one at a
+ * time, in the order of their {@link Lane} (a command's reply before the results of
+ * presses before bulk notices; within a lane in the order they came; a bulk notice
+ * waiting longer than {@link #AGING} ranks with press results, so it does not starve);
+ * calls to different chats run in parallel on a few workers. Answers to button presses
+ * ({@link Lane#ANSWER}) are no chat messages: they never wait behind one, and the calls
+ * to the press's chat queued after an answer wait for its first attempt, so the person
+ * sees the press answered before the message changes (a failed answer is retried on its
+ * own, holding nothing up). The rates Telegram allows are kept: 30 messages/s per bot
+ * (token bucket, evenly), 1/s per private chat, and {@code groupPerMinute} in any 60 s
+ * per group (a sliding window counted from when each call finished, so the server never
+ * sees more), of which the last slots are kept for replies (bulk notices leave
  * {@link #BULK_RESERVE}, press results {@link #PRESS_RESERVE}). A 429 pauses the chat for
  * its {@code retry_after}; network and 5xx failures are retried with back-off, so a
  * Telegram outage delays messages instead of dropping them. A press answer that could not
@@ -47,10 +48,15 @@ public class SendQueue implements AutoCloseable {
 	/** A call queued longer than this is treated as one lane more urgent. */
 	static final Duration AGING = Duration.ofSeconds(30);
 
-	/** Group slots (of the window) bulk notices leave free for replies and press results. */
+	/**
+	 * Group slots (of the window) bulk notices leave free for replies and press results.
+	 */
 	static final int BULK_RESERVE = 10;
 
-	/** Group slots press results leave free for the replies to commands (ten people typing). */
+	/**
+	 * Group slots press results leave free for the replies to commands (ten people
+	 * typing).
+	 */
 	static final int PRESS_RESERVE = 6;
 
 	/** How urgent a call is; the order within a chat. */
@@ -62,7 +68,10 @@ public class SendQueue implements AutoCloseable {
 		COMMAND,
 		/** What a button press changes (the step message, the card). */
 		PRESS,
-		/** Reminders, escalation notices, refreshed cards: what nobody is waiting for this second. */
+		/**
+		 * Reminders, escalation notices, refreshed cards: what nobody is waiting for this
+		 * second.
+		 */
 		BULK
 
 	}
@@ -70,25 +79,39 @@ public class SendQueue implements AutoCloseable {
 	/** Why a call ended without success, for the caller's record. */
 	public enum Failure {
 
-		/** Not delivered, will be retried (429, Telegram's own 5xx answer, connection refused). */
+		/**
+		 * Not delivered, will be retried (429, Telegram's own 5xx answer, connection
+		 * refused).
+		 */
 		RETRY,
-		/** Maybe delivered (a time-out, a reset, a proxy's error page), will be retried. */
+		/**
+		 * Maybe delivered (a time-out, a reset, a proxy's error page), will be retried.
+		 */
 		AMBIGUOUS,
 		/** Refused for good (400, 403): not retried. */
 		FINAL,
-		/** A press answer past Telegram's window, or given up after many attempts: dropped. */
+		/**
+		 * A press answer past Telegram's window, or given up after many attempts:
+		 * dropped.
+		 */
 		DROPPED
 
 	}
 
-	/** A call that may be withdrawn while it waits (an edit superseded by a more urgent one). */
+	/**
+	 * A call that may be withdrawn while it waits (an edit superseded by a more urgent
+	 * one).
+	 */
 	public interface Cancellable {
 
 		boolean cancelled();
 
 	}
 
-	/** A call that may find nothing to do (an edit to what the message shows): then it costs no budget. */
+	/**
+	 * A call that may find nothing to do (an edit to what the message shows): then it
+	 * costs no budget.
+	 */
 	public interface Skippable {
 
 		/** Whether the last run made no HTTP call. */
@@ -119,8 +142,8 @@ public class SendQueue implements AutoCloseable {
 	}
 
 	/**
-	 * @param after the sequence of the answer this call waits for (the latest answer to its
-	 * chat queued before it), or -1
+	 * @param after the sequence of the answer this call waits for (the latest answer to
+	 * its chat queued before it), or -1
 	 */
 	private record Task(String chat, boolean group, Lane lane, Call call, Outcome outcome, int attempt, long sequence,
 			Instant queuedAt, long after) {
@@ -129,7 +152,10 @@ public class SendQueue implements AutoCloseable {
 			return lane != Lane.ANSWER;
 		}
 
-		/** The lane; bulk waiting longer than {@link #AGING} ranks with press results (never with replies). */
+		/**
+		 * The lane; bulk waiting longer than {@link #AGING} ranks with press results
+		 * (never with replies).
+		 */
 		int rank(Instant now) {
 			int rank = lane.ordinal();
 			return (rank == Lane.BULK.ordinal() && now.isAfter(queuedAt.plus(AGING))) ? rank - 1 : rank;
@@ -171,7 +197,10 @@ public class SendQueue implements AutoCloseable {
 	/** Answers that have not made their first attempt: calls queued after them wait. */
 	private final Set<Long> answersUnsent = new HashSet<>();
 
-	/** Chats with a call in flight: their next call waits, so calls to a chat keep their order. */
+	/**
+	 * Chats with a call in flight: their next call waits, so calls to a chat keep their
+	 * order.
+	 */
 	private final Set<String> inFlight = new HashSet<>();
 
 	private volatile boolean running = true;
@@ -200,7 +229,8 @@ public class SendQueue implements AutoCloseable {
 	 * @param answerWindow how long after a press its answer still makes sense (Telegram
 	 * refuses late answers)
 	 */
-	public SendQueue(Clock clock, double perSecond, double chatPerSecond, double groupPerMinute, Duration answerWindow) {
+	public SendQueue(Clock clock, double perSecond, double chatPerSecond, double groupPerMinute,
+			Duration answerWindow) {
 		this.clock = clock;
 		this.answerWindow = answerWindow;
 		// no burst across the bot: 30/s evenly never exceeds 30 in any one second
@@ -236,7 +266,8 @@ public class SendQueue implements AutoCloseable {
 		lock.lock();
 		try {
 			long number = sequence++;
-			// an answer waits for nothing of its chat: a queue of its own; what the chat is told
+			// an answer waits for nothing of its chat: a queue of its own; what the chat
+			// is told
 			// after it waits for its first attempt
 			String key = (lane == Lane.ANSWER) ? "answer:" + number : chat;
 			long after = -1;
@@ -297,15 +328,17 @@ public class SendQueue implements AutoCloseable {
 	}
 
 	/**
-	 * The most urgent task whose chat may send now, or null — then {@link #waitNanos} says
-	 * how long until one may. Holds the lock.
+	 * The most urgent task whose chat may send now, or null — then {@link #waitNanos}
+	 * says how long until one may. Holds the lock.
 	 */
 	private Task next() {
 		Instant now = clock.instant();
 		long wait = MAX_WAIT;
 		boolean globalFree = global.available(now);
-		// of the chats that may send now, the most urgent head; within a rank the one queued
-		// first: calls go out in the order they came, as far as the lanes and limits allow
+		// of the chats that may send now, the most urgent head; within a rank the one
+		// queued
+		// first: calls go out in the order they came, as far as the lanes and limits
+		// allow
 		Task best = null;
 		int bestRank = Integer.MAX_VALUE;
 		Bucket bestBucket = null;
@@ -325,7 +358,8 @@ public class SendQueue implements AutoCloseable {
 			}
 			Task head = head(queue, now);
 			int rank = head.rank(now);
-			if (inFlight.contains(head.chat()) || rank > bestRank || (rank == bestRank && head.sequence() > best.sequence())
+			if (inFlight.contains(head.chat()) || rank > bestRank
+					|| (rank == bestRank && head.sequence() > best.sequence())
 					|| answersUnsent.contains(head.after())) {
 				continue; // an answer's first attempt signals when it is done
 			}
@@ -403,7 +437,11 @@ public class SendQueue implements AutoCloseable {
 			return 0;
 		}
 		// the call that must leave the window before one more fits
-		Instant frees = window.stream().skip(window.size() - allowed).findFirst().orElse(now).plus(Duration.ofMinutes(1));
+		Instant frees = window.stream()
+			.skip(window.size() - allowed)
+			.findFirst()
+			.orElse(now)
+			.plus(Duration.ofMinutes(1));
 		return Math.max(1, Duration.between(now, frees).toNanos());
 	}
 
@@ -429,7 +467,8 @@ public class SendQueue implements AutoCloseable {
 				log.warn("Telegram 限流（429），{} 秒后重试", retryAfter);
 			}
 			else if (code == null || code == 0) {
-				// not the Bot API's JSON (a proxy's error page): the call may have gone through
+				// not the Bot API's JSON (a proxy's error page): the call may have gone
+				// through
 				retryIn = backOff(task.attempt());
 				failure = Failure.AMBIGUOUS;
 				log.warn("Telegram 暂不可用（无法解析的响应），稍后重试");
@@ -456,7 +495,8 @@ public class SendQueue implements AutoCloseable {
 			log.warn("Telegram 调用失败（第 {} 次），稍后重试：{}", task.attempt() + 1, rootName(ex));
 		}
 		Instant now = clock.instant();
-		boolean expired = task.lane() == Lane.ANSWER && retryIn != null && now.plus(retryIn).isAfter(task.queuedAt().plus(answerWindow));
+		boolean expired = task.lane() == Lane.ANSWER && retryIn != null
+				&& now.plus(retryIn).isAfter(task.queuedAt().plus(answerWindow));
 		boolean exhausted = retryIn != null && task.attempt() + 1 >= MAX_ATTEMPTS && task.lane() == Lane.ANSWER;
 		if (failure != null) {
 			task.outcome().failed((expired || exhausted) ? Failure.DROPPED : failure, detail);
@@ -468,7 +508,8 @@ public class SendQueue implements AutoCloseable {
 			if (task.message()) {
 				Bucket chatBucket = chatBuckets.get(task.chat());
 				if (chatBucket != null) {
-					// pace from when the call finished: the server counts arrivals, and a slow
+					// pace from when the call finished: the server counts arrivals, and a
+					// slow
 					// first call must not make the next one arrive too soon after it
 					chatBucket.restartRefill(now);
 				}
@@ -501,7 +542,10 @@ public class SendQueue implements AutoCloseable {
 		}
 	}
 
-	/** Whether the call never reached Telegram (connection refused, no route, unknown host). */
+	/**
+	 * Whether the call never reached Telegram (connection refused, no route, unknown
+	 * host).
+	 */
 	private static boolean refused(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
@@ -547,7 +591,10 @@ public class SendQueue implements AutoCloseable {
 			this.tokens = capacity;
 		}
 
-		/** An empty bucket starts refilling from {@code now}, not from when it was emptied. */
+		/**
+		 * An empty bucket starts refilling from {@code now}, not from when it was
+		 * emptied.
+		 */
 		void restartRefill(Instant now) {
 			if (tokens < 1) {
 				last = now;

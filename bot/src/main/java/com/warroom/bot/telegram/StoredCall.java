@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Stored as JSON.
  *
  * @param kind {@code SEND}, {@code EDIT}, {@code DOCUMENT} or {@code ANSWER}
- * @param channel the chat's channel ({@code tg}); with chatId, threadId and forum the chat
+ * @param channel the chat's channel ({@code tg}); with chatId, threadId and forum the
+ * chat
  * @param html the message text (a send, an edit) or the answer's text
  * @param buttons the inline keyboard
  * @param slot the slot the message fills (edited in place later), or null
@@ -50,19 +51,20 @@ record StoredCall(String kind, String channel, String chatId, @Nullable String t
 				incidentId, null, null, null, false);
 	}
 
-	static StoredCall edit(ChatRef chat, String slot, String html, List<List<Button>> buttons, @Nullable String incidentId) {
+	static StoredCall edit(ChatRef chat, String slot, String html, List<List<Button>> buttons,
+			@Nullable String incidentId) {
 		return new StoredCall(EDIT, chat.channel(), chat.chatId(), chat.threadId(), chat.forum(), html, buttons, slot,
 				incidentId, null, null, null, false);
 	}
 
 	static StoredCall document(ChatRef chat, String incidentId, String name, String caption) {
-		return new StoredCall(DOCUMENT, chat.channel(), chat.chatId(), chat.threadId(), chat.forum(), "", List.of(), null,
-				incidentId, name, caption, null, false);
+		return new StoredCall(DOCUMENT, chat.channel(), chat.chatId(), chat.threadId(), chat.forum(), "", List.of(),
+				null, incidentId, name, caption, null, false);
 	}
 
 	static StoredCall answer(ChatRef origin, String pressId, String text, boolean alert) {
-		return new StoredCall(ANSWER, origin.channel(), origin.chatId(), origin.threadId(), origin.forum(), text, List.of(),
-				null, null, null, null, pressId, alert);
+		return new StoredCall(ANSWER, origin.channel(), origin.chatId(), origin.threadId(), origin.forum(), text,
+				List.of(), null, null, null, null, pressId, alert);
 	}
 
 	ChatRef chat() {
@@ -80,8 +82,8 @@ record StoredCall(String kind, String channel, String chatId, @Nullable String t
 
 	/** This call with the text and buttons of a later edit of the same message. */
 	StoredCall withContent(String newHtml, List<List<Button>> newButtons) {
-		return new StoredCall(kind, channel, chatId, threadId, forum, newHtml, newButtons, slot, incidentId, name, caption,
-				pressId, alert);
+		return new StoredCall(kind, channel, chatId, threadId, forum, newHtml, newButtons, slot, incidentId, name,
+				caption, pressId, alert);
 	}
 
 	String toJson() {

@@ -54,9 +54,10 @@ class TelegramConfiguration {
 			@org.springframework.beans.factory.annotation.Value("${warroom.data-dir:./data}") java.nio.file.Path dataDir) {
 		String node = properties.nodeId();
 		if (node.isBlank()) {
-			// the embedded database belongs to one instance: its next start is the same node
-			node = databaseUrl.isBlank() ? "embedded" : host() + ":" + Integer.toHexString(
-					dataDir.toAbsolutePath().normalize().toString().hashCode());
+			// the embedded database belongs to one instance: its next start is the same
+			// node
+			node = databaseUrl.isBlank() ? "embedded"
+					: host() + ":" + Integer.toHexString(dataDir.toAbsolutePath().normalize().toString().hashCode());
 		}
 		return new TelegramOutbox(dataSource, Clock.systemUTC(), node);
 	}
@@ -78,8 +79,9 @@ class TelegramConfiguration {
 	}
 
 	/**
-	 * Also the engine's {@link com.warroom.bot.engine.TopicOpener} and the Telegram channel of
-	 * {@link com.warroom.bot.delivery.Delivery}; lazy to break the cycle with the engine.
+	 * Also the engine's {@link com.warroom.bot.engine.TopicOpener} and the Telegram
+	 * channel of {@link com.warroom.bot.delivery.Delivery}; lazy to break the cycle with
+	 * the engine.
 	 */
 	@Bean
 	TelegramGateway telegramGateway(TelegramClient client, @Lazy EventHandling handling, TelegramSender sender,
@@ -87,14 +89,19 @@ class TelegramConfiguration {
 		return new TelegramGateway(client, handling, sender, redis, roster, texts);
 	}
 
-	/** Telegram's part of the person directory: a person's private chat by their Telegram user id. */
+	/**
+	 * Telegram's part of the person directory: a person's private chat by their Telegram
+	 * user id.
+	 */
 	@Bean
 	@org.springframework.core.annotation.Order(2)
 	TelegramReach telegramReach() {
 		return new TelegramReach();
 	}
 
-	/** After a crash: the calls stored and not finished are made once everything is wired. */
+	/**
+	 * After a crash: the calls stored and not finished are made once everything is wired.
+	 */
 	@Bean
 	org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> telegramResume(
 			TelegramGateway gateway) {

@@ -43,13 +43,12 @@ import redis.clients.jedis.params.SetParams;
 
 /**
  * Translates Telegram updates into engine events, handled by {@link EventHandling} (which
- * delivers the reply through {@link Delivery}, to whichever channel each action names, and
- * settles it off the polling thread), and the actions {@link Delivery} gives this channel
- * into Bot API calls, which {@link TelegramSender} stores and queues: the answers to an
- * update in the lane of what it was (a command's reply, a press's results), everything
- * else (reminders, escalations) as bulk. Each update takes effect once, even when
- * delivered twice or delivered again after its handling was cut short.
- * Thread-safe.
+ * delivers the reply through {@link Delivery}, to whichever channel each action names,
+ * and settles it off the polling thread), and the actions {@link Delivery} gives this
+ * channel into Bot API calls, which {@link TelegramSender} stores and queues: the answers
+ * to an update in the lane of what it was (a command's reply, a press's results),
+ * everything else (reminders, escalations) as bulk. Each update takes effect once, even
+ * when delivered twice or delivered again after its handling was cut short. Thread-safe.
  */
 public class TelegramGateway implements TopicOpener, OutboundSink {
 
@@ -77,13 +76,14 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 	/**
 	 * A gateway whose calls live only in memory (tests and benchmarks of the pipeline).
 	 * @param handling handles each update's event and delivers its reply (an action for a
-	 * web chat goes to the web, never to a Telegram chat of the same id); its delivery must
-	 * reach this gateway for Telegram chats
+	 * web chat goes to the web, never to a Telegram chat of the same id); its delivery
+	 * must reach this gateway for Telegram chats
 	 */
 	public TelegramGateway(TelegramClient client, EventHandling handling, SendQueue queue, MessageSlots slots,
 			UnifiedJedis redis, Archive archive) {
-		this(client, handling, new TelegramSender(client, queue, slots, redis, archive, null, "（重发）", Duration.ofSeconds(15)),
-				redis, null, null);
+		this(client, handling,
+				new TelegramSender(client, queue, slots, redis, archive, null, "（重发）", Duration.ofSeconds(15)), redis,
+				null, null);
 	}
 
 	TelegramGateway(TelegramClient client, EventHandling handling, TelegramSender sender, UnifiedJedis redis,
@@ -96,13 +96,17 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 		this.texts = texts;
 	}
 
-	/** How often polling tries an update whose handling threw before it gives up on it. */
+	/**
+	 * How often polling tries an update whose handling threw before it gives up on it.
+	 */
 	static final int ATTEMPTS = 3;
 
 	/** What became of one update. */
 	public enum Outcome {
 
-		/** Handled now (or answered with the storage notice when Redis is unreachable). */
+		/**
+		 * Handled now (or answered with the storage notice when Redis is unreachable).
+		 */
 		HANDLED,
 
 		/** Handled before: nothing done. */
@@ -114,9 +118,10 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 	}
 
 	/**
-	 * Handles a batch of polled updates, in order. An update whose handling throws is tried
-	 * again (its writes are idempotent, see {@link Effects}), up to {@link #ATTEMPTS} times:
-	 * the library has already moved its offset past it, so Telegram will not send it again.
+	 * Handles a batch of polled updates, in order. An update whose handling throws is
+	 * tried again (its writes are idempotent, see {@link Effects}), up to
+	 * {@link #ATTEMPTS} times: the library has already moved its offset past it, so
+	 * Telegram will not send it again.
 	 */
 	public void consume(List<Update> updates) {
 		for (Update update : updates) {
@@ -141,11 +146,11 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 
 	/**
 	 * Handles one update unless it was handled before. The update is marked handled only
-	 * after its effect (and the queueing of its replies): an update whose handling was cut
-	 * short — a crash, an exception — is handled again when Telegram redelivers it, and
-	 * takes effect once, because every write of the engine is named by the update
-	 * ({@link Effects}) and committed with that name. An exception propagates (the webhook
-	 * answers 500, so Telegram redelivers).
+	 * after its effect (and the queueing of its replies): an update whose handling was
+	 * cut short — a crash, an exception — is handled again when Telegram redelivers it,
+	 * and takes effect once, because every write of the engine is named by the update
+	 * ({@link Effects}) and committed with that name. An exception propagates (the
+	 * webhook answers 500, so Telegram redelivers).
 	 */
 	public Outcome handle(@Nullable Update update) {
 		Optional<String> malformed = malformed(update);
@@ -168,7 +173,8 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 		if (inbound.isPresent()) {
 			Inbound in = inbound.get();
 			if (!in.chat().chatId().startsWith("-")) {
-				Reachability.reachable(redis, in.chat().chatId()); // they wrote to the bot privately
+				Reachability.reachable(redis, in.chat().chatId()); // they wrote to the
+																	// bot privately
 			}
 			List<Outbound> after = new ArrayList<>();
 			if (in instanceof Inbound.Command command && command.name().equals("start")) {
@@ -180,7 +186,8 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 			redis.set(key, DONE, SetParams.setParams().ex(Effects.TTL_SECONDS));
 		}
 		catch (JedisException ex) {
-			// the effect is committed; a redelivery finds its writes named and repeats none
+			// the effect is committed; a redelivery finds its writes named and repeats
+			// none
 			log.warn("无法记录 Telegram 更新 {} 已处理：{}", update.getUpdateId(), ex.getClass().getSimpleName());
 		}
 		return Outcome.HANDLED;
@@ -190,9 +197,9 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 
 	/**
 	 * The lane of one action answering a person: the first message of a command's reply
-	 * before everything else; the rest of it, and what a press changes, next, in their own
-	 * order; the further edits they cause after the first (the card refreshed) with bulk,
-	 * where they coalesce. The press answer itself goes at once.
+	 * before everything else; the rest of it, and what a press changes, next, in their
+	 * own order; the further edits they cause after the first (the card refreshed) with
+	 * bulk, where they coalesce. The press answer itself goes at once.
 	 */
 	static SendQueue.Lane lane(Inbound in, Outbound action, boolean first, boolean edited) {
 		if (action instanceof Outbound.Answer) {
@@ -218,8 +225,8 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 			key = known.isPresent() ? "telegram.reach.refused" : "telegram.reach.unknown";
 		}
 		String why = known.filter((k) -> k.startsWith("no:")).map((k) -> k.substring(3)).orElse("");
-		return Optional.of(new Outbound.Send(in.chat(), texts.get(key, com.warroom.bot.engine.Html.escape(why)), List.of(),
-				null, null));
+		return Optional.of(new Outbound.Send(in.chat(), texts.get(key, com.warroom.bot.engine.Html.escape(why)),
+				List.of(), null, null));
 	}
 
 	/** Makes the calls a crash left unfinished; returns how many. */
@@ -232,8 +239,9 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 	}
 
 	/**
-	 * Why an update cannot be handled: none, no id, a message without its chat or sender's
-	 * chat, a button press without its sender or id. Empty when it is well formed.
+	 * Why an update cannot be handled: none, no id, a message without its chat or
+	 * sender's chat, a button press without its sender or id. Empty when it is well
+	 * formed.
 	 */
 	static Optional<String> malformed(@Nullable Update update) {
 		if (update == null) {
@@ -282,7 +290,8 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 	/**
 	 * The engine's event for an update; empty for what is not for the bot (bots, service
 	 * messages, a command addressed to another bot such as {@code /status@other_bot}).
-	 * @param botName the bot's username, asked only for a command with a suffix; null accepts any suffix
+	 * @param botName the bot's username, asked only for a command with a suffix; null
+	 * accepts any suffix
 	 */
 	static Optional<Inbound> translate(Update update, java.util.function.Supplier<@Nullable String> botName) {
 		if (update.hasCallbackQuery()) {
@@ -291,10 +300,10 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 				return Optional.empty();
 			}
 			Chat chat = query.getMessage().getChat();
-			Integer thread = (query.getMessage() instanceof Message message && Boolean.TRUE.equals(message.getIsTopicMessage()))
-					? message.getMessageThreadId() : null;
-			return Optional.of(new Inbound.Press(chatRef(chat, thread), actor(query.getFrom()), query.getId(), query.getData(),
-					String.valueOf(query.getMessage().getMessageId())));
+			Integer thread = (query.getMessage() instanceof Message message
+					&& Boolean.TRUE.equals(message.getIsTopicMessage())) ? message.getMessageThreadId() : null;
+			return Optional.of(new Inbound.Press(chatRef(chat, thread), actor(query.getFrom()), query.getId(),
+					query.getData(), String.valueOf(query.getMessage().getMessageId())));
 		}
 		Message message = update.getMessage();
 		if (message == null || message.getText() == null || message.getFrom() == null
@@ -319,12 +328,16 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 				name = name.substring(0, at);
 			}
 			String args = (space < 0) ? "" : text.substring(space + 1);
-			return Optional.of(new Inbound.Command(chat, actor, name.toLowerCase(java.util.Locale.ROOT), args, replyTo));
+			return Optional
+				.of(new Inbound.Command(chat, actor, name.toLowerCase(java.util.Locale.ROOT), args, replyTo));
 		}
 		return Optional.of(new Inbound.Text(chat, actor, text, replyTo));
 	}
 
-	/** In a forum topic every message "replies" to the topic's first message; that is no reply. */
+	/**
+	 * In a forum topic every message "replies" to the topic's first message; that is no
+	 * reply.
+	 */
 	private static boolean isTopicRoot(Message message) {
 		return Boolean.TRUE.equals(message.getIsTopicMessage()) && message.getReplyToMessage() != null
 				&& message.getReplyToMessage().getMessageId().equals(message.getMessageThreadId());
@@ -354,7 +367,10 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 		return CHANNEL;
 	}
 
-	/** Stores and queues an action that does not answer an inbound event (reminders, escalations): bulk. */
+	/**
+	 * Stores and queues an action that does not answer an inbound event (reminders,
+	 * escalations): bulk.
+	 */
 	@Override
 	public void deliver(Outbound action) {
 		Optional<ChatRef> chat = Delivery.chatOf(action);
@@ -364,8 +380,8 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 	}
 
 	/**
-	 * Stores and queues one action of the reply to an update (the press's answer included),
-	 * in the lane its place in the reply gives it ({@link #lane}).
+	 * Stores and queues one action of the reply to an update (the press's answer
+	 * included), in the lane its place in the reply gives it ({@link #lane}).
 	 */
 	@Override
 	public void deliver(Outbound action, Answering answering) {
@@ -375,12 +391,18 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 		deliver(action, answering.event().chat(), lane(answering.event(), action, first, edited));
 	}
 
-	/** Stores and queues one engine action answering an event in {@code origin}: a command's lane. */
+	/**
+	 * Stores and queues one engine action answering an event in {@code origin}: a
+	 * command's lane.
+	 */
 	void deliver(Outbound action, ChatRef origin) {
 		deliver(action, origin, SendQueue.Lane.COMMAND);
 	}
 
-	/** Stores and queues the Bot API calls for one action; an action for another channel's chat is refused. */
+	/**
+	 * Stores and queues the Bot API calls for one action; an action for another channel's
+	 * chat is refused.
+	 */
 	private void deliver(Outbound action, ChatRef origin, SendQueue.Lane lane) {
 		Optional<ChatRef> target = Delivery.chatOf(action);
 		if (target.isPresent() && !CHANNEL.equals(target.get().channel())) {
@@ -407,7 +429,8 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 		try {
 			ForumTopic topic = client.execute(CreateForumTopic.builder().chatId(chat.chatId()).name(name).build());
 			if (!opened.isEmpty()) {
-				redis.set(opened, String.valueOf(topic.getMessageThreadId()), SetParams.setParams().ex(Effects.TTL_SECONDS));
+				redis.set(opened, String.valueOf(topic.getMessageThreadId()),
+						SetParams.setParams().ex(Effects.TTL_SECONDS));
 			}
 			return Optional.of(chat.inThread(String.valueOf(topic.getMessageThreadId())));
 		}
@@ -425,14 +448,18 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 		for (List<Button> row : buttons) {
 			InlineKeyboardRow keyboardRow = new InlineKeyboardRow();
 			for (Button button : row) {
-				keyboardRow.add(InlineKeyboardButton.builder().text(button.label()).callbackData(button.token()).build());
+				keyboardRow
+					.add(InlineKeyboardButton.builder().text(button.label()).callbackData(button.token()).build());
 			}
 			rows.add(keyboardRow);
 		}
 		return new InlineKeyboardMarkup(rows);
 	}
 
-	/** Splits text into parts of at most 4096 characters at line ends, never inside an entity. */
+	/**
+	 * Splits text into parts of at most 4096 characters at line ends, never inside an
+	 * entity.
+	 */
 	static List<String> split(String html) {
 		List<String> parts = new ArrayList<>();
 		String rest = html;

@@ -15,9 +15,8 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * Telegram as an outbox channel: the direct messages that must not be lost (escalations
- * with their 确认收到 button) are stored before they are sent and retried through a
- * Telegram outage or a restart. The text is the engine's HTML; the target a chat id.
- * Thread-safe.
+ * with their 确认收到 button) are stored before they are sent and retried through a Telegram
+ * outage or a restart. The text is the engine's HTML; the target a chat id. Thread-safe.
  */
 final class TelegramNotifications implements NotificationChannel {
 
@@ -33,7 +32,10 @@ final class TelegramNotifications implements NotificationChannel {
 		this(client, null);
 	}
 
-	/** @param redis where what Telegram says about reaching a person is noted ({@link Reachability}), or null */
+	/**
+	 * @param redis where what Telegram says about reaching a person is noted
+	 * ({@link Reachability}), or null
+	 */
 	TelegramNotifications(TelegramClient client, @org.jspecify.annotations.Nullable UnifiedJedis redis) {
 		this.client = client;
 		this.redis = redis;
@@ -46,8 +48,8 @@ final class TelegramNotifications implements NotificationChannel {
 
 	@Override
 	public DeliveryResult deliver(Notification notification) {
-		List<List<Button>> buttons = notification.actions().isEmpty() ? List.of()
-				: List.of(notification.actions().stream().map((action) -> new Button(action.label(), action.token())).toList());
+		List<List<Button>> buttons = notification.actions().isEmpty() ? List.of() : List
+			.of(notification.actions().stream().map((action) -> new Button(action.label(), action.token())).toList());
 		try {
 			client.execute(SendMessage.builder()
 				.chatId(notification.target())
@@ -64,7 +66,8 @@ final class TelegramNotifications implements NotificationChannel {
 			Integer code = ex.getErrorCode();
 			Integer retryAfter = (ex.getParameters() != null) ? ex.getParameters().getRetryAfter() : null;
 			if (retryAfter == null && TelegramRefusals.permanent(code)) {
-				// 400 chat not found, 403 the person blocked the bot: retrying cannot help
+				// 400 chat not found, 403 the person blocked the bot: retrying cannot
+				// help
 				String why = TelegramRefusals.explain(code, ex.getApiResponse());
 				log.warn("Telegram 拒绝了私信 {}：{} {}", notification.id(), code, ex.getApiResponse());
 				if (redis != null) {
@@ -72,7 +75,8 @@ final class TelegramNotifications implements NotificationChannel {
 				}
 				return DeliveryResult.failed(why);
 			}
-			// 429, 5xx with any body (a proxy's HTML page has no error code): Telegram may answer later
+			// 429, 5xx with any body (a proxy's HTML page has no error code): Telegram
+			// may answer later
 			return DeliveryResult.retry((retryAfter != null) ? Duration.ofSeconds(retryAfter) : null,
 					TelegramRefusals.transientFailure((retryAfter != null) ? 429 : code, ex));
 		}

@@ -28,10 +28,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Fencing: each node holds a lease ({@link Leases}, renewed by {@link #beat}, lasting
  * {@link #STALE}); a row is claimed for its HTTP call ({@link #sending}) only by the node
  * that owns it and only under that node's unexpired lease of the current epoch, and
- * another node takes a row over only once its owner's lease lapsed. A node paused past its
- * lease whose rows were taken over claims nothing when it resumes, so it sends nothing
- * twice. (A pause between the claim and the HTTP request itself stays ambiguous, as a
- * crash there always was: the row is {@code SENDING} and is made again.)
+ * another node takes a row over only once its owner's lease lapsed. A node paused past
+ * its lease whose rows were taken over claims nothing when it resumes, so it sends
+ * nothing twice. (A pause between the claim and the HTTP request itself stays ambiguous,
+ * as a crash there always was: the row is {@code SENDING} and is made again.)
  */
 final class TelegramOutbox {
 
@@ -81,7 +81,8 @@ final class TelegramOutbox {
 		jdbc.execute(SCHEMA);
 		jdbc.execute(NODES);
 		jdbc.execute("CREATE INDEX IF NOT EXISTS WR_TG_OUTBOX_OPEN ON WR_TG_OUTBOX (STATUS, NODE)");
-		// tables made before causes were recorded get the column (NULL: no cause, never a clash)
+		// tables made before causes were recorded get the column (NULL: no cause, never a
+		// clash)
 		jdbc.execute("ALTER TABLE WR_TG_OUTBOX ADD COLUMN IF NOT EXISTS CAUSE VARCHAR(500)");
 		jdbc.execute("CREATE UNIQUE INDEX IF NOT EXISTS WR_TG_OUTBOX_CAUSE ON WR_TG_OUTBOX (CAUSE)");
 	}
@@ -96,18 +97,19 @@ final class TelegramOutbox {
 	}
 
 	/**
-	 * Stores a call named by its cause ({@code null}: none); returns its id, or empty when a
-	 * call of that cause is stored already (by an earlier run of the same update or
-	 * reminder: that row is sent, or is being sent, or is resumed after a restart).
+	 * Stores a call named by its cause ({@code null}: none); returns its id, or empty
+	 * when a call of that cause is stored already (by an earlier run of the same update
+	 * or reminder: that row is sent, or is being sent, or is resumed after a restart).
 	 */
 	java.util.Optional<String> store(SendQueue.Lane lane, StoredCall call, @Nullable String cause) {
 		String id = UUID.randomUUID().toString();
 		Timestamp now = Timestamp.from(clock.instant());
 		String named = (cause == null || cause.length() <= 500) ? cause : cause.substring(0, 500);
 		try {
-			jdbc.update("INSERT INTO WR_TG_OUTBOX (ID, CHAT, LANE, KIND, PAYLOAD, STATUS, ATTEMPTS, NODE, CREATED_AT, UPDATED_AT,"
-					+ " CAUSE) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)", id, call.chat().key(), lane.name(), call.kind(),
-					call.toJson(), node, now, now, named);
+			jdbc.update(
+					"INSERT INTO WR_TG_OUTBOX (ID, CHAT, LANE, KIND, PAYLOAD, STATUS, ATTEMPTS, NODE, CREATED_AT, UPDATED_AT,"
+							+ " CAUSE) VALUES (?, ?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?)",
+					id, call.chat().key(), lane.name(), call.kind(), call.toJson(), node, now, now, named);
 		}
 		catch (org.springframework.dao.DuplicateKeyException ex) {
 			if (named == null) {
@@ -120,16 +122,16 @@ final class TelegramOutbox {
 
 	/** A queued call took the content of a later edit of the same message. */
 	void replace(String id, StoredCall call) {
-		jdbc.update("UPDATE WR_TG_OUTBOX SET PAYLOAD = ?, UPDATED_AT = ? WHERE ID = ? AND STATUS = 'PENDING'", call.toJson(),
-				Timestamp.from(clock.instant()), id);
+		jdbc.update("UPDATE WR_TG_OUTBOX SET PAYLOAD = ?, UPDATED_AT = ? WHERE ID = ? AND STATUS = 'PENDING'",
+				call.toJson(), Timestamp.from(clock.instant()), id);
 	}
 
 	/**
-	 * Right before the HTTP call, the claim: from now on a crash leaves it ambiguous. Made
-	 * only while the row is still this node's and unfinished, under this node's valid lease
-	 * (renewed here when it lapsed, with a new epoch: rows nobody took over meanwhile are
-	 * still this node's); false when the claim is refused — the row was taken over by
-	 * another node or finished — and the call must not be made.
+	 * Right before the HTTP call, the claim: from now on a crash leaves it ambiguous.
+	 * Made only while the row is still this node's and unfinished, under this node's
+	 * valid lease (renewed here when it lapsed, with a new epoch: rows nobody took over
+	 * meanwhile are still this node's); false when the claim is refused — the row was
+	 * taken over by another node or finished — and the call must not be made.
 	 */
 	boolean sending(String id) {
 		if (claim(id)) {
@@ -150,16 +152,19 @@ final class TelegramOutbox {
 		}
 		Instant now = clock.instant();
 		Object[] guard = Leases.guard(held, now);
-		return jdbc.update("UPDATE WR_TG_OUTBOX SET STATUS = 'SENDING', ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ? WHERE ID = ?"
-				+ " AND NODE = ? AND STATUS IN ('PENDING', 'SENDING') AND " + Leases.VALID, Timestamp.from(now), id, node, guard[0],
-				guard[1], guard[2], guard[3]) == 1;
+		return jdbc.update(
+				"UPDATE WR_TG_OUTBOX SET STATUS = 'SENDING', ATTEMPTS = ATTEMPTS + 1, UPDATED_AT = ? WHERE ID = ?"
+						+ " AND NODE = ? AND STATUS IN ('PENDING', 'SENDING') AND " + Leases.VALID,
+				Timestamp.from(now), id, node, guard[0], guard[1], guard[2], guard[3]) == 1;
 	}
 
 	private static String leaseName(String node) {
 		return "tg-node:" + node;
 	}
 
-	/** The attempt certainly did not arrive (429, refused connection): back to pending. */
+	/**
+	 * The attempt certainly did not arrive (429, refused connection): back to pending.
+	 */
 	void notSent(String id, String detail) {
 		finish(id, "PENDING", detail);
 	}
@@ -170,12 +175,16 @@ final class TelegramOutbox {
 				(detail.length() > 500) ? detail.substring(0, 500) : detail, Timestamp.from(clock.instant()), id);
 	}
 
-	/** Records that this node is alive, and renews its lease (or takes it again, with a new epoch). */
+	/**
+	 * Records that this node is alive, and renews its lease (or takes it again, with a
+	 * new epoch).
+	 */
 	void beat() {
 		Leases.Lease before = lease;
 		lease = leases.acquire(leaseName(node), node, STALE, lease).orElse(null);
 		if (leases.isSingleProcess() && before != null && lease == before) {
-			// one process on the database: no other node reads when this one was seen, and
+			// one process on the database: no other node reads when this one was seen,
+			// and
 			// the embedded file grows by each write (see Leases)
 			return;
 		}
@@ -186,45 +195,53 @@ final class TelegramOutbox {
 	}
 
 	/**
-	 * Claims the unfinished rows of nodes that stopped beating (and, with {@code own}, this
-	 * node's rows from its earlier life — stored before this process began: the rows it has
-	 * stored and queued itself since, while starting up, are not taken again, or they would
-	 * be sent twice), oldest first; also forgets finished rows older than {@link #KEEP}.
+	 * Claims the unfinished rows of nodes that stopped beating (and, with {@code own},
+	 * this node's rows from its earlier life — stored before this process began: the rows
+	 * it has stored and queued itself since, while starting up, are not taken again, or
+	 * they would be sent twice), oldest first; also forgets finished rows older than
+	 * {@link #KEEP}.
 	 */
 	List<Row> takeOver(boolean own) {
 		Instant now = clock.instant();
 		jdbc.update("DELETE FROM WR_TG_OUTBOX WHERE STATUS IN ('SENT', 'DROPPED', 'FAILED') AND UPDATED_AT < ?",
 				Timestamp.from(now.minus(KEEP)));
-		List<String[]> candidates = jdbc.query("SELECT ID, NODE, CREATED_AT FROM WR_TG_OUTBOX WHERE STATUS IN ('PENDING', 'SENDING')"
-				+ " AND NODE NOT IN (SELECT NODE FROM WR_TG_NODES WHERE SEEN_AT > ? AND NODE <> ?) ORDER BY SEQ",
-				(rs, n) -> new String[] { rs.getString(1), rs.getString(2),
-						String.valueOf(rs.getTimestamp(3).toInstant().isBefore(born)) },
-				Timestamp.from(now.minus(STALE)), node);
+		List<String[]> candidates = jdbc
+			.query("SELECT ID, NODE, CREATED_AT FROM WR_TG_OUTBOX WHERE STATUS IN ('PENDING', 'SENDING')"
+					+ " AND NODE NOT IN (SELECT NODE FROM WR_TG_NODES WHERE SEEN_AT > ? AND NODE <> ?) ORDER BY SEQ",
+					(rs, n) -> new String[] { rs.getString(1), rs.getString(2),
+							String.valueOf(rs.getTimestamp(3).toInstant().isBefore(born)) },
+					Timestamp.from(now.minus(STALE)), node);
 		List<Row> rows = new java.util.ArrayList<>();
 		for (String[] candidate : candidates) {
 			boolean mine = candidate[1].equals(node);
-			// another node's row only once that node's lease lapsed (checked in the same statement)
-			if (mine ? !(own && Boolean.parseBoolean(candidate[2]))
-					: jdbc.update("UPDATE WR_TG_OUTBOX SET NODE = ? WHERE ID = ? AND NODE = ? AND NOT EXISTS (SELECT 1 FROM WR_LEASES"
-							+ " WHERE NAME = ? AND EXPIRES_AT > ?)", node, candidate[0], candidate[1], leaseName(candidate[1]),
-							Timestamp.from(now)) != 1) {
+			// another node's row only once that node's lease lapsed (checked in the same
+			// statement)
+			if (mine ? !(own && Boolean.parseBoolean(candidate[2])) : jdbc.update(
+					"UPDATE WR_TG_OUTBOX SET NODE = ? WHERE ID = ? AND NODE = ? AND NOT EXISTS (SELECT 1 FROM WR_LEASES"
+							+ " WHERE NAME = ? AND EXPIRES_AT > ?)",
+					node, candidate[0], candidate[1], leaseName(candidate[1]), Timestamp.from(now)) != 1) {
 				continue;
 			}
 			rows.addAll(jdbc.query("SELECT ID, LANE, PAYLOAD, STATUS, CREATED_AT FROM WR_TG_OUTBOX WHERE ID = ?",
-					(rs, n) -> new Row(rs.getString(1), SendQueue.Lane.valueOf(rs.getString(2)), StoredCall.fromJson(rs.getString(3)),
-							"SENDING".equals(rs.getString(4)), rs.getTimestamp(5).toInstant()),
+					(rs, n) -> new Row(rs.getString(1), SendQueue.Lane.valueOf(rs.getString(2)),
+							StoredCall.fromJson(rs.getString(3)), "SENDING".equals(rs.getString(4)),
+							rs.getTimestamp(5).toInstant()),
 					candidate[0]));
 		}
 		return rows;
 	}
 
-	/** Rows by status and detail ({@code SENT}, {@code DROPPED superseded}, …), for tests and the log. */
+	/**
+	 * Rows by status and detail ({@code SENT}, {@code DROPPED superseded}, …), for tests
+	 * and the log.
+	 */
 	Map<String, Integer> counts() {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		jdbc.query("SELECT STATUS, DETAIL, COUNT(*) FROM WR_TG_OUTBOX GROUP BY STATUS, DETAIL ORDER BY STATUS, DETAIL",
 				(rs) -> {
 					String detail = rs.getString(2);
-					counts.merge(rs.getString(1) + ((detail != null && !rs.getString(1).equals("SENT")) ? " " + detail : ""),
+					counts.merge(
+							rs.getString(1) + ((detail != null && !rs.getString(1).equals("SENT")) ? " " + detail : ""),
 							rs.getInt(3), Integer::sum);
 				});
 		return counts;

@@ -36,8 +36,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * epoch, renewed every third of its time); an instance that loses it stops polling, and
  * one that sees Telegram's 409 Conflict on getUpdates (someone else polls this bot) steps
  * down at once, gives the lease up and waits one lease time before it competes again. A
- * stopped instance gives the lease up, so another takes over within a renewal interval;
- * a crashed one, within the lease time and a renewal interval.
+ * stopped instance gives the lease up, so another takes over within a renewal interval; a
+ * crashed one, within the lease time and a renewal interval.
  */
 class TelegramPolling implements SmartLifecycle {
 
@@ -78,7 +78,8 @@ class TelegramPolling implements SmartLifecycle {
 	private volatile @Nullable Instant pollingSince;
 
 	/**
-	 * @param menu the command menu as every channel shows it (the engine's, derived from its flows)
+	 * @param menu the command menu as every channel shows it (the engine's, derived from
+	 * its flows)
 	 */
 	TelegramPolling(TelegramProperties properties, TelegramUrl url, TelegramClient client, TelegramGateway gateway,
 			Supplier<List<ConversationEngine.MenuEntry>> menu, Leases leases, Clock clock, Duration leaseTime,
@@ -118,7 +119,9 @@ class TelegramPolling implements SmartLifecycle {
 		running = true;
 	}
 
-	/** Takes or renews the poller's lease; polls while it is held, stops when it is lost. */
+	/**
+	 * Takes or renews the poller's lease; polls while it is held, stops when it is lost.
+	 */
 	synchronized void elect() {
 		if (clock.instant().isBefore(quietUntil)) {
 			return;
@@ -143,7 +146,8 @@ class TelegramPolling implements SmartLifecycle {
 			elect();
 		}
 		catch (RuntimeException ex) {
-			// the database is unreachable: the lease cannot be renewed, so another instance may poll soon
+			// the database is unreachable: the lease cannot be renewed, so another
+			// instance may poll soon
 			log.warn("Telegram 轮询租约无法续期：{}", ex.getMessage());
 			synchronized (this) {
 				if (lease != null && !clock.instant().isBefore(lease.expiresAt())) {
@@ -154,7 +158,10 @@ class TelegramPolling implements SmartLifecycle {
 		}
 	}
 
-	/** Telegram answered 409 Conflict to getUpdates: another poller (or a webhook) is active. */
+	/**
+	 * Telegram answered 409 Conflict to getUpdates: another poller (or a webhook) is
+	 * active.
+	 */
 	void conflict() {
 		ScheduledExecutorService loop = leader;
 		Runnable stepDown = () -> {
@@ -202,11 +209,13 @@ class TelegramPolling implements SmartLifecycle {
 
 	/** The library's client, watching getUpdates for 409 Conflict. */
 	private OkHttpClient httpClient() {
-		return new org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory.DefaultOkHttpClientCreator().get()
+		return new org.telegram.telegrambots.longpolling.util.TelegramOkHttpClientFactory.DefaultOkHttpClientCreator()
+			.get()
 			.newBuilder()
 			.addInterceptor((chain) -> {
 				okhttp3.Response response = chain.proceed(chain.request());
-				if (response.code() == 409 && chain.request().url().encodedPath().toLowerCase().endsWith("/getupdates")) {
+				if (response.code() == 409
+						&& chain.request().url().encodedPath().toLowerCase().endsWith("/getupdates")) {
 					conflict();
 				}
 				return response;

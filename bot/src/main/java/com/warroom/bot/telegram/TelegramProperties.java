@@ -11,25 +11,31 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param token the bot token; blank disables Telegram
  * @param apiUrl the Bot API base URL
  * @param mode {@code polling} (default) or {@code webhook}
- * @param webhookSecret the secret Telegram sends in {@code X-Telegram-Bot-Api-Secret-Token}
- * @param perSecond messages per second for the bot (Telegram allows about 30; 28 keeps a margin)
- * @param chatPerSecond messages per second to one private chat (Telegram: 1; 0.9 keeps a margin)
- * @param groupPerMinute messages in any minute to one group, all its forum topics together
- * (Telegram: 20; 19 keeps a margin)
+ * @param webhookSecret the secret Telegram sends in
+ * {@code X-Telegram-Bot-Api-Secret-Token}
+ * @param perSecond messages per second for the bot (Telegram allows about 30; 28 keeps a
+ * margin)
+ * @param chatPerSecond messages per second to one private chat (Telegram: 1; 0.9 keeps a
+ * margin)
+ * @param groupPerMinute messages in any minute to one group, all its forum topics
+ * together (Telegram: 20; 19 keeps a margin)
  * @param answerWindow how long after a press its answer is still worth sending (Telegram
  * refuses late answers); a later one is dropped and counted
- * @param nodeId this instance's name in the outbox (blank: {@code embedded} for the embedded
- * database, else the host name and data directory)
+ * @param nodeId this instance's name in the outbox (blank: {@code embedded} for the
+ * embedded database, else the host name and data directory)
  */
 @ConfigurationProperties("warroom.telegram")
 record TelegramProperties(@DefaultValue("") String token, @DefaultValue("https://api.telegram.org") URI apiUrl,
-		@DefaultValue("polling") String mode, @DefaultValue("") String webhookSecret, @DefaultValue("28") double perSecond,
-		@DefaultValue("0.9") double chatPerSecond, @DefaultValue("19") double groupPerMinute,
-		@DefaultValue("PT15S") java.time.Duration answerWindow, @DefaultValue("") String nodeId) {
+		@DefaultValue("polling") String mode, @DefaultValue("") String webhookSecret,
+		@DefaultValue("28") double perSecond, @DefaultValue("0.9") double chatPerSecond,
+		@DefaultValue("19") double groupPerMinute, @DefaultValue("PT15S") java.time.Duration answerWindow,
+		@DefaultValue("") String nodeId) {
 
 	TelegramProperties {
-		// checked once at start, so a typo stops the start saying which setting (a host-less URL
-		// failed deep in the HTTP client; an unknown mode polled; a webhook without its secret
+		// checked once at start, so a typo stops the start saying which setting (a
+		// host-less URL
+		// failed deep in the HTTP client; an unknown mode polled; a webhook without its
+		// secret
 		// refused every update)
 		if (!("http".equalsIgnoreCase(apiUrl.getScheme()) || "https".equalsIgnoreCase(apiUrl.getScheme()))
 				|| apiUrl.getHost() == null) {

@@ -31,7 +31,8 @@ final class TelegramRefusals {
 		else if (said.contains("deactivated")) {
 			why = TEXTS.get("telegram.refused.deactivated");
 		}
-		else if (said.contains("chat not found") || said.contains("initiate conversation") || said.contains("user not found")) {
+		else if (said.contains("chat not found") || said.contains("initiate conversation")
+				|| said.contains("user not found")) {
 			why = TEXTS.get("telegram.refused.nochat");
 		}
 		else if (said.contains("kicked") || said.contains("not a member")) {

@@ -38,19 +38,19 @@ import redis.clients.jedis.params.SetParams;
  * The send side of Telegram: turns the engine's actions into Bot API calls, stores each
  * in the {@link TelegramOutbox} before it is made (when there is one), and runs it on the
  * {@link SendQueue} in its lane. An edit of a message whose earlier send or edit is still
- * queued replaces that call's content (only the latest state is sent); an edit to what the
- * message already shows is not made (Telegram would answer "message is not modified"). A
- * call that may have reached Telegram before a crash or a lost answer is made again: as it
- * was in a private chat (a duplicate is harmless there), marked {@code （重发）} in a group.
- * Thread-safe.
+ * queued replaces that call's content (only the latest state is sent); an edit to what
+ * the message already shows is not made (Telegram would answer "message is not
+ * modified"). A call that may have reached Telegram before a crash or a lost answer is
+ * made again: as it was in a private chat (a duplicate is harmless there), marked
+ * {@code （重发）} in a group. Thread-safe.
  */
 final class TelegramSender implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
 
 	/**
-	 * Counters of what was not sent on purpose, of calls made again, and of calls an event
-	 * handled again produced a second time (not stored, not sent).
+	 * Counters of what was not sent on purpose, of calls made again, and of calls an
+	 * event handled again produced a second time (not stored, not sent).
 	 */
 	record Stats(long superseded, long unchanged, long expired, long resent, long repeated) {
 	}
@@ -112,7 +112,10 @@ final class TelegramSender implements AutoCloseable {
 		}
 	}
 
-	/** Makes the calls left unfinished by this node's last run (and by nodes gone silent); returns how many. */
+	/**
+	 * Makes the calls left unfinished by this node's last run (and by nodes gone silent);
+	 * returns how many.
+	 */
 	int resume() {
 		if (outbox == null) {
 			return 0;
@@ -122,7 +125,8 @@ final class TelegramSender implements AutoCloseable {
 
 	private int resume(List<TelegramOutbox.Row> rows) {
 		for (TelegramOutbox.Row row : rows) {
-			if (row.call().kind().equals(StoredCall.ANSWER) && clock.instant().isAfter(row.createdAt().plus(answerWindow))) {
+			if (row.call().kind().equals(StoredCall.ANSWER)
+					&& clock.instant().isAfter(row.createdAt().plus(answerWindow))) {
 				outbox.finish(row.id(), "DROPPED", "expired");
 				expired.incrementAndGet();
 				continue;
@@ -146,16 +150,18 @@ final class TelegramSender implements AutoCloseable {
 	}
 
 	Stats stats() {
-		return new Stats(superseded.get(), unchanged.get(), expired.get() + queue.dropped(), resent.get(), repeated.get());
+		return new Stats(superseded.get(), unchanged.get(), expired.get() + queue.dropped(), resent.get(),
+				repeated.get());
 	}
 
 	/**
-	 * Stores and queues the calls of one action. Inside an event's scope ({@link Effects}:
-	 * an update, a reminder) each send, document and answer is named by its cause — the
-	 * event, what it is, the chat and how many such calls the event made before — so an
-	 * event handled again after a crash stores none of them twice: a call of the same
-	 * cause already in the outbox is left to its row (sent, being sent, or resumed after
-	 * the restart). An edit is not named: made again it shows the same state.
+	 * Stores and queues the calls of one action. Inside an event's scope
+	 * ({@link Effects}: an update, a reminder) each send, document and answer is named by
+	 * its cause — the event, what it is, the chat and how many such calls the event made
+	 * before — so an event handled again after a crash stores none of them twice: a call
+	 * of the same cause already in the outbox is left to its row (sent, being sent, or
+	 * resumed after the restart). An edit is not named: made again it shows the same
+	 * state.
 	 */
 	void deliver(Outbound action, ChatRef origin, SendQueue.Lane lane) {
 		for (StoredCall call : calls(action, origin)) {
@@ -166,9 +172,10 @@ final class TelegramSender implements AutoCloseable {
 	/**
 	 * The cause naming a call made inside an event, or null. It starts with a token the
 	 * event's first run draws and keeps in Redis as long as the event's other names
-	 * ({@link Effects#TTL_SECONDS}): a run of the event again finds it, while an update id
-	 * Telegram uses again later (after a week of silence it starts anywhere), or a store
-	 * that outlived Redis's data, makes new causes. Without Redis the call is not named.
+	 * ({@link Effects#TTL_SECONDS}): a run of the event again finds it, while an update
+	 * id Telegram uses again later (after a week of silence it starts anywhere), or a
+	 * store that outlived Redis's data, makes new causes. Without Redis the call is not
+	 * named.
 	 */
 	private @Nullable String cause(StoredCall call) {
 		String event = Effects.eventId();
@@ -198,8 +205,8 @@ final class TelegramSender implements AutoCloseable {
 			List<String> parts = TelegramGateway.split(send.html());
 			for (int i = 0; i < parts.size(); i++) {
 				boolean last = i == parts.size() - 1;
-				calls.add(StoredCall.send(send.chat(), parts.get(i), last ? send.buttons() : List.of(), last ? send.slot() : null,
-						send.incidentId()));
+				calls.add(StoredCall.send(send.chat(), parts.get(i), last ? send.buttons() : List.of(),
+						last ? send.slot() : null, send.incidentId()));
 			}
 		}
 		else if (action instanceof Outbound.Edit edit) {
@@ -221,7 +228,8 @@ final class TelegramSender implements AutoCloseable {
 				return;
 			}
 			if (earlier != null && earlier.cancel()) {
-				// more urgent now: the earlier call gives way to one in this lane, with the newest content
+				// more urgent now: the earlier call gives way to one in this lane, with
+				// the newest content
 				superseded.incrementAndGet();
 				if (earlier.durable()) {
 					outbox.finish(earlier.id, "DROPPED", "superseded");
@@ -330,7 +338,8 @@ final class TelegramSender implements AutoCloseable {
 			StoredCall current = begin();
 			if (durable()) {
 				if (!outbox.sending(id)) {
-					// fenced: another node took this call over (this one was paused past its lease)
+					// fenced: another node took this call over (this one was paused past
+					// its lease)
 					log.info("Telegram 发件箱：{} 已由其他节点接手，本节点不再发送", id);
 					noCall = true;
 					return;
@@ -345,7 +354,8 @@ final class TelegramSender implements AutoCloseable {
 					outbox.finish(id, "SENT", detail);
 				}
 				catch (org.springframework.dao.DataAccessException ex) {
-					// sent: a failing record must not make it look unsent (it would go twice)
+					// sent: a failing record must not make it look unsent (it would go
+					// twice)
 					log.error("Telegram 发件箱无法记录已发送：{}", ex.getMessage());
 				}
 			}
@@ -353,7 +363,8 @@ final class TelegramSender implements AutoCloseable {
 
 		void failed(SendQueue.Failure failure, String detail) {
 			switch (failure) {
-				case AMBIGUOUS -> ambiguous = true; // stays SENDING: a crash now must not make it look unsent
+				case AMBIGUOUS -> ambiguous = true; // stays SENDING: a crash now must not
+													// make it look unsent
 				case RETRY -> {
 					if (durable() && !ambiguous) {
 						outbox.notSent(id, detail);
@@ -380,11 +391,12 @@ final class TelegramSender implements AutoCloseable {
 	}
 
 	/**
-	 * Records in Redis (every write on disk before its answer) that a stored call is about
-	 * to be made. The row says {@code SENDING} too, but H2 may lose the last writes before
-	 * a {@code kill -9}: the fault run saw a row back at {@code PENDING} after the restart
-	 * for a call Telegram had already taken, made again unmarked in a group. Forgotten when
-	 * the attempt certainly did not arrive. Best effort: without Redis the call is still made.
+	 * Records in Redis (every write on disk before its answer) that a stored call is
+	 * about to be made. The row says {@code SENDING} too, but H2 may lose the last writes
+	 * before a {@code kill -9}: the fault run saw a row back at {@code PENDING} after the
+	 * restart for a call Telegram had already taken, made again unmarked in a group.
+	 * Forgotten when the attempt certainly did not arrive. Best effort: without Redis the
+	 * call is still made.
 	 */
 	private void attempt(String id, boolean made) {
 		try {
@@ -400,7 +412,10 @@ final class TelegramSender implements AutoCloseable {
 		}
 	}
 
-	/** Whether a call of an earlier life was attempted (see {@link #attempt}); false when Redis cannot tell. */
+	/**
+	 * Whether a call of an earlier life was attempted (see {@link #attempt}); false when
+	 * Redis cannot tell.
+	 */
 	private boolean attempted(String id) {
 		try {
 			return redis.exists(ATTEMPT + id);
@@ -412,7 +427,10 @@ final class TelegramSender implements AutoCloseable {
 
 	private static final String ATTEMPT = "wr:tg:attempt:";
 
-	/** Makes one call; returns a note for the record ({@code unchanged}, {@code resent}, or empty). */
+	/**
+	 * Makes one call; returns a note for the record ({@code unchanged}, {@code resent},
+	 * or empty).
+	 */
 	private String make(StoredCall call, boolean again) throws TelegramApiException {
 		switch (call.kind()) {
 			case StoredCall.ANSWER -> {
@@ -449,7 +467,8 @@ final class TelegramSender implements AutoCloseable {
 			unchanged.incrementAndGet();
 			return "unchanged";
 		}
-		// an edit made again is harmless: the same content twice ("not modified" counts as done)
+		// an edit made again is harmless: the same content twice ("not modified" counts
+		// as done)
 		client.execute(EditMessageText.builder()
 			.chatId(chat.chatId())
 			.messageId(Integer.valueOf(messageId.get()))
@@ -523,7 +542,8 @@ final class TelegramSender implements AutoCloseable {
 			}
 		}
 		try {
-			byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(all.toString().getBytes(StandardCharsets.UTF_8));
+			byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+				.digest(all.toString().getBytes(StandardCharsets.UTF_8));
 			return java.util.HexFormat.of().formatHex(digest, 0, 16);
 		}
 		catch (java.security.NoSuchAlgorithmException ex) {

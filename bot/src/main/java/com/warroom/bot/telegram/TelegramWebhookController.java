@@ -18,11 +18,11 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
  * Webhook mode: Telegram posts updates here. The {@code X-Telegram-Bot-Api-Secret-Token}
- * header is checked before a byte of the body is read (403 without it); the body is
- * read only up to {@link #MAX_BODY} (413 beyond: Telegram's updates are a few KB) and
- * parsed with the library's own (Jackson 2) model; a malformed update gets 400 and
- * changes nothing. An update whose handling throws gets 500, so Telegram sends it again
- * (it then takes effect once, see {@link TelegramGateway#handle}).
+ * header is checked before a byte of the body is read (403 without it); the body is read
+ * only up to {@link #MAX_BODY} (413 beyond: Telegram's updates are a few KB) and parsed
+ * with the library's own (Jackson 2) model; a malformed update gets 400 and changes
+ * nothing. An update whose handling throws gets 500, so Telegram sends it again (it then
+ * takes effect once, see {@link TelegramGateway#handle}).
  */
 @RestController
 @ConditionalOnExpression("!'${warroom.telegram.token:}'.isBlank()")

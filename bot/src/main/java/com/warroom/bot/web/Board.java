@@ -23,8 +23,8 @@ import com.warroom.playbooks.Track;
 
 /**
  * What the leaders' board shows, read from the incident store and judged by the same
- * rules as the incident card (one {@link Assessment} per incident; {@link IncidentViews} only
- * for the elapsed time as the chat shows it). Thread-safe.
+ * rules as the incident card (one {@link Assessment} per incident; {@link IncidentViews}
+ * only for the elapsed time as the chat shows it). Thread-safe.
  */
 final class Board {
 
@@ -54,10 +54,13 @@ final class Board {
 	 *
 	 * @param level the level in force (an override, else the computed one)
 	 * @param next the next report owed, if any
-	 * @param people who declared it and worked its steps (done, skipped, blocked, confirmed, decided), most recent first
+	 * @param people who declared it and worked its steps (done, skipped, blocked,
+	 * confirmed, decided), most recent first
 	 * @param current the current step of each running track
-	 * @param computed the level the rules give (differs from {@code level} when overridden)
-	 * @param strip its course at a glance: declared, level changes, reports made, recovery
+	 * @param computed the level the rules give (differs from {@code level} when
+	 * overridden)
+	 * @param strip its course at a glance: declared, level changes, reports made,
+	 * recovery
 	 */
 	record Row(Incident incident, Playbook playbook, Severity level, boolean overridden, String elapsed,
 			Optional<Assessment.NextReport> next, long made, List<String> people, List<Current> current,
@@ -65,28 +68,33 @@ final class Board {
 	}
 
 	/**
-	 * A report book waiting for 签发 (4.2 L10505-10510): the report does not count until the
-	 * duties still missing (their names, e.g. 首席风险官) have signed its current version.
+	 * A report book waiting for 签发 (4.2 L10505-10510): the report does not count until
+	 * the duties still missing (their names, e.g. 首席风险官) have signed its current version.
 	 */
 	record Awaiting(String kind, String seq, List<String> missing) {
 	}
 
-	/** The current step of a track: its position (1-based) among the track's steps; blocked when 受阻. */
+	/**
+	 * The current step of a track: its position (1-based) among the track's steps;
+	 * blocked when 受阻.
+	 */
 	record Current(Track track, int position, int steps, Step step, boolean blocked) {
 	}
 
-	/** A moment on an incident's strip: declared, a level change, a report made, recovery. */
+	/**
+	 * A moment on an incident's strip: declared, a level change, a report made, recovery.
+	 */
 	record Mark(TimelineType type, java.time.Instant at, String label) {
 	}
 
 	/** What the strip shows, in the order it happened. */
-	private static final Set<TimelineType> STRIP = java.util.EnumSet.of(TimelineType.DECLARED, TimelineType.LEVEL_RAISED,
-			TimelineType.LEVEL_SET, TimelineType.REPORTED, TimelineType.RECOVERED);
+	private static final Set<TimelineType> STRIP = java.util.EnumSet.of(TimelineType.DECLARED,
+			TimelineType.LEVEL_RAISED, TimelineType.LEVEL_SET, TimelineType.REPORTED, TimelineType.RECOVERED);
 
 	/** Who worked steps (and who declared it: the first responder). */
-	private static final Set<TimelineType> STEP_WORK = java.util.EnumSet.of(TimelineType.DECLARED, TimelineType.STEP_DONE,
-			TimelineType.STEP_SKIPPED, TimelineType.STEP_BLOCKED, TimelineType.CONFIRMATION_REQUESTED,
-			TimelineType.STEP_CONFIRMED, TimelineType.DECISION);
+	private static final Set<TimelineType> STEP_WORK = java.util.EnumSet.of(TimelineType.DECLARED,
+			TimelineType.STEP_DONE, TimelineType.STEP_SKIPPED, TimelineType.STEP_BLOCKED,
+			TimelineType.CONFIRMATION_REQUESTED, TimelineType.STEP_CONFIRMED, TimelineType.DECISION);
 
 	/**
 	 * Every incident not yet closed, oldest first, then the closed ones that still owe
@@ -111,17 +119,23 @@ final class Board {
 		List<TimelineEntry> timeline = incidents.timeline(incident.id());
 		Assessment assessment = assessments.assess(incident, playbook, timeline);
 		Optional<Assessment.NextReport> next = assessment.nextReport();
-		long made = assessment.history().stream()
+		long made = assessment.history()
+			.stream()
 			.filter((report) -> report.kind() == com.warroom.playbooks.ObligationKind.CYCLE
 					|| report.kind() == com.warroom.playbooks.ObligationKind.FINAL)
 			.count();
 		Assessment.Level level = assessment.level();
 		return new Row(incident, playbook, level.effective(), level.overridden(), views.elapsed(incident), next, made,
-				people(timeline), (incident.status() == com.warroom.bot.incident.IncidentStatus.CLOSED) ? List.of()
-						: current(incident, playbook), level.computed().level(), strip(timeline), awaiting(incident, timeline));
+				people(timeline),
+				(incident.status() == com.warroom.bot.incident.IncidentStatus.CLOSED) ? List.of()
+						: current(incident, playbook),
+				level.computed().level(), strip(timeline), awaiting(incident, timeline));
 	}
 
-	/** The report books still waiting for signatures, with the duties missing on their current version. */
+	/**
+	 * The report books still waiting for signatures, with the duties missing on their
+	 * current version.
+	 */
 	private List<Awaiting> awaiting(Incident incident, List<TimelineEntry> timeline) {
 		List<Awaiting> awaiting = new ArrayList<>();
 		for (TimelineEntry entry : timeline) {
@@ -138,7 +152,8 @@ final class Board {
 				.map((duty) -> library.vocabulary().roleName(duty))
 				.toList();
 			if (!missing.isEmpty()) {
-				awaiting.add(new Awaiting(String.valueOf(entry.detail("kind")), String.valueOf(entry.detail("seq")), missing));
+				awaiting.add(new Awaiting(String.valueOf(entry.detail("kind")), String.valueOf(entry.detail("seq")),
+						missing));
 			}
 		}
 		return awaiting;

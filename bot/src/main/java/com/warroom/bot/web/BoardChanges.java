@@ -17,7 +17,10 @@ final class BoardChanges implements DeliveryPolicy {
 
 	private final Runnable changed;
 
-	/** @param changed what tells the boards (called on the delivering thread; must not block) */
+	/**
+	 * @param changed what tells the boards (called on the delivering thread; must not
+	 * block)
+	 */
 	BoardChanges(Runnable changed) {
 		this.changed = changed;
 	}
@@ -36,7 +39,10 @@ final class BoardChanges implements DeliveryPolicy {
 		return List.of(queued);
 	}
 
-	/** Telling the boards never fails a delivery (e.g. one made while the application stops). */
+	/**
+	 * Telling the boards never fails a delivery (e.g. one made while the application
+	 * stops).
+	 */
 	private void tell() {
 		try {
 			changed.run();

@@ -31,9 +31,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @Controller
 class BoardController {
 
-	private static final java.util.regex.Pattern INCIDENT_ID = java.util.regex.Pattern.compile("[A-Z]{2,8}-\\d{8}-\\d{3,6}");
+	private static final java.util.regex.Pattern INCIDENT_ID = java.util.regex.Pattern
+		.compile("[A-Z]{2,8}-\\d{8}-\\d{3,6}");
 
-	/** A year's own archive folder, e.g. {@code DRL-2026}: the yearly drill report (GH-16). */
+	/**
+	 * A year's own archive folder, e.g. {@code DRL-2026}: the yearly drill report
+	 * (GH-16).
+	 */
 	private static final java.util.regex.Pattern YEAR_ID = java.util.regex.Pattern.compile("[A-Z]{2,8}-\\d{4}");
 
 	private final Board board;
@@ -84,7 +88,8 @@ class BoardController {
 		String main;
 		boolean sealed = INCIDENT_ID.matcher(id).matches() && archive.sealed(id).isPresent();
 		if (sealed && !mayReadArchive(user)
-				&& !incident.map((drill) -> com.warroom.bot.engine.DrillDocuments.runs(user.person(), drill)).orElse(false)) {
+				&& !incident.map((drill) -> com.warroom.bot.engine.DrillDocuments.runs(user.person(), drill))
+					.orElse(false)) {
 			return refused(user);
 		}
 		if (incident.isPresent() && playbook.isPresent()) {
@@ -105,12 +110,17 @@ class BoardController {
 		if (!mayReadArchive(user)) {
 			return refused(user);
 		}
-		List<Archive.Sealed> sealed = archive.sealedIds().stream().limit(200).map(archive::sealed)
-			.flatMap(Optional::stream).toList();
-		String main = boardView.archive(sealed, (id) -> incidents.find(id)
-			.flatMap((incident) -> library.find(incident.playbookId()))
-			.map(Playbook::fullTitle)
-			.orElse(""));
+		List<Archive.Sealed> sealed = archive.sealedIds()
+			.stream()
+			.limit(200)
+			.map(archive::sealed)
+			.flatMap(Optional::stream)
+			.toList();
+		String main = boardView.archive(sealed,
+				(id) -> incidents.find(id)
+					.flatMap((incident) -> library.find(incident.playbookId()))
+					.map(Playbook::fullTitle)
+					.orElse(""));
 		return ChatController.html(HttpStatus.OK,
 				layout.page(texts.get("web.archive.title"), user, Layout.Nav.ARCHIVE, "page-archive", main));
 	}
@@ -121,17 +131,22 @@ class BoardController {
 		return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(events.board(user, seen));
 	}
 
-	/** A file of an incident's archive, as an attachment (never rendered by the browser). */
+	/**
+	 * A file of an incident's archive, as an attachment (never rendered by the browser).
+	 */
 	@GetMapping("/documents/{id}/{name}")
 	ResponseEntity<byte[]> document(@RequestAttribute(WebUser.ATTRIBUTE) WebUser user, @PathVariable String id,
 			@PathVariable String name) {
 		if (!mayReadArchive(user) && INCIDENT_ID.matcher(id).matches() && archive.sealed(id).isPresent()
-				&& !incidents.find(id).map((drill) -> com.warroom.bot.engine.DrillDocuments.runs(user.person(), drill)).orElse(false)) {
+				&& !incidents.find(id)
+					.map((drill) -> com.warroom.bot.engine.DrillDocuments.runs(user.person(), drill))
+					.orElse(false)) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN)
 				.contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
 				.body(texts.get("archive.refused").getBytes(StandardCharsets.UTF_8));
 		}
-		// a year's drill folder (the yearly drill report, GH-16): the archive's readers and the coordinators
+		// a year's drill folder (the yearly drill report, GH-16): the archive's readers
+		// and the coordinators
 		if (YEAR_ID.matcher(id).matches() && !mayReadArchive(user)
 				&& !user.person().may(com.warroom.bot.roster.Permission.PLAN_DRILL)) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN)
@@ -162,21 +177,26 @@ class BoardController {
 		return MediaType.APPLICATION_OCTET_STREAM;
 	}
 
-	/** Closed incidents' archives are for the leaders and the 应急工作小组组长, as {@code /archive} in chat. */
+	/**
+	 * Closed incidents' archives are for the leaders and the 应急工作小组组长, as
+	 * {@code /archive} in chat.
+	 */
 	private static boolean mayReadArchive(WebUser user) {
 		return user.person().may(com.warroom.bot.roster.Permission.ARCHIVE);
 	}
 
 	private ResponseEntity<String> refused(WebUser user) {
 		String main = "<section class=\"entry\"><p class=\"problem\">" + WebHtml.text(texts.get("archive.refused"))
-				+ "</p><a class=\"button\" href=\"/board\">" + WebHtml.text(texts.get("web.nav.board")) + "</a></section>";
+				+ "</p><a class=\"button\" href=\"/board\">" + WebHtml.text(texts.get("web.nav.board"))
+				+ "</a></section>";
 		return ChatController.html(HttpStatus.FORBIDDEN,
 				layout.page(texts.get("web.archive.title"), user, Layout.Nav.NONE, "page-entry", main));
 	}
 
 	private ResponseEntity<String> notFound(WebUser user, String message) {
 		String main = "<section class=\"entry\"><p class=\"problem\">" + WebHtml.text(message)
-				+ "</p><a class=\"button\" href=\"/board\">" + WebHtml.text(texts.get("web.nav.board")) + "</a></section>";
+				+ "</p><a class=\"button\" href=\"/board\">" + WebHtml.text(texts.get("web.nav.board"))
+				+ "</a></section>";
 		return ChatController.html(HttpStatus.NOT_FOUND,
 				layout.page(texts.get("web.notfound"), user, Layout.Nav.NONE, "page-entry", main));
 	}

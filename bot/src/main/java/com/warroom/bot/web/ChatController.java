@@ -52,7 +52,9 @@ class ChatController {
 
 	@GetMapping("/")
 	ResponseEntity<Void> home() {
-		return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/chat/" + WebUser.ROOM).build();
+		return ResponseEntity.status(HttpStatus.SEE_OTHER)
+			.header(HttpHeaders.LOCATION, "/chat/" + WebUser.ROOM)
+			.build();
 	}
 
 	@GetMapping("/chat/{chatId}")
@@ -74,7 +76,8 @@ class ChatController {
 		if (!user.mayEnter(chatId)) {
 			return forbidden(user);
 		}
-		return answer(request, chatId, conversation.say(user, chatId, text, (replyTo == null || replyTo.isBlank()) ? null : replyTo));
+		return answer(request, chatId,
+				conversation.say(user, chatId, text, (replyTo == null || replyTo.isBlank()) ? null : replyTo));
 	}
 
 	@PostMapping("/chat/{chatId}/press")
@@ -99,21 +102,28 @@ class ChatController {
 	}
 
 	/** Script gets the notices as JSON; a plain form goes back to the chat. */
-	private static ResponseEntity<?> answer(HttpServletRequest request, String chatId, List<WebConversation.Notice> notices) {
+	private static ResponseEntity<?> answer(HttpServletRequest request, String chatId,
+			List<WebConversation.Notice> notices) {
 		if (String.valueOf(request.getHeader(HttpHeaders.ACCEPT)).contains(MediaType.APPLICATION_JSON_VALUE)) {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(Map.of("notices", notices));
 		}
-		return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, "/chat/" + WebHtml.segment(chatId)).build();
+		return ResponseEntity.status(HttpStatus.SEE_OTHER)
+			.header(HttpHeaders.LOCATION, "/chat/" + WebHtml.segment(chatId))
+			.build();
 	}
 
 	private ResponseEntity<String> forbidden(WebUser user) {
 		String main = "<section class=\"entry\"><p class=\"problem\">" + WebHtml.text(texts.get("web.chat.forbidden"))
-				+ "</p><a class=\"button\" href=\"/chat/room\">" + WebHtml.text(texts.get("web.nav.room")) + "</a></section>";
-		return html(HttpStatus.FORBIDDEN, layout.page(texts.get("web.nav.room"), user, Layout.Nav.NONE, "page-entry", main));
+				+ "</p><a class=\"button\" href=\"/chat/room\">" + WebHtml.text(texts.get("web.nav.room"))
+				+ "</a></section>";
+		return html(HttpStatus.FORBIDDEN,
+				layout.page(texts.get("web.nav.room"), user, Layout.Nav.NONE, "page-entry", main));
 	}
 
 	static ResponseEntity<String> html(HttpStatus status, String html) {
-		return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(html);
+		return ResponseEntity.status(status)
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.body(html);
 	}
 
 }

@@ -21,12 +21,12 @@ import redis.clients.jedis.UnifiedJedis;
 
 /**
  * The web accounts: roster people with a BCrypt password hash, read from
- * {@code WEB_PASSWORDS_FILE} (lines {@code roster-id:hash}, the htpasswd format; {@code #}
- * starts a comment). A plain password, a weak hash or an id not on the roster stops the
- * start with the file's line. Failed sign-ins are counted in Redis per roster id and
- * source (the peer address): after {@link #MAX_FAILURES} within {@link #LOCK} that source
- * is locked out of that id until the window ends — only that source, so nobody can keep
- * a leader off the board by failing on purpose from elsewhere. A source failing on
+ * {@code WEB_PASSWORDS_FILE} (lines {@code roster-id:hash}, the htpasswd format;
+ * {@code #} starts a comment). A plain password, a weak hash or an id not on the roster
+ * stops the start with the file's line. Failed sign-ins are counted in Redis per roster
+ * id and source (the peer address): after {@link #MAX_FAILURES} within {@link #LOCK} that
+ * source is locked out of that id until the window ends — only that source, so nobody can
+ * keep a leader off the board by failing on purpose from elsewhere. A source failing on
  * {@link #MAX_SOURCE_FAILURES} attempts over any ids is locked out of all of them. The
  * right password from another source still works. When a source is locked out of an id,
  * the id's owner is told (see {@link #onLock}). Thread-safe.
@@ -46,7 +46,10 @@ final class PasswordAccounts {
 	/** Compared against when the id has no account, so both cases take as long. */
 	private static final String DUMMY = BCrypt.hashpw("warroom-no-such-account", BCrypt.gensalt(12));
 
-	/** INCR and, on a key without expiry, EXPIRE, in one step (no lock that never ends after a crash). */
+	/**
+	 * INCR and, on a key without expiry, EXPIRE, in one step (no lock that never ends
+	 * after a crash).
+	 */
 	private static final String COUNT_ATTEMPT = "local n = redis.call('INCR', KEYS[1]) "
 			+ "if redis.call('TTL', KEYS[1]) < 0 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end return n";
 
@@ -79,7 +82,9 @@ final class PasswordAccounts {
 		/** A wrong password (or no such account). */
 		WRONG,
 
-		/** Refused without checking: this source is locked out of the id (or of every id). */
+		/**
+		 * Refused without checking: this source is locked out of the id (or of every id).
+		 */
 		LOCKED
 
 	}
@@ -93,8 +98,8 @@ final class PasswordAccounts {
 			return new PasswordAccounts(Map.of(), redis);
 		}
 		try {
-			return new PasswordAccounts(parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8), roster),
-					redis);
+			return new PasswordAccounts(
+					parse(file.toString(), Files.readAllLines(file, StandardCharsets.UTF_8), roster), redis);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(Texts.chinese().get("web.passwords.unreadable", String.valueOf(file)), ex);
@@ -163,7 +168,8 @@ final class PasswordAccounts {
 		String from = (source.length() <= 64) ? source : source.substring(0, 64);
 		String key = "wr:web:fail:" + id + (from.isEmpty() ? "" : "@" + from);
 		String window = String.valueOf(LOCK.toSeconds());
-		// count the attempt before checking: parallel guesses cannot all pass a read-then-write
+		// count the attempt before checking: parallel guesses cannot all pass a
+		// read-then-write
 		Object attempt = redis.eval(COUNT_ATTEMPT, List.of(key), List.of(window));
 		if (attempt instanceof Long count && count > MAX_FAILURES) {
 			return Outcome.LOCKED;
@@ -174,7 +180,8 @@ final class PasswordAccounts {
 			return Outcome.LOCKED;
 		}
 		String hash = hashes.get(personId);
-		// BCrypt reads at most 72 bytes (and refuses more): a longer password is simply wrong
+		// BCrypt reads at most 72 bytes (and refuses more): a longer password is simply
+		// wrong
 		boolean matches = PasswordHashCli.fits(password) && BCrypt.checkpw(password, (hash != null) ? hash : DUMMY)
 				&& hash != null;
 		if (matches) {

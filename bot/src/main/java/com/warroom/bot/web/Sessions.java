@@ -25,11 +25,12 @@ import redis.clients.jedis.exceptions.JedisException;
  * {@code max} after sign-in, as the injected clock says (Redis expiry only collects the
  * garbage).
  *
- * <p>While Redis cannot be reached, a session this instance found in Redis (or created)
- * within the last {@code grace} is still accepted from a local cache, so the pages already
- * open keep working through a short outage; idle and maximum age still apply. A session
- * ended here during the outage is remembered and ended in Redis too once it is back. What
- * the cache cannot answer (a sign-in, a session never seen here) raises
+ * <p>
+ * While Redis cannot be reached, a session this instance found in Redis (or created)
+ * within the last {@code grace} is still accepted from a local cache, so the pages
+ * already open keep working through a short outage; idle and maximum age still apply. A
+ * session ended here during the outage is remembered and ended in Redis too once it is
+ * back. What the cache cannot answer (a sign-in, a session never seen here) raises
  * {@link Unavailable}. Thread-safe.
  */
 final class Sessions {
@@ -59,13 +60,19 @@ final class Sessions {
 	/** Sessions found in Redis (by key), with the instant they were last found there. */
 	private final Map<String, Validated> validated = new ConcurrentHashMap<>();
 
-	/** Sessions ended while Redis was unreachable (by key), until they would have ended anyway. */
+	/**
+	 * Sessions ended while Redis was unreachable (by key), until they would have ended
+	 * anyway.
+	 */
 	private final Map<String, Instant> endedLocally = new ConcurrentHashMap<>();
 
 	private record Validated(Session session, Instant at) {
 	}
 
-	/** Redis, where sessions live, cannot be reached now (and the local cache cannot answer). */
+	/**
+	 * Redis, where sessions live, cannot be reached now (and the local cache cannot
+	 * answer).
+	 */
 	static final class Unavailable extends RuntimeException {
 
 		Unavailable(Throwable cause) {
@@ -107,7 +114,9 @@ final class Sessions {
 
 	}
 
-	/** Starts a new session (a new token, so a token known before sign-in is worthless). */
+	/**
+	 * Starts a new session (a new token, so a token known before sign-in is worthless).
+	 */
 	Session create(String personId) {
 		Instant now = clock.instant();
 		Session session = new Session(randomToken(), personId, randomToken(), now, now);
@@ -118,14 +127,17 @@ final class Sessions {
 			redis.expire(key, ttl(session).toSeconds());
 		}
 		catch (JedisException ex) {
-			// a session only this instance knows would fail on every other one: no sign-in now
+			// a session only this instance knows would fail on every other one: no
+			// sign-in now
 			throw new Unavailable(ex);
 		}
 		remember(key, session);
 		return session;
 	}
 
-	/** The live session of a token; empty (and removed) when it is unknown or has expired. */
+	/**
+	 * The live session of a token; empty (and removed) when it is unknown or has expired.
+	 */
 	Optional<Session> find(String token) {
 		if (!token.matches("[A-Za-z0-9_-]{43}")) {
 			return Optional.empty();
@@ -156,7 +168,10 @@ final class Sessions {
 		return Optional.of(session);
 	}
 
-	/** Redis is unreachable: the session as last found here, if that was within the grace period. */
+	/**
+	 * Redis is unreachable: the session as last found here, if that was within the grace
+	 * period.
+	 */
 	private Optional<Session> cached(String key, JedisException ex) {
 		Instant now = clock.instant();
 		validated.values().removeIf((entry) -> !now.isBefore(entry.at().plus(grace)) || expired(entry.session()));
@@ -174,7 +189,10 @@ final class Sessions {
 		}
 	}
 
-	/** Ends in Redis the sessions ended here while it was unreachable (those not yet gone by themselves). */
+	/**
+	 * Ends in Redis the sessions ended here while it was unreachable (those not yet gone
+	 * by themselves).
+	 */
 	private void endInRedis() {
 		Instant now = clock.instant();
 		for (Map.Entry<String, Instant> ended : Map.copyOf(endedLocally).entrySet()) {
@@ -185,7 +203,9 @@ final class Sessions {
 		}
 	}
 
-	/** Whether a session has ended by the clock: idle too long, or older than the maximum. */
+	/**
+	 * Whether a session has ended by the clock: idle too long, or older than the maximum.
+	 */
 	boolean expired(Session session) {
 		Instant now = clock.instant();
 		return !now.isBefore(session.lastSeen().plus(idle)) || !now.isBefore(session.createdAt().plus(max));
@@ -204,12 +224,16 @@ final class Sessions {
 			redis.expire(key, ttl(touched).toSeconds());
 		}
 		catch (JedisException ex) {
-			// Redis is away: the request goes on (the grace period), the idle time is counted here
+			// Redis is away: the request goes on (the grace period), the idle time is
+			// counted here
 			validated.computeIfPresent(key, (k, entry) -> new Validated(touched, entry.at()));
 		}
 	}
 
-	/** Ends a session (sign-out); while Redis is unreachable, here at once and in Redis once it is back. */
+	/**
+	 * Ends a session (sign-out); while Redis is unreachable, here at once and in Redis
+	 * once it is back.
+	 */
 	void end(String token) {
 		if (token.matches("[A-Za-z0-9_-]{43}")) {
 			String key = key(token);
@@ -232,7 +256,9 @@ final class Sessions {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	/** Redis keeps the session until it would end anyway (plus a minute), then drops it. */
+	/**
+	 * Redis keeps the session until it would end anyway (plus a minute), then drops it.
+	 */
 	private Duration ttl(Session session) {
 		Instant end = session.lastSeen().plus(idle);
 		Instant hardEnd = session.createdAt().plus(max);

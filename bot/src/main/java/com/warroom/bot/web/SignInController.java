@@ -47,8 +47,8 @@ class SignInController {
 
 	private final Texts texts;
 
-	SignInController(WebMode mode, Roster roster, Sessions sessions, PasswordAccounts accounts, WebProperties properties,
-			SignInPages pages, Layout layout, Texts texts) {
+	SignInController(WebMode mode, Roster roster, Sessions sessions, PasswordAccounts accounts,
+			WebProperties properties, SignInPages pages, Layout layout, Texts texts) {
 		this.mode = mode;
 		this.roster = roster;
 		this.sessions = sessions;
@@ -74,8 +74,7 @@ class SignInController {
 		}
 		Optional<Person> chosen = roster.byId(person);
 		if (chosen.isEmpty()) {
-			return chooser(request, HttpStatus.BAD_REQUEST,
-					texts.get("web.who.unknown", abbreviate(person)));
+			return chooser(request, HttpStatus.BAD_REQUEST, texts.get("web.who.unknown", abbreviate(person)));
 		}
 		try {
 			return signedIn(request, chosen.get());
@@ -91,7 +90,8 @@ class SignInController {
 		if (mode == WebMode.LOCAL) {
 			return redirect("/who", null);
 		}
-		String notice = (expired != null) ? texts.get("web.login.expired") : (out != null) ? texts.get("web.login.out") : null;
+		String notice = (expired != null) ? texts.get("web.login.expired")
+				: (out != null) ? texts.get("web.login.out") : null;
 		return loginPage(request, HttpStatus.OK, null, notice, "");
 	}
 
@@ -128,7 +128,8 @@ class SignInController {
 	@PostMapping("/logout")
 	ResponseEntity<String> logout(HttpServletRequest request, @RequestAttribute(WebUser.ATTRIBUTE) WebUser user) {
 		sessions.end(user.session().token());
-		return redirect((mode == WebMode.LOCAL) ? "/who" : "/login?out", cookie(request, Sessions.COOKIE, "", Duration.ZERO));
+		return redirect((mode == WebMode.LOCAL) ? "/who" : "/login?out",
+				cookie(request, Sessions.COOKIE, "", Duration.ZERO));
 	}
 
 	private ResponseEntity<String> signedIn(HttpServletRequest request, Person person) {
@@ -160,7 +161,10 @@ class SignInController {
 		return (existing != null && existing.matches("[A-Za-z0-9_-]{43}")) ? existing : sessions.randomToken();
 	}
 
-	/** A cookie for the whole site, never readable by script; {@code maxAge} null: until the browser closes. */
+	/**
+	 * A cookie for the whole site, never readable by script; {@code maxAge} null: until
+	 * the browser closes.
+	 */
 	private String cookie(HttpServletRequest request, String name, String value, @Nullable Duration maxAge) {
 		ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(name, value)
 			.path("/")
@@ -181,7 +185,8 @@ class SignInController {
 	}
 
 	private static ResponseEntity<String> redirect(String location, @Nullable String cookie) {
-		ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location);
+		ResponseEntity.BodyBuilder builder = ResponseEntity.status(HttpStatus.SEE_OTHER)
+			.header(HttpHeaders.LOCATION, location);
 		if (cookie != null) {
 			builder.header(HttpHeaders.SET_COOKIE, cookie);
 		}

@@ -18,13 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web as one of the engine's channels: what the engine (or the regulator clock) says
- * to a web chat is kept in that chat's {@link WebChatLog} (the database, so also while Redis
- * is down: an edit whose slot cannot be read then comes as a new message); an edit replaces
- * the message sent under the same slot ({@link MessageSlots}, as on Telegram); a document becomes a
- * download link. Connected browsers are told at once through {@link WebEvents}. Answers
- * to presses are not messages: {@link WebConversation} shows them to the one who pressed.
- * Every roster member has their own web chat ({@code p-<roster id>}), the way in where
- * no other channel reaches them ({@link DirectReach}). Thread-safe.
+ * to a web chat is kept in that chat's {@link WebChatLog} (the database, so also while
+ * Redis is down: an edit whose slot cannot be read then comes as a new message); an edit
+ * replaces the message sent under the same slot ({@link MessageSlots}, as on Telegram); a
+ * document becomes a download link. Connected browsers are told at once through
+ * {@link WebEvents}. Answers to presses are not messages: {@link WebConversation} shows
+ * them to the one who pressed. Every roster member has their own web chat
+ * ({@code p-<roster id>}), the way in where no other channel reaches them
+ * ({@link DirectReach}). Thread-safe.
  */
 final class WebChannel implements OutboundSink, DirectReach {
 
@@ -61,7 +62,10 @@ final class WebChannel implements OutboundSink, DirectReach {
 		return CHANNEL;
 	}
 
-	/** Everyone on the roster signs in to the web chat by their roster id: their own chat there. */
+	/**
+	 * Everyone on the roster signs in to the web chat by their roster id: their own chat
+	 * there.
+	 */
 	@Override
 	public Optional<Reach> reach(Person person) {
 		return Optional.of(new Reach(ChatRef.webPrivate(person.id()), null, true));
@@ -76,15 +80,15 @@ final class WebChannel implements OutboundSink, DirectReach {
 			edit(edit);
 		}
 		else if (action instanceof Outbound.Document document) {
-			post(document.chat(), new WebMessage.Post(WebMessage.Kind.DOCUMENT, document.caption(), List.of(), null, bot(),
-					clock.millis(), false, document.incidentId(), document.name()), null);
+			post(document.chat(), new WebMessage.Post(WebMessage.Kind.DOCUMENT, document.caption(), List.of(), null,
+					bot(), clock.millis(), false, document.incidentId(), document.name()), null);
 		}
 	}
 
 	/** Keeps what a person typed, as they see it in the chat. */
 	WebMessage said(String chatId, Person person, String text) {
-		WebMessage message = chats.append(chatId, new WebMessage.Post(WebMessage.Kind.PERSON, text, List.of(), person.id(),
-				person.name(), clock.millis(), false, null, null));
+		WebMessage message = chats.append(chatId, new WebMessage.Post(WebMessage.Kind.PERSON, text, List.of(),
+				person.id(), person.name(), clock.millis(), false, null, null));
 		events.changed(chatId);
 		return message;
 	}
@@ -123,15 +127,16 @@ final class WebChannel implements OutboundSink, DirectReach {
 			slots.record(chat, slot, String.valueOf(message.id()), post.incidentId());
 		}
 		catch (redis.clients.jedis.exceptions.JedisException ex) {
-			// the message is kept (the database); only a later edit of its slot or a reply to it
+			// the message is kept (the database); only a later edit of its slot or a
+			// reply to it
 			// will not find it, and posts anew
 			log.debug("网页消息槽位未记录（Redis 不可用）");
 		}
 		events.changed(chat.chatId());
 	}
 
-	private WebMessage.Post bot(String html, List<List<com.warroom.bot.engine.Button>> buttons, @Nullable String incidentId,
-			@Nullable String document) {
+	private WebMessage.Post bot(String html, List<List<com.warroom.bot.engine.Button>> buttons,
+			@Nullable String incidentId, @Nullable String document) {
 		return new WebMessage.Post(WebMessage.Kind.BOT, html, buttons, null, bot(), clock.millis(), false, incidentId,
 				document);
 	}

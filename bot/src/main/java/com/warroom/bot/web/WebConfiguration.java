@@ -46,8 +46,7 @@ class WebConfiguration {
 	@Bean
 	WebMode webMode(WebProperties properties, @Value("${warroom.telegram.token:}") String telegramToken) {
 		WebMode mode = properties.mode(!telegramToken.isBlank());
-		log.info((mode == WebMode.LOCAL) ? "网页聊天：本机试用模式，只监听 127.0.0.1（无需登录）"
-				: "网页聊天与看板：需登录（名册人员，WEB_PASSWORDS_FILE）");
+		log.info((mode == WebMode.LOCAL) ? "网页聊天：本机试用模式，只监听 127.0.0.1（无需登录）" : "网页聊天与看板：需登录（名册人员，WEB_PASSWORDS_FILE）");
 		return mode;
 	}
 
@@ -66,7 +65,10 @@ class WebConfiguration {
 				+ ((mode == WebMode.LOCAL) ? "（网页聊天，选择身份即可使用）" : "（网页聊天与领导看板，名册人员登录）");
 	}
 
-	/** The local mode listens on the loopback address only, whatever {@code server.address} says. */
+	/**
+	 * The local mode listens on the loopback address only, whatever
+	 * {@code server.address} says.
+	 */
 	@Bean
 	WebServerFactoryCustomizer<ConfigurableWebServerFactory> loopbackOnly(WebMode mode) {
 		return (factory) -> {
@@ -91,18 +93,20 @@ class WebConfiguration {
 			Delivery delivery, Directory directory, Texts texts, Clock clock,
 			com.warroom.playbooks.WorkingDayCalendar calendar) {
 		PasswordAccounts accounts = PasswordAccounts.load(properties.passwordsFile(), roster, redis);
-		// the owner of an id that a source was just locked out of hears of it in their own chats
+		// the owner of an id that a source was just locked out of hears of it in their
+		// own chats
 		accounts.onLock((id, source) -> roster.byId(id).ifPresent((person) -> {
 			String time = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
 				.format(clock.instant().atZone(calendar.zone()));
 			String text = texts.get("web.login.locked.owner", com.warroom.bot.engine.Html.escape(id), time,
-					com.warroom.bot.engine.Html.escape(source.isEmpty() ? "—" : source), String.valueOf(PasswordAccounts.MAX_FAILURES),
-					String.valueOf(PasswordAccounts.LOCK.toMinutes()));
+					com.warroom.bot.engine.Html.escape(source.isEmpty() ? "—" : source),
+					String.valueOf(PasswordAccounts.MAX_FAILURES), String.valueOf(PasswordAccounts.LOCK.toMinutes()));
 			for (Reach reach : directory.reach(person)) {
-				delivery.deliver(new com.warroom.bot.engine.Outbound.Send(reach.chat(), text, java.util.List.of(), null, null));
+				delivery.deliver(
+						new com.warroom.bot.engine.Outbound.Send(reach.chat(), text, java.util.List.of(), null, null));
 			}
-			log.warn("网页登录：来源 {} 对 {} 连续失败 {} 次，已锁定该来源 {} 分钟并通知本人", source, id,
-					PasswordAccounts.MAX_FAILURES, PasswordAccounts.LOCK.toMinutes());
+			log.warn("网页登录：来源 {} 对 {} 连续失败 {} 次，已锁定该来源 {} 分钟并通知本人", source, id, PasswordAccounts.MAX_FAILURES,
+					PasswordAccounts.LOCK.toMinutes());
 		}));
 		if (mode == WebMode.SIGN_IN) {
 			log.info("网页账户：{} 人{}", accounts.size(), (accounts.size() == 0) ? "（未配置 WEB_PASSWORDS_FILE，无人能登录网页）" : "");
@@ -159,12 +163,16 @@ class WebConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	WebEvents webEvents(WebChatLog chats, Sessions sessions, ChatView view, Board board, RedisFanout fanout, Clock clock,
-			@Value("${warroom.web.poll:PT1S}") Duration poll, @Value("${warroom.web.heartbeat:PT15S}") Duration heartbeat) {
+	WebEvents webEvents(WebChatLog chats, Sessions sessions, ChatView view, Board board, RedisFanout fanout,
+			Clock clock, @Value("${warroom.web.poll:PT1S}") Duration poll,
+			@Value("${warroom.web.heartbeat:PT15S}") Duration heartbeat) {
 		return new WebEvents(chats, sessions, view::message, board::signature, fanout, clock, poll, heartbeat);
 	}
 
-	/** Every action about an incident tells the boards of every instance to check; last of the policies. */
+	/**
+	 * Every action about an incident tells the boards of every instance to check; last of
+	 * the policies.
+	 */
 	@Bean
 	@org.springframework.core.annotation.Order(Ordered.LOWEST_PRECEDENCE)
 	DeliveryPolicy boardChanges(org.springframework.beans.factory.ObjectProvider<WebEvents> webEvents) {

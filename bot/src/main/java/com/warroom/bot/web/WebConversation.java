@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class WebConversation {
 
-	/** Longest message accepted (Telegram's limit; the engine refuses notes over 4000). */
+	/**
+	 * Longest message accepted (Telegram's limit; the engine refuses notes over 4000).
+	 */
 	static final int MAX_TEXT = 4096;
 
 	private final EventHandling handling;
@@ -38,7 +40,10 @@ final class WebConversation {
 		this.texts = texts;
 	}
 
-	/** A short notice for the person who acted (the toast of a press, or why nothing was sent). */
+	/**
+	 * A short notice for the person who acted (the toast of a press, or why nothing was
+	 * sent).
+	 */
 	record Notice(String text, boolean alert) {
 	}
 
@@ -82,7 +87,8 @@ final class WebConversation {
 		List<Outbound> actions = handling.handle(inbound);
 		List<Notice> notices = new ArrayList<>();
 		for (Outbound action : actions) {
-			if (action instanceof Outbound.Answer answer && answer.pressId().equals(pressId) && !answer.text().isEmpty()) {
+			if (action instanceof Outbound.Answer answer && answer.pressId().equals(pressId)
+					&& !answer.text().isEmpty()) {
 				notices.add(new Notice(answer.text(), answer.alert()));
 			}
 		}

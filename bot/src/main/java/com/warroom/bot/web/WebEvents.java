@@ -25,14 +25,14 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code message}, its HTML rendered for that viewer, the event id its revision, so a
  * reconnecting browser resumes where it was); the board and incident pages get
  * {@code refresh} when anything on the board changed. Messages this instance delivered go
- * out at once and are published to the other instances through Redis ({@link RedisFanout}:
- * {@code chat:<id>} or {@code board}), whose pages hear of them at once. While the
- * subscription is down (Redis stopped or unreachable), and always without one, every
- * {@code poll} the watched chats' revisions and the board's signature are read from the
- * database instead; once subscribed again everything is caught up and polling stops. With
- * the subscription up a catch-up poll still runs every {@code heartbeat} (a Redis that
- * hangs, a message published while an instance was not subscribed), and the board is
- * checked whenever the minute turns (its times move with the clock, which nobody
+ * out at once and are published to the other instances through Redis
+ * ({@link RedisFanout}: {@code chat:<id>} or {@code board}), whose pages hear of them at
+ * once. While the subscription is down (Redis stopped or unreachable), and always without
+ * one, every {@code poll} the watched chats' revisions and the board's signature are read
+ * from the database instead; once subscribed again everything is caught up and polling
+ * stops. With the subscription up a catch-up poll still runs every {@code heartbeat} (a
+ * Redis that hangs, a message published while an instance was not subscribed), and the
+ * board is checked whenever the minute turns (its times move with the clock, which nobody
  * publishes). Every stream is checked against its session on each heartbeat and told
  * {@code expired} when the session has ended. One daemon thread does all the sending;
  * thread-safe.
@@ -113,9 +113,12 @@ final class WebEvents implements AutoCloseable, SmartLifecycle {
 
 	}
 
-	/** Without fan-out (one instance, or tests): the database is polled every {@code poll}. */
-	WebEvents(WebChatLog chats, Sessions sessions, Renderer renderer, Supplier<String> boardSignature,
-			Duration poll, Duration heartbeat) {
+	/**
+	 * Without fan-out (one instance, or tests): the database is polled every
+	 * {@code poll}.
+	 */
+	WebEvents(WebChatLog chats, Sessions sessions, Renderer renderer, Supplier<String> boardSignature, Duration poll,
+			Duration heartbeat) {
 		this(chats, sessions, renderer, boardSignature, null, Clock.systemUTC(), poll, heartbeat);
 	}
 
@@ -137,7 +140,8 @@ final class WebEvents implements AutoCloseable, SmartLifecycle {
 		this.fanout = fanout;
 		this.catchUpNanos = heartbeat.toNanos();
 		timer.scheduleWithFixedDelay(this::pollUnlessLive, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
-		timer.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(), TimeUnit.MILLISECONDS);
+		timer.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
+				TimeUnit.MILLISECONDS);
 		if (fanout != null) {
 			fanout.start(new RedisFanout.Listener() {
 
@@ -148,7 +152,8 @@ final class WebEvents implements AutoCloseable, SmartLifecycle {
 
 				@Override
 				public void up() {
-					// what was published while this instance was not subscribed: read it now
+					// what was published while this instance was not subscribed: read it
+					// now
 					timer.execute(WebEvents.this::poll);
 				}
 
@@ -168,7 +173,8 @@ final class WebEvents implements AutoCloseable, SmartLifecycle {
 
 	/** A stream of a chat's messages after revision {@code since}. */
 	SseEmitter chat(WebUser user, String chatId, long since) {
-		// a page from before the chat's log was lost (a Redis reset) asks from beyond its end:
+		// a page from before the chat's log was lost (a Redis reset) asks from beyond its
+		// end:
 		// start again from the beginning rather than wait for revisions it has "seen"
 		long from = (since > chats.revision(chatId)) ? 0 : since;
 		Listener listener = open(user, "chat:" + chatId, from);
@@ -232,7 +238,8 @@ final class WebEvents implements AutoCloseable, SmartLifecycle {
 	private Listener open(WebUser user, String topic, long rev) {
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
 		Listener listener = new Listener(emitter, user, topic, rev);
-		// add inside compute: a concurrent remove() dropping an emptied set cannot lose this listener
+		// add inside compute: a concurrent remove() dropping an emptied set cannot lose
+		// this listener
 		topics.compute(topic, (key, set) -> {
 			Set<Listener> listeners = (set != null) ? set : ConcurrentHashMap.newKeySet();
 			listeners.add(listener);
@@ -267,7 +274,8 @@ final class WebEvents implements AutoCloseable, SmartLifecycle {
 				for (WebMessage message : changed) {
 					String data = json.writeValueAsString(Map.of("id", message.id(), "rev", message.rev(), "html",
 							renderer.render(message, chatId, listener.user)));
-					listener.emitter.send(SseEmitter.event().name("message").id(String.valueOf(message.rev())).data(data));
+					listener.emitter
+						.send(SseEmitter.event().name("message").id(String.valueOf(message.rev())).data(data));
 					listener.rev = Math.max(listener.rev, message.rev());
 				}
 			}
@@ -290,7 +298,10 @@ final class WebEvents implements AutoCloseable, SmartLifecycle {
 		}
 	}
 
-	/** Reads the watched chats' revisions (one query) and the board's signature; pushes what changed. */
+	/**
+	 * Reads the watched chats' revisions (one query) and the board's signature; pushes
+	 * what changed.
+	 */
 	private void poll() {
 		polledAt = System.nanoTime();
 		try {
@@ -302,7 +313,9 @@ final class WebEvents implements AutoCloseable, SmartLifecycle {
 			Map<String, Long> revisions = chats.revisions(watched);
 			for (String chatId : watched) {
 				long revision = revisions.getOrDefault(chatId, 0L);
-				if (topics.getOrDefault("chat:" + chatId, Set.of()).stream().anyMatch((listener) -> listener.rev < revision)) {
+				if (topics.getOrDefault("chat:" + chatId, Set.of())
+					.stream()
+					.anyMatch((listener) -> listener.rev < revision)) {
 					pushChat(chatId);
 				}
 			}
@@ -403,7 +416,9 @@ final class WebEvents implements AutoCloseable, SmartLifecycle {
 		return SmartLifecycle.DEFAULT_PHASE;
 	}
 
-	/** Ends every stream (browsers reconnect to another instance or after the restart). */
+	/**
+	 * Ends every stream (browsers reconnect to another instance or after the restart).
+	 */
 	@Override
 	public void close() {
 		closed = true;

@@ -60,8 +60,12 @@ final class WebGuard extends OncePerRequestFilter {
 		this.texts = texts;
 	}
 
-	/** Headers a reverse proxy adds; their presence means the peer is not this machine's user. */
-	private static final List<String> FORWARDED = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP", "X-Forwarded-Host");
+	/**
+	 * Headers a reverse proxy adds; their presence means the peer is not this machine's
+	 * user.
+	 */
+	private static final List<String> FORWARDED = List.of("X-Forwarded-For", "Forwarded", "X-Real-IP",
+			"X-Forwarded-Host");
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -73,7 +77,8 @@ final class WebGuard extends OncePerRequestFilter {
 			return;
 		}
 		if (mode == WebMode.LOCAL && FORWARDED.stream().anyMatch((header) -> request.getHeader(header) != null)) {
-			// a proxy on this machine makes every client look local: the local mode is not for it
+			// a proxy on this machine makes every client look local: the local mode is
+			// not for it
 			log.warn("本机模式拒绝经代理转发的请求");
 			refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("web.refused.remote"));
 			return;
@@ -84,7 +89,8 @@ final class WebGuard extends OncePerRequestFilter {
 			return;
 		}
 		if (mode == WebMode.LOCAL && !loopbackName(request.getServerName())) {
-			// a page elsewhere whose name was rebound to 127.0.0.1 must not reach the chooser
+			// a page elsewhere whose name was rebound to 127.0.0.1 must not reach the
+			// chooser
 			refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("web.refused.host"));
 			return;
 		}
@@ -110,7 +116,8 @@ final class WebGuard extends OncePerRequestFilter {
 			user = user(request);
 		}
 		catch (Sessions.Unavailable ex) {
-			// Redis is away and this instance has not seen the session lately: nothing to decide with
+			// Redis is away and this instance has not seen the session lately: nothing to
+			// decide with
 			refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, texts.get("web.session.unavailable"));
 			return;
 		}
@@ -127,7 +134,10 @@ final class WebGuard extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** The first cookie of that name holding a live session: a cookie planted beside ours does not hide it. */
+	/**
+	 * The first cookie of that name holding a live session: a cookie planted beside ours
+	 * does not hide it.
+	 */
 	private Optional<WebUser> user(HttpServletRequest request) {
 		Cookie[] cookies = request.getCookies();
 		for (Cookie cookie : (cookies != null) ? cookies : new Cookie[0]) {
@@ -150,22 +160,25 @@ final class WebGuard extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Pages send the browser to sign in; documents, event streams and posts get 401. In the
-	 * local mode other GETs (no {@code Accept: text/html}, e.g. curl) get a short plain
-	 * answer saying which address to open, not a request to sign in.
+	 * Pages send the browser to sign in; documents, event streams and posts get 401. In
+	 * the local mode other GETs (no {@code Accept: text/html}, e.g. curl) get a short
+	 * plain answer saying which address to open, not a request to sign in.
 	 */
-	private void unauthenticated(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+	private void unauthenticated(HttpServletRequest request, HttpServletResponse response, String path)
+			throws IOException {
 		boolean page = "GET".equals(request.getMethod()) && !path.startsWith("/documents/") && !path.endsWith("/events")
 				&& String.valueOf(request.getHeader("Accept")).contains("text/html");
 		if (page) {
 			String entry = (mode == WebMode.LOCAL) ? "/who" : "/login";
 			boolean expired = cookie(request, Sessions.COOKIE) != null;
-			response.sendRedirect(request.getContextPath() + entry + (expired && mode == WebMode.SIGN_IN ? "?expired" : ""));
+			response.sendRedirect(
+					request.getContextPath() + entry + (expired && mode == WebMode.SIGN_IN ? "?expired" : ""));
 			return;
 		}
 		if (mode == WebMode.LOCAL && "GET".equals(request.getMethod()) && !path.startsWith("/documents/")
 				&& !path.endsWith("/events")) {
-			// curl, a probe, a script: this machine's user, told where to go (there is nothing to sign in to)
+			// curl, a probe, a script: this machine's user, told where to go (there is
+			// nothing to sign in to)
 			refuse(response, HttpServletResponse.SC_OK, texts.get("web.local.plain",
 					request.getScheme() + "://localhost:" + request.getServerPort() + "/"));
 			return;
@@ -223,7 +236,10 @@ final class WebGuard extends OncePerRequestFilter {
 		return null;
 	}
 
-	/** The name the browser asked for: {@code localhost} (or a name under it) or a loopback address. */
+	/**
+	 * The name the browser asked for: {@code localhost} (or a name under it) or a
+	 * loopback address.
+	 */
 	static boolean loopbackName(String host) {
 		String name = host.toLowerCase(java.util.Locale.ROOT);
 		return name.equals("localhost") || name.endsWith(".localhost") || name.equals("[::1]") || name.equals("::1")

@@ -23,8 +23,8 @@ final class WebHtml {
 
 	/**
 	 * The engine's HTML (user text already escaped) made safe to embed: the subset's tags
-	 * pass, any other {@code <} is escaped, and a {@code &} that does not start an entity is
-	 * escaped — so even a string the engine forgot to escape cannot become markup.
+	 * pass, any other {@code <} is escaped, and a {@code &} that does not start an entity
+	 * is escaped — so even a string the engine forgot to escape cannot become markup.
 	 */
 	static String engine(String html) {
 		StringBuilder out = new StringBuilder(html.length() + 16);

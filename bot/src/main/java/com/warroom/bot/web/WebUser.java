@@ -32,7 +32,9 @@ record WebUser(Person person, Sessions.Session session) {
 		return ChatRef.webPrivate(person.id()).chatId();
 	}
 
-	/** Whether this person may read and write in a web chat: the room and their own chat. */
+	/**
+	 * Whether this person may read and write in a web chat: the room and their own chat.
+	 */
 	boolean mayEnter(String chatId) {
 		return ROOM.equals(chatId) || privateChat().equals(chatId);
 	}

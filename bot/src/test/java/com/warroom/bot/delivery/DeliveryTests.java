@@ -29,9 +29,13 @@ class DeliveryTests {
 
 	private final ScriptedEngine.RecordingSink web = new ScriptedEngine.RecordingSink("web");
 
-	/** A guard of the kind GH-16 plugs in: a drill's message for a Telegram chat goes to the coordinator instead. */
+	/**
+	 * A guard of the kind GH-16 plugs in: a drill's message for a Telegram chat goes to
+	 * the coordinator instead.
+	 */
 	private static final DeliveryPolicy REDIRECT_DRILLS = (action) -> {
-		if (action instanceof Outbound.Send send && send.html().startsWith(DrillMark.MARK) && send.chat().channel().equals("tg")) {
+		if (action instanceof Outbound.Send send && send.html().startsWith(DrillMark.MARK)
+				&& send.chat().channel().equals("tg")) {
 			return List.of(new Outbound.Send(COORDINATOR, send.html(), send.buttons(), send.slot(), send.incidentId()));
 		}
 		return List.of(action);
@@ -40,7 +44,8 @@ class DeliveryTests {
 	@Test // GH-14
 	void aDrillIsMarkedBeforeTheNextPolicySeesItAndThatPolicyMayRedirectIt() {
 		Delivery delivery = new Delivery(() -> List.of(telegram, web), List.of(new DrillMarking(), REDIRECT_DRILLS));
-		Outbound.Send reminder = new Outbound.Send(GROUP, "DRL-20261123-001 的报告到期", List.of(), null, "DRL-20261123-001");
+		Outbound.Send reminder = new Outbound.Send(GROUP, "DRL-20261123-001 的报告到期", List.of(), null,
+				"DRL-20261123-001");
 		Outbound.Send real = new Outbound.Send(GROUP, "INC-20261123-001 的报告到期", List.of(), null, "INC-20261123-001");
 
 		assertThat(delivery.deliver(reminder)).isTrue();
@@ -53,7 +58,8 @@ class DeliveryTests {
 		});
 	}
 
-	@Test // GH-14: the drill guard sees the tier robots, SMS and Telegram direct messages too
+	@Test // GH-14: the drill guard sees the tier robots, SMS and Telegram direct messages
+			// too
 	void everyNotificationStoredInTheOutboxPassesThePolicies() {
 		List<String> stored = new java.util.ArrayList<>();
 		com.warroom.notify.Outbox outbox = new com.warroom.notify.Outbox() {
@@ -93,14 +99,15 @@ class DeliveryTests {
 			}
 
 		};
-		com.warroom.notify.Outbox guarded = new Delivery(List::of, List.of(new DrillMarking(), robotsOfDrillsToTheCoordinator))
+		com.warroom.notify.Outbox guarded = new Delivery(List::of,
+				List.of(new DrillMarking(), robotsOfDrillsToTheCoordinator))
 			.outbox(outbox);
 
-		assertThat(guarded.enqueue("wecom", "DRL-20261123-001",
-				new com.warroom.notify.spi.Notification("DRL-20261123-001:esc:1:1:0:0", "http://robot/tier1", "升级", "x", true)))
+		assertThat(guarded.enqueue("wecom", "DRL-20261123-001", new com.warroom.notify.spi.Notification(
+				"DRL-20261123-001:esc:1:1:0:0", "http://robot/tier1", "升级", "x", true)))
 			.isTrue();
-		assertThat(guarded.enqueue("wecom", "INC-20261123-001",
-				new com.warroom.notify.spi.Notification("INC-20261123-001:esc:1:1:0:0", "http://robot/tier1", "升级", "x", false)))
+		assertThat(guarded.enqueue("wecom", "INC-20261123-001", new com.warroom.notify.spi.Notification(
+				"INC-20261123-001:esc:1:1:0:0", "http://robot/tier1", "升级", "x", false)))
 			.isTrue();
 
 		assertThat(stored).containsExactly("telegram→900000012", "wecom→http://robot/tier1");
@@ -110,7 +117,8 @@ class DeliveryTests {
 
 	@Test // GH-14
 	void anActionAPolicyDropsReachesNoChannel() {
-		Delivery delivery = new Delivery(() -> List.of(telegram, web), List.of(new DrillMarking(), (action) -> List.of()));
+		Delivery delivery = new Delivery(() -> List.of(telegram, web),
+				List.of(new DrillMarking(), (action) -> List.of()));
 
 		assertThat(delivery.deliver(new Outbound.Send(GROUP, "x", List.of(), null, null))).isFalse();
 		assertThat(telegram.delivered).isEmpty();
@@ -145,7 +153,8 @@ class DeliveryTests {
 
 		List<Outbound> delivered = delivery.reply(press, List.of(answer, card, here));
 
-		Outbound.Edit marked = new Outbound.Edit(ROOM, "DRL-20261123-001:card", "【演练】卡片", List.of(), "DRL-20261123-001");
+		Outbound.Edit marked = new Outbound.Edit(ROOM, "DRL-20261123-001:card", "【演练】卡片", List.of(),
+				"DRL-20261123-001");
 		assertThat(delivered).containsExactly(answer, marked, here);
 		assertThat(web.delivered).containsExactly(marked);
 		assertThat(seen).extracting(Answering::index).containsExactly(0, 2);

@@ -13,7 +13,10 @@ public final class TestDirectory {
 	private TestDirectory() {
 	}
 
-	/** The web chat and Telegram, in that order, as the application has them when Telegram is configured. */
+	/**
+	 * The web chat and Telegram, in that order, as the application has them when Telegram
+	 * is configured.
+	 */
 	public static Directory webAndTelegram() {
 		return Directory.of(List.of(web(), new TelegramReach()));
 	}

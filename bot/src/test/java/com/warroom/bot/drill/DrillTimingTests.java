@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class DrillTimingTests {
 
 	private final DrillTiming timing = new DrillTiming(WorkingDayCalendar.bundled(), "09:00-11:30,13:30-15:00",
-			"21:00-02:30", (day) -> day.equals(LocalDate.of(2026, 12, 5)) ? Optional.of("2026-12-01/2026-12-10")
-					: Optional.empty());
+			"21:00-02:30",
+			(day) -> day.equals(LocalDate.of(2026, 12, 5)) ? Optional.of("2026-12-01/2026-12-10") : Optional.empty());
 
 	@Test
 	void theSeedsWindowOnATradingDayMeetsTheDaySessions() {
@@ -37,8 +37,7 @@ class DrillTimingTests {
 
 	@Test
 	void theNightSessionReachesPastMidnightIntoSaturday() {
-		assertThat(timing.warnings(LocalDate.of(2026, 11, 28), LocalTime.of(0, 30), LocalTime.of(1, 0)))
-			.singleElement()
+		assertThat(timing.warnings(LocalDate.of(2026, 11, 28), LocalTime.of(0, 30), LocalTime.of(1, 0))).singleElement()
 			.satisfies((warning) -> assertThat(warning).startsWith("2026-11-27 晚间 21:00-02:30 为夜盘交易时段"));
 	}
 

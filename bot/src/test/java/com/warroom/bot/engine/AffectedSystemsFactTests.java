@@ -57,7 +57,8 @@ class AffectedSystemsFactTests {
 		// bank transfer back after 23 minutes: its clock stops, what it accumulated stays
 		chat.press(DBA, button(chat.command(DBA, "/level"), "结束：银期转账系统"));
 		chat.clock.advance(Duration.ofMinutes(30));
-		// central partial for 53 minutes gives 较大 by itself; the point here is bank transfer's own total
+		// central partial for 53 minutes gives 较大 by itself; the point here is bank
+		// transfer's own total
 		assertThat(texts(chat.command(DBA, "/level"))).contains("另涉及银期转账系统：范围不明，累计 23 分钟（已结束）");
 		// it stops again: 累计 adds up, 23 + 7 = 30 minutes
 		chat.press(DBA, button(chat.command(DBA, "/level"), "＋银期转账系统"));
@@ -106,7 +107,8 @@ class AffectedSystemsFactTests {
 
 	@Test
 	void theExchangePlaybooksInvolveRemoteAccessAndASummaryCauseMakesTheCauseKnown() {
-		// 4.2 L10669-10671 (exchanges get the 12-hour report); L10792-10798 (补充报告 only while unknown)
+		// 4.2 L10669-10671 (exchanges get the 12-hour report); L10792-10798 (补充报告 only
+		// while unknown)
 		chat.declare(DBA, "至交易所 SDH 专线", "至交易所网络故障 / 至交易所某条 SDH 专线故障");
 		assertThat(chat.assessments.assess(only(), playbook()).reportingFacts().remoteExchangeAccess()).isTrue();
 		assertThat(Assessment.causeKnown(only())).isFalse();
@@ -123,10 +125,11 @@ class AffectedSystemsFactTests {
 		chat.text(DBA, "100");
 		chat.incidents.append(only(), java.util.EnumSet.of(com.warroom.bot.incident.IncidentStatus.OPEN),
 				new com.warroom.bot.incident.IncidentStore.Entry(com.warroom.bot.incident.TimelineType.REPORTED,
-						"feng-liaison", "冯技术服务岗", "test", chat.clock.instant(),
-						java.util.Map.of("kind", "CYCLE", "seq", "1", "reportAt", String.valueOf(chat.clock.instant().toEpochMilli()))));
+						"feng-liaison", "冯技术服务岗", "test", chat.clock.instant(), java.util.Map.of("kind", "CYCLE", "seq",
+								"1", "reportAt", String.valueOf(chat.clock.instant().toEpochMilli()))));
 		chat.clock.advance(Duration.ofMinutes(10));
-		assertThat(chat.assessments.assess(only(), playbook()).owed().get(0).dueAt()).isEqualTo(chat.clock.instant().plus(Duration.ofMinutes(20)));
+		assertThat(chat.assessments.assess(only(), playbook()).owed().get(0).dueAt())
+			.isEqualTo(chat.clock.instant().plus(Duration.ofMinutes(20)));
 		// the fact button shows the number recorded so far (GH-13)
 		chat.press(DBA, button(chat.command(DBA, "/level"), "数据泄露人数（100）"));
 		chat.text(DBA, "5000");
@@ -137,7 +140,8 @@ class AffectedSystemsFactTests {
 
 	@Test
 	void aHaltCanBeRecordedOnceCentralTradingIsAmongTheAffectedSystems() {
-		// 4.2 第五章二（三） (L10483-10510): a company-wide halt starts central trading's external cycle
+		// 4.2 第五章二（三） (L10483-10510): a company-wide halt starts central trading's
+		// external cycle
 		chat.declare(DBA, "互联网防火墙", "互联网出入口故障 / 互联网防火墙故障");
 		assertThat(findButton(chat.command(DBA, "/level"), "全公司交易中断或严重缓慢")).isEmpty();
 		chat.press(DBA, button(chat.command(DBA, "/level"), "＋集中交易系统"));

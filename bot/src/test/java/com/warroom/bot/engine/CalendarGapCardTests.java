@@ -29,11 +29,12 @@ class CalendarGapCardTests {
 		assertThat(chat.views.card(incident, playbook)).doesNotContain("工作日历未配置");
 		chat.clock.advance(Duration.ofMinutes(40));
 		// as /recovered stores it
-		RawFields.set(chat.incidents, incident.id(), Map.of("status", "RECOVERED", "recoveredAt",
-				String.valueOf(chat.clock.instant().toEpochMilli())));
+		RawFields.set(chat.incidents, incident.id(),
+				Map.of("status", "RECOVERED", "recoveredAt", String.valueOf(chat.clock.instant().toEpochMilli())));
 		Incident recovered = chat.incidents.find(incident.id()).orElseThrow();
 		List<Obligation> owed = chat.assessments.assess(recovered, playbook).owed();
-		assertThat(owed).filteredOn((o) -> o.kind() == ObligationKind.SUPPLEMENTARY).singleElement()
+		assertThat(owed).filteredOn((o) -> o.kind() == ObligationKind.SUPPLEMENTARY)
+			.singleElement()
 			.satisfies((o) -> assertThat(o.calendarMissing()).containsExactly(2027));
 		assertThat(chat.views.card(recovered, playbook))
 			.contains("⚠️ 2027 年的工作日历未配置：补充报告的截止时间（2027-01-04 23:59）按周一至周五计算，可能有误。");

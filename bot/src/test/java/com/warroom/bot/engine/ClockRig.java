@@ -76,9 +76,10 @@ final class ClockRig {
 		escalations = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
 				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, outbox,
 				com.warroom.bot.delivery.TestDirectory.webAndTelegram());
-		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.assessments, plans, chat.redis, chat.clock,
-				Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
-		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster, Texts.chinese(),
+		planner = new ReminderPlanner(chat.incidents, EngineHarness.LIBRARY, chat.assessments, plans, chat.redis,
+				chat.clock, Duration.ofMinutes(5), Duration.ofMinutes(5), escalations);
+		relay = new ReminderRelay(chat.incidents, EngineHarness.LIBRARY, chat.views, planner, chat.roster,
+				Texts.chinese(),
 				com.warroom.bot.delivery.Delivery.of((only != null) ? List.of(only) : List.of(sink, web)), chat.clock,
 				escalations);
 		chat.also = (id) -> {
@@ -87,14 +88,18 @@ final class ClockRig {
 		};
 	}
 
-	/** Fires the planned reminder of {@code key} (and {@code stage}, when given) of the incident. */
+	/**
+	 * Fires the planned reminder of {@code key} (and {@code stage}, when given) of the
+	 * incident.
+	 */
 	void fire(String incidentId, String key, Reminder.Stage stage) {
-		Reminder reminder = plans.pending(incidentId).stream()
+		Reminder reminder = plans.pending(incidentId)
+			.stream()
 			.filter((r) -> r.key().equals(key) && (stage == null || r.stage() == stage))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no " + key + " " + stage + " in " + plans.pending(incidentId)));
-		relay.on(new ReminderDue(reminder.incidentId(), reminder.key(), reminder.stage(), reminder.dueAt(), reminder.fireAt(),
-				chat.clock.instant()));
+		relay.on(new ReminderDue(reminder.incidentId(), reminder.key(), reminder.stage(), reminder.dueAt(),
+				reminder.fireAt(), chat.clock.instant()));
 	}
 
 	/** What was sent directly to a Telegram chat. */

@@ -30,7 +30,8 @@ class CloseEndsHandlingEscalationsTests {
 
 	@Test
 	void theOpenEscalationsOfTheHandlingLoseTheirButtonAndSayTheyStoppedAtClose() {
-		chat.declare(DBA, "数据库主机", "数据库主机硬件故障"); // ESC:1, for the 技术部负责人, not acknowledged
+		chat.declare(DBA, "数据库主机", "数据库主机硬件故障"); // ESC:1, for the 技术部负责人, not
+													// acknowledged
 		String id = chat.incidents.open().get(0).id();
 		String slot = IncidentViews.escalationSlot(id, 1);
 		chat.clock.advance(Duration.ofMinutes(3));

@@ -36,7 +36,10 @@ class CloseKeepsObligationsTests {
 		chat = rig.chat;
 	}
 
-	/** A website incident (reports at once) declared 13:58, reported, recovered 14:38 with its final report made. */
+	/**
+	 * A website incident (reports at once) declared 13:58, reported, recovered 14:38 with
+	 * its final report made.
+	 */
 	private List<Outbound> recoveredAndAskedToClose() {
 		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
 		id = chat.incidents.openIn(chat.chat).get(0).id();
@@ -66,7 +69,8 @@ class CloseKeepsObligationsTests {
 			.contains("• 事件总结报告 第 1 次（11-30 23:59 前）")
 			.contains("• 补充报告 第 1 次");
 		List<Outbound> closed = chat.press(COMMANDER, button(ask, "确认关闭"));
-		assertThat(texts(closed)).contains("事件 " + id + " 已关闭").contains("以下报告仍须完成，提醒和超时升级照常进行")
+		assertThat(texts(closed)).contains("事件 " + id + " 已关闭")
+			.contains("以下报告仍须完成，提醒和超时升级照常进行")
 			.contains("• 事件分析总结报告 第 1 次（11-24 02:38 前）");
 	}
 
@@ -85,7 +89,12 @@ class CloseKeepsObligationsTests {
 		// and the escalation goes on to the next tier when nobody acknowledges
 		chat.clock.advance(Duration.ofMinutes(5));
 		rig.sink.delivered.clear();
-		String esc = rig.plans.pending(id).stream().filter((r) -> r.key().startsWith("ESC:")).findFirst().orElseThrow().key();
+		String esc = rig.plans.pending(id)
+			.stream()
+			.filter((r) -> r.key().startsWith("ESC:"))
+			.findFirst()
+			.orElseThrow()
+			.key();
 		rig.fire(id, esc, null);
 		assertThat(rig.sink.texts()).contains("已通知应急工作小组组长（李信息技术部总经理）");
 		// the addressee acknowledges it after close
@@ -97,22 +106,23 @@ class CloseKeepsObligationsTests {
 		close();
 		List<Outbound> which = chat.command(LIAISON, "/reported");
 		assertThat(texts(which)).contains("记录哪一次报告");
-		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON,
-				button(which, "事件分析总结报告 第 1 次（11-24 02:38 前）")), "书面"));
+		List<Outbound> time = chat.press(LIAISON,
+				button(chat.press(LIAISON, button(which, "事件分析总结报告 第 1 次（11-24 02:38 前）")), "书面"));
 		assertThat(texts(chat.press(LIAISON, button(time, "现在")))).contains("已记录 " + id + "：事件分析总结报告 第 1 次");
 		assertThat(chat.incidents.timeline(id)).filteredOn((e) -> e.type() == TimelineType.REPORTED)
-			.extracting((e) -> e.detail("kind")).contains("ANALYSIS");
+			.extracting((e) -> e.detail("kind"))
+			.contains("ANALYSIS");
 		// the reminders of the analysis report stop, the others stay
 		assertThat(rig.plans.pending(id)).noneMatch((r) -> r.key().startsWith("ANALYSIS"))
 			.anyMatch((r) -> r.key().startsWith("SUMMARY"));
 		// /summary opens its interview
 		List<Outbound> summary = chat.command(LIAISON, "/summary");
 		assertThat(texts(summary)).doesNotContain("已关闭，不能再更改").contains(id);
-		assertThat(EngineHarness.findButton(summary, "生成报告"))
-			.isPresent();
+		assertThat(EngineHarness.findButton(summary, "生成报告")).isPresent();
 	}
 
-	@Test // GH-12: documents still owed after close join the sealed archive as chained supplements
+	@Test // GH-12: documents still owed after close join the sealed archive as chained
+			// supplements
 	void theFiveWorkingDaySummaryMadeAfterCloseIsArchivedAsAChainedSupplementAndTheArchiveVerifies() {
 		List<Outbound> closed = close();
 		assertThat(chat.archive.sealed(id)).isPresent();
@@ -123,15 +133,19 @@ class CloseKeepsObligationsTests {
 		String report = EngineHarness.documents(made).get(0).name();
 		assertThat(texts(made)).doesNotContain("已关闭");
 		assertThat(chat.archive.supplements(id)).containsExactly("manifest-2.json");
-		assertThat(new String(chat.archive.read(id, "manifest-2.json").orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))
+		assertThat(new String(chat.archive.read(id, "manifest-2.json").orElseThrow(),
+				java.nio.charset.StandardCharsets.UTF_8))
 			.contains("\"previous\": \"manifest.json\"", report);
 		assertThat(chat.incidents.timeline(id)).filteredOn((e) -> e.type() == TimelineType.DOCUMENT_ISSUED)
-			.extracting((e) -> chat.views.timelineText().text(e)).contains(report);
-		// recorded as the 5-working-day summary: its book is kept too, the next link of the chain
+			.extracting((e) -> chat.views.timelineText().text(e))
+			.contains(report);
+		// recorded as the 5-working-day summary: its book is kept too, the next link of
+		// the chain
 		report("事件总结报告 第 1 次（11-30 23:59 前）");
 		assertThat(chat.archive.supplements(id)).containsExactly("manifest-2.json", "manifest-3.json");
 		assertThat(chat.incidents.timeline(id)).filteredOn((e) -> e.type() == TimelineType.REPORTED)
-			.extracting((e) -> e.detail("kind")).contains("SUMMARY");
+			.extracting((e) -> e.detail("kind"))
+			.contains("SUMMARY");
 		assertThat(chat.archive.verify(id)).isEmpty();
 		assertThat(texts(closed)).contains("已关闭");
 	}
@@ -150,8 +164,10 @@ class CloseKeepsObligationsTests {
 		assertThat(chat.incidents.owingIn(chat.chat)).isEmpty();
 		assertThat(rig.plans.pending(id)).isEmpty();
 		assertThat(texts(chat.command(LIAISON, "/reported"))).contains("本群没有进行中的事件");
-		// the last report recorded, then the issue of its book: the book of the report that settled
-		// the last obligation is on the timeline too (it joined the archive as a supplement)
+		// the last report recorded, then the issue of its book: the book of the report
+		// that settled
+		// the last obligation is on the timeline too (it joined the archive as a
+		// supplement)
 		List<TimelineEntry> timeline = chat.incidents.timeline(id);
 		assertThat(timeline.subList(timeline.size() - 2, timeline.size())).extracting(TimelineEntry::type)
 			.containsExactly(TimelineType.REPORTED, TimelineType.DOCUMENT_ISSUED);

@@ -60,11 +60,17 @@ class ConversationEngineTests {
 		assertThat(incident.playbookId()).isEqualTo("central.db-host-hardware");
 		assertThat(incident.declaredBy()).isEqualTo("wu-dba");
 		String all = texts(declared);
-		assertThat(all).contains("🚨 <b>INC-20261123-001</b>").contains("场景：数据库主机硬件故障（附件四）")
-			.contains("宣布人：吴数据库管理员").contains("应立即报告：定期报告 第 1 次（预案处置流程第 4 步")
-			.contains("<b>处置流程</b>").contains("立即启动预案，组织进行故障排查。")
-			.contains("<b>具体处置方法</b>").contains("操作电源按钮关闭数据库主机").contains("需双岗复核");
-		assertThat(chat.incidents.timeline(incident.id())).extracting(TimelineEntry::type).containsExactly(TimelineType.DECLARED);
+		assertThat(all).contains("🚨 <b>INC-20261123-001</b>")
+			.contains("场景：数据库主机硬件故障（附件四）")
+			.contains("宣布人：吴数据库管理员")
+			.contains("应立即报告：定期报告 第 1 次（预案处置流程第 4 步")
+			.contains("<b>处置流程</b>")
+			.contains("立即启动预案，组织进行故障排查。")
+			.contains("<b>具体处置方法</b>")
+			.contains("操作电源按钮关闭数据库主机")
+			.contains("需双岗复核");
+		assertThat(chat.incidents.timeline(incident.id())).extracting(TimelineEntry::type)
+			.containsExactly(TimelineType.DECLARED);
 		// the same confirmation pressed again declares nothing new
 		List<Outbound> again = chat.press(DBA, button(confirm, "确认宣布"));
 		assertThat(texts(again)).contains("已宣布");
@@ -107,12 +113,17 @@ class ConversationEngineTests {
 	void theCurrentStepIsPostedAtTheBottomAndTheOldMessageBecomesOneLine() {
 		List<Outbound> declared = chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		String slot = "INC-20261123-001:steps";
-		chat.slots.record(chat.chat, slot, "4711", "INC-20261123-001"); // the message that shows step 1
+		chat.slots.record(chat.chat, slot, "4711", "INC-20261123-001"); // the message
+																		// that shows step
+																		// 1
 		List<Outbound> awaiting = chat.press(DBA, button(declared, "完成"));
-		// the old step message: one line, no buttons — addressed to that message itself, not to
-		// the track's slot, which the step afresh takes (it may be sent before the edit is)
+		// the old step message: one line, no buttons — addressed to that message itself,
+		// not to
+		// the track's slot, which the step afresh takes (it may be sent before the edit
+		// is)
 		assertThat(chat.slots.messageOf(chat.chat, slot)).hasValue("m-" + slot);
-		assertThat(awaiting).filteredOn((a) -> a instanceof Outbound.Edit edit && edit.slot().startsWith(slot)).singleElement()
+		assertThat(awaiting).filteredOn((a) -> a instanceof Outbound.Edit edit && edit.slot().startsWith(slot))
+			.singleElement()
 			.satisfies((a) -> {
 				assertThat(chat.slots.messageOf(chat.chat, ((Outbound.Edit) a).slot())).hasValue("4711");
 				assertThat(((Outbound.Edit) a).buttons()).isEmpty();
@@ -128,7 +139,8 @@ class ConversationEngineTests {
 				(send) -> assertThat(send.html()).contains("第 2/").contains("启用备份数据库系统"));
 		// /steps answers at the bottom too
 		List<Outbound> steps = chat.command(OBSERVER, "/steps");
-		assertThat(steps).filteredOn(Outbound.Send.class::isInstance).extracting((a) -> ((Outbound.Send) a).slot())
+		assertThat(steps).filteredOn(Outbound.Send.class::isInstance)
+			.extracting((a) -> ((Outbound.Send) a).slot())
 			.containsExactly("INC-20261123-001:flow", slot);
 		assertThat(steps).filteredOn(Outbound.Edit.class::isInstance)
 			.allSatisfy((a) -> assertThat(((Outbound.Edit) a).html()).contains("当前步骤见下方"));
@@ -150,7 +162,8 @@ class ConversationEngineTests {
 		all.addAll(chat.command(DBA, "/timeline"));
 		all.addAll(chat.command(DBA, "/note 模拟备注"));
 		all.addAll(chat.command(COMMANDER, "/level"));
-		assertThat(all).filteredOn((a) -> !(a instanceof Outbound.Answer)).hasSizeGreaterThan(10)
+		assertThat(all).filteredOn((a) -> !(a instanceof Outbound.Answer))
+			.hasSizeGreaterThan(10)
 			.allSatisfy((a) -> assertThat(texts(List.of(a))).contains("【演练】"));
 	}
 
@@ -221,7 +234,8 @@ class ConversationEngineTests {
 		ExecutorService pool = Executors.newFixedThreadPool(people);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<List<Outbound>>> results = new java.util.ArrayList<>();
-		String[] ids = { "900000001", "900000002", "900000003", "900000004", "900000005", "900000006", "900000007", "900000008" };
+		String[] ids = { "900000001", "900000002", "900000003", "900000004", "900000005", "900000006", "900000007",
+				"900000008" };
 		for (String id : ids) {
 			results.add(pool.submit(() -> {
 				start.await();
@@ -243,19 +257,23 @@ class ConversationEngineTests {
 		pool.shutdown();
 		assertThat(recorded).isEqualTo(1);
 		assertThat(refused).isEqualTo(people - 1);
-		assertThat(chat.incidents.timeline(only().id())).filteredOn((e) -> e.type() == TimelineType.STEP_DONE).hasSize(1);
+		assertThat(chat.incidents.timeline(only().id())).filteredOn((e) -> e.type() == TimelineType.STEP_DONE)
+			.hasSize(1);
 	}
 
 	@Test
 	void notesByCommandAndByReplyAreEscapedAndLongOnesRefused() {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		Incident incident = only();
-		assertThat(texts(chat.command(DBA, "/note 已联系 <script>厂商</script> & 物业"))).contains("已记入 INC-20261123-001 的时间线");
+		assertThat(texts(chat.command(DBA, "/note 已联系 <script>厂商</script> & 物业")))
+			.contains("已记入 INC-20261123-001 的时间线");
 		assertThat(texts(chat.reply(SYSADMIN, "回复也是备注", "m-" + incident.id() + ":card"))).contains("已记入");
 		assertThat(texts(chat.command(DBA, "/note " + "长".repeat(5000)))).contains("备注过长（5000 字），最多 4000 字");
 		assertThat(texts(chat.command(DBA, "/note"))).contains("备注内容为空");
-		List<TimelineEntry> notes = chat.incidents.timeline(incident.id()).stream()
-			.filter((e) -> e.type() == TimelineType.NOTE).toList();
+		List<TimelineEntry> notes = chat.incidents.timeline(incident.id())
+			.stream()
+			.filter((e) -> e.type() == TimelineType.NOTE)
+			.toList();
 		assertThat(notes).extracting((e) -> e.detail("text")).containsExactly("已联系 <script>厂商</script> & 物业", "回复也是备注");
 		String timeline = texts(chat.command(DBA, "/timeline"));
 		assertThat(timeline).contains("已联系 &lt;script&gt;厂商&lt;/script&gt; &amp; 物业").doesNotContain("<script>");
@@ -263,11 +281,13 @@ class ConversationEngineTests {
 
 	@Test
 	void onlyRosterMembersActAndRolesLimitThem() {
-		// GH-13: a stranger is refused in a private message, the group does not hear of it
+		// GH-13: a stranger is refused in a private message, the group does not hear of
+		// it
 		List<Outbound> refused = chat.command(STRANGER, "/declare");
 		assertThat(texts(refused)).contains("您不在应急名册中");
-		assertThat(refused).singleElement().isInstanceOfSatisfying(Outbound.Send.class,
-				(send) -> assertThat(send.chat()).isEqualTo(new ChatRef("tg", "123", null, false)));
+		assertThat(refused).singleElement()
+			.isInstanceOfSatisfying(Outbound.Send.class,
+					(send) -> assertThat(send.chat()).isEqualTo(new ChatRef("tg", "123", null, false)));
 		assertThat(chat.text(STRANGER, "大家好")).isEmpty();
 		assertThat(texts(chat.press(STRANGER, new Button("x", "AAAAAAAAAAAA")))).contains("[answer] 抱歉，您不在应急名册中");
 		assertThat(texts(chat.command(OBSERVER, "/declare 数据库"))).contains("无权");
@@ -299,8 +319,10 @@ class ConversationEngineTests {
 		assertThat(texts(chat.command(COMMANDER, "/close"))).contains("尚未记录恢复");
 		chat.clock.advance(Duration.ofMinutes(20));
 		List<Outbound> recovered = chat.recovered(DBA);
-		assertThat(texts(recovered)).contains("已记录 INC-20261123-001 于 11-23 14:18 恢复").contains("<b>事后处理</b>")
-			.contains("向主机供应商做服务器报修").contains("应立即报告：恢复后报告 第 1 次");
+		assertThat(texts(recovered)).contains("已记录 INC-20261123-001 于 11-23 14:18 恢复")
+			.contains("<b>事后处理</b>")
+			.contains("向主机供应商做服务器报修")
+			.contains("应立即报告：恢复后报告 第 1 次");
 		assertThat(texts(chat.command(DBA, "/recovered"))).contains("已记录恢复或已关闭");
 		assertThat(texts(chat.command(DBA, "/close"))).contains("无权");
 		List<Outbound> ask = chat.command(COMMANDER, "/close");
@@ -322,7 +344,8 @@ class ConversationEngineTests {
 			assertThat(answer.text()).isEqualTo("此按钮不是给您的。");
 			assertThat(answer.alert()).isTrue();
 		});
-		assertThat(chat.press(SYSADMIN, button(picker, "取消"))).extracting(Object::getClass).containsExactly(Outbound.Answer.class);
+		assertThat(chat.press(SYSADMIN, button(picker, "取消"))).extracting(Object::getClass)
+			.containsExactly(Outbound.Answer.class);
 		List<Outbound> confirm = chat.press(DBA, button(picker, "数据库主机硬件故障"));
 		assertThat(texts(chat.press(SYSADMIN, button(confirm, "确认宣布")))).contains("此按钮不是给您的");
 		assertThat(chat.incidents.openIn(chat.chat)).isEmpty();
@@ -332,8 +355,8 @@ class ConversationEngineTests {
 		chat.recovered(DBA);
 		chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
 		List<Outbound> stale = chat.press(COMMANDER, button(level, "重大"));
-		assertThat(stale).singleElement().isInstanceOfSatisfying(Outbound.Answer.class,
-				(answer) -> assertThat(answer.text()).startsWith("事件已关闭"));
+		assertThat(stale).singleElement()
+			.isInstanceOfSatisfying(Outbound.Answer.class, (answer) -> assertThat(answer.text()).startsWith("事件已关闭"));
 		assertThat(chat.text(COMMANDER, "理由")).isEmpty();
 	}
 
@@ -342,9 +365,12 @@ class ConversationEngineTests {
 		List<Outbound> found = chat.command(DBA, "/declare 中央交易系统数据库");
 		List<List<Button>> rows = EngineHarness.buttons(found.get(0));
 		long databases = EngineHarness.LIBRARY.all().stream().filter((p) -> p.category().equals("database")).count();
-		assertThat(rows.subList(0, (int) databases)).allSatisfy((row) -> assertThat(EngineHarness.LIBRARY.all().stream()
-			.filter((p) -> p.fullTitle().startsWith(row.get(0).label().replace("…", ""))).findFirst().orElseThrow().category())
-			.isEqualTo("database"));
+		assertThat(rows.subList(0, (int) databases)).allSatisfy((row) -> assertThat(EngineHarness.LIBRARY.all()
+			.stream()
+			.filter((p) -> p.fullTitle().startsWith(row.get(0).label().replace("…", "")))
+			.findFirst()
+			.orElseThrow()
+			.category()).isEqualTo("database"));
 		assertThat(texts(chat.command(DBA, "/contacts 上期所"))).contains("上海期货交易所").doesNotContain("大连商品交易所");
 		assertThat(texts(chat.command(DBA, "/contacts 主机供应商"))).contains("系统集成商（设备供应商）");
 		// words as typed still find what they found before
@@ -373,13 +399,16 @@ class ConversationEngineTests {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		chat.declare(SYSADMIN, "行情不更新", "站点行情不更新");
 		List<Outbound> status = chat.command(DBA, "/status INC-20261123-001");
-		assertThat(texts(status)).contains("<b>INC-20261123-001</b>").contains("数据库主机硬件故障")
-			.doesNotContain("INC-20261123-002").doesNotContain("请选择事件");
+		assertThat(texts(status)).contains("<b>INC-20261123-001</b>")
+			.contains("数据库主机硬件故障")
+			.doesNotContain("INC-20261123-002")
+			.doesNotContain("请选择事件");
 		assertThat(texts(chat.command(DBA, "/status inc-20261123-002"))).contains("站点行情不更新")
 			.doesNotContain("数据库主机硬件故障");
 		chat.command(DBA, "/note INC-20261123-002 行情厂商已到场");
 		assertThat(chat.incidents.timeline("INC-20261123-002")).filteredOn((e) -> e.type() == TimelineType.NOTE)
-			.singleElement().satisfies((e) -> assertThat(e.detail("text")).isEqualTo("行情厂商已到场"));
+			.singleElement()
+			.satisfies((e) -> assertThat(e.detail("text")).isEqualTo("行情厂商已到场"));
 		// from someone's private chat too
 		assertThat(texts(chat.command(ChatRef.privateOf(DBA), DBA, "/status INC-20261123-001"))).contains("数据库主机硬件故障");
 		assertThat(texts(chat.command(DBA, "/status INC-20261123-009"))).contains("没有找到事件 INC-20261123-009");
@@ -394,13 +423,16 @@ class ConversationEngineTests {
 		assertThat(texts(which)).contains("本群有多个进行中的事件，/note 针对哪一个？");
 		List<Outbound> noted = chat.press(DBA, button(which, "INC-20261123-002 站点行情不更新"));
 		assertThat(texts(noted)).contains("已记入 INC-20261123-002");
-		assertThat(chat.incidents.timeline("INC-20261123-002")).extracting(TimelineEntry::type).contains(TimelineType.NOTE);
-		assertThat(chat.incidents.timeline("INC-20261123-001")).extracting(TimelineEntry::type).doesNotContain(TimelineType.NOTE);
+		assertThat(chat.incidents.timeline("INC-20261123-002")).extracting(TimelineEntry::type)
+			.contains(TimelineType.NOTE);
+		assertThat(chat.incidents.timeline("INC-20261123-001")).extracting(TimelineEntry::type)
+			.doesNotContain(TimelineType.NOTE);
 	}
 
 	@Test
 	void badInputGetsAPoliteAnswerAndChangesNothing() {
-		// GH-13: in a group an unknown command may be another bot's; a private chat is answered
+		// GH-13: in a group an unknown command may be another bot's; a private chat is
+		// answered
 		assertThat(chat.command(DBA, "/frobnicate")).isEmpty();
 		assertThat(texts(chat.command(ChatRef.privateOf(DBA), DBA, "/frobnicate"))).contains("未知命令 /frobnicate");
 		assertThat(texts(chat.command(DBA, "/status"))).contains("本群没有进行中的事件");
@@ -414,7 +446,8 @@ class ConversationEngineTests {
 
 	@Test
 	void contactsAreSearchable() {
-		assertThat(texts(chat.command(DBA, "/contacts 交易所"))).contains("上海期货交易所").contains("中国金融期货交易所")
+		assertThat(texts(chat.command(DBA, "/contacts 交易所"))).contains("上海期货交易所")
+			.contains("中国金融期货交易所")
 			.doesNotContain("物业管理处");
 		assertThat(texts(chat.command(DBA, "/contacts 物业"))).contains("XX大厦物业管理处（强电、UPS）");
 		assertThat(texts(chat.command(DBA, "/contacts 火星"))).contains("没有与“火星”匹配");

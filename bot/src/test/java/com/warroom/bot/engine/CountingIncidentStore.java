@@ -19,12 +19,18 @@ import com.warroom.playbooks.Severity;
 import com.warroom.playbooks.Track;
 import org.jspecify.annotations.Nullable;
 
-/** A store that counts its reads: incidents loaded (by id or in a list call) and timelines read. */
+/**
+ * A store that counts its reads: incidents loaded (by id or in a list call) and timelines
+ * read.
+ */
 final class CountingIncidentStore implements IncidentStore {
 
 	private final IncidentStore store;
 
-	/** Calls that load incidents: {@code find}, {@code openIn}, {@code open}, {@code owingIn}, {@code owing}. */
+	/**
+	 * Calls that load incidents: {@code find}, {@code openIn}, {@code open},
+	 * {@code owingIn}, {@code owing}.
+	 */
 	final AtomicInteger incidentReads = new AtomicInteger();
 
 	final AtomicInteger timelineReads = new AtomicInteger();
@@ -98,7 +104,8 @@ final class CountingIncidentStore implements IncidentStore {
 	}
 
 	@Override
-	public Result answerSummary(Incident incident, Set<IncidentStatus> allowed, String item, String answer, Entry entry) {
+	public Result answerSummary(Incident incident, Set<IncidentStatus> allowed, String item, String answer,
+			Entry entry) {
 		return store.answerSummary(incident, allowed, item, answer, entry);
 	}
 
@@ -161,8 +168,8 @@ final class CountingIncidentStore implements IncidentStore {
 	}
 
 	@Override
-	public Result moveEscalation(Incident incident, int number, int round, int tier, Instant next, Collection<String> told,
-			Entry entry) {
+	public Result moveEscalation(Incident incident, int number, int round, int tier, Instant next,
+			Collection<String> told, Entry entry) {
 		return store.moveEscalation(incident, number, round, tier, next, told, entry);
 	}
 

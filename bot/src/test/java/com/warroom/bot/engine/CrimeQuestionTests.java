@@ -15,8 +15,9 @@ import static com.warroom.bot.engine.EngineHarness.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GH-10: attack scenarios ask the first responder whether a crime is suspected; 疑似 records
- * the fact, so the police are owed their report at once (4.3 第十一条（二）4, L15113-15117).
+ * GH-10: attack scenarios ask the first responder whether a crime is suspected; 疑似
+ * records the fact, so the police are owed their report at once (4.3 第十一条（二）4,
+ * L15113-15117).
  */
 class CrimeQuestionTests {
 
@@ -30,13 +31,16 @@ class CrimeQuestionTests {
 		assertThat(texts(answered)).contains("已记录 INC-20261123-001：疑似计算机犯罪").contains("同时报送当地公安网监部门。");
 		Incident incident = chat.incidents.openIn(chat.chat).get(0);
 		Playbook playbook = EngineHarness.LIBRARY.find(incident.playbookId()).orElseThrow();
-		Obligation police = chat.assessments.assess(incident, playbook).owed().stream()
+		Obligation police = chat.assessments.assess(incident, playbook)
+			.owed()
+			.stream()
 			.filter((o) -> o.kind() == ObligationKind.POLICE)
 			.findFirst()
 			.orElseThrow();
 		assertThat(police.dueAt()).isEqualTo(chat.clock.instant());
 		assertThat(police.recipients()).containsExactly("当地公安机关网监部门");
-		assertThat(chat.incidents.timeline(incident.id())).anySatisfy((e) -> assertThat(chat.views.timelineText().text(e)).isEqualTo("疑似计算机犯罪"));
+		assertThat(chat.incidents.timeline(incident.id()))
+			.anySatisfy((e) -> assertThat(chat.views.timelineText().text(e)).isEqualTo("疑似计算机犯罪"));
 		// the /level button is gone: the fact is recorded once
 		assertThat(EngineHarness.findButton(chat.command(DBA, "/level"), "疑似计算机犯罪")).isEmpty();
 	}

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GH-14: escalations ask the person directory how to reach each person directly; the
- * channels contribute it. The first tier of the bundled policy (4.3 第十一条（一）: 技术部负责人)
- * is 周技术部经理 (zhou-tech), whose deputy is nobody: the next tier is 李 (li-it).
+ * channels contribute it. The first tier of the bundled policy (4.3 第十一条（一）: 技术部负责人) is
+ * 周技术部经理 (zhou-tech), whose deputy is nobody: the next tier is 李 (li-it).
  */
 class DirectReachEscalationTests {
 
@@ -110,10 +110,12 @@ class DirectReachEscalationTests {
 		};
 		String policy = EngineHarness.resource("warroom/escalation.yaml");
 		List<Outbound> actions = new Escalations(chat.incidents, chat.roster, chat.tokens, Texts.chinese(),
-				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, none, TestDirectory.webAndTelegram())
+				Escalations.Policy.parse(policy, Duration.ofMinutes(5)), chat.clock, none,
+				TestDirectory.webAndTelegram())
 			.raise(incident, "test:1", "测试升级");
 
-		assertThat(chats(actions)).containsExactly(ChatRef.webPrivate("zhou-tech"), new ChatRef("tg", "900000005", null, false));
+		assertThat(chats(actions)).containsExactly(ChatRef.webPrivate("zhou-tech"),
+				new ChatRef("tg", "900000005", null, false));
 		assertThat(stored).isEmpty();
 	}
 
@@ -122,7 +124,8 @@ class DirectReachEscalationTests {
 		Directory telegramOnly = Directory.of(List.of(new TelegramReach()));
 		List<Outbound> actions = escalations("", telegramOnly).raise(incident, "test:1", "测试升级");
 
-		assertThat(EngineHarness.texts(actions)).contains("周技术部经理").contains("没有任何可用渠道的账号，机器人无法直接通知此人")
+		assertThat(EngineHarness.texts(actions)).contains("周技术部经理")
+			.contains("没有任何可用渠道的账号，机器人无法直接通知此人")
 			.contains("已直接通知下一级：应急工作小组组长");
 		// the next tier (李, with Telegram) is told at once, not after ACK_TIMEOUT
 		assertThat(stored).containsExactly("telegram→900000004:" + incident.id() + ":esc:1:1:1:li-it");

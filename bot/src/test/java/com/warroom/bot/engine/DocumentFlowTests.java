@@ -27,7 +27,10 @@ import static com.warroom.bot.engine.EngineHarness.documents;
 import static com.warroom.bot.engine.EngineHarness.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** /report, /reported's kept report books, /summary, /notice, the archive at close and /archive. */
+/**
+ * /report, /reported's kept report books, /summary, /notice, the archive at close and
+ * /archive.
+ */
 class DocumentFlowTests {
 
 	static final Actor CRO = EngineHarness.user("900000003");
@@ -43,7 +46,10 @@ class DocumentFlowTests {
 		return chat.incidents.openIn(chat.chat).get(0);
 	}
 
-	/** The text of every page of a document kept in the archive, whitespace removed (the forms wrap lines). */
+	/**
+	 * The text of every page of a document kept in the archive, whitespace removed (the
+	 * forms wrap lines).
+	 */
 	private String pdfText(Outbound.Document document) throws Exception {
 		byte[] pdf = chat.archive.read(document.incidentId(), document.name()).orElseThrow();
 		StringBuilder text = new StringBuilder();
@@ -66,11 +72,18 @@ class DocumentFlowTests {
 		assertThat(book.name()).isEqualTo("事件情况报告书-第1次-草稿.pdf");
 		assertThat(book.caption()).contains("INC-20261123-001").contains("草稿");
 		String text = pdfText(book);
-		assertThat(text).contains("网络与信息安全事件情况报告书").contains("INC-20261123-001").contains("示例期货有限公司")
-			.contains("第1次").contains("021-00000001").contains("数据库主机硬件故障")
-			.contains("节点2已接管<b>${env:HOME}</b>").contains("设备设施故障").contains("一般")
+		assertThat(text).contains("网络与信息安全事件情况报告书")
+			.contains("INC-20261123-001")
+			.contains("示例期货有限公司")
+			.contains("第1次")
+			.contains("021-00000001")
+			.contains("数据库主机硬件故障")
+			.contains("节点2已接管<b>${env:HOME}</b>")
+			.contains("设备设施故障")
+			.contains("一般")
 			.doesNotContain("怀疑内存条");
-		assertThat(chat.incidents.timeline(only().id())).extracting(TimelineEntry::type).contains(TimelineType.DOCUMENT_ISSUED);
+		assertThat(chat.incidents.timeline(only().id())).extracting(TimelineEntry::type)
+			.contains(TimelineType.DOCUMENT_ISSUED);
 		assertThat(texts(chat.command(OBSERVER, "/report"))).contains("无权");
 	}
 
@@ -78,7 +91,8 @@ class DocumentFlowTests {
 	void eachReportMadeKeepsTheBookThatWasSent() throws Exception {
 		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
 		List<Outbound> which = chat.command(LIAISON, "/reported");
-		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
+		List<Outbound> time = chat.press(LIAISON,
+				button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
 		List<Outbound> done = chat.press(LIAISON, button(time, "现在"));
 		Outbound.Document kept = documents(done).get(0);
 		assertThat(kept.caption()).contains("定期报告 第 1 次").contains("按报出版本存档");
@@ -92,24 +106,30 @@ class DocumentFlowTests {
 	void aCentralTradingBookIsSentForSigningAndKeptAsReportedWithItsSigners() throws Exception {
 		chat.declare(LIAISON, "数据库主机", "数据库主机硬件故障");
 		List<Outbound> which = chat.command(LIAISON, "/reported");
-		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
+		List<Outbound> time = chat.press(LIAISON,
+				button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
 		List<Outbound> pending = chat.press(LIAISON, button(time, "现在"));
 		// one book in the room; each signer also gets it in their own chats (GH-12)
-		assertThat(documents(pending)).filteredOn((doc) -> doc.chat().equals(chat.chat)).singleElement().satisfies((doc) -> {
-			assertThat(doc.caption()).contains("待签发");
-			assertThat(doc.name()).isEqualTo("事件情况报告书-第1次-待签发.pdf");
-		});
+		assertThat(documents(pending)).filteredOn((doc) -> doc.chat().equals(chat.chat))
+			.singleElement()
+			.satisfies((doc) -> {
+				assertThat(doc.caption()).contains("待签发");
+				assertThat(doc.name()).isEqualTo("事件情况报告书-第1次-待签发.pdf");
+			});
 		assertThat(documents(pending)).extracting(Outbound.Document::name).containsOnly("事件情况报告书-第1次-待签发.pdf");
 		assertThat(documents(chat.press(CRO, button(pending, "签发")))).isEmpty();
-		chat.clock.advance(java.time.Duration.ofMinutes(3)); // a signature later: the durations of a new rendering would differ
+		chat.clock.advance(java.time.Duration.ofMinutes(3)); // a signature later: the
+																// durations of a new
+																// rendering would differ
 		List<Outbound> signed = chat.press(GM, button(pending, "签发"));
 		Outbound.Document reported = documents(signed).get(0);
 		assertThat(reported.name()).isEqualTo("事件情况报告书-第1次.pdf");
-		// GH-12: the book archived as sent is the very file the signers approved, byte for byte, as
+		// GH-12: the book archived as sent is the very file the signers approved, byte
+		// for byte, as
 		// its first bytes; only an appended revision follows (it fills in 报告时间 and 签发人)
 		byte[] approved = chat.archive.read(only().id(), "事件情况报告书-第1次-待签发.pdf").orElseThrow();
-		assertThat(chat.archive.read(only().id(), reported.name())).hasValueSatisfying((sent) -> assertThat(
-				java.util.Arrays.copyOf(sent, approved.length)).isEqualTo(approved));
+		assertThat(chat.archive.read(only().id(), reported.name())).hasValueSatisfying(
+				(sent) -> assertThat(java.util.Arrays.copyOf(sent, approved.length)).isEqualTo(approved));
 		assertThat(pdfText(reported)).contains("冯技术服务岗");
 		assertThat(reported.caption()).contains("孙首席风险官、赵总经理").contains(SigningFlow.sha256(approved));
 		assertThat(chat.archive.documents(only().id())).hasSize(2);
@@ -121,17 +141,19 @@ class DocumentFlowTests {
 	}
 
 	@Test
-	void aDocumentThatCannotBeKeptIsSaidAndTheReportStaysRecorded(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-			throws Exception {
-		java.nio.file.Path notADirectory = java.nio.file.Files.writeString(dir.resolve("archive"), "a file, not a folder");
+	void aDocumentThatCannotBeKeptIsSaidAndTheReportStaysRecorded(
+			@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		java.nio.file.Path notADirectory = java.nio.file.Files.writeString(dir.resolve("archive"),
+				"a file, not a folder");
 		chat = new EngineHarness(TestRedis.fresh(), TopicOpener.none(), notADirectory);
 		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
 		List<Outbound> which = chat.command(LIAISON, "/reported");
-		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
+		List<Outbound> time = chat.press(LIAISON,
+				button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
 		List<Outbound> done = chat.press(LIAISON, button(time, "现在"));
-		assertThat(texts(done)).contains("已记录 INC-20261123-001：定期报告 第 1 次").contains("文件生成或存档失败")
-			.contains("已报告：1 次");
-		assertThat(chat.incidents.timeline(only().id())).extracting(TimelineEntry::type).contains(TimelineType.REPORTED)
+		assertThat(texts(done)).contains("已记录 INC-20261123-001：定期报告 第 1 次").contains("文件生成或存档失败").contains("已报告：1 次");
+		assertThat(chat.incidents.timeline(only().id())).extracting(TimelineEntry::type)
+			.contains(TimelineType.REPORTED)
 			.doesNotContain(TimelineType.DOCUMENT_ISSUED);
 		assertThat(texts(chat.command(LIAISON, "/report"))).contains("文件生成或存档失败");
 	}
@@ -147,7 +169,8 @@ class DocumentFlowTests {
 		assertThat(texts(ask)).contains("请回复「发生原因」");
 		List<Outbound> saved = chat.text(LIAISON, "主数据库系统节点 1 服务器硬件故障 ${sys:user.dir}");
 		assertThat(texts(saved)).contains("发生原因：主数据库系统节点 1 服务器硬件故障 ${sys:user.dir}");
-		chat.press(LIAISON, button(panel, "发生原因")); // asked again: an answer can be changed
+		chat.press(LIAISON, button(panel, "发生原因")); // asked again: an answer can be
+													// changed
 		chat.text(LIAISON, "主数据库系统节点 1 服务器硬件故障");
 		chat.press(LIAISON, button(panel, "整改措施"));
 		chat.text(LIAISON, "对整个系统各关键部件进行全面排查\n对应急预案进行全面梳理");
@@ -157,8 +180,13 @@ class DocumentFlowTests {
 		assertThat(report.name()).isEqualTo("事件处理情况报告.pdf");
 		assertThat(report.caption()).doesNotContain("初步");
 		String text = pdfText(report);
-		assertThat(text).contains("处理情况报告").contains("INC-20261123-001").contains("主数据库系统节点1服务器硬件故障")
-			.contains("对整个系统各关键部件进行全面排查").contains("非责任事件").contains("1分29秒").doesNotContain("初步");
+		assertThat(text).contains("处理情况报告")
+			.contains("INC-20261123-001")
+			.contains("主数据库系统节点1服务器硬件故障")
+			.contains("对整个系统各关键部件进行全面排查")
+			.contains("非责任事件")
+			.contains("1分29秒")
+			.doesNotContain("初步");
 		assertThat(chat.text(LIAISON, "随便聊聊")).isEmpty();
 	}
 
@@ -184,8 +212,10 @@ class DocumentFlowTests {
 		List<Outbound> ask = chat.press(LIAISON, button(cause, "电力供应"));
 		assertThat(texts(ask)).contains("预计恢复时间");
 		List<Outbound> ready = chat.text(LIAISON, "15:30 ${env:HOME}");
-		assertThat(texts(ready)).contains("交易暂停通知").contains("目前电力供应发生故障，造成交易暂停，预计系统可于15:30 ${env:HOME}恢复交易")
-			.contains("示例期货有限公司").contains("2026年11月23日");
+		assertThat(texts(ready)).contains("交易暂停通知")
+			.contains("目前电力供应发生故障，造成交易暂停，预计系统可于15:30 ${env:HOME}恢复交易")
+			.contains("示例期货有限公司")
+			.contains("2026年11月23日");
 		List<Outbound> pdf = chat.press(LIAISON, button(ready, "生成 PDF"));
 		assertThat(pdfText(documents(pdf).get(0))).contains("交易暂停通知").contains("${env:HOME}");
 	}
@@ -203,11 +233,12 @@ class DocumentFlowTests {
 		Outbound.Document record = documents(closed).get(0);
 		assertThat(pdfText(record)).contains("信息系统事件记录表").contains(id).contains("数据库主机硬件故障");
 		assertThat(chat.archive.verify(id)).isEmpty();
-		JsonNode timeline = new ObjectMapper().readTree(new String(chat.archive.read(id, "timeline.json").orElseThrow(),
-				StandardCharsets.UTF_8));
+		JsonNode timeline = new ObjectMapper()
+			.readTree(new String(chat.archive.read(id, "timeline.json").orElseThrow(), StandardCharsets.UTF_8));
 		assertThat(timeline.path("schema").asInt()).isEqualTo(1);
 		assertThat(timeline.path("incident").asText()).isEqualTo(id);
-		assertThat(timeline.path("entries")).anySatisfy((entry) -> assertThat(entry.path("type").asText()).isEqualTo("CLOSED"));
+		assertThat(timeline.path("entries"))
+			.anySatisfy((entry) -> assertThat(entry.path("type").asText()).isEqualTo("CLOSED"));
 
 		assertThat(texts(chat.command(DBA, "/archive"))).contains("只有应急领导小组和应急工作小组组长可以查阅档案");
 		List<Outbound> list = chat.command(GM, "/archive");
@@ -224,7 +255,6 @@ class DocumentFlowTests {
 		assertThat(texts(chat.press(DBA, button(docs, "事件情况报告书-第1次-草稿.pdf")))).contains("只有应急领导小组");
 	}
 
-
 	@Test // GH-12
 	void aDocumentMadeAfterCloseJoinsTheSealedArchiveAsAChainedSupplement() throws Exception {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
@@ -236,7 +266,8 @@ class DocumentFlowTests {
 		byte[] seal = chat.archive.read(id, "manifest.json").orElseThrow();
 
 		chat.clock.advance(Duration.ofHours(3));
-		String name = paperwork().postEventReport(closed, EngineHarness.LIBRARY.find(closed.playbookId()).orElseThrow());
+		String name = paperwork().postEventReport(closed,
+				EngineHarness.LIBRARY.find(closed.playbookId()).orElseThrow());
 
 		assertThat(name).isEqualTo("事件处理情况报告-初步.pdf");
 		assertThat(chat.archive.supplements(id)).containsExactly("manifest-2.json");
@@ -244,18 +275,22 @@ class DocumentFlowTests {
 		assertThat(manifest).contains("\"previous\": \"manifest.json\"",
 				java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(seal)),
 				"事件处理情况报告-初步.pdf", "timeline-2.json");
-		assertThat(chat.archive.read(id, "manifest.json")).hasValueSatisfying((bytes) -> assertThat(bytes).isEqualTo(seal));
+		assertThat(chat.archive.read(id, "manifest.json"))
+			.hasValueSatisfying((bytes) -> assertThat(bytes).isEqualTo(seal));
 		assertThat(chat.archive.verify(id)).isEmpty();
 		assertThat(chat.archive.documents(id)).extracting(com.warroom.reports.Archive.StoredDocument::name)
 			.contains("信息系统事件记录表.pdf", "事件处理情况报告-初步.pdf");
 	}
 
-	/** The documents of the harness's incidents, made directly (as the clock or a later flow would). */
+	/**
+	 * The documents of the harness's incidents, made directly (as the clock or a later
+	 * flow would).
+	 */
 	private Paperwork paperwork() {
 		return new com.warroom.bot.documents.IncidentPaperwork(chat.incidents, chat.views, Texts.chinese(),
 				new com.warroom.reports.PdfDocuments(EngineHarness.SHANGHAI), chat.archive, chat.company,
-				new com.warroom.bot.documents.CustomerNotices(new com.warroom.reports.NoticeTemplates(), chat.company, chat.clock,
-						EngineHarness.SHANGHAI),
+				new com.warroom.bot.documents.CustomerNotices(new com.warroom.reports.NoticeTemplates(), chat.company,
+						chat.clock, EngineHarness.SHANGHAI),
 				chat.clock, EngineHarness.SHANGHAI, chat.roster);
 	}
 
@@ -278,16 +313,18 @@ class DocumentFlowTests {
 		String slot = ((Outbound.Send) which.get(0)).slot();
 		assertThat(slot).isNotNull();
 		List<Outbound> option = chat.press(LIAISON, button(which, "交易（行情）暂停通知"));
-		assertThat(option).filteredOn((a) -> !(a instanceof Outbound.Answer)).singleElement()
+		assertThat(option).filteredOn((a) -> !(a instanceof Outbound.Answer))
+			.singleElement()
 			.isInstanceOfSatisfying(Outbound.Edit.class, (edit) -> assertThat(edit.slot()).isEqualTo(slot));
 		// /reported: likewise until the report is recorded
 		List<Outbound> reported = chat.command(LIAISON, "/reported");
 		String dialog = ((Outbound.Send) reported.get(0)).slot();
 		List<Outbound> channel = chat.press(LIAISON, EngineHarness.buttons(reported.get(0)).get(0).get(0));
 		List<Outbound> time = chat.press(LIAISON, button(channel, "电话"));
-		assertThat(List.of(channel, time)).allSatisfy((actions) -> assertThat(actions)
-			.filteredOn((a) -> !(a instanceof Outbound.Answer)).singleElement()
-			.isInstanceOfSatisfying(Outbound.Edit.class, (edit) -> assertThat(edit.slot()).isEqualTo(dialog)));
+		assertThat(List.of(channel, time))
+			.allSatisfy((actions) -> assertThat(actions).filteredOn((a) -> !(a instanceof Outbound.Answer))
+				.singleElement()
+				.isInstanceOfSatisfying(Outbound.Edit.class, (edit) -> assertThat(edit.slot()).isEqualTo(dialog)));
 		// and someone else's dialog is not theirs to press
 		assertThat(texts(chat.press(COMMANDER, button(time, "现在")))).contains("此按钮不是给您的");
 	}

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GH-14: a bot that speaks English in chat renders the timeline in English from the same
- * entries, and the regulator's forms stay Chinese whatever the chat's locale: the report book
- * (附件三 L11034-11069, 4.6 L15332-15374) and the timeline kept in the archive (2.8.4).
+ * entries, and the regulator's forms stay Chinese whatever the chat's locale: the report
+ * book (附件三 L11034-11069, 4.6 L15332-15374) and the timeline kept in the archive (2.8.4).
  */
 class DocumentsStayChineseTests {
 
@@ -37,17 +37,19 @@ class DocumentsStayChineseTests {
 				"Note: 节点 2 服务器已接管全部业务");
 
 		String book = pdfText(documents(chat.command(LIAISON, "/report")).get(0).name());
-		assertThat(book).contains("网络与信息安全事件情况报告书", "吴数据库管理员在应急指挥机器人中宣布事件")
-			.doesNotContain("Declared", "incident");
+		assertThat(book).contains("网络与信息安全事件情况报告书", "吴数据库管理员在应急指挥机器人中宣布事件").doesNotContain("Declared", "incident");
 		chat.press(DBA, button(chat.command(DBA, "/recovered"), "Recovered (now)"));
-		documents(chat.press(EngineHarness.COMMANDER, button(chat.command(EngineHarness.COMMANDER, "/close"), "Close")));
+		documents(
+				chat.press(EngineHarness.COMMANDER, button(chat.command(EngineHarness.COMMANDER, "/close"), "Close")));
 		String archived = new String(chat.archive.read(ID, "timeline.json").orElseThrow(),
 				java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(archived).contains("宣布事件：数据库主机硬件故障", "备注：节点 2 服务器已接管全部业务")
-			.doesNotContain("Declared the incident");
+		assertThat(archived).contains("宣布事件：数据库主机硬件故障", "备注：节点 2 服务器已接管全部业务").doesNotContain("Declared the incident");
 	}
 
-	/** The text of a kept document in drawing order, whitespace removed (the forms wrap lines). */
+	/**
+	 * The text of a kept document in drawing order, whitespace removed (the forms wrap
+	 * lines).
+	 */
 	private String pdfText(String name) throws Exception {
 		byte[] pdf = chat.archive.read(ID, name).orElseThrow();
 		StringBuilder text = new StringBuilder();

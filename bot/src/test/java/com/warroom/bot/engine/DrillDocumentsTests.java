@@ -15,9 +15,9 @@ import static com.warroom.bot.engine.EngineHarness.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GH-16: the coordinator who runs a drill (陈演练协调人, role drill-coordinator: no
- * reporting, no archive) produces and downloads every document of that drill, the report
- * book included; a real incident's documents keep their rules.
+ * GH-16: the coordinator who runs a drill (陈演练协调人, role drill-coordinator: no reporting,
+ * no archive) produces and downloads every document of that drill, the report book
+ * included; a real incident's documents keep their rules.
  */
 class DrillDocumentsTests {
 

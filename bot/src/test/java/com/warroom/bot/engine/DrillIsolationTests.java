@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The drill isolation on the chat delivery path (GH-16): a policy of the one delivery path, right
- * after {@link DrillMark}. 生产运维群 is a real-only Telegram group, the drill's coordinator is
- * Telegram user 42 (and {@code p-chen} on the web).
+ * The drill isolation on the chat delivery path (GH-16): a policy of the one delivery
+ * path, right after {@link DrillMark}. 生产运维群 is a real-only Telegram group, the drill's
+ * coordinator is Telegram user 42 (and {@code p-chen} on the web).
  */
 class DrillIsolationTests {
 
@@ -30,7 +30,8 @@ class DrillIsolationTests {
 	final ScriptedEngine.RecordingSink web = new ScriptedEngine.RecordingSink("web");
 
 	final DrillIsolation isolation = new DrillIsolation(
-			DrillGuard.defaults().with(new Target("tg", "-1001"), Marking.REAL_ONLY, "生产运维群")
+			DrillGuard.defaults()
+				.with(new Target("tg", "-1001"), Marking.REAL_ONLY, "生产运维群")
 				.with(new Target("web", "ops"), Marking.REAL_ONLY, null),
 			(incident) -> incident.startsWith("DRL-20261201-001")
 					? List.of(new ChatRef("tg", "42", null, false), ChatRef.webPrivate("chen")) : List.of());
@@ -40,8 +41,9 @@ class DrillIsolationTests {
 
 	@Test
 	void aDrillsCardForARealOnlyGroupGoesToTheCoordinatorMarkedAndSayingWhereItWouldHaveGone() {
-		assertThat(router.deliver(new Outbound.Send(PRODUCTION, "DRL-20261201-001 数据库主机硬件故障", List.of(), "DRL-20261201-001:card",
-				"DRL-20261201-001"))).isTrue();
+		assertThat(router.deliver(new Outbound.Send(PRODUCTION, "DRL-20261201-001 数据库主机硬件故障", List.of(),
+				"DRL-20261201-001:card", "DRL-20261201-001")))
+			.isTrue();
 		assertThat(telegram.delivered).singleElement().satisfies((action) -> {
 			Outbound.Send send = (Outbound.Send) action;
 			assertThat(send.chat().chatId()).isEqualTo("42");
@@ -65,7 +67,8 @@ class DrillIsolationTests {
 
 	@Test
 	void aRealIncidentsMessageToTheSameGroupGoesThereAndADrillInAnAllowedGroupStaysInIt() {
-		router.deliver(new Outbound.Send(PRODUCTION, "INC-20261201-001 数据库主机硬件故障", List.of(), null, "INC-20261201-001"));
+		router
+			.deliver(new Outbound.Send(PRODUCTION, "INC-20261201-001 数据库主机硬件故障", List.of(), null, "INC-20261201-001"));
 		ChatRef drillGroup = new ChatRef("tg", "-1002", null, false);
 		router.deliver(new Outbound.Send(drillGroup, "DRL-20261201-001 步骤", List.of(), null, "DRL-20261201-001"));
 		assertThat(telegram.delivered).extracting((action) -> ((Outbound.Send) action).chat())
@@ -74,9 +77,11 @@ class DrillIsolationTests {
 
 	@Test
 	void withoutACoordinatorOnThatChannelADrillsMessageForARealOnlyChatIsNotSentAtAll() {
-		assertThat(router.deliver(new Outbound.Send(PRODUCTION, "DRL-20261201-002 步骤", List.of(), null, "DRL-20261201-002")))
+		assertThat(router
+			.deliver(new Outbound.Send(PRODUCTION, "DRL-20261201-002 步骤", List.of(), null, "DRL-20261201-002")))
 			.isFalse();
-		// a message that names a drill only in its text (a reminder) is a drill's message too
+		// a message that names a drill only in its text (a reminder) is a drill's message
+		// too
 		assertThat(router.deliver(new Outbound.Send(PRODUCTION, "提醒：DRL-20261201-002 第 2 次报告", List.of(), null, null)))
 			.isFalse();
 		assertThat(telegram.delivered).isEmpty();

@@ -52,15 +52,16 @@ class DrillPlanEndToEndTests {
 		assertThat(DrillRig.texts(rig.tick())).contains("事实变化（注入 spread，T+0:03:00）", incident.id());
 		Incident spread = rig.chat.incidents.find(incident.id()).orElseThrow();
 		assertThat(AffectedSystems.states(spread, EngineHarness.LIBRARY.find(spread.playbookId()).orElseThrow()))
-			.as("the fact path of /level: bank transfer now affected").containsKey(SystemClass.BANK_TRANSFER);
+			.as("the fact path of /level: bank transfer now affected")
+			.containsKey(SystemClass.BANK_TRANSFER);
 
 		rig.chat.clock.advance(Duration.ofMinutes(2));
 		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill stop"))).contains("已执行注入 3/3");
 
 		List<DrillStore.Event> events = rig.store.events(run);
-		assertThat(events).extracting(DrillStore.Event::type).containsExactly(DrillStore.EventType.STARTED,
-				DrillStore.EventType.INJECT, DrillStore.EventType.INJECT, DrillStore.EventType.INJECT,
-				DrillStore.EventType.STOPPED);
+		assertThat(events).extracting(DrillStore.Event::type)
+			.containsExactly(DrillStore.EventType.STARTED, DrillStore.EventType.INJECT, DrillStore.EventType.INJECT,
+					DrillStore.EventType.INJECT, DrillStore.EventType.STOPPED);
 		assertThat(events.get(0).at()).isEqualTo(start);
 		List<DrillStore.Event> injects = events.subList(1, 4);
 		assertThat(injects).extracting(DrillStore.Event::injectId).containsExactly("fault", "node2", "spread");

@@ -25,7 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DrillPlanFlowTests {
 
-	/** Three injects one minute apart; the clock starts at 13:58 on a Monday (a trading day). */
+	/**
+	 * Three injects one minute apart; the clock starts at 13:58 on a Monday (a trading
+	 * day).
+	 */
 	static final String PLAN = """
 			id: three
 			title: 主数据库切换演练
@@ -76,11 +79,13 @@ class DrillPlanFlowTests {
 		String list = DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill plan"));
 		assertThat(list).contains("seed.4-4-gateway-database", "three", "主数据库切换演练");
 		String show = DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill plan show seed.4-4-gateway-database"));
-		assertThat(show).contains("总体协调指挥", "报盘切换", "数据库切换", "技术服务岗", "备岗记录人员", "网络设备检查",
-				"T+0:30:00", "备份报盘服务器参数错误", "15 分钟内切换至热备数据库", "演练结束，总部进行系统恢复");
-		// the seed's window 9:00-15:00 without a date: hold it on a non-trading day (4.1 第二十八条)
+		assertThat(show).contains("总体协调指挥", "报盘切换", "数据库切换", "技术服务岗", "备岗记录人员", "网络设备检查", "T+0:30:00", "备份报盘服务器参数错误",
+				"15 分钟内切换至热备数据库", "演练结束，总部进行系统恢复");
+		// the seed's window 9:00-15:00 without a date: hold it on a non-trading day (4.1
+		// 第二十八条)
 		assertThat(show).contains("日期未定", "与交易日的交易时段重叠");
-		DrillRig.plansDir(dir, "broken.yaml", PLAN.replace("id: three", "id: broken").replace("kind: fact", "kind: surprise"));
+		DrillRig.plansDir(dir, "broken.yaml",
+				PLAN.replace("id: three", "id: broken").replace("kind: fact", "kind: surprise"));
 		String validate = DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill plan validate"));
 		assertThat(validate).contains("演练计划有 1 处错误")
 			.contains("broken.yaml:27: injects[2].kind: 应为 declare（宣布演练）、complication（情况通报）或 fact（事实变化）");
@@ -93,7 +98,8 @@ class DrillPlanFlowTests {
 		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml", PLAN));
 		for (String line : List.of("/drill plan", "/drill plan show three", "/drill start three", "/drill status",
 				"/drill stop")) {
-			assertThat(DrillRig.texts(rig.command(EngineHarness.DBA, line))).as(line).contains("只有演练协调人")
+			assertThat(DrillRig.texts(rig.command(EngineHarness.DBA, line))).as(line)
+				.contains("只有演练协调人")
 				.doesNotContain("节点 2");
 		}
 		assertThat(rig.store.runs()).isEmpty();
@@ -108,7 +114,8 @@ class DrillPlanFlowTests {
 		assertThat(status).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().equals(rig.chat.chat))
 			.singleElement()
 			.satisfies((a) -> assertThat(((Outbound.Send) a).html()).contains("已私聊发给你").doesNotContain("node2"));
-		assertThat(status).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000010"))
+		assertThat(status)
+			.filteredOn((a) -> a instanceof Outbound.Send send && send.chat().chatId().equals("900000010"))
 			.singleElement()
 			.satisfies((a) -> assertThat(((Outbound.Send) a).html()).contains("下一个注入：T+0:01:00 <code>fault</code>"));
 	}
@@ -118,7 +125,9 @@ class DrillPlanFlowTests {
 		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml", PLAN));
 		List<Outbound> picker = rig.command(EngineHarness.DBA, "/drill 数据库主机");
 		assertThat(DrillRig.texts(picker)).contains("【演练】").contains("最接近的预案");
-		assertThat(picker.stream().flatMap((action) -> EngineHarness.buttons(action).stream()).flatMap(List::stream)
+		assertThat(picker.stream()
+			.flatMap((action) -> EngineHarness.buttons(action).stream())
+			.flatMap(List::stream)
 			.map(Button::label)).anySatisfy((label) -> assertThat(label).contains("数据库主机硬件故障"));
 		assertThat(rig.store.runs()).isEmpty();
 	}
@@ -146,7 +155,8 @@ class DrillPlanFlowTests {
 		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill pause"))).contains("已暂停（T+0:01:30）");
 		assertThat(rig.timers.pending(run)).isEmpty();
 		rig.chat.clock.advance(Duration.ofMinutes(10));
-		assertThat(rig.engine.fireDrill(run)).as("a paused run fires nothing, even if a timer was already running").isEmpty();
+		assertThat(rig.engine.fireDrill(run)).as("a paused run fires nothing, even if a timer was already running")
+			.isEmpty();
 		String resumed = DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill resume"));
 		assertThat(resumed).contains("暂停了 10 分钟");
 		// the remaining offsets moved by the pause
@@ -157,7 +167,8 @@ class DrillPlanFlowTests {
 		rig.chat.clock.advance(Duration.ofMinutes(1));
 		assertThat(DrillRig.texts(rig.tick())).contains("【演练】事实变化（注入 spread，T+0:03:00）：故障扩大：银期转账受到影响");
 		assertThat(rig.store.events(run)).filteredOn((e) -> e.type() == DrillStore.EventType.INJECT)
-			.extracting(DrillStore.Event::injectId).containsExactly("fault", "node2", "spread");
+			.extracting(DrillStore.Event::injectId)
+			.containsExactly("fault", "node2", "spread");
 		assertThat(rig.timers.pending(run)).isEmpty();
 	}
 
@@ -165,7 +176,8 @@ class DrillPlanFlowTests {
 	void aLateTimerFiresTheEarlierInjectsFirst(@TempDir Path dir) {
 		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml", PLAN));
 		rig.command(DrillRig.COORDINATOR, "/drill start three");
-		// the bot was down for all three: the first timer to fire after the restart fires them in order
+		// the bot was down for all three: the first timer to fire after the restart fires
+		// them in order
 		rig.chat.clock.advance(Duration.ofMinutes(5));
 		String texts = DrillRig.texts(rig.tick());
 		assertThat(texts.indexOf("注入 fault")).isLessThan(texts.indexOf("注入 node2"));
@@ -186,7 +198,8 @@ class DrillPlanFlowTests {
 		// a timer that was already on its way when stop came
 		assertThat(rig.engine.fireDrill("RUN-20261123-001")).isEmpty();
 		assertThat(rig.store.events("RUN-20261123-001")).filteredOn((e) -> e.type() == DrillStore.EventType.INJECT)
-			.extracting(DrillStore.Event::injectId).containsExactly("fault");
+			.extracting(DrillStore.Event::injectId)
+			.containsExactly("fault");
 		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill pause"))).contains("本聊天没有进行中的演练");
 	}
 
@@ -219,18 +232,19 @@ class DrillPlanFlowTests {
 	@Test
 	void aStartInASensitivePeriodWarns(@TempDir Path dir) {
 		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml", PLAN),
-				(day) -> day.equals(LocalDate.of(2026, 11, 23)) ? Optional.of("2026-11-20/2026-11-30") : Optional.empty());
+				(day) -> day.equals(LocalDate.of(2026, 11, 23)) ? Optional.of("2026-11-20/2026-11-30")
+						: Optional.empty());
 		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill start three")))
 			.contains("2026-11-23 在敏感时期（2026-11-20/2026-11-30）内");
 	}
 
 	@Test
 	void peopleOffTheRosterAndUnknownChatsAreWarnedAtValidateAndStart(@TempDir Path dir) {
-		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml", PLAN.replace("people: [wu-dba]", "people: [wu-dba, 某某]")
-			.replace("    scenario: db\n", "    scenario: db\n    chat: war-room\n")));
+		DrillRig rig = new DrillRig(
+				DrillRig.plansDir(dir, "three.yaml", PLAN.replace("people: [wu-dba]", "people: [wu-dba, 某某]")
+					.replace("    scenario: db\n", "    scenario: db\n    chat: war-room\n")));
 		String validate = DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill plan validate"));
-		assertThat(validate).contains("计划 three 的数据库切换“某某”不在应急名册中",
-				"计划 three 的注入 fault 要在“war-room”宣布，但没有配置这个聊天");
+		assertThat(validate).contains("计划 three 的数据库切换“某某”不在应急名册中", "计划 three 的注入 fault 要在“war-room”宣布，但没有配置这个聊天");
 		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill start three"))).contains("“某某”不在应急名册中");
 		rig.chat.clock.advance(Duration.ofMinutes(1));
 		rig.tick();
@@ -259,7 +273,8 @@ class DrillPlanFlowTests {
 		rig.command(DrillRig.COORDINATOR, "/drill start three");
 		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill start three")))
 			.contains("本聊天已有进行中的演练 RUN-20261123-001");
-		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill start nope"))).contains("没有编号为 “nope” 的演练计划");
+		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill start nope")))
+			.contains("没有编号为 “nope” 的演练计划");
 		assertThat(rig.store.runs()).hasSize(1);
 	}
 
@@ -268,12 +283,14 @@ class DrillPlanFlowTests {
 		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml", PLAN));
 		rig.command(DrillRig.COORDINATOR, "/drill start three");
 		rig.command(DrillRig.COORDINATOR, "/drill stop");
-		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill followup add 备份报盘参数 未同步 nobody 2026-12-01")))
+		assertThat(
+				DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill followup add 备份报盘参数 未同步 nobody 2026-12-01")))
 			.contains("名册中没有 “nobody”");
 		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill followup add 备份报盘参数未同步 wu-dba 2026-11-01")))
 			.contains("截止日期 “2026-11-01” 无效");
 		assertThat(rig.store.followUps()).isEmpty();
-		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill followup add 备份报盘参数 未同步 wu-dba 2026-11-25")))
+		assertThat(
+				DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill followup add 备份报盘参数 未同步 wu-dba 2026-11-25")))
 			.contains("已记下整改事项 #1：备份报盘参数 未同步");
 		DrillStore.FollowUp item = rig.store.followUps().get(0);
 		assertThat(item.runId()).isEqualTo("RUN-20261123-001");
@@ -284,7 +301,8 @@ class DrillPlanFlowTests {
 		assertThat(reminders.remind(LocalDate.of(2026, 11, 23))).as("not yet: due in two days").isEmpty();
 		assertThat(DrillRig.texts(reminders.remind(LocalDate.of(2026, 11, 24)))).contains("整改事项 #1", "截止 2026-11-25");
 		assertThat(DrillRig.texts(reminders.remind(LocalDate.of(2026, 11, 27)))).contains("已逾期");
-		assertThat(DrillRig.texts(rig.command(EngineHarness.SYSADMIN, "/drill followup done 1"))).contains("只有负责人或演练协调人");
+		assertThat(DrillRig.texts(rig.command(EngineHarness.SYSADMIN, "/drill followup done 1")))
+			.contains("只有负责人或演练协调人");
 		assertThat(DrillRig.texts(rig.command(EngineHarness.DBA, "/drill followup done 1"))).contains("整改事项 #1 已完成");
 		assertThat(DrillRig.texts(rig.command(EngineHarness.DBA, "/drill followup done 1"))).contains("已经完成了");
 		assertThat(reminders.remind(LocalDate.of(2026, 11, 27))).as("closed: no more reminders").isEmpty();
@@ -294,14 +312,17 @@ class DrillPlanFlowTests {
 	@Test
 	void theTrainingPlanComesFromConfigurationAndChat(@TempDir Path dir) {
 		DrillRig rig = new DrillRig(DrillRig.plansDir(dir, "three.yaml", PLAN));
-		assertThat(DrillRig.texts(rig.command(EngineHarness.OBSERVER, "/drill training")))
-			.contains("应急培训计划", "2027-03-13", "报盘切换、主数据库切换至热备数据库的操作培训");
-		assertThat(DrillRig.texts(rig.command(EngineHarness.OBSERVER, "/drill training add 2027-05-01 li-it feng-liaison 培训")))
+		assertThat(DrillRig.texts(rig.command(EngineHarness.OBSERVER, "/drill training"))).contains("应急培训计划",
+				"2027-03-13", "报盘切换、主数据库切换至热备数据库的操作培训");
+		assertThat(DrillRig
+			.texts(rig.command(EngineHarness.OBSERVER, "/drill training add 2027-05-01 li-it feng-liaison 培训")))
 			.contains("只有演练协调人");
-		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill training add 2027-13-01 li-it feng-liaison 培训")))
+		assertThat(DrillRig
+			.texts(rig.command(DrillRig.COORDINATOR, "/drill training add 2027-13-01 li-it feng-liaison 培训")))
 			.contains("培训日期 “2027-13-01” 无效");
-		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR,
-				"/drill training add 2027-05-01 li-it feng-liaison 数据库切换复训"))).contains("已加入培训计划");
+		assertThat(DrillRig
+			.texts(rig.command(DrillRig.COORDINATOR, "/drill training add 2027-05-01 li-it feng-liaison 数据库切换复训")))
+			.contains("已加入培训计划");
 		String list = DrillRig.texts(rig.command(EngineHarness.OBSERVER, "/drill training"));
 		assertThat(list.indexOf("2027-03-13")).isLessThan(list.indexOf("2027-05-01"));
 		assertThat(list).contains("数据库切换复训");

@@ -16,9 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GH-16: a drill closes with its drill record (附件九 L14796-14818, with 4.1 第三十条
- * L10075-10077's 模拟故障发生时间, 故障排除时间 and decision log) and its summary (4.7
- * L15375-15460), measured from its timeline: inject → declaration → each step → each
- * decision → recovery, who did what, the skipped step as a problem.
+ * L10075-10077's 模拟故障发生时间, 故障排除时间 and decision log) and its summary (4.7 L15375-15460),
+ * measured from its timeline: inject → declaration → each step → each decision →
+ * recovery, who did what, the skipped step as a problem.
  */
 class DrillRecordTests {
 
@@ -65,11 +65,15 @@ class DrillRecordTests {
 		String record = pdfText(id, "应急演练记录.pdf");
 		System.out.println("=== 应急演练记录 ===\n" + record);
 		String flat = record.replaceAll("\\s+", "");
-		assertThat(flat).contains("【演练】示例期货有限公司应急演练记录").contains("演练操作编号" + id)
+		assertThat(flat).contains("【演练】示例期货有限公司应急演练记录")
+			.contains("演练操作编号" + id)
 			.contains("演练操作名称站点行情不更新")
-			// without a plan (no inject) the simulated fault is the drill's start, its declaration
-			.contains("13:58:00　模拟故障发生：站点行情不更新").contains("陈演练协调人宣布演练事件（故障后0秒）")
-			.contains("14:00:00　陈演练协调人完成：检查行情服务器行情软件是否正常").contains("（故障后2分0秒）")
+			// without a plan (no inject) the simulated fault is the drill's start, its
+			// declaration
+			.contains("13:58:00　模拟故障发生：站点行情不更新")
+			.contains("陈演练协调人宣布演练事件（故障后0秒）")
+			.contains("14:00:00　陈演练协调人完成：检查行情服务器行情软件是否正常")
+			.contains("（故障后2分0秒）")
 			.contains("14:03:00　陈演练协调人决策：如果重启行情软件未解决故障（已解决）（故障后5分0秒）")
 			.contains("14:04:00　陈演练协调人跳过：检查该行情站点的行情数据是否恢复。（演练中由厂商远程确认）（故障后6分0秒）")
 			.contains("14:08:00　故障排除，系统恢复（故障后10分0秒）")
@@ -83,9 +87,14 @@ class DrillRecordTests {
 		String summary = pdfText(id, "应急演练情况总结报告.pdf");
 		System.out.println("=== 应急演练情况总结报告 ===\n" + summary);
 		assertThat(summary.replaceAll("\\s+", "")).contains("【演练】示例期货有限公司应急演练情况总结报告")
-			.contains("一、应急演练基本情况").contains("模拟故障→宣布演练事件：0秒").contains("模拟故障→故障排除：10分0秒")
-			.contains("二、应急演练是否达到预期目的").contains("三、应急演练过程中是否发现问题")
-			.contains("跳过：演练中由厂商远程确认。对此问题：整改措施待定。").contains("四、演练情况总结").contains("五、其他应予报告的事项无。");
+			.contains("一、应急演练基本情况")
+			.contains("模拟故障→宣布演练事件：0秒")
+			.contains("模拟故障→故障排除：10分0秒")
+			.contains("二、应急演练是否达到预期目的")
+			.contains("三、应急演练过程中是否发现问题")
+			.contains("跳过：演练中由厂商远程确认。对此问题：整改措施待定。")
+			.contains("四、演练情况总结")
+			.contains("五、其他应予报告的事项无。");
 	}
 
 }

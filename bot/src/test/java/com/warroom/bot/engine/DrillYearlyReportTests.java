@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GH-16: {@code /drill yearly [year]} makes the year's drill report in 4.7's own shape
  * (L15375-15460: dates, contents, results, problems and their fixes) from every closed
  * drill of the year, each summarised as at its close, with the year's trainings (4.5,
- * L15315-15331); kept in the archive under {@code DRL-<year>} and sent to the coordinator.
+ * L15315-15331); kept in the archive under {@code DRL-<year>} and sent to the
+ * coordinator.
  */
 class DrillYearlyReportTests {
 
@@ -66,8 +67,7 @@ class DrillYearlyReportTests {
 		assertThat(DrillRig.texts(rig.command(EngineHarness.OBSERVER, "/drill yearly 2026"))).as("a participant")
 			.contains("只有演练协调人");
 		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill yearly 20x6"))).contains("年份 “20x6” 无效");
-		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill yearly 2025")))
-			.contains("2025 年还没有已结束的演练");
+		assertThat(DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill yearly 2025"))).contains("2025 年还没有已结束的演练");
 
 		List<Outbound> answer = rig.command(DrillRig.COORDINATOR, "/drill yearly 2026");
 		assertThat(DrillRig.texts(answer)).as("asked in the group, sent in private").contains("私聊");
@@ -85,7 +85,9 @@ class DrillYearlyReportTests {
 		String text = pdfText(pdf);
 		System.out.println("=== 2026 年度应急演练情况总结报告 ===\n" + text);
 		String flat = text.replaceAll("\\s+", "");
-		assertThat(flat).contains("2026").contains("DRL-20261123-001").contains("DRL-20261123-002")
+		assertThat(flat).contains("2026")
+			.contains("DRL-20261123-001")
+			.contains("DRL-20261123-002")
 			.contains("模拟站点行情不更新的应急处置过程")
 			.contains("主数据库切换演练：模拟数据库主机硬件故障的应急处置过程")
 			.contains("节点2未能自动接管")
@@ -95,8 +97,12 @@ class DrillYearlyReportTests {
 
 		// asked again: a new version next to the first, which stays
 		List<Outbound> again = rig.command(DrillRig.COORDINATOR, "/drill yearly 2026");
-		assertThat(again.stream().filter(Outbound.Document.class::isInstance).map(Outbound.Document.class::cast)
-			.findFirst().orElseThrow().name()).isEqualTo("2026年度应急演练情况总结报告-2.pdf");
+		assertThat(again.stream()
+			.filter(Outbound.Document.class::isInstance)
+			.map(Outbound.Document.class::cast)
+			.findFirst()
+			.orElseThrow()
+			.name()).isEqualTo("2026年度应急演练情况总结报告-2.pdf");
 		assertThat(rig.chat.archive.read("DRL-2026", document.name())).isPresent();
 	}
 

@@ -34,7 +34,10 @@ import com.warroom.reports.NoticeTemplates;
 import com.warroom.reports.PdfDocuments;
 import redis.clients.jedis.UnifiedJedis;
 
-/** The engine on a real Redis with the example roster, driven like a chat (public for the channel tests). */
+/**
+ * The engine on a real Redis with the example roster, driven like a chat (public for the
+ * channel tests).
+ */
 public final class EngineHarness {
 
 	static final PlaybookLibrary LIBRARY = PlaybookLoader.loadBundled().orElseThrow();
@@ -43,7 +46,9 @@ public final class EngineHarness {
 
 	final UnifiedJedis redis;
 
-	final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T05:58:00Z")); // 13:58 in Shanghai
+	final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T05:58:00Z")); // 13:58
+																						// in
+																						// Shanghai
 
 	public final IncidentStore incidents;
 
@@ -53,7 +58,9 @@ public final class EngineHarness {
 
 	public final ConversationEngine engine;
 
-	/** What the engine was built from (a channel test wraps the engine in a faulty one). */
+	/**
+	 * What the engine was built from (a channel test wraps the engine in a faulty one).
+	 */
 	public final ConversationEngine.Services services;
 
 	final IncidentViews views;
@@ -91,12 +98,13 @@ public final class EngineHarness {
 	}
 
 	/**
-	 * The standard flows and {@code extra} ones, made from the engine's services (a flow a
-	 * test adds, as a new bean would be), with {@code texts}.
+	 * The standard flows and {@code extra} ones, made from the engine's services (a flow
+	 * a test adds, as a new bean would be), with {@code texts}.
 	 */
 	public EngineHarness(UnifiedJedis redis, Texts texts,
 			List<java.util.function.Function<ConversationEngine.Services, Flow>> extra) {
-		this(redis, TopicOpener.none(), temporaryDirectory(), texts, extra, java.util.function.UnaryOperator.identity());
+		this(redis, TopicOpener.none(), temporaryDirectory(), texts, extra,
+				java.util.function.UnaryOperator.identity());
 	}
 
 	/** With the documents kept under {@code archiveRoot}. */
@@ -115,25 +123,29 @@ public final class EngineHarness {
 		this.redis = redis;
 		this.roster = Roster.parse(resource("warroom/roster.example.yaml"));
 		ContactBook contacts = ContactBook.parse(resource("warroom/contacts.example.yaml"), LIBRARY.vocabulary());
-		// the app's store (issue 15); -Dwarroom.test.store=redis runs the engine tests on the Redis one;
+		// the app's store (issue 15); -Dwarroom.test.store=redis runs the engine tests on
+		// the Redis one;
 		// an event's reads made once, as in the app (GH-14)
-		this.incidents = new EventReads(store.apply("redis".equals(System.getProperty("warroom.test.store"))
-				? new RedisIncidentStore(redis, SHANGHAI)
-				: new JdbcIncidentStore(TestDatabase.shared(), SHANGHAI, clock)));
+		this.incidents = new EventReads(store
+			.apply("redis".equals(System.getProperty("warroom.test.store")) ? new RedisIncidentStore(redis, SHANGHAI)
+					: new JdbcIncidentStore(TestDatabase.shared(), SHANGHAI, clock)));
 		this.tokens = new ButtonTokens(redis);
 		this.slots = new MessageSlots(redis);
-		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(), WorkingDayCalendar.bundled());
+		ReportingObligations reporting = new ReportingObligations(ReportingPolicy.bundled(),
+				WorkingDayCalendar.bundled());
 		this.assessments = new Assessments(
-				new Assessment.Policy(new SeverityGrader(), reporting, 200_000, Duration.ofMinutes(5)), incidents, clock);
+				new Assessment.Policy(new SeverityGrader(), reporting, 200_000, Duration.ofMinutes(5)), incidents,
+				clock);
 		this.views = new IncidentViews(texts, roster, LIBRARY.vocabulary(), tokens, clock, SHANGHAI, assessments);
 		this.archive = new Archive(archiveRoot, clock);
 		this.company = new CompanyInfo("示例期货有限公司", "赵总经理", null, "冯技术服务岗", "021-00000000", "021-00000001",
 				"13800000009", "it@example.com", null);
-		Paperwork paperwork = new IncidentPaperwork(incidents, views, Texts.chinese(), new PdfDocuments(SHANGHAI), archive, company,
-				new CustomerNotices(new NoticeTemplates(), company, clock, SHANGHAI), clock, SHANGHAI, roster);
+		Paperwork paperwork = new IncidentPaperwork(incidents, views, Texts.chinese(), new PdfDocuments(SHANGHAI),
+				archive, company, new CustomerNotices(new NoticeTemplates(), company, clock, SHANGHAI), clock, SHANGHAI,
+				roster);
 		this.services = new ConversationEngine.Services(LIBRARY, roster, contacts, incidents, tokens,
-				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI, listener,
-				paperwork);
+				new ConversationState(redis), slots, texts, views, new ScenarioSearch(LIBRARY), topics, clock, SHANGHAI,
+				listener, paperwork);
 		List<Flow> flows = new ArrayList<>(ConversationEngine.standardFlows(services));
 		extra.forEach((flow) -> flows.add(flow.apply(services)));
 		this.engine = new ConversationEngine(services, flows);
@@ -141,7 +153,8 @@ public final class EngineHarness {
 
 	private static java.nio.file.Path temporaryDirectory() {
 		try {
-			java.nio.file.Path target = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "test-archives"));
+			java.nio.file.Path target = java.nio.file.Files
+				.createDirectories(java.nio.file.Path.of("target", "test-archives"));
 			return java.nio.file.Files.createTempDirectory(target, "archive");
 		}
 		catch (java.io.IOException ex) {
@@ -193,10 +206,13 @@ public final class EngineHarness {
 	}
 
 	List<Outbound> press(Actor actor, Button button) {
-		return record(engine.handle(new Inbound.Press(chat, actor, "cb" + presses.incrementAndGet(), button.token(), null)));
+		return record(
+				engine.handle(new Inbound.Press(chat, actor, "cb" + presses.incrementAndGet(), button.token(), null)));
 	}
 
-	/** Records message ids for sends and edits, then settles, as a channel adapter would. */
+	/**
+	 * Records message ids for sends and edits, then settles, as a channel adapter would.
+	 */
 	private List<Outbound> record(List<Outbound> actions) {
 		recordSlots(actions);
 		engine.settled(actions);
@@ -217,7 +233,8 @@ public final class EngineHarness {
 
 	/** The button labelled {@code label} in the actions, last one first. */
 	static Button button(List<Outbound> actions, String label) {
-		return findButton(actions, label).orElseThrow(() -> new AssertionError("no button " + label + " in " + texts(actions)));
+		return findButton(actions, label)
+			.orElseThrow(() -> new AssertionError("no button " + label + " in " + texts(actions)));
 	}
 
 	static Optional<Button> findButton(List<Outbound> actions, String label) {
@@ -275,8 +292,8 @@ public final class EngineHarness {
 	}
 
 	/**
-	 * A page's text as laid out, glyph by glyph (top to bottom, left to right), so text an
-	 * appended revision wrote into the gaps of the page reads in place.
+	 * A page's text as laid out, glyph by glyph (top to bottom, left to right), so text
+	 * an appended revision wrote into the gaps of the page reads in place.
 	 */
 	static String laidOut(com.itextpdf.kernel.pdf.PdfPage page) {
 		var strategy = new com.itextpdf.kernel.pdf.canvas.parser.listener.LocationTextExtractionStrategy();
@@ -301,7 +318,10 @@ public final class EngineHarness {
 		return strategy.getResultantText();
 	}
 
-	/** Declares {@code playbookId} by search words and returns the actions of the confirmation. */
+	/**
+	 * Declares {@code playbookId} by search words and returns the actions of the
+	 * confirmation.
+	 */
 	public List<Outbound> declare(Actor actor, String words, String title) {
 		List<Outbound> matches = command(actor, "/declare " + words);
 		List<Outbound> confirm = press(actor, button(matches, title));

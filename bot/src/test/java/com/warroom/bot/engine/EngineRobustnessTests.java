@@ -83,11 +83,15 @@ class EngineRobustnessTests {
 		});
 		ChatRef forum = new ChatRef("tg", "-1009", null, true);
 		List<Outbound> matches = chat.engine.handle(new Inbound.Command(forum, DBA, "drill", "数据库主机", null));
-		List<Outbound> confirm = chat.engine.handle(new Inbound.Press(forum, DBA, "p1", button(matches, "数据库主机硬件故障").token(), null));
-		List<Outbound> declared = chat.engine.handle(new Inbound.Press(forum, DBA, "p2", button(confirm, "确认宣布").token(), null));
-		// GH-13: named with the incident id, so two incidents of one scenario are told apart
+		List<Outbound> confirm = chat.engine
+			.handle(new Inbound.Press(forum, DBA, "p1", button(matches, "数据库主机硬件故障").token(), null));
+		List<Outbound> declared = chat.engine
+			.handle(new Inbound.Press(forum, DBA, "p2", button(confirm, "确认宣布").token(), null));
+		// GH-13: named with the incident id, so two incidents of one scenario are told
+		// apart
 		assertThat(opened).containsExactly("【演练】DRL-20261123-001 数据库主机硬件故障");
-		assertThat(declared).filteredOn((action) -> action instanceof Outbound.Edit edit && edit.slot().endsWith(":card"))
+		assertThat(declared)
+			.filteredOn((action) -> action instanceof Outbound.Edit edit && edit.slot().endsWith(":card"))
 			.singleElement()
 			.satisfies((card) -> assertThat(((Outbound.Edit) card).chat().threadId()).isEqualTo("77"));
 		// a command in the topic is about its incident, without asking which
@@ -103,12 +107,15 @@ class EngineRobustnessTests {
 		for (String words : List.of("数据库主机", "行情不更新")) {
 			List<Outbound> matches = chat.engine.handle(new Inbound.Command(forum, DBA, "declare", words, null));
 			Button first = EngineHarness.buttons(matches.get(0)).get(0).get(0);
-			List<Outbound> confirm = chat.engine.handle(new Inbound.Press(forum, DBA, "p" + words, first.token(), null));
-			List<Outbound> declared = chat.engine.handle(new Inbound.Press(forum, DBA, "q" + words, button(confirm, "确认宣布").token(),
-					null));
+			List<Outbound> confirm = chat.engine
+				.handle(new Inbound.Press(forum, DBA, "p" + words, first.token(), null));
+			List<Outbound> declared = chat.engine
+				.handle(new Inbound.Press(forum, DBA, "q" + words, button(confirm, "确认宣布").token(), null));
 			said.add(texts(declared));
-			assertThat(declared).filteredOn((action) -> action instanceof Outbound.Edit edit && edit.slot().endsWith(":card"))
-				.singleElement().satisfies((card) -> assertThat(((Outbound.Edit) card).chat().threadId()).isNull());
+			assertThat(declared)
+				.filteredOn((action) -> action instanceof Outbound.Edit edit && edit.slot().endsWith(":card"))
+				.singleElement()
+				.satisfies((card) -> assertThat(((Outbound.Edit) card).chat().threadId()).isNull());
 		}
 		assertThat(said.get(0)).contains("机器人无法创建话题");
 		assertThat(said.get(1)).doesNotContain("机器人无法创建话题");
@@ -123,10 +130,10 @@ class EngineRobustnessTests {
 		declared.forEach((action) -> EngineHarness.buttons(action).forEach(realButtons::addAll));
 		Random random = new Random(4242);
 		String[] commands = { "declare", "drill", "status", "steps", "timeline", "note", "level", "recovered", "close",
-				"contacts", "help", "start", "reported", "ack", "report", "summary", "notice", "archive", "x", "", "DECLARE",
-				"note@bot" };
-		String[] fragments = { "数据库", "<b>", "&", "'", "\"", "${env:PATH}", "%s", "\u0000", "😀", "/", "\n", " ", "13:58",
-				"2026-11-23 13:00", "-1", "99999999999999999999", "行情", "end", "m1" };
+				"contacts", "help", "start", "reported", "ack", "report", "summary", "notice", "archive", "x", "",
+				"DECLARE", "note@bot" };
+		String[] fragments = { "数据库", "<b>", "&", "'", "\"", "${env:PATH}", "%s", "\u0000", "😀", "/", "\n", " ",
+				"13:58", "2026-11-23 13:00", "-1", "99999999999999999999", "行情", "end", "m1" };
 		Actor[] actors = { DBA, SYSADMIN, EngineHarness.OBSERVER, EngineHarness.STRANGER, EngineHarness.LIAISON };
 		for (int round = 0; round < 3000; round++) {
 			Actor actor = actors[random.nextInt(actors.length)];
@@ -136,11 +143,13 @@ class EngineRobustnessTests {
 			}
 			try {
 				switch (random.nextInt(4)) {
-					case 0 -> chat.engine.handle(new Inbound.Command(chat.chat, actor,
-							commands[random.nextInt(commands.length)], words.toString(), random.nextBoolean() ? null : "m" + round));
+					case 0 -> chat.engine
+						.handle(new Inbound.Command(chat.chat, actor, commands[random.nextInt(commands.length)],
+								words.toString(), random.nextBoolean() ? null : "m" + round));
 					case 1 -> chat.engine.handle(new Inbound.Text(chat.chat, actor, words.toString(),
 							random.nextBoolean() ? null : "m-" + incident.id() + ":card"));
-					case 2 -> chat.engine.handle(new Inbound.Press(chat.chat, actor, "p" + round, randomToken(random), null));
+					case 2 ->
+						chat.engine.handle(new Inbound.Press(chat.chat, actor, "p" + round, randomToken(random), null));
 					default -> chat.engine.handle(new Inbound.Press(chat.chat, actor, "p" + round,
 							realButtons.get(random.nextInt(realButtons.size())).token(), null));
 				}
@@ -149,7 +158,8 @@ class EngineRobustnessTests {
 				fail("round " + round + " threw", ex);
 			}
 		}
-		// every timeline entry is a valid action by a roster member; nothing from strangers or observers' writes
+		// every timeline entry is a valid action by a roster member; nothing from
+		// strangers or observers' writes
 		for (String id : chat.redis.smembers("wr:open")) {
 			for (TimelineEntry entry : chat.incidents.timeline(id)) {
 				assertThat(entry.personId()).isIn("wu-dba", "zheng-sys", "feng-liaison", "li-it");

@@ -60,8 +60,10 @@ class EscalationControlsTests {
 	private List<Outbound> roomEscalation(List<Outbound> actions, int number) {
 		String slot = IncidentViews.escalationSlot(id(), number);
 		return actions.stream()
-			.filter((a) -> (a instanceof Outbound.Edit edit && edit.slot().equals(slot) && edit.chat().equals(chat.chat))
-					|| (a instanceof Outbound.Send send && send.chat().equals(chat.chat) && send.html().contains("已通知")))
+			.filter((
+					a) -> (a instanceof Outbound.Edit edit && edit.slot().equals(slot) && edit.chat().equals(chat.chat))
+							|| (a instanceof Outbound.Send send && send.chat().equals(chat.chat)
+									&& send.html().contains("已通知")))
 			.toList();
 	}
 
@@ -98,7 +100,8 @@ class EscalationControlsTests {
 		// nor the commander, whose deputy the 技术部负责人 is (not the other way round)
 		assertThat(texts(chat.press(EngineHarness.COMMANDER, ack))).contains("只有他们、他们的备岗或应急领导小组成员可以确认收到");
 		assertThat(chat.incidents.find(id()).orElseThrow().openEscalations()).containsOnlyKeys(1);
-		assertThat(chat.incidents.timeline(id())).extracting((e) -> e.type()).doesNotContain(TimelineType.ESCALATION_ACKED);
+		assertThat(chat.incidents.timeline(id())).extracting((e) -> e.type())
+			.doesNotContain(TimelineType.ESCALATION_ACKED);
 		// the addressee may
 		assertThat(texts(chat.press(TECH_MANAGER, ack))).contains("已确认收到，升级通知停止（1 条");
 		assertThat(chat.incidents.find(id()).orElseThrow().openEscalations()).isEmpty();
@@ -107,7 +110,8 @@ class EscalationControlsTests {
 	@Test
 	void aLeaderMayAcknowledgeAnEscalationOfAnyTier() {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
-		assertThat(texts(chat.command(ReportFlowTests.CRO, "/ack"))).contains("孙首席风险官 已确认收到 INC-20261123-001 的升级通知（1 条）");
+		assertThat(texts(chat.command(ReportFlowTests.CRO, "/ack")))
+			.contains("孙首席风险官 已确认收到 INC-20261123-001 的升级通知（1 条）");
 	}
 
 	@Test
@@ -130,7 +134,8 @@ class EscalationControlsTests {
 			});
 		}
 		// and so do the addressee's own copies in the web chat
-		assertThat(acked).filteredOn((a) -> a instanceof Outbound.Edit edit && edit.chat().chatId().equals("p-zhou-tech"))
+		assertThat(acked)
+			.filteredOn((a) -> a instanceof Outbound.Edit edit && edit.chat().chatId().equals("p-zhou-tech"))
 			.hasSize(2)
 			.allSatisfy((edit) -> assertThat(EngineHarness.buttons(edit)).isEmpty());
 	}
@@ -141,10 +146,11 @@ class EscalationControlsTests {
 		Outbound.Send dm = sentTo("900000005").get(0);
 		chat.press(TECH_MANAGER, dm.buttons().get(0).get(0));
 		ChatRef own = new ChatRef("tg", "900000005", null, false);
-		List<Outbound> again = chat.engine.handle(new Inbound.Press(own, TECH_MANAGER, "cb-dm", dm.buttons().get(0).get(0).token(),
-				"4711"));
+		List<Outbound> again = chat.engine
+			.handle(new Inbound.Press(own, TECH_MANAGER, "cb-dm", dm.buttons().get(0).get(0).token(), "4711"));
 		assertThat(texts(again)).contains("此升级通知已由 周技术部经理 确认");
-		assertThat(again).filteredOn((a) -> a instanceof Outbound.Edit edit && edit.chat().equals(own)).singleElement()
+		assertThat(again).filteredOn((a) -> a instanceof Outbound.Edit edit && edit.chat().equals(own))
+			.singleElement()
 			.satisfies((edit) -> {
 				assertThat(EngineHarness.buttons(edit)).isEmpty();
 				assertThat(chat.slots.messageOf(own, ((Outbound.Edit) edit).slot())).contains("4711");
@@ -162,15 +168,17 @@ class EscalationControlsTests {
 		List<Outbound> room = roomEscalation(sink.delivered, 1);
 		assertThat(room).hasSize(3).allMatch(Outbound.Edit.class::isInstance);
 		assertThat(((Outbound.Edit) room.get(2)).html()).contains("已通知应急领导小组组长、首席风险官（赵总经理、孙首席风险官）");
-		assertThat(sink.delivered).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().equals(chat.chat)
-				&& !EngineHarness.buttons(send).isEmpty())
+		assertThat(sink.delivered)
+			.filteredOn((a) -> a instanceof Outbound.Send send && send.chat().equals(chat.chat)
+					&& !EngineHarness.buttons(send).isEmpty())
 			.isEmpty();
 		// the tiers' people were told in their own chats
 		assertThat(sentTo("900000004")).anyMatch((dm) -> !dm.buttons().isEmpty());
 		assertThat(sentTo("900000001")).anyMatch((dm) -> !dm.buttons().isEmpty());
 	}
 
-	@Test // GH-13: the end was said twice in the room, once as an edit and once anew, in the same words
+	@Test // GH-13: the end was said twice in the room, once as an edit and once anew, in
+			// the same words
 	void anEscalationNobodyAcknowledgesEndsOnItsOwnMessageAndAlertsTheRoomOnce() {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		for (int i = 0; i < 6; i++) { // three tiers, two rounds (escalation.yaml)
@@ -180,10 +188,12 @@ class EscalationControlsTests {
 		List<Outbound> room = roomEscalation(sink.delivered, 1);
 		assertThat(((Outbound.Edit) room.get(room.size() - 1)).html()).contains("无人确认，已停止").doesNotContain("经多轮");
 		assertThat(((Outbound.Edit) room.get(room.size() - 1)).buttons()).isEmpty();
-		assertThat(sink.delivered).filteredOn((a) -> a instanceof Outbound.Send send && send.chat().equals(chat.chat)
-				&& send.html().contains("经多轮仍无人确认"))
+		assertThat(sink.delivered)
+			.filteredOn((a) -> a instanceof Outbound.Send send && send.chat().equals(chat.chat)
+					&& send.html().contains("经多轮仍无人确认"))
 			.hasSize(1);
-		assertThat(chat.incidents.timeline(id())).filteredOn((e) -> e.type() == TimelineType.ESCALATION_EXHAUSTED).hasSize(1);
+		assertThat(chat.incidents.timeline(id())).filteredOn((e) -> e.type() == TimelineType.ESCALATION_EXHAUSTED)
+			.hasSize(1);
 	}
 
 	@Test // GH-13: after an override to 重大 the clock said "级别由 一般 升至 较大" and escalated it
@@ -195,9 +205,11 @@ class EscalationControlsTests {
 		chat.text(EngineHarness.COMMANDER, "交易所反馈全市场影响");
 		int escalations = chat.incidents.find(id()).orElseThrow().openEscalations().size();
 		sink.delivered.clear();
-		chat.clock.advance(Duration.ofMinutes(6)); // central trading down 5 minutes: 较大 by the rule
+		chat.clock.advance(Duration.ofMinutes(6)); // central trading down 5 minutes: 较大
+													// by the rule
 		fire(ReminderPlanner.LEVEL);
-		assertThat(sink.texts()).contains("按规则计算的级别由 一般 升至 较大").contains("现行级别仍为 <b>重大</b>")
+		assertThat(sink.texts()).contains("按规则计算的级别由 一般 升至 较大")
+			.contains("现行级别仍为 <b>重大</b>")
 			.doesNotContain("级别由 一般 升至 <b>较大</b>");
 		assertThat(chat.incidents.timeline(id())).anyMatch((e) -> e.type() == TimelineType.LEVEL_RAISED);
 		assertThat(chat.incidents.find(id()).orElseThrow().openEscalations()).hasSize(escalations);
@@ -223,8 +235,10 @@ class EscalationControlsTests {
 		sink.delivered.clear();
 		chat.command(DBA, "/note 继续排查");
 		assertThat(sentTo("900000005")).isEmpty();
-		Assessment.Level now = chat.assessments.assess(chat.incidents.find(id()).orElseThrow(),
-				EngineHarness.LIBRARY.find("central.db-host-hardware").orElseThrow()).level();
+		Assessment.Level now = chat.assessments
+			.assess(chat.incidents.find(id()).orElseThrow(),
+					EngineHarness.LIBRARY.find("central.db-host-hardware").orElseThrow())
+			.level();
 		assertThat(now.effective()).isEqualTo(com.warroom.playbooks.Severity.valueOf("MAJOR"));
 		assertThat(now.computed().level().label()).isEqualTo("一般");
 		assertThat(now.reason()).isEqualTo("交易所反馈全市场影响");

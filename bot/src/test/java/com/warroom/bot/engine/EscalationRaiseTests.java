@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * GH-14: raising an escalation is one atomic change of the store. Two raised at once (two
  * instances, or the clock and a press, both holding the incident as it was before either
- * wrote) get different numbers, and each moves through its tiers; none is left half raised.
- * The tiers are the bundled {@code escalation.yaml} (技术部负责人 → 应急工作小组组长 →
+ * wrote) get different numbers, and each moves through its tiers; none is left half
+ * raised. The tiers are the bundled {@code escalation.yaml} (技术部负责人 → 应急工作小组组长 →
  * 应急领导小组组长、首席风险官, seeds 附件四).
  */
 class EscalationRaiseTests {
@@ -62,8 +62,10 @@ class EscalationRaiseTests {
 				assertThat(escalation.round()).isEqualTo(1);
 			}
 		}
-		assertThat(incident().escalation(2).orElseThrow().told()).containsExactly("zhou-tech", "li-it", "zhao-gm", "sun-cro");
-		assertThat(incident().escalation(3).orElseThrow().told()).containsExactly("zhou-tech", "li-it", "zhao-gm", "sun-cro");
+		assertThat(incident().escalation(2).orElseThrow().told()).containsExactly("zhou-tech", "li-it", "zhao-gm",
+				"sun-cro");
+		assertThat(incident().escalation(3).orElseThrow().told()).containsExactly("zhou-tech", "li-it", "zhao-gm",
+				"sun-cro");
 	}
 
 	@Test

@@ -80,7 +80,8 @@ class EventReadsTests {
 			reads.event(() -> reads.find(incident.id()));
 			assertThat(counting.incidentReads.get()).isEqualTo(1);
 			assertThat(reads.close(incident, T0, entry(TimelineType.CLOSED)).code()).isEqualTo("status");
-			assertThat(reads.append(incident, EnumSet.of(IncidentStatus.OPEN), entry(TimelineType.NOTE)).applied()).isTrue();
+			assertThat(reads.append(incident, EnumSet.of(IncidentStatus.OPEN), entry(TimelineType.NOTE)).applied())
+				.isTrue();
 			assertThat(reads.openIn(CHAT)).hasSize(1);
 			assertThat(counting.incidentReads.get()).isEqualTo(2);
 			return null;

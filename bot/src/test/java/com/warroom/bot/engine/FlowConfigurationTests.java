@@ -5,7 +5,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GH-14: the flows the application registers as beans are the engine's standard flows (the menu cannot drift). */
+/**
+ * GH-14: the flows the application registers as beans are the engine's standard flows
+ * (the menu cannot drift).
+ */
 class FlowConfigurationTests {
 
 	@Test
@@ -16,7 +19,8 @@ class FlowConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBeansOfType(Flow.class).values()).extracting((flow) -> flow.getClass().getName())
-					.containsExactlyInAnyOrderElementsOf(ConversationEngine.standardFlows(harness.services).stream()
+					.containsExactlyInAnyOrderElementsOf(ConversationEngine.standardFlows(harness.services)
+						.stream()
 						.map((flow) -> flow.getClass().getName())
 						.toList());
 				// and an engine built from the beans shows the standard menu

@@ -14,7 +14,10 @@ import static com.warroom.bot.engine.EngineHarness.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** GH-14: the engine routes to the flows that declared what they handle; a new flow needs no engine change. */
+/**
+ * GH-14: the engine routes to the flows that declared what they handle; a new flow needs
+ * no engine change.
+ */
 class FlowRoutingTests {
 
 	private EngineHarness chat;
@@ -30,7 +33,8 @@ class FlowRoutingTests {
 		assertThat(texts(offered)).contains("排练：机房断电");
 		Button plan = button(offered, "写备注");
 
-		// the engine's own checks apply to the new kind: someone else's button changes nothing
+		// the engine's own checks apply to the new kind: someone else's button changes
+		// nothing
 		List<Outbound> notYours = chat.press(SYSADMIN, plan);
 		assertThat(notYours).containsExactly(new Outbound.Answer("cb1", "此按钮不是给您的。", true));
 		assertThat(texts(chat.text(SYSADMIN, "随便说说"))).isEmpty();
@@ -45,7 +49,8 @@ class FlowRoutingTests {
 	void aSubcommandOfAnotherFlowsCommandIsANewFlowToo() {
 		assertThat(texts(chat.command(DBA, "/drill plan  周末切换演练 "))).isEqualTo("演练计划：周末切换演练\n");
 		assertThat(texts(chat.command(DBA, "/drill PLAN"))).isEqualTo("演练计划：\n");
-		// the command itself, and other words after it, still reach the flow that declared it
+		// the command itself, and other words after it, still reach the flow that
+		// declared it
 		String drill = texts(chat.command(DBA, "/drill"));
 		assertThat(drill).contains("【演练】请选择受影响的系统类别").doesNotContain("演练计划");
 		assertThat(texts(chat.command(DBA, "/drill planning"))).doesNotContain("演练计划");
@@ -63,11 +68,11 @@ class FlowRoutingTests {
 	void theStandardMenuIsTheFlowsCommandsInTheirDeclaredOrder() {
 		EngineHarness standard = new EngineHarness(TestRedis.fresh());
 		// the order Commands.MENU had before the menu was derived from the flows
-		assertThat(standard.engine.menu()).extracting(ConversationEngine.MenuEntry::command).containsExactly("declare",
-				"drill", "status", "steps", "note", "level", "reported", "report", "recovered", "summary", "close", "notice",
-				"contacts", "timeline", "ack", "archive", "help");
-		assertThat(standard.engine.menu()).allSatisfy((entry) -> assertThat(entry.description())
-			.isEqualTo(Texts.chinese().get("cmd." + entry.command())));
+		assertThat(standard.engine.menu()).extracting(ConversationEngine.MenuEntry::command)
+			.containsExactly("declare", "drill", "status", "steps", "note", "level", "reported", "report", "recovered",
+					"summary", "close", "notice", "contacts", "timeline", "ack", "archive", "help");
+		assertThat(standard.engine.menu()).allSatisfy(
+				(entry) -> assertThat(entry.description()).isEqualTo(Texts.chinese().get("cmd." + entry.command())));
 		assertThat(standard.engine.menu().get(0).description()).isEqualTo("宣布事件");
 	}
 
@@ -81,7 +86,8 @@ class FlowRoutingTests {
 
 	@Test
 	void aButtonStoredBeforeTheFlowsDeclaredTheirKindsStillWorks() {
-		// the stored layout is unchanged: a token issued with the plain fields, as before GH-14, resolves to its kind
+		// the stored layout is unchanged: a token issued with the plain fields, as before
+		// GH-14, resolves to its kind
 		Button old = chat.tokens.button("按类别选择", Map.of("a", "cls", "k", "REAL", "u", "wu-dba"));
 		assertThat(texts(chat.press(DBA, old))).contains("请选择受影响的系统类别");
 		assertThat(chat.tokens.resolve(old.token(), Map.of("cls", DeclareFlow.CLASS)))
@@ -150,7 +156,8 @@ class FlowRoutingTests {
 			}
 
 		};
-		assertThatThrownBy(() -> engineWith(crowded)).hasMessageContaining("/declare and /crowd both declare menu place 10");
+		assertThatThrownBy(() -> engineWith(crowded))
+			.hasMessageContaining("/declare and /crowd both declare menu place 10");
 	}
 
 	@Test
@@ -173,7 +180,8 @@ class FlowRoutingTests {
 			}
 
 		};
-		assertThatThrownBy(() -> engineWith(mute)).hasMessageContaining("declares commands but does not implement command()");
+		assertThatThrownBy(() -> engineWith(mute))
+			.hasMessageContaining("declares commands but does not implement command()");
 	}
 
 	@Test

@@ -34,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the documents say of an incident (GH-12): the course of events in whole sentences,
  * notes only when marked for the report, the impact as recorded, the effective level with
- * a leader's override, the times kept apart, and the customer notices questioned when they
- * would mislead. Seed: 附件三 L11034-11069 and 4.6 L15332-15374 (report book), 4.8 (post-event
- * report), 2.8.4 L8227-8291 (incident record), 附件十 L14821-14850 (notices).
+ * a leader's override, the times kept apart, and the customer notices questioned when
+ * they would mislead. Seed: 附件三 L11034-11069 and 4.6 L15332-15374 (report book), 4.8
+ * (post-event report), 2.8.4 L8227-8291 (incident record), 附件十 L14821-14850 (notices).
  */
 class IncidentDocumentsTests {
 
@@ -55,7 +55,10 @@ class IncidentDocumentsTests {
 		return chat.incidents.find(ID).orElseThrow();
 	}
 
-	/** The text of a kept document in drawing order, whitespace removed (the forms wrap lines). */
+	/**
+	 * The text of a kept document in drawing order, whitespace removed (the forms wrap
+	 * lines).
+	 */
 	private String pdfText(String name) throws Exception {
 		byte[] pdf = chat.archive.read(ID, name).orElseThrow();
 		StringBuilder text = new StringBuilder();
@@ -70,9 +73,9 @@ class IncidentDocumentsTests {
 	}
 
 	/**
-	 * The text of a kept document as laid out on its pages, glyph by glyph (top to bottom,
-	 * left to right), whitespace removed: how a reader sees a book whose appended revision
-	 * wrote 报告时间 and 签发人 into the blanks of the approved one.
+	 * The text of a kept document as laid out on its pages, glyph by glyph (top to
+	 * bottom, left to right), whitespace removed: how a reader sees a book whose appended
+	 * revision wrote 报告时间 and 签发人 into the blanks of the approved one.
 	 */
 	private String laidOutText(String name) throws Exception {
 		byte[] pdf = chat.archive.read(ID, name).orElseThrow();
@@ -89,7 +92,9 @@ class IncidentDocumentsTests {
 		return text.replaceAll("[\\s\\u3000]+", "");
 	}
 
-	/** The first button labelled {@code label} (EngineHarness.button takes the last one). */
+	/**
+	 * The first button labelled {@code label} (EngineHarness.button takes the last one).
+	 */
 	private static Button first(List<Outbound> actions, String label) {
 		List<Outbound> reversed = new ArrayList<>(actions);
 		Collections.reverse(reversed);
@@ -98,15 +103,17 @@ class IncidentDocumentsTests {
 
 	/**
 	 * The database host fails at 13:50 and is found at 13:58 (seed 附件四 一): steps done,
-	 * one skipped, one confirmed by a second person; an internal note, a note marked for the
-	 * report with /note !, one marked with 写入报告; the commander raises the level to 重大.
+	 * one skipped, one confirmed by a second person; an internal note, a note marked for
+	 * the report with /note !, one marked with 写入报告; the commander raises the level to
+	 * 重大.
 	 */
 	private void anIncidentWithAnOverrideAndNotes() {
 		List<Outbound> declared = chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		List<Outbound> afterFirst = chat.press(DBA, first(declared, "完成")); // f1 立即启动预案…
 		chat.press(DBA, first(afterFirst, "跳过")); // f2 立即联系设备供应商…
 		chat.text(DBA, "供应商工程师已在现场。");
-		List<Outbound> awaiting = chat.press(DBA, button(declared, "完成")); // m1 power off, 双岗复核
+		List<Outbound> awaiting = chat.press(DBA, button(declared, "完成")); // m1 power
+																			// off, 双岗复核
 		chat.press(SYSADMIN, button(awaiting, "复核确认"));
 		chat.clock.advance(Duration.ofMinutes(2));
 		chat.command(DBA, "/note 内部：怀疑是内存条，别外传");
@@ -133,10 +140,8 @@ class IncidentDocumentsTests {
 		String text = pdfText(name);
 
 		assertThat(text).contains("发现数据库主机硬件故障。", "吴数据库管理员在应急指挥机器人中宣布事件，启动附件四《数据库主机硬件故障》应急预案。",
-				"吴数据库管理员完成：立即启动预案，组织进行故障排查。",
-				flat("吴数据库管理员完成、郑系统管理员双岗复核确认：操作人员和相关技术支持人员进一步确认故障并操作电源按钮关闭数据库主机。"),
-				"吴数据库管理员记录：节点2服务器已接管全部业务。", "吴数据库管理员记录：交易所是否需要同步通知？14:00:00",
-				"郑系统管理员记录：已通知恒生工程师到场。",
+				"吴数据库管理员完成：立即启动预案，组织进行故障排查。", flat("吴数据库管理员完成、郑系统管理员双岗复核确认：操作人员和相关技术支持人员进一步确认故障并操作电源按钮关闭数据库主机。"),
+				"吴数据库管理员记录：节点2服务器已接管全部业务。", "吴数据库管理员记录：交易所是否需要同步通知？14:00:00", "郑系统管理员记录：已通知恒生工程师到场。",
 				"李信息技术部总经理将事件级别调整为重大，理由：全部客户无法交易，从严定级。");
 		assertThat(text).doesNotContain("怀疑是内存条", "…");
 		assertThat(text).contains("未执行：立即联系设备供应商，要求协助和解决（原因：供应商工程师已在现场）",
@@ -161,8 +166,8 @@ class IncidentDocumentsTests {
 		assertThat(text).contains("事件发生时间为2026年11月23日13:50:00至14:20:00，共计30分0秒");
 		assertThat(text).contains("2026年11月23日13:50:00发生数据库主机硬件故障（事后核实的发生时间）。13:58:00发现数据库主机硬件故障。");
 		assertThat(text).containsSubsequence("（二）采取的措施及效果", "未执行：立即联系设备供应商，要求协助和解决（原因：供应商工程师已在现场）",
-				"六、是否进行过内部调查以及内部调查的结论", "已进行内部调查，结论为服务器主板故障，非人为原因。",
-				"事件级别：重大事件（应急领导小组调整，理由：全部客户无法交易，从严定级；按分级规则为", "七、");
+				"六、是否进行过内部调查以及内部调查的结论", "已进行内部调查，结论为服务器主板故障，非人为原因。", "事件级别：重大事件（应急领导小组调整，理由：全部客户无法交易，从严定级；按分级规则为",
+				"七、");
 		assertThat(text).contains("（二）整改措施1、对整个系统各关键部件进行全面排查。2、对应急预案进行全面梳理；");
 		assertThat(text).doesNotContain("1、1、", "2、2、", "。；", "。。", "；。", "怀疑是内存条", "…");
 	}
@@ -180,25 +185,27 @@ class IncidentDocumentsTests {
 		String text = pdfText(documents(closed).get(0).name());
 
 		assertThat(text).contains("发生时间13:50:20发现时间13:58:00");
-		assertThat(text).contains("事件现象数据库主机硬件故障：由于CPU、硬盘、内存、主板、网卡、阵列卡等上述故障导致主机失效。",
-				"现场记录：", "节点2服务器已接管全部业务", "已通知恒生工程师到场");
+		assertThat(text).contains("事件现象数据库主机硬件故障：由于CPU、硬盘、内存、主板、网卡、阵列卡等上述故障导致主机失效。", "现场记录：", "节点2服务器已接管全部业务",
+				"已通知恒生工程师到场");
 		assertThat(text).contains("事件管理人：李信息技术部总经理").doesNotContain("事件管理人：吴数据库管理员");
 		assertThat(text).contains("升级至重大事件（应急领导小组调整，理由：全部客户无法交易，从严定级；按分级规则为");
 
-		JsonNode timeline = new ObjectMapper().readTree(new String(chat.archive.read(ID, "timeline.json").orElseThrow(),
-				StandardCharsets.UTF_8));
+		JsonNode timeline = new ObjectMapper()
+			.readTree(new String(chat.archive.read(ID, "timeline.json").orElseThrow(), StandardCharsets.UTF_8));
 		assertThat(timeline.path("level").asText()).isEqualTo("MAJOR");
 		assertThat(timeline.path("computedLevel").asText()).isNotEqualTo("MAJOR");
 		assertThat(timeline.path("override").path("reason").asText()).isEqualTo("全部客户无法交易，从严定级。");
 		assertThat(timeline.path("override").path("by").asText()).isEqualTo("li-it");
-		assertThat(timeline.path("entries")).anySatisfy((entry) -> assertThat(entry.path("type").asText()).isEqualTo("NOTE_MARKED"));
+		assertThat(timeline.path("entries"))
+			.anySatisfy((entry) -> assertThat(entry.path("type").asText()).isEqualTo("NOTE_MARKED"));
 	}
 
 	@Test // GH-12: 报告时间 is when the report counted as made, after 签发 (4.2 L10505-10510)
 	void aSignedBookIsDatedWhenItsLastSignatureMadeItCountAndListsItsSigners() throws Exception {
 		chat.declare(LIAISON, "数据库主机", "数据库主机硬件故障");
 		List<Outbound> which = chat.command(LIAISON, "/reported");
-		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
+		List<Outbound> time = chat.press(LIAISON,
+				button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
 		List<Outbound> pending = chat.press(LIAISON, button(time, "现在"));
 		assertThat(pdfText(documents(pending).get(0).name())).contains("报告时间：年月日时分第1次");
 		chat.clock.advance(Duration.ofMinutes(7));
@@ -209,7 +216,8 @@ class IncidentDocumentsTests {
 		String book = laidOutText(documents(signed).get(0).name());
 		assertThat(book).contains("报告时间：2026年11月23日14时08分第1次");
 		assertThat(book).contains("签发人孙首席风险官赵总经理事件发生时间");
-		String report = pdfText(documents(chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告"))).get(0).name());
+		String report = pdfText(
+				documents(chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告"))).get(0).name());
 		assertThat(report).contains("次序报告时间报告方式报送对象签发人", "第1次2026年11月23日14:08:00电话");
 		assertThat(report).containsPattern("第1次2026年11月23日14:08:00电话[^第]*孙首席风险官赵总经理");
 	}
@@ -218,16 +226,18 @@ class IncidentDocumentsTests {
 	void anUnconfiguredContactIsTheReportingLiaison() throws Exception {
 		chat.declare(LIAISON, "网页 篡改", "网页内容被篡改");
 		List<Outbound> which = chat.command(LIAISON, "/reported");
-		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
+		List<Outbound> time = chat.press(LIAISON,
+				button(chat.press(LIAISON, button(which, "定期报告 第 1 次（11-23 13:58 前）")), "电话"));
 		chat.press(LIAISON, button(time, "现在"));
 		CompanyInfo bare = new CompanyInfo("示例期货有限公司", null, null, null, null, "021-00000001", null, null, null);
-		Paperwork paperwork = new IncidentPaperwork(chat.incidents, chat.views, Texts.chinese(), new PdfDocuments(EngineHarness.SHANGHAI),
-				chat.archive, bare, new CustomerNotices(new NoticeTemplates(), bare, chat.clock, EngineHarness.SHANGHAI), chat.clock,
+		Paperwork paperwork = new IncidentPaperwork(chat.incidents, chat.views, Texts.chinese(),
+				new PdfDocuments(EngineHarness.SHANGHAI), chat.archive, bare,
+				new CustomerNotices(new NoticeTemplates(), bare, chat.clock, EngineHarness.SHANGHAI), chat.clock,
 				EngineHarness.SHANGHAI, chat.roster);
 		String liaisonPhone = chat.roster.byId("feng-liaison").orElseThrow().phone();
 
-		String name = paperwork.reportBook(only(), EngineHarness.LIBRARY.find(only().playbookId()).orElseThrow(), "CYCLE:1", "冯技术服务岗",
-				Paperwork.BookVersion.SENT);
+		String name = paperwork.reportBook(only(), EngineHarness.LIBRARY.find(only().playbookId()).orElseThrow(),
+				"CYCLE:1", "冯技术服务岗", Paperwork.BookVersion.SENT);
 
 		assertThat(pdfText(name)).contains("报告人冯技术服务岗", "联系人冯技术服务岗", "联系电话" + liaisonPhone, "传真021-00000001",
 				"联系方式（含手机）" + liaisonPhone);
@@ -245,7 +255,8 @@ class IncidentDocumentsTests {
 		List<Outbound> past = chat.text(LIAISON, "13:30");
 		assertThat(texts(past)).contains("预计恢复时间“13:30”已经过去").doesNotContain("各位尊敬的客户");
 		chat.press(LIAISON, button(past, "重新填写时间"));
-		assertThat(texts(chat.text(LIAISON, "15:30"))).contains("各位尊敬的客户").contains("预计系统可于15:30恢复交易")
+		assertThat(texts(chat.text(LIAISON, "15:30"))).contains("各位尊敬的客户")
+			.contains("预计系统可于15:30恢复交易")
 			.doesNotContain("INC-20261123-001</pre>");
 
 		chat.clock.advance(Duration.ofMinutes(20));
@@ -263,7 +274,8 @@ class IncidentDocumentsTests {
 		assertThat(pdf).contains("交易恢复通知", "已于11月23日14:18恢复正常").doesNotContain(ID, "事件编号");
 	}
 
-	@Test // GH-12: a note marked for the report is on the timeline, who marked it and when
+	@Test // GH-12: a note marked for the report is on the timeline, who marked it and
+			// when
 	void markingANoteForTheReportIsOnTheTimelineAndNeedsTheNotePermission() {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		List<Outbound> saved = chat.command(DBA, "/note 机房温度正常");

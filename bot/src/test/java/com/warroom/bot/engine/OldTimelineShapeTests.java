@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * GH-14: the incidents already kept (the two-year record, 4.3 第十三条; 2.8.4 事件记录表) hold
  * timeline entries whose words the bot composed at write time, under {@code text}. Stored
- * in the real store next to entries of the new shape (structure only), they read exactly as
- * they did in the chat timeline and in the documents, and an old and a new entry of the
- * same event read alike.
+ * in the real store next to entries of the new shape (structure only), they read exactly
+ * as they did in the chat timeline and in the documents, and an old and a new entry of
+ * the same event read alike.
  */
 class OldTimelineShapeTests {
 
@@ -47,14 +47,13 @@ class OldTimelineShapeTests {
 	@Test
 	void oldEntriesReadAsTheyWereWrittenInTheChatTimeline() {
 		// as StepFlow, FactFlow, LifecycleFlow and SigningFlow wrote them before GH-14
-		append(TimelineType.NOTE, Map.of("track", "flow", "step", "f2", "title", "立即联系设备供应商",
-				"text", "受阻原因：备库无法连接"));
+		append(TimelineType.NOTE, Map.of("track", "flow", "step", "f2", "title", "立即联系设备供应商", "text", "受阻原因：备库无法连接"));
 		append(TimelineType.FACT_SET, Map.of("text", "数据泄露 120 人"));
 		append(TimelineType.LEVEL_SET, Map.of("level", "较大", "text", "按规则从严"));
 		append(TimelineType.REPORT_BOOK_RENEWED, Map.of("kind", "CYCLE", "seq", "1", "ver", "2", "sha256", "ff00",
 				"text", "定期报告 第 1 次 第 2 版 SHA-256 ff00"));
-		append(TimelineType.DECISION, Map.of("track", "steps", "step", "m5", "title", "重启后是否解决", "answer", "已解决",
-				"text", "重启行情软件后故障是否解决？"));
+		append(TimelineType.DECISION,
+				Map.of("track", "steps", "step", "m5", "title", "重启后是否解决", "answer", "已解决", "text", "重启行情软件后故障是否解决？"));
 
 		String timeline = texts(chat.command(DBA, "/timeline"));
 
@@ -66,8 +65,8 @@ class OldTimelineShapeTests {
 	void anOldAndANewEntryOfTheSameEventReadAlikeInTheChatTimeline() {
 		List<Map<String, String>> old = List.of(
 				Map.of("track", "flow", "step", "f2", "title", "立即联系设备供应商", "text", "受阻原因：备库无法连接"),
-				Map.of("text", "数据泄露 120 人"), Map.of("level", "较大", "text", "按规则从严"),
-				Map.of("kind", "CYCLE", "seq", "1", "ver", "2", "sha256", "ff00", "text", "定期报告 第 1 次 第 2 版 SHA-256 ff00"));
+				Map.of("text", "数据泄露 120 人"), Map.of("level", "较大", "text", "按规则从严"), Map.of("kind", "CYCLE", "seq",
+						"1", "ver", "2", "sha256", "ff00", "text", "定期报告 第 1 次 第 2 版 SHA-256 ff00"));
 		List<Map<String, String>> now = List.of(
 				Map.of("track", "flow", "step", "f2", "title", "立即联系设备供应商", "reason", "备库无法连接"),
 				Map.of("fact", "leaked", "value", "120"), Map.of("level", "LARGER", "text", "按规则从严"),
@@ -92,28 +91,31 @@ class OldTimelineShapeTests {
 
 	@Test
 	void oldEntriesReadAsTheyWereWrittenInTheDocuments() throws Exception {
-		append(TimelineType.NOTE, Map.of("track", "flow", "step", "f2", "title", "立即联系设备供应商",
-				"text", "受阻原因：备库无法连接"));
+		append(TimelineType.NOTE, Map.of("track", "flow", "step", "f2", "title", "立即联系设备供应商", "text", "受阻原因：备库无法连接"));
 		append(TimelineType.LEVEL_SET, Map.of("level", "较大", "text", "按规则从严"));
 		chat.clock.advance(Duration.ofMinutes(20));
 		chat.recovered(DBA);
-		String report = pdfText(documents(chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告")))
-			.get(0).name());
+		String report = pdfText(
+				documents(chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告"))).get(0).name());
 		assertThat(report).contains("将事件级别调整为较大，理由：按规则从严");
 		List<Outbound> closed = chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
-		// the incident record's 现场记录 lists every note, the old reason of a blocked step too
+		// the incident record's 现场记录 lists every note, the old reason of a blocked step
+		// too
 		assertThat(pdfText(documents(closed).get(0).name())).contains("现场记录：", "受阻原因：备库无法连接");
 	}
 
 	private void append(TimelineType type, Map<String, String> details) {
 		Incident incident = chat.incidents.find(ID).orElseThrow();
-		IncidentStore.Result result = chat.incidents.append(incident, EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
-				new IncidentStore.Entry(type, "wu-dba", "吴数据库管理员", "tg", chat.clock.instant(),
-						new LinkedHashMap<>(details)));
+		IncidentStore.Result result = chat.incidents.append(incident,
+				EnumSet.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED), new IncidentStore.Entry(type, "wu-dba",
+						"吴数据库管理员", "tg", chat.clock.instant(), new LinkedHashMap<>(details)));
 		assertThat(result.applied()).isTrue();
 	}
 
-	/** The text of a kept document in drawing order, whitespace removed (the forms wrap lines). */
+	/**
+	 * The text of a kept document in drawing order, whitespace removed (the forms wrap
+	 * lines).
+	 */
 	private String pdfText(String name) throws Exception {
 		byte[] pdf = chat.archive.read(ID, name).orElseThrow();
 		StringBuilder text = new StringBuilder();

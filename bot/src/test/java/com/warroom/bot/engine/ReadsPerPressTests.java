@@ -9,9 +9,9 @@ import static com.warroom.bot.engine.EngineHarness.button;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GH-14: what one press costs the store. A step's 完成 in the room, with the clock
- * plugged in as in production (re-grade and re-plan after the change), counted by a
- * decorator around the store.
+ * GH-14: what one press costs the store. A step's 完成 in the room, with the clock plugged
+ * in as in production (re-grade and re-plan after the change), counted by a decorator
+ * around the store.
  */
 class ReadsPerPressTests {
 
@@ -26,10 +26,14 @@ class ReadsPerPressTests {
 		int incidents = counting[0].incidentReads.get();
 		int timelines = counting[0].timelineReads.get();
 		System.out.printf("GH-14 reads per press: incident %d, timeline %d%n", incidents, timelines);
-		// measured at GH-14: the event loads it once for the press (the dispatch's closed check;
-		// the step flow gets the same read, EventReads), re-reads it after the guarded change (1),
-		// the signing flow's look for books to renew (2: open and owing in the chat), and the
-		// settling's re-grade and re-plan share one read (1); the timeline once for the card and
+		// measured at GH-14: the event loads it once for the press (the dispatch's closed
+		// check;
+		// the step flow gets the same read, EventReads), re-reads it after the guarded
+		// change (1),
+		// the signing flow's look for books to renew (2: open and owing in the chat), and
+		// the
+		// settling's re-grade and re-plan share one read (1); the timeline once for the
+		// card and
 		// once for the plan. Not more (7 before the event's reads were made once).
 		assertThat(incidents).isLessThanOrEqualTo(5);
 		assertThat(timelines).isLessThanOrEqualTo(2);

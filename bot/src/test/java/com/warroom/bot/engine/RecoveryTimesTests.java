@@ -16,9 +16,9 @@ import static com.warroom.bot.engine.EngineHarness.texts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code /recovered} with confirmation and the time service actually resumed, and how times
- * and durations are typed and read (GH-12). The seed's own case, 4.8 L15477-15479: the fault
- * at 13:58:16, recovered at 13:59:45, entered after the fact.
+ * {@code /recovered} with confirmation and the time service actually resumed, and how
+ * times and durations are typed and read (GH-12). The seed's own case, 4.8 L15477-15479:
+ * the fault at 13:58:16, recovered at 13:59:45, entered after the fact.
  */
 class RecoveryTimesTests {
 
@@ -52,7 +52,9 @@ class RecoveryTimesTests {
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		List<Outbound> ask = chat.command(DBA, "/recovered");
 		assertThat(texts(ask)).contains("确认 <b>INC-20261123-001</b> 的系统已恢复服务？")
-			.contains("以下步骤尚未完成：").contains("• 处置流程 第 1/").contains("• 具体处置方法 第 1/");
+			.contains("以下步骤尚未完成：")
+			.contains("• 处置流程 第 1/")
+			.contains("• 具体处置方法 第 1/");
 		assertThat(only().status()).isEqualTo(IncidentStatus.OPEN);
 		chat.press(DBA, button(ask, "取消"));
 		assertThat(only().status()).isEqualTo(IncidentStatus.OPEN);
@@ -65,7 +67,8 @@ class RecoveryTimesTests {
 
 	@Test
 	void anIncidentEnteredAfterTheFactTakesTheTimesWithSeconds() {
-		chat.clock.advance(Duration.ofMinutes(32)); // 14:30: the incident is entered afterwards
+		chat.clock.advance(Duration.ofMinutes(32)); // 14:30: the incident is entered
+													// afterwards
 		List<Outbound> confirm = declareDiscoveredAt("13:58:16");
 		assertThat(texts(confirm)).contains("发现时间：11-23 13:58:16");
 		assertThat(only().startedAt()).isEqualTo(shanghai("2026-11-23T13:58:16"));
@@ -77,7 +80,8 @@ class RecoveryTimesTests {
 		assertThat(texts(done)).contains("已记录 INC-20261123-001 于 11-23 13:59:45 恢复");
 		Incident recovered = chat.incidents.find("INC-20261123-001").orElseThrow();
 		assertThat(recovered.recoveredAt()).isEqualTo(shanghai("2026-11-23T13:59:45"));
-		// 1 min 29 s of interruption: still 一般, not graded on the half hour it took to enter it
+		// 1 min 29 s of interruption: still 一般, not graded on the half hour it took to
+		// enter it
 		assertThat(texts(chat.command(DBA, "/status"))).contains("级别：<b>一般</b>").contains("已恢复").contains("1 分钟");
 	}
 
@@ -97,7 +101,8 @@ class RecoveryTimesTests {
 		assertThat(texts(chat.press(DBA, button(sure, "确定：11-23 13:59:45")))).contains("于 11-23 13:59:45 恢复");
 		// the report time too
 		List<Outbound> which = chat.command(LIAISON, "/reported");
-		List<Outbound> time = chat.press(LIAISON, button(chat.press(LIAISON, button(which, "恢复后报告 第 1 次（11-23 13:59 前）")), "电话"));
+		List<Outbound> time = chat.press(LIAISON,
+				button(chat.press(LIAISON, button(which, "恢复后报告 第 1 次（11-23 13:59 前）")), "电话"));
 		chat.press(LIAISON, button(time, "填写时间"));
 		List<Outbound> far = chat.text(LIAISON, "2026-11-23 14:10:05");
 		assertThat(texts(far)).contains("该时间（11-23 14:10:05）在一天以前，确定无误吗？");

@@ -8,22 +8,29 @@ import com.warroom.bot.roster.Person;
 
 /**
  * A flow no engine code knows of, as {@code /drill plan} will be: a command in the menu,
- * a subcommand of another flow's command, a button kind and a question kind of its own. {@code /rehearse} offers a button only its
- * sender may press; the press asks for a note; the typed note is echoed. Public for the
- * channel tests, which show its command in their menus.
+ * a subcommand of another flow's command, a button kind and a question kind of its own.
+ * {@code /rehearse} offers a button only its sender may press; the press asks for a note;
+ * the typed note is echoed. Public for the channel tests, which show its command in their
+ * menus.
  */
 public final class RehearsalFlow implements Flow {
 
 	public static final CommandSpec REHEARSE = new CommandSpec("rehearse", Scope.GENERAL, 175);
 
-	/** {@code /drill plan …}: a subcommand of a command another flow ({@link DeclareFlow}) answers. */
+	/**
+	 * {@code /drill plan …}: a subcommand of a command another flow ({@link DeclareFlow})
+	 * answers.
+	 */
 	static final CommandSpec DRILL_PLAN = CommandSpec.sub("drill", "plan", Scope.GENERAL);
 
 	static final ButtonKind PLAN = new ButtonKind("rhplan", AfterClose.REFUSED);
 
 	static final QuestionKind NOTE = new QuestionKind("rhnote");
 
-	/** The menu description of {@code /rehearse}: what a new flow adds to the message bundle. */
+	/**
+	 * The menu description of {@code /rehearse}: what a new flow adds to the message
+	 * bundle.
+	 */
 	public static final String DESCRIPTION = "排练计划";
 
 	/** The Chinese texts plus the new command's description. */
@@ -64,8 +71,8 @@ public final class RehearsalFlow implements Flow {
 			return;
 		}
 		String scenario = call.args().isEmpty() ? "默认" : call.args();
-		reply.say("排练：" + Html.escape(scenario), List.of(List.of(services.tokens().button("写备注", PLAN,
-				Map.of("u", call.person().id(), "s", scenario)))));
+		reply.say("排练：" + Html.escape(scenario), List
+			.of(List.of(services.tokens().button("写备注", PLAN, Map.of("u", call.person().id(), "s", scenario)))));
 	}
 
 	@Override

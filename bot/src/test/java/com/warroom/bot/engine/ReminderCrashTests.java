@@ -13,11 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * GH-11, "a reminder marked sent before its message is stored is lost by a crash between":
- * the relay on the real engine and Redis, with the channel failing while the reminder's
- * messages are handed over (the process dies there), then the reminders re-derived as at
- * start-up and fired again. The messages are handed over before the mark, named by the
- * reminder, so the outbox stores what a second firing produces only once.
+ * GH-11, "a reminder marked sent before its message is stored is lost by a crash
+ * between": the relay on the real engine and Redis, with the channel failing while the
+ * reminder's messages are handed over (the process dies there), then the reminders
+ * re-derived as at start-up and fired again. The messages are handed over before the
+ * mark, named by the reminder, so the outbox stores what a second firing produces only
+ * once.
  */
 class ReminderCrashTests {
 
@@ -27,7 +28,10 @@ class ReminderCrashTests {
 
 	private ReminderPlanner planner;
 
-	/** The Telegram side: fails while {@code failing}, otherwise records each action and the event naming it. */
+	/**
+	 * The Telegram side: fails while {@code failing}, otherwise records each action and
+	 * the event naming it.
+	 */
 	private final class Channel implements com.warroom.bot.delivery.OutboundSink {
 
 		volatile boolean failing;
@@ -77,21 +81,25 @@ class ReminderCrashTests {
 			.toList();
 	}
 
-	@Test // GH-11: the fault run's known window, clock/ReminderRelay marking before storing
+	@Test // GH-11: the fault run's known window, clock/ReminderRelay marking before
+			// storing
 	void aReminderWhoseMessagesWereNotStoredWhenTheProcessDiedIsSentAfterTheRestart() {
-		chat.declare(EngineHarness.LIAISON, "网页 篡改", "网页内容被篡改"); // website: reports at once
+		chat.declare(EngineHarness.LIAISON, "网页 篡改", "网页内容被篡改"); // website: reports at
+																	// once
 		channel.delivered.clear();
 		channel.causes.clear();
 		channel.failing = true;
 		assertThatThrownBy(() -> fire("CYCLE:1", Reminder.Stage.DUE)).hasMessageContaining("killed");
 		channel.failing = false;
 
-		// the next start re-derives the reminders from the incident: this one is still owed
+		// the next start re-derives the reminders from the incident: this one is still
+		// owed
 		planner.recoverAll();
 		fire("CYCLE:1", Reminder.Stage.DUE);
 
 		assertThat(reminders()).hasSize(1);
-		assertThat(planner.markSent(id(), "CYCLE:1", Reminder.Stage.DUE)).as("marked once it was handed over").isFalse();
+		assertThat(planner.markSent(id(), "CYCLE:1", Reminder.Stage.DUE)).as("marked once it was handed over")
+			.isFalse();
 	}
 
 	@Test // GH-11
@@ -103,7 +111,8 @@ class ReminderCrashTests {
 		fire("CYCLE:1", Reminder.Stage.DUE);
 
 		assertThat(reminders()).hasSize(1);
-		// the outbox names each message by this: a firing cut short after storing stores nothing twice
+		// the outbox names each message by this: a firing cut short after storing stores
+		// nothing twice
 		assertThat(channel.causes).isNotEmpty().allMatch(("rem:" + id() + ":CYCLE:1:DUE")::equals);
 	}
 

@@ -49,7 +49,8 @@ class ReplayedEventTests {
 		assertThat(chat.incidents.openIn(chat.chat)).hasSize(1);
 		String id = chat.incidents.openIn(chat.chat).get(0).id();
 		assertThat(texts(first)).contains(id);
-		// the second run answers like the first (the same incident), it does not say "already declared"
+		// the second run answers like the first (the same incident), it does not say
+		// "already declared"
 		assertThat(texts(again)).contains("已宣布 " + id).doesNotContain("已宣布过");
 		assertThat(timeline(TimelineType.DECLARED)).hasSize(1);
 	}
@@ -72,7 +73,8 @@ class ReplayedEventTests {
 		List<Outbound> first = as("tg:5", () -> chat.text(SYSADMIN, "已由厂商远程处理"));
 		assertThat(texts(first)).contains("已跳过");
 		assertThat(chat.incidents.openIn(chat.chat).get(0).cursor(Track.STEPS)).contains("d1");
-		// the answer handled again after the next step was posted: still the answer to the skip question
+		// the answer handled again after the next step was posted: still the answer to
+		// the skip question
 		List<Outbound> again = as("tg:5", () -> chat.text(SYSADMIN, "已由厂商远程处理"));
 		assertThat(texts(again)).contains("已跳过");
 		assertThat(timeline(TimelineType.STEP_SKIPPED)).hasSize(1);

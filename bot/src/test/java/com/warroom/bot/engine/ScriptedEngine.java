@@ -19,7 +19,8 @@ public final class ScriptedEngine extends ConversationEngine {
 
 	public ScriptedEngine(List<Outbound> script) {
 		// no flows: nothing behind the script (and no texts for a menu)
-		super(new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), List.of());
+		super(new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null),
+				List.of());
 		this.script = List.copyOf(script);
 	}
 

@@ -43,7 +43,10 @@ public final class TestRedis {
 		return server;
 	}
 
-	/** Redis flushed, and the incident record of the tracked databases emptied with it (see TestDatabase). */
+	/**
+	 * Redis flushed, and the incident record of the tracked databases emptied with it
+	 * (see TestDatabase).
+	 */
 	public static UnifiedJedis fresh() {
 		UnifiedJedis redis = client();
 		redis.flushAll();

@@ -53,8 +53,7 @@ class TextsLocaleTests {
 			.containsExactlyInAnyOrderElementsOf(chinese.stringPropertyNames());
 		Map<String, Set<Integer>> chineseArguments = arguments(chinese);
 		Map<String, Set<Integer>> englishArguments = arguments(english);
-		assertThat(englishArguments).as("MessageFormat arguments per key of %s_en", bundle)
-			.isEqualTo(chineseArguments);
+		assertThat(englishArguments).as("MessageFormat arguments per key of %s_en", bundle).isEqualTo(chineseArguments);
 	}
 
 	@ParameterizedTest
@@ -70,11 +69,12 @@ class TextsLocaleTests {
 	void rendersInEnglish() {
 		Texts english = new Texts(Locale.ENGLISH);
 		assertThat(english.get("close.done", "INC-20261123-001")).isEqualTo("Incident INC-20261123-001 is closed.");
-		assertThat(english.get("note.long", 500, 731))
-			.isEqualTo("The note is too long (731 characters, at most 500); not saved. Please send it in several parts.");
+		assertThat(english.get("note.long", 500, 731)).isEqualTo(
+				"The note is too long (731 characters, at most 500); not saved. Please send it in several parts.");
 		assertThat(english.get("record.confirmed", "INC-20261123-001", 3, "14:05:30", "张伟"))
 			.isEqualTo("INC-20261123-001 step 3 confirmed by 张伟 ✓ 14:05:30");
-		assertThat(english.get("refuse.permission")).isEqualTo("Sorry, your role may not do this; nothing was changed.");
+		assertThat(english.get("refuse.permission"))
+			.isEqualTo("Sorry, your role may not do this; nothing was changed.");
 		assertThat(english.get("status.RECOVERED")).isEqualTo("recovered");
 		assertThat(english.get("duration.hours", 2, 15)).isEqualTo("2 h 15 min");
 		assertThat(Texts.bundle("warroom.drills", Locale.ENGLISH).getString("state.PAUSED")).isEqualTo("paused");

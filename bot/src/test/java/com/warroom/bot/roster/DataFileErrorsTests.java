@@ -77,8 +77,8 @@ class DataFileErrorsTests {
 		assertThat(lines(errors(() -> Roster.read("roster.yml", bytes("people:\n  - id: [x\n"))))).singleElement()
 			.asString()
 			.startsWith("roster.yml:3: YAML 格式错误：");
-		assertThat(lines(errors(() -> Roster.read("roster.yml", bytes("staff: []\n"))))).containsExactly(
-				"roster.yml:1: staff: 未知字段；允许的字段：people", "roster.yml:1: people: 名册文件应有非空的 people 列表");
+		assertThat(lines(errors(() -> Roster.read("roster.yml", bytes("staff: []\n")))))
+			.containsExactly("roster.yml:1: staff: 未知字段；允许的字段：people", "roster.yml:1: people: 名册文件应有非空的 people 列表");
 		assertThat(lines(errors(() -> Roster.read("roster.yml", new byte[] { 'a', ':', ' ', (byte) 0xC3 }))))
 			.containsExactly("roster.yml:1: 文件不是 UTF-8 编码，请以 UTF-8 保存");
 	}
@@ -86,7 +86,8 @@ class DataFileErrorsTests {
 	@Test // GH-14
 	void theBundledFilesStillRead() {
 		assertThat(Roster.parse(resource("warroom/roster.example.yaml")).people()).hasSizeGreaterThan(5);
-		assertThat(ContactBook.parse(resource("warroom/contacts.example.yaml"), VOCABULARY).all()).hasSizeGreaterThan(10);
+		assertThat(ContactBook.parse(resource("warroom/contacts.example.yaml"), VOCABULARY).all())
+			.hasSizeGreaterThan(10);
 		assertThat(Synonyms.bundled().expand("上期所")).isEqualTo("上海期货交易所");
 	}
 
@@ -102,8 +103,9 @@ class DataFileErrorsTests {
 				"""), VOCABULARY));
 
 		assertThat(ex.subject()).isEqualTo("联络手册");
-		assertThat(lines(ex)).containsExactly("contacts.yml:3: contacts[1].category: 未知的联络类别 ministry（可用 "
-				+ String.join("、", new java.util.TreeSet<>(VOCABULARY.contactCategories().keySet())) + "）",
+		assertThat(lines(ex)).containsExactly(
+				"contacts.yml:3: contacts[1].category: 未知的联络类别 ministry（可用 "
+						+ String.join("、", new java.util.TreeSet<>(VOCABULARY.contactCategories().keySet())) + "）",
 				"contacts.yml:4: contacts[2].unit: 缺少必填字段",
 				"contacts.yml:5: contacts[3].fax: 未知字段；允许的字段：category、mobile、person、phone、unit",
 				"contacts.yml:6: contacts[4]: 应为键值对（映射），实际是文字");
@@ -141,7 +143,8 @@ class DataFileErrorsTests {
 		assertThat(lines(ex)).containsExactly("escalation.yml:1: rounds: 应为正整数",
 				"escalation.yml:6: tiers[0].channels[0].target: 缺少必填字段", "escalation.yml:7: tiers[1].name: 缺少必填字段",
 				"escalation.yml:8: tiers[2].duties: 缺少必填字段");
-		assertThat(lines(errors(() -> Escalations.Policy.read("escalation.yml", bytes("tiers: []\n"), Duration.ofMinutes(5)))))
+		assertThat(lines(
+				errors(() -> Escalations.Policy.read("escalation.yml", bytes("tiers: []\n"), Duration.ofMinutes(5)))))
 			.containsExactly("escalation.yml:1: tiers: 升级策略应有非空的 tiers 列表");
 	}
 

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** GH-14: a person has accounts per channel; the older {@code telegram_id:} field keeps working. */
+/**
+ * GH-14: a person has accounts per channel; the older {@code telegram_id:} field keeps
+ * working.
+ */
 class RosterAccountsTests {
 
 	private static Roster roster(String fields) {
@@ -29,8 +32,10 @@ class RosterAccountsTests {
 				""");
 		Person zhou = roster.byId("zhou-tech").orElseThrow();
 
-		assertThat(zhou.accounts()).containsEntry(Person.TELEGRAM, "900000005").containsEntry(Person.WECOM, "zhouwei")
-			.containsEntry(Person.FEISHU, "ou_123").containsEntry(Person.PHONE, "13800000005");
+		assertThat(zhou.accounts()).containsEntry(Person.TELEGRAM, "900000005")
+			.containsEntry(Person.WECOM, "zhouwei")
+			.containsEntry(Person.FEISHU, "ou_123")
+			.containsEntry(Person.PHONE, "13800000005");
 		assertThat(zhou.telegramId()).isEqualTo("900000005");
 		assertThat(zhou.account(Person.DINGTALK)).isEmpty();
 		assertThat(roster.find("tg", "900000005")).contains(zhou);
@@ -48,8 +53,10 @@ class RosterAccountsTests {
 
 		assertThat(zhou.account(Person.TELEGRAM)).contains("900000005");
 		assertThat(zhou.account(Person.EMAIL)).contains("zhou@example.com");
-		assertThat(new Person("a", "甲", null, null, null, java.util.Set.of(RosterRole.OBSERVER), java.util.List.of(), null)
-			.accounts()).isEmpty();
+		assertThat(
+				new Person("a", "甲", null, null, null, java.util.Set.of(RosterRole.OBSERVER), java.util.List.of(), null)
+					.accounts())
+			.isEmpty();
 	}
 
 	@Test // GH-14
@@ -57,7 +64,9 @@ class RosterAccountsTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> roster("""
 				telegram_id: "900000005"
 				accounts: { telegram: "900000099" }
-				""")).withMessage("应急名册有 1 处错误：\nroster.yaml:5: people[0].telegram_id: 与 accounts.telegram 不一致（900000005 与 900000099）");
+				"""))
+			.withMessage(
+					"应急名册有 1 处错误：\nroster.yaml:5: people[0].telegram_id: 与 accounts.telegram 不一致（900000005 与 900000099）");
 		assertThatIllegalArgumentException().isThrownBy(() -> roster("""
 				accounts: { wecom: " " }
 				""")).withMessage("应急名册有 1 处错误：\nroster.yaml:5: people[0].accounts.wecom: 不能为空");

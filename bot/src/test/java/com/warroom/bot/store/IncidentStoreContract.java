@@ -62,8 +62,10 @@ abstract class IncidentStoreContract {
 	}
 
 	Incident declare() {
-		return store.create(new IncidentStore.NewIncident(IncidentKind.REAL, "db-down", CHAT, "p1", T0, T0,
-				Map.of(Track.STEPS, "s1", Track.FLOW, "f1")), entry(TimelineType.DECLARED, "p1", Map.of("playbook", "db-down")));
+		return store.create(
+				new IncidentStore.NewIncident(IncidentKind.REAL, "db-down", CHAT, "p1", T0, T0,
+						Map.of(Track.STEPS, "s1", Track.FLOW, "f1")),
+				entry(TimelineType.DECLARED, "p1", Map.of("playbook", "db-down")));
 	}
 
 	@Test
@@ -120,8 +122,10 @@ abstract class IncidentStoreContract {
 				Map.of("status", "CLOSED"), entry(TimelineType.CLOSED, "p1", Map.of()));
 		assertThat(wrong.code()).isEqualTo("status");
 		assertThat(wrong.detail()).isEqualTo("OPEN");
-		assertThat(store.change(incident, Set.of(IncidentStatus.OPEN), Map.of("status", "CLOSED", "closedAt", "1"),
-				entry(TimelineType.CLOSED, "p1", Map.of())).applied()).isTrue();
+		assertThat(store
+			.change(incident, Set.of(IncidentStatus.OPEN), Map.of("status", "CLOSED", "closedAt", "1"),
+					entry(TimelineType.CLOSED, "p1", Map.of()))
+			.applied()).isTrue();
 		assertThat(store.open()).isEmpty();
 		assertThat(store.find(incident.id()).orElseThrow().status()).isEqualTo(IncidentStatus.CLOSED);
 		assertThat(store.changeStep(incident, Track.STEPS, "s1", Set.of(StepState.Status.OPEN),
@@ -129,10 +133,10 @@ abstract class IncidentStoreContract {
 			.code()).isEqualTo("closed");
 		assertThat(store.once(incident, "report:1", "x", entry(TimelineType.REPORTED, "p1", Map.of()), false).code())
 			.isEqualTo("closed");
-		assertThat(store.once(incident, "report:1", "x", entry(TimelineType.REPORTED, "p1", Map.of()), true)
-			.applied()).isTrue();
-		IncidentStore.Result again = store.once(incident, "report:1", "y",
-				entry(TimelineType.REPORTED, "p1", Map.of()), true);
+		assertThat(store.once(incident, "report:1", "x", entry(TimelineType.REPORTED, "p1", Map.of()), true).applied())
+			.isTrue();
+		IncidentStore.Result again = store.once(incident, "report:1", "y", entry(TimelineType.REPORTED, "p1", Map.of()),
+				true);
 		assertThat(again.code()).isEqualTo("exists");
 		assertThat(again.detail()).isEqualTo("x");
 		assertThat(store.owing()).isEmpty();
@@ -178,9 +182,10 @@ abstract class IncidentStoreContract {
 	@Test
 	void twentyPeoplePressingTheSameStepButtonAtOnceRecordOneAction() throws Exception {
 		Incident incident = declare();
-		List<IncidentStore.Result> results = race(20, (n) -> store.changeStep(incident, Track.STEPS, "s1",
-				Set.of(StepState.Status.OPEN), new StepState(StepState.Status.DONE, "p" + n, null), "s2",
-				entry(TimelineType.STEP_DONE, "p" + n, Map.of("step", "s1"))));
+		List<IncidentStore.Result> results = race(20,
+				(n) -> store.changeStep(incident, Track.STEPS, "s1", Set.of(StepState.Status.OPEN),
+						new StepState(StepState.Status.DONE, "p" + n, null), "s2",
+						entry(TimelineType.STEP_DONE, "p" + n, Map.of("step", "s1"))));
 		assertThat(results).filteredOn(IncidentStore.Result::applied).hasSize(1);
 		assertThat(results).filteredOn((r) -> !r.applied()).allSatisfy((r) -> assertThat(r.code()).isEqualTo("moved"));
 		assertThat(store.timeline(incident.id())).filteredOn((e) -> e.type() == TimelineType.STEP_DONE).hasSize(1);
@@ -190,8 +195,8 @@ abstract class IncidentStoreContract {
 	@Test
 	void twentyApprovalsOfTheSameReportAtOnceRecordOne() throws Exception {
 		Incident incident = declare();
-		List<IncidentStore.Result> results = race(20,
-				(n) -> store.once(incident, "approve:1:cro", "p" + n, entry(TimelineType.REPORTED, "p" + n, Map.of()), false));
+		List<IncidentStore.Result> results = race(20, (n) -> store.once(incident, "approve:1:cro", "p" + n,
+				entry(TimelineType.REPORTED, "p" + n, Map.of()), false));
 		assertThat(results).filteredOn(IncidentStore.Result::applied).hasSize(1);
 		assertThat(results).filteredOn((r) -> !r.applied()).hasSize(19);
 		assertThat(store.timeline(incident.id())).hasSize(2);
@@ -203,13 +208,14 @@ abstract class IncidentStoreContract {
 		Instant next = T0.plusSeconds(300);
 		List<java.util.OptionalInt> same = race(10, (n) -> store.raiseEscalation(incident, "declared", "宣布", next,
 				List.of("p1"), entry(TimelineType.ESCALATED, "system", Map.of())));
-		assertThat(same).filteredOn(java.util.OptionalInt::isPresent).singleElement()
+		assertThat(same).filteredOn(java.util.OptionalInt::isPresent)
+			.singleElement()
 			.satisfies((number) -> assertThat(number.getAsInt()).isEqualTo(1));
 		List<java.util.OptionalInt> own = race(10, (n) -> store.raiseEscalation(incident, "overdue:" + n, "超时", next,
 				List.of("p2"), entry(TimelineType.ESCALATED, "system", Map.of())));
 		assertThat(own).allSatisfy((number) -> assertThat(number).isPresent());
-		assertThat(own.stream().mapToInt(java.util.OptionalInt::getAsInt).sorted().toArray())
-			.containsExactly(2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+		assertThat(own.stream().mapToInt(java.util.OptionalInt::getAsInt).sorted().toArray()).containsExactly(2, 3, 4,
+				5, 6, 7, 8, 9, 10, 11);
 		Incident raised = store.find(incident.id()).orElseThrow();
 		assertThat(store.fields(raised.id())).containsEntry("esc:1:told", "p1").containsEntry("esc:1:tier", "0");
 		assertThat(store.timeline(incident.id())).filteredOn((e) -> e.type() == TimelineType.ESCALATED)
@@ -217,20 +223,25 @@ abstract class IncidentStoreContract {
 			.first()
 			.satisfies((e) -> assertThat(e.details()).containsEntry("esc", "1"));
 
-		assertThat(store.moveEscalation(raised, 1, 1, 1, next.plusSeconds(300), List.of("p3", "p1"),
-				entry(TimelineType.ESCALATED, "system", Map.of())).applied()).isTrue();
-		assertThat(store.moveEscalation(raised, 1, 1, 1, next.plusSeconds(300), List.of("p4"),
-				entry(TimelineType.ESCALATED, "system", Map.of())).code()).isEqualTo("exists");
-		assertThat(store.fields(incident.id())).containsEntry("esc:1:told", "p1,p3")
-			.containsEntry("esc:1:tier", "1");
+		assertThat(store
+			.moveEscalation(raised, 1, 1, 1, next.plusSeconds(300), List.of("p3", "p1"),
+					entry(TimelineType.ESCALATED, "system", Map.of()))
+			.applied()).isTrue();
+		assertThat(store
+			.moveEscalation(raised, 1, 1, 1, next.plusSeconds(300), List.of("p4"),
+					entry(TimelineType.ESCALATED, "system", Map.of()))
+			.code()).isEqualTo("exists");
+		assertThat(store.fields(incident.id())).containsEntry("esc:1:told", "p1,p3").containsEntry("esc:1:tier", "1");
 		List<IncidentStore.Result> acks = race(10, (n) -> store.acknowledgeEscalation(raised, 1, "p" + n, T0,
 				entry(TimelineType.ESCALATION_ACKED, "p" + n, Map.of())));
 		assertThat(acks).filteredOn(IncidentStore.Result::applied).hasSize(1);
-		assertThat(store.moveEscalation(raised, 1, 1, 2, next, List.of(), entry(TimelineType.ESCALATED, "system", Map.of()))
+		assertThat(store
+			.moveEscalation(raised, 1, 1, 2, next, List.of(), entry(TimelineType.ESCALATED, "system", Map.of()))
 			.code()).isEqualTo("acked");
 		assertThat(store.exhaustEscalation(raised, 2, entry(TimelineType.ESCALATION_EXHAUSTED, "system", Map.of()))
 			.applied()).isTrue();
-		assertThat(store.moveEscalation(raised, 2, 2, 0, next, List.of(), entry(TimelineType.ESCALATED, "system", Map.of()))
+		assertThat(store
+			.moveEscalation(raised, 2, 2, 0, next, List.of(), entry(TimelineType.ESCALATED, "system", Map.of()))
 			.code()).isEqualTo("ended");
 		store.markUnreachable(incident.id(), "p9");
 		assertThat(store.find(incident.id()).orElseThrow().unreachable()).contains("p9");
@@ -239,25 +250,33 @@ abstract class IncidentStoreContract {
 	@Test
 	void aLevelSetByALeaderNeedsAnIncidentNotClosedAndARiseIsRecordedOncePerLevel() throws Exception {
 		Incident incident = declare();
-		assertThat(store.setLevel(incident, Severity.LARGER, "影响交易", "p1", entry(TimelineType.LEVEL_SET, "p1", Map.of()))
-			.applied()).isTrue();
-		List<IncidentStore.Result> rises = race(10,
-				(n) -> store.raiseLevel(incident, Severity.MAJOR, entry(TimelineType.LEVEL_RAISED, "system", Map.of())));
+		assertThat(
+				store.setLevel(incident, Severity.LARGER, "影响交易", "p1", entry(TimelineType.LEVEL_SET, "p1", Map.of()))
+					.applied())
+			.isTrue();
+		List<IncidentStore.Result> rises = race(10, (n) -> store.raiseLevel(incident, Severity.MAJOR,
+				entry(TimelineType.LEVEL_RAISED, "system", Map.of())));
 		assertThat(rises).filteredOn(IncidentStore.Result::applied).hasSize(1);
 		store.overrideAnnounced(incident.id(), "LARGER|p1|影响交易");
 		Incident after = store.find(incident.id()).orElseThrow();
-		assertThat(store.fields(after.id())).containsEntry("level", "LARGER").containsEntry("levelBy", "p1")
-			.containsEntry("levelSeen", "MAJOR").containsEntry("overrideSeen", "LARGER|p1|影响交易");
+		assertThat(store.fields(after.id())).containsEntry("level", "LARGER")
+			.containsEntry("levelBy", "p1")
+			.containsEntry("levelSeen", "MAJOR")
+			.containsEntry("overrideSeen", "LARGER|p1|影响交易");
 		store.levelAnnounced(incident.id(), Severity.EXTRAORDINARY);
 		assertThat(store.fields(incident.id())).containsEntry("levelSeen", "EXTRAORDINARY");
-		store.change(after, Set.of(IncidentStatus.OPEN), Map.of("status", "CLOSED"), entry(TimelineType.CLOSED, "p1", Map.of()));
-		assertThat(store.setLevel(after, Severity.EXTRAORDINARY, "x", "p1", entry(TimelineType.LEVEL_SET, "p1", Map.of())).code())
+		store.change(after, Set.of(IncidentStatus.OPEN), Map.of("status", "CLOSED"),
+				entry(TimelineType.CLOSED, "p1", Map.of()));
+		assertThat(
+				store.setLevel(after, Severity.EXTRAORDINARY, "x", "p1", entry(TimelineType.LEVEL_SET, "p1", Map.of()))
+					.code())
 			.isEqualTo("status");
 	}
 
 	@Test
 	void anIncidentWrittenWithTheRawLayoutOfBeforeReadsBackIntoItsTypedParts() {
-		// GH-14: the fields exactly as the flows wrote them before the incident had typed parts
+		// GH-14: the fields exactly as the flows wrote them before the incident had typed
+		// parts
 		Incident incident = declare();
 		Map<String, String> old = new java.util.LinkedHashMap<>();
 		old.put("interruption", "PARTIAL");
@@ -302,7 +321,8 @@ abstract class IncidentStoreContract {
 		assertThat(facts.dataLastAt()).isEqualTo(T0.plusSeconds(240));
 		assertThat(facts.remoteAccess()).isTrue();
 		assertThat(facts.causeKnown()).isFalse();
-		assertThat(facts.systems()).containsExactly(Map.entry(SystemClass.BANK_TRANSFER, "FULL|60000|" + T0.toEpochMilli()));
+		assertThat(facts.systems())
+			.containsExactly(Map.entry(SystemClass.BANK_TRANSFER, "FULL|60000|" + T0.toEpochMilli()));
 		assertThat(found.answer("cause")).isEqualTo("SDH 专线被施工挖断");
 		assertThat(found.answer("occurred")).isEqualTo(String.valueOf(T0.minusSeconds(600).toEpochMilli()));
 		assertThat(found.answer("human")).isEmpty();
@@ -336,14 +356,23 @@ abstract class IncidentStoreContract {
 	void theTypedWritesKeepTheRawLayoutAndReadBackAsWritten() {
 		Incident incident = declare();
 		Instant at = T0.plusSeconds(30);
-		assertThat(store.setFacts(incident, FactChange.NONE.withInterruption(Interruption.FULL).withDamaged(5).withDataAt(at)
-			.withSystem(SystemClass.QUOTES, "PARTIAL|0|" + at.toEpochMilli()), entry(TimelineType.FACT_SET, "p1", Map.of()))
+		assertThat(store
+			.setFacts(incident,
+					FactChange.NONE.withInterruption(Interruption.FULL)
+						.withDamaged(5)
+						.withDataAt(at)
+						.withSystem(SystemClass.QUOTES, "PARTIAL|0|" + at.toEpochMilli()),
+					entry(TimelineType.FACT_SET, "p1", Map.of()))
 			.applied()).isTrue();
-		assertThat(store.answerSummary(incident, Set.of(IncidentStatus.OPEN), "cause", "断电", entry(TimelineType.FACT_SET,
-				"p1", Map.of())).applied()).isTrue();
-		assertThat(store.blockReason(incident, "s1", "等待厂商", entry(TimelineType.NOTE, "p1", Map.of())).applied()).isTrue();
-		assertThat(store.requestSignOff(incident, "CYCLE:1", "p2", entry(TimelineType.REPORT_APPROVAL_REQUESTED, "p2",
-				Map.of())).applied()).isTrue();
+		assertThat(store
+			.answerSummary(incident, Set.of(IncidentStatus.OPEN), "cause", "断电",
+					entry(TimelineType.FACT_SET, "p1", Map.of()))
+			.applied()).isTrue();
+		assertThat(store.blockReason(incident, "s1", "等待厂商", entry(TimelineType.NOTE, "p1", Map.of())).applied())
+			.isTrue();
+		assertThat(store
+			.requestSignOff(incident, "CYCLE:1", "p2", entry(TimelineType.REPORT_APPROVAL_REQUESTED, "p2", Map.of()))
+			.applied()).isTrue();
 		IncidentStore.Result twice = store.requestSignOff(incident, "CYCLE:1", "p3",
 				entry(TimelineType.REPORT_APPROVAL_REQUESTED, "p3", Map.of()));
 		assertThat(twice.code()).isEqualTo("exists");
@@ -353,15 +382,20 @@ abstract class IncidentStoreContract {
 			.applied()).isTrue();
 		assertThat(store.sign(incident, "CYCLE:1", 1, "cro", "p5", entry(TimelineType.REPORT_APPROVED, "p5", Map.of()))
 			.code()).isEqualTo("exists");
-		assertThat(store.delegate(incident, Set.of(IncidentStatus.OPEN), "CYCLE:1", "gm", "p6",
-				entry(TimelineType.REPORT_DELEGATED, "p1", Map.of())).applied()).isTrue();
-		assertThat(store.renewBook(incident, Set.of(IncidentStatus.OPEN), "CYCLE:1", "book-2.pdf", "sha2", 2,
-				entry(TimelineType.REPORT_BOOK_RENEWED, "p1", Map.of())).applied()).isTrue();
+		assertThat(store
+			.delegate(incident, Set.of(IncidentStatus.OPEN), "CYCLE:1", "gm", "p6",
+					entry(TimelineType.REPORT_DELEGATED, "p1", Map.of()))
+			.applied()).isTrue();
+		assertThat(store
+			.renewBook(incident, Set.of(IncidentStatus.OPEN), "CYCLE:1", "book-2.pdf", "sha2", 2,
+					entry(TimelineType.REPORT_BOOK_RENEWED, "p1", Map.of()))
+			.applied()).isTrue();
 		store.fingerprintBook(incident.id(), "CYCLE:1", "5");
 		assertThat(store.gaveUp(incident, "n1", "sms", entry(TimelineType.NOTIFICATION_FAILED, "system", Map.of()))
 			.applied()).isTrue();
-		assertThat(store.gaveUp(incident, "n1", "sms", entry(TimelineType.NOTIFICATION_FAILED, "system", Map.of()))
-			.code()).isEqualTo("exists");
+		assertThat(
+				store.gaveUp(incident, "n1", "sms", entry(TimelineType.NOTIFICATION_FAILED, "system", Map.of())).code())
+			.isEqualTo("exists");
 
 		Incident found = store.find(incident.id()).orElseThrow();
 		assertThat(found.interruption()).isEqualTo(Interruption.FULL);
@@ -382,11 +416,18 @@ abstract class IncidentStoreContract {
 		assertThat(cycle.signer("cro")).isNull();
 		assertThat(cycle.delegate("gm")).isEqualTo("p6");
 		// the stored layout is the one of before (no migration)
-		assertThat(store.fields(incident.id())).containsEntry("interruption", "FULL").containsEntry("damaged", "5")
-			.containsEntry("dataAt", String.valueOf(at.toEpochMilli())).containsEntry("sys:quotes", "PARTIAL|0|" + at.toEpochMilli())
-			.containsEntry("sum:cause", "断电").containsEntry("reason:s1", "等待厂商").containsEntry("req:CYCLE:1", "p2")
-			.containsEntry("appr:CYCLE:1:v1:cro", "p4").containsEntry("deleg:CYCLE:1:gm", "p6")
-			.containsEntry("bookv:CYCLE:1", "2").containsEntry("bookfp:CYCLE:1", "5").containsEntry("gaveup:n1", "sms");
+		assertThat(store.fields(incident.id())).containsEntry("interruption", "FULL")
+			.containsEntry("damaged", "5")
+			.containsEntry("dataAt", String.valueOf(at.toEpochMilli()))
+			.containsEntry("sys:quotes", "PARTIAL|0|" + at.toEpochMilli())
+			.containsEntry("sum:cause", "断电")
+			.containsEntry("reason:s1", "等待厂商")
+			.containsEntry("req:CYCLE:1", "p2")
+			.containsEntry("appr:CYCLE:1:v1:cro", "p4")
+			.containsEntry("deleg:CYCLE:1:gm", "p6")
+			.containsEntry("bookv:CYCLE:1", "2")
+			.containsEntry("bookfp:CYCLE:1", "5")
+			.containsEntry("gaveup:n1", "sms");
 		// nine entries with a guarded change: one each, none for the refused ones
 		assertThat(store.timeline(incident.id())).hasSize(9);
 
@@ -398,19 +439,24 @@ abstract class IncidentStoreContract {
 		assertThat(recovered.cursor(Track.AFTER)).contains("a1");
 		assertThat(store.recover(recovered, at, null, entry(TimelineType.RECOVERED, "p1", Map.of())).code())
 			.isEqualTo("status");
-		assertThat(store.close(recovered, at.plusSeconds(60), entry(TimelineType.CLOSED, "p1", Map.of())).applied()).isTrue();
+		assertThat(store.close(recovered, at.plusSeconds(60), entry(TimelineType.CLOSED, "p1", Map.of())).applied())
+			.isTrue();
 		Incident closed = store.find(incident.id()).orElseThrow();
 		assertThat(closed.status()).isEqualTo(IncidentStatus.CLOSED);
 		assertThat(closed.closedAt()).isEqualTo(at.plusSeconds(60));
 		assertThat(store.open()).isEmpty();
-		// what is still owed after close is recorded on an incident read closed, not on one read open
+		// what is still owed after close is recorded on an incident read closed, not on
+		// one read open
 		assertThat(store.recordReported(found, "CYCLE:1", "p2", entry(TimelineType.REPORTED, "p2", Map.of())).code())
 			.isEqualTo("closed");
-		assertThat(store.recordReported(closed, "CYCLE:1", "p2", entry(TimelineType.REPORTED, "p2", Map.of())).applied())
+		assertThat(
+				store.recordReported(closed, "CYCLE:1", "p2", entry(TimelineType.REPORTED, "p2", Map.of())).applied())
 			.isTrue();
 		assertThat(store.find(incident.id()).orElseThrow().report("CYCLE:1").reportedBy()).isEqualTo("p2");
-		assertThat(store.append(closed, Set.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
-				entry(TimelineType.NOTE, "p1", Map.of("text", "迟到"))).code()).isEqualTo("status");
+		assertThat(store
+			.append(closed, Set.of(IncidentStatus.OPEN, IncidentStatus.RECOVERED),
+					entry(TimelineType.NOTE, "p1", Map.of("text", "迟到")))
+			.code()).isEqualTo("status");
 	}
 
 	interface Press<T> {

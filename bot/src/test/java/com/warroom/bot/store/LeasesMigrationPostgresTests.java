@@ -16,10 +16,10 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GH-15: WR_LEASES moved from {@link Leases}' own CREATE TABLE to the Flyway migration V4.
- * A PostgreSQL the version before ran on (Flyway at V2, the table made by that code, a lease
- * held) migrates to V4 cleanly and keeps the lease, its holder and its epoch (the fencing
- * token). The same on H2: {@code notify}'s JobStoreSchemaTests.
+ * GH-15: WR_LEASES moved from {@link Leases}' own CREATE TABLE to the Flyway migration
+ * V4. A PostgreSQL the version before ran on (Flyway at V2, the table made by that code,
+ * a lease held) migrates to V4 cleanly and keeps the lease, its holder and its epoch (the
+ * fencing token). The same on H2: {@code notify}'s JobStoreSchemaTests.
  */
 class LeasesMigrationPostgresTests {
 
@@ -36,14 +36,18 @@ class LeasesMigrationPostgresTests {
 			.load()
 			.migrate();
 		JdbcTemplate jdbc = new JdbcTemplate(database);
-		jdbc.execute("CREATE TABLE IF NOT EXISTS WR_LEASES (NAME VARCHAR(200) PRIMARY KEY, HOLDER VARCHAR(200) NOT NULL,"
-				+ " EPOCH BIGINT NOT NULL, EXPIRES_AT TIMESTAMP NOT NULL)");
-		jdbc.update("INSERT INTO WR_LEASES (NAME, HOLDER, EPOCH, EXPIRES_AT) VALUES ('telegram-poller', 'node-a', 7, ?)",
+		jdbc.execute(
+				"CREATE TABLE IF NOT EXISTS WR_LEASES (NAME VARCHAR(200) PRIMARY KEY, HOLDER VARCHAR(200) NOT NULL,"
+						+ " EPOCH BIGINT NOT NULL, EXPIRES_AT TIMESTAMP NOT NULL)");
+		jdbc.update(
+				"INSERT INTO WR_LEASES (NAME, HOLDER, EPOCH, EXPIRES_AT) VALUES ('telegram-poller', 'node-a', 7, ?)",
 				Timestamp.from(CLOCK.instant().plusSeconds(10)));
 
 		assertThat(JobStoreSchema.migrate(database)).isGreaterThanOrEqualTo(1);
-		assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL' AND \"success\"",
-				String.class)).contains("1", "2", "4");
+		assertThat(jdbc.queryForList(
+				"SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL' AND \"success\"",
+				String.class))
+			.contains("1", "2", "4");
 
 		Leases leases = new Leases(database, CLOCK);
 		Leases.Lease held = leases.current("telegram-poller").orElseThrow();

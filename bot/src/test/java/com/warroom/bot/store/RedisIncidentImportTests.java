@@ -67,7 +67,8 @@ class RedisIncidentImportTests {
 	void whatTheRedisStoreRecordedIsInTheDatabaseAfterTheSwitchAndASecondRunCopiesNothing() {
 		Incident open = declare(CHAT);
 		before.changeStep(open, Track.STEPS, "s1", Set.of(StepState.Status.OPEN),
-				new StepState(StepState.Status.DONE, "p2", null), "s2", entry(TimelineType.STEP_DONE, "p2", Map.of("step", "s1")));
+				new StepState(StepState.Status.DONE, "p2", null), "s2",
+				entry(TimelineType.STEP_DONE, "p2", Map.of("step", "s1")));
 		before.once(open, "approve:1:cro", "p3", entry(TimelineType.REPORTED, "p3", Map.of("n", "1")), false);
 		ChatRef topic = new ChatRef("tg", "-1001", "42", true);
 		before.setThread(open.id(), topic);
@@ -75,8 +76,8 @@ class RedisIncidentImportTests {
 		before.change(closed, Set.of(IncidentStatus.OPEN), Map.of("status", "CLOSED", "closedAt", "1"),
 				entry(TimelineType.CLOSED, "p1", Map.of()));
 		before.setOwing(before.find(closed.id()).orElseThrow(), true);
-		IncidentStore.Result note = Effects.within("tg:7",
-				() -> before.change(open, Set.of(IncidentStatus.OPEN), Map.of(), entry(TimelineType.NOTE, "p1", Map.of("text", "到场"))));
+		IncidentStore.Result note = Effects.within("tg:7", () -> before.change(open, Set.of(IncidentStatus.OPEN),
+				Map.of(), entry(TimelineType.NOTE, "p1", Map.of("text", "到场"))));
 
 		RedisIncidentImport.Copied first = importer().run();
 		assertThat(first.incidents()).isEqualTo(2);
@@ -90,8 +91,8 @@ class RedisIncidentImportTests {
 		assertThat(after.owing()).extracting(Incident::id).containsExactly(closed.id());
 		assertThat(after.timeline(closed.id())).isEqualTo(before.timeline(closed.id()));
 		// the update handled before the switch, delivered again after it: nothing twice
-		IncidentStore.Result replay = Effects.within("tg:7",
-				() -> after.change(found, Set.of(IncidentStatus.OPEN), Map.of(), entry(TimelineType.NOTE, "p1", Map.of("text", "到场"))));
+		IncidentStore.Result replay = Effects.within("tg:7", () -> after.change(found, Set.of(IncidentStatus.OPEN),
+				Map.of(), entry(TimelineType.NOTE, "p1", Map.of("text", "到场"))));
 		assertThat(replay.detail()).isEqualTo(note.detail());
 		// and the next incident of the day gets the next number, not one taken in Redis
 		Incident next = after.create(new IncidentStore.NewIncident(IncidentKind.REAL, "db-down", CHAT, "p1", T0, T0,
@@ -103,8 +104,8 @@ class RedisIncidentImportTests {
 		assertThat(second.entries()).isZero();
 		assertThat(second.skipped()).isEqualTo(2);
 		assertThat(after.timeline(open.id())).hasSize(4);
-		assertThat(after.timeline(open.id())).extracting(TimelineEntry::type).containsExactly(TimelineType.DECLARED,
-				TimelineType.STEP_DONE, TimelineType.REPORTED, TimelineType.NOTE);
+		assertThat(after.timeline(open.id())).extracting(TimelineEntry::type)
+			.containsExactly(TimelineType.DECLARED, TimelineType.STEP_DONE, TimelineType.REPORTED, TimelineType.NOTE);
 	}
 
 	@Test

@@ -98,8 +98,10 @@ class RedisSentinelFailoverTests {
 		start("replica", "port " + replicaPort + "\nreplicaof 127.0.0.1 " + masterPort + "\nappendonly yes", false);
 		awaitPing(masterPort);
 		awaitPing(replicaPort);
-		start("sentinel", "port " + sentinelPort + "\nsentinel monitor warroom 127.0.0.1 " + masterPort + " 1"
-				+ "\nsentinel down-after-milliseconds warroom 1000\nsentinel failover-timeout warroom 10000", true);
+		start("sentinel",
+				"port " + sentinelPort + "\nsentinel monitor warroom 127.0.0.1 " + masterPort + " 1"
+						+ "\nsentinel down-after-milliseconds warroom 1000\nsentinel failover-timeout warroom 10000",
+				true);
 		awaitPing(sentinelPort);
 
 		try (UnifiedJedis redis = RedisClients.sentinel("127.0.0.1:" + sentinelPort, "warroom");
@@ -107,19 +109,24 @@ class RedisSentinelFailoverTests {
 			for (int i = 0; i < 100; i++) {
 				redis.set("before:" + i, "v" + i);
 			}
-			// acknowledged by the replica too (Redis replication is asynchronous: only what a
-			// replica has can survive a failover, which is why the record moves to the database)
+			// acknowledged by the replica too (Redis replication is asynchronous: only
+			// what a
+			// replica has can survive a failover, which is why the record moves to the
+			// database)
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 			while (!"v99".equals(replica.get("before:99")) && System.nanoTime() < deadline) {
 				sleep(20);
 			}
 			assertThat(replica.get("before:99")).isEqualTo("v99");
-			// the Sentinel learns of the replica from the master's INFO (every 10 s): it can
+			// the Sentinel learns of the replica from the master's INFO (every 10 s): it
+			// can
 			// promote only a replica it knows, so the master is killed once it knows it
 			try (redis.clients.jedis.Jedis sentinel = new redis.clients.jedis.Jedis("127.0.0.1", sentinelPort)) {
 				deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-				while (sentinel.sentinelReplicas("warroom").stream()
-					.noneMatch((r) -> String.valueOf(replicaPort).equals(r.get("port")) && "slave".equals(r.get("flags")))
+				while (sentinel.sentinelReplicas("warroom")
+					.stream()
+					.noneMatch(
+							(r) -> String.valueOf(replicaPort).equals(r.get("port")) && "slave".equals(r.get("flags")))
 						&& System.nanoTime() < deadline) {
 					sleep(100);
 				}
@@ -153,7 +160,8 @@ class RedisSentinelFailoverTests {
 			}
 			System.out.println("GH-15 Sentinel failover: acknowledged-and-replicated keys lost: " + (100 - kept));
 			assertThat(kept).isEqualTo(100);
-			// the client now talks to the promoted replica (which dropped its clients when its role changed)
+			// the client now talks to the promoted replica (which dropped its clients
+			// when its role changed)
 			try (UnifiedJedis promoted = RedisClient.create("127.0.0.1", replicaPort)) {
 				assertThat(promoted.get("after:99")).isEqualTo("w99");
 				assertThat(promoted.info("replication")).contains("role:master");

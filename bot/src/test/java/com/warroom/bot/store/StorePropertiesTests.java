@@ -26,8 +26,8 @@ class StorePropertiesTests {
 		runner.run((context) -> assertThat(context.getBean(StoreProperties.class))
 			.isEqualTo(new StoreProperties(Path.of("data"), 0, "always", "", "", "mymaster")));
 		runner
-			.withSystemProperties("DATA_DIR=/var/lib/warroom", "REDIS_FSYNC=everysec", "REDIS_URL=redis://:secret@cache:6379",
-					"REDIS_SENTINELS=s1:26379,s2:26379", "REDIS_MASTER=warroom")
+			.withSystemProperties("DATA_DIR=/var/lib/warroom", "REDIS_FSYNC=everysec",
+					"REDIS_URL=redis://:secret@cache:6379", "REDIS_SENTINELS=s1:26379,s2:26379", "REDIS_MASTER=warroom")
 			.withPropertyValues("warroom.embedded-redis-port=6390")
 			.run((context) -> {
 				StoreProperties store = context.getBean(StoreProperties.class);
@@ -44,8 +44,9 @@ class StorePropertiesTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessage("REDIS_FSYNC（warroom.redis-fsync）只能是 always 或 everysec，实际是 sometimes");
 		});
-		runner.withPropertyValues("warroom.embedded-redis-port=70000").run((context) -> assertThat(
-				context.getStartupFailure()).rootCause().hasMessageContaining("warroom.embedded-redis-port"));
+		runner.withPropertyValues("warroom.embedded-redis-port=70000")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("warroom.embedded-redis-port"));
 	}
 
 }

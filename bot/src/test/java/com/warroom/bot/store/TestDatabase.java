@@ -12,10 +12,11 @@ import com.zaxxer.hikari.HikariDataSource;
 
 /**
  * A fresh, migrated job-store database for one test: an in-memory H2 by default, or a
- * schema of its own on the PostgreSQL named by {@code WARROOM_TEST_PG_URL} (a JDBC URL with
- * the user, e.g. {@code jdbc:postgresql://127.0.0.1:55432/warroom?user=postgres}).
+ * schema of its own on the PostgreSQL named by {@code WARROOM_TEST_PG_URL} (a JDBC URL
+ * with the user, e.g. {@code jdbc:postgresql://127.0.0.1:55432/warroom?user=postgres}).
  *
- * <p>The incident record moved from Redis to the database (issue 15), so the tests that
+ * <p>
+ * The incident record moved from Redis to the database (issue 15), so the tests that
  * start from a flushed Redis ({@link com.warroom.bot.engine.TestRedis#fresh}) also start
  * from an empty record: the databases {@linkplain #track tracked} here (the shared one of
  * the engine tests, and every application context's, see {@link TrackDataSources}) lose
@@ -38,8 +39,8 @@ public final class TestDatabase {
 
 	/** A fresh H2 (always, whatever the environment says), migrated. */
 	public static HikariDataSource h2() {
-		HikariDataSource dataSource = pool("jdbc:h2:mem:wr-" + System.nanoTime() + "-" + COUNT.incrementAndGet()
-				+ ";DB_CLOSE_DELAY=-1");
+		HikariDataSource dataSource = pool(
+				"jdbc:h2:mem:wr-" + System.nanoTime() + "-" + COUNT.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
 		JobStoreSchema.migrate(dataSource);
 		return dataSource;
 	}
@@ -50,14 +51,16 @@ public final class TestDatabase {
 			throw new IllegalStateException("WARROOM_TEST_PG_URL is not set");
 		}
 		String schema = "t" + Long.toHexString(System.nanoTime()) + COUNT.incrementAndGet();
-		try (HikariDataSource admin = pool(POSTGRES_URL); Connection connection = admin.getConnection();
+		try (HikariDataSource admin = pool(POSTGRES_URL);
+				Connection connection = admin.getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("CREATE SCHEMA " + schema);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);
 		}
-		HikariDataSource dataSource = pool(POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+		HikariDataSource dataSource = pool(
+				POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema);
 		JobStoreSchema.migrate(dataSource);
 		return dataSource;
 	}
@@ -88,7 +91,8 @@ public final class TestDatabase {
 				TRACKED.remove(dataSource);
 				continue;
 			}
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			try (Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
 				for (String table : List.of("WR_TIMELINE", "WR_INCIDENT_FIELD", "WR_INCIDENT_THREAD", "WR_INCIDENT_SEQ",
 						"WR_EFFECT", "WR_INCIDENT")) {
 					statement.execute("DELETE FROM " + table);

@@ -10,10 +10,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The real PostgreSQL server of the test run: {@code .ci/run} starts one and exports
- * its JDBC URL (with the user) as {@code WARROOM_TEST_PG_URL}. Without it a test that
- * asks for it is skipped with a message saying so (and CI fails on any skip, so in CI
- * these tests run). For a run by hand start a server the same way (README, "Tests").
+ * The real PostgreSQL server of the test run: {@code .ci/run} starts one and exports its
+ * JDBC URL (with the user) as {@code WARROOM_TEST_PG_URL}. Without it a test that asks
+ * for it is skipped with a message saying so (and CI fails on any skip, so in CI these
+ * tests run). For a run by hand start a server the same way (README, "Tests").
  */
 public final class TestPostgres {
 
@@ -28,8 +28,8 @@ public final class TestPostgres {
 		if (url == null || url.isBlank()) {
 			url = System.getProperty(VARIABLE);
 		}
-		Assumptions.assumeTrue(url != null && !url.isBlank(), VARIABLE
-				+ " is not set: these tests need a real PostgreSQL (.ci/run starts one; see README, Tests)");
+		Assumptions.assumeTrue(url != null && !url.isBlank(),
+				VARIABLE + " is not set: these tests need a real PostgreSQL (.ci/run starts one; see README, Tests)");
 		Assumptions.assumeTrue(url.startsWith("jdbc:postgresql:"),
 				VARIABLE + " is not a jdbc:postgresql: URL: " + url.replaceAll("password=[^&]*", "password=***"));
 		return url;

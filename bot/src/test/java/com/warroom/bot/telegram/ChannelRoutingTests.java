@@ -25,8 +25,8 @@ import redis.clients.jedis.UnifiedJedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One route per channel, from Telegram's side: what an update produces for a web chat goes
- * to the web, never to a Telegram chat of the same id (GH-13: a Telegram 确认收到 of a
+ * One route per channel, from Telegram's side: what an update produces for a web chat
+ * goes to the web, never to a Telegram chat of the same id (GH-13: a Telegram 确认收到 of a
  * web-room incident sent the confirmation and the card to Telegram chat "room").
  */
 class ChannelRoutingTests {
@@ -53,22 +53,25 @@ class ChannelRoutingTests {
 		List<OutboundSink> sinks = new ArrayList<>();
 		Delivery delivery = Delivery.over(() -> sinks);
 		UnifiedJedis redis = TestRedis.fresh();
-		TelegramGateway gateway = new TelegramGateway(new OkHttpTelegramClient(FakeBotApi.TOKEN,
-				TelegramConfiguration.telegramUrl(java.net.URI.create(api.url()))),
+		TelegramGateway gateway = new TelegramGateway(
+				new OkHttpTelegramClient(FakeBotApi.TOKEN,
+						TelegramConfiguration.telegramUrl(java.net.URI.create(api.url()))),
 				new EventHandling(engine, delivery, Settling.inline()), queue, new MessageSlots(redis), redis,
 				new Archive(Files.createTempDirectory("archive"), Clock.systemUTC()));
 		sinks.add(web);
 		sinks.add(gateway);
 
-		gateway.handle(TelegramPolling.mapper().readValue(Updates.press(Updates.nextId(), 900000001L, "AbCdEfGhJkMn", 5),
-				org.telegram.telegrambots.meta.api.objects.Update.class));
+		gateway.handle(TelegramPolling.mapper()
+			.readValue(Updates.press(Updates.nextId(), 900000001L, "AbCdEfGhJkMn", 5),
+					org.telegram.telegrambots.meta.api.objects.Update.class));
 		api.await("sendMessage", (body) -> body.path("text").asText().equals("已记录您的确认"));
 		api.await("answerCallbackQuery", (body) -> true);
 		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(5).toNanos();
 		while (queue.pending() > 0 && System.nanoTime() < deadline) {
 			FakeBotApi.sleep(10);
 		}
-		// a message for chat "room" never becomes a Bot API call (it used to, and was retried)
+		// a message for chat "room" never becomes a Bot API call (it used to, and was
+		// retried)
 		assertThat(queue.pending()).isZero();
 
 		assertThat(web.delivered).containsExactly(card, confirmation);
@@ -83,7 +86,8 @@ class ChannelRoutingTests {
 		ScriptedEngine.RecordingSink web = new ScriptedEngine.RecordingSink("web");
 		ScriptedEngine.RecordingSink telegram = new ScriptedEngine.RecordingSink("tg");
 		Delivery router = Delivery.of(List.of(web, telegram));
-		Outbound.Send toRoomOfTelegram = new Outbound.Send(new ChatRef("tg", "room", null, false), "x", List.of(), null, null);
+		Outbound.Send toRoomOfTelegram = new Outbound.Send(new ChatRef("tg", "room", null, false), "x", List.of(), null,
+				null);
 		Outbound.Send toWeb = new Outbound.Send(new ChatRef("web", "-1001", null, false), "y", List.of(), null, null);
 
 		assertThat(router.deliver(toRoomOfTelegram)).isTrue();
@@ -99,7 +103,8 @@ class ChannelRoutingTests {
 	@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 	void aMissingChannelIsNotComplainedAboutAtEveryMessage(org.springframework.boot.test.system.CapturedOutput output) {
 		Delivery webOnly = Delivery.of(List.of(new ScriptedEngine.RecordingSink("web")));
-		Outbound.Send reminder = new Outbound.Send(new ChatRef("tg", "900000005", null, false), "提醒", List.of(), null, null);
+		Outbound.Send reminder = new Outbound.Send(new ChatRef("tg", "900000005", null, false), "提醒", List.of(), null,
+				null);
 		for (int i = 0; i < 3; i++) {
 			assertThat(webOnly.deliver(reminder)).isFalse();
 		}

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * GH-16, "prove it": the whole app with every HTTP channel configured against WireMock —
  * the Telegram Bot API (FakeBotApi), WeCom, DingTalk and Feishu group robots and the SMS
- * gateway on the first escalation tier — and the drill group marked real-only (生产运维群).
- * A drill declared there reaches no real-only endpoint (the robots' and gateway's request
+ * gateway on the first escalation tier — and the drill group marked real-only (生产运维群). A
+ * drill declared there reaches no real-only endpoint (the robots' and gateway's request
  * journals stay empty, the group gets no drill message) while the redirected messages
  * arrive in the coordinator's own chat saying where they would have gone; a real incident
  * afterwards reaches the same robots (the endpoints were live all along).
@@ -42,7 +42,8 @@ class DrillIsolationIntegrationTests {
 	static {
 		robots.start();
 		robots.stubFor(post(urlPathMatching("/.*")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json").withBody("{\"errcode\":0,\"code\":0,\"StatusCode\":0}")));
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"errcode\":0,\"code\":0,\"StatusCode\":0}")));
 	}
 
 	@AfterAll
@@ -52,7 +53,8 @@ class DrillIsolationIntegrationTests {
 	}
 
 	private static List<String> texts(String chat) {
-		return api.calls("sendMessage").stream()
+		return api.calls("sendMessage")
+			.stream()
 			.filter((b) -> b.path("chat_id").asText().equals(chat))
 			.map((b) -> b.path("text").asText())
 			.toList();
@@ -99,19 +101,26 @@ class DrillIsolationIntegrationTests {
 				Updates.postWebhook(app, Updates.press(Updates.nextId(), DBA, api.button("数据库主机硬件故障"), 1));
 				Updates.postWebhook(app, Updates.press(Updates.nextId(), DBA, api.button("确认宣布"), 1));
 
-				// the card the group would have had comes to the coordinator (who started the drill)
+				// the card the group would have had comes to the coordinator (who started
+				// the drill)
 				JsonNode card = api.await("sendMessage", (b) -> b.path("chat_id").asText().equals(String.valueOf(DBA))
 						&& b.path("text").asText().contains("原应发往生产运维群"));
 				assertThat(card.path("text").asText()).contains("【演练】").contains("DRL-");
-				// the robots' and the SMS gateway's notifications come to the coordinator as well
+				// the robots' and the SMS gateway's notifications come to the coordinator
+				// as well
 				for (String robot : List.of("企业微信群机器人", "钉钉群机器人", "飞书群机器人", "短信号码 138****0099")) {
-					JsonNode redirected = api.await("sendMessage", (b) -> b.path("chat_id").asText().equals(String.valueOf(DBA))
-							&& b.path("text").asText().contains("原应发往" + robot));
-					assertThat(redirected.path("text").asText()).contains("【演练】").contains("DRL-").doesNotContain("/wecom");
+					JsonNode redirected = api.await("sendMessage",
+							(b) -> b.path("chat_id").asText().equals(String.valueOf(DBA))
+									&& b.path("text").asText().contains("原应发往" + robot));
+					assertThat(redirected.path("text").asText()).contains("【演练】")
+						.contains("DRL-")
+						.doesNotContain("/wecom");
 				}
 				FakeBotApi.sleep(1500);
-				assertThat(robots.findAll(anyRequestedFor(anyUrl()))).as("no real-only endpoint got a single request").isEmpty();
-				assertThat(texts(group)).as("the real-only group got no drill message").noneMatch((t) -> t.contains("DRL-"));
+				assertThat(robots.findAll(anyRequestedFor(anyUrl()))).as("no real-only endpoint got a single request")
+					.isEmpty();
+				assertThat(texts(group)).as("the real-only group got no drill message")
+					.noneMatch((t) -> t.contains("DRL-"));
 
 				// the same endpoints are live: a real incident reaches them
 				Updates.postWebhook(app, Updates.message(Updates.nextId(), DBA, "/declare 数据库主机"));
@@ -121,12 +130,14 @@ class DrillIsolationIntegrationTests {
 				JsonNode confirm = api.await("editMessageText", (b) -> !b.path("text").asText().contains("演练")
 						&& b.path("reply_markup").toString().contains("确认宣布"));
 				Updates.postWebhook(app, Updates.press(Updates.nextId(), DBA, button(confirm, "确认宣布"), 1));
-				api.await("sendMessage", (b) -> b.path("chat_id").asText().equals(group) && b.path("text").asText().contains("INC-"));
+				api.await("sendMessage",
+						(b) -> b.path("chat_id").asText().equals(group) && b.path("text").asText().contains("INC-"));
 				long deadline = System.nanoTime() + 20_000_000_000L;
 				while (robots.findAll(anyRequestedFor(anyUrl())).size() < 4 && System.nanoTime() < deadline) {
 					FakeBotApi.sleep(100);
 				}
-				assertThat(robots.findAll(anyRequestedFor(anyUrl()))).extracting((request) -> request.getUrl().replaceAll("\\?.*", ""))
+				assertThat(robots.findAll(anyRequestedFor(anyUrl())))
+					.extracting((request) -> request.getUrl().replaceAll("\\?.*", ""))
 					.containsExactlyInAnyOrder("/wecom", "/dingtalk", "/feishu", "/sms");
 			}
 			finally {

@@ -73,19 +73,22 @@ class DrillRestartIntegrationTests {
 	private EmbeddedRedis redis;
 
 	private ConfigurableApplicationContext start(Path data, Path plans, Class<?>... more) {
-		return new SpringApplicationBuilder(WarRoomApplication.class).sources(more).run("--server.port=0",
-				"--warroom.data-dir=" + data, "--warroom.redis-url=" + redis.url(),
-				"--warroom.telegram.token=" + FakeBotApi.TOKEN, "--warroom.telegram.api-url=" + api.url(),
-				"--warroom.telegram.mode=webhook", "--warroom.telegram.webhook-secret=s",
-				"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
-				"--warroom.drill.plans-dir=" + plans);
+		return new SpringApplicationBuilder(WarRoomApplication.class).sources(more)
+			.run("--server.port=0", "--warroom.data-dir=" + data, "--warroom.redis-url=" + redis.url(),
+					"--warroom.telegram.token=" + FakeBotApi.TOKEN, "--warroom.telegram.api-url=" + api.url(),
+					"--warroom.telegram.mode=webhook", "--warroom.telegram.webhook-secret=s",
+					"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
+					"--warroom.drill.plans-dir=" + plans);
 	}
 
 	private static long count(String part) {
 		return api.calls("sendMessage").stream().filter((b) -> b.path("text").asText().contains(part)).count();
 	}
 
-	/** The rules' clock of the first test, which it moves by hand (it starts at the real time). */
+	/**
+	 * The rules' clock of the first test, which it moves by hand (it starts at the real
+	 * time).
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class Time {
 
@@ -100,8 +103,7 @@ class DrillRestartIntegrationTests {
 	@Test
 	void noInjectFiresAfterStop(@TempDir Path data) throws Exception {
 		Path plans = Files.createDirectories(data.resolve("plans"));
-		Files.writeString(plans.resolve("restart.yaml"), PLAN.replace("节点 2 未能接管", "停止后不应出现"),
-				StandardCharsets.UTF_8);
+		Files.writeString(plans.resolve("restart.yaml"), PLAN.replace("节点 2 未能接管", "停止后不应出现"), StandardCharsets.UTF_8);
 		redis = EmbeddedRedis.start(data.resolve("redis"), 0);
 		try {
 			ConfigurableApplicationContext app = start(data.resolve("app"), plans, Time.class);
@@ -116,13 +118,15 @@ class DrillRestartIntegrationTests {
 				api.await("sendMessage", (b) -> b.path("text").asText().contains("已结束"));
 				// the stop took the timer away
 				assertThat(Planned.pending(app, run.id())).isEmpty();
-				// and past the inject's time a timer that fired all the same (acquired before the stop) fires nothing
+				// and past the inject's time a timer that fired all the same (acquired
+				// before the stop) fires nothing
 				MutableClock clock = app.getBean(MutableClock.class);
 				clock.advance(Duration.ofSeconds(19));
 				app.publishEvent(new ReminderDue(timer.incidentId(), timer.key(), timer.stage(), timer.dueAt(),
 						timer.fireAt(), clock.instant()));
 				Planned.awaitSettled(app, run.id(), (r) -> true);
-				// the inject's own text (the fake API is shared by both tests; the start message names no inject)
+				// the inject's own text (the fake API is shared by both tests; the start
+				// message names no inject)
 				assertThat(count("停止后不应出现")).isZero();
 			}
 			finally {
@@ -161,7 +165,8 @@ class DrillRestartIntegrationTests {
 			ConfigurableApplicationContext second = start(data.resolve("app"), plans);
 			try {
 				api.await("sendMessage", (b) -> b.path("text").asText().contains("情况通报（注入 late，T+0:00:08）：节点 2 未能接管"));
-				// its timer ran to the end and every message it made was sent: nothing more comes
+				// its timer ran to the end and every message it made was sent: nothing
+				// more comes
 				Planned.awaitSettled(second, runId, (r) -> r.key().equals("DRILL:late"));
 				assertThat(count("情况通报（注入 late")).isEqualTo(1);
 			}

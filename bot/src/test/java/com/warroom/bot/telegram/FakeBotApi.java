@@ -33,26 +33,33 @@ final class FakeBotApi implements AutoCloseable {
 	}
 
 	void stubDefaults() {
-		server.stubFor(post(urlPathMatching("(?i)/bot.*/(sendMessage)")).atPriority(5).willReturn(aResponse()
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=1000 upper=999999999}},\"date\":1,"
-					+ "\"chat\":{\"id\":{{jsonPath request.body '$.chat_id'}},\"type\":\"supergroup\"},\"text\":\"x\"}}")));
-		server.stubFor(post(urlPathMatching("(?i)/bot.*/(sendDocument)")).atPriority(5).willReturn(aResponse()
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=1000 upper=999999999}},\"date\":1,"
-					+ "\"chat\":{\"id\":-1,\"type\":\"supergroup\"}}}")));
-		server.stubFor(post(urlPathMatching("(?i)/bot.*/(editMessageText)")).atPriority(5).willReturn(aResponse()
-			.withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"result\":true}")));
-		server.stubFor(post(urlPathMatching("(?i)/bot.*/(answerCallbackQuery|setMyCommands|deleteWebhook)")).atPriority(5)
-			.willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("{\"ok\":true,\"result\":true}")));
-		server.stubFor(post(urlPathMatching("(?i)/bot.*/createForumTopic")).atPriority(5).willReturn(aResponse()
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"ok\":true,\"result\":{\"message_thread_id\":77,\"name\":\"x\",\"icon_color\":7322096}}")));
-		server.stubFor(post(urlPathMatching("(?i)/bot.*/getMe")).atPriority(5).willReturn(aResponse()
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"ok\":true,\"result\":{\"id\":42,\"is_bot\":true,\"first_name\":\"WarRoom\",\"username\":\"WarRoomBot\"}}")));
-		server.stubFor(post(urlPathMatching("(?i)/bot.*/getUpdates")).atPriority(9).willReturn(aResponse()
-			.withHeader("Content-Type", "application/json").withFixedDelay(200).withBody("{\"ok\":true,\"result\":[]}")));
+		server.stubFor(post(urlPathMatching("(?i)/bot.*/(sendMessage)")).atPriority(5)
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=1000 upper=999999999}},\"date\":1,"
+						+ "\"chat\":{\"id\":{{jsonPath request.body '$.chat_id'}},\"type\":\"supergroup\"},\"text\":\"x\"}}")));
+		server.stubFor(post(urlPathMatching("(?i)/bot.*/(sendDocument)")).atPriority(5)
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"ok\":true,\"result\":{\"message_id\":{{randomInt lower=1000 upper=999999999}},\"date\":1,"
+						+ "\"chat\":{\"id\":-1,\"type\":\"supergroup\"}}}")));
+		server.stubFor(post(urlPathMatching("(?i)/bot.*/(editMessageText)")).atPriority(5)
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody("{\"ok\":true,\"result\":true}")));
+		server
+			.stubFor(post(urlPathMatching("(?i)/bot.*/(answerCallbackQuery|setMyCommands|deleteWebhook)")).atPriority(5)
+				.willReturn(aResponse().withHeader("Content-Type", "application/json")
+					.withBody("{\"ok\":true,\"result\":true}")));
+		server.stubFor(post(urlPathMatching("(?i)/bot.*/createForumTopic")).atPriority(5)
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"ok\":true,\"result\":{\"message_thread_id\":77,\"name\":\"x\",\"icon_color\":7322096}}")));
+		server.stubFor(post(urlPathMatching("(?i)/bot.*/getMe")).atPriority(5)
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"ok\":true,\"result\":{\"id\":42,\"is_bot\":true,\"first_name\":\"WarRoom\",\"username\":\"WarRoomBot\"}}")));
+		server.stubFor(post(urlPathMatching("(?i)/bot.*/getUpdates")).atPriority(9)
+			.willReturn(aResponse().withHeader("Content-Type", "application/json")
+				.withFixedDelay(200)
+				.withBody("{\"ok\":true,\"result\":[]}")));
 	}
 
 	String url() {
@@ -63,7 +70,9 @@ final class FakeBotApi implements AutoCloseable {
 	List<JsonNode> calls(String method) {
 		List<JsonNode> bodies = new ArrayList<>();
 		for (LoggedRequest request : server.findAll(anyRequestedFor(anyUrl()))) {
-			if (request.getUrl().toLowerCase(java.util.Locale.ROOT).endsWith("/" + method.toLowerCase(java.util.Locale.ROOT))) {
+			if (request.getUrl()
+				.toLowerCase(java.util.Locale.ROOT)
+				.endsWith("/" + method.toLowerCase(java.util.Locale.ROOT))) {
 				try {
 					bodies.add(mapper.readTree(request.getBodyAsString()));
 				}
@@ -77,8 +86,11 @@ final class FakeBotApi implements AutoCloseable {
 
 	/** The multipart requests of {@code method} (sendDocument), in order. */
 	List<LoggedRequest> uploads(String method) {
-		return server.findAll(anyRequestedFor(anyUrl())).stream()
-			.filter((request) -> request.getUrl().toLowerCase(java.util.Locale.ROOT).endsWith("/" + method.toLowerCase(java.util.Locale.ROOT)))
+		return server.findAll(anyRequestedFor(anyUrl()))
+			.stream()
+			.filter((request) -> request.getUrl()
+				.toLowerCase(java.util.Locale.ROOT)
+				.endsWith("/" + method.toLowerCase(java.util.Locale.ROOT)))
 			.toList();
 	}
 
@@ -92,7 +104,10 @@ final class FakeBotApi implements AutoCloseable {
 		return methods;
 	}
 
-	/** Methods called for one chat (and those without a chat, like answerCallbackQuery), in order. */
+	/**
+	 * Methods called for one chat (and those without a chat, like answerCallbackQuery),
+	 * in order.
+	 */
 	List<String> methodsFor(String chatId) {
 		List<String> methods = new ArrayList<>();
 		for (LoggedRequest request : server.findAll(anyRequestedFor(anyUrl()))) {

@@ -46,19 +46,20 @@ import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * GH-15, "a paused instance (SIGSTOP past its Quartz check-in, then SIGCONT) sends nothing
- * twice", for real: two JVMs of the application (its classes started as child processes,
- * {@link Instance}) on one real PostgreSQL ({@link TestPostgres}) and one Redis, in
- * Telegram's polling mode against one fake Bot API that counts every sendMessage per chat.
- * The instance that polls is frozen with {@code kill -STOP} while the reply to a note is
- * waiting in its outbox (Telegram answered it 429) and the incident's overdue reminder is
- * about to come due; it stays frozen past its Quartz check-in, the poller's lease and its
- * outbox node's lease. The other takes over polling, handles a note, fires the overdue
- * reminder and sends the frozen instance's waiting reply. Then {@code kill -CONT}: the
- * resumed instance steps down, and its retry of the reply it still holds is fenced (its
- * row is the other's now, its lease of an old epoch), so no message reaches any chat twice.
- * Short intervals by configuration: check-in 2 s, poller lease 3 s; the outbox node's lease
- * is its fixed 30 s ({@link TelegramOutbox#STALE}), so the pause is 50 s.
+ * GH-15, "a paused instance (SIGSTOP past its Quartz check-in, then SIGCONT) sends
+ * nothing twice", for real: two JVMs of the application (its classes started as child
+ * processes, {@link Instance}) on one real PostgreSQL ({@link TestPostgres}) and one
+ * Redis, in Telegram's polling mode against one fake Bot API that counts every
+ * sendMessage per chat. The instance that polls is frozen with {@code kill -STOP} while
+ * the reply to a note is waiting in its outbox (Telegram answered it 429) and the
+ * incident's overdue reminder is about to come due; it stays frozen past its Quartz
+ * check-in, the poller's lease and its outbox node's lease. The other takes over polling,
+ * handles a note, fires the overdue reminder and sends the frozen instance's waiting
+ * reply. Then {@code kill -CONT}: the resumed instance steps down, and its retry of the
+ * reply it still holds is fenced (its row is the other's now, its lease of an old epoch),
+ * so no message reaches any chat twice. Short intervals by configuration: check-in 2 s,
+ * poller lease 3 s; the outbox node's lease is its fixed 30 s
+ * ({@link TelegramOutbox#STALE}), so the pause is 50 s.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PausedInstanceIntegrationTests {
@@ -67,7 +68,10 @@ class PausedInstanceIntegrationTests {
 
 	private static final String GROUP = String.valueOf(Updates.GROUP);
 
-	/** Longer than the Quartz check-in (2 s), the poller's lease (3 s) and the outbox node's lease (30 s). */
+	/**
+	 * Longer than the Quartz check-in (2 s), the poller's lease (3 s) and the outbox
+	 * node's lease (30 s).
+	 */
 	private static final Duration PAUSE = Duration.ofSeconds(50);
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -90,15 +94,15 @@ class PausedInstanceIntegrationTests {
 		api = new FakeBotApi();
 		redis = EmbeddedRedis.start(data.resolve("redis"), 0);
 		for (String name : List.of("a", "b")) {
-			instances.add(Instance.start(name, data.resolve(name), List.of("--warroom.redis-url=" + redis.url(),
-					"--warroom.database-url=" + database, "--warroom.database-user=postgres",
-					"--warroom.record-store=database", "--warroom.telegram.node-id=" + name,
-					"--warroom.telegram.token=" + FakeBotApi.TOKEN, "--warroom.telegram.api-url=" + api.url(),
-					"--warroom.telegram.mode=polling", "--warroom.telegram.chat-per-second=1000",
-					"--warroom.telegram.group-per-minute=60000", "--warroom.reminder-lead=PT1S",
-					"--warroom.overdue-after=PT25S", "--warroom.ack-timeout=PT10M",
-					"--warroom.cluster.checkin-interval=PT2S", "--warroom.cluster.poller-lease=PT3S",
-					"--warroom.cluster.outbox-lease=PT5S")));
+			instances.add(Instance.start(name, data.resolve(name),
+					List.of("--warroom.redis-url=" + redis.url(), "--warroom.database-url=" + database,
+							"--warroom.database-user=postgres", "--warroom.record-store=database",
+							"--warroom.telegram.node-id=" + name, "--warroom.telegram.token=" + FakeBotApi.TOKEN,
+							"--warroom.telegram.api-url=" + api.url(), "--warroom.telegram.mode=polling",
+							"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
+							"--warroom.reminder-lead=PT1S", "--warroom.overdue-after=PT25S",
+							"--warroom.ack-timeout=PT10M", "--warroom.cluster.checkin-interval=PT2S",
+							"--warroom.cluster.poller-lease=PT3S", "--warroom.cluster.outbox-lease=PT5S")));
 		}
 		for (Instance instance : instances) {
 			instance.awaitReady(Duration.ofSeconds(240));
@@ -125,22 +129,27 @@ class PausedInstanceIntegrationTests {
 		Instance other = instances.get(instances.indexOf(leader) == 0 ? 1 : 0);
 		long epoch = lease("EPOCH");
 
-		// an incident, declared through the poller: its at-once report is reminded now, its overdue in 25 s
+		// an incident, declared through the poller: its at-once report is reminded now,
+		// its overdue in 25 s
 		deliver(Updates.message(Updates.nextId(), LIAISON, "/declare 网页 篡改"));
 		deliver(Updates.press(Updates.nextId(), LIAISON, api.button("网页内容被篡改"), 1));
 		deliver(Updates.press(Updates.nextId(), LIAISON, api.button("确认宣布"), 1));
 		await("the at-once reminder", Duration.ofSeconds(30), () -> delivered("现在到期") == 1);
 
-		// the reply to a note waits in the poller's outbox (Telegram answers 429) when it is frozen
+		// the reply to a note waits in the poller's outbox (Telegram answers 429) when it
+		// is frozen
 		StubMapping tooMany = api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).atPriority(1)
-			.willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+			.willReturn(aResponse().withStatus(429)
+				.withHeader("Content-Type", "application/json")
 				.withBody("{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 55\","
 						+ "\"parameters\":{\"retry_after\":55}}")));
 		deliver(Updates.message(Updates.nextId(), LIAISON, "/note 暂停前的记录"));
 		await("the note's reply refused with 429", Duration.ofSeconds(30),
 				() -> sends().stream().anyMatch((s) -> s.status() == 429 && s.text().contains("已记入")));
-		// and the poller took the 429 in: the row is back to pending (frozen before that, the call
-		// would be ambiguous, SENDING, and the other instance would resend it marked （重发）)
+		// and the poller took the 429 in: the row is back to pending (frozen before that,
+		// the call
+		// would be ambiguous, SENDING, and the other instance would resend it marked
+		// （重发）)
 		try (UnifiedJedis client = RedisClient.create(URI.create(redis.url()))) {
 			await("the refused reply pending again", Duration.ofSeconds(10), () -> rows(
 					"SELECT ID FROM WR_TG_OUTBOX WHERE PAYLOAD LIKE '%已记入%' AND ATTEMPTS > 0 AND STATUS = 'PENDING'")
@@ -158,9 +167,11 @@ class PausedInstanceIntegrationTests {
 		deliver(Updates.message(Updates.nextId(), LIAISON, "/note 暂停期间的记录"));
 		await("the note during the pause answered", Duration.ofSeconds(20), () -> delivered("已记入") >= 1);
 		Duration continued = Duration.between(stopped, Instant.now());
-		// ... and the clock: the overdue reminder, due during the pause, fires on the other
+		// ... and the clock: the overdue reminder, due during the pause, fires on the
+		// other
 		await("the overdue reminder", PAUSE, () -> delivered("前），已逐级升级通知") == 1);
-		// ... and, once the frozen one's outbox lease lapsed, sends the reply it left waiting
+		// ... and, once the frozen one's outbox lease lapsed, sends the reply it left
+		// waiting
 		await("the frozen instance's waiting reply", PAUSE, () -> delivered("已记入") >= 2);
 		long sleep = PAUSE.minus(Duration.between(stopped, Instant.now())).toMillis();
 		FakeBotApi.sleep(Math.max(0, sleep));
@@ -170,7 +181,8 @@ class PausedInstanceIntegrationTests {
 			.toList();
 		leader.signal("CONT");
 
-		// resumed: it steps down, and its retry of the waiting reply (55 s after the 429) is fenced
+		// resumed: it steps down, and its retry of the waiting reply (55 s after the 429)
+		// is fenced
 		await("the resumed instance steps down", Duration.ofSeconds(20),
 				() -> leader.log().contains("Telegram 轮询租约已由其他实例持有：本实例停止轮询"));
 		await("the resumed instance's retry fenced", Duration.ofSeconds(30),
@@ -184,17 +196,19 @@ class PausedInstanceIntegrationTests {
 		Map<String, Long> copies = sends().stream()
 			.filter((s) -> s.status() == 200 && !s.text().startsWith("（重发）"))
 			.collect(Collectors.groupingBy(Send::key, Collectors.counting()));
-		long groupDuplicates = copies.entrySet().stream()
+		long groupDuplicates = copies.entrySet()
+			.stream()
 			.filter((e) -> e.getKey().startsWith(GROUP + "|"))
 			.mapToLong((e) -> e.getValue() - 1)
 			.sum();
-		long otherDuplicates = copies.entrySet().stream()
+		long otherDuplicates = copies.entrySet()
+			.stream()
 			.filter((e) -> !e.getKey().startsWith(GROUP + "|"))
 			.mapToLong((e) -> e.getValue() - 1)
 			.sum();
 		long resent = sends().stream().filter((s) -> s.status() == 200 && s.text().startsWith("（重发）")).count();
-		sends().forEach((s) -> System.out.println("GH-15 sent " + s.at() + " " + s.status() + " " + s.chat() + " "
-				+ s.text().replace('\n', ' ')));
+		sends().forEach((s) -> System.out
+			.println("GH-15 sent " + s.at() + " " + s.status() + " " + s.chat() + " " + s.text().replace('\n', ' ')));
 		System.out.println("GH-15 paused instance: takeover of polling " + takeover.toMillis() + " ms, the next update"
 				+ " answered " + continued.toMillis() + " ms after the SIGSTOP; " + duringPause.size()
 				+ " messages sent during the " + PAUSE.toSeconds() + " s pause (by the other instance); duplicates in"
@@ -203,13 +217,15 @@ class PausedInstanceIntegrationTests {
 		assertThat(groupDuplicates).isZero();
 		assertThat(otherDuplicates).isZero();
 		assertThat(resent).isZero();
-		// every message once: the overdue reminder sent during the pause, nothing twice after it
+		// every message once: the overdue reminder sent during the pause, nothing twice
+		// after it
 		assertThat(delivered("现在到期")).isEqualTo(1);
 		assertThat(delivered("前），已逐级升级通知")).isEqualTo(1);
 		assertThat(duringPause)
 			.anyMatch((s) -> s.status() == 200 && s.chat().equals(GROUP) && s.text().contains("前），已逐级升级通知"));
 		assertThat(delivered("已记入")).isEqualTo(3);
-		// the waiting reply went out from the other instance's outbox, once, and no row is left unsent
+		// the waiting reply went out from the other instance's outbox, once, and no row
+		// is left unsent
 		assertThat(rows("SELECT NODE || ':' || STATUS FROM WR_TG_OUTBOX WHERE PAYLOAD LIKE '%已记入%' ORDER BY SEQ"))
 			.containsOnly(other.name() + ":SENT")
 			.hasSize(3);
@@ -222,7 +238,10 @@ class PausedInstanceIntegrationTests {
 		}
 	}
 
-	/** One call to sendMessage the fake Bot API took: when, its chat, text, buttons and the status it answered. */
+	/**
+	 * One call to sendMessage the fake Bot API took: when, its chat, text, buttons and
+	 * the status it answered.
+	 */
 	private record Send(Instant at, String chat, String text, String buttons, int status) {
 
 		String key() {
@@ -242,7 +261,8 @@ class PausedInstanceIntegrationTests {
 			try {
 				JsonNode body = JSON.readTree(event.getRequest().getBodyAsString());
 				sends.add(new Send(event.getRequest().getLoggedDate().toInstant(), body.path("chat_id").asText(),
-						body.path("text").asText(), body.path("reply_markup").toString(), event.getResponse().getStatus()));
+						body.path("text").asText(), body.path("reply_markup").toString(),
+						event.getResponse().getStatus()));
 			}
 			catch (IOException ex) {
 				throw new IllegalStateException(ex);
@@ -251,7 +271,10 @@ class PausedInstanceIntegrationTests {
 		return sends;
 	}
 
-	/** Messages to the incident's group containing {@code part} the fake API answered with 200. */
+	/**
+	 * Messages to the incident's group containing {@code part} the fake API answered with
+	 * 200.
+	 */
 	private long delivered(String part) {
 		return sends().stream()
 			.filter((s) -> s.status() == 200 && s.chat().equals(GROUP) && s.text().contains(part))
@@ -261,14 +284,18 @@ class PausedInstanceIntegrationTests {
 	/** Serves one update to the next getUpdates of whichever instance polls. */
 	private void deliver(String update) {
 		String scenario = "update-" + System.nanoTime();
-		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/getUpdates")).inScenario(scenario).whenScenarioStateIs(STARTED)
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/getUpdates")).inScenario(scenario)
+			.whenScenarioStateIs(STARTED)
 			.atPriority(1)
 			.willReturn(aResponse().withHeader("Content-Type", "application/json")
 				.withBody("{\"ok\":true,\"result\":[" + update + "]}"))
 			.willSetStateTo("delivered"));
 	}
 
-	/** The holder of the poller's lease while it is unexpired (on this JVM's clock, as the instances'), or null. */
+	/**
+	 * The holder of the poller's lease while it is unexpired (on this JVM's clock, as the
+	 * instances'), or null.
+	 */
 	private String poller() {
 		try (Connection connection = DriverManager.getConnection(database);
 				PreparedStatement statement = connection
@@ -316,9 +343,9 @@ class PausedInstanceIntegrationTests {
 
 	/**
 	 * The application in a JVM of its own: the test's class path without the test classes
-	 * (so nothing of the tests is wired in), its log in {@code DIR/instance.log}, ready when
-	 * its {@code /readyz} answers 200. Stopped with SIGTERM (SIGKILL after 30 s); a frozen
-	 * one is thawed first.
+	 * (so nothing of the tests is wired in), its log in {@code DIR/instance.log}, ready
+	 * when its {@code /readyz} answers 200. Stopped with SIGTERM (SIGKILL after 30 s); a
+	 * frozen one is thawed first.
 	 */
 	record Instance(String name, Process process, Path logFile, int port) implements AutoCloseable {
 
@@ -330,11 +357,10 @@ class PausedInstanceIntegrationTests {
 			String classPath = Arrays.stream(classPath().split(java.io.File.pathSeparator))
 				.filter((entry) -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
 				.collect(Collectors.joining(java.io.File.pathSeparator));
-			List<String> command = new ArrayList<>(List.of(
-					ProcessHandle.current().info().command().orElse("java"), "-Xmx384m", "-XX:TieredStopAtLevel=1",
-					"-cp", classPath, WarRoomApplication.class.getName(), "--server.port=" + port,
-					"--server.address=127.0.0.1", "--warroom.data-dir=" + dir, "--logging.level.root=WARN",
-					"--logging.level.com.warroom=INFO"));
+			List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+					"-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classPath, WarRoomApplication.class.getName(),
+					"--server.port=" + port, "--server.address=127.0.0.1", "--warroom.data-dir=" + dir,
+					"--logging.level.root=WARN", "--logging.level.com.warroom=INFO"));
 			command.addAll(arguments);
 			Path logFile = dir.resolve("instance.log");
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
@@ -343,7 +369,10 @@ class PausedInstanceIntegrationTests {
 			return new Instance(name, process, logFile, port);
 		}
 
-		/** The full test class path: Surefire's own property (java.class.path is its booter jar). */
+		/**
+		 * The full test class path: Surefire's own property (java.class.path is its
+		 * booter jar).
+		 */
 		private static String classPath() {
 			String surefire = System.getProperty("surefire.test.class.path");
 			return (surefire != null && !surefire.isBlank()) ? surefire : System.getProperty("java.class.path");

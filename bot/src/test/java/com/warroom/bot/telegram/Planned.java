@@ -23,12 +23,18 @@ final class Planned {
 	private Planned() {
 	}
 
-	/** The pending reminders (or a drill run's inject timers) of {@code id}, earliest first. */
+	/**
+	 * The pending reminders (or a drill run's inject timers) of {@code id}, earliest
+	 * first.
+	 */
 	static List<Reminder> pending(ConfigurableApplicationContext app, String id) {
 		return app.getBean(ReminderScheduler.class).pending(id);
 	}
 
-	/** The one pending reminder of {@code id} for {@code key} at {@code stage}; fails when none is planned. */
+	/**
+	 * The one pending reminder of {@code id} for {@code key} at {@code stage}; fails when
+	 * none is planned.
+	 */
 	static Reminder reminder(ConfigurableApplicationContext app, String id, String key, Reminder.Stage stage) {
 		List<Reminder> found = pending(app, id).stream()
 			.filter((r) -> r.key().equals(key) && r.stage() == stage)
@@ -37,16 +43,19 @@ final class Planned {
 		return found.get(0);
 	}
 
-	/** Sleeps until {@code at} has passed by {@code margin} on the real clock (Quartz's). */
+	/**
+	 * Sleeps until {@code at} has passed by {@code margin} on the real clock (Quartz's).
+	 */
 	static void sleepPast(Instant at, Duration margin) {
 		FakeBotApi.sleep(Math.max(0, Duration.between(Instant.now(), at.plus(margin)).toMillis()));
 	}
 
 	/**
-	 * Waits until no pending reminder of {@code id} matches {@code fired} (its job has run to
-	 * the end: Quartz removes a fired trigger once its job completed, and a job to recover or
-	 * to retry has a trigger of its own) and both outboxes, the Bot API calls and the
-	 * notifications, have nothing left to send: what was sent then is all that will be.
+	 * Waits until no pending reminder of {@code id} matches {@code fired} (its job has
+	 * run to the end: Quartz removes a fired trigger once its job completed, and a job to
+	 * recover or to retry has a trigger of its own) and both outboxes, the Bot API calls
+	 * and the notifications, have nothing left to send: what was sent then is all that
+	 * will be.
 	 */
 	static void awaitSettled(ConfigurableApplicationContext app, String id, Predicate<Reminder> fired) {
 		TelegramOutbox calls = app.getBean(TelegramOutbox.class);

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * shows an incident's card, so it is edited in place), the button tokens and the update
  * ids already handled are safe to lose — rebuilt, or expiring — and this is what their
  * loss costs, the record (incidents, timelines, in the database) being untouched: after a
- * wipe an older button answers 此按钮已失效 and changes nothing, {@code /status} posts the
- * card afresh, a new note is recorded and confirmed once, and an update delivered again
- * after the wipe (its handled-mark gone) records nothing twice. (The reminders' sent marks
+ * wipe an older button answers 此按钮已失效 and changes nothing, {@code /status} posts the card
+ * afresh, a new note is recorded and confirmed once, and an update delivered again after
+ * the wipe (its handled-mark gone) records nothing twice. (The reminders' sent marks
  * moved to the record: {@code ReminderRestartIntegrationTests}.)
  */
 class RedisWipeConsequencesTests {
@@ -67,12 +67,12 @@ class RedisWipeConsequencesTests {
 		outbox = new TelegramOutbox(outboxes, Clock.systemUTC(), "embedded");
 		TelegramClient client = new OkHttpTelegramClient(FakeBotApi.TOKEN,
 				TelegramConfiguration.telegramUrl(URI.create(api.url())));
-		sender = new TelegramSender(client, queue, new MessageSlots(TestRedis.client()), TestRedis.client(), harness.archive,
-				outbox, "（重发）", Duration.ofSeconds(15));
+		sender = new TelegramSender(client, queue, new MessageSlots(TestRedis.client()), TestRedis.client(),
+				harness.archive, outbox, "（重发）", Duration.ofSeconds(15));
 		List<OutboundSink> sinks = new ArrayList<>();
 		gateway = new TelegramGateway(client, new com.warroom.bot.delivery.EventHandling(harness.engine,
-				com.warroom.bot.delivery.Delivery.over(() -> sinks), com.warroom.bot.delivery.Settling.inline()), sender,
-				TestRedis.client(), null, null);
+				com.warroom.bot.delivery.Delivery.over(() -> sinks), com.warroom.bot.delivery.Settling.inline()),
+				sender, TestRedis.client(), null, null);
 		sinks.add(gateway);
 	}
 
@@ -99,7 +99,8 @@ class RedisWipeConsequencesTests {
 	}
 
 	private static long group(String method, String containing) {
-		return api.calls(method).stream()
+		return api.calls(method)
+			.stream()
 			.filter((m) -> m.path("chat_id").asText().equals(String.valueOf(Updates.GROUP)))
 			.filter((m) -> m.path("text").asText().contains(containing))
 			.count();
@@ -141,11 +142,14 @@ class RedisWipeConsequencesTests {
 		handle(Updates.message(Updates.nextId(), DBA, "/note 擦除后的记录"));
 		assertThat(notes(incident)).isEqualTo(2);
 		assertThat(group("sendMessage", "已记入")).isEqualTo(confirmed + 1);
-		// the update of the note before the wipe, delivered again (its handled-mark was in Redis):
-		// its write is named by the update in the record, so the note is not recorded twice
+		// the update of the note before the wipe, delivered again (its handled-mark was
+		// in Redis):
+		// its write is named by the update in the record, so the note is not recorded
+		// twice
 		assertThat(handle(note)).isEqualTo(TelegramGateway.Outcome.HANDLED);
 		assertThat(notes(incident)).isEqualTo(2);
-		assertThat(harness.incidents.timeline(incident.id()).stream()
+		assertThat(harness.incidents.timeline(incident.id())
+			.stream()
 			.filter((e) -> e.type() == TimelineType.NOTE)
 			.filter((e) -> e.details().values().stream().anyMatch((v) -> v.contains("擦除前的记录")))).hasSize(1);
 	}

@@ -21,8 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when nobody acknowledges, a signed {@code /reported} restarts the cycle, and
  * {@code /recovered} stops it. The one real-time smoke test of the clock (GH-14): the
  * other end-to-end clock tests move a clock or assert on what is planned; this one waits
- * for Quartz, but only for what must come, and reads the planned reminders and the outboxes
- * to know that nothing more will.
+ * for Quartz, but only for what must come, and reads the planned reminders and the
+ * outboxes to know that nothing more will.
  */
 class RegulatorClockEndToEndTests {
 
@@ -70,17 +70,21 @@ class RegulatorClockEndToEndTests {
 		assertThat(await(Updates.GROUP, "现在到期")).contains("定期报告 第 1 次");
 		assertThat(await(Updates.GROUP, "已超时（应于")).contains("定期报告 第 1 次");
 		assertThat(await(TECH_MANAGER, "已超时（应于")).contains("3 秒内无人确认将通知下一级");
-		// nobody acknowledges: after ACK_TIMEOUT the next tier (应急工作小组组长) is told, who acknowledges
+		// nobody acknowledges: after ACK_TIMEOUT the next tier (应急工作小组组长) is told, who
+		// acknowledges
 		assertThat(await(IT_HEAD, "已超时（应于")).contains("定期报告 第 1 次").contains("请您（应急工作小组组长）确认收到");
 		// the room keeps one message per escalation, edited from tier to tier (GH-13)
-		api.await("editMessageText", (b) -> b.path("chat_id").asLong() == Updates.GROUP
-				&& b.path("text").asText().contains("已通知应急工作小组组长"));
-		// the commander heard of the declaration at once (GH-12), but was never chased for it: tier 1 acknowledged
-		assertThat(texts(IT_HEAD)).filteredOn((t) -> t.contains("宣布事件")).singleElement()
+		api.await("editMessageText",
+				(b) -> b.path("chat_id").asLong() == Updates.GROUP && b.path("text").asText().contains("已通知应急工作小组组长"));
+		// the commander heard of the declaration at once (GH-12), but was never chased
+		// for it: tier 1 acknowledged
+		assertThat(texts(IT_HEAD)).filteredOn((t) -> t.contains("宣布事件"))
+			.singleElement()
 			.satisfies((t) -> assertThat(t).contains("特此告知").doesNotContain("请您"));
 		post(app, Updates.press(Updates.nextId(), IT_HEAD, lastButton(IT_HEAD, "确认收到"), 1));
 		await(Updates.GROUP, "李信息技术部总经理 已确认收到");
-		// the acknowledgement took the escalation's timer away and all it said was sent: nothing chases the 总经理
+		// the acknowledgement took the escalation's timer away and all it said was sent:
+		// nothing chases the 总经理
 		String id = app.getBean(com.warroom.bot.incident.IncidentStore.class).open().get(0).id();
 		Planned.awaitSettled(app, id, (r) -> r.key().startsWith("ESC:"));
 		assertThat(texts(GM)).noneMatch((t) -> t.contains("已超时（应于"));
@@ -100,21 +104,25 @@ class RegulatorClockEndToEndTests {
 		assertThat(await(Updates.GROUP, "第 2 次将于")).contains("定期报告");
 		assertThat(await(Updates.GROUP, "第 2 次现在到期")).contains("定期报告");
 
-		// recovery stops the cycle: no third periodic report, the report after recovery is owed
+		// recovery stops the cycle: no third periodic report, the report after recovery
+		// is owed
 		post(app, Updates.message(Updates.nextId(), DBA, "/recovered"));
 		post(app, Updates.press(Updates.nextId(), DBA, api.button("确认已恢复（现在）"), 1));
 		await(Updates.GROUP, "恢复。请继续完成事后处理步骤");
-		// numbering goes on: one periodic report was made, so the report after recovery is the second
+		// numbering goes on: one periodic report was made, so the report after recovery
+		// is the second
 		await(Updates.GROUP, "恢复后报告 第 2 次现在到期");
-		// no periodic report is planned any more and what was due was sent: there is no third
+		// no periodic report is planned any more and what was due was sent: there is no
+		// third
 		Planned.awaitSettled(app, id, (r) -> r.key().startsWith("CYCLE:"));
 		assertThat(texts(Updates.GROUP)).noneMatch((t) -> t.contains("定期报告 第 3 次"));
-		assertThat(((com.warroom.notify.internal.JdbcOutbox) outbox).status("INC-" + incidentDay() + "-001:esc:1:1:0:zhou-tech"))
-			.isEqualTo("SENT");
+		assertThat(((com.warroom.notify.internal.JdbcOutbox) outbox)
+			.status("INC-" + incidentDay() + "-001:esc:1:1:0:zhou-tech")).isEqualTo("SENT");
 	}
 
 	private static String incidentDay() {
-		return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+		return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))
+			.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
 	}
 
 	private ConfigurableApplicationContext start(Path data, EmbeddedRedis redis) {
@@ -139,7 +147,8 @@ class RegulatorClockEndToEndTests {
 	}
 
 	private static List<String> texts(long chat) {
-		return api.calls("sendMessage").stream()
+		return api.calls("sendMessage")
+			.stream()
 			.filter((b) -> b.path("chat_id").asLong() == chat)
 			.map((b) -> b.path("text").asText())
 			.toList();

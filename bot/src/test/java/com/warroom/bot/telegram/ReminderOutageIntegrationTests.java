@@ -55,8 +55,10 @@ class ReminderOutageIntegrationTests {
 
 	private int readiness(ConfigurableApplicationContext app) throws Exception {
 		String port = app.getEnvironment().getProperty("local.server.port");
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz")).build(),
-				HttpResponse.BodyHandlers.discarding()).statusCode();
+		return http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz")).build(),
+					HttpResponse.BodyHandlers.discarding())
+			.statusCode();
 	}
 
 	private int awaitReadiness(ConfigurableApplicationContext app, int status) throws Exception {
@@ -85,24 +87,27 @@ class ReminderOutageIntegrationTests {
 			String id = app.getBean(IncidentStore.class).open().get(0).id();
 			Reminder planned = Planned.reminder(app, id, "CYCLE:1", Reminder.Stage.OVERDUE);
 
-			redis.close(); // the overdue reminder (6 s after the due time) falls due while Redis is down
+			redis.close(); // the overdue reminder (6 s after the due time) falls due
+							// while Redis is down
 			assertThat(awaitReadiness(app, 503)).isEqualTo(503);
 			Updates.postWebhook(app, Updates.message(Updates.nextId(), liaison, "/note 停电中"));
 			api.await("sendMessage", (b) -> b.path("text").asText().contains("系统暂时无法保存，请稍后重试"));
-			// past the overdue reminder's time, and its first tries failed (retried after 1 s, then 2 s)
+			// past the overdue reminder's time, and its first tries failed (retried after
+			// 1 s, then 2 s)
 			Planned.sleepPast(planned.fireAt(), Duration.ofMillis(3500));
 			assertThat(count("已超时")).isZero();
 
 			redis = EmbeddedRedis.start(data.resolve("redis"), port);
 			// the chat's reminder (the escalation's own direct messages say 已超时 too)
-			JsonNode overdue = api.await("sendMessage", (b) -> b.path("text").asText().contains("已超时（应于")
-					&& b.path("text").asText().contains("已逐级升级通知"));
-			assertThat(overdue.path("text").asText()).contains("定期报告 第 1 次已超时（应于").contains("原定")
-				.contains("延迟发出");
+			JsonNode overdue = api.await("sendMessage",
+					(b) -> b.path("text").asText().contains("已超时（应于") && b.path("text").asText().contains("已逐级升级通知"));
+			assertThat(overdue.path("text").asText()).contains("定期报告 第 1 次已超时（应于").contains("原定").contains("延迟发出");
 			assertThat(awaitReadiness(app, 200)).isEqualTo(200);
-			// its job ran to the end (no retry left) and every message it made was sent: nothing more comes
+			// its job ran to the end (no retry left) and every message it made was sent:
+			// nothing more comes
 			Planned.awaitSettled(app, id, Planned.of("CYCLE:1", Reminder.Stage.OVERDUE));
-			// once in the incident's chat, however many times the job was tried during the outage
+			// once in the incident's chat, however many times the job was tried during
+			// the outage
 			assertThat(count("前），已逐级升级通知")).isEqualTo(1);
 			assertThat(count("现在到期")).isEqualTo(1);
 		}

@@ -38,18 +38,18 @@ class ReminderRestartIntegrationTests {
 	}
 
 	/**
-	 * Its own redis-server: contexts of other test classes stay alive (Spring caches them)
-	 * with their own schedulers, and must not see this test's incidents.
+	 * Its own redis-server: contexts of other test classes stay alive (Spring caches
+	 * them) with their own schedulers, and must not see this test's incidents.
 	 */
 	private EmbeddedRedis redis;
 
 	private ConfigurableApplicationContext start(Path data, String... more) {
-		java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--server.port=0",
-				"--warroom.data-dir=" + data, "--warroom.redis-url=" + redis.url(),
-				"--warroom.telegram.token=" + FakeBotApi.TOKEN, "--warroom.telegram.api-url=" + api.url(),
-				"--warroom.telegram.mode=webhook", "--warroom.telegram.webhook-secret=s",
-				"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
-				"--warroom.reminder-lead=PT1S", "--warroom.overdue-after=PT10S"));
+		java.util.List<String> args = new java.util.ArrayList<>(
+				java.util.List.of("--server.port=0", "--warroom.data-dir=" + data, "--warroom.redis-url=" + redis.url(),
+						"--warroom.telegram.token=" + FakeBotApi.TOKEN, "--warroom.telegram.api-url=" + api.url(),
+						"--warroom.telegram.mode=webhook", "--warroom.telegram.webhook-secret=s",
+						"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
+						"--warroom.reminder-lead=PT1S", "--warroom.overdue-after=PT10S"));
 		args.addAll(java.util.List.of(more));
 		return new SpringApplicationBuilder(WarRoomApplication.class).run(args.toArray(String[]::new));
 	}
@@ -75,10 +75,10 @@ class ReminderRestartIntegrationTests {
 
 	/**
 	 * GH-15: a Redis wiped while the bot was down takes the reminders' sent-marks' copies
-	 * there, and the causes that named the outbox rows of what was sent; the restart re-plans
-	 * every open incident (ReminderRecovery) from its record, where the marks are: nothing
-	 * is sent again into the group that got it (the incident record in the database, as
-	 * RECORD_STORE=database, whatever the default on H2 is).
+	 * there, and the causes that named the outbox rows of what was sent; the restart
+	 * re-plans every open incident (ReminderRecovery) from its record, where the marks
+	 * are: nothing is sent again into the group that got it (the incident record in the
+	 * database, as RECORD_STORE=database, whatever the default on H2 is).
 	 */
 	@Test
 	void aReminderSentBeforeRedisWasWipedIsNotSentAgainAfterTheRestart(@TempDir Path data) throws Exception {
@@ -106,10 +106,11 @@ class ReminderRestartIntegrationTests {
 			ConfigurableApplicationContext second = start(data, "--warroom.record-store=database");
 			try {
 				assertThat(second.getBean(com.warroom.bot.incident.IncidentStore.class).open()).hasSize(1);
-				// re-planned at the start; a reminder planned again would fire a second later
+				// re-planned at the start; a reminder planned again would fire a second
+				// later
 				FakeBotApi.sleep(6000);
-				System.out.println("GH-15 group messages before the Redis wipe " + before + ", after the restart "
-						+ group());
+				System.out
+					.println("GH-15 group messages before the Redis wipe " + before + ", after the restart " + group());
 				assertThat(count("现在到期")).isEqualTo(1);
 				assertThat(count("前），已逐级升级通知")).isEqualTo(1);
 				assertThat(count("已超时")).isEqualTo(3);
@@ -126,7 +127,8 @@ class ReminderRestartIntegrationTests {
 
 	/** Messages sent to the incident's group. */
 	private static long group() {
-		return api.calls("sendMessage").stream()
+		return api.calls("sendMessage")
+			.stream()
 			.filter((b) -> b.path("chat_id").asText().equals(String.valueOf(Updates.GROUP)))
 			.count();
 	}
@@ -146,7 +148,8 @@ class ReminderRestartIntegrationTests {
 			id = first.getBean(IncidentStore.class).open().get(0).id();
 			// the overdue reminder is planned 10 s after the due time
 			overdueReminder = Planned.reminder(first, id, "CYCLE:1", Reminder.Stage.OVERDUE);
-			assertThat(Duration.between(overdueReminder.dueAt(), overdueReminder.fireAt())).isEqualTo(Duration.ofSeconds(10));
+			assertThat(Duration.between(overdueReminder.dueAt(), overdueReminder.fireAt()))
+				.isEqualTo(Duration.ofSeconds(10));
 		}
 		finally {
 			first.close();
@@ -158,10 +161,12 @@ class ReminderRestartIntegrationTests {
 		try {
 			JsonNode overdue = api.await("sendMessage", (b) -> b.path("text").asText().contains("已超时（应于"));
 			assertThat(overdue.path("text").asText()).contains("定期报告 第 1 次已超时（应于");
-			// its job ran to the end and every message it made was sent: nothing more comes
+			// its job ran to the end and every message it made was sent: nothing more
+			// comes
 			Planned.awaitSettled(second, id, Planned.of("CYCLE:1", Reminder.Stage.OVERDUE));
 			assertThat(count("现在到期")).isEqualTo(1);
-			// once in the incident's chat, and the escalation: to the first tier directly and noted in the chat
+			// once in the incident's chat, and the escalation: to the first tier directly
+			// and noted in the chat
 			assertThat(count("前），已逐级升级通知")).isEqualTo(1);
 			assertThat(count("已超时")).isEqualTo(3);
 		}

@@ -70,7 +70,10 @@ class ReplayedEventOutboxTests {
 		life.close();
 	}
 
-	/** One life of the node: its outbox (same database, same node name), sender, queue and gateway. */
+	/**
+	 * One life of the node: its outbox (same database, same node name), sender, queue and
+	 * gateway.
+	 */
 	private final class Life implements AutoCloseable {
 
 		final SendQueue queue = new SendQueue(Clock.systemUTC(), 1000, 1000, 60000);
@@ -130,14 +133,16 @@ class ReplayedEventOutboxTests {
 	}
 
 	private static List<String> groupTexts(String containing) {
-		return api.calls("sendMessage").stream()
+		return api.calls("sendMessage")
+			.stream()
 			.filter((b) -> b.path("chat_id").asText().equals(String.valueOf(Updates.GROUP)))
 			.map((b) -> b.path("text").asText())
 			.filter((t) -> t.contains(containing))
 			.toList();
 	}
 
-	@Test // GH-11: seed 12 of the fault run, a note confirmed twice (new token) after a kill
+	@Test // GH-11: seed 12 of the fault run, a note confirmed twice (new token) after a
+			// kill
 	void aNoteRedeliveredAfterACrashThatCameAfterItsReplyWasSentIsConfirmedOnce() throws Exception {
 		Incident incident = declare();
 		int id = Updates.nextId();
@@ -145,7 +150,8 @@ class ReplayedEventOutboxTests {
 		assertThat(life.gateway.handle(update(note))).isEqualTo(TelegramGateway.Outcome.HANDLED);
 		life.settle();
 		assertThat(groupTexts("已记入")).hasSize(1);
-		// killed after the reply was stored and sent, before the update was marked handled
+		// killed after the reply was stored and sent, before the update was marked
+		// handled
 		TestRedis.client().del("wr:upd:tg:" + id);
 		restart();
 
@@ -163,7 +169,8 @@ class ReplayedEventOutboxTests {
 		Incident incident = declare();
 		int id = Updates.nextId();
 		String note = Updates.message(id, DBA, "/note 已切换备机");
-		// the reply is stored, but the process dies before the call is made and before the mark
+		// the reply is stored, but the process dies before the call is made and before
+		// the mark
 		life.queue.close();
 		life.gateway.handle(update(note));
 		TestRedis.client().del("wr:upd:tg:" + id);
@@ -174,15 +181,18 @@ class ReplayedEventOutboxTests {
 
 		assertThat(harness.incidents.timeline(incident.id()).stream().filter((e) -> e.type() == TimelineType.NOTE))
 			.hasSize(1);
-		// the stored reply is resumed (never made before: not marked); the redelivery's own is not stored again
+		// the stored reply is resumed (never made before: not marked); the redelivery's
+		// own is not stored again
 		assertThat(groupTexts("已记入")).singleElement().satisfies((t) -> assertThat(t).doesNotContain("（重发）"));
 	}
 
-	@Test // GH-11: seeds 11 and 12, a call made again unmarked after a kill although Telegram had taken it
+	@Test // GH-11: seeds 11 and 12, a call made again unmarked after a kill although
+			// Telegram had taken it
 	void aCallWhoseSendingTheDatabaseLostAtTheCrashIsResentMarkedInAGroup() {
 		life.sender.deliver(new Outbound.Send(GROUP, "群里的回复", List.of(), null, null), GROUP, SendQueue.Lane.COMMAND);
 		life.settle();
-		// H2 lost the last writes before the kill -9: the row is back as stored, never attempted
+		// H2 lost the last writes before the kill -9: the row is back as stored, never
+		// attempted
 		new org.springframework.jdbc.core.JdbcTemplate(database)
 			.update("UPDATE WR_TG_OUTBOX SET STATUS = 'PENDING', ATTEMPTS = 0, DETAIL = NULL");
 		restart();

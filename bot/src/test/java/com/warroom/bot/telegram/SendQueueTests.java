@@ -17,7 +17,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The send queue against WireMock: 429 with retry_after, 5xx and outages, order and pace. */
+/**
+ * The send queue against WireMock: 429 with retry_after, 5xx and outages, order and pace.
+ */
 class SendQueueTests {
 
 	private final FakeBotApi api = new FakeBotApi();
@@ -39,9 +41,11 @@ class SendQueueTests {
 
 	@Test
 	void honoursRetryAfterAndThenDelivers() {
-		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).inScenario("flood").whenScenarioStateIs(STARTED)
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).inScenario("flood")
+			.whenScenarioStateIs(STARTED)
 			.atPriority(1)
-			.willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+			.willReturn(aResponse().withStatus(429)
+				.withHeader("Content-Type", "application/json")
 				.withBody("{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\","
 						+ "\"parameters\":{\"retry_after\":1}}"))
 			.willSetStateTo("calm"));
@@ -57,10 +61,15 @@ class SendQueueTests {
 
 	@Test
 	void retriesServerErrorsAndOutagesWithoutLosingOrReordering() {
-		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).inScenario("down").whenScenarioStateIs(STARTED)
-			.atPriority(1).willReturn(aResponse().withStatus(502).withBody("bad gateway")).willSetStateTo("still down"));
-		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).inScenario("down").whenScenarioStateIs("still down")
-			.atPriority(1).willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).inScenario("down")
+			.whenScenarioStateIs(STARTED)
+			.atPriority(1)
+			.willReturn(aResponse().withStatus(502).withBody("bad gateway"))
+			.willSetStateTo("still down"));
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).inScenario("down")
+			.whenScenarioStateIs("still down")
+			.atPriority(1)
+			.willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
 			.willSetStateTo("up"));
 		for (int i = 1; i <= 5; i++) {
 			send("7", "消息" + i);
@@ -69,8 +78,8 @@ class SendQueueTests {
 		List<String> delivered = new CopyOnWriteArrayList<>();
 		api.calls("sendMessage").forEach((b) -> delivered.add(b.path("text").asText()));
 		assertThat(delivered).containsSubsequence("消息1", "消息2", "消息3", "消息4", "消息5");
-		assertThat(delivered.subList(delivered.size() - 5, delivered.size())).containsExactly("消息1", "消息2", "消息3", "消息4",
-				"消息5");
+		assertThat(delivered.subList(delivered.size() - 5, delivered.size())).containsExactly("消息1", "消息2", "消息3",
+				"消息4", "消息5");
 		long deadline = System.currentTimeMillis() + 5000;
 		while (queue.pending() > 0 && System.currentTimeMillis() < deadline) {
 			FakeBotApi.sleep(20);
@@ -85,11 +94,13 @@ class SendQueueTests {
 			long start = System.nanoTime();
 			for (int i = 1; i <= 5; i++) {
 				String text = "节流" + i;
-				paced.submit("99", false, true, () -> client.execute(SendMessage.builder().chatId("99").text(text).build()));
+				paced.submit("99", false, true,
+						() -> client.execute(SendMessage.builder().chatId("99").text(text).build()));
 			}
 			api.await("sendMessage", (b) -> b.path("text").asText().equals("节流5"));
 			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-			// a private chat: 1 per second, evenly; the 5th message goes out after about 4 seconds
+			// a private chat: 1 per second, evenly; the 5th message goes out after about
+			// 4 seconds
 			assertThat(elapsedMs).isBetween(3800L, 8000L);
 		}
 		finally {
@@ -99,9 +110,10 @@ class SendQueueTests {
 
 	@Test
 	void clientErrorsAreNotRetried() throws TelegramApiException {
-		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).atPriority(1).willReturn(aResponse().withStatus(400)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}")));
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).atPriority(1)
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"ok\":false,\"error_code\":400,\"description\":\"Bad Request: chat not found\"}")));
 		send("1", "无效");
 		long deadline = System.currentTimeMillis() + 5000;
 		while (queue.pending() > 0 && System.currentTimeMillis() < deadline) {
@@ -111,7 +123,10 @@ class SendQueueTests {
 		assertThat(api.calls("sendMessage")).hasSize(1);
 	}
 
-	/** The real clock, moved forward by the test: pacing windows pass without waiting a minute. */
+	/**
+	 * The real clock, moved forward by the test: pacing windows pass without waiting a
+	 * minute.
+	 */
 	static final class MovableClock extends Clock {
 
 		private volatile java.time.Duration offset = java.time.Duration.ZERO;
@@ -151,12 +166,15 @@ class SendQueueTests {
 		try {
 			for (int i = 1; i <= 6; i++) {
 				String text = "群消息" + i;
-				busy.submit("-100", true, true, () -> client.execute(SendMessage.builder().chatId("-100").text(text).build()));
+				busy.submit("-100", true, true,
+						() -> client.execute(SendMessage.builder().chatId("-100").text(text).build()));
 			}
 			api.await("sendMessage", (b) -> b.path("text").asText().equals("群消息1"));
 			long start = System.nanoTime();
-			busy.submit("-100", true, false, () -> client.execute(
-					org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder().callbackQueryId("cq1").build()));
+			busy.submit("-100", true, false,
+					() -> client.execute(org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder()
+						.callbackQueryId("cq1")
+						.build()));
 			api.await("answerCallbackQuery", (b) -> b.path("callback_query_id").asText().equals("cq1"));
 			assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
 			// the group's messages still wait for its budget
@@ -167,7 +185,8 @@ class SendQueueTests {
 		}
 	}
 
-	@Test // GH-11: the reply's edit waited for nothing and could reach Telegram before the answer
+	@Test // GH-11: the reply's edit waited for nothing and could reach Telegram before
+			// the answer
 	void theCallsAfterAPressAnswerWaitForItsFirstAttempt() {
 		List<String> made = new CopyOnWriteArrayList<>();
 		java.util.concurrent.CountDownLatch editStarted = new java.util.concurrent.CountDownLatch(1);
@@ -202,7 +221,8 @@ class SendQueueTests {
 		while (!made.contains("edit") && System.nanoTime() < deadline) {
 			FakeBotApi.sleep(10);
 		}
-		// the edit went after the answer's first attempt, not after its retry (500 ms later)
+		// the edit went after the answer's first attempt, not after its retry (500 ms
+		// later)
 		assertThat(made).containsExactly("answer", "edit");
 	}
 
@@ -223,20 +243,25 @@ class SendQueueTests {
 			for (int i = 1; i <= 3; i++) {
 				String text = "提醒" + i;
 				lanes.submit("-100", true, SendQueue.Lane.BULK,
-						() -> client.execute(SendMessage.builder().chatId("-100").text(text).build()), SendQueue.Outcome.NONE);
+						() -> client.execute(SendMessage.builder().chatId("-100").text(text).build()),
+						SendQueue.Outcome.NONE);
 			}
 			api.await("sendMessage", (b) -> b.path("text").asText().equals("提醒1"));
 			long start = System.nanoTime();
 			lanes.submit("-100", true, SendQueue.Lane.COMMAND,
-					() -> client.execute(SendMessage.builder().chatId("-100").text("状态").build()), SendQueue.Outcome.NONE);
+					() -> client.execute(SendMessage.builder().chatId("-100").text("状态").build()),
+					SendQueue.Outcome.NONE);
 			api.await("sendMessage", (b) -> b.path("text").asText().equals("状态"));
 			assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
 			FakeBotApi.sleep(300);
-			assertThat(api.calls("sendMessage")).extracting((b) -> b.path("text").asText()).containsExactly("提醒1", "状态");
+			assertThat(api.calls("sendMessage")).extracting((b) -> b.path("text").asText())
+				.containsExactly("提醒1", "状态");
 			clock.advance(java.time.Duration.ofSeconds(61));
 			api.await("sendMessage", (b) -> b.path("text").asText().equals("提醒2"));
-			// the window counts a call from when it finished: move the clock only once it has
-			// (else, on a busy machine, 提醒2 finishes in the next minute and 提醒3 waits for ever)
+			// the window counts a call from when it finished: move the clock only once it
+			// has
+			// (else, on a busy machine, 提醒2 finishes in the next minute and 提醒3 waits for
+			// ever)
 			awaitPending(lanes, 1);
 			clock.advance(java.time.Duration.ofSeconds(61));
 			api.await("sendMessage", (b) -> b.path("text").asText().equals("提醒3"));
@@ -256,7 +281,8 @@ class SendQueueTests {
 			for (int i = 1; i <= 8; i++) {
 				String text = "回复" + i;
 				paced.submit("-100", true, SendQueue.Lane.COMMAND,
-						() -> client.execute(SendMessage.builder().chatId("-100").text(text).build()), SendQueue.Outcome.NONE);
+						() -> client.execute(SendMessage.builder().chatId("-100").text(text).build()),
+						SendQueue.Outcome.NONE);
 			}
 			awaitCount(api, "sendMessage", 5);
 			FakeBotApi.sleep(500);
@@ -274,12 +300,15 @@ class SendQueueTests {
 	@Test // GH-11
 	void aPressAnswerThatCannotGoWithinItsWindowIsDroppedAndCounted() {
 		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/answerCallbackQuery")).atPriority(1)
-			.willReturn(aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html>502</html>")));
+			.willReturn(
+					aResponse().withStatus(502).withHeader("Content-Type", "text/html").withBody("<html>502</html>")));
 		SendQueue answers = new SendQueue(Clock.systemUTC(), 1000, 1000, 60, java.time.Duration.ofSeconds(1));
 		List<SendQueue.Failure> outcomes = new CopyOnWriteArrayList<>();
 		try {
-			answers.submit("-100", true, SendQueue.Lane.ANSWER, () -> client.execute(
-					org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder().callbackQueryId("cq2").build()),
+			answers.submit("-100", true, SendQueue.Lane.ANSWER,
+					() -> client.execute(org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder()
+						.callbackQueryId("cq2")
+						.build()),
 					(failure, detail) -> outcomes.add(failure));
 			long deadline = System.currentTimeMillis() + 5000;
 			while (answers.pending() > 0 && System.currentTimeMillis() < deadline) {

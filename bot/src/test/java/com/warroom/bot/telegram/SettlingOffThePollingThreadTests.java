@@ -30,8 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /**
  * GH-14: handling an update, delivering its reply and settling its consequences is one
- * call, and the settling (re-grade, re-plan of the reminders) leaves the polling thread: a
- * re-plan that hangs does not hold up the next update.
+ * call, and the settling (re-grade, re-plan of the reminders) leaves the polling thread:
+ * a re-plan that hangs does not hold up the next update.
  */
 class SettlingOffThePollingThreadTests {
 
@@ -55,13 +55,17 @@ class SettlingOffThePollingThreadTests {
 		api.close();
 	}
 
-	/** Answers every event in the group; its settling (the clock's re-plan) waits for the latch. */
+	/**
+	 * Answers every event in the group; its settling (the clock's re-plan) waits for the
+	 * latch.
+	 */
 	private final class SlowReplanEngine extends ConversationEngine {
 
 		final List<Inbound> handled = new CopyOnWriteArrayList<>();
 
 		SlowReplanEngine() {
-			super(new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null), List.of());
+			super(new Services(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+					null), List.of());
 		}
 
 		@Override
@@ -88,16 +92,20 @@ class SettlingOffThePollingThreadTests {
 		SlowReplanEngine engine = new SlowReplanEngine();
 		List<OutboundSink> sinks = new ArrayList<>();
 		UnifiedJedis redis = TestRedis.fresh();
-		TelegramGateway gateway = new TelegramGateway(new OkHttpTelegramClient(FakeBotApi.TOKEN,
-				TelegramConfiguration.telegramUrl(java.net.URI.create(api.url()))),
+		TelegramGateway gateway = new TelegramGateway(
+				new OkHttpTelegramClient(FakeBotApi.TOKEN,
+						TelegramConfiguration.telegramUrl(java.net.URI.create(api.url()))),
 				new EventHandling(engine, Delivery.over(() -> sinks), settling), queue, new MessageSlots(redis), redis,
 				new Archive(Files.createTempDirectory("archive"), Clock.systemUTC()));
 		sinks.add(gateway);
 		List<Update> batch = List.of(
-				TelegramPolling.mapper().readValue(Updates.message(Updates.nextId(), 900000006L, "/status"), Update.class),
-				TelegramPolling.mapper().readValue(Updates.message(Updates.nextId(), 900000006L, "/timeline"), Update.class));
+				TelegramPolling.mapper()
+					.readValue(Updates.message(Updates.nextId(), 900000006L, "/status"), Update.class),
+				TelegramPolling.mapper()
+					.readValue(Updates.message(Updates.nextId(), 900000006L, "/timeline"), Update.class));
 
-		// the polling thread: both updates handled and answered while the first re-plan still hangs
+		// the polling thread: both updates handled and answered while the first re-plan
+		// still hangs
 		assertTimeoutPreemptively(Duration.ofSeconds(20), () -> gateway.consume(batch));
 		assertThat(engine.handled).hasSize(2);
 		assertThat(settledOn).isEmpty();

@@ -73,7 +73,8 @@ class TelegramAndWebIntegrationTests {
 
 	@BeforeEach
 	void clean() {
-		// what the last test set off (settlings, notifications, queued edits) goes before the slate is wiped
+		// what the last test set off (settlings, notifications, queued edits) goes before
+		// the slate is wiped
 		Quiet.await(context);
 		TestRedis.fresh();
 		api.reset();
@@ -94,7 +95,8 @@ class TelegramAndWebIntegrationTests {
 		assertThat(get("/who").statusCode()).isEqualTo(404);
 		assertThat(get("/board").statusCode()).isEqualTo(302);
 		get("/login");
-		assertThat(post("/login", Map.of("_csrf", cookie("WARROOM_FORM"), "person", "wu-dba", "password", "Wu-dba-pw-2026"))
+		assertThat(post("/login",
+				Map.of("_csrf", cookie("WARROOM_FORM"), "person", "wu-dba", "password", "Wu-dba-pw-2026"))
 			.statusCode()).isEqualTo(303);
 
 		assertThat(get("/board").body()).contains(id.group()).contains("数据库主机硬件故障");
@@ -104,9 +106,11 @@ class TelegramAndWebIntegrationTests {
 		// the web chat answers beside Telegram, and nothing of it goes to Telegram
 		Matcher csrf = Pattern.compile("<meta name=\"csrf\" content=\"([^\"]+)\">").matcher(get("/chat/room").body());
 		assertThat(csrf.find()).isTrue();
-		assertThat(post("/chat/room/messages", Map.of("_csrf", csrf.group(1), "text", "/help")).statusCode()).isEqualTo(200);
+		assertThat(post("/chat/room/messages", Map.of("_csrf", csrf.group(1), "text", "/help")).statusCode())
+			.isEqualTo(200);
 		assertThat(get("/chat/room").body()).contains("吴数据库管理员，您好。");
-		assertThat(api.calls("sendMessage")).noneSatisfy((call) -> assertThat(call.path("text").asText()).contains("您好"));
+		assertThat(api.calls("sendMessage"))
+			.noneSatisfy((call) -> assertThat(call.path("text").asText()).contains("您好"));
 	}
 
 	private void webhook(String update) throws Exception {
@@ -115,7 +119,8 @@ class TelegramAndWebIntegrationTests {
 			.header("X-Telegram-Bot-Api-Secret-Token", SECRET)
 			.POST(HttpRequest.BodyPublishers.ofString(update))
 			.build();
-		assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+		assertThat(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode())
+			.isEqualTo(200);
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
@@ -124,7 +129,8 @@ class TelegramAndWebIntegrationTests {
 	}
 
 	private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-		String body = form.entrySet().stream()
+		String body = form.entrySet()
+			.stream()
 			.map((e) -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 		return http.send(HttpRequest.newBuilder(uri(path))
@@ -135,8 +141,13 @@ class TelegramAndWebIntegrationTests {
 	}
 
 	private String cookie(String name) {
-		return cookies.getCookieStore().getCookies().stream().filter((c) -> c.getName().equals(name))
-			.map(HttpCookie::getValue).findFirst().orElse("");
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((c) -> c.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst()
+			.orElse("");
 	}
 
 	private URI uri(String path) {

@@ -19,7 +19,8 @@ class TelegramGatewayTests {
 		String line = "第一行内容".repeat(100) + "\n";
 		String text = line.repeat(20);
 		List<String> parts = TelegramGateway.split(text);
-		assertThat(parts).hasSizeGreaterThan(1).allSatisfy((part) -> assertThat(part.length()).isLessThanOrEqualTo(4096));
+		assertThat(parts).hasSizeGreaterThan(1)
+			.allSatisfy((part) -> assertThat(part.length()).isLessThanOrEqualTo(4096));
 		assertThat(String.join("", parts).replace("\n", "")).isEqualTo(text.replace("\n", ""));
 	}
 
@@ -33,7 +34,8 @@ class TelegramGatewayTests {
 
 	@Test
 	void commandsLoseTheirBotSuffixAndKeepTheirArguments() throws Exception {
-		Inbound inbound = TelegramGateway.translate(parse(Updates.message(1, 7, "/Declare@WarRoomBot 数据库 宕机"))).orElseThrow();
+		Inbound inbound = TelegramGateway.translate(parse(Updates.message(1, 7, "/Declare@WarRoomBot 数据库 宕机")))
+			.orElseThrow();
 		assertThat(inbound).isInstanceOfSatisfying(Inbound.Command.class, (command) -> {
 			assertThat(command.name()).isEqualTo("declare");
 			assertThat(command.args()).isEqualTo("数据库 宕机");
@@ -69,10 +71,12 @@ class TelegramGatewayTests {
 
 	@Test // GH-13
 	void aCommandAddressedToAnotherBotIsNotForUs() throws Exception {
-		assertThat(TelegramGateway.translate(parse(Updates.message(5, 7, "/status@other_bot")), () -> "WarRoomBot")).isEmpty();
+		assertThat(TelegramGateway.translate(parse(Updates.message(5, 7, "/status@other_bot")), () -> "WarRoomBot"))
+			.isEmpty();
 		assertThat(TelegramGateway.translate(parse(Updates.message(6, 7, "/status@warroombot INC-20261123-001")),
-				() -> "WarRoomBot")).hasValueSatisfying((inbound) -> assertThat(((Inbound.Command) inbound).args())
-					.isEqualTo("INC-20261123-001"));
+				() -> "WarRoomBot"))
+			.hasValueSatisfying(
+					(inbound) -> assertThat(((Inbound.Command) inbound).args()).isEqualTo("INC-20261123-001"));
 		assertThat(TelegramGateway.translate(parse(Updates.message(7, 7, "/status")), () -> {
 			throw new AssertionError("no need to know the bot's name without a suffix");
 		})).isPresent();

@@ -24,8 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The whole Telegram pipeline in webhook mode: updates posted to our endpoint, the
- * engine on the embedded Redis, and WireMock as the Bot API whose calls are asserted.
+ * The whole Telegram pipeline in webhook mode: updates posted to our endpoint, the engine
+ * on the embedded Redis, and WireMock as the Bot API whose calls are asserted.
  */
 @SpringBootTest(classes = WarRoomApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ExtendWith(OutputCaptureExtension.class)
@@ -74,14 +74,16 @@ class TelegramIntegrationTests {
 
 	@BeforeEach
 	void clean() {
-		// what the last test set off (settlings, notifications, queued bulk edits) goes before the slate is wiped
+		// what the last test set off (settlings, notifications, queued bulk edits) goes
+		// before the slate is wiped
 		Quiet.await(context);
 		TestRedis.fresh();
 		api.reset();
 	}
 
 	private int post(String json, String secret) throws Exception {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/telegram/webhook"))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + port + "/telegram/webhook"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json));
 		if (secret != null) {
@@ -117,16 +119,18 @@ class TelegramIntegrationTests {
 		JsonNode card = api.await("sendMessage", (b) -> text(b, "INC-") && text(b, "场景：数据库主机硬件故障"));
 		api.await("sendMessage", (b) -> text(b, "<b>具体处置方法</b>"));
 		assertThat(card.path("text").asText()).contains("级别：").contains("应立即报告：定期报告 第 1 次");
-		// the exact calls of a declaration: answer the press, close the picker, post the card and both tracks
+		// the exact calls of a declaration: answer the press, close the picker, post the
+		// card and both tracks
 		// (direct messages of the declaration's escalation go to other chats in parallel)
-		assertThat(api.methodsFor(String.valueOf(Updates.GROUP)).subList(0, 5)).containsExactly("answercallbackquery", "editmessagetext", "sendmessage",
-				"sendmessage", "sendmessage");
+		assertThat(api.methodsFor(String.valueOf(Updates.GROUP)).subList(0, 5)).containsExactly("answercallbackquery",
+				"editmessagetext", "sendmessage", "sendmessage", "sendmessage");
 		// then the clock: the report this playbook owes at once
 		api.await("sendMessage", (b) -> text(b, "定期报告 第 1 次现在到期"));
 		assertThat(api.calls("answerCallbackQuery").get(0).path("text").asText()).startsWith("已宣布 INC-");
 
 		press(DBA, "完成"); // the technical track's first step: power off the host (双岗复核)
-		// GH-13: the step goes to the bottom of the chat, its old message reduced to one line
+		// GH-13: the step goes to the bottom of the chat, its old message reduced to one
+		// line
 		api.await("editMessageText", (b) -> text(b, "待第二人复核") && !text(b, "\n"));
 		api.await("sendMessage", (b) -> text(b, "等待另一名人员复核确认"));
 		press(SYSADMIN, "复核确认");
@@ -151,7 +155,8 @@ class TelegramIntegrationTests {
 		say(COMMANDER, "/timeline");
 		JsonNode timeline = api.await("sendMessage", (b) -> text(b, "时间线（第"));
 		assertThat(timeline.path("text").asText()).contains("厂商 &lt;工程师&gt; 已到场 &amp; 开始检测")
-			.contains("复核确认「操作人员和相关技术支持人员进一步确认故障并操作电源按钮关闭数…」").contains("记录系统已恢复");
+			.contains("复核确认「操作人员和相关技术支持人员进一步确认故障并操作电源按钮关闭数…」")
+			.contains("记录系统已恢复");
 
 		say(COMMANDER, "/close");
 		press(COMMANDER, "确认关闭");
@@ -204,7 +209,10 @@ class TelegramIntegrationTests {
 		assertThat(refusal.path("text").asText()).doesNotContain("数据库");
 	}
 
-	/** A body of {@code size} bytes made as it is read, counting what the client actually pulled. */
+	/**
+	 * A body of {@code size} bytes made as it is read, counting what the client actually
+	 * pulled.
+	 */
 	private static java.io.InputStream endless(long size, java.util.concurrent.atomic.AtomicLong pulled) {
 		return new java.io.InputStream() {
 
@@ -243,7 +251,8 @@ class TelegramIntegrationTests {
 			return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
 		}
 		catch (java.io.IOException ex) {
-			return -1; // the server answered and closed the connection before the client finished sending
+			return -1; // the server answered and closed the connection before the client
+						// finished sending
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -251,19 +260,23 @@ class TelegramIntegrationTests {
 		}
 	}
 
-	@Test // GH-11: the secret is checked before the body is read, and the body is capped at 1 MB
+	@Test // GH-11: the secret is checked before the body is read, and the body is capped
+			// at 1 MB
 	void aHundredMegabytesWithTheWrongSecretAreNeitherReadNorKept() throws Exception {
 		long hundred = 100L * 1024 * 1024;
 		java.util.concurrent.atomic.AtomicLong pulled = new java.util.concurrent.atomic.AtomicLong();
 		int status = postLarge(hundred, "wrong", false, pulled);
 		assertThat(status).isIn(403, -1);
-		// the server stopped reading at once: the client could push only a few MB into the socket buffers
+		// the server stopped reading at once: the client could push only a few MB into
+		// the socket buffers
 		assertThat(pulled.get()).isLessThan(16L * 1024 * 1024);
 		java.util.concurrent.atomic.AtomicLong declared = new java.util.concurrent.atomic.AtomicLong();
 		assertThat(postLarge(hundred, "wrong", true, declared)).isIn(403, -1);
 		assertThat(declared.get()).isLessThan(16L * 1024 * 1024);
-		// with the right secret, more than 1 MB is refused: by its declared length, or once 1 MB was read
-		assertThat(postLarge(2L * 1024 * 1024, SECRET, true, new java.util.concurrent.atomic.AtomicLong())).isIn(413, -1);
+		// with the right secret, more than 1 MB is refused: by its declared length, or
+		// once 1 MB was read
+		assertThat(postLarge(2L * 1024 * 1024, SECRET, true, new java.util.concurrent.atomic.AtomicLong())).isIn(413,
+				-1);
 		java.util.concurrent.atomic.AtomicLong chunked = new java.util.concurrent.atomic.AtomicLong();
 		assertThat(postLarge(hundred, SECRET, false, chunked)).isIn(413, -1);
 		assertThat(chunked.get()).isLessThan(16L * 1024 * 1024);

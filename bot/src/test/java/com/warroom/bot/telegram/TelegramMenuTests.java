@@ -14,7 +14,10 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GH-14: Telegram's command menu is the engine's, derived from its flows; a flow added shows up in it. */
+/**
+ * GH-14: Telegram's command menu is the engine's, derived from its flows; a flow added
+ * shows up in it.
+ */
 class TelegramMenuTests {
 
 	private final FakeBotApi api = new FakeBotApi();
@@ -29,14 +32,13 @@ class TelegramMenuTests {
 		EngineHarness harness = new EngineHarness(TestRedis.fresh(), RehearsalFlow.TEXTS, List.of(RehearsalFlow::new));
 		ConversationEngine engine = harness.engine;
 		// webhook mode: the menu is registered, nothing polls (so no gateway is needed)
-		TelegramProperties webhook = new TelegramProperties(FakeBotApi.TOKEN, URI.create(api.url()), "webhook", "secret", 28,
-				0.9, 19, java.time.Duration.ofSeconds(15), "");
+		TelegramProperties webhook = new TelegramProperties(FakeBotApi.TOKEN, URI.create(api.url()), "webhook",
+				"secret", 28, 0.9, 19, java.time.Duration.ofSeconds(15), "");
 		TelegramPolling polling = new TelegramPolling(webhook, TelegramConfiguration.telegramUrl(URI.create(api.url())),
-				new OkHttpTelegramClient(FakeBotApi.TOKEN, TelegramConfiguration.telegramUrl(URI.create(api.url()))), null,
-				engine::menu,
-				new com.warroom.notify.Leases(
-						new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:menu;DB_CLOSE_DELAY=-1"),
-						java.time.Clock.systemUTC()),
+				new OkHttpTelegramClient(FakeBotApi.TOKEN, TelegramConfiguration.telegramUrl(URI.create(api.url()))),
+				null, engine::menu,
+				new com.warroom.notify.Leases(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+						"jdbc:h2:mem:menu;DB_CLOSE_DELAY=-1"), java.time.Clock.systemUTC()),
 				java.time.Clock.systemUTC(), java.time.Duration.ofSeconds(10), "menu-test");
 		polling.start();
 		polling.stop();

@@ -43,7 +43,10 @@ class TelegramModeContextTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withUserConfiguration(TelegramConfiguration.class, TelegramWebhookController.class);
 
-	/** The beans lent by the test (the shared test Redis client above all) outlive each context: none is closed with it. */
+	/**
+	 * The beans lent by the test (the shared test Redis client above all) outlive each
+	 * context: none is closed with it.
+	 */
 	private static final BeanDefinitionCustomizer KEEP = (definition) -> definition.setDestroyMethodName("");
 
 	static final FakeBotApi api = new FakeBotApi();
@@ -57,12 +60,16 @@ class TelegramModeContextTests {
 
 	private final EngineHarness harness = new EngineHarness(redis);
 
-	/** The Telegram configuration with every collaborator it takes from the rest of the application. */
+	/**
+	 * The Telegram configuration with every collaborator it takes from the rest of the
+	 * application.
+	 */
 	private ApplicationContextRunner wired() {
 		Delivery delivery = Delivery.of(List.of());
 		org.h2.jdbcx.JdbcDataSource database = new org.h2.jdbcx.JdbcDataSource();
 		database.setURL("jdbc:h2:mem:telegram-modes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		// the application migrates its database before anything uses it (leases, outboxes)
+		// the application migrates its database before anything uses it (leases,
+		// outboxes)
 		com.warroom.notify.JobStoreSchema.migrate(database);
 		Outbox outbox = new Outbox() {
 
@@ -83,7 +90,8 @@ class TelegramModeContextTests {
 
 		};
 		// as SpringApplication does: durations in @Value parameters
-		return runner.withInitializer((context) -> context.getBeanFactory()
+		return runner
+			.withInitializer((context) -> context.getBeanFactory()
 				.setConversionService(ApplicationConversionService.getSharedInstance()))
 			.withBean(UnifiedJedis.class, () -> redis, KEEP)
 			.withBean(DataSource.class, () -> database, KEEP)
@@ -124,20 +132,23 @@ class TelegramModeContextTests {
 
 	@Test // GH-14
 	void theWebhookModeWiresTheSameChannelAndNeverPolls() {
-		wired().withPropertyValues("warroom.telegram.mode=webhook", "warroom.telegram.webhook-secret=s").run((context) -> {
-			assertThat(context).hasNotFailed();
-			assertThat(context).hasSingleBean(TelegramGateway.class)
-				.hasSingleBean(TelegramSender.class)
-				.hasSingleBean(TelegramWebhookController.class)
-				.hasSingleBean(TelegramPolling.class);
-			assertThat(context.getBean(TelegramProperties.class).webhook()).isTrue();
-			// started: the command menu is registered, and this instance does not poll
-			assertThat(context.getBean(TelegramPolling.class).isRunning()).isTrue();
-			assertThat(context.getBean(TelegramPolling.class).polling()).isFalse();
-		});
+		wired().withPropertyValues("warroom.telegram.mode=webhook", "warroom.telegram.webhook-secret=s")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).hasSingleBean(TelegramGateway.class)
+					.hasSingleBean(TelegramSender.class)
+					.hasSingleBean(TelegramWebhookController.class)
+					.hasSingleBean(TelegramPolling.class);
+				assertThat(context.getBean(TelegramProperties.class).webhook()).isTrue();
+				// started: the command menu is registered, and this instance does not
+				// poll
+				assertThat(context.getBean(TelegramPolling.class).isRunning()).isTrue();
+				assertThat(context.getBean(TelegramPolling.class).polling()).isFalse();
+			});
 	}
 
-	@Test // GH-14: a host-less URL failed deep in the HTTP client ("parameter host is null")
+	@Test // GH-14: a host-less URL failed deep in the HTTP client ("parameter host is
+			// null")
 	void anApiUrlWithoutAHostStopsTheStartNamingTheSetting() {
 		wired().withPropertyValues("warroom.telegram.api-url=http:///bot").run((context) -> {
 			assertThat(context).hasFailed();
@@ -189,11 +200,13 @@ class TelegramModeContextTests {
 
 	@Test
 	void aTokenTurnsTheTelegramConfigurationOn() {
-		// with a token the configuration applies: here it stops at the first missing collaborator
+		// with a token the configuration applies: here it stops at the first missing
+		// collaborator
 		// (the engine's beans are not in this context), which shows the condition matched
 		runner.withPropertyValues("warroom.telegram.token=123:abc").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("defined in com.warroom.bot.telegram.TelegramConfiguration");
+			assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("defined in com.warroom.bot.telegram.TelegramConfiguration");
 		});
 	}
 

@@ -17,7 +17,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Escalation direct messages through the outbox: what Telegram's answers mean for a retry. */
+/**
+ * Escalation direct messages through the outbox: what Telegram's answers mean for a
+ * retry.
+ */
 class TelegramNotificationsTests {
 
 	static final FakeBotApi api = new FakeBotApi();
@@ -57,7 +60,8 @@ class TelegramNotificationsTests {
 
 	@Test
 	void rateLimitsAndServerErrorsAreRetriedPermanentRefusalsAreNot() {
-		answer(429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests\",\"parameters\":{\"retry_after\":3}}");
+		answer(429,
+				"{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests\",\"parameters\":{\"retry_after\":3}}");
 		DeliveryResult limited = channel.deliver(dm);
 		assertThat(limited.status()).isEqualTo(DeliveryResult.Status.RETRY);
 		assertThat(limited.retryAfter()).isEqualTo(Duration.ofSeconds(3));
@@ -73,8 +77,10 @@ class TelegramNotificationsTests {
 
 	@Test // GH-11
 	void anHtmlBadGatewayFromTheFrontEndIsRetriedNotFinal() {
-		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).atPriority(1).willReturn(aResponse().withStatus(502)
-			.withHeader("Content-Type", "text/html").withBody("<html><body><h1>502 Bad Gateway</h1>nginx</body></html>")));
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).atPriority(1)
+			.willReturn(aResponse().withStatus(502)
+				.withHeader("Content-Type", "text/html")
+				.withBody("<html><body><h1>502 Bad Gateway</h1>nginx</body></html>")));
 		DeliveryResult result = channel.deliver(dm);
 		assertThat(result.status()).isEqualTo(DeliveryResult.Status.RETRY);
 		assertThat(result.detail()).contains("Telegram 暂时不可用").doesNotContain("Bad Gateway");

@@ -55,13 +55,15 @@ class TelegramOutboxFencingTests {
 		// node-a's lease is still running: node-b takes nothing
 		assertThat(other.takeOver(false)).isEmpty();
 
-		clock.advance(TelegramOutbox.STALE.plusSeconds(1)); // node-a paused: no beat, its lease lapses
+		clock.advance(TelegramOutbox.STALE.plusSeconds(1)); // node-a paused: no beat, its
+															// lease lapses
 		other.beat();
 		List<TelegramOutbox.Row> taken = other.takeOver(false);
 		assertThat(taken).extracting(TelegramOutbox.Row::id).containsExactly(id);
 		assertThat(other.sending(id)).isTrue();
 
-		// node-a resumes with the call still in its queue: its claim is refused, before and after node-b finished
+		// node-a resumes with the call still in its queue: its claim is refused, before
+		// and after node-b finished
 		assertThat(paused.sending(id)).isFalse();
 		other.finish(id, "SENT", "");
 		assertThat(paused.sending(id)).isFalse();
@@ -78,7 +80,8 @@ class TelegramOutboxFencingTests {
 		long first = leases.current("tg-node:node-a").orElseThrow().epoch();
 		String id = node.store(SendQueue.Lane.COMMAND, call("租约过期"));
 		clock.advance(TelegramOutbox.STALE.plusSeconds(1));
-		// nobody took the row over while the lease was lapsed: the node takes its lease again
+		// nobody took the row over while the lease was lapsed: the node takes its lease
+		// again
 		// (a new epoch) and its own row is still its own to send
 		assertThat(node.sending(id)).isTrue();
 		assertThat(leases.current("tg-node:node-a").orElseThrow().epoch()).isEqualTo(first + 1);

@@ -36,11 +36,12 @@ class TelegramOutboxRestartIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext start(Path data, EmbeddedRedis redis, String apiUrl) {
-		return new SpringApplicationBuilder(WarRoomApplication.class).run("--server.port=0", "--warroom.data-dir=" + data,
-				"--warroom.redis-url=" + redis.url(), "--warroom.telegram.token=" + FakeBotApi.TOKEN,
-				"--warroom.telegram.api-url=" + apiUrl, "--warroom.telegram.mode=webhook",
-				"--warroom.telegram.webhook-secret=s", "--warroom.telegram.chat-per-second=1000",
-				"--warroom.telegram.group-per-minute=60000", "--warroom.telegram.per-second=1000");
+		return new SpringApplicationBuilder(WarRoomApplication.class).run("--server.port=0",
+				"--warroom.data-dir=" + data, "--warroom.redis-url=" + redis.url(),
+				"--warroom.telegram.token=" + FakeBotApi.TOKEN, "--warroom.telegram.api-url=" + apiUrl,
+				"--warroom.telegram.mode=webhook", "--warroom.telegram.webhook-secret=s",
+				"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
+				"--warroom.telegram.per-second=1000");
 	}
 
 	private static String privateMessage(int updateId, long userId, String text) {
@@ -52,7 +53,8 @@ class TelegramOutboxRestartIntegrationTests {
 	}
 
 	private static List<String> texts(String chat) {
-		return api.calls("sendMessage").stream()
+		return api.calls("sendMessage")
+			.stream()
 			.filter((b) -> b.path("chat_id").asText().equals(chat))
 			.map((b) -> b.path("text").asText())
 			.toList();
@@ -103,8 +105,10 @@ class TelegramOutboxRestartIntegrationTests {
 		api.reset();
 		// Telegram takes the calls but its answers never come back before the crash
 		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).atPriority(1)
-			.willReturn(aResponse().withFixedDelay(15_000).withHeader("Content-Type", "application/json")
-				.withBody("{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1,\"chat\":{\"id\":1,\"type\":\"private\"}}}")));
+			.willReturn(aResponse().withFixedDelay(15_000)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"ok\":true,\"result\":{\"message_id\":1,\"date\":1,\"chat\":{\"id\":1,\"type\":\"private\"}}}")));
 		try (EmbeddedRedis redis = EmbeddedRedis.start(data.resolve("redis"), 0)) {
 			ConfigurableApplicationContext first = start(data, redis, api.url());
 			int before;
@@ -122,14 +126,17 @@ class TelegramOutboxRestartIntegrationTests {
 			api.reset();
 			ConfigurableApplicationContext second = start(data, redis, api.url());
 			try {
-				JsonNode group = api.await("sendMessage", (b) -> b.path("chat_id").asText().equals(String.valueOf(Updates.GROUP)));
+				JsonNode group = api.await("sendMessage",
+						(b) -> b.path("chat_id").asText().equals(String.valueOf(Updates.GROUP)));
 				api.await("sendMessage", (b) -> b.path("chat_id").asText().equals(String.valueOf(DBA)));
 				FakeBotApi.sleep(1000);
-				// the group sees the original (which may have arrived) and one copy saying it is one: no unmarked duplicate
+				// the group sees the original (which may have arrived) and one copy
+				// saying it is one: no unmarked duplicate
 				assertThat(group.path("text").asText()).startsWith("（重发）").contains("可用命令");
 				assertThat(texts(String.valueOf(Updates.GROUP))).hasSize(1);
 				// a private chat gets it again as it was: a duplicate there is harmless
-				assertThat(texts(String.valueOf(DBA))).singleElement().satisfies((t) -> assertThat(t).startsWith("<b>WarRoom"));
+				assertThat(texts(String.valueOf(DBA))).singleElement()
+					.satisfies((t) -> assertThat(t).startsWith("<b>WarRoom"));
 			}
 			finally {
 				second.close();

@@ -21,10 +21,12 @@ class TelegramOutboxTests {
 		com.warroom.notify.JobStoreSchema.migrate(database);
 		SendQueueTests.MovableClock clock = new SendQueueTests.MovableClock();
 		TelegramOutbox before = new TelegramOutbox(database, clock, "embedded");
-		String unfinished = before.store(SendQueue.Lane.COMMAND, StoredCall.send(GROUP, "停机前未发出", List.of(), null, null));
+		String unfinished = before.store(SendQueue.Lane.COMMAND,
+				StoredCall.send(GROUP, "停机前未发出", List.of(), null, null));
 		clock.advance(Duration.ofSeconds(30)); // killed; the same node starts again
 		TelegramOutbox after = new TelegramOutbox(database, clock, "embedded");
-		clock.advance(Duration.ofSeconds(5)); // webhooks accepted while the context finishes starting
+		clock.advance(Duration.ofSeconds(5)); // webhooks accepted while the context
+												// finishes starting
 		after.store(SendQueue.Lane.COMMAND, StoredCall.send(GROUP, "启动中已排队", List.of(), null, null));
 
 		List<TelegramOutbox.Row> taken = after.takeOver(true);

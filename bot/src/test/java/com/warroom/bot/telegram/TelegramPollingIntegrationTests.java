@@ -15,7 +15,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Long polling against WireMock: the command menu, deleteWebhook, an update polled and answered. */
+/**
+ * Long polling against WireMock: the command menu, deleteWebhook, an update polled and
+ * answered.
+ */
 @SpringBootTest(classes = WarRoomApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
 class TelegramPollingIntegrationTests {
 
@@ -24,7 +27,8 @@ class TelegramPollingIntegrationTests {
 	@DynamicPropertySource
 	static void telegram(DynamicPropertyRegistry registry) {
 		TestRedis.fresh();
-		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/getUpdates")).inScenario("poll").whenScenarioStateIs(STARTED)
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/getUpdates")).inScenario("poll")
+			.whenScenarioStateIs(STARTED)
 			.atPriority(1)
 			.willReturn(aResponse().withHeader("Content-Type", "application/json")
 				.withBody("{\"ok\":true,\"result\":[" + Updates.message(7001, 900000006L, "/help") + "]}"))

@@ -47,8 +47,8 @@ class TelegramSenderTests {
 		com.warroom.notify.JobStoreSchema.migrate(database);
 		outbox = new TelegramOutbox(database, Clock.systemUTC(), "test");
 		sender = new TelegramSender(
-				new OkHttpTelegramClient(FakeBotApi.TOKEN, TelegramConfiguration.telegramUrl(URI.create(api.url()))), queue,
-				new MessageSlots(TestRedis.client()), TestRedis.client(),
+				new OkHttpTelegramClient(FakeBotApi.TOKEN, TelegramConfiguration.telegramUrl(URI.create(api.url()))),
+				queue, new MessageSlots(TestRedis.client()), TestRedis.client(),
 				new Archive(Files.createTempDirectory("sender-archive"), Clock.systemUTC()), outbox, "（重发）",
 				Duration.ofSeconds(15));
 	}
@@ -82,31 +82,36 @@ class TelegramSenderTests {
 		api.await("sendMessage", (b) -> b.path("text").asText().equals("先到的回复"));
 		awaitSettled();
 		// the group's minute is used up: the card and its edits wait
-		sender.deliver(new Outbound.Send(GROUP, "卡片 v1", buttons("完成"), "INC-1:card", "INC-1"), GROUP, SendQueue.Lane.BULK);
+		sender.deliver(new Outbound.Send(GROUP, "卡片 v1", buttons("完成"), "INC-1:card", "INC-1"), GROUP,
+				SendQueue.Lane.BULK);
 		for (int v = 2; v <= 4; v++) {
 			sender.deliver(new Outbound.Edit(GROUP, "INC-1:card", "卡片 v" + v, buttons("完成"), "INC-1"), GROUP,
 					SendQueue.Lane.BULK);
 		}
 		nextMinute();
 		awaitSettled();
-		assertThat(api.calls("sendMessage")).extracting((b) -> b.path("text").asText()).containsExactly("先到的回复", "卡片 v4");
+		assertThat(api.calls("sendMessage")).extracting((b) -> b.path("text").asText())
+			.containsExactly("先到的回复", "卡片 v4");
 		assertThat(api.calls("editMessageText")).isEmpty();
 		assertThat(sender.stats().superseded()).isEqualTo(3);
 	}
 
 	@Test // GH-13
 	void anEditToWhatTheMessageShowsIsNotMade() {
-		sender.deliver(new Outbound.Send(GROUP, "卡片", buttons("完成"), "INC-2:card", "INC-2"), GROUP, SendQueue.Lane.COMMAND);
+		sender.deliver(new Outbound.Send(GROUP, "卡片", buttons("完成"), "INC-2:card", "INC-2"), GROUP,
+				SendQueue.Lane.COMMAND);
 		api.await("sendMessage", (b) -> b.path("text").asText().equals("卡片"));
 		awaitSettled();
 		nextMinute();
-		sender.deliver(new Outbound.Edit(GROUP, "INC-2:card", "卡片", buttons("完成"), "INC-2"), GROUP, SendQueue.Lane.PRESS);
+		sender.deliver(new Outbound.Edit(GROUP, "INC-2:card", "卡片", buttons("完成"), "INC-2"), GROUP,
+				SendQueue.Lane.PRESS);
 		awaitSettled();
 		nextMinute();
 		sender.deliver(new Outbound.Edit(GROUP, "INC-2:card", "卡片（已更新）", buttons("完成"), "INC-2"), GROUP,
 				SendQueue.Lane.PRESS);
 		awaitSettled();
-		// the unchanged edit was not made (Telegram would answer "message is not modified"); the change was
+		// the unchanged edit was not made (Telegram would answer "message is not
+		// modified"); the change was
 		assertThat(api.calls("editMessageText")).extracting((b) -> b.path("text").asText()).containsExactly("卡片（已更新）");
 		assertThat(sender.stats().unchanged()).isEqualTo(1);
 	}
@@ -116,11 +121,14 @@ class TelegramSenderTests {
 		sender.deliver(new Outbound.Send(GROUP, "先到的回复", List.of(), null, null), GROUP, SendQueue.Lane.COMMAND);
 		api.await("sendMessage", (b) -> b.path("text").asText().equals("先到的回复"));
 		awaitSettled();
-		sender.deliver(new Outbound.Send(GROUP, "步骤 1", buttons("完成"), "INC-3:track", "INC-3"), GROUP, SendQueue.Lane.BULK);
-		sender.deliver(new Outbound.Edit(GROUP, "INC-3:track", "步骤 2", buttons("完成"), "INC-3"), GROUP, SendQueue.Lane.PRESS);
+		sender.deliver(new Outbound.Send(GROUP, "步骤 1", buttons("完成"), "INC-3:track", "INC-3"), GROUP,
+				SendQueue.Lane.BULK);
+		sender.deliver(new Outbound.Edit(GROUP, "INC-3:track", "步骤 2", buttons("完成"), "INC-3"), GROUP,
+				SendQueue.Lane.PRESS);
 		nextMinute();
 		awaitSettled();
-		assertThat(api.calls("sendMessage")).extracting((b) -> b.path("text").asText()).containsExactly("先到的回复", "步骤 2");
+		assertThat(api.calls("sendMessage")).extracting((b) -> b.path("text").asText())
+			.containsExactly("先到的回复", "步骤 2");
 		assertThat(outbox.counts()).containsEntry("SENT", 2).containsEntry("DROPPED superseded", 1);
 	}
 
@@ -138,23 +146,34 @@ class TelegramSenderTests {
 		awaitSettled();
 		sender.deliver(new Outbound.Send(person, "私聊的回复", List.of(), null, null), person, SendQueue.Lane.COMMAND);
 		awaitSettled();
-		List<String> group = api.calls("sendMessage").stream().filter((b) -> b.path("chat_id").asText().equals("-1001"))
-			.map((b) -> b.path("text").asText()).toList();
-		List<String> mine = api.calls("sendMessage").stream().filter((b) -> b.path("chat_id").asText().equals("900000006"))
-			.map((b) -> b.path("text").asText()).toList();
-		// Telegram may have shown the first: in the group the copy says it is one; no unmarked duplicate
+		List<String> group = api.calls("sendMessage")
+			.stream()
+			.filter((b) -> b.path("chat_id").asText().equals("-1001"))
+			.map((b) -> b.path("text").asText())
+			.toList();
+		List<String> mine = api.calls("sendMessage")
+			.stream()
+			.filter((b) -> b.path("chat_id").asText().equals("900000006"))
+			.map((b) -> b.path("text").asText())
+			.toList();
+		// Telegram may have shown the first: in the group the copy says it is one; no
+		// unmarked duplicate
 		assertThat(group).containsExactly("群里的回复", "（重发）群里的回复");
 		assertThat(mine).containsExactly("私聊的回复", "私聊的回复");
 		assertThat(sender.stats().resent()).isEqualTo(1);
 	}
 
-	/** Telegram takes the first message to the chat, but the connection breaks before its answer. */
+	/**
+	 * Telegram takes the first message to the chat, but the connection breaks before its
+	 * answer.
+	 */
 	private void loseFirstAnswer(String chat) {
-		api.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
-				com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("(?i)/bot.*/sendMessage"))
+		api.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("(?i)/bot.*/sendMessage"))
 			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.chat_id",
 					com.github.tomakehurst.wiremock.client.WireMock.equalTo(chat)))
-			.inScenario("lost " + chat).whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+			.inScenario("lost " + chat)
+			.whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
 			.atPriority(1)
 			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
 				.withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))

@@ -105,7 +105,8 @@ class TwoInstancesIntegrationTests {
 		ApplicationListener<ApplicationEvent> reminders = (event) -> {
 			if (event instanceof PayloadApplicationEvent<?> payload && payload.getPayload() instanceof ReminderDue due
 					&& due.incidentId().startsWith("LOAD-")) {
-				fired.add(name + "|" + due.incidentId() + "|" + due.key() + "|" + due.stage() + "|" + due.dueAt().toEpochMilli());
+				fired.add(name + "|" + due.incidentId() + "|" + due.key() + "|" + due.stage() + "|"
+						+ due.dueAt().toEpochMilli());
 			}
 		};
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(WarRoomApplication.class)
@@ -114,7 +115,8 @@ class TwoInstancesIntegrationTests {
 
 				@Override
 				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					return (bean instanceof Clock clock && !clockOffset.isZero()) ? Clock.offset(clock, clockOffset) : bean;
+					return (bean instanceof Clock clock && !clockOffset.isZero()) ? Clock.offset(clock, clockOffset)
+							: bean;
 				}
 
 			}))
@@ -131,7 +133,8 @@ class TwoInstancesIntegrationTests {
 	/** Serves one update to the next getUpdates of whichever instance polls. */
 	private void deliver(String update) {
 		String scenario = "update-" + System.nanoTime();
-		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/getUpdates")).inScenario(scenario).whenScenarioStateIs(STARTED)
+		api.server.stubFor(post(urlPathMatching("(?i)/bot.*/getUpdates")).inScenario(scenario)
+			.whenScenarioStateIs(STARTED)
 			.atPriority(1)
 			.willReturn(aResponse().withHeader("Content-Type", "application/json")
 				.withBody("{\"ok\":true,\"result\":[" + update + "]}"))
@@ -159,10 +162,11 @@ class TwoInstancesIntegrationTests {
 	@Test
 	@Order(1)
 	void aThousandRemindersAcrossBothInstancesFireExactlyOnceWithOneClockTwoSecondsOff() {
-		List<ReminderScheduler> schedulers = List.of(a.getBean(ReminderScheduler.class), b.getBean(ReminderScheduler.class));
+		List<ReminderScheduler> schedulers = List.of(a.getBean(ReminderScheduler.class),
+				b.getBean(ReminderScheduler.class));
 		List<Clock> clocks = List.of(a.getBean(Clock.class), b.getBean(Clock.class));
-		assertThat(Duration.between(clocks.get(0).instant(), clocks.get(1).instant())).isBetween(Duration.ofMillis(1900),
-				Duration.ofMillis(2100));
+		assertThat(Duration.between(clocks.get(0).instant(), clocks.get(1).instant()))
+			.isBetween(Duration.ofMillis(1900), Duration.ofMillis(2100));
 		int incidents = 100;
 		for (int i = 0; i < incidents; i++) {
 			// half planned by each instance, on its own clock: 4 to 6 s from its now
@@ -210,7 +214,8 @@ class TwoInstancesIntegrationTests {
 		System.out.println("GH-15 takeover: " + takeover.toMillis() + " ms");
 		assertThat(takeover).isLessThan(Duration.ofSeconds(15));
 
-		// b continues it: the press on a's message declares the incident, and b's clock runs its reminders
+		// b continues it: the press on a's message declares the incident, and b's clock
+		// runs its reminders
 		deliver(Updates.press(Updates.nextId(), LIAISON, confirm, 1));
 		await("the incident declared", Duration.ofSeconds(20), () -> !store.open().isEmpty());
 		api.await("sendMessage", (m) -> m.path("text").asText().contains("现在到期"));
@@ -220,15 +225,18 @@ class TwoInstancesIntegrationTests {
 		api.await("sendMessage", (m) -> m.path("text").asText().contains("已超时（应于"));
 		FakeBotApi.sleep(2000);
 		assertThat(sent("现在到期")).isEqualTo(1);
-		// once in the incident's chat, and the escalation: to the first tier directly and noted
+		// once in the incident's chat, and the escalation: to the first tier directly and
+		// noted
 		// in the chat (as with one instance, ReminderRestartIntegrationTests)
 		assertThat(sent("已超时")).isEqualTo(3);
 		assertThat(sent("前），已逐级升级通知")).isEqualTo(1);
-		List<String> messages = api.calls("sendMessage").stream()
+		List<String> messages = api.calls("sendMessage")
+			.stream()
 			.map((m) -> m.path("chat_id").asText() + " " + m.path("text").asText())
 			.toList();
 		assertThat(messages).doesNotHaveDuplicates();
-		// no acknowledged timeline entry lost: everything recorded before is still there, in order
+		// no acknowledged timeline entry lost: everything recorded before is still there,
+		// in order
 		List<TimelineEntry> after = store.timeline(incident.id());
 		assertThat(after.subList(0, before.size())).isEqualTo(before);
 		System.out.println("GH-15 timeline entries lost across the takeover: "
@@ -236,8 +244,10 @@ class TwoInstancesIntegrationTests {
 
 		// Telegram says someone else polls (409 Conflict): b steps down at once
 		var conflict = api.server.stubFor(post(urlPathMatching("(?i)/bot.*/getUpdates")).atPriority(2)
-			.willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/json")
-				.withBody("{\"ok\":false,\"error_code\":409,\"description\":\"Conflict: terminated by other getUpdates request\"}")));
+			.willReturn(aResponse().withStatus(409)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"{\"ok\":false,\"error_code\":409,\"description\":\"Conflict: terminated by other getUpdates request\"}")));
 		await("b steps down on 409", Duration.ofSeconds(10), () -> !polling(b));
 		// the other poller is gone: after one lease time b polls again
 		api.server.removeStub(conflict);
@@ -279,8 +289,8 @@ class TwoInstancesIntegrationTests {
 		long lost = timeline.stream().filter((entry) -> !after.contains(entry)).count();
 		List<Reminder> still = reminders.pending(incident.id());
 		long remindersLost = pending.stream().filter((reminder) -> !still.contains(reminder)).count();
-		System.out.println("GH-15 Redis " + fault + ": incidents " + store.open().size() + ", timeline entries lost " + lost
-				+ " of " + timeline.size() + ", reminders lost " + remindersLost + " of " + pending.size());
+		System.out.println("GH-15 Redis " + fault + ": incidents " + store.open().size() + ", timeline entries lost "
+				+ lost + " of " + timeline.size() + ", reminders lost " + remindersLost + " of " + pending.size());
 		assertThat(store.open()).extracting(Incident::id).containsExactly(incident.id());
 		assertThat(lost).isZero();
 		assertThat(after.subList(0, timeline.size())).isEqualTo(timeline);

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Issue 11, "an update that crashes mid-request is lost for good": the gateway on the
- * real engine and Redis, with the handling of an update cut short by an exception
- * before or after the engine's writes, then the update delivered again (the webhook's
- * 500 makes Telegram redeliver; polling retries it itself). Each takes effect once.
+ * real engine and Redis, with the handling of an update cut short by an exception before
+ * or after the engine's writes, then the update delivered again (the webhook's 500 makes
+ * Telegram redeliver; polling retries it itself). Each takes effect once.
  */
 class UpdateRedeliveryTests {
 
@@ -90,9 +90,10 @@ class UpdateRedeliveryTests {
 			}
 		};
 		java.util.List<com.warroom.bot.delivery.OutboundSink> sinks = new java.util.ArrayList<>();
-		TelegramGateway gateway = new TelegramGateway(new OkHttpTelegramClient(FakeBotApi.TOKEN,
-				TelegramConfiguration.telegramUrl(URI.create(api.url()))), new com.warroom.bot.delivery.EventHandling(faulty,
-						com.warroom.bot.delivery.Delivery.over(() -> sinks), com.warroom.bot.delivery.Settling.inline()),
+		TelegramGateway gateway = new TelegramGateway(
+				new OkHttpTelegramClient(FakeBotApi.TOKEN, TelegramConfiguration.telegramUrl(URI.create(api.url()))),
+				new com.warroom.bot.delivery.EventHandling(faulty, com.warroom.bot.delivery.Delivery.over(() -> sinks),
+						com.warroom.bot.delivery.Settling.inline()),
 				queue, harness.slots, redis, harness.archive);
 		sinks.add(gateway);
 		return gateway;
@@ -102,7 +103,10 @@ class UpdateRedeliveryTests {
 		return TelegramPolling.mapper().readValue(json, Update.class);
 	}
 
-	/** Declares an incident in the group through the gateway, as Telegram would deliver it. */
+	/**
+	 * Declares an incident in the group through the gateway, as Telegram would deliver
+	 * it.
+	 */
 	private Incident declare() throws Exception {
 		gateway.handle(update(Updates.message(Updates.nextId(), DBA, "/declare 数据库主机")));
 		gateway.handle(update(Updates.press(Updates.nextId(), DBA, api.button("数据库主机硬件故障"), 1)));
@@ -161,11 +165,12 @@ class UpdateRedeliveryTests {
 	@Test
 	void aDeclarationInAForumRedeliveredOpensOneTopic() throws Exception {
 		String forum = "\"type\":\"supergroup\",\"is_forum\":true";
-		gateway.handle(update(Updates.message(Updates.nextId(), DBA, "/declare 数据库主机").replace("\"type\":\"supergroup\"", forum)));
+		gateway.handle(update(
+				Updates.message(Updates.nextId(), DBA, "/declare 数据库主机").replace("\"type\":\"supergroup\"", forum)));
 		gateway.handle(update(Updates.press(Updates.nextId(), DBA, api.button("数据库主机硬件故障"), 1)
 			.replace("\"type\":\"supergroup\"", forum)));
-		Update confirm = update(Updates.press(Updates.nextId(), DBA, api.button("确认宣布"), 1)
-			.replace("\"type\":\"supergroup\"", forum));
+		Update confirm = update(
+				Updates.press(Updates.nextId(), DBA, api.button("确认宣布"), 1).replace("\"type\":\"supergroup\"", forum));
 		fault = Fault.AFTER;
 		assertThatThrownBy(() -> gateway.handle(confirm)).isInstanceOf(IllegalStateException.class);
 		gateway.handle(confirm);
@@ -183,7 +188,9 @@ class UpdateRedeliveryTests {
 		gateway.consume(List.of(before));
 		fault = Fault.AFTER;
 		gateway.consume(List.of(after));
-		assertThat(harness.incidents.timeline(incident.id()).stream().filter((e) -> e.type() == TimelineType.NOTE)
+		assertThat(harness.incidents.timeline(incident.id())
+			.stream()
+			.filter((e) -> e.type() == TimelineType.NOTE)
 			.map((e) -> e.detail("text"))).containsExactly("第一条", "第二条");
 	}
 

@@ -22,7 +22,10 @@ final class Updates {
 	private Updates() {
 	}
 
-	/** Posts an update to a running application's webhook (secret {@code s}) and expects 200. */
+	/**
+	 * Posts an update to a running application's webhook (secret {@code s}) and expects
+	 * 200.
+	 */
 	static void postWebhook(ConfigurableApplicationContext app, String update) throws Exception {
 		String port = app.getEnvironment().getProperty("local.server.port");
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/telegram/webhook"))

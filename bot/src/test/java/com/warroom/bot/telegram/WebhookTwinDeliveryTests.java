@@ -33,12 +33,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * GH-15, webhook mode with two instances: Telegram, not seeing its answer in time,
  * delivers the same update again to the other instance while the first is still handling
  * it. Two instances here are two engines (each its own store object, button tokens,
- * outbox node, sender and gateway) over one incident record (the test database), one Redis
- * and one outbox database; each update is handled by both at the same moment (a barrier),
- * twenty times over. The update-id mark is set only after the effect, so both run it; the
- * writes are named by the update in the record ({@code incident.Effects}) and the replies by
- * a cause both draw from Redis ({@code SET NX}), so it takes effect once: one note on the
- * timeline, one confirmation in the group, one incident for one confirmation press.
+ * outbox node, sender and gateway) over one incident record (the test database), one
+ * Redis and one outbox database; each update is handled by both at the same moment (a
+ * barrier), twenty times over. The update-id mark is set only after the effect, so both
+ * run it; the writes are named by the update in the record ({@code incident.Effects}) and
+ * the replies by a cause both draw from Redis ({@code SET NX}), so it takes effect once:
+ * one note on the timeline, one confirmation in the group, one incident for one
+ * confirmation press.
  */
 class WebhookTwinDeliveryTests {
 
@@ -75,7 +76,10 @@ class WebhookTwinDeliveryTests {
 		outboxes.close();
 	}
 
-	/** One instance: its own engine over the shared record and Redis, its own outbox node, sender, queue and gateway. */
+	/**
+	 * One instance: its own engine over the shared record and Redis, its own outbox node,
+	 * sender, queue and gateway.
+	 */
 	private final class Node implements AutoCloseable {
 
 		final EngineHarness harness = new EngineHarness(TestRedis.client());
@@ -121,7 +125,10 @@ class WebhookTwinDeliveryTests {
 		return TelegramPolling.mapper().readValue(json, Update.class);
 	}
 
-	/** Both instances handle the same update at the same moment (as their webhooks would); their outcomes. */
+	/**
+	 * Both instances handle the same update at the same moment (as their webhooks would);
+	 * their outcomes.
+	 */
 	private List<TelegramGateway.Outcome> twice(String json) throws Exception {
 		Update first = update(json);
 		Update second = update(json);
@@ -149,7 +156,8 @@ class WebhookTwinDeliveryTests {
 	}
 
 	private static List<String> groupTexts(String containing) {
-		return api.calls("sendMessage").stream()
+		return api.calls("sendMessage")
+			.stream()
 			.filter((m) -> m.path("chat_id").asText().equals(String.valueOf(Updates.GROUP)))
 			.map((m) -> m.path("text").asText())
 			.filter((t) -> t.contains(containing))
@@ -170,7 +178,8 @@ class WebhookTwinDeliveryTests {
 		Incident incident = open.get(0);
 
 		for (int i = 1; i <= ROUNDS; i++) {
-			List<TelegramGateway.Outcome> outcomes = twice(Updates.message(Updates.nextId(), DBA, "/note 第" + i + "条记录。"));
+			List<TelegramGateway.Outcome> outcomes = twice(
+					Updates.message(Updates.nextId(), DBA, "/note 第" + i + "条记录。"));
 			assertThat(outcomes).doesNotContain(TelegramGateway.Outcome.MALFORMED);
 		}
 		settle();

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GH-15: which delivered actions tell the boards of every instance that something changed. */
+/**
+ * GH-15: which delivered actions tell the boards of every instance that something
+ * changed.
+ */
 class BoardChangesTests {
 
 	private final AtomicInteger told = new AtomicInteger();

@@ -98,7 +98,8 @@ class BoardWebSliceTests {
 
 	@Test
 	void aMissingDocumentIsAPoliteNotFound() throws Exception {
-		MvcResult result = mvc.perform(get("/documents/INC-20991231-001/report.pdf").requestAttr(WebUser.ATTRIBUTE, dba))
+		MvcResult result = mvc
+			.perform(get("/documents/INC-20991231-001/report.pdf").requestAttr(WebUser.ATTRIBUTE, dba))
 			.andReturn();
 
 		assertThat(result.getResponse().getStatus()).isEqualTo(404);

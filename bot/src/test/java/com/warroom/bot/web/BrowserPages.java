@@ -36,7 +36,10 @@ interface BrowserPages {
 		return new WebDriverWait(browser(), Duration.ofSeconds(10));
 	}
 
-	/** Signs in on the login page and waits for the room's text field; says what the page said if it failed. */
+	/**
+	 * Signs in on the login page and waits for the room's text field; says what the page
+	 * said if it failed.
+	 */
 	default void signIn(String person, String password) {
 		open("/login");
 		browser().findElement(By.id("person")).sendKeys(person);
@@ -74,7 +77,8 @@ interface BrowserPages {
 				return messages.get(i);
 			}
 		}
-		throw new AssertionError("no message with " + text + " in " + browser().findElement(By.id("messages")).getText());
+		throw new AssertionError(
+				"no message with " + text + " in " + browser().findElement(By.id("messages")).getText());
 	}
 
 	default void scrollTo(WebElement element) {

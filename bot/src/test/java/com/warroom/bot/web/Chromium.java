@@ -32,7 +32,9 @@ final class Chromium {
 	private Chromium() {
 	}
 
-	/** A fresh headless browser (its own profile), or null when Chromium is not installed. */
+	/**
+	 * A fresh headless browser (its own profile), or null when Chromium is not installed.
+	 */
 	static @Nullable WebDriver start() {
 		if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
 			return null;
@@ -67,7 +69,8 @@ final class Chromium {
 	/** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
 	static void screenshot(WebDriver browser, String name) {
 		try {
-			Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+			Files.write(SCREENSHOTS.resolve(name + ".png"),
+					((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

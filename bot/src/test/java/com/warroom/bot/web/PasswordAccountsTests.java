@@ -16,8 +16,8 @@ class PasswordAccountsTests {
 
 	static final Roster ROSTER = roster();
 
-	private final PasswordAccounts accounts = PasswordAccounts.load(
-			Path.of("src/test/resources/com/warroom/bot/web/web-passwords.txt"), ROSTER, TestRedis.fresh());
+	private final PasswordAccounts accounts = PasswordAccounts
+		.load(Path.of("src/test/resources/com/warroom/bot/web/web-passwords.txt"), ROSTER, TestRedis.fresh());
 
 	@Test // GH-6
 	void acceptsTheRightPasswordOnly() {
@@ -29,7 +29,8 @@ class PasswordAccountsTests {
 
 	@Test
 	void aPasswordLongerThanBcryptReadsIsWrongNotAnError() {
-		assertThat(accounts.check("wu-dba", "Wu-dba-pw-2026" + "x".repeat(80))).isEqualTo(PasswordAccounts.Outcome.WRONG);
+		assertThat(accounts.check("wu-dba", "Wu-dba-pw-2026" + "x".repeat(80)))
+			.isEqualTo(PasswordAccounts.Outcome.WRONG);
 		assertThat(accounts.check("wu-dba", "密".repeat(30))).isEqualTo(PasswordAccounts.Outcome.WRONG);
 		assertThatThrownBy(() -> PasswordHashCli.hash("密".repeat(30))).hasMessageContaining("72 字节");
 	}
@@ -63,11 +64,13 @@ class PasswordAccountsTests {
 		for (int i = 0; i <= PasswordAccounts.MAX_FAILURES; i++) {
 			accounts.check("zhao-gm", "guess-" + i, "203.0.113.9");
 		}
-		assertThat(accounts.check("zhao-gm", "Zhao-gm-pw-2026", "203.0.113.9")).isEqualTo(PasswordAccounts.Outcome.LOCKED);
+		assertThat(accounts.check("zhao-gm", "Zhao-gm-pw-2026", "203.0.113.9"))
+			.isEqualTo(PasswordAccounts.Outcome.LOCKED);
 		assertThat(told).containsExactly("zhao-gm@203.0.113.9");
 		// the leader, from the office, still signs in
 		assertThat(accounts.check("zhao-gm", "Zhao-gm-pw-2026", "198.51.100.7")).isEqualTo(PasswordAccounts.Outcome.OK);
-		assertThat(accounts.check("zhao-gm", "Zhao-gm-pw-2026", "203.0.113.9")).isEqualTo(PasswordAccounts.Outcome.LOCKED);
+		assertThat(accounts.check("zhao-gm", "Zhao-gm-pw-2026", "203.0.113.9"))
+			.isEqualTo(PasswordAccounts.Outcome.LOCKED);
 	}
 
 	@Test // GH-11
@@ -77,7 +80,8 @@ class PasswordAccountsTests {
 			assertThat(accounts.check(ids[i % ids.length], "guess-" + i, "203.0.113.10"))
 				.isEqualTo(PasswordAccounts.Outcome.WRONG);
 		}
-		assertThat(accounts.check("wu-dba", "Wu-dba-pw-2026", "203.0.113.10")).isEqualTo(PasswordAccounts.Outcome.LOCKED);
+		assertThat(accounts.check("wu-dba", "Wu-dba-pw-2026", "203.0.113.10"))
+			.isEqualTo(PasswordAccounts.Outcome.LOCKED);
 		assertThat(accounts.check("wu-dba", "Wu-dba-pw-2026", "198.51.100.7")).isEqualTo(PasswordAccounts.Outcome.OK);
 	}
 

@@ -121,13 +121,15 @@ class SessionsOutageTests {
 
 		server = EmbeddedRedis.start(data.resolve("redis"), port);
 		assertThat(sessions.find(session.token())).isEmpty();
-		assertThat(new Sessions(redis, clock, Duration.ofHours(2), Duration.ofHours(12)).find(session.token())).isEmpty();
+		assertThat(new Sessions(redis, clock, Duration.ofHours(2), Duration.ofHours(12)).find(session.token()))
+			.isEmpty();
 	}
 
 	@Test
 	void theGuardLetsAKnownSessionThroughAndAnswersAnUnknownOnePolitely() throws Exception {
 		Sessions.Session known = sessions.create("wu-dba");
-		Sessions.Session unknown = new Sessions(redis, clock, Duration.ofHours(2), Duration.ofHours(12)).create("zhao-gm");
+		Sessions.Session unknown = new Sessions(redis, clock, Duration.ofHours(2), Duration.ofHours(12))
+			.create("zhao-gm");
 		server.close();
 		WebGuard guard = new WebGuard(WebMode.SIGN_IN, sessions, PasswordAccountsTests.ROSTER, Texts.chinese());
 
@@ -142,14 +144,16 @@ class SessionsOutageTests {
 		guard.doFilter(page(unknown), refused, notReached);
 		assertThat(notReached.getRequest()).isNull();
 		assertThat(refused.getStatus()).isEqualTo(503);
-		assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("会话服务暂时不可用").doesNotContain(unknown.token());
+		assertThat(refused.getContentAsString(StandardCharsets.UTF_8)).contains("会话服务暂时不可用")
+			.doesNotContain(unknown.token());
 	}
 
 	@Test
 	void signingInWhileRedisIsDownGetsAPoliteChineseMessage() throws Exception {
 		Texts texts = Texts.chinese();
-		PasswordAccounts accounts = PasswordAccounts.load(Path.of("src/test/resources/com/warroom/bot/web/web-passwords.txt"),
-				PasswordAccountsTests.ROSTER, redis);
+		PasswordAccounts accounts = PasswordAccounts.load(
+				Path.of("src/test/resources/com/warroom/bot/web/web-passwords.txt"), PasswordAccountsTests.ROSTER,
+				redis);
 		SignInController controller = new SignInController(WebMode.SIGN_IN, PasswordAccountsTests.ROSTER, sessions,
 				accounts, new WebProperties("password", null, Duration.ofHours(2), Duration.ofHours(12), false),
 				new SignInPages(texts, PlaybookLoader.bundledVocabulary()), new Layout(texts, WebMode.SIGN_IN), texts);
@@ -162,7 +166,8 @@ class SessionsOutageTests {
 		assertThat(result.getResponse().getStatus()).isEqualTo(503);
 		assertThat(result.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("登录服务暂时不可用")
 			.doesNotContain("Wu-dba-pw-2026");
-		assertThat(result.getResponse().getHeaders("Set-Cookie")).noneMatch((cookie) -> cookie.startsWith(Sessions.COOKIE));
+		assertThat(result.getResponse().getHeaders("Set-Cookie"))
+			.noneMatch((cookie) -> cookie.startsWith(Sessions.COOKIE));
 	}
 
 	private static MockHttpServletRequest page(Sessions.Session session) {

@@ -14,7 +14,8 @@ class SessionsTests {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T05:58:00Z"));
 
-	private final Sessions sessions = new Sessions(TestRedis.fresh(), clock, Duration.ofMinutes(30), Duration.ofHours(8));
+	private final Sessions sessions = new Sessions(TestRedis.fresh(), clock, Duration.ofMinutes(30),
+			Duration.ofHours(8));
 
 	@Test // GH-6
 	void aNewSessionIsFoundByItsTokenWithItsPersonAndCsrfToken() {

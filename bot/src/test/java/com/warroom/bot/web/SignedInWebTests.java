@@ -33,7 +33,10 @@ abstract class SignedInWebTests {
 	@LocalServerPort
 	int port;
 
-	/** The rules' clock, which tests move by hand (it starts at the real time: Quartz fires in real time). */
+	/**
+	 * The rules' clock, which tests move by hand (it starts at the real time: Quartz
+	 * fires in real time).
+	 */
 	@Autowired
 	MutableClock clock;
 
@@ -53,7 +56,8 @@ abstract class SignedInWebTests {
 		registry.add("warroom.web.auth", () -> "password");
 		registry.add("warroom.web.passwords-file", () -> "src/test/resources/com/warroom/bot/web/web-passwords.txt");
 		registry.add("warroom.web.poll", () -> "PT0.2S");
-		// a stream's response head goes out with its first event: a heartbeat soon, not 15 s on
+		// a stream's response head goes out with its first event: a heartbeat soon, not
+		// 15 s on
 		registry.add("warroom.web.heartbeat", () -> "PT0.5S");
 		registry.add("warroom.redis-url", () -> TestRedis.server().url());
 		registry.add("warroom.data-dir", () -> "target/test-data/web-signin");

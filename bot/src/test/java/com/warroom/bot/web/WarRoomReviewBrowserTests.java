@@ -46,7 +46,10 @@ class WarRoomReviewBrowserTests extends SignedInWebTests implements BrowserPages
 		Chromium.stop(browser);
 	}
 
-	/** The incident this test closes: its sealed archive is removed after the test (ids restart with Redis). */
+	/**
+	 * The incident this test closes: its sealed archive is removed after the test (ids
+	 * restart with Redis).
+	 */
 	private String closedId;
 
 	@org.junit.jupiter.api.AfterEach
@@ -116,20 +119,24 @@ class WarRoomReviewBrowserTests extends SignedInWebTests implements BrowserPages
 		scrollTo(last("报告书 SHA-256"));
 		screenshot("review-signing-card-desktop");
 
-		// the board: the report still waits for the CRO; 36 minutes on, the next report is overdue
+		// the board: the report still waits for the CRO; 36 minutes on, the next report
+		// is overdue
 		clock.advance(Duration.ofMinutes(36));
 		open("/board");
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.incident.due-late")));
-		// the board said only 已超时 and 已报告 0 次: that the report waits for the CRO's signature was nowhere
+		// the board said only 已超时 and 已报告 0 次: that the report waits for the CRO's
+		// signature was nowhere
 		assertThat(browser.findElement(By.cssSelector("a.incident .signing")).getText())
-			.contains("待签发", "定期报告 第 1 次：待 首席风险官 签发").doesNotContain("总经理");
+			.contains("待签发", "定期报告 第 1 次：待 首席风险官 签发")
+			.doesNotContain("总经理");
 		screenshot("review-board-overdue-desktop");
 		closedId = browser.findElement(By.cssSelector("a.incident")).getAttribute("data-id");
 		browser.manage().window().setSize(new Dimension(390, 844));
 		assertNoSidewaysScroll();
 		screenshot("review-board-overdue-phone");
 
-		// recovered and closed: the board keeps it among the closed that still owe reports
+		// recovered and closed: the board keeps it among the closed that still owe
+		// reports
 		browser.manage().window().setSize(new Dimension(1280, 900));
 		open("/chat/room");
 		waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("text")));

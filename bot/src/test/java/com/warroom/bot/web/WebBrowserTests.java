@@ -25,9 +25,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Both pages of the deployed web in Debian's headless Chromium ({@link Chromium}). Each
- * test is skipped, saying why, where {@code /usr/bin/chromium} is missing; {@code .ci/run}
- * installs it and fails on any skipped test.
- * Screenshots of each page go to {@code target/screenshots/}.
+ * test is skipped, saying why, where {@code /usr/bin/chromium} is missing;
+ * {@code .ci/run} installs it and fails on any skipped test. Screenshots of each page go
+ * to {@code target/screenshots/}.
  */
 class WebBrowserTests extends SignedInWebTests implements BrowserPages {
 
@@ -46,7 +46,10 @@ class WebBrowserTests extends SignedInWebTests implements BrowserPages {
 	@Autowired
 	Archive archive;
 
-	/** Starts the browser when there is one; without it each test is skipped (counted, so CI sees it). */
+	/**
+	 * Starts the browser when there is one; without it each test is skipped (counted, so
+	 * CI sees it).
+	 */
 	@BeforeAll
 	static void startBrowser() {
 		browser = Chromium.start();
@@ -98,8 +101,7 @@ class WebBrowserTests extends SignedInWebTests implements BrowserPages {
 		open("/board");
 		By incident = By.cssSelector("a.incident[data-id='" + id + "']");
 		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(incident, "第 1/7 步：立即启动预案"));
-		assertThat(browser.findElement(incident).getText()).contains("数据库主机硬件故障").contains("应立即报告")
-			.contains("吴数据库管理员");
+		assertThat(browser.findElement(incident).getText()).contains("数据库主机硬件故障").contains("应立即报告").contains("吴数据库管理员");
 
 		browser.switchTo().window(chat);
 		WebElement flow = waitFor().until(ExpectedConditions.presenceOfElementLocated(By.xpath(
@@ -115,7 +117,10 @@ class WebBrowserTests extends SignedInWebTests implements BrowserPages {
 		browser.findElement(incident).click();
 		waitFor().until(ExpectedConditions.urlContains("/board/incidents/" + id));
 		String page = browser.findElement(By.id("main")).getText();
-		assertThat(page).contains("事件概况").contains("处置步骤").contains("时间线").contains("完成「立即启动预案")
+		assertThat(page).contains("事件概况")
+			.contains("处置步骤")
+			.contains("时间线")
+			.contains("完成「立即启动预案")
 			.contains("报告书-第1次.pdf");
 		screenshot("incident");
 		browser.close();
@@ -167,7 +172,8 @@ class WebBrowserTests extends SignedInWebTests implements BrowserPages {
 		open("/board");
 		assertThat(browser.findElement(By.cssSelector("a.incident.drill")).getText()).contains("【演练】");
 		browser.findElement(By.cssSelector("a.incident.drill")).click();
-		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "备注：<script>alert(1)</script>"));
+		waitFor()
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id("main"), "备注：<script>alert(1)</script>"));
 		assertThatThrownBy(() -> browser.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
 	}
 
@@ -194,7 +200,8 @@ class WebBrowserTests extends SignedInWebTests implements BrowserPages {
 		click("数据库主机硬件故障");
 		click("确认宣布");
 		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "宣布人：吴数据库管理员"));
-		// the technical track's first step needs a second person; its button is the last 完成
+		// the technical track's first step needs a second person; its button is the last
+		// 完成
 		click("完成");
 		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "待第二人复核"));
 		// the notice of the press does not cover the current step's buttons at the bottom
@@ -209,7 +216,8 @@ class WebBrowserTests extends SignedInWebTests implements BrowserPages {
 		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "当前步骤见下方"));
 		assertNoSidewaysScroll();
 		List<WebElement> messages = browser.findElements(By.cssSelector("#messages li.msg"));
-		// the last message of the chat is a current step with its buttons, and every bot message says 【演练】
+		// the last message of the chat is a current step with its buttons, and every bot
+		// message says 【演练】
 		assertThat(messages.get(messages.size() - 1).getText()).contains("【演练】").contains("具体处置方法");
 		assertThat(messages.get(messages.size() - 1).findElements(By.tagName("button"))).isNotEmpty();
 		StringBuilder transcript = new StringBuilder();
@@ -232,7 +240,8 @@ class WebBrowserTests extends SignedInWebTests implements BrowserPages {
 		}
 		signIn("zhou-tech", "Zhou-tech-pw-2026");
 		open("/board/archive");
-		WebElement entry = browser.findElement(By.xpath("//ul[@class='archive-list']/li[.//a[normalize-space()='" + id + "']]"));
+		WebElement entry = browser
+			.findElement(By.xpath("//ul[@class='archive-list']/li[.//a[normalize-space()='" + id + "']]"));
 		assertThat(entry.getText()).contains("事件记录表.pdf").contains("timeline.json").contains("manifest.json");
 		screenshot("archive");
 		entry.findElement(By.linkText(id)).click();

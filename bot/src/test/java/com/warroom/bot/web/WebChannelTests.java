@@ -17,7 +17,10 @@ import redis.clients.jedis.UnifiedJedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The web chat's message log (in the database) as the engine's channel, on a real Redis and H2. */
+/**
+ * The web chat's message log (in the database) as the engine's channel, on a real Redis
+ * and H2.
+ */
 class WebChannelTests {
 
 	private final UnifiedJedis redis = TestRedis.fresh();
@@ -28,8 +31,9 @@ class WebChannelTests {
 
 	private final MessageSlots slots = new MessageSlots(redis);
 
-	private final WebEvents events = new WebEvents(log, new Sessions(redis, clock, Duration.ofHours(1), Duration.ofHours(2)),
-			(message, chat, viewer) -> "", () -> "", Duration.ofHours(1), Duration.ofHours(1));
+	private final WebEvents events = new WebEvents(log,
+			new Sessions(redis, clock, Duration.ofHours(1), Duration.ofHours(2)), (message, chat, viewer) -> "",
+			() -> "", Duration.ofHours(1), Duration.ofHours(1));
 
 	private final WebChannel channel = new WebChannel(log, slots, events, Texts.chinese(), clock);
 
@@ -42,8 +46,8 @@ class WebChannelTests {
 
 	@Test // GH-6
 	void keepsWhatTheBotSaysWithItsButtons() {
-		channel.deliver(new Outbound.Send(room, "<b>INC-1</b> 已宣布", List.of(List.of(new Button("完成", "abcdefghijkm"))), null,
-				"INC-20261123-001"));
+		channel.deliver(new Outbound.Send(room, "<b>INC-1</b> 已宣布", List.of(List.of(new Button("完成", "abcdefghijkm"))),
+				null, "INC-20261123-001"));
 		assertThat(log.recent("room")).singleElement().satisfies((message) -> {
 			assertThat(message.post().kind()).isEqualTo(WebMessage.Kind.BOT);
 			assertThat(message.post().html()).isEqualTo("<b>INC-1</b> 已宣布");
@@ -109,7 +113,8 @@ class WebChannelTests {
 		for (int i = 0; i < WebChatLog.KEEP + 5; i++) {
 			channel.deliver(new Outbound.Send(room, "m" + i, List.of(), null, null));
 		}
-		assertThat(log.since("room", 0)).hasSize(WebChatLog.KEEP).first()
+		assertThat(log.since("room", 0)).hasSize(WebChatLog.KEEP)
+			.first()
 			.satisfies((message) -> assertThat(message.post().html()).isEqualTo("m5"));
 		assertThat(log.recent("room")).hasSize(WebChatLog.PAGE);
 	}
@@ -125,16 +130,20 @@ class WebChannelTests {
 	@Test // GH-13
 	void whatAWebPressProducesForATelegramChatGoesToTelegramAndNeverIntoTheWebLog() {
 		ChatRef group = new ChatRef("tg", "-1001", null, false);
-		Outbound.Edit telegramCard = new Outbound.Edit(group, "INC-20261123-001:card", "卡片", List.of(), "INC-20261123-001");
+		Outbound.Edit telegramCard = new Outbound.Edit(group, "INC-20261123-001:card", "卡片", List.of(),
+				"INC-20261123-001");
 		Outbound.Send here = new Outbound.Send(room, "已记录", List.of(), null, null);
-		com.warroom.bot.engine.ScriptedEngine engine = new com.warroom.bot.engine.ScriptedEngine(List.of(telegramCard, here));
-		com.warroom.bot.engine.ScriptedEngine.RecordingSink telegram = new com.warroom.bot.engine.ScriptedEngine.RecordingSink("tg");
+		com.warroom.bot.engine.ScriptedEngine engine = new com.warroom.bot.engine.ScriptedEngine(
+				List.of(telegramCard, here));
+		com.warroom.bot.engine.ScriptedEngine.RecordingSink telegram = new com.warroom.bot.engine.ScriptedEngine.RecordingSink(
+				"tg");
 		WebConversation conversation = new WebConversation(new com.warroom.bot.delivery.EventHandling(engine,
-				com.warroom.bot.delivery.Delivery.of(List.of(channel, telegram)), com.warroom.bot.delivery.Settling.inline()),
-				channel, Texts.chinese());
+				com.warroom.bot.delivery.Delivery.of(List.of(channel, telegram)),
+				com.warroom.bot.delivery.Settling.inline()), channel, Texts.chinese());
 		com.warroom.bot.roster.Person person = com.warroom.bot.roster.Roster
 			.parse(new String(readResource("warroom/roster.example.yaml"), java.nio.charset.StandardCharsets.UTF_8))
-			.byId("zhao-gm").orElseThrow();
+			.byId("zhao-gm")
+			.orElseThrow();
 		WebUser user = new WebUser(person, null);
 
 		conversation.press(user, "room", "AbCdEfGhJkMn", null);

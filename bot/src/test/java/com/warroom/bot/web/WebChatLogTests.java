@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * GH-15: the web chat log in the database (a fresh one per test: H2, or a schema of the
- * PostgreSQL of {@code WARROOM_TEST_PG_URL}), shared by instances: one revision per change
- * even when two instances write at once, nothing lost when Redis is wiped, and the
+ * PostgreSQL of {@code WARROOM_TEST_PG_URL}), shared by instances: one revision per
+ * change even when two instances write at once, nothing lost when Redis is wiped, and the
  * one-time copy of the logs an earlier version kept in Redis.
  */
 class WebChatLogTests {
@@ -44,8 +44,8 @@ class WebChatLogTests {
 	}
 
 	private static WebMessage.Post bot(String html) {
-		return new WebMessage.Post(WebMessage.Kind.BOT, html, List.of(), null, "WarRoom", 1_000L, false, "INC-20261123-001",
-				null);
+		return new WebMessage.Post(WebMessage.Kind.BOT, html, List.of(), null, "WarRoom", 1_000L, false,
+				"INC-20261123-001", null);
 	}
 
 	@Test
@@ -87,8 +87,8 @@ class WebChatLogTests {
 		two.append("room", bot("其后"));
 		long before = two.revision("room");
 
-		assertThat(two.replace("room", first.id(), bot("卡片 v2"))).hasValueSatisfying(
-				(edited) -> assertThat(edited.rev()).isEqualTo(before + 1));
+		assertThat(two.replace("room", first.id(), bot("卡片 v2")))
+			.hasValueSatisfying((edited) -> assertThat(edited.rev()).isEqualTo(before + 1));
 
 		assertThat(one.since("room", before)).singleElement().satisfies((changed) -> {
 			assertThat(changed.id()).isEqualTo(first.id());
@@ -120,15 +120,16 @@ class WebChatLogTests {
 		one.append("room", bot("a"));
 		one.append("room", bot("b"));
 		two.append("p-zhao-gm", bot("c"));
-		assertThat(one.revisions(List.of("room", "p-zhao-gm", "empty"))).containsOnly(
-				java.util.Map.entry("room", 2L), java.util.Map.entry("p-zhao-gm", 1L));
+		assertThat(one.revisions(List.of("room", "p-zhao-gm", "empty"))).containsOnly(java.util.Map.entry("room", 2L),
+				java.util.Map.entry("p-zhao-gm", 1L));
 		assertThat(one.revisions(List.of())).isEmpty();
 	}
 
 	@Test
 	void theLogsAnEarlierVersionKeptInRedisAreCopiedOnce() {
 		JsonMapper json = JsonMapper.builder().build();
-		// the layout of the Redis log before issue 15: the revision, messages by id, their revisions
+		// the layout of the Redis log before issue 15: the revision, messages by id,
+		// their revisions
 		redis.set("wr:web:chat:room:rev", "3");
 		redis.hset("wr:web:chat:room:msg", "1", json.writeValueAsString(bot("旧消息一（已编辑）")));
 		redis.hset("wr:web:chat:room:msg", "2", json.writeValueAsString(bot("旧消息二")));

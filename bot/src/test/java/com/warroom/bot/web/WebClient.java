@@ -18,7 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A browser without a screen: real HTTP to the test server, with its own cookies; never follows redirects. */
+/**
+ * A browser without a screen: real HTTP to the test server, with its own cookies; never
+ * follows redirects.
+ */
 final class WebClient {
 
 	private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf\" content=\"([^\"]+)\">");
@@ -53,7 +56,8 @@ final class WebClient {
 	/** Signs in on the password form; returns the response of the post. */
 	HttpResponse<String> signIn(String person, String password) {
 		get("/login");
-		return post("/login", Map.of("_csrf", cookie(WebGuard.FORM_COOKIE).orElse(""), "person", person, "password", password));
+		return post("/login",
+				Map.of("_csrf", cookie(WebGuard.FORM_COOKIE).orElse(""), "person", person, "password", password));
 	}
 
 	/** Chooses who one is in the local mode. */
@@ -80,8 +84,12 @@ final class WebClient {
 	}
 
 	Optional<String> cookie(String name) {
-		return cookies.getCookieStore().getCookies().stream().filter((c) -> c.getName().equals(name))
-			.map(HttpCookie::getValue).findFirst();
+		return cookies.getCookieStore()
+			.getCookies()
+			.stream()
+			.filter((c) -> c.getName().equals(name))
+			.map(HttpCookie::getValue)
+			.findFirst();
 	}
 
 	void forgetCookies() {
@@ -113,9 +121,10 @@ final class WebClient {
 	}
 
 	private static String form(Map<String, String> fields) {
-		return fields.entrySet().stream()
-			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(),
-					StandardCharsets.UTF_8))
+		return fields.entrySet()
+			.stream()
+			.map((e) -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 	}
 

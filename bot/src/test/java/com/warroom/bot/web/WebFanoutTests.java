@@ -61,7 +61,10 @@ class WebFanoutTests {
 	/** How often an instance read the board's signature. */
 	private final java.util.concurrent.atomic.AtomicInteger boardReads = new java.util.concurrent.atomic.AtomicInteger();
 
-	/** The board's signature: what it shows, and the minute (its times move with the clock), as {@code Board}'s. */
+	/**
+	 * The board's signature: what it shows, and the minute (its times move with the
+	 * clock), as {@code Board}'s.
+	 */
 	private String signature() {
 		return board.get() + "|" + clock.millis() / 60_000;
 	}
@@ -85,12 +88,12 @@ class WebFanoutTests {
 			events = new WebEvents(log, sessions, (message, chat, viewer) -> message.post().html(), () -> {
 				boardReads.incrementAndGet();
 				return signature();
-			},
-					new RedisFanout(redis, channel, Duration.ofMillis(100)), clock, poll, HOUR);
+			}, new RedisFanout(redis, channel, Duration.ofMillis(100)), clock, poll, HOUR);
 			web = new WebChannel(log, new MessageSlots(redis), events, Texts.chinese(), clock);
 			// UTF-8 text, as Spring Boot configures the application's converters
 			mvc = MockMvcBuilders.standaloneSetup(new Streams(events))
-				.setMessageConverters(new org.springframework.http.converter.StringHttpMessageConverter(StandardCharsets.UTF_8))
+				.setMessageConverters(
+						new org.springframework.http.converter.StringHttpMessageConverter(StandardCharsets.UTF_8))
 				.defaultResponseCharacterEncoding(StandardCharsets.UTF_8)
 				.build();
 			opened.add(events);
@@ -101,9 +104,14 @@ class WebFanoutTests {
 			return mvc.perform(get("/chat/room/events")).andExpect(request().asyncStarted()).andReturn();
 		}
 
-		/** A board page open on this instance, rendered when the board looked like {@code seen}. */
+		/**
+		 * A board page open on this instance, rendered when the board looked like
+		 * {@code seen}.
+		 */
 		MvcResult openBoard(String seen) throws Exception {
-			return mvc.perform(get("/board/events").param("seen", seen)).andExpect(request().asyncStarted()).andReturn();
+			return mvc.perform(get("/board/events").param("seen", seen))
+				.andExpect(request().asyncStarted())
+				.andReturn();
 		}
 
 	}
@@ -150,7 +158,8 @@ class WebFanoutTests {
 		Instance b = new Instance(redis, HOUR);
 		awaitTrue("both subscribed", Duration.ofSeconds(10), () -> a.events.live() && b.events.live());
 		MvcResult page = b.open();
-		// the first message of the JVM loads the classes of the whole path: not what is measured
+		// the first message of the JVM loads the classes of the whole path: not what is
+		// measured
 		a.web.deliver(new Outbound.Send(WebChannel.chat("room"), "预热", List.of(), null, null));
 		awaitTrue("the first message", Duration.ofSeconds(10), () -> body(page).contains("预热"));
 
@@ -171,7 +180,8 @@ class WebFanoutTests {
 		awaitTrue("both subscribed", Duration.ofSeconds(10), () -> a.events.live() && b.events.live());
 		MvcResult page = b.openBoard(signature());
 
-		// an incident changed through a (its card was delivered there): the database has it
+		// an incident changed through a (its card was delivered there): the database has
+		// it
 		board.set("v2");
 		long changed = System.nanoTime();
 		a.events.boardChanged();
@@ -195,7 +205,8 @@ class WebFanoutTests {
 		assertThat(boardReads.get() - before).isZero();
 		assertThat(body(page)).doesNotContain("event:refresh");
 
-		// a report falls due with the clock alone: nobody publishes that, the minute turning shows it
+		// a report falls due with the clock alone: nobody publishes that, the minute
+		// turning shows it
 		clock.advance(Duration.ofMinutes(1));
 		awaitTrue("the board refreshes when its minute turns", Duration.ofSeconds(1),
 				() -> body(page).contains("event:refresh"));
@@ -203,7 +214,8 @@ class WebFanoutTests {
 	}
 
 	@Test
-	void withRedisStoppedTheOtherInstancesPageStillGetsTheMessageFromTheDatabaseAndPubSubResumesAfter() throws Exception {
+	void withRedisStoppedTheOtherInstancesPageStillGetsTheMessageFromTheDatabaseAndPubSubResumesAfter()
+			throws Exception {
 		int port = freePort();
 		EmbeddedRedis server = EmbeddedRedis.start(data.resolve("redis"), port);
 		UnifiedJedis redis = RedisClients.create(server.url());
@@ -215,12 +227,14 @@ class WebFanoutTests {
 
 		server.close();
 		awaitTrue("both see the subscription lost", Duration.ofSeconds(10), () -> !a.events.live() && !b.events.live());
-		// a reminder to a web chat while Redis is down: stored in the database, nothing lost
-		a.web.deliver(new Outbound.Send(WebChannel.chat("room"), "⏰ 报告提醒（Redis 停止期间）", List.of(), null,
-				"INC-20261123-001"));
+		// a reminder to a web chat while Redis is down: stored in the database, nothing
+		// lost
+		a.web.deliver(
+				new Outbound.Send(WebChannel.chat("room"), "⏰ 报告提醒（Redis 停止期间）", List.of(), null, "INC-20261123-001"));
 		assertThat(a.log.recent("room")).extracting((message) -> message.post().html())
 			.containsExactly("⏰ 报告提醒（Redis 停止期间）");
-		// an edit whose slot (in Redis) cannot be read is posted as a new message, not lost
+		// an edit whose slot (in Redis) cannot be read is posted as a new message, not
+		// lost
 		a.web.deliver(new Outbound.Edit(WebChannel.chat("room"), "INC-20261123-001:card", "卡片（Redis 停止期间）", List.of(),
 				"INC-20261123-001"));
 		assertThat(a.log.recent("room")).extracting((message) -> message.post().html())
@@ -242,8 +256,8 @@ class WebFanoutTests {
 		a.web.deliver(new Outbound.Send(WebChannel.chat("room"), "Redis 恢复后的消息", List.of(), null, null));
 		awaitTrue("b's page gets the next one through pub/sub", Duration.ofSeconds(1),
 				() -> body(page).contains("Redis 恢复后的消息"));
-		System.out.println("GH-15 fan-out after Redis came back: " + Duration.ofNanos(System.nanoTime() - sent).toMillis()
-				+ " ms");
+		System.out.println("GH-15 fan-out after Redis came back: "
+				+ Duration.ofNanos(System.nanoTime() - sent).toMillis() + " ms");
 		// each message once on the page, in order
 		String shown = body(page);
 		assertThat(shown.indexOf("⏰ 报告提醒")).isLessThan(shown.indexOf("Redis 恢复后的消息"));

@@ -62,7 +62,8 @@ class WebGuardTests {
 
 		@Test // GH-6
 		void refusesPagesAskedForByAnotherName() throws Exception {
-			// DNS rebinding: a site's name pointed at 127.0.0.1 from a browser on this machine
+			// DNS rebinding: a site's name pointed at 127.0.0.1 from a browser on this
+			// machine
 			MockHttpServletRequest rebound = request("GET", "/who", "127.0.0.1");
 			rebound.setServerName("attacker.example");
 			Outcome outcome = run(WebMode.LOCAL, rebound);
@@ -126,7 +127,9 @@ class WebGuardTests {
 			assertThat(outcome.passed()).isFalse();
 			assertThat(outcome.response().getStatus()).isEqualTo(200);
 			assertThat(outcome.response().getContentType()).startsWith("text/plain");
-			assertThat(outcome.body()).contains("WarRoom 正在运行").contains("http://localhost:8080/").doesNotContain("请先登录")
+			assertThat(outcome.body()).contains("WarRoom 正在运行")
+				.contains("http://localhost:8080/")
+				.doesNotContain("请先登录")
 				.doesNotContain("\n");
 			// a post still needs a chosen identity
 			MockHttpServletRequest post = new MockHttpServletRequest("POST", "/chat/room/messages");
@@ -152,7 +155,8 @@ class WebGuardTests {
 				assertThat(outcome.response().getStatus()).as(path).isEqualTo(401);
 				assertThat(outcome.body()).isEqualTo("请先登录。");
 			}
-			assertThat(run(WebMode.SIGN_IN, request("POST", "/chat/room/messages", "203.0.113.9")).response().getStatus())
+			assertThat(
+					run(WebMode.SIGN_IN, request("POST", "/chat/room/messages", "203.0.113.9")).response().getStatus())
 				.isEqualTo(401);
 		}
 
@@ -172,7 +176,8 @@ class WebGuardTests {
 			request.setCookies(new Cookie(Sessions.COOKIE, session.token()));
 			Outcome outcome = run(WebMode.SIGN_IN, request);
 			assertThat(outcome.passed()).isTrue();
-			assertThat(((WebUser) outcome.request().getAttribute(WebUser.ATTRIBUTE)).person().name()).isEqualTo("吴数据库管理员");
+			assertThat(((WebUser) outcome.request().getAttribute(WebUser.ATTRIBUTE)).person().name())
+				.isEqualTo("吴数据库管理员");
 		}
 
 		@Test // GH-6

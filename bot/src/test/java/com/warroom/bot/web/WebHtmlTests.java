@@ -21,7 +21,8 @@ class WebHtmlTests {
 	@Test
 	void escapesAnyOtherMarkupEvenIfTheEngineForgotTo() {
 		assertThat(WebHtml.engine("<script>alert(1)</script><b onclick=\"x\">a</b><img src=x onerror=y> R&D"))
-			.isEqualTo("&lt;script>alert(1)&lt;/script>&lt;b onclick=&quot;x&quot;>a</b>&lt;img src=x onerror=y> R&amp;D")
+			.isEqualTo(
+					"&lt;script>alert(1)&lt;/script>&lt;b onclick=&quot;x&quot;>a</b>&lt;img src=x onerror=y> R&amp;D")
 			.doesNotContain("<script", "<img", "<b ");
 	}
 

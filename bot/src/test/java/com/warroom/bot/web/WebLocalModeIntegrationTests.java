@@ -58,11 +58,14 @@ class WebLocalModeIntegrationTests extends LocalWebTests {
 	void offersTheWholeRosterToChooseFrom() {
 		HttpResponse<String> who = web.get("/who");
 		assertThat(who.statusCode()).isEqualTo(200);
-		assertThat(who.body()).contains("请选择您的身份").contains("赵总经理").contains("褚稽核部经理")
-			.contains("value=\"wu-dba\"").contains("本机试用");
+		assertThat(who.body()).contains("请选择您的身份")
+			.contains("赵总经理")
+			.contains("褚稽核部经理")
+			.contains("value=\"wu-dba\"")
+			.contains("本机试用");
 		assertThat(web.get("/login").headers().firstValue("Location")).hasValue("/who");
-		assertThat(web.get("/board").headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to)
-			.endsWith("/who"));
+		assertThat(web.get("/board").headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/who"));
 	}
 
 	@Test

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** GH-14: the web chat's 命令 list is the engine's menu, derived from its flows; a flow added shows up in it. */
+/**
+ * GH-14: the web chat's 命令 list is the engine's menu, derived from its flows; a flow
+ * added shows up in it.
+ */
 class WebMenuTests {
 
 	private static final Pattern COMMAND = Pattern
@@ -35,7 +38,8 @@ class WebMenuTests {
 			listed.add(new ConversationEngine.MenuEntry(matcher.group(1), matcher.group(2)));
 		}
 		assertThat(listed).isEqualTo(engine.menu());
-		assertThat(listed).hasSize(18).last()
+		assertThat(listed).hasSize(18)
+			.last()
 			.isEqualTo(new ConversationEngine.MenuEntry("rehearse", RehearsalFlow.DESCRIPTION));
 		assertThat(listed.get(0)).isEqualTo(new ConversationEngine.MenuEntry("declare", "宣布事件"));
 	}

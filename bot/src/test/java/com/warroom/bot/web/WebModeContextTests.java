@@ -31,15 +31,19 @@ import redis.clients.jedis.UnifiedJedis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The web's configuration modes in a context runner (GH-14 "the missing middle layer"): the
- * web configuration alone over the engine's real beans, no server. Without a Telegram token
- * the web is the local trial (the identity chooser, the loopback address only); with one, or
- * with {@code WEB_AUTH=password}, roster people sign in and the server listens where
- * {@code server.address} says; a wrong setting stops the start and says which.
+ * The web's configuration modes in a context runner (GH-14 "the missing middle layer"):
+ * the web configuration alone over the engine's real beans, no server. Without a Telegram
+ * token the web is the local trial (the identity chooser, the loopback address only);
+ * with one, or with {@code WEB_AUTH=password}, roster people sign in and the server
+ * listens where {@code server.address} says; a wrong setting stops the start and says
+ * which.
  */
 class WebModeContextTests {
 
-	/** The beans lent by the test (the shared test Redis client above all) outlive each context: none is closed with it. */
+	/**
+	 * The beans lent by the test (the shared test Redis client above all) outlive each
+	 * context: none is closed with it.
+	 */
 	private static final BeanDefinitionCustomizer KEEP = (definition) -> definition.setDestroyMethodName("");
 
 	private final UnifiedJedis redis = TestRedis.fresh();
@@ -56,7 +60,8 @@ class WebModeContextTests {
 		database.setURL("jdbc:h2:mem:web-modes-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
 		com.warroom.notify.JobStoreSchema.migrate(database);
 		// as SpringApplication does: durations in @Value parameters
-		return new ApplicationContextRunner().withInitializer((context) -> context.getBeanFactory()
+		return new ApplicationContextRunner()
+			.withInitializer((context) -> context.getBeanFactory()
 				.setConversionService(ApplicationConversionService.getSharedInstance()))
 			.withUserConfiguration(WebConfiguration.class)
 			.withBean(UnifiedJedis.class, () -> redis, KEEP)
@@ -103,20 +108,23 @@ class WebModeContextTests {
 
 	@Test // GH-14
 	void webAuthPasswordMeansSigningInWithoutTelegramToo() {
-		runner.withPropertyValues("warroom.web.auth=password",
-				"warroom.web.passwords-file=src/test/resources/com/warroom/bot/web/web-passwords.txt").run((context) -> {
-					assertThat(context).hasNotFailed();
-					assertThat(context.getBean(WebMode.class)).isEqualTo(WebMode.SIGN_IN);
-					assertThat(context.getBean(PasswordAccounts.class).size()).isPositive();
-					assertThat(address(context)).isNull();
-				});
+		runner
+			.withPropertyValues("warroom.web.auth=password",
+					"warroom.web.passwords-file=src/test/resources/com/warroom/bot/web/web-passwords.txt")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(WebMode.class)).isEqualTo(WebMode.SIGN_IN);
+				assertThat(context.getBean(PasswordAccounts.class).size()).isPositive();
+				assertThat(address(context)).isNull();
+			});
 	}
 
 	@Test // GH-14
 	void aWrongWebAuthStopsTheStartSayingWhich() {
 		runner.withPropertyValues("warroom.web.auth=ldap").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure()).hasStackTraceContaining("WEB_AUTH must be auto or password, was ldap");
+			assertThat(context.getStartupFailure())
+				.hasStackTraceContaining("WEB_AUTH must be auto or password, was ldap");
 		});
 	}
 
@@ -124,12 +132,15 @@ class WebModeContextTests {
 	void sessionsThatEndIdleAfterTheirMaximumStopTheStartSayingWhich() {
 		runner.withPropertyValues("warroom.web.session-idle=PT13H").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(context.getStartupFailure())
-				.hasStackTraceContaining("WEB_SESSION_IDLE must be positive and at most WEB_SESSION_MAX, were PT13H / PT12H");
+			assertThat(context.getStartupFailure()).hasStackTraceContaining(
+					"WEB_SESSION_IDLE must be positive and at most WEB_SESSION_MAX, were PT13H / PT12H");
 		});
 	}
 
-	/** The address the server would listen on once the web's customizers ran (null: as configured). */
+	/**
+	 * The address the server would listen on once the web's customizers ran (null: as
+	 * configured).
+	 */
 	@SuppressWarnings("unchecked")
 	private static InetAddress address(org.springframework.context.ApplicationContext context) {
 		TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory();

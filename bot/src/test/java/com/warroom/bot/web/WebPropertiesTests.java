@@ -33,8 +33,8 @@ class WebPropertiesTests {
 
 	@Test
 	void anUnsetPasswordsFileIsNone() {
-		assertThat(new WebProperties("auto", Path.of(""), Duration.ofHours(2), Duration.ofHours(12), false).passwordsFile())
-			.isNull();
+		assertThat(new WebProperties("auto", Path.of(""), Duration.ofHours(2), Duration.ofHours(12), false)
+			.passwordsFile()).isNull();
 	}
 
 	@org.junit.jupiter.api.Test // GH-13
@@ -42,7 +42,8 @@ class WebPropertiesTests {
 		org.assertj.core.api.Assertions.assertThat(WebConfiguration.startupLine(WebMode.LOCAL, "0.0.0.0", 8080))
 			.startsWith("请在浏览器中打开 http://localhost:8080/");
 		org.assertj.core.api.Assertions.assertThat(WebConfiguration.startupLine(WebMode.SIGN_IN, "10.0.0.5", 9090))
-			.startsWith("请在浏览器中打开 http://10.0.0.5:9090/").contains("登录");
+			.startsWith("请在浏览器中打开 http://10.0.0.5:9090/")
+			.contains("登录");
 	}
 
 }

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * GH-14, found measuring the test time: an open page (its event stream is a request that
  * never ends by itself) held every stop of the application for the web server's whole
- * grace period (30 s): the streams end when the application stops, before the server waits
- * for the requests still open. Its own application and redis-server, on random ports.
+ * grace period (30 s): the streams end when the application stops, before the server
+ * waits for the requests still open. Its own application and redis-server, on random
+ * ports.
  */
 class WebShutdownIntegrationTests {
 
@@ -41,14 +42,16 @@ class WebShutdownIntegrationTests {
 					.header("Accept", "text/event-stream")
 					.header("Cookie", Sessions.COOKIE + "=" + web.cookie(Sessions.COOKIE).orElseThrow())
 					.build();
-				// the page stays open (the heartbeat keeps the stream alive) while the application stops
+				// the page stays open (the heartbeat keeps the stream alive) while the
+				// application stops
 				HttpResponse<InputStream> stream = HttpClient.newHttpClient()
 					.send(request, HttpResponse.BodyHandlers.ofInputStream());
 				assertThat(stream.statusCode()).isEqualTo(200);
 				long start = System.nanoTime();
 				app.close();
 				assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-				// the server ended the stream: it reads to its end (what came first, a heartbeat or a refresh, then nothing)
+				// the server ended the stream: it reads to its end (what came first, a
+				// heartbeat or a refresh, then nothing)
 				assertThat(stream.body().readAllBytes()).isNotEmpty();
 			}
 			finally {

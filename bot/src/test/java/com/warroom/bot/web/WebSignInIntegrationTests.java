@@ -49,7 +49,8 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 	void refusesPagesDocumentsStreamsAndPostsWithoutSigningIn() {
 		HttpResponse<String> board = web.get("/board");
 		assertThat(board.statusCode()).isEqualTo(302);
-		assertThat(board.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
+		assertThat(board.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login"));
 		assertThat(web.get("/board/incidents/INC-20261123-001").statusCode()).isEqualTo(302);
 		HttpResponse<String> document = web.get("/documents/INC-20261123-001/%E6%8A%A5%E5%91%8A%E4%B9%A6.pdf", "*/*");
 		assertThat(document.statusCode()).isEqualTo(401);
@@ -79,11 +80,11 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		assertThat(right.statusCode()).isEqualTo(303);
 		assertThat(right.headers().firstValue("Location")).hasValue("/chat/room");
 		// a new session of its own, whatever cookie the browser had before
-		assertThat(right.headers().firstValue("Set-Cookie")).hasValueSatisfying((cookie) -> assertThat(cookie)
-			.startsWith(Sessions.COOKIE + "=")
-			.doesNotContain("planted-by-someone-else")
-			.contains("HttpOnly")
-			.contains("SameSite=Lax"));
+		assertThat(right.headers().firstValue("Set-Cookie"))
+			.hasValueSatisfying((cookie) -> assertThat(cookie).startsWith(Sessions.COOKIE + "=")
+				.doesNotContain("planted-by-someone-else")
+				.contains("HttpOnly")
+				.contains("SameSite=Lax"));
 		HttpResponse<String> board = web.get("/board");
 		assertThat(board.statusCode()).isEqualTo(200);
 		assertThat(board.body()).contains("吴数据库管理员").contains("领导看板");
@@ -146,7 +147,8 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		web.setCookie(Sessions.COOKIE, token);
 		HttpResponse<String> again = web.get("/board");
 		assertThat(again.statusCode()).isEqualTo(302);
-		assertThat(again.headers().firstValue("Location")).hasValueSatisfying((to) -> assertThat(to).endsWith("/login?expired"));
+		assertThat(again.headers().firstValue("Location"))
+			.hasValueSatisfying((to) -> assertThat(to).endsWith("/login?expired"));
 	}
 
 	@Test
@@ -174,7 +176,8 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 	void aReplyToAnIncidentsMessageBecomesANote() {
 		web.signIn("wu-dba", "Wu-dba-pw-2026");
 		String id = declare(web, "数据库主机", "数据库主机硬件故障");
-		Matcher card = Pattern.compile("<li class=\"msg bot\" id=\"m-(\\d+)\"[^>]*>\\n<div class=\"meta\">.*?data-label=\"" + id)
+		Matcher card = Pattern
+			.compile("<li class=\"msg bot\" id=\"m-(\\d+)\"[^>]*>\\n<div class=\"meta\">.*?data-label=\"" + id)
 			.matcher(web.get("/chat/room").body());
 		assertThat(card.find()).isTrue();
 		HttpResponse<String> reply = web.post("/chat/room/messages",
@@ -222,7 +225,8 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		String id = declare(web, "网页 篡改", "网页内容被篡改"); // reports at once (4.2 第五章)
 		web.say("room", "/note " + id + " 已联系网站管理人员");
 		assertThat(card(web.get("/board").body(), id)).contains("应立即报告：定期报告 第 1 次").contains("due-now");
-		clock.advance(java.time.Duration.ofMinutes(7)); // past OVERDUE_AFTER (5 minutes): the chat says 已超时
+		clock.advance(java.time.Duration.ofMinutes(7)); // past OVERDUE_AFTER (5 minutes):
+														// the chat says 已超时
 		String late = card(web.get("/board").body(), id);
 		assertThat(late).contains("due-late").contains("已超时：定期报告 第 1 次").contains("已晚 7 分钟");
 		// 处置人员: who declared and worked steps, not who only wrote a note
@@ -230,7 +234,8 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		// the course at a glance: declared so far
 		assertThat(late).contains("<ol class=\"strip\"").contains("m-DECLARED");
 
-		// a blocked step is flagged; who worked it is among the 处置人员; an override is explained
+		// a blocked step is flagged; who worked it is among the 处置人员; an override is
+		// explained
 		WebClient sys = new WebClient(port);
 		sys.signIn("zheng-sys", "Zheng-sys-pw-2026");
 		press(sys, "room", "受阻", null);
@@ -241,8 +246,8 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		press(gm, "room", "较大", null);
 		gm.say("room", "涉及公司门户，从严定级");
 		web.say("room", "/reported " + id);
-		press(web, "room", "电话", pressFirst(web, "room", "定期报告 第 1 次（" + views.time(clock.instant().minus(
-				java.time.Duration.ofMinutes(7))) + " 前）"));
+		press(web, "room", "电话", pressFirst(web, "room",
+				"定期报告 第 1 次（" + views.time(clock.instant().minus(java.time.Duration.ofMinutes(7))) + " 前）"));
 		press(web, "room", "现在", null);
 		String later = card(web.get("/board").body(), id);
 		assertThat(later).contains("blocked-flag").contains("⛔ 受阻");
@@ -264,7 +269,8 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		web.signIn("wu-dba", "Wu-dba-pw-2026");
 		String id = declare(web, "数据库主机", "数据库主机硬件故障");
 		byte[] pdf = "%PDF-1.7 report book".getBytes(StandardCharsets.UTF_8);
-		// other tests may have archived this id's name already (ids restart with each fresh Redis)
+		// other tests may have archived this id's name already (ids restart with each
+		// fresh Redis)
 		String name = archive.store(id, "报告书-第1次.pdf", pdf).name();
 		String page = web.get("/board/incidents/" + id).body();
 		String link = "/documents/" + id + "/" + WebHtml.segment(name);
@@ -272,8 +278,8 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		HttpResponse<String> document = web.get(link, "*/*");
 		assertThat(document.statusCode()).isEqualTo(200);
 		assertThat(document.headers().firstValue("Content-Type")).hasValue("application/pdf");
-		assertThat(document.headers().firstValue("Content-Disposition")).hasValueSatisfying((disposition) -> assertThat(
-				disposition).startsWith("attachment;").contains("UTF-8''%E6%8A%A5"));
+		assertThat(document.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+				(disposition) -> assertThat(disposition).startsWith("attachment;").contains("UTF-8''%E6%8A%A5"));
 		assertThat(document.body()).isEqualTo("%PDF-1.7 report book");
 		// a document the engine sends to the chat is a link there too
 		channel.deliver(new Outbound.Document(WebChannel.chat("room"), id, name, "<b>报告书</b> 第 1 次"));
@@ -305,14 +311,16 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 	void theChatStreamCarriesNewMessagesToTheBrowser() throws Exception {
 		web.signIn("wu-dba", "Wu-dba-pw-2026");
 		String token = web.cookie(Sessions.COOKIE).orElseThrow();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chat/room/events?since=0"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/chat/room/events?since=0"))
 			.header("Accept", "text/event-stream")
 			.header("Cookie", Sessions.COOKIE + "=" + token)
 			.build();
-		HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+		HttpResponse<InputStream> stream = HttpClient.newHttpClient()
+			.send(request, HttpResponse.BodyHandlers.ofInputStream());
 		assertThat(stream.statusCode()).isEqualTo(200);
-		assertThat(stream.headers().firstValue("Content-Type")).hasValueSatisfying((type) -> assertThat(type)
-			.startsWith("text/event-stream"));
+		assertThat(stream.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("text/event-stream"));
 		web.say("room", "/help");
 		CompletableFuture<String> help = CompletableFuture.supplyAsync(() -> readUntil(stream.body(), "应急指挥机器人"));
 		assertThat(help.get(10, TimeUnit.SECONDS)).contains("event:message");
@@ -334,8 +342,8 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 
 	/**
 	 * Presses the newest button labelled {@code label}; returns the incident id that the
-	 * press brought into the chat (the newest one then, if it named none new: reminders of
-	 * other incidents may arrive in the meantime).
+	 * press brought into the chat (the newest one then, if it named none new: reminders
+	 * of other incidents may arrive in the meantime).
 	 */
 	static String press(WebClient web, String chat, String label, String previous) {
 		String page = web.get("/chat/" + chat).body();
@@ -344,8 +352,9 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		while (known.find()) {
 			before.add(known.group());
 		}
-		Pattern button = Pattern.compile("name=\"token\" value=\"([^\"]+)\"><input type=\"hidden\" name=\"message\" value=\"(\\d+)\">"
-				+ "<button type=\"submit\">" + Pattern.quote(label) + "</button>");
+		Pattern button = Pattern
+			.compile("name=\"token\" value=\"([^\"]+)\"><input type=\"hidden\" name=\"message\" value=\"(\\d+)\">"
+					+ "<button type=\"submit\">" + Pattern.quote(label) + "</button>");
 		Matcher matcher = button.matcher(page);
 		String token = null;
 		String message = null;

@@ -35,8 +35,8 @@ final class HttpRobot {
 	}
 
 	/**
-	 * Posts {@code body} as {@code contentType} to {@code url} and judges a 2xx answer with
-	 * {@code judge} (which gets the parsed JSON, or null when the body is empty).
+	 * Posts {@code body} as {@code contentType} to {@code url} and judges a 2xx answer
+	 * with {@code judge} (which gets the parsed JSON, or null when the body is empty).
 	 */
 	DeliveryResult post(String url, String body, String contentType, Function<JsonNode, DeliveryResult> judge) {
 		HttpRequest request;
@@ -81,7 +81,8 @@ final class HttpRobot {
 			return judge.apply(JSON.readTree(response.body()));
 		}
 		catch (IOException ex) {
-			// 2xx but not the robot's JSON: the outcome is unknown, so try again (same id)
+			// 2xx but not the robot's JSON: the outcome is unknown, so try again (same
+			// id)
 			return DeliveryResult.retry(null, "无法解析的应答");
 		}
 	}
@@ -96,7 +97,8 @@ final class HttpRobot {
 	}
 
 	private static Optional<Duration> retryAfter(HttpResponse<String> response) {
-		return response.headers().firstValue("Retry-After")
+		return response.headers()
+			.firstValue("Retry-After")
 			.filter((value) -> value.matches("\\d{1,5}"))
 			.map((value) -> Duration.ofSeconds(Long.parseLong(value)));
 	}

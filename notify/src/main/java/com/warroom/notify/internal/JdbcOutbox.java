@@ -52,7 +52,10 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 			  CREATED_AT TIMESTAMP NOT NULL, NEXT_AT TIMESTAMP NOT NULL, CLAIMED_BY VARCHAR(60), DETAIL VARCHAR(500))
 			""";
 
-	/** Buttons came later: added to a table made before them (H2 and PostgreSQL both know IF NOT EXISTS). */
+	/**
+	 * Buttons came later: added to a table made before them (H2 and PostgreSQL both know
+	 * IF NOT EXISTS).
+	 */
 	private static final String ACTIONS_COLUMN = "ALTER TABLE WR_OUTBOX ADD COLUMN IF NOT EXISTS ACTIONS VARCHAR(2000)";
 
 	private final JdbcTemplate jdbc;
@@ -84,7 +87,10 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 		this(dataSource, channels, events, clock, giveUpAfter, pollEvery, Duration.ofMinutes(1));
 	}
 
-	/** {@code leaseTime}: how long a silent worker keeps its claims before others take them over. */
+	/**
+	 * {@code leaseTime}: how long a silent worker keeps its claims before others take
+	 * them over.
+	 */
 	public JdbcOutbox(DataSource dataSource, List<NotificationChannel> channels, ApplicationEventPublisher events,
 			Clock clock, Duration giveUpAfter, Duration pollEvery, Duration leaseTime) {
 		this.jdbc = new JdbcTemplate(dataSource);
@@ -103,7 +109,8 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 			return thread;
 		});
 		if (!pollEvery.isZero()) {
-			this.loop.scheduleWithFixedDelay(this::safeDrain, pollEvery.toMillis(), pollEvery.toMillis(), TimeUnit.MILLISECONDS);
+			this.loop.scheduleWithFixedDelay(this::safeDrain, pollEvery.toMillis(), pollEvery.toMillis(),
+					TimeUnit.MILLISECONDS);
 		}
 	}
 
@@ -123,11 +130,12 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 		Notification n = original;
 		String status = "PENDING";
 		String detail = null;
-		java.util.Optional<DrillGuard.Target> coordinator = original.drill() ? coordinators.of(incidentId).stream()
+		java.util.Optional<DrillGuard.Target> coordinator = original.drill() ? coordinators.of(incidentId)
+			.stream()
 			.filter((target) -> channels.containsKey(target.channel()))
 			.findFirst() : java.util.Optional.empty();
-		DrillGuard.Verdict verdict = guard.check(original.drill(), new DrillGuard.Target(channelType, original.target()),
-				coordinator);
+		DrillGuard.Verdict verdict = guard.check(original.drill(),
+				new DrillGuard.Target(channelType, original.target()), coordinator);
 		if (verdict instanceof DrillGuard.Redirect redirect) {
 			channel = redirect.to().channel();
 			n = new Notification(original.id(), redirect.to().address(), original.title(),
@@ -139,9 +147,11 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 			log.info("演练通知 {} 未发出：目标仅限真实事件，且没有可接收的演练协调人", original.id());
 		}
 		try {
-			jdbc.update("INSERT INTO WR_OUTBOX (ID, CHANNEL, INCIDENT, TARGET, TITLE, BODY, DRILL, STATUS, ATTEMPTS, CREATED_AT,"
-					+ " NEXT_AT, ACTIONS, DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)", n.id(), channel, incidentId,
-					n.target(), n.title(), n.text(), n.drill(), status, now, now, encode(n.actions()), detail);
+			jdbc.update(
+					"INSERT INTO WR_OUTBOX (ID, CHANNEL, INCIDENT, TARGET, TITLE, BODY, DRILL, STATUS, ATTEMPTS, CREATED_AT,"
+							+ " NEXT_AT, ACTIONS, DETAIL) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+					n.id(), channel, incidentId, n.target(), n.title(), n.text(), n.drill(), status, now, now,
+					encode(n.actions()), detail);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -161,7 +171,8 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 
 	/** One action a line, label and token separated by a tab. */
 	private static String encode(List<Notification.Action> actions) {
-		return actions.stream().map((action) -> action.label().replaceAll("[\\t\\r\\n]", " ") + "\t" + action.token())
+		return actions.stream()
+			.map((action) -> action.label().replaceAll("[\\t\\r\\n]", " ") + "\t" + action.token())
 			.collect(Collectors.joining("\n"));
 	}
 
@@ -171,17 +182,22 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 		}
 		return java.util.Arrays.stream(column.toString().split("\n"))
 			.filter((line) -> line.contains("\t"))
-			.map((line) -> new Notification.Action(line.substring(0, line.indexOf('\t')), line.substring(line.indexOf('\t') + 1)))
+			.map((line) -> new Notification.Action(line.substring(0, line.indexOf('\t')),
+					line.substring(line.indexOf('\t') + 1)))
 			.toList();
 	}
 
 	@Override
 	public int pending() {
-		Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM WR_OUTBOX WHERE STATUS IN ('PENDING', 'SENDING')", Integer.class);
+		Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM WR_OUTBOX WHERE STATUS IN ('PENDING', 'SENDING')",
+				Integer.class);
 		return (count != null) ? count : 0;
 	}
 
-	/** The status of one notification (PENDING, SENDING, SENT, GAVE_UP), for tests and the board. */
+	/**
+	 * The status of one notification (PENDING, SENDING, SENT, GAVE_UP), for tests and the
+	 * board.
+	 */
 	public String status(String id) {
 		return jdbc.queryForObject("SELECT STATUS FROM WR_OUTBOX WHERE ID = ?", String.class, id);
 	}
@@ -194,14 +210,16 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 	}
 
 	/**
-	 * Renews this worker's lease, frees the claims of workers whose lease lapsed, and claims
-	 * what is due under the lease (none when the lease cannot be had); returns the claimed ids.
+	 * Renews this worker's lease, frees the claims of workers whose lease lapsed, and
+	 * claims what is due under the lease (none when the lease cannot be had); returns the
+	 * claimed ids.
 	 */
 	List<String> claimDue() {
 		Leases.Lease held = leases.acquire(leaseName(worker), worker, leaseTime, lease).orElse(null);
 		lease = held;
 		Instant now = clock.instant();
-		// a claim left by a crashed (or paused) worker is taken over once its lease lapsed
+		// a claim left by a crashed (or paused) worker is taken over once its lease
+		// lapsed
 		jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'PENDING', CLAIMED_BY = NULL WHERE STATUS = 'SENDING' AND NOT EXISTS"
 				+ " (SELECT 1 FROM WR_LEASES WHERE WR_LEASES.NAME = CONCAT('outbox-worker:', WR_OUTBOX.CLAIMED_BY)"
 				+ " AND WR_LEASES.EXPIRES_AT > ?)", Timestamp.from(now));
@@ -213,8 +231,10 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 				Timestamp.from(now));
 		List<String> claimed = new java.util.ArrayList<>();
 		for (String id : due) {
-			if (jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'SENDING', CLAIMED_BY = ? WHERE ID = ? AND STATUS = 'PENDING' AND "
-					+ Leases.VALID, fenced(new Object[] { worker, id }, held)) == 1) {
+			if (jdbc.update(
+					"UPDATE WR_OUTBOX SET STATUS = 'SENDING', CLAIMED_BY = ? WHERE ID = ? AND STATUS = 'PENDING' AND "
+							+ Leases.VALID,
+					fenced(new Object[] { worker, id }, held)) == 1) {
 				claimed.add(id);
 			}
 		}
@@ -232,7 +252,10 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 		return all;
 	}
 
-	/** Whether the claim on that row is still this worker's, under its unexpired lease (the fencing check). */
+	/**
+	 * Whether the claim on that row is still this worker's, under its unexpired lease
+	 * (the fencing check).
+	 */
 	private boolean stillClaimed(String id) {
 		Leases.Lease held = lease;
 		if (held == null) {
@@ -253,26 +276,31 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 		Notification notification = new Notification(id, (String) row.get("TARGET"), (String) row.get("TITLE"),
 				(String) row.get("BODY"), Boolean.TRUE.equals(row.get("DRILL")), decode(row.get("ACTIONS")));
 		NotificationChannel channel = channels.get(type);
-		DeliveryResult result = (channel != null) ? deliver(channel, notification) : DeliveryResult.failed("未配置渠道 " + type);
+		DeliveryResult result = (channel != null) ? deliver(channel, notification)
+				: DeliveryResult.failed("未配置渠道 " + type);
 		int attempts = ((Number) row.get("ATTEMPTS")).intValue() + 1;
 		Instant now = clock.instant();
 		Instant created = ((Timestamp) row.get("CREATED_AT")).toInstant();
 		String detail = truncate(result.detail());
 		if (result.status() == DeliveryResult.Status.DELIVERED) {
-			jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'SENT', ATTEMPTS = ?, DETAIL = ? WHERE ID = ?", attempts, detail, id);
+			jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'SENT', ATTEMPTS = ?, DETAIL = ? WHERE ID = ?", attempts, detail,
+					id);
 			return;
 		}
 		Duration wait = (result.retryAfter() != null) ? result.retryAfter()
 				: Duration.ofSeconds(Math.min(300, 1L << Math.min(attempts, 8)));
 		if (result.status() == DeliveryResult.Status.FAILED || now.plus(wait).isAfter(created.plus(giveUpAfter))) {
-			jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'GAVE_UP', ATTEMPTS = ?, DETAIL = ? WHERE ID = ?", attempts, detail, id);
+			jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'GAVE_UP', ATTEMPTS = ?, DETAIL = ? WHERE ID = ?", attempts,
+					detail, id);
 			log.warn("通知 {}（{}）放弃发送：{}", id, type, detail);
-			events.publishEvent(new NotificationGaveUp((String) row.get("INCIDENT"), type, id, notification.title(), detail,
-					attempts, result.status() == DeliveryResult.Status.FAILED));
+			events.publishEvent(new NotificationGaveUp((String) row.get("INCIDENT"), type, id, notification.title(),
+					detail, attempts, result.status() == DeliveryResult.Status.FAILED));
 			return;
 		}
-		jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'PENDING', ATTEMPTS = ?, DETAIL = ?, NEXT_AT = ?, CLAIMED_BY = NULL WHERE ID = ?"
-				+ " AND STATUS = 'SENDING' AND CLAIMED_BY = ?", attempts, detail, Timestamp.from(now.plus(wait)), id, worker);
+		jdbc.update(
+				"UPDATE WR_OUTBOX SET STATUS = 'PENDING', ATTEMPTS = ?, DETAIL = ?, NEXT_AT = ?, CLAIMED_BY = NULL WHERE ID = ?"
+						+ " AND STATUS = 'SENDING' AND CLAIMED_BY = ?",
+				attempts, detail, Timestamp.from(now.plus(wait)), id, worker);
 	}
 
 	private static DeliveryResult deliver(NotificationChannel channel, Notification notification) {
@@ -299,7 +327,8 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 
 	@Override
 	public void close() {
-		// the lease is not released: a delivery may still be under way; it lapses by itself
+		// the lease is not released: a delivery may still be under way; it lapses by
+		// itself
 		loop.shutdownNow();
 	}
 

@@ -8,8 +8,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Quartz on the JDBC job store: embedded H2 under the data directory by default,
- * PostgreSQL when {@code DATABASE_URL} points at one; clustered there, so two instances on
- * one database fire each trigger once (the embedded H2 file belongs to one instance).
+ * PostgreSQL when {@code DATABASE_URL} points at one; clustered there, so two instances
+ * on one database fire each trigger once (the embedded H2 file belongs to one instance).
  */
 @Configuration(proxyBeanMethods = false)
 class NotifyConfiguration {
@@ -37,7 +37,8 @@ class NotifyConfiguration {
 			dataSource.setPoolName("warroom-quartz");
 			dataSource.setMaximumPoolSize(8);
 		}
-		// the schema before anyone uses the pool: Quartz, the outboxes and the incident record
+		// the schema before anyone uses the pool: Quartz, the outboxes and the incident
+		// record
 		// (Flyway, never dropped; see JobStoreSchema)
 		com.warroom.notify.JobStoreSchema.migrate(dataSource);
 		// the embedded file is this process's: what a killed earlier one held is lapsed
@@ -46,8 +47,9 @@ class NotifyConfiguration {
 	}
 
 	/**
-	 * Quartz gets its DataSource through a provider, so Spring does not know the scheduler
-	 * needs it and could close the pool first on shutdown; declare the dependency.
+	 * Quartz gets its DataSource through a provider, so Spring does not know the
+	 * scheduler needs it and could close the pool first on shutdown; declare the
+	 * dependency.
 	 */
 	@Bean
 	static org.springframework.beans.factory.config.BeanFactoryPostProcessor quartzAfterDataSource() {
@@ -64,7 +66,10 @@ class NotifyConfiguration {
 		};
 	}
 
-	/** Group robots, the SMS gateway and e-mail (when {@code spring.mail.host} is set); secrets come from the environment (never logged). */
+	/**
+	 * Group robots, the SMS gateway and e-mail (when {@code spring.mail.host} is set);
+	 * secrets come from the environment (never logged).
+	 */
 	@Bean
 	java.util.List<com.warroom.notify.spi.NotificationChannel> robotChannels(java.time.Clock clock,
 			org.springframework.beans.factory.ObjectProvider<org.springframework.mail.javamail.JavaMailSender> mail,
@@ -85,8 +90,8 @@ class NotifyConfiguration {
 			channels.add(RobotChannels.feishu(feishuSecret, clock, timeout));
 		}
 		if (!smsUrl.isBlank()) {
-			channels.add(RobotChannels.sms(smsUrl, smsTemplate.isBlank() ? RobotChannels.SMS_TEMPLATE : smsTemplate, smsType,
-					timeout));
+			channels.add(RobotChannels.sms(smsUrl, smsTemplate.isBlank() ? RobotChannels.SMS_TEMPLATE : smsTemplate,
+					smsType, timeout));
 		}
 		return channels;
 	}
@@ -100,7 +105,8 @@ class NotifyConfiguration {
 			org.springframework.beans.factory.ObjectProvider<com.warroom.notify.DrillCoordinators> coordinators,
 			@org.springframework.beans.factory.annotation.Value("${warroom.cluster.outbox-lease:PT1M}") java.time.Duration lease) {
 		JdbcOutbox outbox = new JdbcOutbox(dataSource, robotChannels, events, clock, giveUp, poll, lease);
-		// drills never reach a real-only target (GH-16); without a configured guard the defaults hold
+		// drills never reach a real-only target (GH-16); without a configured guard the
+		// defaults hold
 		outbox.guard(guard.getIfAvailable(com.warroom.notify.DrillGuard::defaults),
 				coordinators.getIfAvailable(() -> com.warroom.notify.DrillCoordinators.NONE));
 		return outbox;
@@ -120,12 +126,16 @@ class NotifyConfiguration {
 			@org.springframework.beans.factory.annotation.Value("${warroom.data-dir:./data}") java.nio.file.Path dataDir,
 			@org.springframework.beans.factory.annotation.Value("${warroom.cluster.checkin-interval:PT5S}") java.time.Duration checkin) {
 		boolean postgres = QuartzSchemaInitializer.postgres(dataSource);
-		// Spring registers the job store's DataSource JVM-wide under the scheduler's name, so
-		// two schedulers of one name in one JVM would share (and close) each other's pool.
+		// Spring registers the job store's DataSource JVM-wide under the scheduler's
+		// name, so
+		// two schedulers of one name in one JVM would share (and close) each other's
+		// pool.
 		// A shared database (a cluster) keeps the one name every instance must use; the
-		// embedded H2 file, which no other machine shares, names its scheduler after its path.
+		// embedded H2 file, which no other machine shares, names its scheduler after its
+		// path.
 		String name = url.isBlank()
-				? "warroom-" + Integer.toHexString(dataDir.toAbsolutePath().normalize().toString().hashCode()) : "warroom";
+				? "warroom-" + Integer.toHexString(dataDir.toAbsolutePath().normalize().toString().hashCode())
+				: "warroom";
 		java.util.Properties properties = quartzProperties(postgres, checkin);
 		return (factory) -> {
 			factory.setSchedulerName(name);
@@ -150,12 +160,16 @@ class NotifyConfiguration {
 		// batches and run them on enough threads (bench/ReminderLatenessBenchmark)
 		properties.put("org.quartz.threadPool.threadCount", "10");
 		properties.put("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "10");
-		// acquire within the store's lock: with batches, a job deleted by a re-plan while its
-		// trigger was being acquired logged "Couldn't acquire next trigger … No record found"
+		// acquire within the store's lock: with batches, a job deleted by a re-plan while
+		// its
+		// trigger was being acquired logged "Couldn't acquire next trigger … No record
+		// found"
 		properties.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
 		if (!postgres) {
-			// one instance's own database: the store's lock is a lock in this JVM, not a row
-			// locked in the database (SELECT … FOR UPDATE), which on the append-only H2 file
+			// one instance's own database: the store's lock is a lock in this JVM, not a
+			// row
+			// locked in the database (SELECT … FOR UPDATE), which on the append-only H2
+			// file
 			// wrote a chunk at each idle acquisition, every 30 s (EmbeddedH2GrowthTests)
 			properties.put("org.quartz.jobStore.lockHandler.class", "org.quartz.impl.jdbcjobstore.SimpleSemaphore");
 		}

@@ -24,11 +24,11 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.stereotype.Component;
 
 /**
- * Reminders as Quartz jobs, one job group per incident. Every change runs in one
- * database transaction: the JDBC job store's row lock then holds until the commit, so a
- * job and its trigger are stored together (a kill between them left a job without a
- * trigger, which the next re-plan took for planned and the reminder was lost) and a
- * delete never races the acquisition of the trigger it removes. Thread-safe.
+ * Reminders as Quartz jobs, one job group per incident. Every change runs in one database
+ * transaction: the JDBC job store's row lock then holds until the commit, so a job and
+ * its trigger are stored together (a kill between them left a job without a trigger,
+ * which the next re-plan took for planned and the reminder was lost) and a delete never
+ * races the acquisition of the trigger it removes. Thread-safe.
  */
 @Component
 class QuartzReminderScheduler implements ReminderScheduler {
@@ -121,13 +121,15 @@ class QuartzReminderScheduler implements ReminderScheduler {
 					wanted.remove(key.getName());
 				}
 				else {
-					// not wanted, or a job left without its trigger (stored before this class used
+					// not wanted, or a job left without its trigger (stored before this
+					// class used
 					// transactions): removed, and planned again below when wanted
 					unwanted.add(key);
 				}
 			}
 			if (!unwanted.isEmpty()) {
-				// one call, within the store's lock; a job that fired and went meanwhile is no error
+				// one call, within the store's lock; a job that fired and went meanwhile
+				// is no error
 				scheduler.deleteJobs(unwanted);
 			}
 
@@ -141,7 +143,8 @@ class QuartzReminderScheduler implements ReminderScheduler {
 					.usingJobData(ReminderJob.PLANNED, reminder.fireAt().toEpochMilli())
 					.requestRecovery(true)
 					.build();
-				// a time in the past fires at once; the job still reports the planned time, so
+				// a time in the past fires at once; the job still reports the planned
+				// time, so
 				// the reminder can say how late it is
 				Instant now = Instant.now();
 				Trigger trigger = TriggerBuilder.newTrigger()
@@ -153,7 +156,8 @@ class QuartzReminderScheduler implements ReminderScheduler {
 					scheduler.scheduleJob(job, trigger);
 				}
 				catch (org.quartz.ObjectAlreadyExistsException ex) {
-					// another instance planned the same reminder (same obligation, stage and due time) meanwhile
+					// another instance planned the same reminder (same obligation, stage
+					// and due time) meanwhile
 				}
 			}
 		}
@@ -194,8 +198,8 @@ class QuartzReminderScheduler implements ReminderScheduler {
 
 	private void cancelLocked(String group) {
 		try {
-			transactionally(
-					() -> scheduler.deleteJobs(new ArrayList<>(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group)))));
+			transactionally(() -> scheduler
+				.deleteJobs(new ArrayList<>(scheduler.getJobKeys(GroupMatcher.jobGroupEquals(group)))));
 		}
 		catch (SchedulerException ex) {
 			throw new IllegalStateException("无法取消提醒：" + ex.getMessage(), ex);
@@ -215,7 +219,8 @@ class QuartzReminderScheduler implements ReminderScheduler {
 					pending.add(new Reminder(job.getJobDataMap().getString(ReminderJob.INCIDENT),
 							job.getJobDataMap().getString(ReminderJob.KEY),
 							Reminder.Stage.valueOf(job.getJobDataMap().getString(ReminderJob.STAGE)),
-							trigger.getStartTime().toInstant(), Instant.ofEpochMilli(job.getJobDataMap().getLong(ReminderJob.DUE))));
+							trigger.getStartTime().toInstant(),
+							Instant.ofEpochMilli(job.getJobDataMap().getLong(ReminderJob.DUE))));
 				}
 			}
 			pending.sort(Comparator.comparing(Reminder::fireAt));

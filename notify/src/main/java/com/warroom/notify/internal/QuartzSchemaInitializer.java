@@ -15,10 +15,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Creates Quartz's tables once, from the scripts in the Quartz jar, when they are not
- * there yet. Never drops anything (Boot's {@code initialize-schema=always} would drop
- * the pending reminders at every start). Since issue 15 the application's schema is
- * Flyway's ({@link com.warroom.notify.JobStoreSchema}); this is how databases were made
- * before it, kept for tests that start a bare Quartz and for the upgrade test.
+ * there yet. Never drops anything (Boot's {@code initialize-schema=always} would drop the
+ * pending reminders at every start). Since issue 15 the application's schema is Flyway's
+ * ({@link com.warroom.notify.JobStoreSchema}); this is how databases were made before it,
+ * kept for tests that start a bare Quartz and for the upgrade test.
  */
 final class QuartzSchemaInitializer {
 
@@ -37,7 +37,10 @@ final class QuartzSchemaInitializer {
 					: "org/quartz/impl/jdbcjobstore/tables_h2.sql");
 			try (Statement statement = connection.createStatement()) {
 				for (String sql : script.split(";")) {
-					String clean = sql.lines().filter((line) -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).strip();
+					String clean = sql.lines()
+						.filter((line) -> !line.strip().startsWith("--"))
+						.reduce("", (a, b) -> a + "\n" + b)
+						.strip();
 					if (clean.isEmpty() || clean.toUpperCase().startsWith("DROP") || clean.equalsIgnoreCase("COMMIT")) {
 						continue;
 					}

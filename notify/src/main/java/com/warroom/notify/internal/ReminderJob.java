@@ -21,8 +21,8 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * A thin job: it carries ids and times and publishes {@link ReminderDue}. When the
  * listener fails — its store (Redis) unreachable — the job is tried again with back-off
- * (doubling from {@link ReminderRetry#first()} up to {@link ReminderRetry#max()}) until it
- * succeeds: it fires late rather than never, and the reminder is told the time it was
+ * (doubling from {@link ReminderRetry#first()} up to {@link ReminderRetry#max()}) until
+ * it succeeds: it fires late rather than never, and the reminder is told the time it was
  * planned for, so it can say how late it is.
  */
 public class ReminderJob implements Job {
@@ -37,7 +37,10 @@ public class ReminderJob implements Job {
 
 	static final String DUE = "due";
 
-	/** When the reminder was planned to fire (epoch millis); a trigger in the past fires at once. */
+	/**
+	 * When the reminder was planned to fire (epoch millis); a trigger in the past fires
+	 * at once.
+	 */
 	static final String PLANNED = "planned";
 
 	/** How many times the job failed so far (trigger data). */
@@ -59,7 +62,10 @@ public class ReminderJob implements Job {
 
 	private QuartzReminderScheduler reminders;
 
-	/** Stores the retry trigger in a transaction of its own (see {@link QuartzReminderScheduler}). */
+	/**
+	 * Stores the retry trigger in a transaction of its own (see
+	 * {@link QuartzReminderScheduler}).
+	 */
 	@Autowired(required = false)
 	void setReminders(QuartzReminderScheduler reminders) {
 		this.reminders = reminders;
@@ -72,7 +78,8 @@ public class ReminderJob implements Job {
 		Instant scheduled = data.containsKey(PLANNED) ? Instant.ofEpochMilli(data.getLong(PLANNED))
 				: (context.getScheduledFireTime() != null) ? context.getScheduledFireTime().toInstant() : fired;
 		ReminderDue due = new ReminderDue(data.getString(INCIDENT), data.getString(KEY),
-				Reminder.Stage.valueOf(data.getString(STAGE)), Instant.ofEpochMilli(data.getLong(DUE)), scheduled, fired);
+				Reminder.Stage.valueOf(data.getString(STAGE)), Instant.ofEpochMilli(data.getLong(DUE)), scheduled,
+				fired);
 		Duration late = Duration.between(scheduled, fired);
 		if (late.compareTo(retry.first()) > 0) {
 			log.warn("提醒 {} {} {} 晚于计划 {} 秒触发", due.incidentId(), due.key(), due.stage(), late.toSeconds());
@@ -89,7 +96,10 @@ public class ReminderJob implements Job {
 		}
 	}
 
-	/** Schedules the same job once more, {@code wait} from now, under a trigger of its own. */
+	/**
+	 * Schedules the same job once more, {@code wait} from now, under a trigger of its
+	 * own.
+	 */
 	private static void again(JobExecutionContext context, int attempt, Duration wait,
 			QuartzReminderScheduler reminders) {
 		Trigger trigger = TriggerBuilder.newTrigger()

@@ -17,7 +17,8 @@ public record ReminderRetry(Duration first, Duration max) {
 
 	public ReminderRetry {
 		if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
-			throw new IllegalArgumentException("reminder retry must be positive and max ≥ first: " + first + ", " + max);
+			throw new IllegalArgumentException(
+					"reminder retry must be positive and max ≥ first: " + first + ", " + max);
 		}
 	}
 

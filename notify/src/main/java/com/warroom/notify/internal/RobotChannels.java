@@ -27,29 +27,39 @@ import org.apache.commons.text.StringSubstitutor;
  */
 public final class RobotChannels {
 
-	/** The default SMS body: {@code {{phone}}} and {@code {{text}}} are filled in (double braces, not ${…}, so Spring leaves them alone). */
+	/**
+	 * The default SMS body: {@code {{phone}}} and {@code {{text}}} are filled in (double
+	 * braces, not ${…}, so Spring leaves them alone).
+	 */
 	public static final String SMS_TEMPLATE = "{\"phone\":\"{{phone}}\",\"text\":\"{{text}}\"}";
 
 	private RobotChannels() {
 	}
 
-	/** WeCom (企业微信) group robot: {@code {"msgtype":"text","text":{"content":…}}}, success {@code errcode 0}. */
+	/**
+	 * WeCom (企业微信) group robot: {@code {"msgtype":"text","text":{"content":…}}}, success
+	 * {@code errcode 0}.
+	 */
 	public static NotificationChannel wecom(Duration timeout) {
 		HttpRobot http = new HttpRobot(timeout);
-		return channel("wecom", (n) -> http.post(n.target(), HttpRobot.json(Map.of("msgtype", "text", "text",
-				Map.of("content", n.body()))), "application/json", (json) -> errcode(json, "errcode", Set.of(45009))));
+		return channel("wecom",
+				(n) -> http.post(n.target(),
+						HttpRobot.json(Map.of("msgtype", "text", "text", Map.of("content", n.body()))),
+						"application/json", (json) -> errcode(json, "errcode", Set.of(45009))));
 	}
 
 	/**
 	 * DingTalk (钉钉) robot with its signature: {@code timestamp} and
-	 * {@code sign = urlencode(base64(HmacSHA256(secret, timestamp + "\n" + secret)))} on the URL.
+	 * {@code sign = urlencode(base64(HmacSHA256(secret, timestamp + "\n" + secret)))} on
+	 * the URL.
 	 */
 	public static NotificationChannel dingtalk(String secret, Clock clock, Duration timeout) {
 		HttpRobot http = new HttpRobot(timeout);
 		return channel("dingtalk", (n) -> {
 			long timestamp = clock.millis();
 			String sign = URLEncoder.encode(hmac(secret, timestamp + "\n" + secret), StandardCharsets.UTF_8);
-			String url = n.target() + (n.target().contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign=" + sign;
+			String url = n.target() + (n.target().contains("?") ? "&" : "?") + "timestamp=" + timestamp + "&sign="
+					+ sign;
 			return http.post(url, HttpRobot.json(Map.of("msgtype", "text", "text", Map.of("content", n.body()))),
 					"application/json", (json) -> errcode(json, "errcode", Set.of(130101)));
 		});
@@ -57,7 +67,8 @@ public final class RobotChannels {
 
 	/**
 	 * Feishu (飞书) robot with its signature in the body:
-	 * {@code sign = base64(HmacSHA256(key = timestamp + "\n" + secret, data = ""))}, seconds.
+	 * {@code sign = base64(HmacSHA256(key = timestamp + "\n" + secret, data = ""))},
+	 * seconds.
 	 */
 	public static NotificationChannel feishu(String secret, Clock clock, Duration timeout) {
 		HttpRobot http = new HttpRobot(timeout);
@@ -68,20 +79,22 @@ public final class RobotChannels {
 			body.put("sign", hmacWithKey(timestamp + "\n" + secret, ""));
 			body.put("msg_type", "text");
 			body.put("content", Map.of("text", n.body()));
-			return http.post(n.target(), HttpRobot.json(body), "application/json",
-					(json) -> errcode(json, json != null && json.has("code") ? "code" : "StatusCode", Set.of(9499, 11232)));
+			return http.post(n.target(), HttpRobot.json(body), "application/json", (json) -> errcode(json,
+					json != null && json.has("code") ? "code" : "StatusCode", Set.of(9499, 11232)));
 		});
 	}
 
 	/**
-	 * A generic SMS gateway: POST to {@code url} the {@code template} with {@code {{phone}}} and
-	 * {@code {{text}}} filled in (values are never interpolated further); any 2xx is delivered.
+	 * A generic SMS gateway: POST to {@code url} the {@code template} with
+	 * {@code {{phone}}} and {@code {{text}}} filled in (values are never interpolated
+	 * further); any 2xx is delivered.
 	 */
 	public static NotificationChannel sms(String url, String template, String contentType, Duration timeout) {
 		HttpRobot http = new HttpRobot(timeout);
 		boolean jsonBody = contentType.contains("json");
 		return channel("sms", (n) -> {
-			Map<String, String> values = Map.of("phone", escape(n.target(), jsonBody), "text", escape(n.body(), jsonBody));
+			Map<String, String> values = Map.of("phone", escape(n.target(), jsonBody), "text",
+					escape(n.body(), jsonBody));
 			StringSubstitutor substitutor = new StringSubstitutor(values, "{{", "}}");
 			substitutor.setEnableUndefinedVariableException(true);
 			substitutor.setDisableSubstitutionInValues(true);
@@ -89,7 +102,8 @@ public final class RobotChannels {
 		});
 	}
 
-	private static NotificationChannel channel(String type, java.util.function.Function<Notification, DeliveryResult> send) {
+	private static NotificationChannel channel(String type,
+			java.util.function.Function<Notification, DeliveryResult> send) {
 		return new NotificationChannel() {
 
 			@Override

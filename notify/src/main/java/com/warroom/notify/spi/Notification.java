@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param title a short title
  * @param text the message, plain text
  * @param drill whether it belongs to a drill (channels mark it 【演练】)
- * @param actions buttons for channels that have them (Telegram's 确认收到); others ignore them
+ * @param actions buttons for channels that have them (Telegram's 确认收到); others ignore
+ * them
  */
 public record Notification(String id, String target, String title, String text, boolean drill, List<Action> actions) {
 
@@ -30,6 +31,7 @@ public record Notification(String id, String target, String title, String text, 
 
 	/**
 	 * A button: its label and the opaque token it sends back when pressed.
+	 *
 	 * @param label shown to the person, one line
 	 * @param token at most 64 bytes, no tab or line break
 	 */

@@ -1,6 +1,8 @@
 package com.warroom.notify.spi;
 
-/** A way to reach people: a group robot, an SMS gateway, e-mail, Telegram. Thread-safe. */
+/**
+ * A way to reach people: a group robot, an SMS gateway, e-mail, Telegram. Thread-safe.
+ */
 public interface NotificationChannel {
 
 	/** e.g. {@code wecom}, {@code dingtalk}, {@code feishu}, {@code sms}. */

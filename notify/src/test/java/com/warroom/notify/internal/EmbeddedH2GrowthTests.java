@@ -16,11 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The embedded H2 file is written append-only (every commit adds a chunk until a clean stop
- * compacts it: {@link EmbeddedH2}), so what the bot does while idle must not write: the
- * outbox polled every second and renewed its lease each time, which grew the file by about
- * 700 MB a day with nothing happening. On that file the database is one process's, so a
- * lease is taken once and kept; what a killed earlier process held is lapsed at start.
+ * The embedded H2 file is written append-only (every commit adds a chunk until a clean
+ * stop compacts it: {@link EmbeddedH2}), so what the bot does while idle must not write:
+ * the outbox polled every second and renewed its lease each time, which grew the file by
+ * about 700 MB a day with nothing happening. On that file the database is one process's,
+ * so a lease is taken once and kept; what a killed earlier process held is lapsed at
+ * start.
  */
 class EmbeddedH2GrowthTests {
 
@@ -51,7 +52,8 @@ class EmbeddedH2GrowthTests {
 				clock.now = clock.now.plus(Duration.ofSeconds(1));
 				assertThat(outbox.drain()).isZero();
 			}
-			// before: each poll renewed the lease, a commit of its own (about 6 KB each: 3 MB)
+			// before: each poll renewed the lease, a commit of its own (about 6 KB each:
+			// 3 MB)
 			assertThat(size() - before).isLessThan(64 * 1024);
 		}
 	}
@@ -63,7 +65,8 @@ class EmbeddedH2GrowthTests {
 			factory.setDataSource(dataSource);
 			factory.setSchedulerName("idle-" + System.nanoTime());
 			java.util.Properties properties = NotifyConfiguration.quartzProperties(false, Duration.ofSeconds(5));
-			// the scheduler looks for triggers every second (Quartz's least) instead of every 30 s
+			// the scheduler looks for triggers every second (Quartz's least) instead of
+			// every 30 s
 			properties.put("org.quartz.scheduler.idleWaitTime", "1000");
 			factory.setQuartzProperties(properties);
 			factory.afterPropertiesSet();
@@ -71,7 +74,8 @@ class EmbeddedH2GrowthTests {
 			scheduler.start();
 			try {
 				long before = size();
-				// five idle looks or more; each locked a row (SELECT … FOR UPDATE): a chunk of 4 KB
+				// five idle looks or more; each locked a row (SELECT … FOR UPDATE): a
+				// chunk of 4 KB
 				Thread.sleep(5500);
 				System.out.printf("idle scheduler: the file grew by %d bytes in 5.5 s%n", size() - before);
 				assertThat(size() - before).isLessThan(12 * 1024);

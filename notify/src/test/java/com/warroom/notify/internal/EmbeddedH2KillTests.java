@@ -29,20 +29,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Issue 11, "nothing lost at kill -9", on the embedded default: a child JVM opens the H2
  * file exactly as the application does ({@link EmbeddedH2}: same URL, same pool) and
  * commits from several threads at once, printing each id only after {@code commit()}
- * returned; the test kills it with SIGKILL after a few hundred acknowledgements, opens the
- * file again and expects every acknowledged id there. The FaultRun on H2 lost 4
+ * returned; the test kills it with SIGKILL after a few hundred acknowledgements, opens
+ * the file again and expects every acknowledged id there. The FaultRun on H2 lost 4
  * acknowledged notes this way (bench/README.md).
  * <p>
  * H2 loses them only once it writes into the space of chunks it has freed, which it does
  * for chunks older than its {@code RETENTION_TIME} (45 s): the child adds
  * {@code RETENTION_TIME=0} to the application's URL so that this starts at once and the
- * test stays short (without the fix it lost acknowledged ids in about one round of three).
+ * test stays short (without the fix it lost acknowledged ids in about one round of
+ * three).
  */
 class EmbeddedH2KillTests {
 
 	private static final int ROUNDS = 12;
 
-	/** The application's URL, with chunks freed at once rather than after 45 s (see above). */
+	/**
+	 * The application's URL, with chunks freed at once rather than after 45 s (see
+	 * above).
+	 */
 	private static String url(Path file) {
 		return EmbeddedH2.url(file) + ";RETENTION_TIME=0";
 	}
@@ -92,9 +96,12 @@ class EmbeddedH2KillTests {
 			enough.await(5, TimeUnit.SECONDS);
 			child.destroyForcibly(); // SIGKILL on Linux
 			assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-			reader.join(5000); // the acknowledgements still in the pipe were made before the kill
-			assertThat(acks).as("acknowledgements of round %d: %s", round,
-					java.nio.file.Files.readString(dir.resolve("writer-" + round + ".err"))).isNotEmpty();
+			reader.join(5000); // the acknowledgements still in the pipe were made before
+								// the kill
+			assertThat(acks)
+				.as("acknowledgements of round %d: %s", round,
+						java.nio.file.Files.readString(dir.resolve("writer-" + round + ".err")))
+				.isNotEmpty();
 			Set<Long> stored = new HashSet<>();
 			try (Connection connection = DriverManager.getConnection(url(file), "sa", "");
 					Statement statement = connection.createStatement();
@@ -109,14 +116,16 @@ class EmbeddedH2KillTests {
 			acknowledged += acks.size();
 			rounds.add("round " + round + ": " + acks.size() + " acknowledged, " + missing.size() + " lost");
 		}
-		System.out.println("EmbeddedH2KillTests: " + acknowledged + " acknowledged, " + lost.size() + " lost: " + rounds);
+		System.out
+			.println("EmbeddedH2KillTests: " + acknowledged + " acknowledged, " + lost.size() + " lost: " + rounds);
 		assertThat(rounds).hasSizeGreaterThanOrEqualTo(5);
 		assertThat(lost).as("acknowledged ids lost at kill -9 (%d acknowledged): %s", acknowledged, rounds).isEmpty();
 	}
 
 	/**
 	 * Appending only, the file grows with every commit while the bot runs; a clean close
-	 * (the pool closed, as at a stop) rewrites it to what is live ({@code DEFRAG_ALWAYS}).
+	 * (the pool closed, as at a stop) rewrites it to what is live
+	 * ({@code DEFRAG_ALWAYS}).
 	 */
 	@Test
 	void aCleanCloseShrinksTheAppendOnlyFileAndKeepsEveryRow(@TempDir Path dir) throws Exception {
@@ -124,7 +133,8 @@ class EmbeddedH2KillTests {
 		Path onDisk = dir.resolve("quartz.mv.db");
 		long grown;
 		try (HikariDataSource dataSource = EmbeddedH2.dataSource(file, "sa", "")) {
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			try (Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
 				statement.execute("CREATE TABLE NOTE (ID INT PRIMARY KEY, N INT, BODY VARCHAR(1000))");
 				statement.execute("INSERT INTO NOTE SELECT X, 0, REPEAT('记', 300) FROM SYSTEM_RANGE(1, 20)");
 			}
@@ -157,11 +167,12 @@ class EmbeddedH2KillTests {
 	}
 
 	/**
-	 * The child: commits from {@code args[1]} threads on the file {@code args[0]} and prints
-	 * each acknowledged id once committed. Half the writers add a row each (an incident's
-	 * note and its outbox row, one of them under a shared row lock as the incident's row
-	 * is); the others make what Quartz and the outbox make meanwhile: a job's BLOB
-	 * replaced under a lock row, rows claimed, a transaction held open a while.
+	 * The child: commits from {@code args[1]} threads on the file {@code args[0]} and
+	 * prints each acknowledged id once committed. Half the writers add a row each (an
+	 * incident's note and its outbox row, one of them under a shared row lock as the
+	 * incident's row is); the others make what Quartz and the outbox make meanwhile: a
+	 * job's BLOB replaced under a lock row, rows claimed, a transaction held open a
+	 * while.
 	 */
 	static final class Writer {
 
@@ -170,9 +181,12 @@ class EmbeddedH2KillTests {
 			dataSource.setJdbcUrl(url(Path.of(args[0])));
 			int writers = Integer.parseInt(args[1]);
 			AtomicLong next;
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-				statement.execute("CREATE TABLE IF NOT EXISTS KILL_PROBE (ID BIGINT PRIMARY KEY, WRITER INT, BODY VARCHAR(1000))");
-				statement.execute("CREATE TABLE IF NOT EXISTS KILL_OUT (K BIGINT AUTO_INCREMENT PRIMARY KEY, STATE VARCHAR(20), BODY VARCHAR(1000))");
+			try (Connection connection = dataSource.getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute(
+						"CREATE TABLE IF NOT EXISTS KILL_PROBE (ID BIGINT PRIMARY KEY, WRITER INT, BODY VARCHAR(1000))");
+				statement.execute(
+						"CREATE TABLE IF NOT EXISTS KILL_OUT (K BIGINT AUTO_INCREMENT PRIMARY KEY, STATE VARCHAR(20), BODY VARCHAR(1000))");
 				statement.execute("CREATE TABLE IF NOT EXISTS KILL_JOB (K INT PRIMARY KEY, DATA BLOB)");
 				statement.execute("CREATE TABLE IF NOT EXISTS KILL_LOCK (K INT PRIMARY KEY, N BIGINT)");
 				statement.execute("MERGE INTO KILL_LOCK KEY (K) VALUES (0, 0), (1, 0), (2, 0)");
@@ -207,7 +221,8 @@ class EmbeddedH2KillTests {
 									insert.setString(3, body);
 									insert.executeUpdate();
 								}
-								update(connection, "INSERT INTO KILL_OUT (STATE, BODY) VALUES ('PENDING', '" + id + "')");
+								update(connection,
+										"INSERT INTO KILL_OUT (STATE, BODY) VALUES ('PENDING', '" + id + "')");
 							}
 							else if (writer % 4 == 1) {
 								update(connection, "SELECT N FROM KILL_LOCK WHERE K = 0 FOR UPDATE");

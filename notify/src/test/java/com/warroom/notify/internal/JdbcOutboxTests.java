@@ -128,7 +128,8 @@ class JdbcOutboxTests {
 
 		});
 		assertThat(outbox.supports("telegram")).isTrue();
-		outbox.enqueue("telegram", "INC-1", new Notification("dm1", "900000005", "INC-1 技术部负责人", "<b>INC-1</b>：请确认", false,
+		outbox.enqueue("telegram", "INC-1", new Notification("dm1", "900000005", "INC-1 技术部负责人", "<b>INC-1</b>：请确认",
+				false,
 				List.of(new Notification.Action("确认收到", "AbCdEfGhJkMn"), new Notification.Action("两\t行\n标签", "x"))));
 		outbox.drain();
 		assertThat(received).singleElement().satisfies((n) -> {
@@ -225,7 +226,8 @@ class JdbcOutboxTests {
 		assertThat(paused.claimDue()).containsExactly("p1");
 		// while the paused worker's lease runs, its claim is left alone
 		assertThat(other.drain()).isZero();
-		clock.now = clock.now.plus(Duration.ofMinutes(1)).plusSeconds(1); // paused past its lease
+		clock.now = clock.now.plus(Duration.ofMinutes(1)).plusSeconds(1); // paused past
+																			// its lease
 		assertThat(other.drain()).isEqualTo(1);
 		assertThat(channel.delivered).containsExactly("p1");
 		// it resumes where it stopped, right before the delivery: fenced, nothing sent
@@ -286,20 +288,23 @@ class JdbcOutboxTests {
 				return DeliveryResult.delivered();
 			}
 		});
-		outbox.guard(com.warroom.notify.DrillGuard.defaults(), (incident) -> incident.equals("DRL-1")
-				? List.of(new com.warroom.notify.DrillGuard.Target("sms", "139"),
-						new com.warroom.notify.DrillGuard.Target("telegram", "900000006"))
-				: List.of());
-		assertThat(outbox.enqueue("wecom", "DRL-1", new Notification("d1", "http://robot?key=K", "DRL-1 升级通知", "内容", true)))
+		outbox.guard(com.warroom.notify.DrillGuard.defaults(),
+				(incident) -> incident.equals("DRL-1") ? List.of(new com.warroom.notify.DrillGuard.Target("sms", "139"),
+						new com.warroom.notify.DrillGuard.Target("telegram", "900000006")) : List.of());
+		assertThat(outbox.enqueue("wecom", "DRL-1",
+				new Notification("d1", "http://robot?key=K", "DRL-1 升级通知", "内容", true)))
 			.isTrue();
-		assertThat(outbox.enqueue("wecom", "DRL-2", new Notification("d2", "http://robot?key=K", "DRL-2 升级通知", "内容", true)))
+		assertThat(outbox.enqueue("wecom", "DRL-2",
+				new Notification("d2", "http://robot?key=K", "DRL-2 升级通知", "内容", true)))
 			.isTrue();
 		assertThat(outbox.enqueue("wecom", "INC-1", note("r1"))).isTrue();
 		outbox.drain();
 		assertThat(channel.delivered).containsExactly("r1");
 		assertThat(toTelegram).singleElement().satisfies((n) -> {
 			assertThat(n.target()).isEqualTo("900000006");
-			assertThat(n.body()).startsWith("【演练】DRL-1 升级通知").contains("企业微信群机器人（robot）").contains("内容")
+			assertThat(n.body()).startsWith("【演练】DRL-1 升级通知")
+				.contains("企业微信群机器人（robot）")
+				.contains("内容")
 				.doesNotContain("key=K");
 		});
 		assertThat(outbox.status("d2")).isEqualTo("WITHHELD");

@@ -34,7 +34,9 @@ class JobStoreSchemaTests {
 		return dataSource;
 	}
 
-	/** What {@link com.warroom.notify.Leases} ran at each start before V4 made the table. */
+	/**
+	 * What {@link com.warroom.notify.Leases} ran at each start before V4 made the table.
+	 */
 	private static final String LEASES_BY_CODE = """
 			CREATE TABLE IF NOT EXISTS WR_LEASES (NAME VARCHAR(200) PRIMARY KEY, HOLDER VARCHAR(200) NOT NULL,
 			  EPOCH BIGINT NOT NULL, EXPIRES_AT TIMESTAMP NOT NULL)
@@ -53,19 +55,24 @@ class JobStoreSchemaTests {
 			QuartzSchemaInitializer.ensure(before);
 			try (JdbcOutbox outbox = outbox(before)) {
 				assertThat(outbox.enqueue("wecom", "INC-20261123-001",
-						new Notification("n1", "http://robot", "升级通知", "内容", false))).isTrue();
+						new Notification("n1", "http://robot", "升级通知", "内容", false)))
+					.isTrue();
 			}
-			new JdbcTemplate(before).update("INSERT INTO QRTZ_LOCKS (SCHED_NAME, LOCK_NAME) VALUES ('warroom', 'TRIGGER_ACCESS')");
+			new JdbcTemplate(before)
+				.update("INSERT INTO QRTZ_LOCKS (SCHED_NAME, LOCK_NAME) VALUES ('warroom', 'TRIGGER_ACCESS')");
 			new JdbcTemplate(before).execute(LEASES_BY_CODE);
 		}
 		try (HikariDataSource after = h2(dir)) {
-			// V1 is what was there: baselined, not run; V4 (the leases, there already) runs and keeps it
+			// V1 is what was there: baselined, not run; V4 (the leases, there already)
+			// runs and keeps it
 			assertThat(JobStoreSchema.migrate(after)).isOne();
 			JdbcTemplate jdbc = new JdbcTemplate(after);
-			assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" = 'BASELINE'",
-					String.class)).containsExactly("1");
+			assertThat(jdbc.queryForList(
+					"SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" = 'BASELINE'", String.class))
+				.containsExactly("1");
 			assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'",
-					String.class)).containsExactly("4");
+					String.class))
+				.containsExactly("4");
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM WR_OUTBOX WHERE ID = 'n1'", Integer.class)).isOne();
 			assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM QRTZ_LOCKS", Integer.class)).isOne();
 			assertThat(JobStoreSchema.migrate(after)).isZero();
@@ -75,7 +82,9 @@ class JobStoreSchemaTests {
 	@Test
 	void aNewDatabaseIsMadeByFlywayAndAStartAgainChangesNothing(@TempDir Path dir) throws Exception {
 		try (HikariDataSource dataSource = h2(Files.createDirectories(dir.resolve("new")))) {
-			assertThat(JobStoreSchema.migrate(dataSource)).isEqualTo(2); // V1 and V4 (V2 and on are the bot's)
+			assertThat(JobStoreSchema.migrate(dataSource)).isEqualTo(2); // V1 and V4 (V2
+																			// and on are
+																			// the bot's)
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			for (String table : List.of("QRTZ_TRIGGERS", "QRTZ_LOCKS", "WR_OUTBOX", "WR_TG_OUTBOX", "WR_TG_NODES",
 					"WR_LEASES")) {
@@ -93,7 +102,8 @@ class JobStoreSchemaTests {
 	@Test // GH-15: WR_LEASES moved from Leases' own CREATE TABLE to the V4 migration
 	void aDatabaseWhoseLeasesTableTheCodeMadeMigratesToV4AndKeepsItsLeases(@TempDir Path dir) throws Exception {
 		try (HikariDataSource before = h2(Files.createDirectories(dir.resolve("v1")))) {
-			// the version before: Flyway at V1, and the table made by Leases at its start, with a lease held
+			// the version before: Flyway at V1, and the table made by Leases at its
+			// start, with a lease held
 			Flyway.configure(JobStoreSchemaTests.class.getClassLoader())
 				.dataSource(before)
 				.locations("classpath:db/migration/h2")
@@ -102,15 +112,18 @@ class JobStoreSchemaTests {
 				.migrate();
 			JdbcTemplate jdbc = new JdbcTemplate(before);
 			jdbc.execute(LEASES_BY_CODE);
-			jdbc.update("INSERT INTO WR_LEASES (NAME, HOLDER, EPOCH, EXPIRES_AT) VALUES ('telegram-poller', 'node-a', 7, ?)",
+			jdbc.update(
+					"INSERT INTO WR_LEASES (NAME, HOLDER, EPOCH, EXPIRES_AT) VALUES ('telegram-poller', 'node-a', 7, ?)",
 					java.sql.Timestamp.from(CLOCK.instant().plusSeconds(10)));
 		}
 		try (HikariDataSource after = h2(dir.resolve("v1"))) {
 			assertThat(JobStoreSchema.migrate(after)).isOne();
 			JdbcTemplate jdbc = new JdbcTemplate(after);
 			assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'"
-					+ " AND \"success\" ORDER BY \"installed_rank\"", String.class)).containsExactly("1", "4");
-			// the lease held before the upgrade is still held, by the same holder, in the same epoch
+					+ " AND \"success\" ORDER BY \"installed_rank\"", String.class))
+				.containsExactly("1", "4");
+			// the lease held before the upgrade is still held, by the same holder, in the
+			// same epoch
 			Leases leases = new Leases(after, CLOCK);
 			Leases.Lease held = leases.current("telegram-poller").orElseThrow();
 			assertThat(held.holder()).isEqualTo("node-a");
@@ -124,7 +137,8 @@ class JobStoreSchemaTests {
 		}
 	}
 
-	@Test // GH-15: without the migration there is no table: Leases no longer makes it itself
+	@Test // GH-15: without the migration there is no table: Leases no longer makes it
+			// itself
 	void leasesNeedTheMigratedSchema() {
 		org.h2.jdbcx.JdbcDataSource bare = new org.h2.jdbcx.JdbcDataSource();
 		bare.setURL("jdbc:h2:mem:bare-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");

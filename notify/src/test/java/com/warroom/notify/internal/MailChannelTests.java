@@ -56,7 +56,8 @@ class MailChannelTests {
 	@Test
 	void aServerThatIsDownIsRetried() throws Exception {
 		MailChannel mail = new MailChannel(sender(freePort()), "warroom@example.com");
-		assertThat(mail.deliver(new Notification("n3", "leader@example.com", "t", "x", false)).status()).isEqualTo(Status.RETRY);
+		assertThat(mail.deliver(new Notification("n3", "leader@example.com", "t", "x", false)).status())
+			.isEqualTo(Status.RETRY);
 	}
 
 }

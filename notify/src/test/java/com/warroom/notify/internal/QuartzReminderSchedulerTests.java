@@ -36,11 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Issue 10, "two reminders firing at the same instant … made Quartz log ERRORs": the real
  * scheduler on the JDBC job store (H2 file, clustered, as configured), with pairs of
- * reminders that fire at the same instant and each re-plan their incident from inside
- * the job (a level rise together with an overdue escalation), while another thread
- * re-plans the same incidents over and over ({@code /recovered} while a reminder fires).
- * No ERROR is logged, no reminder is lost, none is sent twice. Also: a reminder whose
- * handling fails (its store unreachable) is tried again until it succeeds.
+ * reminders that fire at the same instant and each re-plan their incident from inside the
+ * job (a level rise together with an overdue escalation), while another thread re-plans
+ * the same incidents over and over ({@code /recovered} while a reminder fires). No ERROR
+ * is logged, no reminder is lost, none is sent twice. Also: a reminder whose handling
+ * fails (its store unreachable) is tried again until it succeeds.
  */
 class QuartzReminderSchedulerTests {
 
@@ -103,8 +103,10 @@ class QuartzReminderSchedulerTests {
 	}
 
 	private List<String> errors() {
-		return logs.list.stream().filter((event) -> event.getLevel().isGreaterOrEqual(Level.ERROR))
-			.map(ILoggingEvent::getFormattedMessage).toList();
+		return logs.list.stream()
+			.filter((event) -> event.getLevel().isGreaterOrEqual(Level.ERROR))
+			.map(ILoggingEvent::getFormattedMessage)
+			.toList();
 	}
 
 	@Test
@@ -114,7 +116,8 @@ class QuartzReminderSchedulerTests {
 		Map<String, Set<String>> sent = new ConcurrentHashMap<>();
 		AtomicInteger repeatedFires = new AtomicInteger();
 		List<Throwable> failures = new CopyOnWriteArrayList<>();
-		// what each incident wants now: its two reminders and, once the overdue one fired, the next escalation tier
+		// what each incident wants now: its two reminders and, once the overdue one
+		// fired, the next escalation tier
 		java.util.function.Function<String, List<Reminder>> wanted = (incident) -> {
 			Set<String> done = sent.getOrDefault(incident, Set.of());
 			List<Reminder> plan = new ArrayList<>();
@@ -176,7 +179,8 @@ class QuartzReminderSchedulerTests {
 		}
 		assertThat(failures).isEmpty();
 		assertThat(errors()).isEmpty();
-		// none lost: every incident's level reminder, overdue reminder and next tier fired and were handled once
+		// none lost: every incident's level reminder, overdue reminder and next tier
+		// fired and were handled once
 		for (int i = 0; i < incidents; i++) {
 			assertThat(sent.get("INC-T-" + i)).as("INC-T-" + i).hasSize(3);
 			assertThat(reminders.pending("INC-T-" + i)).isEmpty();
@@ -189,7 +193,8 @@ class QuartzReminderSchedulerTests {
 		List<ReminderDue> handled = new CopyOnWriteArrayList<>();
 		listener = (due) -> {
 			if (attempts.incrementAndGet() <= 4) {
-				throw new IllegalStateException("store unreachable"); // e.g. a JedisConnectionException
+				throw new IllegalStateException("store unreachable"); // e.g. a
+																		// JedisConnectionException
 			}
 			handled.add(due);
 		};
@@ -211,7 +216,8 @@ class QuartzReminderSchedulerTests {
 		assertThat(errors()).isEmpty();
 	}
 
-	@Test // found by bench/FaultRun: a kill between storing a job and its trigger left the job alone
+	@Test // found by bench/FaultRun: a kill between storing a job and its trigger left
+			// the job alone
 	void aJobLeftWithoutItsTriggerIsPlannedAgain() throws Exception {
 		List<ReminderDue> fired = new CopyOnWriteArrayList<>();
 		listener = fired::add;

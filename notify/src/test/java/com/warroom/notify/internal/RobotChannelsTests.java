@@ -23,7 +23,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each robot against WireMock: success, its own error codes, 429, 5xx, time-outs, broken and malformed answers. */
+/**
+ * Each robot against WireMock: success, its own error codes, 429, 5xx, time-outs, broken
+ * and malformed answers.
+ */
 class RobotChannelsTests {
 
 	private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
@@ -43,7 +46,8 @@ class RobotChannelsTests {
 	}
 
 	private Notification to(String path) {
-		return new Notification(message.id(), server.baseUrl() + path, message.title(), message.text(), message.drill());
+		return new Notification(message.id(), server.baseUrl() + path, message.title(), message.text(),
+				message.drill());
 	}
 
 	private LoggedRequest last() {
@@ -52,8 +56,8 @@ class RobotChannelsTests {
 	}
 
 	private void answer(int status, String body) {
-		server.stubFor(post(urlPathEqualTo("/robot")).willReturn(aResponse().withStatus(status)
-			.withHeader("Content-Type", "application/json").withBody(body)));
+		server.stubFor(post(urlPathEqualTo("/robot"))
+			.willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body)));
 	}
 
 	@Test
@@ -61,7 +65,8 @@ class RobotChannelsTests {
 		NotificationChannel wecom = RobotChannels.wecom(Duration.ofSeconds(2));
 		answer(200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
 		assertThat(wecom.deliver(to("/robot")).status()).isEqualTo(Status.DELIVERED);
-		assertThat(last().getBodyAsString()).contains("\"msgtype\":\"text\"").contains("【演练】INC-20261123-001 升级通知")
+		assertThat(last().getBodyAsString()).contains("\"msgtype\":\"text\"")
+			.contains("【演练】INC-20261123-001 升级通知")
 			.contains("\\\"引号\\\"");
 		answer(200, "{\"errcode\":45009,\"errmsg\":\"api freq out of limit\"}");
 		DeliveryResult limited = wecom.deliver(to("/robot"));
@@ -83,7 +88,8 @@ class RobotChannelsTests {
 		assertThat(request.queryParameter("access_token").firstValue()).isEqualTo("abc");
 		String timestamp = request.queryParameter("timestamp").firstValue();
 		assertThat(timestamp).isEqualTo(String.valueOf(clock.millis()));
-		// WireMock hands the query decoded: an unencoded '+' would have come back as a space
+		// WireMock hands the query decoded: an unencoded '+' would have come back as a
+		// space
 		String sign = request.queryParameter("sign").firstValue();
 		assertThat(sign).isEqualTo(RobotChannels.hmac("SECtest", timestamp + "\nSECtest"));
 		assertThat(request.getUrl()).doesNotContain("SECtest");
@@ -100,10 +106,12 @@ class RobotChannelsTests {
 		long seconds = clock.millis() / 1000;
 		assertThat(body).contains("\"timestamp\":\"" + seconds + "\"")
 			.contains("\"sign\":\"" + RobotChannels.hmacWithKey(seconds + "\nfs-secret", "") + "\"")
-			.contains("\"msg_type\":\"text\"").doesNotContain("fs-secret");
+			.contains("\"msg_type\":\"text\"")
+			.doesNotContain("fs-secret");
 		answer(200, "{\"StatusCode\":0,\"StatusMessage\":\"success\"}");
 		assertThat(feishu.deliver(to("/robot")).status()).isEqualTo(Status.DELIVERED);
-		answer(200, "{\"code\":19021,\"msg\":\"sign match fail or timestamp is not within one hour from current time\"}");
+		answer(200,
+				"{\"code\":19021,\"msg\":\"sign match fail or timestamp is not within one hour from current time\"}");
 		assertThat(feishu.deliver(to("/robot")).status()).isEqualTo(Status.FAILED);
 	}
 
@@ -114,14 +122,17 @@ class RobotChannelsTests {
 		server.stubFor(post(urlPathEqualTo("/sms")).willReturn(aResponse().withStatus(202)));
 		Notification tricky = new Notification("x", "13800000001", "标题", "值里有 ${env:PATH} {{phone}} 和 \"引号\"", false);
 		assertThat(sms.deliver(tricky).status()).isEqualTo(Status.DELIVERED);
-		assertThat(last().getBodyAsString()).contains("\"mobile\":\"13800000001\"").contains("${env:PATH} {{phone}}")
-			.contains("\\\"引号\\\"").doesNotContain("/usr/bin");
+		assertThat(last().getBodyAsString()).contains("\"mobile\":\"13800000001\"")
+			.contains("${env:PATH} {{phone}}")
+			.contains("\\\"引号\\\"")
+			.doesNotContain("/usr/bin");
 	}
 
 	@Test
 	void httpFailuresAreRetriedOrFailedClearly() {
 		NotificationChannel wecom = RobotChannels.wecom(Duration.ofMillis(500));
-		server.stubFor(post(urlPathEqualTo("/robot")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
+		server.stubFor(
+				post(urlPathEqualTo("/robot")).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "7")));
 		assertThat(wecom.deliver(to("/robot"))).satisfies((r) -> {
 			assertThat(r.status()).isEqualTo(Status.RETRY);
 			assertThat(r.retryAfter()).isEqualTo(Duration.ofSeconds(7));
@@ -133,16 +144,19 @@ class RobotChannelsTests {
 			assertThat(r.status()).isEqualTo(Status.RETRY);
 			assertThat(r.detail()).isEqualTo("超时");
 		});
-		server.stubFor(post(urlPathEqualTo("/robot")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		server
+			.stubFor(post(urlPathEqualTo("/robot")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 		assertThat(wecom.deliver(to("/robot")).status()).isEqualTo(Status.RETRY);
-		server.stubFor(post(urlPathEqualTo("/robot")).willReturn(aResponse().withStatus(200).withBody("<html>gateway</html>")));
+		server.stubFor(post(urlPathEqualTo("/robot"))
+			.willReturn(aResponse().withStatus(200).withBody("<html>gateway</html>")));
 		assertThat(wecom.deliver(to("/robot"))).satisfies((r) -> {
 			assertThat(r.status()).isEqualTo(Status.RETRY);
 			assertThat(r.detail()).isEqualTo("无法解析的应答");
 		});
 		server.stubFor(post(urlPathEqualTo("/robot")).willReturn(aResponse().withStatus(404)));
 		assertThat(wecom.deliver(to("/robot")).status()).isEqualTo(Status.FAILED);
-		assertThat(wecom.deliver(new Notification("x", "not a url", "t", "x", false)).status()).isEqualTo(Status.FAILED);
+		assertThat(wecom.deliver(new Notification("x", "not a url", "t", "x", false)).status())
+			.isEqualTo(Status.FAILED);
 	}
 
 }

@@ -29,10 +29,10 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads one drill plan file (or the training plan) into its model, recording every
- * problem with its line, as {@link PlaybookParser} does for playbooks: unknown, duplicate,
- * missing and mistyped fields, ids, times, and references (scenarios to playbooks of the
- * library, injects to scenarios and to earlier declare injects, criteria to injects and
- * steps). Thread-safe.
+ * problem with its line, as {@link PlaybookParser} does for playbooks: unknown,
+ * duplicate, missing and mistyped fields, ids, times, and references (scenarios to
+ * playbooks of the library, injects to scenarios and to earlier declare injects, criteria
+ * to injects and steps). Thread-safe.
  */
 public final class DrillPlanParser {
 
@@ -45,7 +45,8 @@ public final class DrillPlanParser {
 	private static final Set<String> SCENARIO_FIELDS = Set.of("id", "title", "playbook", "description", "content",
 			"source");
 
-	private static final Set<String> CRITERION_FIELDS = Set.of("id", "text", "from", "reach", "step", "within", "source");
+	private static final Set<String> CRITERION_FIELDS = Set.of("id", "text", "from", "reach", "step", "within",
+			"source");
 
 	private static final Set<String> RESTORATION_FIELDS = Set.of("text", "source");
 
@@ -137,7 +138,9 @@ public final class DrillPlanParser {
 			return Optional.empty();
 		}
 		List<DrillInject> ordered = new ArrayList<>(injects);
-		ordered.sort(java.util.Comparator.comparing(DrillInject::at)); // stable: ties keep the file's order
+		ordered.sort(java.util.Comparator.comparing(DrillInject::at)); // stable: ties
+																		// keep the file's
+																		// order
 		return Optional.of(new DrillPlan(id, title, objective, environment, notes, date, window[0], window[1],
 				participants, scenarios, criteria, restoration, ordered, file, source));
 	}
@@ -340,7 +343,8 @@ public final class DrillPlanParser {
 					String fact = r.required("fact");
 					String value = r.required("value");
 					if (fact != null && !DrillInject.FactChange.FACTS.contains(fact)) {
-						r.error("fact", "未知事实；允许：" + String.join("、", DrillInject.FactChange.FACTS.stream().sorted().toList()));
+						r.error("fact",
+								"未知事实；允许：" + String.join("、", DrillInject.FactChange.FACTS.stream().sorted().toList()));
 					}
 					else if (fact != null && value != null) {
 						String problem = factValueProblem(fact, value);
@@ -349,8 +353,8 @@ public final class DrillPlanParser {
 						}
 					}
 					if (id != null && at != null && incident != null && fact != null && value != null) {
-						injects.add(new DrillInject.FactChange(id, at, incident, fact, value, orEmpty(r.optional("text")),
-								source));
+						injects.add(new DrillInject.FactChange(id, at, incident, fact, value,
+								orEmpty(r.optional("text")), source));
 					}
 				}
 				default -> r.error("kind", "应为 declare（宣布演练）、complication（情况通报）或 fact（事实变化）");
@@ -394,8 +398,10 @@ public final class DrillPlanParser {
 				String[] parts = value.split(":", 2);
 				if (parts.length < 2 || SystemClass.fromKey(parts[0]).isEmpty()
 						|| !Set.of("add", "FULL", "PARTIAL", "end").contains(parts[1])) {
-					return "应为 系统:操作，系统为 " + String.join("、", java.util.Arrays.stream(SystemClass.values())
-						.map(SystemClass::key).toList()) + "，操作为 add、FULL、PARTIAL 或 end，如 bank-transfer:add";
+					return "应为 系统:操作，系统为 "
+							+ String.join("、",
+									java.util.Arrays.stream(SystemClass.values()).map(SystemClass::key).toList())
+							+ "，操作为 add、FULL、PARTIAL 或 end，如 bank-transfer:add";
 				}
 				return null;
 			}
@@ -411,7 +417,8 @@ public final class DrillPlanParser {
 				return null;
 			}
 		}
-		return "应为 " + String.join("、", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList()) + " 之一";
+		return "应为 " + String.join("、", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())
+				+ " 之一";
 	}
 
 	private List<DrillPlan.Criterion> criteria(String file, MappingReader reader, List<DrillPlan.Scenario> scenarios,
@@ -438,7 +445,8 @@ public final class DrillPlanParser {
 				r.error("from", "计划中没有注入 \"" + from + "\"");
 			}
 			String reachText = r.required("reach");
-			DrillPlan.Milestone milestone = (reachText == null) ? null : DrillPlan.Milestone.fromKey(reachText).orElse(null);
+			DrillPlan.Milestone milestone = (reachText == null) ? null
+					: DrillPlan.Milestone.fromKey(reachText).orElse(null);
 			if (reachText != null && milestone == null) {
 				r.error("reach", "应为 declared（已宣布）、step（某步骤完成）、decision（某决策已作出）或 recovered（已恢复）");
 			}
@@ -465,7 +473,10 @@ public final class DrillPlanParser {
 		return criteria;
 	}
 
-	/** A criterion's step must be a step (a decision, for DECISION) of the playbook its inject declares. */
+	/**
+	 * A criterion's step must be a step (a decision, for DECISION) of the playbook its
+	 * inject declares.
+	 */
 	private void stepProblem(MappingReader r, List<DrillPlan.Scenario> scenarios, List<DrillInject> injects,
 			DrillInject inject, String step, DrillPlan.Milestone milestone) {
 		String declareId = (inject instanceof DrillInject.Declare declare) ? declare.id()

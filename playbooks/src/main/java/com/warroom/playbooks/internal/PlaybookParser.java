@@ -36,11 +36,11 @@ public final class PlaybookParser {
 	static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
 
 	private static final Set<String> PLAYBOOK_FIELDS = Set.of("id", "title", "group", "annex", "category",
-			"system_class", "affects", "remote_exchange_access", "reporting", "source", "description", "impact", "stakeholders", "contacts",
-			"contacts_text", "flow", "steps", "after");
+			"system_class", "affects", "remote_exchange_access", "reporting", "source", "description", "impact",
+			"stakeholders", "contacts", "contacts_text", "flow", "steps", "after");
 
-	private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "phase", "role", "confirm", "text",
-			"question", "answers", "next", "source");
+	private static final Set<String> STEP_FIELDS = Set.of("id", "kind", "phase", "role", "confirm", "text", "question",
+			"answers", "next", "source");
 
 	private static final Set<String> ANSWER_FIELDS = Set.of("label", "next", "fact");
 
@@ -73,8 +73,7 @@ public final class PlaybookParser {
 			errors.add(new ValidationError(file, reader.line("id"), "id", "只能包含小写字母、数字、点和连字符"));
 		}
 		if (id != null && !baseName(file).equals(id)) {
-			errors.add(new ValidationError(file, reader.line("id"), "id",
-					"与文件名不一致：文件应命名为 " + id + ".yaml"));
+			errors.add(new ValidationError(file, reader.line("id"), "id", "与文件名不一致：文件应命名为 " + id + ".yaml"));
 		}
 		String title = reader.required("title");
 		String category = reader.required("category");
@@ -108,9 +107,10 @@ public final class PlaybookParser {
 			errors.add(new ValidationError(file, reader.line(), "steps", "预案至少需要处置流程（flow）或具体处置方法（steps）之一"));
 		}
 		int fieldErrors = errors.size();
-		// the graph is checked even when other fields are wrong, so every error shows at once
-		Playbook playbook = new Playbook((id != null) ? id : "", (title != null) ? title : "",
-				reader.optional("group"), reader.optional("annex"), (category != null) ? category : "",
+		// the graph is checked even when other fields are wrong, so every error shows at
+		// once
+		Playbook playbook = new Playbook((id != null) ? id : "", (title != null) ? title : "", reader.optional("group"),
+				reader.optional("annex"), (category != null) ? category : "",
 				(systemClass != null) ? systemClass : SystemClass.NETWORK,
 				(reporting != null) ? reporting : ReportingMode.BY_CLASS, reader.optional("source"),
 				(description != null) ? description : "", reader.optional("impact"), reader.optional("stakeholders"),
@@ -122,8 +122,9 @@ public final class PlaybookParser {
 	}
 
 	/**
-	 * {@code affects}: a list of system classes, each a key ({@code online-trading}: extent
-	 * not yet known) or a one-entry map with its extent ({@code online-trading: partial}).
+	 * {@code affects}: a list of system classes, each a key ({@code online-trading}:
+	 * extent not yet known) or a one-entry map with its extent
+	 * ({@code online-trading: partial}).
 	 */
 	private static List<Impact> affects(String file, MappingReader reader, @Nullable SystemClass own,
 			List<ValidationError> errors) {
@@ -168,7 +169,10 @@ public final class PlaybookParser {
 		return affects;
 	}
 
-	/** Whether every listed step parsed (a graph with dropped steps would give false errors). */
+	/**
+	 * Whether every listed step parsed (a graph with dropped steps would give false
+	 * errors).
+	 */
 	private static boolean stepsComplete(MappingReader reader, List<Step> flow, List<Step> steps, List<Step> after) {
 		return reader.size(Track.FLOW.key()) == flow.size() && reader.size(Track.STEPS.key()) == steps.size()
 				&& reader.size(Track.AFTER.key()) == after.size();
@@ -183,7 +187,8 @@ public final class PlaybookParser {
 			Optional<MappingReader> stepReader = MappingReader.of(file, path, items.get(i), STEP_FIELDS, errors);
 			Optional<Step> step = stepReader.flatMap((r) -> parseStep(file, r, errors));
 			if (step.isPresent()) {
-				StepGraph.Location location = new StepGraph.Location(path, stepReader.get().line(), stepReader.get().line("next"));
+				StepGraph.Location location = new StepGraph.Location(path, stepReader.get().line(),
+						stepReader.get().line("next"));
 				StepGraph.Location first = locations.putIfAbsent(step.get().id(), location);
 				if (first != null) {
 					errors.add(new ValidationError(file, stepReader.get().line("id"), path + ".id",
@@ -204,15 +209,15 @@ public final class PlaybookParser {
 		int before = errors.size();
 		String id = reader.required("id");
 		if (id != null && (!ID.matcher(id).matches() || id.equals(Step.END))) {
-			errors.add(new ValidationError(file, reader.line("id"), reader.field("id"),
-					"步骤编号只能包含小写字母、数字、点和连字符，且不能是 end"));
+			errors.add(
+					new ValidationError(file, reader.line("id"), reader.field("id"), "步骤编号只能包含小写字母、数字、点和连字符，且不能是 end"));
 		}
 		StepKind kind = parseEnum(reader, "kind", StepKind::fromKey, true, "action、decision、notify、report、approval");
 		Phase phase = parseEnum(reader, "phase", Phase::fromLabel, true, "发现、处理、善后");
 		String role = reader.required("role");
 		if (role != null && !vocabulary.roles().containsKey(role)) {
-			errors.add(new ValidationError(file, reader.line("role"), reader.field("role"), "未知角色 \"" + role
-					+ "\"；可用：" + String.join("、", sortedKeys(vocabulary.roles().keySet()))));
+			errors.add(new ValidationError(file, reader.line("role"), reader.field("role"),
+					"未知角色 \"" + role + "\"；可用：" + String.join("、", sortedKeys(vocabulary.roles().keySet()))));
 		}
 		boolean confirm = reader.bool("confirm", false);
 		String text = reader.required("text");
@@ -230,13 +235,14 @@ public final class PlaybookParser {
 				errors.add(new ValidationError(file, reader.line(), reader.field("answers"), "决策步骤必须有答案（answers）"));
 			}
 			if (next != null) {
-				errors.add(new ValidationError(file, reader.line("next"), reader.field("next"),
-						"决策步骤的去向由答案决定，不能再写 next"));
+				errors.add(
+						new ValidationError(file, reader.line("next"), reader.field("next"), "决策步骤的去向由答案决定，不能再写 next"));
 			}
 		}
 		else if (kind != null && (reader.has("answers") || reader.has("question"))) {
 			String key = reader.has("answers") ? "answers" : "question";
-			errors.add(new ValidationError(file, reader.line(key), reader.field(key), "只有决策步骤（kind: decision）才能有问题和答案"));
+			errors
+				.add(new ValidationError(file, reader.line(key), reader.field(key), "只有决策步骤（kind: decision）才能有问题和答案"));
 		}
 		if (confirm && kind == StepKind.APPROVAL) {
 			errors.add(new ValidationError(file, reader.line("confirm"), reader.field("confirm"), "审批步骤由领导批准，不需要双岗复核"));
@@ -247,8 +253,8 @@ public final class PlaybookParser {
 		if (errors.size() > before || id == null || kind == null || phase == null || role == null || text == null) {
 			return Optional.empty();
 		}
-		return Optional.of(new Step(id, kind, phase, role, confirm, text, question, answers, next,
-				reader.optional("source")));
+		return Optional
+			.of(new Step(id, kind, phase, role, confirm, text, question, answers, next, reader.optional("source")));
 	}
 
 	private List<Answer> parseAnswers(String file, MappingReader reader, List<ValidationError> errors) {
@@ -265,8 +271,8 @@ public final class PlaybookParser {
 				}
 				String fact = answer.get().optional("fact");
 				if (fact != null && !Answer.CRIME.equals(fact)) {
-					errors.add(new ValidationError(file, answer.get().line("fact"), path + ".fact", "未知的事实 \"" + fact
-							+ "\"；可用：" + Answer.CRIME));
+					errors.add(new ValidationError(file, answer.get().line("fact"), path + ".fact",
+							"未知的事实 \"" + fact + "\"；可用：" + Answer.CRIME));
 				}
 				else if (label != null && next != null) {
 					answers.add(new Answer(label, next, fact));
@@ -276,9 +282,8 @@ public final class PlaybookParser {
 		return answers;
 	}
 
-	@Nullable
-	private static <E> E parseEnum(MappingReader reader, String key, java.util.function.Function<String, Optional<E>> lookup,
-			boolean required, String allowed) {
+	@Nullable private static <E> E parseEnum(MappingReader reader, String key,
+			java.util.function.Function<String, Optional<E>> lookup, boolean required, String allowed) {
 		String value = required ? reader.required(key) : reader.optional(key);
 		if (value == null) {
 			return null;

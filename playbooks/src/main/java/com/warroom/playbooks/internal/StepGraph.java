@@ -17,9 +17,9 @@ import com.warroom.playbooks.Track;
 import com.warroom.playbooks.ValidationError;
 
 /**
- * Checks the step graph of each track: every target exists in the same track, every
- * step can be reached from the first one, and from every step the track can end (no
- * decision loop without a way out).
+ * Checks the step graph of each track: every target exists in the same track, every step
+ * can be reached from the first one, and from every step the track can end (no decision
+ * loop without a way out).
  */
 final class StepGraph {
 
@@ -64,7 +64,8 @@ final class StepGraph {
 				String next = playbook.successor(track, step);
 				if (!validTarget(next, byId)) {
 					targetsValid = false;
-					errors.add(new ValidationError(file, at.nextLine(), at.field() + ".next", missing(next, playbook, track)));
+					errors.add(new ValidationError(file, at.nextLine(), at.field() + ".next",
+							missing(next, playbook, track)));
 				}
 				targets.add(next);
 			}
@@ -78,12 +79,12 @@ final class StepGraph {
 		for (Step step : steps) {
 			Location at = locations.get(step.id());
 			if (!reachable.contains(step.id())) {
-				errors.add(new ValidationError(file, at.line(), at.field(), "步骤 \"" + step.id()
-						+ "\" 永远不会被执行：没有任何步骤或决策答案指向它"));
+				errors.add(new ValidationError(file, at.line(), at.field(),
+						"步骤 \"" + step.id() + "\" 永远不会被执行：没有任何步骤或决策答案指向它"));
 			}
 			else if (!canEnd.contains(step.id())) {
-				errors.add(new ValidationError(file, at.line(), at.field(), "步骤 \"" + step.id()
-						+ "\" 陷入循环，无法走到流程结束（决策循环没有出口）"));
+				errors.add(new ValidationError(file, at.line(), at.field(),
+						"步骤 \"" + step.id() + "\" 陷入循环，无法走到流程结束（决策循环没有出口）"));
 			}
 		}
 	}
@@ -94,8 +95,7 @@ final class StepGraph {
 
 	private static String missing(String target, Playbook playbook, Track track) {
 		boolean elsewhere = playbook.step(target).isPresent();
-		return "指向的步骤 \"" + target + "\" " + (elsewhere ? "不在同一轨道（" + track.key() + "）中" : "不存在")
-				+ "；可用 end 表示结束";
+		return "指向的步骤 \"" + target + "\" " + (elsewhere ? "不在同一轨道（" + track.key() + "）中" : "不存在") + "；可用 end 表示结束";
 	}
 
 	private static Set<String> reach(String start, Map<String, List<String>> edges) {
@@ -116,7 +116,8 @@ final class StepGraph {
 		while (changed) {
 			changed = false;
 			for (String id : ids) {
-				if (!ending.contains(id) && edges.getOrDefault(id, List.of()).stream()
+				if (!ending.contains(id) && edges.getOrDefault(id, List.of())
+					.stream()
 					.anyMatch((target) -> Step.END.equals(target) || ending.contains(target))) {
 					ending.add(id);
 					changed = true;

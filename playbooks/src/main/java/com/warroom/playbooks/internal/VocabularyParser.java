@@ -14,7 +14,10 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-/** Reads a {@code vocabulary.yaml}: {@code roles} and {@code contact_categories}, key → Chinese name. */
+/**
+ * Reads a {@code vocabulary.yaml}: {@code roles} and {@code contact_categories}, key →
+ * Chinese name.
+ */
 public final class VocabularyParser {
 
 	private VocabularyParser() {
@@ -32,7 +35,8 @@ public final class VocabularyParser {
 		return (errors.size() > before) ? Optional.empty() : Optional.of(new Vocabulary(roles, categories));
 	}
 
-	private static Map<String, String> names(String file, String key, MappingReader reader, List<ValidationError> errors) {
+	private static Map<String, String> names(String file, String key, MappingReader reader,
+			List<ValidationError> errors) {
 		Map<String, String> names = new LinkedHashMap<>();
 		if (!reader.has(key)) {
 			return names;
@@ -46,12 +50,12 @@ public final class VocabularyParser {
 			if (tuple.getKeyNode() instanceof ScalarNode name && tuple.getValueNode() instanceof ScalarNode value
 					&& PlaybookParser.ID.matcher(name.getValue()).matches() && !value.getValue().isBlank()) {
 				if (names.putIfAbsent(name.getValue(), value.getValue().strip()) != null) {
-					errors.add(new ValidationError(file, MappingReader.line(name), key + "." + name.getValue(), "重复的键"));
+					errors
+						.add(new ValidationError(file, MappingReader.line(name), key + "." + name.getValue(), "重复的键"));
 				}
 			}
 			else {
-				errors.add(new ValidationError(file, MappingReader.line(tuple.getKeyNode()), key,
-						"每项应为“小写键: 中文名称”"));
+				errors.add(new ValidationError(file, MappingReader.line(tuple.getKeyNode()), key, "每项应为“小写键: 中文名称”"));
 			}
 		}
 		return names;

@@ -17,9 +17,9 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Turns the bytes of a data file into a YAML node tree, or into errors: not UTF-8,
- * not YAML, empty, too large. Aliases and deep nesting are bounded, so a hostile
- * file cannot exhaust memory. Thread-safe.
+ * Turns the bytes of a data file into a YAML node tree, or into errors: not UTF-8, not
+ * YAML, empty, too large. Aliases and deep nesting are bounded, so a hostile file cannot
+ * exhaust memory. Thread-safe.
  */
 public final class YamlDocuments {
 

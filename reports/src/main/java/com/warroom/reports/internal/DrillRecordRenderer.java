@@ -10,9 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Draws the drill record as 附件九's form (L14796-14818), its fields two to a row where the
- * seed pairs them, with 模拟故障发生时间 / 故障排除时间 (and the time between) and the
- * decision log (应急决策处置过程记录) that 4.1 第三十条 requires added after 演练具体情况.
- * Thread-safe.
+ * seed pairs them, with 模拟故障发生时间 / 故障排除时间 (and the time between) and the decision log
+ * (应急决策处置过程记录) that 4.1 第三十条 requires added after 演练具体情况. Thread-safe.
  */
 public final class DrillRecordRenderer {
 
@@ -44,12 +43,13 @@ public final class DrillRecordRenderer {
 				: record.participants().stream().map((person) -> Line.of(texts.clean(person))).toList(), 9);
 		pair(form, table, "演练开始时间", texts.dateTime(record.startedAt()), "演练结束时间",
 				(record.endedAt() != null) ? texts.timeOn(record.endedAt(), day) : null);
-		String took = (record.clearedAt() != null) ? "（历时 " + Texts.duration(record.faultAt(), record.clearedAt()) + "）" : "";
+		String took = (record.clearedAt() != null) ? "（历时 " + Texts.duration(record.faultAt(), record.clearedAt()) + "）"
+				: "";
 		pair(form, table, "模拟故障发生时间", texts.timeOn(record.faultAt(), day), "故障排除时间",
 				(record.clearedAt() != null) ? texts.timeOn(record.clearedAt(), day) + took : "未排除");
 		wide(form, table, "演练具体情况", texts.timeline(record.course()), 20);
-		wide(form, table, "应急决策处置过程记录", record.decisions().isEmpty() ? List.of(Line.of("本次演练未作决策"))
-				: texts.timeline(record.decisions()), 16);
+		wide(form, table, "应急决策处置过程记录",
+				record.decisions().isEmpty() ? List.of(Line.of("本次演练未作决策")) : texts.timeline(record.decisions()), 16);
 		wide(form, table, "演练结果", lines(record.result()), 10);
 		wide(form, table, "演练总结", lines(record.summary()), 14);
 		for (String signer : List.of("演练人员签名", "总结人员签名")) {

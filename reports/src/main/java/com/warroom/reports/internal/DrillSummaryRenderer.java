@@ -10,15 +10,14 @@ import com.warroom.reports.YearlyDrillReport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Draws 4.7 《应急演练情况总结报告》 (L15375-15460): its header (报告单位, 负责人, 报告单位联系人,
- * 联系方式) and its five sections, for one drill (the drill summary) or for every drill of
- * a year (the yearly report, with each drill as （一）, （二）… as the seed writes them).
- * Thread-safe.
+ * Draws 4.7 《应急演练情况总结报告》 (L15375-15460): its header (报告单位, 负责人, 报告单位联系人, 联系方式) and its
+ * five sections, for one drill (the drill summary) or for every drill of a year (the
+ * yearly report, with each drill as （一）, （二）… as the seed writes them). Thread-safe.
  */
 public final class DrillSummaryRenderer {
 
-	static final List<String> SECTIONS = List.of("一、应急演练基本情况", "二、各次应急演练是否达到预期目的", "三、应急演练过程中是否发现问题",
-			"四、演练情况总结", "五、其他应予报告的事项");
+	static final List<String> SECTIONS = List.of("一、应急演练基本情况", "二、各次应急演练是否达到预期目的", "三、应急演练过程中是否发现问题", "四、演练情况总结",
+			"五、其他应予报告的事项");
 
 	private static final String[] ORDINALS = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
 
@@ -128,7 +127,8 @@ public final class DrillSummaryRenderer {
 		}
 		List<Line> lines = new ArrayList<>();
 		for (int i = 0; i < drill.problems().size(); i++) {
-			String fix = (i < drill.fixes().size() && !Texts.isBlank(drill.fixes().get(i))) ? drill.fixes().get(i) : "整改措施待定";
+			String fix = (i < drill.fixes().size() && !Texts.isBlank(drill.fixes().get(i))) ? drill.fixes().get(i)
+					: "整改措施待定";
 			lines.add(new Line((i + 1) + "、", texts.clean(drill.problems().get(i)) + "。对此问题：" + texts.clean(fix)
 					+ (fix.endsWith("。") ? "" : "。")));
 		}
@@ -152,7 +152,8 @@ public final class DrillSummaryRenderer {
 		form.line("负责人：" + texts.orDash(company.head()));
 		form.line("报告单位联系人：" + texts.orDash(company.contact()));
 		List<String> ways = new ArrayList<>();
-		for (@Nullable String way : Arrays.asList(company.phone(), company.mobile(), company.email())) {
+		for (@Nullable
+		String way : Arrays.asList(company.phone(), company.mobile(), company.email())) {
 			if (!Texts.isBlank(way)) {
 				ways.add(texts.clean(way));
 			}

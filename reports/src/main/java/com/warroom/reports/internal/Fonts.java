@@ -13,16 +13,18 @@ import com.itextpdf.kernel.font.PdfFontFactory.EmbeddingStrategy;
 
 /**
  * The one font of the documents: WenQuanYi Micro Hei (Apache-2.0), shipped under
- * {@code fonts/} with its licence. The font file is read and parsed once, on first use; the
- * parsed {@link FontProgram} is read-only and shared by all threads (iText reads glyph
- * data through per-call views). A {@link PdfFont} keeps the glyphs one document used, so
- * each document gets its own from {@link #newFont()}, embedded as a subset.
+ * {@code fonts/} with its licence. The font file is read and parsed once, on first use;
+ * the parsed {@link FontProgram} is read-only and shared by all threads (iText reads
+ * glyph data through per-call views). A {@link PdfFont} keeps the glyphs one document
+ * used, so each document gets its own from {@link #newFont()}, embedded as a subset.
  */
 public final class Fonts {
 
 	static final String RESOURCE = "/fonts/wqy-microhei.ttc";
 
-	/** Face 0 of the collection is WenQuanYi Micro Hei; face 1 is its monospaced sibling. */
+	/**
+	 * Face 0 of the collection is WenQuanYi Micro Hei; face 1 is its monospaced sibling.
+	 */
 	private static final int FACE = 0;
 
 	private Fonts() {

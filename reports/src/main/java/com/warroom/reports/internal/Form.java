@@ -44,7 +44,9 @@ final class Form {
 
 	static final Color INK = DeviceGray.BLACK;
 
-	/** Values up to this many characters (about ten lines) are not split over two pages. */
+	/**
+	 * Values up to this many characters (about ten lines) are not split over two pages.
+	 */
 	private static final int KEEP_TOGETHER = 400;
 
 	/** The left margin: a table as wide as the text starts here. */
@@ -76,7 +78,10 @@ final class Form {
 		this(title, incidentId, drill, texts, BODY);
 	}
 
-	/** A document whose text is {@code size} points (the tables' and lists' indents follow it). */
+	/**
+	 * A document whose text is {@code size} points (the tables' and lists' indents follow
+	 * it).
+	 */
 	Form(String title, String incidentId, boolean drill, Texts texts, float size) {
 		this.size = size;
 		this.texts = texts;
@@ -110,15 +115,21 @@ final class Form {
 		return (drill ? "【演练】" : "") + texts.clean(title);
 	}
 
-	/** The centred title in two lines, {@code head} and {@code tail}, when it does not fit on one. */
+	/**
+	 * The centred title in two lines, {@code head} and {@code tail}, when it does not fit
+	 * on one.
+	 */
 	void title(String head, String tail) {
 		String text = titleText(head + tail);
 		float width = doc.getPageEffectiveArea(PageSize.A4).getWidth();
 		if (!tail.isEmpty() && font.getWidth(text, TITLE) > width) {
 			text = titleText(head) + "\n" + texts.clean(tail);
 		}
-		doc.add(new Paragraph(text).setFontSize(TITLE).simulateBold().setTextAlignment(TextAlignment.CENTER)
-			.setMultipliedLeading(1.3f).setMarginBottom(4 * MM));
+		doc.add(new Paragraph(text).setFontSize(TITLE)
+			.simulateBold()
+			.setTextAlignment(TextAlignment.CENTER)
+			.setMultipliedLeading(1.3f)
+			.setMarginBottom(4 * MM));
 	}
 
 	/** The centred title. */
@@ -126,7 +137,9 @@ final class Form {
 		title(title, "");
 	}
 
-	/** A line with one text flush left and one flush right, e.g. 报告时间 and the incident id. */
+	/**
+	 * A line with one text flush left and one flush right, e.g. 报告时间 and the incident id.
+	 */
 	void sideBySide(String left, String right) {
 		Table line = new Table(UnitValue.createPercentArray(new float[] { 62, 38 })).useAllAvailableWidth()
 			.setMarginBottom(1.5f * MM);
@@ -138,8 +151,9 @@ final class Form {
 	}
 
 	/**
-	 * The header line of a form: {@code text}, a gap, then {@code unit} (e.g. 第 2 次（恢复后报告）),
-	 * which is never broken inside: when the line is too narrow it moves to the next line whole.
+	 * The header line of a form: {@code text}, a gap, then {@code unit} (e.g. 第 2
+	 * 次（恢复后报告）), which is never broken inside: when the line is too narrow it moves to
+	 * the next line whole.
 	 */
 	void header(String text, String unit) {
 		Paragraph line = new Paragraph().setMultipliedLeading(1.35f).setMarginTop(0).setMarginBottom(0.5f * MM);
@@ -151,7 +165,10 @@ final class Form {
 	/** Split characters for a unit kept on one line. */
 	private static final ISplitCharacters NEVER_SPLIT = (glyphs, position) -> false;
 
-	/** A bordered table whose columns have these widths in millimetres (summing to the text width). */
+	/**
+	 * A bordered table whose columns have these widths in millimetres (summing to the
+	 * text width).
+	 */
 	static Table grid(float... millimetres) {
 		float[] widths = new float[millimetres.length];
 		for (int i = 0; i < widths.length; i++) {
@@ -162,13 +179,16 @@ final class Form {
 
 	/** A label cell: centred both ways, as on the seed's forms. */
 	static Cell label(String text) {
-		return frame(new Cell()).add(new Paragraph(text).setTextAlignment(TextAlignment.CENTER).setMultipliedLeading(1.3f))
-			.setVerticalAlignment(VerticalAlignment.MIDDLE).setKeepTogether(true);
+		return frame(new Cell())
+			.add(new Paragraph(text).setTextAlignment(TextAlignment.CENTER).setMultipliedLeading(1.3f))
+			.setVerticalAlignment(VerticalAlignment.MIDDLE)
+			.setKeepTogether(true);
 	}
 
 	/**
-	 * A value cell spanning {@code columns}, one paragraph per line; "—" when there is none.
-	 * A short value moves whole to the next page rather than splitting; a long one flows on.
+	 * A value cell spanning {@code columns}, one paragraph per line; "—" when there is
+	 * none. A short value moves whole to the next page rather than splitting; a long one
+	 * flows on.
 	 */
 	Cell value(int columns, List<Line> lines) {
 		int length = lines.stream().mapToInt((line) -> line.whole().length()).sum();
@@ -188,27 +208,40 @@ final class Form {
 		return value(columns, List.of(Line.of(texts.orDash(text))));
 	}
 
-	/** A line as a paragraph indented by {@code indent}, with a hanging indent past its prefix. */
+	/**
+	 * A line as a paragraph indented by {@code indent}, with a hanging indent past its
+	 * prefix.
+	 */
 	Paragraph paragraph(Line line, float indent) {
 		float hang = line.prefix().isEmpty() ? 0 : font.getWidth(line.prefix(), size);
-		return new Paragraph(line.whole()).setMultipliedLeading(1.35f).setMargin(0).setPaddingLeft(indent + hang)
+		return new Paragraph(line.whole()).setMultipliedLeading(1.35f)
+			.setMargin(0)
+			.setPaddingLeft(indent + hang)
 			.setFirstLineIndent(-hang);
 	}
 
 	static Cell frame(Cell cell) {
-		return cell.setBorder(new SolidBorder(INK, 0.75f)).setPaddingLeft(2 * MM).setPaddingRight(2 * MM)
-			.setPaddingTop(1.5f * MM).setPaddingBottom(1.5f * MM);
+		return cell.setBorder(new SolidBorder(INK, 0.75f))
+			.setPaddingLeft(2 * MM)
+			.setPaddingRight(2 * MM)
+			.setPaddingTop(1.5f * MM)
+			.setPaddingBottom(1.5f * MM);
 	}
 
 	/** A section heading of a report, e.g. 一、事件发生的时间和地点. */
 	void heading(String text) {
-		doc.add(new Paragraph(text).simulateBold().setMultipliedLeading(1.5f).setMarginTop(3 * MM).setMarginBottom(1 * MM)
+		doc.add(new Paragraph(text).simulateBold()
+			.setMultipliedLeading(1.5f)
+			.setMarginTop(3 * MM)
+			.setMarginBottom(1 * MM)
 			.setKeepWithNext(true));
 	}
 
 	/** A paragraph of prose, its first line indented two characters. */
 	void prose(String text) {
-		doc.add(new Paragraph(Texts.tidy(text)).setFirstLineIndent(2 * size).setMultipliedLeading(leading()).setMargin(0));
+		doc.add(new Paragraph(Texts.tidy(text)).setFirstLineIndent(2 * size)
+			.setMultipliedLeading(leading())
+			.setMargin(0));
 	}
 
 	/** A line flush left, e.g. a salutation. */

@@ -13,9 +13,9 @@ import com.warroom.reports.SignedSection;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Draws the incident record as the seed's form (2.8.4), with 恢复时间 and 持续时间 added:
- * the times two to a row, then the signed sections, each closed by its 事件管理人 or
- * 事件处理人 and 时间. Thread-safe.
+ * Draws the incident record as the seed's form (2.8.4), with 恢复时间 and 持续时间 added: the
+ * times two to a row, then the signed sections, each closed by its 事件管理人 or 事件处理人 and 时间.
+ * Thread-safe.
  */
 public final class IncidentRecordRenderer {
 
@@ -40,8 +40,10 @@ public final class IncidentRecordRenderer {
 		Table table = Form.grid(32, 46, 32, 46);
 		wide(form, table, "事件现象", List.of(Line.of(texts.orDash(record.phenomenon()))), 14);
 		wide(form, table, "事件影响", List.of(Line.of(texts.orDash(record.impact()))), 14);
-		pair(form, table, "发生时间", texts.timeOn(record.occurredAt(), day), "发现时间", texts.timeOn(record.discoveredAt(), day));
-		pair(form, table, "上报时间", texts.timeOn(record.reportedAt(), day), "处理时间", texts.timeOn(record.handledAt(), day));
+		pair(form, table, "发生时间", texts.timeOn(record.occurredAt(), day), "发现时间",
+				texts.timeOn(record.discoveredAt(), day));
+		pair(form, table, "上报时间", texts.timeOn(record.reportedAt(), day), "处理时间",
+				texts.timeOn(record.handledAt(), day));
 		String lasted = (record.occurredAt() != null && record.recoveredAt() != null)
 				? Texts.duration(record.occurredAt(), record.recoveredAt()) : Texts.EMPTY;
 		pair(form, table, "恢复时间", texts.timeOn(record.recoveredAt(), day), "持续时间", lasted);
@@ -52,7 +54,8 @@ public final class IncidentRecordRenderer {
 			pair(form, table, "事件级别", level, "事故级别", accident);
 		}
 		else {
-			// a level with its note (a leader's override and its reason) takes the whole width
+			// a level with its note (a leader's override and its reason) takes the whole
+			// width
 			wide(form, table, "事件级别",
 					List.of(Line.of(level + "（" + Texts.sentence(texts.clean(record.levelNote())) + "）")), 9);
 			wide(form, table, "事故级别", List.of(Line.of(accident)), 9);
@@ -98,7 +101,8 @@ public final class IncidentRecordRenderer {
 		Cell value = form.value(3, lines);
 		String at = (section.signedAt() != null) ? texts.dateMinute(section.signedAt()) : "　　　　　　　　";
 		String by = Texts.isBlank(section.signedBy()) ? "　　　　　　" : texts.clean(section.signedBy());
-		value.add(form.paragraph(Line.of(signer + "：" + by + "　　时间：" + at), 0).setTextAlignment(TextAlignment.RIGHT)
+		value.add(form.paragraph(Line.of(signer + "：" + by + "　　时间：" + at), 0)
+			.setTextAlignment(TextAlignment.RIGHT)
 			.setMarginTop(2 * Form.MM));
 		table.addCell(Form.label(label).setMinHeight(20 * Form.MM));
 		table.addCell(value);

@@ -8,8 +8,8 @@ import com.itextpdf.layout.splitting.ISplitCharacters;
  * Where a line may break in Chinese text: after any Han character or full-width
  * punctuation, but never so that a line starts with closing punctuation (，。、：）…) or ends
  * with opening punctuation (（《“…) — the 避头尾 rule of Chinese typesetting. Numbers stay
- * whole across a space or hyphen (010-8888 6666). A word longer than a line is still broken
- * (the forms set overflow-wrap to break-word). Stateless and thread-safe.
+ * whole across a space or hyphen (010-8888 6666). A word longer than a line is still
+ * broken (the forms set overflow-wrap to break-word). Stateless and thread-safe.
  */
 final class LineBreaks implements ISplitCharacters {
 

@@ -17,7 +17,9 @@ public final class NoticeRenderer {
 		this.texts = texts;
 	}
 
-	/** The notice, with no incident id anywhere (customers see it; the id is internal). */
+	/**
+	 * The notice, with no incident id anywhere (customers see it; the id is internal).
+	 */
 	public byte[] render(String title, String text, boolean drill) {
 		Form form = new Form(title, "", drill, texts, 14);
 		form.title(title);

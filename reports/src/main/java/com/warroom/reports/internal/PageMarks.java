@@ -14,9 +14,9 @@ import com.itextpdf.layout.properties.TextAlignment;
 import com.itextpdf.layout.properties.VerticalAlignment;
 
 /**
- * What goes on every page once the page count is known: the footer (事件编号, 第 x 页 共 y
- * 页) and, for drills, a diagonal light-grey 演练 over the page, translucent so the text
- * under it stays legible. Stateless.
+ * What goes on every page once the page count is known: the footer (事件编号, 第 x 页 共 y 页)
+ * and, for drills, a diagonal light-grey 演练 over the page, translucent so the text under
+ * it stays legible. Stateless.
  */
 final class PageMarks {
 
@@ -31,7 +31,8 @@ final class PageMarks {
 		int pages = pdf.getNumberOfPages();
 		for (int n = 1; n <= pages; n++) {
 			PdfPage page = pdf.getPage(n);
-			// a customer notice has no incident id: it is the company's internal reference
+			// a customer notice has no incident id: it is the company's internal
+			// reference
 			String pageOf = "第 " + n + " 页 共 " + pages + " 页";
 			footer(page, font, incidentId.isEmpty() ? pageOf : "事件编号：" + incidentId + "　　" + pageOf);
 			if (drill) {

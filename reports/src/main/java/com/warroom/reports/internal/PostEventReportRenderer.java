@@ -14,15 +14,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Draws the post-event report: 4.8's header and ten sections, in the order and words of
- * the seed, with 4.3 第十二条's contents placed in them (the reports made under 五, the
- * level under 六, accountability under 七, problems found under 九). Thread-safe.
+ * the seed, with 4.3 第十二条's contents placed in them (the reports made under 五, the level
+ * under 六, accountability under 七, problems found under 九). Thread-safe.
  */
 public final class PostEventReportRenderer {
 
 	static final List<String> SECTIONS = List.of("一、事件发生的时间和地点", "二、事件发生经过", "三、事件影响范围、影响程度、影响人数以及经济损失情况等",
 			"四、事件导致的后果，事件发生的原因及事件性质判定", "五、已采取的措施及效果", "六、是否进行过内部调查以及内部调查的结论",
-			"七、调查事件的发生有无人为原因，事件处理过程有无不当处置，如有，是否对相关责任人进行了责任追究", "八、总结事件的经验教训", "九、后续采取的整改措施",
-			"十、其他应予报告的事项");
+			"七、调查事件的发生有无人为原因，事件处理过程有无不当处置，如有，是否对相关责任人进行了责任追究", "八、总结事件的经验教训", "九、后续采取的整改措施", "十、其他应予报告的事项");
 
 	static final String PRELIMINARY_NOTE = "本报告为初步报告：事件原因、责任和结论尚未最终确定，将在应急处置结束、系统恢复正常运行后 30 个工作日内提交事件补充报告。";
 
@@ -91,7 +90,8 @@ public final class PostEventReportRenderer {
 		form.line("负责人：" + texts.orDash(company.head()));
 		form.line("报告单位联系人：" + texts.orDash(company.contact()));
 		List<String> ways = new ArrayList<>();
-		for (@Nullable String way : Arrays.asList(company.phone(), company.mobile(), company.email())) {
+		for (@Nullable
+		String way : Arrays.asList(company.phone(), company.mobile(), company.email())) {
 			if (!Texts.isBlank(way)) {
 				ways.add(texts.clean(way));
 			}
@@ -109,8 +109,8 @@ public final class PostEventReportRenderer {
 		if (report.recoveredAt() == null) {
 			return "事件发生时间为 " + from + "，截至本报告时系统尚未恢复正常运行；事件发生地点为" + place + "。";
 		}
-		return "事件发生时间为 " + from + " 至 " + texts.timeOn(report.recoveredAt(), texts.day(report.occurredAt()))
-				+ "，共计 " + Texts.duration(report.occurredAt(), report.recoveredAt()) + "；事件发生地点为" + place + "。";
+		return "事件发生时间为 " + from + " 至 " + texts.timeOn(report.recoveredAt(), texts.day(report.occurredAt())) + "，共计 "
+				+ Texts.duration(report.occurredAt(), report.recoveredAt()) + "；事件发生地点为" + place + "。";
 	}
 
 	private void reports(Form form, List<ReportMade> reports) {
@@ -125,10 +125,12 @@ public final class PostEventReportRenderer {
 		for (ReportMade made : reports) {
 			// 第 3 次 and its name on a line each, never broken inside
 			table.addCell(Form.label(texts.clean(made.sequence().text()).replace("（", "\n（")));
-			table.addCell(form.value(1, List.of(Line.of(texts.date(made.at())), Line.of(texts.timeOn(made.at(), texts.day(made.at()))))));
+			table.addCell(form.value(1,
+					List.of(Line.of(texts.date(made.at())), Line.of(texts.timeOn(made.at(), texts.day(made.at()))))));
 			table.addCell(form.value(1, made.channel()));
 			table.addCell(form.value(1, String.join("、", made.recipients().stream().map(texts::orDash).toList())));
-			table.addCell(form.value(1, made.signers().stream().map((signer) -> Line.of(texts.orDash(signer))).toList()));
+			table.addCell(
+					form.value(1, made.signers().stream().map((signer) -> Line.of(texts.orDash(signer))).toList()));
 		}
 		form.doc().add(table);
 	}

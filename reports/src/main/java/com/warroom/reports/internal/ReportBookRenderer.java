@@ -13,8 +13,8 @@ import com.warroom.reports.ReportBook;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Draws the report book as the seed's form (附件三 / 4.6): title, 报告时间 and 第 N 次, then
- * one bordered table, the short fields two to a row, the long ones across the width.
+ * Draws the report book as the seed's form (附件三 / 4.6): title, 报告时间 and 第 N 次, then one
+ * bordered table, the short fields two to a row, the long ones across the width.
  * Thread-safe: all state lives in the {@link Form} of each call.
  */
 public final class ReportBookRenderer {
@@ -27,7 +27,10 @@ public final class ReportBookRenderer {
 	/** Widths of the table's columns in millimetres: label, value, label, value. */
 	private static final float[] COLUMNS = { 32, 46, 32, 46 };
 
-	/** Where the first label column ends (points from the page's left edge): values start right of it. */
+	/**
+	 * Where the first label column ends (points from the page's left edge): values start
+	 * right of it.
+	 */
 	static final float LABEL_COLUMN_END = Form.LEFT + COLUMNS[0] * Form.MM;
 
 	private final Texts texts;
@@ -60,7 +63,8 @@ public final class ReportBookRenderer {
 		pair(form, table, "联系人", company.contact(), "联系电话", company.phone());
 		pair(form, table, "传真", company.fax(), "联系方式\n（含手机）", company.mobile());
 		table.addCell(Form.label("签发人").setMinHeight(12 * Form.MM));
-		table.addCell(form.value(3, List.of(Line.of(String.join("　　", book.signers().stream().map(texts::orDash).toList())))));
+		table.addCell(form.value(3,
+				List.of(Line.of(String.join("　　", book.signers().stream().map(texts::orDash).toList())))));
 		String place = texts.orDash(Texts.isBlank(book.place()) ? company.location() : book.place());
 		wide(form, table, "事件发生时间、地点", List.of(Line.of(texts.dateTimeOrDash(book.occurredAt()) + "，" + place)));
 		wide(form, table, "事件简要经过", texts.timeline(book.course()));
@@ -88,8 +92,9 @@ public final class ReportBookRenderer {
 	}
 
 	static List<Line> impact(Texts texts, Impact impact) {
-		return List.of(new Line("影响范围：", texts.orDash(impact.scope())), new Line("影响程度：", texts.orDash(impact.degree())),
-				new Line("影响人数：", texts.orDash(impact.people())), new Line("经济损失：", texts.orDash(impact.loss())));
+		return List.of(new Line("影响范围：", texts.orDash(impact.scope())),
+				new Line("影响程度：", texts.orDash(impact.degree())), new Line("影响人数：", texts.orDash(impact.people())),
+				new Line("经济损失：", texts.orDash(impact.loss())));
 	}
 
 	/** 后果, 原因, 事件分类, then 事件级别 when {@code withLevel}, and 事件性质. */
@@ -107,21 +112,23 @@ public final class ReportBookRenderer {
 	}
 
 	/**
-	 * The effective level; with an override, also who set it and why, and what the grading
-	 * rules give: 重大事件（应急领导小组调整，理由：…；按分级规则为一般事件：…）.
+	 * The effective level; with an override, also who set it and why, and what the
+	 * grading rules give: 重大事件（应急领导小组调整，理由：…；按分级规则为一般事件：…）.
 	 */
 	static String level(Texts texts, Assessment assessment) {
 		if (assessment.level() == null) {
 			return Texts.EMPTY;
 		}
 		String level = assessment.level().label() + "事件";
-		String rule = Texts.isBlank(assessment.levelReason()) ? "" : Texts.sentence(texts.clean(assessment.levelReason()));
+		String rule = Texts.isBlank(assessment.levelReason()) ? ""
+				: Texts.sentence(texts.clean(assessment.levelReason()));
 		if (!assessment.overridden()) {
 			return rule.isEmpty() ? level : level + "（" + rule + "）";
 		}
 		String reason = Texts.isBlank(assessment.overrideReason()) ? Texts.EMPTY
 				: Texts.sentence(texts.clean(assessment.overrideReason()));
-		String computed = (assessment.computedLevel() != null) ? assessment.computedLevel().label() + "事件" : Texts.EMPTY;
+		String computed = (assessment.computedLevel() != null) ? assessment.computedLevel().label() + "事件"
+				: Texts.EMPTY;
 		return level + "（应急领导小组调整，理由：" + reason + "；按分级规则为" + computed + (rule.isEmpty() ? "" : "：" + rule) + "）";
 	}
 
@@ -141,7 +148,9 @@ public final class ReportBookRenderer {
 				line.append(action);
 			}
 			else {
-				line.append(Texts.sentence(action)).append("。效果：").append(Texts.sentence(texts.clean(measure.effect())));
+				line.append(Texts.sentence(action))
+					.append("。效果：")
+					.append(Texts.sentence(texts.clean(measure.effect())));
 			}
 			lines.add(new Line((i + 1) + "、", Texts.tidy(line.toString())));
 		}

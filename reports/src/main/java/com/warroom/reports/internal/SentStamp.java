@@ -25,12 +25,12 @@ import com.itextpdf.kernel.pdf.canvas.parser.data.TextRenderInfo;
 import com.itextpdf.kernel.pdf.canvas.parser.listener.IEventListener;
 
 /**
- * Fills the two blanks a report book has while it waits for 签发 — 报告时间 and 签发人 — as a
- * PDF incremental update: the approved file is copied unchanged as the first bytes of the
- * result, and one appended revision draws the time into the gaps before 年 月 日 时 分 and
- * the names into the 签发人 cell, as a clerk fills a printed form by hand. The blanks are
- * found on the approved page itself (the glyphs of its header line and of the 签发人 label),
- * so a book made by an older version of the renderer is filled where it shows its blanks.
+ * Fills the two blanks a report book has while it waits for 签发 — 报告时间 and 签发人 — as a PDF
+ * incremental update: the approved file is copied unchanged as the first bytes of the
+ * result, and one appended revision draws the time into the gaps before 年 月 日 时 分 and the
+ * names into the 签发人 cell, as a clerk fills a printed form by hand. The blanks are found
+ * on the approved page itself (the glyphs of its header line and of the 签发人 label), so a
+ * book made by an older version of the renderer is filled where it shows its blanks.
  * Thread-safe: no state.
  */
 final class SentStamp {
@@ -45,7 +45,8 @@ final class SentStamp {
 
 	/**
 	 * @param approved the book as signed, with blank 报告时间 and 签发人
-	 * @return {@code approved} byte for byte, followed by the revision that fills the blanks
+	 * @return {@code approved} byte for byte, followed by the revision that fills the
+	 * blanks
 	 * @throws IllegalArgumentException when the blanks are not on the first page
 	 */
 	byte[] stamp(byte[] approved, Instant reportedAt, List<String> signers) {
@@ -77,7 +78,8 @@ final class SentStamp {
 		Glyph colon = glyphs.get(label + "报告时间：".length() - 1);
 		ZonedDateTime at = reportedAt.atZone(texts.zone());
 		String[] values = { String.valueOf(at.getYear()), String.valueOf(at.getMonthValue()),
-				String.valueOf(at.getDayOfMonth()), String.format("%02d", at.getHour()), String.format("%02d", at.getMinute()) };
+				String.valueOf(at.getDayOfMonth()), String.format("%02d", at.getHour()),
+				String.format("%02d", at.getMinute()) };
 		float gapStart = colon.end();
 		int unit = 0;
 		for (int i = label + "报告时间：".length(); i < glyphs.size() && unit < UNITS.length(); i++) {
@@ -100,7 +102,10 @@ final class SentStamp {
 		}
 	}
 
-	/** The names on the 签发人 row, where its value cell's text begins (the column of the other values). */
+	/**
+	 * The names on the 签发人 row, where its value cell's text begins (the column of the
+	 * other values).
+	 */
 	private void stampSigners(PdfCanvas canvas, PdfFont font, List<Glyph> glyphs, List<String> signers) {
 		float labelColumn = ReportBookRenderer.LABEL_COLUMN_END;
 		int label = Glyph.find(glyphs, "签发人", 0, labelColumn);
@@ -156,7 +161,10 @@ final class SentStamp {
 			return glyphs;
 		}
 
-		/** Index of the first glyph of {@code text} drawn in order and starting left of {@code maxX}; -1 if none. */
+		/**
+		 * Index of the first glyph of {@code text} drawn in order and starting left of
+		 * {@code maxX}; -1 if none.
+		 */
 		static int find(List<Glyph> glyphs, String text, int from, float maxX) {
 			outer: for (int i = from; i + text.length() <= glyphs.size(); i++) {
 				if (glyphs.get(i).x() >= maxX) {

@@ -14,9 +14,9 @@ import com.warroom.reports.NoticeTemplates.Template;
 /**
  * Reads a notice template file: {@code #} lines are comments, {@code # 名称: …} names the
  * template and {@code # 选项 字段: a/b/c} lists a field's choices; the first other line is
- * the title and the rest the text. Placeholders are {@code ${名称}} or
- * {@code ${名称:-默认值}}; names are words (letters, digits, _, full-width brackets), so
- * nothing resembling a lookup ({@code ${env:HOME}}) is accepted. Stateless.
+ * the title and the rest the text. Placeholders are {@code ${名称}} or {@code ${名称:-默认值}};
+ * names are words (letters, digits, _, full-width brackets), so nothing resembling a
+ * lookup ({@code ${env:HOME}}) is accepted. Stateless.
  */
 public final class TemplateFile {
 
@@ -30,7 +30,8 @@ public final class TemplateFile {
 	}
 
 	/**
-	 * @throws IllegalArgumentException naming {@code source} and the line of what is wrong
+	 * @throws IllegalArgumentException naming {@code source} and the line of what is
+	 * wrong
 	 */
 	public static Template parse(String id, String source, String content) {
 		String name = id;

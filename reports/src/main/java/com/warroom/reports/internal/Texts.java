@@ -177,10 +177,13 @@ public final class Texts {
 	}
 
 	/** Leading enumerators typed with an item: 1、 2. 3． (4) （五） 六、 ① - • ·. */
-	private static final java.util.regex.Pattern ENUMERATOR = java.util.regex.Pattern
-		.compile("^\\s*(?:(?:[(（]\\s*(?:\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*[)）])|(?:(?:\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*(?:[、.．,，:：)）](?!\\d)))|[①-⑳]|[-•·*])\\s*");
+	private static final java.util.regex.Pattern ENUMERATOR = java.util.regex.Pattern.compile(
+			"^\\s*(?:(?:[(（]\\s*(?:\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*[)）])|(?:(?:\\d{1,3}|[一二三四五六七八九十]{1,3})\\s*(?:[、.．,，:：)）](?!\\d)))|[①-⑳]|[-•·*])\\s*");
 
-	/** The text without a number the writer put in front of it; {@code null} stays {@code null}. */
+	/**
+	 * The text without a number the writer put in front of it; {@code null} stays
+	 * {@code null}.
+	 */
 	public static @Nullable String unnumbered(@Nullable String text) {
 		if (text == null) {
 			return null;
@@ -197,7 +200,10 @@ public final class Texts {
 		return END.matcher(text).replaceAll("");
 	}
 
-	/** Doubled sentence punctuation collapsed, the last mark kept: "。；" → "；", "。。" → "。", "；。" → "。". */
+	/**
+	 * Doubled sentence punctuation collapsed, the last mark kept: "。；" → "；", "。。" → "。",
+	 * "；。" → "。".
+	 */
 	public static String tidy(String text) {
 		return text.replaceAll("[。；，、]+([。；，、])", "$1");
 	}
