@@ -165,14 +165,6 @@ class NotifyConfiguration {
 		// trigger was being acquired logged "Couldn't acquire next trigger … No record
 		// found"
 		properties.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
-		if (!postgres) {
-			// one instance's own database: the store's lock is a lock in this JVM, not a
-			// row
-			// locked in the database (SELECT … FOR UPDATE), which on the append-only H2
-			// file
-			// wrote a chunk at each idle acquisition, every 30 s (EmbeddedH2GrowthTests)
-			properties.put("org.quartz.jobStore.lockHandler.class", "org.quartz.impl.jdbcjobstore.SimpleSemaphore");
-		}
 		properties.put("org.quartz.jobStore.driverDelegateClass", postgres
 				? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
 		return properties;

@@ -59,35 +59,6 @@ class EmbeddedH2GrowthTests {
 	}
 
 	@Test
-	void anIdleSchedulerLeavesTheFileAsItWas() throws Exception {
-		try (HikariDataSource dataSource = open()) {
-			org.springframework.scheduling.quartz.SchedulerFactoryBean factory = new org.springframework.scheduling.quartz.SchedulerFactoryBean();
-			factory.setDataSource(dataSource);
-			factory.setSchedulerName("idle-" + System.nanoTime());
-			java.util.Properties properties = NotifyConfiguration.quartzProperties(false, Duration.ofSeconds(5));
-			// the scheduler looks for triggers every second (Quartz's least) instead of
-			// every 30 s
-			properties.put("org.quartz.scheduler.idleWaitTime", "1000");
-			factory.setQuartzProperties(properties);
-			factory.afterPropertiesSet();
-			org.quartz.Scheduler scheduler = factory.getObject();
-			scheduler.start();
-			try {
-				long before = size();
-				// five idle looks or more; each locked a row (SELECT … FOR UPDATE): a
-				// chunk of 4 KB
-				Thread.sleep(5500);
-				System.out.printf("idle scheduler: the file grew by %d bytes in 5.5 s%n", size() - before);
-				assertThat(size() - before).isLessThan(12 * 1024);
-			}
-			finally {
-				scheduler.shutdown(true);
-				factory.destroy();
-			}
-		}
-	}
-
-	@Test
 	void aLeaseKeptByAKilledEarlierProcessIsLapsedAtTheNextStart() {
 		Leases.Lease first;
 		try (HikariDataSource dataSource = open()) {
