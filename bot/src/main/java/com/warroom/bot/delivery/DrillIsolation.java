@@ -47,7 +47,7 @@ public final class DrillIsolation {
 	 */
 	public Optional<Outbound> apply(Outbound action) {
 		Optional<ChatRef> chat = Delivery.chatOf(action);
-		String incidentId = incidentOf(action);
+		String incidentId = Outbound.incidentOf(action);
 		if (chat.isEmpty() || !drill(incidentId, action)) {
 			return Optional.of(action);
 		}
@@ -84,19 +84,6 @@ public final class DrillIsolation {
 		}
 		Outbound.Document document = (Outbound.Document) action;
 		return new Outbound.Document(own, document.incidentId(), document.name(), note + document.caption());
-	}
-
-	private static @org.jspecify.annotations.Nullable String incidentOf(Outbound action) {
-		if (action instanceof Outbound.Send send) {
-			return send.incidentId();
-		}
-		if (action instanceof Outbound.Edit edit) {
-			return edit.incidentId();
-		}
-		if (action instanceof Outbound.Document document) {
-			return document.incidentId();
-		}
-		return null;
 	}
 
 	/**

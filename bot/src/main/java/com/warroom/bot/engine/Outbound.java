@@ -56,4 +56,18 @@ public sealed interface Outbound {
 	record Answer(String pressId, String text, boolean alert) implements Outbound {
 	}
 
+	/** The incident an action is about, or null (answers, and messages about none). */
+	static @Nullable String incidentOf(Outbound action) {
+		if (action instanceof Send send) {
+			return send.incidentId();
+		}
+		if (action instanceof Edit edit) {
+			return edit.incidentId();
+		}
+		if (action instanceof Document document) {
+			return document.incidentId();
+		}
+		return null;
+	}
+
 }

@@ -5,7 +5,6 @@ import java.util.List;
 import com.warroom.bot.delivery.DeliveryPolicy;
 import com.warroom.bot.delivery.Queued;
 import com.warroom.bot.engine.Outbound;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The last delivery policy: changes nothing, but every action about an incident (its
@@ -27,7 +26,7 @@ final class BoardChanges implements DeliveryPolicy {
 
 	@Override
 	public List<Outbound> apply(Outbound action) {
-		if (incidentOf(action) != null) {
+		if (Outbound.incidentOf(action) != null) {
 			tell();
 		}
 		return List.of(action);
@@ -50,19 +49,6 @@ final class BoardChanges implements DeliveryPolicy {
 		catch (RuntimeException ex) {
 			// the boards poll anyway
 		}
-	}
-
-	private static @Nullable String incidentOf(Outbound action) {
-		if (action instanceof Outbound.Send send) {
-			return send.incidentId();
-		}
-		if (action instanceof Outbound.Edit edit) {
-			return edit.incidentId();
-		}
-		if (action instanceof Outbound.Document document) {
-			return document.incidentId();
-		}
-		return null;
 	}
 
 }
