@@ -223,7 +223,7 @@ public class ReminderRelay {
 			incidents.levelAnnounced(incident.id(), grade.level());
 			escalations
 				.raise(incident, "declared",
-						texts.get("escalation.declared", Html.escape(playbook.fullTitle()), grade.level().label()))
+						texts.get("escalation.declared", Html.escape(playbook.fullTitle()), texts.label(grade.level())))
 				.forEach(this::deliver);
 			return;
 		}
@@ -249,20 +249,20 @@ public class ReminderRelay {
 			// said as
 			// such, but the level in force did not change, so nobody is escalated again
 			deliver(new Outbound.Send(incident.chat(),
-					texts.get("level.raised.under.override", drill, incident.id(), Severity.valueOf(seen).label(),
-							grade.level().label(), Html.escape(reason), override.label()),
+					texts.get("level.raised.under.override", drill, incident.id(), texts.label(Severity.valueOf(seen)),
+							texts.label(grade.level()), Html.escape(reason), texts.label(override)),
 					List.of(), null, incident.id()));
 			return;
 		}
-		String text = texts.get("level.raised", drill, incident.id(), Severity.valueOf(seen).label(),
-				grade.level().label(), Html.escape(reason));
+		String text = texts.get("level.raised", drill, incident.id(), texts.label(Severity.valueOf(seen)),
+				texts.label(grade.level()), Html.escape(reason));
 		deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
 		Incident fresh = incidents.find(incident.id()).orElse(incident);
 		deliver(new Outbound.Edit(incident.chat(), incident.id() + ":card", views.card(fresh, playbook), List.of(),
 				incident.id()));
 		escalations
-			.raise(fresh, "level:" + grade.level().name(), texts.get("escalation.level", Severity.valueOf(seen).label(),
-					grade.level().label(), Html.escape(reason)))
+			.raise(fresh, "level:" + grade.level().name(), texts.get("escalation.level",
+					texts.label(Severity.valueOf(seen)), texts.label(grade.level()), Html.escape(reason)))
 			.forEach(this::deliver);
 	}
 
@@ -290,8 +290,9 @@ public class ReminderRelay {
 			.count();
 		String by = roster.byId(String.valueOf(level.by())).map((p) -> p.name()).orElse(String.valueOf(level.by()));
 		escalations
-			.raise(incident, "override:" + changes, texts.get("escalation.override", from.label(),
-					level.effective().label(), by, String.valueOf(level.reason()), level.computed().level().label()))
+			.raise(incident, "override:" + changes,
+					texts.get("escalation.override", texts.label(from), texts.label(level.effective()), by,
+							String.valueOf(level.reason()), texts.label(level.computed().level())))
 			.forEach(this::deliver);
 	}
 

@@ -286,7 +286,7 @@ final class DocumentData {
 	}
 
 	private String recordedScope() {
-		String system = texts.get("doc.scope.system", playbook.systemClass().label(), playbook.title(),
+		String system = texts.get("doc.scope.system", texts.label(playbook.systemClass()), playbook.title(),
 				texts.get("fact.interruption." + incident.interruption().name()));
 		return system + texts.get(incident.investorsAffected() ? "doc.scope.investors" : "doc.scope.noinvestors");
 	}
@@ -316,6 +316,7 @@ final class DocumentData {
 	EventClass eventClass() {
 		String answered = answer("class");
 		for (EventClass value : EventClass.values()) {
+			// the interview stores the Chinese label the person chose: data, not display
 			if (value.label().equals(answered)) {
 				return value;
 			}
@@ -333,6 +334,7 @@ final class DocumentData {
 	Nature nature() {
 		String answered = answer("nature");
 		for (Nature value : Nature.values()) {
+			// as for the class: the stored answer is the Chinese label
 			if (value.label().equals(answered)) {
 				return value;
 			}

@@ -85,6 +85,9 @@ public final class DrillContexts {
 				.stream()
 				.map((id) -> roster.byId(id).map(Person::name).orElse(id))
 				.toList();
+			// the drill's record is a Chinese form (4.4 五) whatever the chat's locale:
+			// the
+			// playbooks' own Chinese labels, as the plan files spell them
 			participants.add(participant.role().label() + "：" + String.join("、", names));
 		}
 		List<String> fixes = store.followUps(run.id())

@@ -224,9 +224,8 @@ public class IncidentPaperwork implements Paperwork {
 		DocumentData data = data(incident, playbook);
 		Severity level = data.effectiveLevel();
 		Severity first = firstLevel(data);
-		String levelNote = (incident.levelOverride() != null)
-				? texts.get("doc.record.level.override",
-						DocumentData.sentenceBody(String.valueOf(incident.levelReason())), data.grade().level().label())
+		String levelNote = (incident.levelOverride() != null) ? texts.get("doc.record.level.override",
+				DocumentData.sentenceBody(String.valueOf(incident.levelReason())), texts.label(data.grade().level()))
 				: null;
 		String handler = data.mainHandler().orElse(data.declaredByName());
 		String manager = manager(data);

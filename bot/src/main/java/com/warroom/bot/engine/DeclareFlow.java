@@ -135,7 +135,8 @@ final class DeclareFlow implements Flow {
 		List<Button> row = new ArrayList<>();
 		for (SystemClass systemClass : SystemClass.values()) {
 			row.add(services.tokens()
-				.button(systemClass.label(), Map.of("a", "cls", "k", kind, "c", systemClass.key(), "u", person.id())));
+				.button(services.texts().label(systemClass),
+						Map.of("a", "cls", "k", kind, "c", systemClass.key(), "u", person.id())));
 			if (row.size() == 2) {
 				rows.add(row);
 				row = new ArrayList<>();
@@ -175,7 +176,8 @@ final class DeclareFlow implements Flow {
 			.button(services.texts().get("button.byclass"), Map.of("a", "cls", "k", m.get("k"), "u", person.id())),
 				cancel(person)));
 		reply.add(new Outbound.Edit(chatOf(reply), pickSlot(reply),
-				drillMark(m.get("k")) + services.texts().get("declare.scenarios", systemClass.label()), buttons, null));
+				drillMark(m.get("k")) + services.texts().get("declare.scenarios", services.texts().label(systemClass)),
+				buttons, null));
 	}
 
 	void choosePlaybook(Person person, Map<String, String> m, Reply reply) {

@@ -43,6 +43,9 @@ public final class DrillPlanFlow implements Flow {
 
 	private static final ResourceBundle BUNDLE = Texts.bundle("warroom.drills", Locale.SIMPLIFIED_CHINESE);
 
+	/** The labels of a plan's environment and roles, in the locale of {@link #BUNDLE}. */
+	private static final Texts LABELS = Texts.chinese();
+
 	private static final int MAX_FOLLOW_UP = 500;
 
 	private final ConversationEngine.Services services;
@@ -123,8 +126,8 @@ public final class DrillPlanFlow implements Flow {
 		StringBuilder html = new StringBuilder(t("plan.header", plans.plans().size()));
 		for (DrillPlan plan : plans.plans()) {
 			html.append('\n')
-				.append(t("plan.line", Html.escape(plan.id()), Html.escape(plan.title()), plan.environment().label(),
-						window(plan), plan.injects().size()));
+				.append(t("plan.line", Html.escape(plan.id()), Html.escape(plan.title()),
+						LABELS.label(plan.environment()), window(plan), plan.injects().size()));
 		}
 		html.append('\n').append(t("plan.footer")).append(errorsHint(plans));
 		reply.say(html.toString());
@@ -148,13 +151,13 @@ public final class DrillPlanFlow implements Flow {
 		StringBuilder html = new StringBuilder(t("show.title", Html.escape(plan.title()), Html.escape(plan.id())));
 		html.append('\n').append(t("show.objective", Html.escape(plan.objective())));
 		html.append('\n')
-			.append(t("show.environment", plan.environment().label(),
+			.append(t("show.environment", LABELS.label(plan.environment()),
 					plan.environmentNotes().isEmpty() ? "" : "（" + Html.escape(plan.environmentNotes()) + "）"));
 		html.append('\n').append(t("show.window", window(plan)));
 		html.append('\n').append(t("show.participants"));
 		for (DrillPlan.Participant participant : plan.participants()) {
 			html.append('\n')
-				.append(t("show.participant", participant.role().label(), Html
+				.append(t("show.participant", LABELS.label(participant.role()), Html
 					.escape(participant.people().stream().map(this::personName).collect(Collectors.joining("、")))));
 		}
 		html.append('\n').append(t("show.scenarios"));
@@ -230,7 +233,7 @@ public final class DrillPlanFlow implements Flow {
 		for (DrillPlan.Participant participant : plan.participants()) {
 			for (String who : participant.people()) {
 				if (person(who).isEmpty()) {
-					warnings.add(t("warn.person", plan.id(), participant.role().label(), who));
+					warnings.add(t("warn.person", plan.id(), LABELS.label(participant.role()), who));
 				}
 			}
 		}

@@ -154,13 +154,13 @@ public final class FactFlow implements Flow {
 			if (state != null && state.since() != null) {
 				List<Button> row = new ArrayList<>();
 				for (String op : List.of("FULL", "PARTIAL", "end")) {
-					row.add(tokens.button(t.get("fact.system." + op, system.label()),
+					row.add(tokens.button(t.get("fact.system." + op, t.label(system)),
 							Map.of("a", "fact", "i", incident.id(), "f", "sys", "v", system.key() + ":" + op)));
 				}
 				rows.add(row);
 			}
 			else {
-				add.add(tokens.button(t.get("fact.system.add", system.label()),
+				add.add(tokens.button(t.get("fact.system.add", t.label(system)),
 						Map.of("a", "fact", "i", incident.id(), "f", "sys", "v", system.key() + ":add")));
 			}
 		}
@@ -249,7 +249,7 @@ public final class FactFlow implements Flow {
 					return;
 				}
 				change = FactChange.NONE.withSettlement(settlement);
-				shown = settlement.label();
+				shown = t.label(settlement);
 			}
 			case "damaged", "leaked" -> {
 				long count = Long.parseLong(value);
@@ -276,7 +276,7 @@ public final class FactFlow implements Flow {
 					return;
 				}
 				change = FactChange.NONE.withSystem(system.get(), state.get());
-				shown = t.get("fact.system.done." + parts[1], system.get().label());
+				shown = t.get("fact.system.done." + parts[1], t.label(system.get()));
 			}
 			case "remoteAccess", "causeKnown" -> {
 				boolean flag = Boolean.parseBoolean(value);
@@ -300,7 +300,7 @@ public final class FactFlow implements Flow {
 		Playbook playbook = services.library().find(updated.playbookId()).orElseThrow();
 		reply.answer(t.get("fact.saved"), false);
 		reply.say(t.get("fact.done", incident.id(), Html.escape(shown),
-				services.views().assessments().assess(updated, playbook).grade().level().label()));
+				t.label(services.views().assessments().assess(updated, playbook).grade().level())));
 		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated),
 				services.views().card(updated, playbook), List.of(), updated.id()));
 		// the facts message itself shows the new marks

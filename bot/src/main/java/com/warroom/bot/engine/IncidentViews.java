@@ -118,10 +118,10 @@ public class IncidentViews {
 				texts.get("facts.line", texts.get("fact.interruption." + facts.interruption().name()),
 						texts.get("fact.affected." + facts.investorsAffected()),
 						String.valueOf(facts.investorsDataDamaged()), String.valueOf(facts.investorsDataLeaked()),
-						facts.settlement().label(), String.valueOf(effectiveCustomers),
+						texts.label(facts.settlement()), String.valueOf(effectiveCustomers),
 						(incident.facts().haltAt() != null) ? texts.get("fact.halt.yes") : texts.get("fact.halt.no")));
 		for (com.warroom.playbooks.Impact impact : facts.alsoAffected()) {
-			line.append(texts.get("facts.system", impact.system().label(),
+			line.append(texts.get("facts.system", texts.label(impact.system()),
 					texts.get("fact.interruption." + impact.extent().name()), duration(impact.accumulated()),
 					texts.get(impact.running() ? "facts.system.running" : "facts.system.ended")));
 		}
@@ -159,13 +159,14 @@ public class IncidentViews {
 		Assessment.Level level = assessment.level();
 		Grade grade = level.computed();
 		if (level.overridden()) {
-			html.append(texts.get("card.level.override", level.effective().label(),
-					Html.escape(String.valueOf(level.reason())), grade.level().label(), Html.escape(name(level.by()))))
+			html.append(texts.get("card.level.override", texts.label(level.effective()),
+					Html.escape(String.valueOf(level.reason())), texts.label(grade.level()),
+					Html.escape(name(level.by()))))
 				.append('\n');
 		}
 		else {
-			html.append(
-					texts.get("card.level", grade.level().label(), Html.escape(shortReason(grade.reasons().get(0)))))
+			html.append(texts.get("card.level", texts.label(grade.level()),
+					Html.escape(shortReason(grade.reasons().get(0)))))
 				.append('\n');
 		}
 		html.append(texts.get("card.status", texts.get("status." + incident.status().name()), elapsed(incident)))
@@ -242,8 +243,9 @@ public class IncidentViews {
 		Step step = playbook.step(cursor.get()).orElseThrow();
 		int index = steps.indexOf(step) + 1;
 		StringBuilder html = new StringBuilder(header).append('\n');
-		html.append(texts.get("step.meta", String.valueOf(index), String.valueOf(steps.size()), step.phase().label(),
-				Html.escape(vocabulary.roleName(step.role())), texts.get("kind." + step.kind().key())));
+		html.append(
+				texts.get("step.meta", String.valueOf(index), String.valueOf(steps.size()), texts.label(step.phase()),
+						Html.escape(vocabulary.roleName(step.role())), texts.get("kind." + step.kind().key())));
 		if (step.confirm()) {
 			html.append(texts.get("step.confirm.mark"));
 		}

@@ -125,11 +125,11 @@ final class LifecycleFlow implements Flow {
 	void level(Inbound inbound, Person person, Incident incident, Playbook playbook, Reply reply) {
 		Texts t = services.texts();
 		Grade grade = services.views().assessments().assess(incident, playbook).grade();
-		StringBuilder html = new StringBuilder(t.get("level.computed", incident.id(), grade.level().label()));
+		StringBuilder html = new StringBuilder(t.get("level.computed", incident.id(), t.label(grade.level())));
 		grade.allReasons().forEach((reason) -> html.append('\n').append("• ").append(Html.escape(reason.toString())));
 		if (incident.levelOverride() != null) {
 			html.append('\n')
-				.append(t.get("level.override", incident.levelOverride().label(),
+				.append(t.get("level.override", t.label(incident.levelOverride()),
 						Html.escape(String.valueOf(incident.levelReason()))));
 		}
 		List<List<Button>> buttons = new ArrayList<>();
@@ -138,7 +138,7 @@ final class LifecycleFlow implements Flow {
 			List<Button> row = new ArrayList<>();
 			for (Severity severity : Severity.values()) {
 				row.add(services.tokens()
-					.button(severity.label(), Map.of("a", "lvl", "i", incident.id(), "l", severity.name())));
+					.button(t.label(severity), Map.of("a", "lvl", "i", incident.id(), "l", severity.name())));
 			}
 			buttons.add(row);
 		}
@@ -162,7 +162,7 @@ final class LifecycleFlow implements Flow {
 		}
 		services.conversations()
 			.await(press.chat(), press.actor(), Map.of("q", "level", "i", incident.id(), "l", m.get("l")));
-		reply.say(services.texts().get("level.reason.ask", Severity.valueOf(m.get("l")).label()));
+		reply.say(services.texts().get("level.reason.ask", services.texts().label(Severity.valueOf(m.get("l")))));
 	}
 
 	/**
@@ -503,7 +503,7 @@ final class LifecycleFlow implements Flow {
 			return;
 		}
 		Incident updated = services.incidents().find(incident.id()).orElseThrow();
-		reply.say(services.texts().get("level.set", incident.id(), level.label()));
+		reply.say(services.texts().get("level.set", incident.id(), services.texts().label(level)));
 		reply.add(new Outbound.Edit(updated.chat(), IncidentViews.cardSlot(updated),
 				services.views().card(updated, services.library().find(updated.playbookId()).orElseThrow()), List.of(),
 				updated.id()));

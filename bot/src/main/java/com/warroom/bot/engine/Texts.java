@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
+import com.warroom.playbooks.ObligationKind;
+
 /**
  * The bot's texts from the message bundle {@code warroom/messages} (Simplified Chinese by
  * default; {@code messages_en} beside it is English). Patterns use {@link MessageFormat}.
@@ -50,6 +52,34 @@ public class Texts {
 			return pattern;
 		}
 		return new MessageFormat(pattern, locale).format(args);
+	}
+
+	/**
+	 * The shown name of a constant of the playbooks' vocabulary (severity, system class,
+	 * obligation kind, phase, settlement, track, interruption, a drill's environment and
+	 * role) in this locale, from the key {@code enum.<Type>.<CONSTANT>}, e.g.
+	 * {@code enum.Severity.LARGER} or {@code enum.DrillPlan.Role.RECORDER} (an
+	 * obligation's kind has had its key {@code obligation.<KIND>} since before, and keeps
+	 * it). The Chinese value equals the constant's own {@code label()}, which stays the
+	 * value of data (playbook and plan files, stored facts, the regulator's forms).
+	 * @param constant the constant, never {@code null}
+	 * @return the label
+	 * @throws IllegalArgumentException when the bundle has no label for the constant
+	 */
+	public String label(Enum<?> constant) {
+		return get(labelKey(constant));
+	}
+
+	/**
+	 * The bundle key of the label of {@code constant}, e.g. {@code enum.Severity.LARGER}.
+	 */
+	public static String labelKey(Enum<?> constant) {
+		if (constant instanceof ObligationKind) {
+			return "obligation." + constant.name();
+		}
+		Class<?> type = constant.getDeclaringClass();
+		String name = type.getName().substring(type.getPackageName().length() + 1).replace('$', '.');
+		return "enum." + name + "." + constant.name();
 	}
 
 }

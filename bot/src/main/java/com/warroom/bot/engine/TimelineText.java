@@ -23,8 +23,9 @@ import com.warroom.playbooks.Vocabulary;
  * under {@code text}: a {@code text} is always shown as stored, so the two-year record
  * renders exactly as it did. Still stored in words: an escalation's reason (as the
  * escalation itself holds it) and a level rise's rule (the grader's citation, in
- * Chinese). Enum labels (levels, systems, settlement) and role names are the playbooks'
- * Chinese labels in every locale until they come from the bundle too. Thread-safe.
+ * Chinese). Enum labels (levels, systems, settlement) come from the bundle
+ * ({@link Texts#label}); role names are the vocabulary's, read from the playbooks' data
+ * files, and stay Chinese in every locale. Thread-safe.
  */
 public final class TimelineText {
 
@@ -104,7 +105,7 @@ public final class TimelineText {
 	 */
 	public String level(TimelineEntry entry) {
 		String level = detail(entry, "level");
-		return severity(level).map(Severity::label).orElse(level);
+		return severity(level).map(texts::label).orElse(level);
 	}
 
 	/**
@@ -136,11 +137,12 @@ public final class TimelineText {
 			case "investorsAffected" -> texts.get("fact.affected." + Boolean.parseBoolean(value));
 			case "haltAt" -> texts.get("fact.halt");
 			case "crimeAt" -> texts.get("fact.crime");
-			case "settlement" -> Settlement.valueOf(value).label();
+			case "settlement" -> texts.label(Settlement.valueOf(value));
 			case "damaged", "leaked" -> texts.get("fact.count." + fact, value);
 			case "sys" -> {
 				String[] parts = value.split(":", 2);
-				yield texts.get("fact.system.done." + parts[1], SystemClass.fromKey(parts[0]).orElseThrow().label());
+				yield texts.get("fact.system.done." + parts[1],
+						texts.label(SystemClass.fromKey(parts[0]).orElseThrow()));
 			}
 			case "remoteAccess", "causeKnown" -> texts.get("fact." + fact + "." + Boolean.parseBoolean(value));
 			default -> fact + "=" + value;

@@ -92,7 +92,7 @@ final class BoardView {
 			.append("\"")
 			.append(row.overridden() ? " title=\"" + WebHtml.text(overrideNote(row)) + "\"" : "")
 			.append(">")
-			.append(WebHtml.text(row.level().label()))
+			.append(WebHtml.text(texts.label(row.level())))
 			.append(row.overridden() ? "*" : "")
 			.append("</span>")
 			.append("<span class=\"status st-")
@@ -148,7 +148,8 @@ final class BoardView {
 	 * The * after an overridden level, in words: who set it, why, and what the rules say.
 	 */
 	private String overrideNote(Board.Row row) {
-		return texts.get("web.board.override", String.valueOf(row.incident().levelReason()), row.computed().label());
+		return texts.get("web.board.override", String.valueOf(row.incident().levelReason()),
+				texts.label(row.computed()));
 	}
 
 	/**

@@ -129,7 +129,7 @@ final class IncidentPage {
 				.append("\"><div class=\"step-head\"><span class=\"badge\">")
 				.append(text("web.step." + status))
 				.append("</span><span class=\"phase\">")
-				.append(WebHtml.text(step.phase().label()))
+				.append(WebHtml.text(texts.label(step.phase())))
 				.append("</span><span class=\"role\">")
 				.append(WebHtml.text(vocabulary.roleName(step.role())))
 				.append("</span>");

@@ -66,7 +66,7 @@ final class Layout {
 				.append("</nav>\n<div class=\"me\"><span class=\"who\">")
 				.append(WebHtml.text(user.person().name()))
 				.append("</span><span class=\"roles\">")
-				.append(WebHtml.text(user.roles()))
+				.append(WebHtml.text(user.roles(texts)))
 				.append("</span>")
 				.append("<form method=\"post\" action=\"/logout\">")
 				.append(csrfField(user.csrf()))

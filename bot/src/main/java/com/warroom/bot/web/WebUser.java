@@ -4,8 +4,8 @@ import java.util.stream.Collectors;
 
 import com.warroom.bot.chat.Actor;
 import com.warroom.bot.chat.ChatRef;
+import com.warroom.bot.engine.Texts;
 import com.warroom.bot.roster.Person;
-import com.warroom.bot.roster.RosterRole;
 
 /**
  * The roster person behind a request, with their session. Set as a request attribute by
@@ -44,9 +44,16 @@ record WebUser(Person person, Sessions.Session session) {
 		return new Actor(WebChannel.CHANNEL, person.id(), person.name());
 	}
 
-	/** The roles in Chinese, e.g. {@code 应急领导小组}. */
-	String roles() {
-		return person.roles().stream().sorted().map(RosterRole::label).collect(Collectors.joining("、"));
+	/**
+	 * The roles in the words of {@code texts} (keys {@code role.<ROLE>}), e.g.
+	 * {@code 应急领导小组}.
+	 */
+	String roles(Texts texts) {
+		return person.roles()
+			.stream()
+			.sorted()
+			.map((role) -> texts.get("role." + role.name()))
+			.collect(Collectors.joining("、"));
 	}
 
 }

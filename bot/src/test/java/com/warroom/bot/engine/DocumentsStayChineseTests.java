@@ -47,6 +47,33 @@ class DocumentsStayChineseTests {
 	}
 
 	/**
+	 * GH-14: the playbooks' vocabulary in an English chat is English (the system classes
+	 * to choose from, the level on the card, /level and its buttons, the report owed),
+	 * while the report book (附件三 L11034-11069) keeps the Chinese labels.
+	 */
+	@Test
+	void anEnglishChatShowsLevelSystemClassAndReportInEnglishAndTheReportBookStaysChinese() throws Exception {
+		List<Outbound> classes = chat.command(DBA, "/declare");
+		List<Outbound> scenarios = chat.press(DBA, button(classes, "Central trading system"));
+		assertThat(texts(scenarios)).contains("[Central trading system]").doesNotContain("集中交易系统");
+		List<Outbound> declared = chat.press(DBA, button(chat.press(DBA, button(scenarios, "数据库主机硬件故障")), "Declare"));
+		String card = texts(declared);
+		assertThat(card).contains("Level: <b>General</b>", "Report now: periodic report number 1", "| Handle phase |")
+			.doesNotContain("一般", "定期报告", "处理");
+		assertThat(texts(chat.command(DBA, "/status"))).contains("Level: <b>General</b>", "periodic report number 1")
+			.doesNotContain("一般", "定期报告");
+		List<Outbound> level = chat.command(EngineHarness.COMMANDER, "/level");
+		assertThat(texts(level)).contains("computed level now: <b>General</b>", "Settlement normal");
+		assertThat(button(level, "Relatively major").label()).isEqualTo("Relatively major");
+		assertThat(button(level, "+Online trading system").label()).isEqualTo("+Online trading system");
+		assertThat(EngineHarness.findButton(level, "较大")).isEmpty();
+
+		String book = pdfText(documents(chat.command(LIAISON, "/report")).get(0).name());
+		assertThat(book).contains("影响范围：集中交易系统（数据库主机硬件故障）", "事件级别：一般事件")
+			.doesNotContain("Central", "General", "periodic");
+	}
+
+	/**
 	 * The text of a kept document in drawing order, whitespace removed (the forms wrap
 	 * lines).
 	 */

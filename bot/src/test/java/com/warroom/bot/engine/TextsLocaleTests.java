@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -15,6 +17,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.warroom.bot.roster.RosterRole;
+import com.warroom.playbooks.DrillPlan;
+import com.warroom.playbooks.Interruption;
+import com.warroom.playbooks.ObligationKind;
+import com.warroom.playbooks.Phase;
+import com.warroom.playbooks.Settlement;
+import com.warroom.playbooks.Severity;
+import com.warroom.playbooks.SystemClass;
+import com.warroom.playbooks.Track;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,6 +105,59 @@ class TextsLocaleTests {
 		for (RosterRole role : RosterRole.values()) {
 			assertThat(Texts.chinese().get("role." + role.name())).as(role.name()).isEqualTo(role.label());
 		}
+	}
+
+	/**
+	 * GH-14: the playbooks' vocabulary is shown through the bundle; in Chinese every
+	 * constant reads exactly as its own {@code label()} did, so no Chinese output
+	 * changes.
+	 */
+	@Test
+	void everyEnumLabelInChineseIsTheConstantsOwnLabel() {
+		Texts chinese = Texts.chinese();
+		Map<Enum<?>, String> labels = new java.util.LinkedHashMap<>();
+		Arrays.stream(Severity.values()).forEach((c) -> labels.put(c, c.label()));
+		Arrays.stream(SystemClass.values()).forEach((c) -> labels.put(c, c.label()));
+		Arrays.stream(ObligationKind.values()).forEach((c) -> labels.put(c, c.label()));
+		Arrays.stream(Phase.values()).forEach((c) -> labels.put(c, c.label()));
+		Arrays.stream(Settlement.values()).forEach((c) -> labels.put(c, c.label()));
+		Arrays.stream(Track.values()).forEach((c) -> labels.put(c, c.label()));
+		Arrays.stream(Interruption.values()).forEach((c) -> labels.put(c, c.label()));
+		Arrays.stream(DrillPlan.Environment.values()).forEach((c) -> labels.put(c, c.label()));
+		Arrays.stream(DrillPlan.Role.values()).forEach((c) -> labels.put(c, c.label()));
+		assertThat(labels).hasSize(5 + 7 + 7 + 3 + 4 + 3 + 4 + 2 + 6);
+		labels.forEach(
+				(constant, label) -> assertThat(chinese.label(constant)).as(Texts.labelKey(constant)).isEqualTo(label));
+		Locale.setDefault(Locale.US);
+		labels.forEach((constant, label) -> assertThat(new Texts(Locale.FRENCH).label(constant))
+			.as("a locale without a bundle: %s", Texts.labelKey(constant))
+			.isEqualTo(label));
+	}
+
+	@Test
+	void everyEnumLabelInEnglishIsEnglish() {
+		Texts english = new Texts(Locale.ENGLISH);
+		List<Enum<?>> constants = new java.util.ArrayList<>();
+		constants.addAll(List.of(Severity.values()));
+		constants.addAll(List.of(SystemClass.values()));
+		constants.addAll(List.of(ObligationKind.values()));
+		constants.addAll(List.of(Phase.values()));
+		constants.addAll(List.of(Settlement.values()));
+		constants.addAll(List.of(Track.values()));
+		constants.addAll(List.of(Interruption.values()));
+		constants.addAll(List.of(DrillPlan.Environment.values()));
+		constants.addAll(List.of(DrillPlan.Role.values()));
+		for (Enum<?> constant : constants) {
+			assertThat(english.label(constant)).as(Texts.labelKey(constant))
+				.isNotBlank()
+				.doesNotContainPattern("\\p{IsHan}");
+		}
+		assertThat(english.label(Severity.LARGER)).isEqualTo("Relatively major");
+		assertThat(english.label(SystemClass.CENTRAL_TRADING)).isEqualTo("Central trading system");
+		assertThat(english.label(ObligationKind.CYCLE)).isEqualTo("periodic report");
+		assertThat(english.label(DrillPlan.Role.RECORDER)).isEqualTo("Standby recorder");
+		assertThat(Texts.labelKey(DrillPlan.Role.RECORDER)).isEqualTo("enum.DrillPlan.Role.RECORDER");
+		assertThat(Texts.labelKey(Severity.MAJOR)).isEqualTo("enum.Severity.MAJOR");
 	}
 
 	private static Map<String, Set<Integer>> arguments(Properties bundle) {

@@ -142,11 +142,11 @@ class TimelineTextTests {
 				new Sample(entry(TimelineType.NOTE_MARKED, Map.of("note", "1-0", "text", "厂商已到场")), "备注写入报告：厂商已到场",
 						"Note added to report: 厂商已到场"),
 				new Sample(entry(TimelineType.LEVEL_SET, Map.of("level", "MAJOR", "text", "全部客户无法交易")),
-						"调整级别为 重大：全部客户无法交易", "Set the level to 重大: 全部客户无法交易"),
+						"调整级别为 重大：全部客户无法交易", "Set the level to Major: 全部客户无法交易"),
 				new Sample(
 						entry(TimelineType.LEVEL_RAISED,
 								Map.of("level", "LARGER", "text", "4.2 第四章二（二）1", "from", "GENERAL")),
-						"级别升至 较大：4.2 第四章二（二）1", "Level rose to 较大: 4.2 第四章二（二）1"),
+						"级别升至 较大：4.2 第四章二（二）1", "Level rose to Relatively major: 4.2 第四章二（二）1"),
 				new Sample(entry(TimelineType.RECOVERED, Map.of("recoveredAt", String.valueOf(AT.toEpochMilli()))),
 						"记录系统已恢复", "Recorded that the systems recovered"),
 				new Sample(entry(TimelineType.CLOSED, Map.of()), "关闭事件", "Closed the incident"),
@@ -188,7 +188,7 @@ class TimelineTextTests {
 						"Facts updated: full"),
 				new Sample(entry(TimelineType.FACT_SET, Map.of("fact", "sys", "value", "quotes:add")),
 						"更新事实：另涉及行情系统（中断范围不明，按全部中断计，累计计时）",
-						"Facts updated: Also 行情系统 (extent unknown, counted as full interruption, time accumulated)"),
+						"Facts updated: Also Market data system (extent unknown, counted as full interruption, time accumulated)"),
 				// DocumentFlow: an answer of the /summary interview, as typed
 				new Sample(entry(TimelineType.FACT_SET, Map.of("item", "place", "value", "主机房")), "更新事实：事件发生地点：主机房",
 						"Facts updated: Place of occurrence: 主机房"),
