@@ -1,14 +1,9 @@
 package com.warroom.bot.telegram;
 
-import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
-import com.warroom.bot.delivery.OutboundSink;
 import com.warroom.bot.engine.EngineHarness;
-import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.TestRedis;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.TimelineEntry;
@@ -19,9 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,17 +56,11 @@ class RedisWipeConsequencesTests {
 		api.reset();
 		outboxes = TestDatabase.h2();
 		harness = new EngineHarness(TestRedis.fresh());
-		queue = new SendQueue(Clock.systemUTC(), 1000, 1000, 60000);
-		outbox = new TelegramOutbox(outboxes, Clock.systemUTC(), "embedded");
-		TelegramClient client = new OkHttpTelegramClient(FakeBotApi.TOKEN,
-				TelegramConfiguration.telegramUrl(URI.create(api.url())));
-		sender = new TelegramSender(client, queue, new MessageSlots(TestRedis.client()), TestRedis.client(),
-				harness.archive, outbox, "（重发）", Duration.ofSeconds(15));
-		List<OutboundSink> sinks = new ArrayList<>();
-		gateway = new TelegramGateway(client, new com.warroom.bot.delivery.EventHandling(harness.engine,
-				com.warroom.bot.delivery.Delivery.over(() -> sinks), com.warroom.bot.delivery.Settling.inline()),
-				sender, TestRedis.client(), null, null);
-		sinks.add(gateway);
+		TelegramNode node = new TelegramNode(api, harness, outboxes, Clock.systemUTC(), "embedded");
+		queue = node.queue;
+		outbox = node.outbox;
+		sender = node.sender;
+		gateway = node.gateway;
 	}
 
 	@AfterEach

@@ -1,14 +1,10 @@
 package com.warroom.bot.telegram;
 
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
 import com.warroom.bot.chat.ChatRef;
-import com.warroom.bot.delivery.OutboundSink;
 import com.warroom.bot.engine.EngineHarness;
-import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.Outbound;
 import com.warroom.bot.engine.TestRedis;
 import com.warroom.bot.incident.Effects;
@@ -19,9 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,40 +68,14 @@ class ReplayedEventOutboxTests {
 	 * One life of the node: its outbox (same database, same node name), sender, queue and
 	 * gateway.
 	 */
-	private final class Life implements AutoCloseable {
-
-		final SendQueue queue = new SendQueue(Clock.systemUTC(), 1000, 1000, 60000);
-
-		final TelegramOutbox outbox = new TelegramOutbox(database, clock, "embedded");
-
-		final TelegramSender sender;
-
-		final TelegramGateway gateway;
+	private final class Life extends TelegramNode {
 
 		Life() {
-			TelegramClient client = new OkHttpTelegramClient(FakeBotApi.TOKEN,
-					TelegramConfiguration.telegramUrl(URI.create(api.url())));
-			sender = new TelegramSender(client, queue, new MessageSlots(TestRedis.client()), TestRedis.client(),
-					harness.archive, outbox, "（重发）", Duration.ofSeconds(15));
-			List<OutboundSink> sinks = new java.util.ArrayList<>();
-			gateway = new TelegramGateway(client, new com.warroom.bot.delivery.EventHandling(harness.engine,
-					com.warroom.bot.delivery.Delivery.over(() -> sinks), com.warroom.bot.delivery.Settling.inline()),
-					sender, TestRedis.client(), null, null);
-			sinks.add(gateway);
+			super(api, harness, database, clock, "embedded");
 		}
 
 		void settle() {
-			long deadline = System.currentTimeMillis() + 10_000;
-			while ((queue.pending() > 0 || outbox.open() > 0) && System.currentTimeMillis() < deadline) {
-				FakeBotApi.sleep(20);
-			}
-			assertThat(outbox.open()).isZero();
-		}
-
-		@Override
-		public void close() {
-			sender.close();
-			queue.close();
+			settle(Duration.ofSeconds(10));
 		}
 
 	}

@@ -1,9 +1,7 @@
 package com.warroom.bot.telegram;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -11,9 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.warroom.bot.delivery.OutboundSink;
 import com.warroom.bot.engine.EngineHarness;
-import com.warroom.bot.engine.MessageSlots;
 import com.warroom.bot.engine.TestRedis;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.TimelineType;
@@ -23,9 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,43 +74,21 @@ class WebhookTwinDeliveryTests {
 	 * One instance: its own engine over the shared record and Redis, its own outbox node,
 	 * sender, queue and gateway.
 	 */
-	private final class Node implements AutoCloseable {
+	private final class Node extends TelegramNode {
 
-		final EngineHarness harness = new EngineHarness(TestRedis.client());
-
-		final SendQueue queue = new SendQueue(Clock.systemUTC(), 1000, 1000, 60000);
-
-		final TelegramOutbox outbox;
-
-		final TelegramSender sender;
-
-		final TelegramGateway gateway;
+		final EngineHarness harness;
 
 		Node(String name) {
-			outbox = new TelegramOutbox(outboxes, Clock.systemUTC(), name);
-			TelegramClient client = new OkHttpTelegramClient(FakeBotApi.TOKEN,
-					TelegramConfiguration.telegramUrl(URI.create(api.url())));
-			sender = new TelegramSender(client, queue, new MessageSlots(TestRedis.client()), TestRedis.client(),
-					harness.archive, outbox, "（重发）", Duration.ofSeconds(15));
-			List<OutboundSink> sinks = new ArrayList<>();
-			gateway = new TelegramGateway(client, new com.warroom.bot.delivery.EventHandling(harness.engine,
-					com.warroom.bot.delivery.Delivery.over(() -> sinks), com.warroom.bot.delivery.Settling.inline()),
-					sender, TestRedis.client(), null, null);
-			sinks.add(gateway);
+			this(new EngineHarness(TestRedis.client()), name);
+		}
+
+		private Node(EngineHarness harness, String name) {
+			super(api, harness, outboxes, Clock.systemUTC(), name);
+			this.harness = harness;
 		}
 
 		void settle() {
-			long deadline = System.currentTimeMillis() + 20_000;
-			while ((queue.pending() > 0 || outbox.open() > 0) && System.currentTimeMillis() < deadline) {
-				FakeBotApi.sleep(20);
-			}
-			assertThat(outbox.open()).isZero();
-		}
-
-		@Override
-		public void close() {
-			sender.close();
-			queue.close();
+			settle(Duration.ofSeconds(20));
 		}
 
 	}
