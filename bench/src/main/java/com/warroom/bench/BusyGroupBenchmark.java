@@ -106,8 +106,8 @@ public final class BusyGroupBenchmark {
 		long start = System.nanoTime();
 		try {
 			script();
-			// let the queue drain, so the budget figures cover everything the script
-			// caused
+			// let the queue drain, so the budget figures
+			// cover everything the script caused
 			api.awaitQuiet(TimeUnit.SECONDS.toNanos(20), TimeUnit.MINUTES.toNanos(6));
 		}
 		catch (RuntimeException ex) {
@@ -138,9 +138,8 @@ public final class BusyGroupBenchmark {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(9);
 		while (!(stepPresses >= 30 && notes >= 3 && reports >= 2 && level && acked) && System.nanoTime() < deadline) {
 			// the 总经理 acknowledges where the third tier reaches him: his own chat (the
-			// declaration's
-			// escalation first), else the room's one message per escalation once it names
-			// that tier
+			// declaration's escalation first), else the room's one message per escalation
+			// once it names that tier
 			String tier3 = api.lastButtonMessage(GM, "确认收到", "请您（应急领导小组组长");
 			long tier3Chat = GM;
 			if (tier3 == null) {
@@ -367,8 +366,8 @@ public final class BusyGroupBenchmark {
 		}
 		System.out.printf("group messages: %d; most in any 60 s: %d%n", api.groupMessages(GROUP),
 				api.maxPerMinute(GROUP));
-		// informational: what the presser sees in the room after 受阻 (the question to
-		// answer)
+		// informational: what the presser sees in the
+		// room after 受阻 (the question to answer)
 		List<Long> prompts = api.callTimes(GROUP, (t) -> t.contains("受阻的原因"));
 		List<Long> promptMillis = new ArrayList<>();
 		for (int i = 0; i < Math.min(prompts.size(), blockPresses.size()); i++) {

@@ -144,8 +144,8 @@ public final class FaultRun {
 		log("database: %s", run.databaseUrl.isBlank() ? "H2 file (embedded default)"
 				: "DATABASE_URL " + run.databaseUrl.replaceAll("[?;].*", ""));
 		long started = System.nanoTime();
-		// bounded: whatever hangs, the run stops by itself (and takes its processes with
-		// it)
+		// bounded: whatever hangs, the run stops by
+		// itself (and takes its processes with it)
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			run.stopBot(true);
 			run.stopRedis();
@@ -165,8 +165,8 @@ public final class FaultRun {
 			run.stopRedis();
 			run.api.close();
 		}
-		// the final stop is a SIGTERM: what the bot logs while shutting down counts
-		// separately
+		// the final stop is a SIGTERM: what the bot logs
+		// while shutting down counts separately
 		long errors = Files.readAllLines(work.resolve("bot.log"), StandardCharsets.UTF_8)
 			.stream()
 			.filter((line) -> line.contains(" ERROR "))
@@ -209,8 +209,8 @@ public final class FaultRun {
 		startBot();
 		telegramFaults(html502, hang);
 		// the backlog of the faults drains at the bot's own rate (28 calls a second):
-		// wait until
-		// the fake API has had no call for 15 s (at least 30 s, at most 5 minutes)
+		// wait until the fake API has had no call for
+		// 15 s (at least 30 s, at most 5 minutes)
 		log("settling");
 		long settled = System.nanoTime();
 		FaultRun.sleep(30000);
@@ -219,8 +219,8 @@ public final class FaultRun {
 			FaultRun.sleep(1000);
 		}
 		log("settled after %d s", (System.nanoTime() - settled) / 1_000_000_000L);
-		// the log up to the count; then the bot stops (the H2 file is the bot's while it
-		// runs)
+		// the log up to the count; then the bot stops
+		// (the H2 file is the bot's while it runs)
 		List<String> log = Files.readAllLines(work.resolve("bot.log"), StandardCharsets.UTF_8);
 		stopBot(false);
 		report(log);
@@ -379,8 +379,8 @@ public final class FaultRun {
 				"--warroom.overdue-after=PT8S", "--warroom.ack-timeout=PT10M", "--warroom.reminder-retry-max=PT2S",
 				"--warroom.telegram.chat-per-second=1000", "--warroom.telegram.group-per-minute=60000",
 				"--logging.level.root=WARN"));
-		// the environment is inherited: DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD
-		// when set
+		// the environment is inherited: DATABASE_URL, DATABASE_USER
+		// and DATABASE_PASSWORD when set
 		bot = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("bot.log").toFile()))
 			.start();

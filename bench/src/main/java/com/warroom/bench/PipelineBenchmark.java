@@ -236,8 +236,8 @@ public final class PipelineBenchmark {
 	 * round trip.
 	 */
 	private void startStub() throws IOException {
-		// without it the JDK server's header and body segments meet delayed ACKs: 40 ms a
-		// request
+		// without it the JDK server's header and body
+		// segments meet delayed ACKs: 40 ms a request
 		System.setProperty("sun.net.httpserver.nodelay", "true");
 		stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 512);
 		stub.setExecutor(Executors.newFixedThreadPool(16));

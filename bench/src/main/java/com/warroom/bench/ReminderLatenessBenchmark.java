@@ -61,8 +61,8 @@ public final class ReminderLatenessBenchmark {
 				planner.changed(incident.id());
 			}
 			double planning = (System.nanoTime() - start) / 1e9;
-			// each incident: the at-once report due (1 s after planning) and overdue 5 s
-			// later
+			// each incident: the at-once report due (1
+			// s after planning) and overdue 5 s later
 			long deadline = System.currentTimeMillis() + 30_000;
 			while (lateness.size() < 2 * count && System.currentTimeMillis() < deadline) {
 				Thread.sleep(100);

@@ -29,8 +29,8 @@ record DrillProperties(@Nullable Path plansDir, @DefaultValue("09:00-11:30,13:30
 		@DefaultValue("") String allowed, @DefaultValue("") String coordinator) {
 
 	DrillProperties {
-		// an unset variable binds as an empty path, which would mean the working
-		// directory
+		// an unset variable binds as an empty path,
+		// which would mean the working directory
 		plansDir = (plansDir == null || plansDir.toString().isBlank()) ? null : plansDir;
 		coordinator = coordinator.strip();
 	}

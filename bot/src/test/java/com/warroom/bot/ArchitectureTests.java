@@ -37,24 +37,22 @@ class ArchitectureTests {
 	static final List<String> JEDIS_OUTSIDE_STORE = List.of(
 			// the wiring: hands the connection to the adapters
 			"com.warroom.bot.EngineConfiguration",
-			// clock: the "already sent" marks of reminders and the sensitive-period
-			// notice
+			// clock: the "already sent" marks of reminders
+			// and the sensitive-period notice
 			"com.warroom.bot.clock.ClockConfiguration", "com.warroom.bot.clock.ReminderPlanner",
 			"com.warroom.bot.clock.SensitivePeriods",
 			// engine: button tokens, message slots, pending questions (ConversationEngine
-			// also
-			// catches JedisException to tell a Redis failure; a catch clause is not a
-			// dependency
-			// ArchUnit sees, so it is not listed here)
+			// also catches JedisException to tell a Redis failure; a catch clause is not
+			// a dependency ArchUnit sees, so it is not listed here)
 			"com.warroom.bot.engine.ButtonTokens", "com.warroom.bot.engine.ConversationState",
 			"com.warroom.bot.engine.MessageSlots",
-			// telegram: reachability marks, processed updates, opened topics, the outbox
-			// channel
+			// telegram: reachability marks, processed updates,
+			// opened topics, the outbox channel
 			"com.warroom.bot.telegram.Reachability", "com.warroom.bot.telegram.TelegramConfiguration",
 			"com.warroom.bot.telegram.TelegramGateway", "com.warroom.bot.telegram.TelegramNotifications",
 			"com.warroom.bot.telegram.TelegramSender",
-			// web: password lockouts, sessions (the web chat log is in the database since
-			// issue 15)
+			// web: password lockouts, sessions (the web chat
+			// log is in the database since issue 15)
 			"com.warroom.bot.web.PasswordAccounts", "com.warroom.bot.web.Sessions",
 			"com.warroom.bot.web.WebConfiguration");
 

@@ -122,8 +122,8 @@ class ConfigurationRecordsTests {
 			assertThat(context.getStartupFailure()).rootCause()
 				.hasMessage("REPORT_CYCLE（warroom.report-cycle）应为正的时长（ISO-8601，如 PT30M），实际是 PT-30M");
 		});
-		// a value that is not a duration at all: Spring's binder names the property and
-		// its value
+		// a value that is not a duration at all: Spring's
+		// binder names the property and its value
 		runner.withSystemProperties("REMINDER_LEAD=5min").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).hasStackTraceContaining("warroom.reminder-lead")

@@ -63,8 +63,8 @@ public final class DataFiles {
 				throw ex;
 			}
 			catch (IllegalArgumentException ex) {
-				// a rule the value itself checks (e.g. a date both holiday and working
-				// day)
+				// a rule the value itself checks (e.g.
+				// a date both holiday and working day)
 				errors.add(new ValidationError(file, 0, "", ex.getMessage()));
 			}
 		}

@@ -57,9 +57,8 @@ public final class ReportingObligations {
 		List<Instant> cycleReports = times(history, ObligationKind.CYCLE);
 		int made = cycleReports.size();
 		// an important development (data damaged or leaked, a suspected crime) recorded
-		// after
-		// the last external report is owed at the moment it was recorded (L15095-15097,
-		// L15107-15117)
+		// after the last external report is owed at the moment
+		// it was recorded (L15095-15097, L15107-15117)
 		Optional<Trigger> late = lateTrigger(facts, times(history, ObligationKind.CYCLE, ObligationKind.FINAL));
 		if (trigger.isPresent()) {
 			List<String> names = policy.recipientNames(externalRecipients(classRule));
@@ -106,8 +105,8 @@ public final class ReportingObligations {
 						policy.supplementary().recipients(), recovered, now);
 			}
 		}
-		// without a halt (so without an external cycle) a central fault owes the internal
-		// report
+		// without a halt (so without an external cycle)
+		// a central fault owes the internal report
 		if (trigger.isEmpty() && recovered != null && facts.haltAt() == null
 				&& facts.affectedClasses().stream().anyMatch(policy.internalClasses()::contains)
 				&& times(history, ObligationKind.INTERNAL).isEmpty()) {
@@ -220,8 +219,8 @@ public final class ReportingObligations {
 		if (!classRule.recipients().isEmpty()) {
 			return classRule.recipients();
 		}
-		// a class that never reports on its own (network) still reports data incidents
-		// and crimes
+		// a class that never reports on its own (network)
+		// still reports data incidents and crimes
 		return policy.classes().get(SystemClass.CENTRAL_TRADING).recipients();
 	}
 
@@ -239,8 +238,8 @@ public final class ReportingObligations {
 			LocalDate day = recovered.atZone(calendar.zone()).toLocalDate();
 			LocalDate last = calendar.plusWorkingDays(day, deadline.workingDays());
 			due = last.atTime(policy.deadlineTime()).atZone(calendar.zone()).toInstant();
-			// never silently Monday to Friday: the obligation says which years are
-			// missing
+			// never silently Monday to Friday: the obligation
+			// says which years are missing
 			missing = calendar.missingYears(day.plusDays(1), last);
 		}
 		owed.add(new Obligation(kind, 1, due, now.isAfter(due), policy.recipientNames(recipients), List.of(),

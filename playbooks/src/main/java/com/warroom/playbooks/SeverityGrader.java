@@ -169,8 +169,8 @@ public final class SeverityGrader {
 				}
 			}
 			default -> {
-				// quotes, website, network: no thresholds of their own (PRODUCT.md
-				// Decisions 6)
+				// quotes, website, network: no thresholds
+				// of their own (PRODUCT.md Decisions 6)
 			}
 		}
 	}
@@ -245,8 +245,8 @@ public final class SeverityGrader {
 			text.append(hours).append(" 小时 ");
 		}
 		if (minutes > 0 || hours > 0) {
-			// whole minutes read "分钟", as the documents' durations do ("已 1 分" read cut
-			// off)
+			// whole minutes read "分钟", as the documents'
+			// durations do ("已 1 分" read cut off)
 			text.append(minutes).append((hours == 0 && rest == 0) ? " 分钟" : " 分");
 		}
 		if (rest > 0 || seconds == 0) {

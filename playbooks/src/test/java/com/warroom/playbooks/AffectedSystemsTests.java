@@ -81,8 +81,8 @@ class AffectedSystemsTests {
 				List.of(new Impact(SystemClass.BANK_TRANSFER, Interruption.PARTIAL, Duration.ofMinutes(28), true)));
 		// bank transfer reaches 30 minutes in 2 minutes, before central trading reaches 5
 		assertThat(grader.untilNextLevel(facts)).contains(Duration.ofMinutes(2));
-		// a network incident has no clock of its own; the online trading it takes down
-		// does
+		// a network incident has no clock of its own;
+		// the online trading it takes down does
 		IncidentFacts network = IncidentFacts.of(SystemClass.NETWORK, 50_000)
 			.withInterruption(Interruption.FULL)
 			.withOngoing(true)

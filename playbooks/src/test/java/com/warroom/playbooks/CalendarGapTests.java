@@ -50,8 +50,8 @@ class CalendarGapTests {
 			.withRecoveredAt(at("2026-11-23T11:00:00"));
 		Obligation supplementary = owed(facts, ObligationKind.SUPPLEMENTARY);
 		assertThat(supplementary.calendarMissing()).containsExactly(2027);
-		// counted Monday to Friday in 2027 (元旦 unknown): 28 weekdays to 12-31, then 01-01
-		// and 01-04
+		// counted Monday to Friday in 2027 (元旦 unknown):
+		// 28 weekdays to 12-31, then 01-01 and 01-04
 		assertThat(supplementary.dueAt()).isEqualTo(at("2027-01-04T23:59:00"));
 		// the 5-working-day summary ends in 2026 and is certain
 		assertThat(owed(facts, ObligationKind.SUMMARY).calendarMissing()).isEmpty();

@@ -94,8 +94,8 @@ class DrillPlanLoaderTests {
 			.containsExactly("central.order-gateway-server", "central.db-host-hardware");
 		assertThat(line(seed, 15226)).contains(plan.scenario("gateway").orElseThrow().description().replace("。", ""));
 		assertThat(line(seed, 15254)).contains(plan.scenario("database").orElseThrow().description().replace("。", ""));
-		// injects in firing order: the environment check (四(一)), the gateway drill, the
-		// database drill
+		// injects in firing order: the environment check
+		// (四(一)), the gateway drill, the database drill
 		assertThat(plan.injects()).extracting(DrillInject::id)
 			.containsExactly("env-check", "gateway-fault", "gateway-params", "database-fault", "database-spreads");
 		assertThat(plan.inject("database-spreads").orElseThrow()).isInstanceOfSatisfying(DrillInject.FactChange.class,

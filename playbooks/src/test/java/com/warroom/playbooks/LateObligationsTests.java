@@ -80,8 +80,8 @@ class LateObligationsTests {
 			.containsExactlyInAnyOrder(ObligationKind.CYCLE, ObligationKind.POLICE);
 		Obligation police = owed.stream().filter((o) -> o.kind() == ObligationKind.POLICE).findFirst().orElseThrow();
 		assertThat(police.recipients()).containsExactly("当地公安机关网监部门");
-		// reporting started only after recovery: no separate report after recovery is
-		// owed
+		// reporting started only after recovery: no
+		// separate report after recovery is owed
 		assertThat(kinds(owed)).doesNotContain(ObligationKind.FINAL);
 
 		List<ReportMade> told = List.of(new ReportMade(ObligationKind.POLICE, at("2026-11-23T15:05:00")),
@@ -158,9 +158,8 @@ class LateObligationsTests {
 	@Test
 	void anIncidentTouchingSeveralSystemsReportsByTheStrictestOfThem() {
 		// a network fault (no external cycle of its own, 附件六) that takes down online
-		// trading
-		// reports as online trading: after 30 minutes unresolved (4.2 第五章二（四）
-		// L10554-10567)
+		// trading reports as online trading: after 30 minutes
+		// unresolved (4.2 第五章二（四） L10554-10567)
 		ReportingFacts facts = ReportingFacts.of(ReportingMode.BY_CLASS, SystemClass.NETWORK,
 				at("2026-11-23T10:00:00"));
 		assertThat(rules.owed(facts, List.of(), at("2026-11-23T10:31:00"))).isEmpty();

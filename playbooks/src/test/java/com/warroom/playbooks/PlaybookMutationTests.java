@@ -63,8 +63,8 @@ class PlaybookMutationTests {
 			}
 			outcomes.computeIfAbsent(mutation, (key) -> new int[2])[result.ok() ? 0 : 1]++;
 		}
-		// the mutations do break files: wrong encodings always, truncation and deletions
-		// mostly
+		// the mutations do break files: wrong encodings
+		// always, truncation and deletions mostly
 		assertThat(outcomes.get(Mutation.GBK)[0]).isZero();
 		assertThat(outcomes.get(Mutation.UTF16)[0]).isZero();
 		assertThat(outcomes.get(Mutation.TRUNCATE)[1]).isGreaterThan(outcomes.get(Mutation.TRUNCATE)[0]);

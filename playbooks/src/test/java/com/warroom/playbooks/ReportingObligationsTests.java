@@ -66,8 +66,7 @@ class ReportingObligationsTests {
 		assertThat(first.rule()).isEqualTo("4.2 第五章二（四）");
 
 		// recovered within the 30 minutes: no external report, but the post-recovery
-		// reports
-		// are owed all the same (GH-10: 4.2 L10659-10671, 4.3 第十二条 L15131-15136)
+		// reports are owed all the same (GH-10: 4.2 L10659-10671, 4.3 第十二条 L15131-15136)
 		ReportingFacts recoveredEarly = facts.withRecoveredAt(at("2026-11-23T10:29:59"));
 		assertThat(rules.owed(recoveredEarly, List.of(), at("2026-11-23T10:40:00"))).extracting(Obligation::kind)
 			.containsExactly(ObligationKind.ANALYSIS, ObligationKind.SUMMARY, ObligationKind.SUPPLEMENTARY);
@@ -111,8 +110,8 @@ class ReportingObligationsTests {
 			.filter((obligation) -> obligation.kind() == ObligationKind.SUPPLEMENTARY)
 			.findFirst()
 			.orElseThrow();
-		// November 2026 to mid-December: no holidays, 30 weekdays after Mon 11-02 end on
-		// Mon 12-14
+		// November 2026 to mid-December: no holidays, 30
+		// weekdays after Mon 11-02 end on Mon 12-14
 		assertThat(supplementary.dueAt()).isEqualTo(at("2026-12-14T23:59:00"));
 	}
 
@@ -124,8 +123,8 @@ class ReportingObligationsTests {
 		List<Obligation> internal = rules.owed(facts.withRecoveredAt(at("2026-11-23T10:40:00")), List.of(),
 				at("2026-11-23T10:41:00"));
 		assertThat(internal).extracting(Obligation::kind).doesNotContain(ObligationKind.CYCLE, ObligationKind.FINAL);
-		// the post-recovery reports are owed besides (GH-10), the internal report comes
-		// first
+		// the post-recovery reports are owed besides
+		// (GH-10), the internal report comes first
 		assertThat(internal.get(0)).satisfies((obligation) -> {
 			assertThat(obligation.kind()).isEqualTo(ObligationKind.INTERNAL);
 			assertThat(obligation.dueAt()).isEqualTo(at("2026-11-23T10:55:00"));

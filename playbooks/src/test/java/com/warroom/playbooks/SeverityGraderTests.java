@@ -106,8 +106,8 @@ class SeverityGraderTests {
 	@CsvSource({ "NOT_FINISHED_BEFORE_OPEN, 99999, LARGER", "NOT_FINISHED_BEFORE_OPEN, 100000, MAJOR",
 			"NOT_FINISHED_BEFORE_OPEN, 999999, MAJOR", "NOT_FINISHED_BEFORE_OPEN, 1000000, EXTRAORDINARY",
 			"MAJOR_DATA_ERROR, 100000, MAJOR", "MAJOR_DATA_ERROR, 1000000, EXTRAORDINARY", "DATA_ERROR, 99999, LARGER",
-			// the gap: 10万+ customers, a settlement error that is not 重大 grades up to 较大
-			// (Decisions 6)
+			// the gap: 10万+ customers, a settlement error that
+			// is not 重大 grades up to 较大 (Decisions 6)
 			"DATA_ERROR, 100000, LARGER", "DATA_ERROR, 5000000, LARGER" })
 	void settlementThresholds(Settlement settlement, long customers, Severity expected) {
 		IncidentFacts facts = IncidentFacts.of(SystemClass.CENTRAL_TRADING, customers).withSettlement(settlement);

@@ -304,8 +304,7 @@ public final class Archive {
 		}
 		synchronized (this) {
 			// a file no manifest lists (left by an interrupted supplement) stays reported
-			// by
-			// verify, but does not stop the chain; a changed or missing file does
+			// by verify, but does not stop the chain; a changed or missing file does
 			List<String> bad = verify(incidentId).stream().filter((problem) -> !problem.endsWith(UNLISTED)).toList();
 			if (!bad.isEmpty()) {
 				throw new IllegalStateException("The archive of " + incidentId + " does not verify: " + bad);
@@ -341,8 +340,8 @@ public final class Archive {
 						return new Supplement(number, "manifest-" + number + ".json", previousSha, document);
 					}
 					catch (FileAlreadyExistsException raced) {
-						// another instance chained its supplement first: chain onto that
-						// one
+						// another instance chained its supplement
+						// first: chain onto that one
 					}
 				}
 				throw new IllegalStateException("Cannot chain a supplement to the archive of " + incidentId);
@@ -531,8 +530,8 @@ public final class Archive {
 		}
 		catch (UnsupportedOperationException | java.nio.file.FileSystemException ex) {
 			// no hard links here (SMB/CIFS, vfat, some FUSE mounts): copying never
-			// replaces
-			// an existing file either (the target is created anew or the copy fails)
+			// replaces an existing file either (the target
+			// is created anew or the copy fails)
 			Files.copy(tmp, target);
 		}
 		Files.delete(tmp);

@@ -175,8 +175,8 @@ class ArchiveTests {
 				manifest.replace(sha256(bytes("record")), sha256(bytes("forged"))));
 		assertThat(archive.verify(ID)).containsExactly("manifest-2.json");
 
-		// a supplement removed from the middle leaves a gap: the one after it is no
-		// longer chained
+		// a supplement removed from the middle leaves a
+		// gap: the one after it is no longer chained
 		Files.writeString(dir.resolve("manifest.json"), manifest);
 		Files.writeString(dir.resolve("记录表.pdf"), "record");
 		Files.delete(dir.resolve("manifest-2.json"));

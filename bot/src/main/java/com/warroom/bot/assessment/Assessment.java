@@ -207,12 +207,9 @@ public final class Assessment {
 			.count();
 		Obligation obligation = next.get();
 		// due "at once" (from the declaration, or a fact just recorded): say so rather
-		// than
-		// "overdue" a second later; overdue once it is older than OVERDUE_AFTER, as the
-		// clock says
-		// (GH-13: not "due by the declaration" for ever: an at-once report stayed 应立即报告
-		// and amber
-		// on the board after the chat had said 已超时)
+		// than "overdue" a second later; overdue once it is older than OVERDUE_AFTER, as
+		// the clock says (GH-13: not "due by the declaration" for ever: an at-once report
+		// stayed 应立即报告 and amber on the board after the chat had said 已超时)
 		boolean immediate = !obligation.dueAt().isAfter(now)
 				&& obligation.dueAt().isAfter(now.minus(policy.overdueAfter()));
 		return Optional.of(new NextReport(obligation, made, immediate));

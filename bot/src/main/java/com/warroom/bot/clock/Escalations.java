@@ -159,8 +159,8 @@ public class Escalations {
 	 */
 	public List<Outbound> raise(Incident incident, String cause, String reason) {
 		Instant now = clock.instant();
-		// one atomic change: two raised at once get different numbers, none is left half
-		// raised
+		// one atomic change: two raised at once get different
+		// numbers, none is left half raised
 		OptionalInt raised = incidents.raiseEscalation(incident, cause, reason, now.plus(policy.ackTimeout()),
 				ids(holders(policy.tiers().get(0))),
 				new IncidentStore.Entry(TimelineType.ESCALATED, "system", texts.get("system.name"), "clock", now,
@@ -240,8 +240,7 @@ public class Escalations {
 			// follow up by hand
 			String exhausted = texts.get("escalation.exhausted", incident.id(), Html.escape(reason));
 			// the escalation's own message says how it ended (button gone); the alert
-			// itself is
-			// a new message at the bottom, where the room sees it
+			// itself is a new message at the bottom, where the room sees it
 			String ended = texts.get("escalation.exhausted.card", incident.id(), Html.escape(reason));
 			return List.of(
 					new Outbound.Edit(incident.chat(), IncidentViews.escalationSlot(incident.id(), number), ended,
@@ -460,8 +459,8 @@ public class Escalations {
 			}
 			String durable = reach.outbox();
 			if (durable != null && outbox.supports(durable)) {
-				// stored before it is sent: a restart or a Telegram outage does not lose
-				// it
+				// stored before it is sent: a restart or
+				// a Telegram outage does not lose it
 				outbox.enqueue(durable, incident.id(), new Notification(id, reach.chat().chatId(), title, text,
 						incident.isDrill(),
 						(ack != null) ? List.of(new Notification.Action(ack.label(), ack.token())) : List.of()));

@@ -170,10 +170,8 @@ public class ReminderPlanner {
 			Instant due = obligation.dueAt();
 			Instant before = due.minus(leadFor(obligation.kind()));
 			// a "before" reminder whose time passed (the bot was down, or a crash kept it
-			// from
-			// being planned) is still sent, late and with its own time, unless the due
-			// one
-			// supersedes it (the scheduler fires a time in the past at once)
+			// from being planned) is still sent, late and with its own time, unless the
+			// due one supersedes it (the scheduler fires a time in the past at once)
 			if (due.isAfter(now) && !sent(incident, key, Reminder.Stage.BEFORE)) {
 				reminders.add(new Reminder(incident.id(), key, Reminder.Stage.BEFORE, before, due));
 			}

@@ -125,9 +125,8 @@ public class ReminderRelay {
 			return;
 		}
 		// stored before it is marked sent, named by the reminder: a crash between leaves
-		// it
-		// unmarked, so it is planned and fired again, and its messages are not stored
-		// twice
+		// it unmarked, so it is planned and fired again,
+		// and its messages are not stored twice
 		Effects.within(cause(incident.id(), due), () -> {
 			messages(incident, playbook, obligation.get(), due).forEach(this::deliver);
 			return null;
@@ -179,16 +178,15 @@ public class ReminderRelay {
 		String[] parts = gaveUp.notificationId().split(":");
 		if (direct && parts.length == 3 && parts[1].equals("informed")) {
 			// a leader told of the declaration cannot be messaged: said truthfully, and
-			// their
-			// escalation messages go to their deputy or the next tier at once (the web
-			// chat has it)
+			// their escalation messages go to their deputy or the next tier at once (the
+			// web chat has it)
 			escalations.unreachable(incident.id(), parts[2]);
 			deliver(new Outbound.Send(incident.chat(), text, List.of(), null, incident.id()));
 			return;
 		}
 		if (direct && parts.length > 2 && parts[1].equals("esc")) {
-			// a person the bot cannot message: their deputy or the next tier, never them
-			// again (GH-12)
+			// a person the bot cannot message: their deputy
+			// or the next tier, never them again (GH-12)
 			Escalations.Rerouted rerouted = escalations.undeliverable(incident.id(), gaveUp.notificationId());
 			deliver(new Outbound.Send(incident.chat(), text + rerouted.note(), List.of(), null, incident.id()));
 			rerouted.actions().forEach(this::deliver);
@@ -246,8 +244,8 @@ public class ReminderRelay {
 		Severity override = incident.levelOverride();
 		if (override != null && !grade.level().isHigherThan(override)) {
 			// a leader's higher level is in force: the rule's rise is on the timeline and
-			// said as
-			// such, but the level in force did not change, so nobody is escalated again
+			// said as such, but the level in force did
+			// not change, so nobody is escalated again
 			deliver(new Outbound.Send(incident.chat(),
 					texts.get("level.raised.under.override", drill, incident.id(), texts.label(Severity.valueOf(seen)),
 							texts.label(grade.level()), Html.escape(reason), texts.label(override)),

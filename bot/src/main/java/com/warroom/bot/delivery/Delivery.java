@@ -109,10 +109,8 @@ public final class Delivery {
 		List<Outbound> applied = new ArrayList<>();
 		actions.forEach((action) -> applied.addAll(applyPolicies(action)));
 		// the press's answer first: it stops the pressing client's spinner, and a channel
-		// that
-		// stores each call before making it (Telegram's outbox) would otherwise make it
-		// after
-		// the edits that came before it in the reply
+		// that stores each call before making it (Telegram's outbox) would otherwise make
+		// it after the edits that came before it in the reply
 		List<Outbound> reply = java.util.stream.Stream
 			.concat(applied.stream().filter(Outbound.Answer.class::isInstance),
 					applied.stream().filter((action) -> !(action instanceof Outbound.Answer)))

@@ -97,8 +97,7 @@ public final class DrillIsolation {
 		String text = (action instanceof Outbound.Send send) ? send.html()
 				: (action instanceof Outbound.Edit edit) ? edit.html() : "";
 		// the answer to someone's own /drill before any drill exists (the scenario
-		// picker) stays
-		// in their chat: it names no drill and carries nothing of one
+		// picker) stays in their chat: it names no drill and carries nothing of one
 		return text.contains("DRL-");
 	}
 

@@ -47,10 +47,8 @@ public class EventHandling {
 	public List<Outbound> handle(Inbound event, String eventId, List<Outbound> after) {
 		List<Outbound> actions = new ArrayList<>();
 		// the replies are delivered (stored in the outboxes) within the event's scope
-		// too: named
-		// by it, a redelivered event whose effect was done answers again, and its answer
-		// is
-		// stored once (GH-11)
+		// too: named by it, a redelivered event whose effect was done answers again, and
+		// its answer is stored once (GH-11)
 		java.util.function.Supplier<List<Outbound>> handled = () -> {
 			actions.addAll(engine.handle(event));
 			actions.addAll(after);

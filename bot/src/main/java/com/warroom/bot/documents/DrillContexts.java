@@ -63,8 +63,8 @@ public final class DrillContexts {
 		}
 		List<DrillMeasures.Criterion> criteria = new ArrayList<>();
 		for (DrillPlan.Criterion criterion : plan.criteria()) {
-			// only the criteria about this incident: those measured from the inject that
-			// declared it
+			// only the criteria about this incident: those
+			// measured from the inject that declared it
 			Optional<String> declared = store.incidentOf(run.id(), criterion.fromInject());
 			if (declared.isPresent() && !declared.get().equals(incident.id())) {
 				continue;
@@ -86,8 +86,7 @@ public final class DrillContexts {
 				.map((id) -> roster.byId(id).map(Person::name).orElse(id))
 				.toList();
 			// the drill's record is a Chinese form (4.4 五) whatever the chat's locale:
-			// the
-			// playbooks' own Chinese labels, as the plan files spell them
+			// the playbooks' own Chinese labels, as the plan files spell them
 			participants.add(participant.role().label() + "：" + String.join("、", names));
 		}
 		List<String> fixes = store.followUps(run.id())

@@ -171,8 +171,8 @@ public class IncidentPaperwork implements Paperwork {
 			.or(() -> roster.people().stream().filter((person) -> person.name().equals(reporter)).findFirst());
 		String filedBy = (company.reporter() != null && !company.reporter().isBlank()) ? company.reporter()
 				: entry.map(TimelineEntry::personName).orElse(reporter);
-		// nor has it 签发人: a renewed book never shows the signatures of the version it
-		// replaces
+		// nor has it 签发人: a renewed book never shows
+		// the signatures of the version it replaces
 		List<String> signers = (report != null && version != BookVersion.FOR_SIGNING) ? data.signers(report)
 				: List.of();
 		ReportBook book = new ReportBook(incident.id(), incident.isDrill(), sequence, reportedAt,
@@ -317,8 +317,8 @@ public class IncidentPaperwork implements Paperwork {
 			incidentRecord(incident, playbook);
 		}
 		if (incident.isDrill() && !documents(incident.id()).contains(DrillPaperwork.RECORD)) {
-			// a drill closes with its record and summary, measured from its timeline
-			// (GH-16)
+			// a drill closes with its record and summary,
+			// measured from its timeline (GH-16)
 			drillDocuments(incident, playbook);
 		}
 		archive.seal(incident.id(), timelineJson(incident, playbook));
@@ -350,8 +350,8 @@ public class IncidentPaperwork implements Paperwork {
 		root.put("declaredAt", incident.declaredAt().toString());
 		root.put("recoveredAt", (incident.recoveredAt() != null) ? incident.recoveredAt().toString() : null);
 		root.put("closedAt", (incident.closedAt() != null) ? incident.closedAt().toString() : null);
-		// the level in force; with a leader's override also the computed level and the
-		// reason
+		// the level in force; with a leader's override
+		// also the computed level and the reason
 		Severity computed = views.assessments().assess(incident, playbook).grade().level();
 		root.put("level", (incident.levelOverride() != null) ? incident.levelOverride().name() : computed.name());
 		root.put("computedLevel", computed.name());

@@ -306,7 +306,6 @@ public class DrillStore {
 	}
 
 	// --- follow-up items
-	// -------------------------------------------------------------------
 
 	/** Adds a follow-up item with the next number. */
 	public FollowUp addFollowUp(@Nullable String runId, String text, String owner, LocalDate due, String person,
@@ -353,7 +352,6 @@ public class DrillStore {
 	}
 
 	// --- trainings
-	// ---------------------------------------------------------------------------
 
 	/** Adds a planned training through chat; false when its id is taken. */
 	public boolean addTraining(Training training, String person, Instant now) {

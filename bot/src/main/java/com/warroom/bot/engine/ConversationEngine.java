@@ -224,8 +224,8 @@ public class ConversationEngine {
 			return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
 		}
 		catch (org.springframework.dao.DataAccessException ex) {
-			// the incident record's database (issue 15): the transaction rolled back,
-			// nothing changed
+			// the incident record's database (issue 15): the
+			// transaction rolled back, nothing changed
 			log.warn("数据库不可用，操作未执行：{}", ex.getClass().getSimpleName());
 			return new Reply(inbound).notice(services.texts().get("error.storage")).actions();
 		}
@@ -254,8 +254,8 @@ public class ConversationEngine {
 			handler = flows.command(command.name());
 		}
 		if (handler == null) {
-			// in a group an unknown command may be another bot's: only a private chat is
-			// answered
+			// in a group an unknown command may be another
+			// bot's: only a private chat is answered
 			if (command.chat().isPrivate()) {
 				reply.say(services.texts().get("unknown.command", Html.escape(abbreviate(command.name(), 32))));
 			}
@@ -293,8 +293,8 @@ public class ConversationEngine {
 		Optional<Map<String, String>> pending = services.conversations().pending(text.chat(), text.actor());
 		if (pending.isPresent()) {
 			services.conversations().clear(text.chat(), text.actor());
-			// a question of a kind no flow handles (any more) takes the answer and does
-			// nothing
+			// a question of a kind no flow handles (any
+			// more) takes the answer and does nothing
 			ConversationState.decode(pending.get(), flows.questionKinds())
 				.ifPresent((question) -> flows.question(question.kind().code())
 					.flow()
@@ -324,8 +324,8 @@ public class ConversationEngine {
 		}
 		ButtonMeaning m = meaning.get();
 		if (m.ownerId() != null && !m.ownerId().equals(person.id())) {
-			// someone else's picker or question: said to the one who pressed, nothing
-			// changes
+			// someone else's picker or question: said
+			// to the one who pressed, nothing changes
 			reply.answer(services.texts().get("button.notyours"), true);
 			return;
 		}
@@ -367,7 +367,6 @@ public class ConversationEngine {
 	}
 
 	// --- commands about one incident
-	// -------------------------------------------------------
 
 	/**
 	 * The first word of a command's arguments, naming a subcommand if one is declared.
@@ -450,8 +449,8 @@ public class ConversationEngine {
 				changed.add(edit.incidentId());
 			}
 		}
-		// one event too: the re-grade and the re-plan share their reads until one of them
-		// writes
+		// one event too: the re-grade and the re-plan
+		// share their reads until one of them writes
 		services.incidents().event(() -> {
 			for (String id : changed) {
 				try {

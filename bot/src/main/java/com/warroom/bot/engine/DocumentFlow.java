@@ -197,8 +197,8 @@ final class DocumentFlow implements Flow {
 			return;
 		}
 		String wanted = filter.strip().toUpperCase(java.util.Locale.ROOT);
-		// a drill's coordinator sees the drills they run (GH-16), the archive's readers
-		// everything
+		// a drill's coordinator sees the drills they run
+		// (GH-16), the archive's readers everything
 		List<String> ids = services.paperwork()
 			.archived()
 			.stream()

@@ -105,7 +105,6 @@ public final class DrillPlanFlow implements Flow {
 	}
 
 	// --- plans
-	// -------------------------------------------------------------------------------
 
 	private void plan(String args, Reply reply) {
 		String[] words = args.split("\\s+", 2);
@@ -263,7 +262,6 @@ public final class DrillPlanFlow implements Flow {
 	}
 
 	// --- runs
-	// --------------------------------------------------------------------------------
 
 	private void start(Inbound.Command command, Person person, String id, Reply reply) {
 		if (id.isEmpty()) {
@@ -464,7 +462,6 @@ public final class DrillPlanFlow implements Flow {
 	}
 
 	// --- follow-up items (4.7 三)
-	// ------------------------------------------------------------
 
 	private void followUp(Inbound.Command command, Person person, String args, Reply reply) {
 		String[] words = args.split("\\s+", 2);
@@ -569,7 +566,6 @@ public final class DrillPlanFlow implements Flow {
 	}
 
 	// --- the yearly drill report (4.7)
-	// --------------------------------------------------------
 
 	/**
 	 * {@code /drill yearly [year]}: every closed drill of the year and its trainings, as
@@ -601,7 +597,6 @@ public final class DrillPlanFlow implements Flow {
 	}
 
 	// --- training plan (4.5)
-	// -----------------------------------------------------------------
 
 	private void training(Person person, String args, Reply reply) {
 		String[] words = args.split("\\s+", 2);
@@ -674,7 +669,6 @@ public final class DrillPlanFlow implements Flow {
 	}
 
 	// --- helpers
-	// -----------------------------------------------------------------------------
 
 	private DrillSetup setup() {
 		return java.util.Objects.requireNonNull(setup);

@@ -259,8 +259,8 @@ public final class FactFlow implements Flow {
 					change = change.withDataAt(now);
 				}
 				else if (count > (damaged ? incident.facts().damaged() : incident.facts().leaked())) {
-					// more investors affected: an important development, owed at once
-					// (GH-10, L15107-15111)
+					// more investors affected: an important development,
+					// owed at once (GH-10, L15107-15111)
 					change = change.withDataLastAt(now);
 				}
 				shown = t.get("fact.count." + field, value);

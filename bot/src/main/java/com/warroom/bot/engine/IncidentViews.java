@@ -301,9 +301,8 @@ public class IncidentViews {
 		Optional<String> old = slots.messageOf(incident.chat(), current.slot());
 		if (old.isPresent()) {
 			// the record goes to the message that shows the step now, by a slot of its
-			// own: the
-			// fresh step below takes the track's slot, and may be sent before this edit
-			// is
+			// own: the fresh step below takes the track's slot, and may be sent before
+			// this edit is
 			String alias = current.slot() + "@" + old.get();
 			slots.record(incident.chat(), alias, old.get(), null);
 			actions.add(new Outbound.Edit(current.chat(), alias, record, List.of(), incident.id()));

@@ -419,8 +419,8 @@ final class LifecycleFlow implements Flow {
 			int number = escalation.number();
 			String reason = Html.escape(escalation.reason());
 			lines.append(lines.isEmpty() ? "" : "\n").append(t.get("ack.line", reason));
-			// the room's message of the escalation and the addressees' own copies lose
-			// their button
+			// the room's message of the escalation and the
+			// addressees' own copies lose their button
 			String done = t.get("escalation.acked", updated.isDrill() ? t.get("reminder.drill") : "", updated.id(),
 					reason, Html.escape(person.name()), services.views().time(now));
 			String slot = IncidentViews.escalationSlot(updated.id(), number);

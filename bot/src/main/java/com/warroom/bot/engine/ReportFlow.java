@@ -268,8 +268,8 @@ final class ReportFlow implements Flow {
 			reply.notice(t.get("reported.pending"));
 			return;
 		}
-		// the signers review the book that will be sent: the bytes they sign are the ones
-		// kept
+		// the signers review the book that will be sent:
+		// the bytes they sign are the ones kept
 		SigningFlow.Book book = signing.prepare(inbound, person, incident, playbook, key);
 		if (book == null) {
 			reply.say(t.get("doc.failed", incident.id()));

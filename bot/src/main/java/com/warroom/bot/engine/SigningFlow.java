@@ -129,8 +129,8 @@ final class SigningFlow {
 		}
 		ReportRecord record = incident.report(key);
 		if (!fingerprint(incident.id()).equals(record.fingerprint())) {
-			// a change the engine did not see (the clock raised the level): renewed at
-			// the press
+			// a change the engine did not see (the clock
+			// raised the level): renewed at the press
 			renew(press, person, incident, playbook, key, duties, reply);
 			reply.answer(t.get("sign.renewed.answer"), true);
 			return;
@@ -150,8 +150,8 @@ final class SigningFlow {
 			reply.answer(t.get("approve.already"), true);
 			return;
 		}
-		// one signature, one duty: the duty held directly first, then one held as 备岗 or
-		// delegate
+		// one signature, one duty: the duty held directly
+		// first, then one held as 备岗 or delegate
 		String duty = open.stream().filter(person.duties()::contains).findFirst().orElse(open.get(0));
 		Map<String, String> details = new LinkedHashMap<>(request.details());
 		details.put("role", duty);
@@ -201,8 +201,7 @@ final class SigningFlow {
 		Incident reportedNow = services.incidents().find(fresh.id()).orElseThrow();
 		refreshCards(reportedNow, key, duties, reply);
 		// the book as signed is the book as sent: its bytes kept as they are, and one
-		// appended
-		// revision filling in 报告时间 and 签发人, never a new rendering
+		// appended revision filling in 报告时间 and 签发人, never a new rendering
 		try {
 			Paperwork.Sent sent = services.paperwork().keepAsSent(reportedNow, playbook, key, reported.get("book"));
 			// checkable later: the first approvedBytes of the file hash to approvedSha256

@@ -76,8 +76,8 @@ public final class TimelineText {
 	public String text(TimelineEntry entry) {
 		String stored = entry.detail("text");
 		if (stored != null) {
-			// typed by a person; or, before GH-14, composed by the bot in the words of
-			// the time
+			// typed by a person; or, before GH-14, composed
+			// by the bot in the words of the time
 			return stored;
 		}
 		return switch (entry.type()) {
@@ -125,8 +125,8 @@ public final class TimelineText {
 			return knownFact(fact, value);
 		}
 		catch (RuntimeException ex) {
-			// a value no release wrote: shown as stored rather than failing the whole
-			// timeline
+			// a value no release wrote: shown as stored
+			// rather than failing the whole timeline
 			return fact + "=" + value;
 		}
 	}

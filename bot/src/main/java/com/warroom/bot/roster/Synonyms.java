@@ -94,8 +94,8 @@ public final class Synonyms {
 		for (Map.Entry<String, String> entry : words.entrySet()) {
 			int at = text.indexOf(entry.getKey());
 			if (at >= 0) {
-				// a placeholder keeps a meaning from being expanded again by a shorter
-				// word
+				// a placeholder keeps a meaning from being
+				// expanded again by a shorter word
 				done.add(entry.getValue());
 				text = text.substring(0, at) + " \u0000" + (done.size() - 1) + "\u0000 "
 						+ text.substring(at + entry.getKey().length());

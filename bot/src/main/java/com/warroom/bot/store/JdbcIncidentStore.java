@@ -110,8 +110,8 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 				}
 			}
 			catch (DuplicateKeyException ex) {
-				// the same update created it on another thread first, or the id was taken
-				// meanwhile
+				// the same update created it on another thread
+				// first, or the id was taken meanwhile
 				earlier = createdBy(op);
 				if (earlier.isPresent()) {
 					return earlier.get();

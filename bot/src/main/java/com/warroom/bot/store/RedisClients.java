@@ -52,9 +52,8 @@ public final class RedisClients {
 		pool.setMinIdle(2);
 		pool.setMaxWait(Duration.ofSeconds(2));
 		// a connection is checked before use: after Redis restarted (or a Sentinel
-		// failover)
-		// the idle connections are dead, and each would fail one command (a user's
-		// update)
+		// failover) the idle connections are dead, and each
+		// would fail one command (a user's update)
 		pool.setTestOnBorrow(true);
 		return pool;
 	}

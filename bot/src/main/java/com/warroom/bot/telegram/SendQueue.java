@@ -267,8 +267,7 @@ public class SendQueue implements AutoCloseable {
 		try {
 			long number = sequence++;
 			// an answer waits for nothing of its chat: a queue of its own; what the chat
-			// is told
-			// after it waits for its first attempt
+			// is told after it waits for its first attempt
 			String key = (lane == Lane.ANSWER) ? "answer:" + number : chat;
 			long after = -1;
 			if (lane == Lane.ANSWER) {
@@ -336,9 +335,8 @@ public class SendQueue implements AutoCloseable {
 		long wait = MAX_WAIT;
 		boolean globalFree = global.available(now);
 		// of the chats that may send now, the most urgent head; within a rank the one
-		// queued
-		// first: calls go out in the order they came, as far as the lanes and limits
-		// allow
+		// queued first: calls go out in the order they
+		// came, as far as the lanes and limits allow
 		Task best = null;
 		int bestRank = Integer.MAX_VALUE;
 		Bucket bestBucket = null;
@@ -467,8 +465,8 @@ public class SendQueue implements AutoCloseable {
 				log.warn("Telegram 限流（429），{} 秒后重试", retryAfter);
 			}
 			else if (code == null || code == 0) {
-				// not the Bot API's JSON (a proxy's error page): the call may have gone
-				// through
+				// not the Bot API's JSON (a proxy's error
+				// page): the call may have gone through
 				retryIn = backOff(task.attempt());
 				failure = Failure.AMBIGUOUS;
 				log.warn("Telegram 暂不可用（无法解析的响应），稍后重试");
@@ -509,8 +507,7 @@ public class SendQueue implements AutoCloseable {
 				Bucket chatBucket = chatBuckets.get(task.chat());
 				if (chatBucket != null) {
 					// pace from when the call finished: the server counts arrivals, and a
-					// slow
-					// first call must not make the next one arrive too soon after it
+					// slow first call must not make the next one arrive too soon after it
 					chatBucket.restartRefill(now);
 				}
 				if (task.group() && counted) {

@@ -54,8 +54,8 @@ class TelegramConfiguration {
 			@org.springframework.beans.factory.annotation.Value("${warroom.data-dir:./data}") java.nio.file.Path dataDir) {
 		String node = properties.nodeId();
 		if (node.isBlank()) {
-			// the embedded database belongs to one instance: its next start is the same
-			// node
+			// the embedded database belongs to one instance:
+			// its next start is the same node
 			node = databaseUrl.isBlank() ? "embedded"
 					: host() + ":" + Integer.toHexString(dataDir.toAbsolutePath().normalize().toString().hashCode());
 		}

@@ -186,8 +186,8 @@ public class TelegramGateway implements TopicOpener, OutboundSink {
 			redis.set(key, DONE, SetParams.setParams().ex(Effects.TTL_SECONDS));
 		}
 		catch (JedisException ex) {
-			// the effect is committed; a redelivery finds its writes named and repeats
-			// none
+			// the effect is committed; a redelivery finds
+			// its writes named and repeats none
 			log.warn("无法记录 Telegram 更新 {} 已处理：{}", update.getUpdateId(), ex.getClass().getSimpleName());
 		}
 		return Outcome.HANDLED;

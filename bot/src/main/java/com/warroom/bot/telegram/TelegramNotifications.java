@@ -66,8 +66,8 @@ final class TelegramNotifications implements NotificationChannel {
 			Integer code = ex.getErrorCode();
 			Integer retryAfter = (ex.getParameters() != null) ? ex.getParameters().getRetryAfter() : null;
 			if (retryAfter == null && TelegramRefusals.permanent(code)) {
-				// 400 chat not found, 403 the person blocked the bot: retrying cannot
-				// help
+				// 400 chat not found, 403 the person blocked
+				// the bot: retrying cannot help
 				String why = TelegramRefusals.explain(code, ex.getApiResponse());
 				log.warn("Telegram 拒绝了私信 {}：{} {}", notification.id(), code, ex.getApiResponse());
 				if (redis != null) {

@@ -81,8 +81,8 @@ final class TelegramOutbox {
 		jdbc.execute(SCHEMA);
 		jdbc.execute(NODES);
 		jdbc.execute("CREATE INDEX IF NOT EXISTS WR_TG_OUTBOX_OPEN ON WR_TG_OUTBOX (STATUS, NODE)");
-		// tables made before causes were recorded get the column (NULL: no cause, never a
-		// clash)
+		// tables made before causes were recorded get
+		// the column (NULL: no cause, never a clash)
 		jdbc.execute("ALTER TABLE WR_TG_OUTBOX ADD COLUMN IF NOT EXISTS CAUSE VARCHAR(500)");
 		jdbc.execute("CREATE UNIQUE INDEX IF NOT EXISTS WR_TG_OUTBOX_CAUSE ON WR_TG_OUTBOX (CAUSE)");
 	}
@@ -184,8 +184,7 @@ final class TelegramOutbox {
 		lease = leases.acquire(leaseName(node), node, STALE, lease).orElse(null);
 		if (leases.isSingleProcess() && before != null && lease == before) {
 			// one process on the database: no other node reads when this one was seen,
-			// and
-			// the embedded file grows by each write (see Leases)
+			// and the embedded file grows by each write (see Leases)
 			return;
 		}
 		Timestamp now = Timestamp.from(clock.instant());
@@ -214,8 +213,8 @@ final class TelegramOutbox {
 		List<Row> rows = new java.util.ArrayList<>();
 		for (String[] candidate : candidates) {
 			boolean mine = candidate[1].equals(node);
-			// another node's row only once that node's lease lapsed (checked in the same
-			// statement)
+			// another node's row only once that node's lease
+			// lapsed (checked in the same statement)
 			if (mine ? !(own && Boolean.parseBoolean(candidate[2])) : jdbc.update(
 					"UPDATE WR_TG_OUTBOX SET NODE = ? WHERE ID = ? AND NODE = ? AND NOT EXISTS (SELECT 1 FROM WR_LEASES"
 							+ " WHERE NAME = ? AND EXPIRES_AT > ?)",

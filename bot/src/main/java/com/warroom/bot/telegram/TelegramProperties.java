@@ -33,10 +33,8 @@ record TelegramProperties(@DefaultValue("") String token, @DefaultValue("https:/
 
 	TelegramProperties {
 		// checked once at start, so a typo stops the start saying which setting (a
-		// host-less URL
-		// failed deep in the HTTP client; an unknown mode polled; a webhook without its
-		// secret
-		// refused every update)
+		// host-less URL failed deep in the HTTP client; an unknown mode polled; a webhook
+		// without its secret refused every update)
 		if (!("http".equalsIgnoreCase(apiUrl.getScheme()) || "https".equalsIgnoreCase(apiUrl.getScheme()))
 				|| apiUrl.getHost() == null) {
 			throw new IllegalArgumentException("TELEGRAM_API_URL must be an http(s) URL with a host, was " + apiUrl);

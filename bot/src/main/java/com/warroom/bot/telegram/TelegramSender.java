@@ -338,8 +338,8 @@ final class TelegramSender implements AutoCloseable {
 			StoredCall current = begin();
 			if (durable()) {
 				if (!outbox.sending(id)) {
-					// fenced: another node took this call over (this one was paused past
-					// its lease)
+					// fenced: another node took this call over
+					// (this one was paused past its lease)
 					log.info("Telegram 发件箱：{} 已由其他节点接手，本节点不再发送", id);
 					noCall = true;
 					return;
@@ -354,8 +354,8 @@ final class TelegramSender implements AutoCloseable {
 					outbox.finish(id, "SENT", detail);
 				}
 				catch (org.springframework.dao.DataAccessException ex) {
-					// sent: a failing record must not make it look unsent (it would go
-					// twice)
+					// sent: a failing record must not make
+					// it look unsent (it would go twice)
 					log.error("Telegram 发件箱无法记录已发送：{}", ex.getMessage());
 				}
 			}
@@ -467,8 +467,8 @@ final class TelegramSender implements AutoCloseable {
 			unchanged.incrementAndGet();
 			return "unchanged";
 		}
-		// an edit made again is harmless: the same content twice ("not modified" counts
-		// as done)
+		// an edit made again is harmless: the same content
+		// twice ("not modified" counts as done)
 		client.execute(EditMessageText.builder()
 			.chatId(chat.chatId())
 			.messageId(Integer.valueOf(messageId.get()))

@@ -184,8 +184,8 @@ final class BoardView {
 		String late = (minutes >= 60)
 				? texts.get("duration.hours", String.valueOf(minutes / 60), String.valueOf(minutes % 60))
 				: texts.get("duration.minutes", String.valueOf(minutes));
-		// the pattern is ours; each argument is escaped on its own, the time kept on one
-		// line
+		// the pattern is ours; each argument is escaped
+		// on its own, the time kept on one line
 		return texts.get(key, WebHtml.text(what), String.valueOf(obligation.sequence()),
 				"<time>" + WebHtml.text(views.time(obligation.dueAt())) + "</time>", WebHtml.text(late));
 	}

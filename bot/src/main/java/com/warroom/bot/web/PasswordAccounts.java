@@ -168,8 +168,8 @@ final class PasswordAccounts {
 		String from = (source.length() <= 64) ? source : source.substring(0, 64);
 		String key = "wr:web:fail:" + id + (from.isEmpty() ? "" : "@" + from);
 		String window = String.valueOf(LOCK.toSeconds());
-		// count the attempt before checking: parallel guesses cannot all pass a
-		// read-then-write
+		// count the attempt before checking: parallel
+		// guesses cannot all pass a read-then-write
 		Object attempt = redis.eval(COUNT_ATTEMPT, List.of(key), List.of(window));
 		if (attempt instanceof Long count && count > MAX_FAILURES) {
 			return Outcome.LOCKED;
@@ -180,8 +180,8 @@ final class PasswordAccounts {
 			return Outcome.LOCKED;
 		}
 		String hash = hashes.get(personId);
-		// BCrypt reads at most 72 bytes (and refuses more): a longer password is simply
-		// wrong
+		// BCrypt reads at most 72 bytes (and refuses
+		// more): a longer password is simply wrong
 		boolean matches = PasswordHashCli.fits(password) && BCrypt.checkpw(password, (hash != null) ? hash : DUMMY)
 				&& hash != null;
 		if (matches) {

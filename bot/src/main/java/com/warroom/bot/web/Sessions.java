@@ -127,8 +127,8 @@ final class Sessions {
 			redis.expire(key, ttl(session).toSeconds());
 		}
 		catch (JedisException ex) {
-			// a session only this instance knows would fail on every other one: no
-			// sign-in now
+			// a session only this instance knows would
+			// fail on every other one: no sign-in now
 			throw new Unavailable(ex);
 		}
 		remember(key, session);
@@ -224,8 +224,8 @@ final class Sessions {
 			redis.expire(key, ttl(touched).toSeconds());
 		}
 		catch (JedisException ex) {
-			// Redis is away: the request goes on (the grace period), the idle time is
-			// counted here
+			// Redis is away: the request goes on (the grace
+			// period), the idle time is counted here
 			validated.computeIfPresent(key, (k, entry) -> new Validated(touched, entry.at()));
 		}
 	}

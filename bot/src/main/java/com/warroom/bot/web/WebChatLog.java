@@ -52,9 +52,8 @@ final class WebChatLog {
 		Long rev = appendTo(chatId, body);
 		if (rev == null) {
 			// the chat's first message: its row is made (outside the change's
-			// transaction, so a
-			// race lost to another instance is no failure), then the change is made as
-			// always
+			// transaction, so a race lost to another instance is no failure), then the
+			// change is made as always
 			try {
 				jdbc.update("INSERT INTO WR_WEB_CHAT (CHAT_ID, REV) VALUES (?, 0)", chatId);
 			}
@@ -81,8 +80,7 @@ final class WebChatLog {
 			jdbc.update("INSERT INTO WR_WEB_MESSAGE (CHAT_ID, ID, REV, BODY) VALUES (?, ?, ?, ?)", chatId, next, next,
 					body);
 			// the newest KEEP by revision stay (fewer revisions than that: nothing to
-			// drop): the
-			// revision of the first one beyond them, and all older, go
+			// drop): the revision of the first one beyond them, and all older, go
 			if (next > KEEP) {
 				List<Long> beyond = jdbc.queryForList(
 						"SELECT REV FROM WR_WEB_MESSAGE WHERE CHAT_ID = ? ORDER BY REV DESC LIMIT 1 OFFSET " + KEEP,

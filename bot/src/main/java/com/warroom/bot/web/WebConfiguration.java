@@ -93,8 +93,8 @@ class WebConfiguration {
 			Delivery delivery, Directory directory, Texts texts, Clock clock,
 			com.warroom.playbooks.WorkingDayCalendar calendar) {
 		PasswordAccounts accounts = PasswordAccounts.load(properties.passwordsFile(), roster, redis);
-		// the owner of an id that a source was just locked out of hears of it in their
-		// own chats
+		// the owner of an id that a source was just locked
+		// out of hears of it in their own chats
 		accounts.onLock((id, source) -> roster.byId(id).ifPresent((person) -> {
 			String time = java.time.format.DateTimeFormatter.ofPattern("MM-dd HH:mm")
 				.format(clock.instant().atZone(calendar.zone()));

@@ -152,8 +152,8 @@ final class WebEvents implements AutoCloseable, SmartLifecycle {
 
 				@Override
 				public void up() {
-					// what was published while this instance was not subscribed: read it
-					// now
+					// what was published while this instance
+					// was not subscribed: read it now
 					timer.execute(WebEvents.this::poll);
 				}
 
@@ -174,8 +174,8 @@ final class WebEvents implements AutoCloseable, SmartLifecycle {
 	/** A stream of a chat's messages after revision {@code since}. */
 	SseEmitter chat(WebUser user, String chatId, long since) {
 		// a page from before the chat's log was lost (a Redis reset) asks from beyond its
-		// end:
-		// start again from the beginning rather than wait for revisions it has "seen"
+		// end: start again from the beginning rather
+		// than wait for revisions it has "seen"
 		long from = (since > chats.revision(chatId)) ? 0 : since;
 		Listener listener = open(user, "chat:" + chatId, from);
 		timer.execute(() -> pushChat(chatId));
@@ -238,8 +238,8 @@ final class WebEvents implements AutoCloseable, SmartLifecycle {
 	private Listener open(WebUser user, String topic, long rev) {
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
 		Listener listener = new Listener(emitter, user, topic, rev);
-		// add inside compute: a concurrent remove() dropping an emptied set cannot lose
-		// this listener
+		// add inside compute: a concurrent remove() dropping
+		// an emptied set cannot lose this listener
 		topics.compute(topic, (key, set) -> {
 			Set<Listener> listeners = (set != null) ? set : ConcurrentHashMap.newKeySet();
 			listeners.add(listener);

@@ -89,8 +89,8 @@ final class WebGuard extends OncePerRequestFilter {
 			return;
 		}
 		if (mode == WebMode.LOCAL && !loopbackName(request.getServerName())) {
-			// a page elsewhere whose name was rebound to 127.0.0.1 must not reach the
-			// chooser
+			// a page elsewhere whose name was rebound
+			// to 127.0.0.1 must not reach the chooser
 			refuse(response, HttpServletResponse.SC_FORBIDDEN, texts.get("web.refused.host"));
 			return;
 		}
@@ -116,8 +116,8 @@ final class WebGuard extends OncePerRequestFilter {
 			user = user(request);
 		}
 		catch (Sessions.Unavailable ex) {
-			// Redis is away and this instance has not seen the session lately: nothing to
-			// decide with
+			// Redis is away and this instance has not seen
+			// the session lately: nothing to decide with
 			refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, texts.get("web.session.unavailable"));
 			return;
 		}

@@ -107,8 +107,8 @@ class AffectedSystemsFactTests {
 
 	@Test
 	void theExchangePlaybooksInvolveRemoteAccessAndASummaryCauseMakesTheCauseKnown() {
-		// 4.2 L10669-10671 (exchanges get the 12-hour report); L10792-10798 (补充报告 only
-		// while unknown)
+		// 4.2 L10669-10671 (exchanges get the 12-hour report);
+		// L10792-10798 (补充报告 only while unknown)
 		chat.declare(DBA, "至交易所 SDH 专线", "至交易所网络故障 / 至交易所某条 SDH 专线故障");
 		assertThat(chat.assessments.assess(only(), playbook()).reportingFacts().remoteExchangeAccess()).isTrue();
 		assertThat(Assessment.causeKnown(only())).isFalse();
@@ -140,8 +140,8 @@ class AffectedSystemsFactTests {
 
 	@Test
 	void aHaltCanBeRecordedOnceCentralTradingIsAmongTheAffectedSystems() {
-		// 4.2 第五章二（三） (L10483-10510): a company-wide halt starts central trading's
-		// external cycle
+		// 4.2 第五章二（三） (L10483-10510): a company-wide halt
+		// starts central trading's external cycle
 		chat.declare(DBA, "互联网防火墙", "互联网出入口故障 / 互联网防火墙故障");
 		assertThat(findButton(chat.command(DBA, "/level"), "全公司交易中断或严重缓慢")).isEmpty();
 		chat.press(DBA, button(chat.command(DBA, "/level"), "＋集中交易系统"));

@@ -139,8 +139,8 @@ class CloseKeepsObligationsTests {
 		assertThat(chat.incidents.timeline(id)).filteredOn((e) -> e.type() == TimelineType.DOCUMENT_ISSUED)
 			.extracting((e) -> chat.views.timelineText().text(e))
 			.contains(report);
-		// recorded as the 5-working-day summary: its book is kept too, the next link of
-		// the chain
+		// recorded as the 5-working-day summary: its book
+		// is kept too, the next link of the chain
 		report("事件总结报告 第 1 次（11-30 23:59 前）");
 		assertThat(chat.archive.supplements(id)).containsExactly("manifest-2.json", "manifest-3.json");
 		assertThat(chat.incidents.timeline(id)).filteredOn((e) -> e.type() == TimelineType.REPORTED)
@@ -165,9 +165,8 @@ class CloseKeepsObligationsTests {
 		assertThat(rig.plans.pending(id)).isEmpty();
 		assertThat(texts(chat.command(LIAISON, "/reported"))).contains("本群没有进行中的事件");
 		// the last report recorded, then the issue of its book: the book of the report
-		// that settled
-		// the last obligation is on the timeline too (it joined the archive as a
-		// supplement)
+		// that settled the last obligation is on the timeline too (it joined the archive
+		// as a supplement)
 		List<TimelineEntry> timeline = chat.incidents.timeline(id);
 		assertThat(timeline.subList(timeline.size() - 2, timeline.size())).extracting(TimelineEntry::type)
 			.containsExactly(TimelineType.REPORTED, TimelineType.DOCUMENT_ISSUED);

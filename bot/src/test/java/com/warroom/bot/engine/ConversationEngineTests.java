@@ -114,13 +114,12 @@ class ConversationEngineTests {
 		List<Outbound> declared = chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		String slot = "INC-20261123-001:steps";
 		chat.slots.record(chat.chat, slot, "4711", "INC-20261123-001"); // the message
-																		// that shows step
-																		// 1
+																		// that shows
+																		// step 1
 		List<Outbound> awaiting = chat.press(DBA, button(declared, "完成"));
 		// the old step message: one line, no buttons — addressed to that message itself,
-		// not to
-		// the track's slot, which the step afresh takes (it may be sent before the edit
-		// is)
+		// not to the track's slot, which the step afresh
+		// takes (it may be sent before the edit is)
 		assertThat(chat.slots.messageOf(chat.chat, slot)).hasValue("m-" + slot);
 		assertThat(awaiting).filteredOn((a) -> a instanceof Outbound.Edit edit && edit.slot().startsWith(slot))
 			.singleElement()
@@ -281,8 +280,8 @@ class ConversationEngineTests {
 
 	@Test
 	void onlyRosterMembersActAndRolesLimitThem() {
-		// GH-13: a stranger is refused in a private message, the group does not hear of
-		// it
+		// GH-13: a stranger is refused in a private
+		// message, the group does not hear of it
 		List<Outbound> refused = chat.command(STRANGER, "/declare");
 		assertThat(texts(refused)).contains("您不在应急名册中");
 		assertThat(refused).singleElement()
@@ -431,8 +430,8 @@ class ConversationEngineTests {
 
 	@Test
 	void badInputGetsAPoliteAnswerAndChangesNothing() {
-		// GH-13: in a group an unknown command may be another bot's; a private chat is
-		// answered
+		// GH-13: in a group an unknown command may be
+		// another bot's; a private chat is answered
 		assertThat(chat.command(DBA, "/frobnicate")).isEmpty();
 		assertThat(texts(chat.command(ChatRef.privateOf(DBA), DBA, "/frobnicate"))).contains("未知命令 /frobnicate");
 		assertThat(texts(chat.command(DBA, "/status"))).contains("本群没有进行中的事件");

@@ -80,8 +80,8 @@ class DrillIsolationTests {
 		assertThat(router
 			.deliver(new Outbound.Send(PRODUCTION, "DRL-20261201-002 步骤", List.of(), null, "DRL-20261201-002")))
 			.isFalse();
-		// a message that names a drill only in its text (a reminder) is a drill's message
-		// too
+		// a message that names a drill only in its text
+		// (a reminder) is a drill's message too
 		assertThat(router.deliver(new Outbound.Send(PRODUCTION, "提醒：DRL-20261201-002 第 2 次报告", List.of(), null, null)))
 			.isFalse();
 		assertThat(telegram.delivered).isEmpty();

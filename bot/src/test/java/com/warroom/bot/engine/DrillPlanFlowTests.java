@@ -81,8 +81,8 @@ class DrillPlanFlowTests {
 		String show = DrillRig.texts(rig.command(DrillRig.COORDINATOR, "/drill plan show seed.4-4-gateway-database"));
 		assertThat(show).contains("总体协调指挥", "报盘切换", "数据库切换", "技术服务岗", "备岗记录人员", "网络设备检查", "T+0:30:00", "备份报盘服务器参数错误",
 				"15 分钟内切换至热备数据库", "演练结束，总部进行系统恢复");
-		// the seed's window 9:00-15:00 without a date: hold it on a non-trading day (4.1
-		// 第二十八条)
+		// the seed's window 9:00-15:00 without a date:
+		// hold it on a non-trading day (4.1 第二十八条)
 		assertThat(show).contains("日期未定", "与交易日的交易时段重叠");
 		DrillRig.plansDir(dir, "broken.yaml",
 				PLAN.replace("id: three", "id: broken").replace("kind: fact", "kind: surprise"));

@@ -68,8 +68,8 @@ class DrillRecordTests {
 		assertThat(flat).contains("【演练】示例期货有限公司应急演练记录")
 			.contains("演练操作编号" + id)
 			.contains("演练操作名称站点行情不更新")
-			// without a plan (no inject) the simulated fault is the drill's start, its
-			// declaration
+			// without a plan (no inject) the simulated fault
+			// is the drill's start, its declaration
 			.contains("13:58:00　模拟故障发生：站点行情不更新")
 			.contains("陈演练协调人宣布演练事件（故障后0秒）")
 			.contains("14:00:00　陈演练协调人完成：检查行情服务器行情软件是否正常")

@@ -87,8 +87,8 @@ class EngineRobustnessTests {
 			.handle(new Inbound.Press(forum, DBA, "p1", button(matches, "数据库主机硬件故障").token(), null));
 		List<Outbound> declared = chat.engine
 			.handle(new Inbound.Press(forum, DBA, "p2", button(confirm, "确认宣布").token(), null));
-		// GH-13: named with the incident id, so two incidents of one scenario are told
-		// apart
+		// GH-13: named with the incident id, so two
+		// incidents of one scenario are told apart
 		assertThat(opened).containsExactly("【演练】DRL-20261123-001 数据库主机硬件故障");
 		assertThat(declared)
 			.filteredOn((action) -> action instanceof Outbound.Edit edit && edit.slot().endsWith(":card"))

@@ -33,8 +33,8 @@ class FlowRoutingTests {
 		assertThat(texts(offered)).contains("排练：机房断电");
 		Button plan = button(offered, "写备注");
 
-		// the engine's own checks apply to the new kind: someone else's button changes
-		// nothing
+		// the engine's own checks apply to the new kind:
+		// someone else's button changes nothing
 		List<Outbound> notYours = chat.press(SYSADMIN, plan);
 		assertThat(notYours).containsExactly(new Outbound.Answer("cb1", "此按钮不是给您的。", true));
 		assertThat(texts(chat.text(SYSADMIN, "随便说说"))).isEmpty();
@@ -49,8 +49,8 @@ class FlowRoutingTests {
 	void aSubcommandOfAnotherFlowsCommandIsANewFlowToo() {
 		assertThat(texts(chat.command(DBA, "/drill plan  周末切换演练 "))).isEqualTo("演练计划：周末切换演练\n");
 		assertThat(texts(chat.command(DBA, "/drill PLAN"))).isEqualTo("演练计划：\n");
-		// the command itself, and other words after it, still reach the flow that
-		// declared it
+		// the command itself, and other words after
+		// it, still reach the flow that declared it
 		String drill = texts(chat.command(DBA, "/drill"));
 		assertThat(drill).contains("【演练】请选择受影响的系统类别").doesNotContain("演练计划");
 		assertThat(texts(chat.command(DBA, "/drill planning"))).doesNotContain("演练计划");

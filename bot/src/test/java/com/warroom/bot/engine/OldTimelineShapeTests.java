@@ -99,8 +99,8 @@ class OldTimelineShapeTests {
 				documents(chat.press(LIAISON, button(chat.command(LIAISON, "/summary"), "生成报告"))).get(0).name());
 		assertThat(report).contains("将事件级别调整为较大，理由：按规则从严");
 		List<Outbound> closed = chat.press(COMMANDER, button(chat.command(COMMANDER, "/close"), "确认关闭"));
-		// the incident record's 现场记录 lists every note, the old reason of a blocked step
-		// too
+		// the incident record's 现场记录 lists every note,
+		// the old reason of a blocked step too
 		assertThat(pdfText(documents(closed).get(0).name())).contains("现场记录：", "受阻原因：备库无法连接");
 	}
 

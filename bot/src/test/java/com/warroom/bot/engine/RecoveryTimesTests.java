@@ -80,8 +80,8 @@ class RecoveryTimesTests {
 		assertThat(texts(done)).contains("已记录 INC-20261123-001 于 11-23 13:59:45 恢复");
 		Incident recovered = chat.incidents.find("INC-20261123-001").orElseThrow();
 		assertThat(recovered.recoveredAt()).isEqualTo(shanghai("2026-11-23T13:59:45"));
-		// 1 min 29 s of interruption: still 一般, not graded on the half hour it took to
-		// enter it
+		// 1 min 29 s of interruption: still 一般, not graded
+		// on the half hour it took to enter it
 		assertThat(texts(chat.command(DBA, "/status"))).contains("级别：<b>一般</b>").contains("已恢复").contains("1 分钟");
 	}
 

@@ -202,8 +202,8 @@ class ReminderClockTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(card).containsOnlyOnce("报送对象：当地证监局期货处");
-		// the level line: the level and the one rule, in a few words; the reasoning is
-		// under /level
+		// the level line: the level and the one rule, in
+		// a few words; the reasoning is under /level
 		String levelLine = card.lines().filter((line) -> line.startsWith("级别：")).findFirst().orElseThrow();
 		assertThat(levelLine).contains("/level").hasSizeLessThan(60);
 		fire(reminder("CYCLE:1", Stage.DUE));
@@ -242,13 +242,13 @@ class ReminderClockTests {
 					&& send.html().contains("已超时"))
 			.singleElement()
 			.satisfies((dm) -> assertThat(EngineHarness.buttons(dm).get(0).get(0).label()).isEqualTo("确认收到"));
-		// and the escalation waits ACK_TIMEOUT for an acknowledgement before the next
-		// tier
+		// and the escalation waits ACK_TIMEOUT for
+		// an acknowledgement before the next tier
 		assertThat(plans.pending(id())).filteredOn((r) -> r.key().startsWith("ESC:"))
 			.extracting(Reminder::fireAt)
 			.contains(at("14:08:00"));
-		// a reminder fired twice (a retry after a crash, another instance) sends nothing
-		// more
+		// a reminder fired twice (a retry after a crash,
+		// another instance) sends nothing more
 		sink.delivered.clear();
 		fire(new Reminder(id(), "CYCLE:1", Stage.OVERDUE, chat.clock.instant(), at("13:58:00")));
 		assertThat(sink.delivered).isEmpty();
@@ -295,8 +295,8 @@ class ReminderClockTests {
 		List<String> owed = plan();
 		List<Outbound> ask = chat.command(COMMANDER, "/close");
 		chat.press(COMMANDER, button(ask, "确认关闭"));
-		// GH-12: closing ends the handling, not the obligations (it used to cancel them
-		// all)
+		// GH-12: closing ends the handling, not the
+		// obligations (it used to cancel them all)
 		assertThat(plans.pending(incident.id()))
 			.extracting(
 					(r) -> r.key() + " " + r.stage() + " " + r.fireAt().atZone(EngineHarness.SHANGHAI).toLocalTime())
@@ -363,8 +363,8 @@ class ReminderClockTests {
 			.orElseThrow();
 		List<Outbound> acked = chat.press(EngineHarness.COMMANDER, EngineHarness.buttons(dm).get(0).get(0));
 		assertThat(texts(acked)).contains("已确认收到，升级通知停止").contains("李信息技术部总经理 已确认收到 INC-20261123-001");
-		// ESC:1 stopped (the press also re-graded: the level rose at 14:03, which is
-		// ESC:2)
+		// ESC:1 stopped (the press also re-graded:
+		// the level rose at 14:03, which is ESC:2)
 		assertThat(plans.pending(id())).noneMatch((r) -> r.key().equals("ESC:1"));
 		assertThat(texts(chat.press(DBA, EngineHarness.buttons(dm).get(0).get(0)))).contains("此升级通知已由 李信息技术部总经理 确认");
 		sink.delivered.clear();
@@ -460,8 +460,8 @@ class ReminderClockTests {
 	@Test
 	void aCentralFaultWithoutHaltIsInternalAndByClassFaultsWaitThirtyMinutes() {
 		chat.declare(DBA, "至交易所 SDH 专线", "至交易所网络故障 / 至交易所某条 SDH 专线故障"); // by-class
-																		// central, no
-																		// halt
+																		// central,
+																		// no halt
 		assertThat(plan()).isEmpty();
 		chat.recovered(DBA);
 		// GH-10: the 12-hour analysis and the 5-working-day summary are owed without any
@@ -476,16 +476,16 @@ class ReminderClockTests {
 
 	@Test
 	void aReminderOfADeadlineInAYearTheCalendarLacksSaysSo() {
-		// GH-10: 30 working days after 2026-11-23 run into 2027, which the bundled
-		// calendar lacks
+		// GH-10: 30 working days after 2026-11-23 run
+		// into 2027, which the bundled calendar lacks
 		chat.declare(DBA, "数据库主机", "数据库主机硬件故障");
 		chat.recovered(DBA);
 		Reminder supplementary = reminder("SUPPLEMENTARY:1", Stage.DUE);
 		Reminder summary = reminder("SUMMARY:1", Stage.DUE);
 		sink.delivered.clear();
 		fire(summary);
-		// the reminder itself (the card edited with it shows the supplementary report's
-		// warning)
+		// the reminder itself (the card edited with it
+		// shows the supplementary report's warning)
 		assertThat(EngineHarness.texts(sink.delivered.subList(0, 1))).contains("事件总结报告").doesNotContain("工作日历未配置");
 		sink.delivered.clear();
 		fire(supplementary);

@@ -92,8 +92,8 @@ class ReminderCrashTests {
 		assertThatThrownBy(() -> fire("CYCLE:1", Reminder.Stage.DUE)).hasMessageContaining("killed");
 		channel.failing = false;
 
-		// the next start re-derives the reminders from the incident: this one is still
-		// owed
+		// the next start re-derives the reminders from
+		// the incident: this one is still owed
 		planner.recoverAll();
 		fire("CYCLE:1", Reminder.Stage.DUE);
 
@@ -111,8 +111,8 @@ class ReminderCrashTests {
 		fire("CYCLE:1", Reminder.Stage.DUE);
 
 		assertThat(reminders()).hasSize(1);
-		// the outbox names each message by this: a firing cut short after storing stores
-		// nothing twice
+		// the outbox names each message by this: a firing
+		// cut short after storing stores nothing twice
 		assertThat(channel.causes).isNotEmpty().allMatch(("rem:" + id() + ":CYCLE:1:DUE")::equals);
 	}
 

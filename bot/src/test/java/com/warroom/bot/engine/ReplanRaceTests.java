@@ -65,8 +65,8 @@ class ReplanRaceTests {
 		release.countDown();
 		replan.join(10_000);
 
-		// every open escalation waits for its acknowledgement on a timer, the overdue one
-		// included
+		// every open escalation waits for its acknowledgement
+		// on a timer, the overdue one included
 		java.util.SortedMap<Integer, com.warroom.bot.incident.Escalation> open = rig.chat.incidents.find(id)
 			.orElseThrow()
 			.openEscalations();

@@ -49,8 +49,8 @@ class ReplayedEventTests {
 		assertThat(chat.incidents.openIn(chat.chat)).hasSize(1);
 		String id = chat.incidents.openIn(chat.chat).get(0).id();
 		assertThat(texts(first)).contains(id);
-		// the second run answers like the first (the same incident), it does not say
-		// "already declared"
+		// the second run answers like the first (the same
+		// incident), it does not say "already declared"
 		assertThat(texts(again)).contains("已宣布 " + id).doesNotContain("已宣布过");
 		assertThat(timeline(TimelineType.DECLARED)).hasSize(1);
 	}

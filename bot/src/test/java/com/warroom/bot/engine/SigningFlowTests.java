@@ -137,8 +137,8 @@ class SigningFlowTests {
 	@Test
 	void aChangeTheEngineDidNotSeeIsCaughtAtThePress() {
 		List<Outbound> pending = requestSigning();
-		// the clock raises the level (it records on the timeline without an engine
-		// action)
+		// the clock raises the level (it records on
+		// the timeline without an engine action)
 		chat.incidents.append(only(), java.util.EnumSet.allOf(com.warroom.bot.incident.IncidentStatus.class),
 				new com.warroom.bot.incident.IncidentStore.Entry(TimelineType.LEVEL_RAISED, "system", "系统", "clock",
 						chat.clock.instant(), java.util.Map.of("level", "较大", "text", "4.2 第四章二（二）1")));
@@ -170,8 +170,8 @@ class SigningFlowTests {
 		List<Outbound> pending = requestSigning();
 		String first = SigningFlow.sha256(chat.archive.read(only().id(), "事件情况报告书-第1次-待签发.pdf").orElseThrow());
 		chat.press(CRO, button(pending, "签发"));
-		// a note for the report changes what the book says: renewed at once, the signers
-		// told
+		// a note for the report changes what the book
+		// says: renewed at once, the signers told
 		List<Outbound> renewed = chat.command(DBA, "/note !已切换至备用数据库");
 		assertThat(texts(renewed)).contains("已记入").contains("报告书已更新为第 2 版；已通知签发人审阅新版本并重新签发");
 		// said in place on the room's signing card: no new group message per change (the

@@ -132,8 +132,8 @@ class TimelineTextTests {
 				new Sample(entry(TimelineType.DECISION, with(step, "answer", "已解决", "question", "重启行情软件后故障是否解决？")),
 						"决策：重启行情软件后故障是否解决？ → 已解决", "Decision: 重启行情软件后故障是否解决？ → 已解决"),
 				new Sample(entry(TimelineType.NOTE, Map.of("text", "厂商已到场")), "备注：厂商已到场", "Note: 厂商已到场"),
-				// StepFlow: the reason of a blocked step is also a note (4.2 附件四: 处理过程
-				// records why)
+				// StepFlow: the reason of a blocked step is
+				// also a note (4.2 附件四: 处理过程 records why)
 				new Sample(entry(TimelineType.NOTE, with(step, "reason", "备库无法连接")), "备注：受阻原因：备库无法连接",
 						"Note: Blocked because: 备库无法连接"),
 				// DrillInjects: a 情况通报 injected into a drill (4.4)

@@ -275,8 +275,8 @@ abstract class IncidentStoreContract {
 
 	@Test
 	void anIncidentWrittenWithTheRawLayoutOfBeforeReadsBackIntoItsTypedParts() {
-		// GH-14: the fields exactly as the flows wrote them before the incident had typed
-		// parts
+		// GH-14: the fields exactly as the flows wrote
+		// them before the incident had typed parts
 		Incident incident = declare();
 		Map<String, String> old = new java.util.LinkedHashMap<>();
 		old.put("interruption", "PARTIAL");

@@ -110,17 +110,16 @@ class RedisSentinelFailoverTests {
 				redis.set("before:" + i, "v" + i);
 			}
 			// acknowledged by the replica too (Redis replication is asynchronous: only
-			// what a
-			// replica has can survive a failover, which is why the record moves to the
-			// database)
+			// what a replica has can survive a failover, which
+			// is why the record moves to the database)
 			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 			while (!"v99".equals(replica.get("before:99")) && System.nanoTime() < deadline) {
 				sleep(20);
 			}
 			assertThat(replica.get("before:99")).isEqualTo("v99");
 			// the Sentinel learns of the replica from the master's INFO (every 10 s): it
-			// can
-			// promote only a replica it knows, so the master is killed once it knows it
+			// can promote only a replica it knows, so
+			// the master is killed once it knows it
 			try (redis.clients.jedis.Jedis sentinel = new redis.clients.jedis.Jedis("127.0.0.1", sentinelPort)) {
 				deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
 				while (sentinel.sentinelReplicas("warroom")

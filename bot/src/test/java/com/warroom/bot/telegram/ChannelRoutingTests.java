@@ -70,8 +70,8 @@ class ChannelRoutingTests {
 		while (queue.pending() > 0 && System.nanoTime() < deadline) {
 			FakeBotApi.sleep(10);
 		}
-		// a message for chat "room" never becomes a Bot API call (it used to, and was
-		// retried)
+		// a message for chat "room" never becomes a Bot
+		// API call (it used to, and was retried)
 		assertThat(queue.pending()).isZero();
 
 		assertThat(web.delivered).containsExactly(card, confirmation);

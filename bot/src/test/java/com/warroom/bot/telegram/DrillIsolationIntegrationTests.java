@@ -101,13 +101,13 @@ class DrillIsolationIntegrationTests {
 				Updates.postWebhook(app, Updates.press(Updates.nextId(), DBA, api.button("数据库主机硬件故障"), 1));
 				Updates.postWebhook(app, Updates.press(Updates.nextId(), DBA, api.button("确认宣布"), 1));
 
-				// the card the group would have had comes to the coordinator (who started
-				// the drill)
+				// the card the group would have had comes to
+				// the coordinator (who started the drill)
 				JsonNode card = api.await("sendMessage", (b) -> b.path("chat_id").asText().equals(String.valueOf(DBA))
 						&& b.path("text").asText().contains("原应发往生产运维群"));
 				assertThat(card.path("text").asText()).contains("【演练】").contains("DRL-");
-				// the robots' and the SMS gateway's notifications come to the coordinator
-				// as well
+				// the robots' and the SMS gateway's notifications
+				// come to the coordinator as well
 				for (String robot : List.of("企业微信群机器人", "钉钉群机器人", "飞书群机器人", "短信号码 138****0099")) {
 					JsonNode redirected = api.await("sendMessage",
 							(b) -> b.path("chat_id").asText().equals(String.valueOf(DBA))

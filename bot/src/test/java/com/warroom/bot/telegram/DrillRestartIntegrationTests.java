@@ -165,8 +165,8 @@ class DrillRestartIntegrationTests {
 			ConfigurableApplicationContext second = start(data.resolve("app"), plans);
 			try {
 				api.await("sendMessage", (b) -> b.path("text").asText().contains("情况通报（注入 late，T+0:00:08）：节点 2 未能接管"));
-				// its timer ran to the end and every message it made was sent: nothing
-				// more comes
+				// its timer ran to the end and every message
+				// it made was sent: nothing more comes
 				Planned.awaitSettled(second, runId, (r) -> r.key().equals("DRILL:late"));
 				assertThat(count("情况通报（注入 late")).isEqualTo(1);
 			}

@@ -136,8 +136,8 @@ class PausedInstanceIntegrationTests {
 		deliver(Updates.press(Updates.nextId(), LIAISON, api.button("确认宣布"), 1));
 		await("the at-once reminder", Duration.ofSeconds(30), () -> delivered("现在到期") == 1);
 
-		// the reply to a note waits in the poller's outbox (Telegram answers 429) when it
-		// is frozen
+		// the reply to a note waits in the poller's outbox
+		// (Telegram answers 429) when it is frozen
 		StubMapping tooMany = api.server.stubFor(post(urlPathMatching("(?i)/bot.*/sendMessage")).atPriority(1)
 			.willReturn(aResponse().withStatus(429)
 				.withHeader("Content-Type", "application/json")
@@ -147,9 +147,8 @@ class PausedInstanceIntegrationTests {
 		await("the note's reply refused with 429", Duration.ofSeconds(30),
 				() -> sends().stream().anyMatch((s) -> s.status() == 429 && s.text().contains("已记入")));
 		// and the poller took the 429 in: the row is back to pending (frozen before that,
-		// the call
-		// would be ambiguous, SENDING, and the other instance would resend it marked
-		// （重发）)
+		// the call would be ambiguous, SENDING, and the
+		// other instance would resend it marked （重发）)
 		try (UnifiedJedis client = RedisClient.create(URI.create(redis.url()))) {
 			await("the refused reply pending again", Duration.ofSeconds(10), () -> rows(
 					"SELECT ID FROM WR_TG_OUTBOX WHERE PAYLOAD LIKE '%已记入%' AND ATTEMPTS > 0 AND STATUS = 'PENDING'")
@@ -167,11 +166,11 @@ class PausedInstanceIntegrationTests {
 		deliver(Updates.message(Updates.nextId(), LIAISON, "/note 暂停期间的记录"));
 		await("the note during the pause answered", Duration.ofSeconds(20), () -> delivered("已记入") >= 1);
 		Duration continued = Duration.between(stopped, Instant.now());
-		// ... and the clock: the overdue reminder, due during the pause, fires on the
-		// other
+		// ... and the clock: the overdue reminder,
+		// due during the pause, fires on the other
 		await("the overdue reminder", PAUSE, () -> delivered("前），已逐级升级通知") == 1);
-		// ... and, once the frozen one's outbox lease lapsed, sends the reply it left
-		// waiting
+		// ... and, once the frozen one's outbox lease
+		// lapsed, sends the reply it left waiting
 		await("the frozen instance's waiting reply", PAUSE, () -> delivered("已记入") >= 2);
 		long sleep = PAUSE.minus(Duration.between(stopped, Instant.now())).toMillis();
 		FakeBotApi.sleep(Math.max(0, sleep));
@@ -181,8 +180,8 @@ class PausedInstanceIntegrationTests {
 			.toList();
 		leader.signal("CONT");
 
-		// resumed: it steps down, and its retry of the waiting reply (55 s after the 429)
-		// is fenced
+		// resumed: it steps down, and its retry of the
+		// waiting reply (55 s after the 429) is fenced
 		await("the resumed instance steps down", Duration.ofSeconds(20),
 				() -> leader.log().contains("Telegram 轮询租约已由其他实例持有：本实例停止轮询"));
 		await("the resumed instance's retry fenced", Duration.ofSeconds(30),
@@ -217,8 +216,8 @@ class PausedInstanceIntegrationTests {
 		assertThat(groupDuplicates).isZero();
 		assertThat(otherDuplicates).isZero();
 		assertThat(resent).isZero();
-		// every message once: the overdue reminder sent during the pause, nothing twice
-		// after it
+		// every message once: the overdue reminder sent
+		// during the pause, nothing twice after it
 		assertThat(delivered("现在到期")).isEqualTo(1);
 		assertThat(delivered("前），已逐级升级通知")).isEqualTo(1);
 		assertThat(duringPause)

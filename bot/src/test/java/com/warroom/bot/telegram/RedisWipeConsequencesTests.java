@@ -130,9 +130,8 @@ class RedisWipeConsequencesTests {
 		assertThat(notes(incident)).isEqualTo(2);
 		assertThat(group("sendMessage", "已记入")).isEqualTo(confirmed + 1);
 		// the update of the note before the wipe, delivered again (its handled-mark was
-		// in Redis):
-		// its write is named by the update in the record, so the note is not recorded
-		// twice
+		// in Redis): its write is named by the update in
+		// the record, so the note is not recorded twice
 		assertThat(handle(note)).isEqualTo(TelegramGateway.Outcome.HANDLED);
 		assertThat(notes(incident)).isEqualTo(2);
 		assertThat(harness.incidents.timeline(incident.id())

@@ -70,8 +70,8 @@ class RegulatorClockEndToEndTests {
 		assertThat(await(Updates.GROUP, "现在到期")).contains("定期报告 第 1 次");
 		assertThat(await(Updates.GROUP, "已超时（应于")).contains("定期报告 第 1 次");
 		assertThat(await(TECH_MANAGER, "已超时（应于")).contains("3 秒内无人确认将通知下一级");
-		// nobody acknowledges: after ACK_TIMEOUT the next tier (应急工作小组组长) is told, who
-		// acknowledges
+		// nobody acknowledges: after ACK_TIMEOUT the next
+		// tier (应急工作小组组长) is told, who acknowledges
 		assertThat(await(IT_HEAD, "已超时（应于")).contains("定期报告 第 1 次").contains("请您（应急工作小组组长）确认收到");
 		// the room keeps one message per escalation, edited from tier to tier (GH-13)
 		api.await("editMessageText",
@@ -104,16 +104,16 @@ class RegulatorClockEndToEndTests {
 		assertThat(await(Updates.GROUP, "第 2 次将于")).contains("定期报告");
 		assertThat(await(Updates.GROUP, "第 2 次现在到期")).contains("定期报告");
 
-		// recovery stops the cycle: no third periodic report, the report after recovery
-		// is owed
+		// recovery stops the cycle: no third periodic
+		// report, the report after recovery is owed
 		post(app, Updates.message(Updates.nextId(), DBA, "/recovered"));
 		post(app, Updates.press(Updates.nextId(), DBA, api.button("确认已恢复（现在）"), 1));
 		await(Updates.GROUP, "恢复。请继续完成事后处理步骤");
 		// numbering goes on: one periodic report was made, so the report after recovery
 		// is the second
 		await(Updates.GROUP, "恢复后报告 第 2 次现在到期");
-		// no periodic report is planned any more and what was due was sent: there is no
-		// third
+		// no periodic report is planned any more and
+		// what was due was sent: there is no third
 		Planned.awaitSettled(app, id, (r) -> r.key().startsWith("CYCLE:"));
 		assertThat(texts(Updates.GROUP)).noneMatch((t) -> t.contains("定期报告 第 3 次"));
 		assertThat(((com.warroom.notify.internal.JdbcOutbox) outbox)

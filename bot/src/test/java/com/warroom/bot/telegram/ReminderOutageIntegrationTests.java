@@ -106,8 +106,8 @@ class ReminderOutageIntegrationTests {
 			// its job ran to the end (no retry left) and every message it made was sent:
 			// nothing more comes
 			Planned.awaitSettled(app, id, Planned.of("CYCLE:1", Reminder.Stage.OVERDUE));
-			// once in the incident's chat, however many times the job was tried during
-			// the outage
+			// once in the incident's chat, however many
+			// times the job was tried during the outage
 			assertThat(count("前），已逐级升级通知")).isEqualTo(1);
 			assertThat(count("现在到期")).isEqualTo(1);
 		}

@@ -106,8 +106,8 @@ class ReminderRestartIntegrationTests {
 			ConfigurableApplicationContext second = start(data, "--warroom.record-store=database");
 			try {
 				assertThat(second.getBean(com.warroom.bot.incident.IncidentStore.class).open()).hasSize(1);
-				// re-planned at the start; a reminder planned again would fire a second
-				// later
+				// re-planned at the start; a reminder planned
+				// again would fire a second later
 				FakeBotApi.sleep(6000);
 				System.out
 					.println("GH-15 group messages before the Redis wipe " + before + ", after the restart " + group());
@@ -161,8 +161,8 @@ class ReminderRestartIntegrationTests {
 		try {
 			JsonNode overdue = api.await("sendMessage", (b) -> b.path("text").asText().contains("已超时（应于"));
 			assertThat(overdue.path("text").asText()).contains("定期报告 第 1 次已超时（应于");
-			// its job ran to the end and every message it made was sent: nothing more
-			// comes
+			// its job ran to the end and every message
+			// it made was sent: nothing more comes
 			Planned.awaitSettled(second, id, Planned.of("CYCLE:1", Reminder.Stage.OVERDUE));
 			assertThat(count("现在到期")).isEqualTo(1);
 			// once in the incident's chat, and the escalation: to the first tier directly

@@ -118,8 +118,8 @@ class ReplayedEventOutboxTests {
 		assertThat(life.gateway.handle(update(note))).isEqualTo(TelegramGateway.Outcome.HANDLED);
 		life.settle();
 		assertThat(groupTexts("已记入")).hasSize(1);
-		// killed after the reply was stored and sent, before the update was marked
-		// handled
+		// killed after the reply was stored and sent,
+		// before the update was marked handled
 		TestRedis.client().del("wr:upd:tg:" + id);
 		restart();
 
@@ -137,8 +137,8 @@ class ReplayedEventOutboxTests {
 		Incident incident = declare();
 		int id = Updates.nextId();
 		String note = Updates.message(id, DBA, "/note 已切换备机");
-		// the reply is stored, but the process dies before the call is made and before
-		// the mark
+		// the reply is stored, but the process dies before
+		// the call is made and before the mark
 		life.queue.close();
 		life.gateway.handle(update(note));
 		TestRedis.client().del("wr:upd:tg:" + id);
@@ -159,8 +159,8 @@ class ReplayedEventOutboxTests {
 	void aCallWhoseSendingTheDatabaseLostAtTheCrashIsResentMarkedInAGroup() {
 		life.sender.deliver(new Outbound.Send(GROUP, "群里的回复", List.of(), null, null), GROUP, SendQueue.Lane.COMMAND);
 		life.settle();
-		// H2 lost the last writes before the kill -9: the row is back as stored, never
-		// attempted
+		// H2 lost the last writes before the kill -9:
+		// the row is back as stored, never attempted
 		new org.springframework.jdbc.core.JdbcTemplate(database)
 			.update("UPDATE WR_TG_OUTBOX SET STATUS = 'PENDING', ATTEMPTS = 0, DETAIL = NULL");
 		restart();

@@ -99,8 +99,8 @@ class SendQueueTests {
 			}
 			api.await("sendMessage", (b) -> b.path("text").asText().equals("节流5"));
 			long elapsedMs = (System.nanoTime() - start) / 1_000_000;
-			// a private chat: 1 per second, evenly; the 5th message goes out after about
-			// 4 seconds
+			// a private chat: 1 per second, evenly; the 5th
+			// message goes out after about 4 seconds
 			assertThat(elapsedMs).isBetween(3800L, 8000L);
 		}
 		finally {
@@ -221,8 +221,8 @@ class SendQueueTests {
 		while (!made.contains("edit") && System.nanoTime() < deadline) {
 			FakeBotApi.sleep(10);
 		}
-		// the edit went after the answer's first attempt, not after its retry (500 ms
-		// later)
+		// the edit went after the answer's first attempt,
+		// not after its retry (500 ms later)
 		assertThat(made).containsExactly("answer", "edit");
 	}
 
@@ -259,9 +259,8 @@ class SendQueueTests {
 			clock.advance(java.time.Duration.ofSeconds(61));
 			api.await("sendMessage", (b) -> b.path("text").asText().equals("提醒2"));
 			// the window counts a call from when it finished: move the clock only once it
-			// has
-			// (else, on a busy machine, 提醒2 finishes in the next minute and 提醒3 waits for
-			// ever)
+			// has (else, on a busy machine, 提醒2 finishes
+			// in the next minute and 提醒3 waits for ever)
 			awaitPending(lanes, 1);
 			clock.advance(java.time.Duration.ofSeconds(61));
 			api.await("sendMessage", (b) -> b.path("text").asText().equals("提醒3"));

@@ -104,8 +104,8 @@ class SettlingOffThePollingThreadTests {
 				TelegramPolling.mapper()
 					.readValue(Updates.message(Updates.nextId(), 900000006L, "/timeline"), Update.class));
 
-		// the polling thread: both updates handled and answered while the first re-plan
-		// still hangs
+		// the polling thread: both updates handled and
+		// answered while the first re-plan still hangs
 		assertTimeoutPreemptively(Duration.ofSeconds(20), () -> gateway.consume(batch));
 		assertThat(engine.handled).hasSize(2);
 		assertThat(settledOn).isEmpty();

@@ -129,8 +129,8 @@ class TelegramIntegrationTests {
 		assertThat(api.calls("answerCallbackQuery").get(0).path("text").asText()).startsWith("已宣布 INC-");
 
 		press(DBA, "完成"); // the technical track's first step: power off the host (双岗复核)
-		// GH-13: the step goes to the bottom of the chat, its old message reduced to one
-		// line
+		// GH-13: the step goes to the bottom of the
+		// chat, its old message reduced to one line
 		api.await("editMessageText", (b) -> text(b, "待第二人复核") && !text(b, "\n"));
 		api.await("sendMessage", (b) -> text(b, "等待另一名人员复核确认"));
 		press(SYSADMIN, "复核确认");

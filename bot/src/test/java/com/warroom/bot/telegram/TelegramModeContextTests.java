@@ -68,8 +68,8 @@ class TelegramModeContextTests {
 		Delivery delivery = Delivery.of(List.of());
 		org.h2.jdbcx.JdbcDataSource database = new org.h2.jdbcx.JdbcDataSource();
 		database.setURL("jdbc:h2:mem:telegram-modes-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-		// the application migrates its database before anything uses it (leases,
-		// outboxes)
+		// the application migrates its database before
+		// anything uses it (leases, outboxes)
 		com.warroom.notify.JobStoreSchema.migrate(database);
 		Outbox outbox = new Outbox() {
 
@@ -140,8 +140,8 @@ class TelegramModeContextTests {
 					.hasSingleBean(TelegramWebhookController.class)
 					.hasSingleBean(TelegramPolling.class);
 				assertThat(context.getBean(TelegramProperties.class).webhook()).isTrue();
-				// started: the command menu is registered, and this instance does not
-				// poll
+				// started: the command menu is registered,
+				// and this instance does not poll
 				assertThat(context.getBean(TelegramPolling.class).isRunning()).isTrue();
 				assertThat(context.getBean(TelegramPolling.class).polling()).isFalse();
 			});
@@ -201,8 +201,8 @@ class TelegramModeContextTests {
 	@Test
 	void aTokenTurnsTheTelegramConfigurationOn() {
 		// with a token the configuration applies: here it stops at the first missing
-		// collaborator
-		// (the engine's beans are not in this context), which shows the condition matched
+		// collaborator (the engine's beans are not in this
+		// context), which shows the condition matched
 		runner.withPropertyValues("warroom.telegram.token=123:abc").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure())

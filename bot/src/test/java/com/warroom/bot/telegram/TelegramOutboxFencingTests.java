@@ -81,8 +81,7 @@ class TelegramOutboxFencingTests {
 		String id = node.store(SendQueue.Lane.COMMAND, call("租约过期"));
 		clock.advance(TelegramOutbox.STALE.plusSeconds(1));
 		// nobody took the row over while the lease was lapsed: the node takes its lease
-		// again
-		// (a new epoch) and its own row is still its own to send
+		// again (a new epoch) and its own row is still its own to send
 		assertThat(node.sending(id)).isTrue();
 		assertThat(leases.current("tg-node:node-a").orElseThrow().epoch()).isEqualTo(first + 1);
 	}

@@ -156,8 +156,8 @@ class TelegramSenderTests {
 			.filter((b) -> b.path("chat_id").asText().equals("900000006"))
 			.map((b) -> b.path("text").asText())
 			.toList();
-		// Telegram may have shown the first: in the group the copy says it is one; no
-		// unmarked duplicate
+		// Telegram may have shown the first: in the group
+		// the copy says it is one; no unmarked duplicate
 		assertThat(group).containsExactly("群里的回复", "（重发）群里的回复");
 		assertThat(mine).containsExactly("私聊的回复", "私聊的回复");
 		assertThat(sender.stats().resent()).isEqualTo(1);

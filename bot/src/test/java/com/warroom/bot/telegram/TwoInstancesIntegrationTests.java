@@ -226,8 +226,7 @@ class TwoInstancesIntegrationTests {
 		FakeBotApi.sleep(2000);
 		assertThat(sent("现在到期")).isEqualTo(1);
 		// once in the incident's chat, and the escalation: to the first tier directly and
-		// noted
-		// in the chat (as with one instance, ReminderRestartIntegrationTests)
+		// noted in the chat (as with one instance, ReminderRestartIntegrationTests)
 		assertThat(sent("已超时")).isEqualTo(3);
 		assertThat(sent("前），已逐级升级通知")).isEqualTo(1);
 		List<String> messages = api.calls("sendMessage")
@@ -235,8 +234,8 @@ class TwoInstancesIntegrationTests {
 			.map((m) -> m.path("chat_id").asText() + " " + m.path("text").asText())
 			.toList();
 		assertThat(messages).doesNotHaveDuplicates();
-		// no acknowledged timeline entry lost: everything recorded before is still there,
-		// in order
+		// no acknowledged timeline entry lost: everything
+		// recorded before is still there, in order
 		List<TimelineEntry> after = store.timeline(incident.id());
 		assertThat(after.subList(0, before.size())).isEqualTo(before);
 		System.out.println("GH-15 timeline entries lost across the takeover: "

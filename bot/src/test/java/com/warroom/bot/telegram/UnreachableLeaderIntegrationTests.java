@@ -73,8 +73,7 @@ class UnreachableLeaderIntegrationTests {
 				Updates.postWebhook(app, Updates.press(Updates.nextId(), DBA, api.button("确认宣布"), 1));
 
 				// leaders are informed of the declaration at once (no button, GH-12); the
-				// deputy's
-				// message is the escalation that asks for an acknowledgement
+				// deputy's message is the escalation that asks for an acknowledgement
 				JsonNode deputy = api.await("sendMessage", (b) -> b.path("chat_id").asText().equals(QIAN)
 						&& b.path("reply_markup").toString().contains("确认收到"));
 				api.await("sendMessage", (b) -> b.path("chat_id").asText().equals(SUN)
@@ -85,9 +84,8 @@ class UnreachableLeaderIntegrationTests {
 				assertThat(deputy.path("reply_markup").toString()).contains("确认收到");
 
 				// the refusal is said truthfully, in Chinese; the leader's escalation
-				// then goes to
-				// the deputy (赵 was refused the declaration notice already, so is not
-				// messaged again)
+				// then goes to the deputy (赵 was refused the declaration notice already,
+				// so is not messaged again)
 				JsonNode refused = api.await("sendMessage",
 						(b) -> b.path("text").asText().contains("未能送达（Telegram 私信）"));
 				assertThat(refused.path("text").asText()).contains("对方尚未与机器人开始私聊").contains("没有重试");

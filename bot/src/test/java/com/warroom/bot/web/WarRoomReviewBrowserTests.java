@@ -119,8 +119,8 @@ class WarRoomReviewBrowserTests extends SignedInWebTests implements BrowserPages
 		scrollTo(last("报告书 SHA-256"));
 		screenshot("review-signing-card-desktop");
 
-		// the board: the report still waits for the CRO; 36 minutes on, the next report
-		// is overdue
+		// the board: the report still waits for the CRO;
+		// 36 minutes on, the next report is overdue
 		clock.advance(Duration.ofMinutes(36));
 		open("/board");
 		waitFor().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a.incident.due-late")));
@@ -135,8 +135,8 @@ class WarRoomReviewBrowserTests extends SignedInWebTests implements BrowserPages
 		assertNoSidewaysScroll();
 		screenshot("review-board-overdue-phone");
 
-		// recovered and closed: the board keeps it among the closed that still owe
-		// reports
+		// recovered and closed: the board keeps it
+		// among the closed that still owe reports
 		browser.manage().window().setSize(new Dimension(1280, 900));
 		open("/chat/room");
 		waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("text")));

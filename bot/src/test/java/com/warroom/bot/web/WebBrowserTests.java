@@ -200,8 +200,8 @@ class WebBrowserTests extends SignedInWebTests implements BrowserPages {
 		click("数据库主机硬件故障");
 		click("确认宣布");
 		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "宣布人：吴数据库管理员"));
-		// the technical track's first step needs a second person; its button is the last
-		// 完成
+		// the technical track's first step needs a
+		// second person; its button is the last 完成
 		click("完成");
 		waitFor().until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "待第二人复核"));
 		// the notice of the press does not cover the current step's buttons at the bottom

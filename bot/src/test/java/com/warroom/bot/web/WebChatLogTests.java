@@ -128,8 +128,8 @@ class WebChatLogTests {
 	@Test
 	void theLogsAnEarlierVersionKeptInRedisAreCopiedOnce() {
 		JsonMapper json = JsonMapper.builder().build();
-		// the layout of the Redis log before issue 15: the revision, messages by id,
-		// their revisions
+		// the layout of the Redis log before issue 15: the
+		// revision, messages by id, their revisions
 		redis.set("wr:web:chat:room:rev", "3");
 		redis.hset("wr:web:chat:room:msg", "1", json.writeValueAsString(bot("旧消息一（已编辑）")));
 		redis.hset("wr:web:chat:room:msg", "2", json.writeValueAsString(bot("旧消息二")));

@@ -158,8 +158,8 @@ class WebFanoutTests {
 		Instance b = new Instance(redis, HOUR);
 		awaitTrue("both subscribed", Duration.ofSeconds(10), () -> a.events.live() && b.events.live());
 		MvcResult page = b.open();
-		// the first message of the JVM loads the classes of the whole path: not what is
-		// measured
+		// the first message of the JVM loads the classes
+		// of the whole path: not what is measured
 		a.web.deliver(new Outbound.Send(WebChannel.chat("room"), "预热", List.of(), null, null));
 		awaitTrue("the first message", Duration.ofSeconds(10), () -> body(page).contains("预热"));
 
@@ -180,8 +180,8 @@ class WebFanoutTests {
 		awaitTrue("both subscribed", Duration.ofSeconds(10), () -> a.events.live() && b.events.live());
 		MvcResult page = b.openBoard(signature());
 
-		// an incident changed through a (its card was delivered there): the database has
-		// it
+		// an incident changed through a (its card was
+		// delivered there): the database has it
 		board.set("v2");
 		long changed = System.nanoTime();
 		a.events.boardChanged();
@@ -227,14 +227,14 @@ class WebFanoutTests {
 
 		server.close();
 		awaitTrue("both see the subscription lost", Duration.ofSeconds(10), () -> !a.events.live() && !b.events.live());
-		// a reminder to a web chat while Redis is down: stored in the database, nothing
-		// lost
+		// a reminder to a web chat while Redis is down:
+		// stored in the database, nothing lost
 		a.web.deliver(
 				new Outbound.Send(WebChannel.chat("room"), "⏰ 报告提醒（Redis 停止期间）", List.of(), null, "INC-20261123-001"));
 		assertThat(a.log.recent("room")).extracting((message) -> message.post().html())
 			.containsExactly("⏰ 报告提醒（Redis 停止期间）");
-		// an edit whose slot (in Redis) cannot be read is posted as a new message, not
-		// lost
+		// an edit whose slot (in Redis) cannot be read
+		// is posted as a new message, not lost
 		a.web.deliver(new Outbound.Edit(WebChannel.chat("room"), "INC-20261123-001:card", "卡片（Redis 停止期间）", List.of(),
 				"INC-20261123-001"));
 		assertThat(a.log.recent("room")).extracting((message) -> message.post().html())

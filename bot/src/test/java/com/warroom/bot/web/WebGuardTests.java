@@ -62,8 +62,8 @@ class WebGuardTests {
 
 		@Test // GH-6
 		void refusesPagesAskedForByAnotherName() throws Exception {
-			// DNS rebinding: a site's name pointed at 127.0.0.1 from a browser on this
-			// machine
+			// DNS rebinding: a site's name pointed at 127.0.0.1
+			// from a browser on this machine
 			MockHttpServletRequest rebound = request("GET", "/who", "127.0.0.1");
 			rebound.setServerName("attacker.example");
 			Outcome outcome = run(WebMode.LOCAL, rebound);

@@ -42,8 +42,8 @@ class WebShutdownIntegrationTests {
 					.header("Accept", "text/event-stream")
 					.header("Cookie", Sessions.COOKIE + "=" + web.cookie(Sessions.COOKIE).orElseThrow())
 					.build();
-				// the page stays open (the heartbeat keeps the stream alive) while the
-				// application stops
+				// the page stays open (the heartbeat keeps the
+				// stream alive) while the application stops
 				HttpResponse<InputStream> stream = HttpClient.newHttpClient()
 					.send(request, HttpResponse.BodyHandlers.ofInputStream());
 				assertThat(stream.statusCode()).isEqualTo(200);

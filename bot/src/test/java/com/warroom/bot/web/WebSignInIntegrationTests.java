@@ -234,8 +234,8 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		// the course at a glance: declared so far
 		assertThat(late).contains("<ol class=\"strip\"").contains("m-DECLARED");
 
-		// a blocked step is flagged; who worked it is among the 处置人员; an override is
-		// explained
+		// a blocked step is flagged; who worked it is
+		// among the 处置人员; an override is explained
 		WebClient sys = new WebClient(port);
 		sys.signIn("zheng-sys", "Zheng-sys-pw-2026");
 		press(sys, "room", "受阻", null);
@@ -269,8 +269,8 @@ class WebSignInIntegrationTests extends SignedInWebTests {
 		web.signIn("wu-dba", "Wu-dba-pw-2026");
 		String id = declare(web, "数据库主机", "数据库主机硬件故障");
 		byte[] pdf = "%PDF-1.7 report book".getBytes(StandardCharsets.UTF_8);
-		// other tests may have archived this id's name already (ids restart with each
-		// fresh Redis)
+		// other tests may have archived this id's name
+		// already (ids restart with each fresh Redis)
 		String name = archive.store(id, "报告书-第1次.pdf", pdf).name();
 		String page = web.get("/board/incidents/" + id).body();
 		String link = "/documents/" + id + "/" + WebHtml.segment(name);

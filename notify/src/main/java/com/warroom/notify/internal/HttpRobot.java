@@ -81,8 +81,8 @@ final class HttpRobot {
 			return judge.apply(JSON.readTree(response.body()));
 		}
 		catch (IOException ex) {
-			// 2xx but not the robot's JSON: the outcome is unknown, so try again (same
-			// id)
+			// 2xx but not the robot's JSON: the outcome
+			// is unknown, so try again (same id)
 			return DeliveryResult.retry(null, "无法解析的应答");
 		}
 	}

@@ -218,8 +218,8 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 		Leases.Lease held = leases.acquire(leaseName(worker), worker, leaseTime, lease).orElse(null);
 		lease = held;
 		Instant now = clock.instant();
-		// a claim left by a crashed (or paused) worker is taken over once its lease
-		// lapsed
+		// a claim left by a crashed (or paused) worker
+		// is taken over once its lease lapsed
 		jdbc.update("UPDATE WR_OUTBOX SET STATUS = 'PENDING', CLAIMED_BY = NULL WHERE STATUS = 'SENDING' AND NOT EXISTS"
 				+ " (SELECT 1 FROM WR_LEASES WHERE WR_LEASES.NAME = CONCAT('outbox-worker:', WR_OUTBOX.CLAIMED_BY)"
 				+ " AND WR_LEASES.EXPIRES_AT > ?)", Timestamp.from(now));
@@ -327,8 +327,8 @@ public class JdbcOutbox implements Outbox, AutoCloseable {
 
 	@Override
 	public void close() {
-		// the lease is not released: a delivery may still be under way; it lapses by
-		// itself
+		// the lease is not released: a delivery may
+		// still be under way; it lapses by itself
 		loop.shutdownNow();
 	}
 

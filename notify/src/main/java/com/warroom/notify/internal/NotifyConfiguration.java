@@ -38,8 +38,7 @@ class NotifyConfiguration {
 			dataSource.setMaximumPoolSize(8);
 		}
 		// the schema before anyone uses the pool: Quartz, the outboxes and the incident
-		// record
-		// (Flyway, never dropped; see JobStoreSchema)
+		// record (Flyway, never dropped; see JobStoreSchema)
 		com.warroom.notify.JobStoreSchema.migrate(dataSource);
 		// the embedded file is this process's: what a killed earlier one held is lapsed
 		com.warroom.notify.Leases.lapseAll(dataSource);
@@ -105,8 +104,8 @@ class NotifyConfiguration {
 			org.springframework.beans.factory.ObjectProvider<com.warroom.notify.DrillCoordinators> coordinators,
 			@org.springframework.beans.factory.annotation.Value("${warroom.cluster.outbox-lease:PT1M}") java.time.Duration lease) {
 		JdbcOutbox outbox = new JdbcOutbox(dataSource, robotChannels, events, clock, giveUp, poll, lease);
-		// drills never reach a real-only target (GH-16); without a configured guard the
-		// defaults hold
+		// drills never reach a real-only target (GH-16);
+		// without a configured guard the defaults hold
 		outbox.guard(guard.getIfAvailable(com.warroom.notify.DrillGuard::defaults),
 				coordinators.getIfAvailable(() -> com.warroom.notify.DrillCoordinators.NONE));
 		return outbox;
@@ -127,12 +126,10 @@ class NotifyConfiguration {
 			@org.springframework.beans.factory.annotation.Value("${warroom.cluster.checkin-interval:PT5S}") java.time.Duration checkin) {
 		boolean postgres = QuartzSchemaInitializer.postgres(dataSource);
 		// Spring registers the job store's DataSource JVM-wide under the scheduler's
-		// name, so
-		// two schedulers of one name in one JVM would share (and close) each other's
-		// pool.
-		// A shared database (a cluster) keeps the one name every instance must use; the
-		// embedded H2 file, which no other machine shares, names its scheduler after its
-		// path.
+		// name, so two schedulers of one name in one JVM would share (and close) each
+		// other's pool. A shared database (a cluster) keeps the one name every instance
+		// must use; the embedded H2 file, which no other machine shares, names its
+		// scheduler after its path.
 		String name = url.isBlank()
 				? "warroom-" + Integer.toHexString(dataDir.toAbsolutePath().normalize().toString().hashCode())
 				: "warroom";
@@ -161,9 +158,8 @@ class NotifyConfiguration {
 		properties.put("org.quartz.threadPool.threadCount", "10");
 		properties.put("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", "10");
 		// acquire within the store's lock: with batches, a job deleted by a re-plan while
-		// its
-		// trigger was being acquired logged "Couldn't acquire next trigger … No record
-		// found"
+		// its trigger was being acquired logged "Couldn't
+		// acquire next trigger … No record found"
 		properties.put("org.quartz.jobStore.acquireTriggersWithinLock", "true");
 		properties.put("org.quartz.jobStore.driverDelegateClass", postgres
 				? "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate" : "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");

@@ -43,8 +43,8 @@ public class OwnDataSourceJobStore extends LocalDataSourceJobStore {
 
 		@Override
 		public Connection getConnection() throws SQLException {
-			// the transactional one takes part in Spring's transactions, like Spring's
-			// own
+			// the transactional one takes part in Spring's
+			// transactions, like Spring's own
 			return transactional ? DataSourceUtils.doGetConnection(dataSource) : dataSource.getConnection();
 		}
 

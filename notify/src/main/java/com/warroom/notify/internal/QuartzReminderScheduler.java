@@ -122,8 +122,8 @@ class QuartzReminderScheduler implements ReminderScheduler {
 				}
 				else {
 					// not wanted, or a job left without its trigger (stored before this
-					// class used
-					// transactions): removed, and planned again below when wanted
+					// class used transactions): removed, and
+					// planned again below when wanted
 					unwanted.add(key);
 				}
 			}
@@ -144,8 +144,7 @@ class QuartzReminderScheduler implements ReminderScheduler {
 					.requestRecovery(true)
 					.build();
 				// a time in the past fires at once; the job still reports the planned
-				// time, so
-				// the reminder can say how late it is
+				// time, so the reminder can say how late it is
 				Instant now = Instant.now();
 				Trigger trigger = TriggerBuilder.newTrigger()
 					.withIdentity(reminder.name(), group)

@@ -52,8 +52,8 @@ class EmbeddedH2GrowthTests {
 				clock.now = clock.now.plus(Duration.ofSeconds(1));
 				assertThat(outbox.drain()).isZero();
 			}
-			// before: each poll renewed the lease, a commit of its own (about 6 KB each:
-			// 3 MB)
+			// before: each poll renewed the lease, a commit
+			// of its own (about 6 KB each: 3 MB)
 			assertThat(size() - before).isLessThan(64 * 1024);
 		}
 	}

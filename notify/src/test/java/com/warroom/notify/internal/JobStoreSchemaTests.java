@@ -122,8 +122,8 @@ class JobStoreSchemaTests {
 			assertThat(jdbc.queryForList("SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"type\" = 'SQL'"
 					+ " AND \"success\" ORDER BY \"installed_rank\"", String.class))
 				.containsExactly("1", "4");
-			// the lease held before the upgrade is still held, by the same holder, in the
-			// same epoch
+			// the lease held before the upgrade is still held,
+			// by the same holder, in the same epoch
 			Leases leases = new Leases(after, CLOCK);
 			Leases.Lease held = leases.current("telegram-poller").orElseThrow();
 			assertThat(held.holder()).isEqualTo("node-a");

@@ -88,8 +88,8 @@ class RobotChannelsTests {
 		assertThat(request.queryParameter("access_token").firstValue()).isEqualTo("abc");
 		String timestamp = request.queryParameter("timestamp").firstValue();
 		assertThat(timestamp).isEqualTo(String.valueOf(clock.millis()));
-		// WireMock hands the query decoded: an unencoded '+' would have come back as a
-		// space
+		// WireMock hands the query decoded: an unencoded
+		// '+' would have come back as a space
 		String sign = request.queryParameter("sign").firstValue();
 		assertThat(sign).isEqualTo(RobotChannels.hmac("SECtest", timestamp + "\nSECtest"));
 		assertThat(request.getUrl()).doesNotContain("SECtest");

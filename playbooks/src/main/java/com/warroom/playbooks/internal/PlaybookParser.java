@@ -107,8 +107,8 @@ public final class PlaybookParser {
 			errors.add(new ValidationError(file, reader.line(), "steps", "预案至少需要处置流程（flow）或具体处置方法（steps）之一"));
 		}
 		int fieldErrors = errors.size();
-		// the graph is checked even when other fields are wrong, so every error shows at
-		// once
+		// the graph is checked even when other fields
+		// are wrong, so every error shows at once
 		Playbook playbook = new Playbook((id != null) ? id : "", (title != null) ? title : "", reader.optional("group"),
 				reader.optional("annex"), (category != null) ? category : "",
 				(systemClass != null) ? systemClass : SystemClass.NETWORK,

@@ -54,8 +54,8 @@ public final class IncidentRecordRenderer {
 			pair(form, table, "事件级别", level, "事故级别", accident);
 		}
 		else {
-			// a level with its note (a leader's override and its reason) takes the whole
-			// width
+			// a level with its note (a leader's override
+			// and its reason) takes the whole width
 			wide(form, table, "事件级别",
 					List.of(Line.of(level + "（" + Texts.sentence(texts.clean(record.levelNote())) + "）")), 9);
 			wide(form, table, "事故级别", List.of(Line.of(accident)), 9);

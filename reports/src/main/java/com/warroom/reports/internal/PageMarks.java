@@ -31,8 +31,8 @@ final class PageMarks {
 		int pages = pdf.getNumberOfPages();
 		for (int n = 1; n <= pages; n++) {
 			PdfPage page = pdf.getPage(n);
-			// a customer notice has no incident id: it is the company's internal
-			// reference
+			// a customer notice has no incident id: it
+			// is the company's internal reference
 			String pageOf = "第 " + n + " 页 共 " + pages + " 页";
 			footer(page, font, incidentId.isEmpty() ? pageOf : "事件编号：" + incidentId + "　　" + pageOf);
 			if (drill) {
