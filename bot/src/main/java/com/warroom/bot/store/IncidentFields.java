@@ -194,6 +194,28 @@ public final class IncidentFields {
 		return DELEGATE + report + ":" + duty;
 	}
 
+	/**
+	 * The fields of an incident just declared as {@code id}, both stores alike (the Redis
+	 * hash adds its status and version, which the database keeps in columns).
+	 */
+	static Map<String, String> declared(String id, com.warroom.bot.incident.IncidentStore.NewIncident incident) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("id", id);
+		fields.put("kind", incident.kind().name());
+		fields.put("playbook", incident.playbookId());
+		fields.put("channel", incident.chat().channel());
+		fields.put("chatId", incident.chat().chatId());
+		fields.put("thread", (incident.chat().threadId() != null) ? incident.chat().threadId() : "");
+		fields.put("forum", String.valueOf(incident.chat().forum()));
+		fields.put("declaredBy", incident.declaredBy());
+		fields.put("startedAt", String.valueOf(incident.startedAt().toEpochMilli()));
+		fields.put("declaredAt", String.valueOf(incident.declaredAt().toEpochMilli()));
+		fields.put(INTERRUPTION, Interruption.UNKNOWN.name());
+		fields.put(INVESTORS_AFFECTED, "true");
+		incident.cursors().forEach((track, step) -> fields.put(CURSOR + track.key(), step));
+		return fields;
+	}
+
 	/** The incident these fields describe. */
 	public static Incident incident(Map<String, String> f) {
 		String thread = f.getOrDefault("thread", "");

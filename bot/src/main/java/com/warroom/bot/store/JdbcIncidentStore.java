@@ -22,7 +22,6 @@ import com.warroom.bot.chat.ChatRef;
 import com.warroom.bot.incident.Effects;
 import com.warroom.bot.incident.Incident;
 import com.warroom.bot.incident.IncidentStatus;
-import com.warroom.bot.incident.IncidentStore;
 import com.warroom.bot.incident.StepState;
 import com.warroom.bot.incident.TimelineEntry;
 import com.warroom.playbooks.Severity;
@@ -75,20 +74,7 @@ public class JdbcIncidentStore extends FieldIncidentStore {
 		String sequence = incident.kind().prefix() + ":" + DAY.format(day);
 		for (int attempt = 0; attempt < 1000; attempt++) {
 			String id = "%s-%s-%03d".formatted(incident.kind().prefix(), DAY.format(day), next(sequence));
-			Map<String, String> fields = new LinkedHashMap<>();
-			fields.put("id", id);
-			fields.put("kind", incident.kind().name());
-			fields.put("playbook", incident.playbookId());
-			fields.put("channel", incident.chat().channel());
-			fields.put("chatId", incident.chat().chatId());
-			fields.put("thread", (incident.chat().threadId() != null) ? incident.chat().threadId() : "");
-			fields.put("forum", String.valueOf(incident.chat().forum()));
-			fields.put("declaredBy", incident.declaredBy());
-			fields.put("startedAt", String.valueOf(incident.startedAt().toEpochMilli()));
-			fields.put("declaredAt", String.valueOf(incident.declaredAt().toEpochMilli()));
-			fields.put("interruption", "UNKNOWN");
-			fields.put("investorsAffected", "true");
-			incident.cursors().forEach((track, step) -> fields.put(IncidentFields.CURSOR + track.key(), step));
+			Map<String, String> fields = IncidentFields.declared(id, incident);
 			try {
 				boolean made = Boolean.TRUE.equals(transactions.execute((status) -> {
 					if (!jdbc.queryForList("SELECT ID FROM WR_INCIDENT WHERE ID = ?", String.class, id).isEmpty()) {
